@@ -22,3 +22,17 @@ export interface Finding {
   message: string;
   fix?: Fix;
 }
+
+/**
+ * What the precedent corpus knows that some checks use (citation-date, new-language).
+ * Implemented by the precedent engine; checks that need it do nothing when it is absent.
+ */
+export interface CorpusFacts {
+  /** Adoption date of a resolution by citation key ("70/1" → "25 September 2015"), if known. */
+  dateOf(key: string): string | undefined;
+  /**
+   * The stretches of a paragraph's text that no precedent covers (new language), as [start, end)
+   * offsets into `text`; undefined when the corpus has no precedent close enough to compare.
+   */
+  newSpans?(text: string, kind: 'preambular' | 'operative'): Array<{ start: number; end: number }> | undefined;
+}
