@@ -50,7 +50,7 @@ interface RawBlock {
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,4})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=\\s|$)`);
+const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=\\s|$)`);
 const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=\s)/;
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
@@ -972,7 +972,7 @@ class Parser {
   private crossReferences(): void {
     const { doc, source, index } = this;
     const NUM = String.raw`\d{1,4}(?:\s+(?:${ORDINAL_SUFFIXES.join('|')}))?`;
-    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*(?:paragraph\s+)?${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
+    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
     for (const p of [...doc.preamble, ...doc.operative]) {
       for (const f of p.fragments) {
         const text = source.slice(f.start, f.end);
@@ -1008,6 +1008,11 @@ class Parser {
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
   return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Parses without the safety net: throws if the parser has a bug (used by the robustness tests). */
+export function parseOrThrow(source: string, options: ParseOptions = {}): ResolutionDocument {
+  return new Parser(source, options).run();
 }
 
 /** Parses a draft resolution. Never throws; returns a document of kind 'other' for non-resolutions. */
