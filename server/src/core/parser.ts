@@ -600,15 +600,9 @@ class Parser {
     let number: OperativeNumber | undefined;
     let contentStart = b.start;
     if (num) {
-      const ns = b.start + num[1].length;
-      const ne = b.start + num[0].length;
-      number = {
-        text: source.slice(ns, ne),
-        ...index.span(ns, ne),
-        value: parseInt(num[2], 10),
-        suffix: num[3],
-      };
-      contentStart = ne;
+      const l = this.labelled(b, num);
+      number = { ...l.label, value: parseInt(num[2], 10), suffix: num[3] };
+      contentStart = l.contentStart;
     }
     while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
     const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
@@ -666,14 +660,11 @@ class Parser {
     const cur = this.current as OperativeParagraph;
     const { source, index } = this;
     this.listMode = true;
-    const ns = b.start + num[1].length;
-    const ne = b.start + num[0].length;
-    let cs = ne;
-    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const { label, contentStart } = this.labelled(b, num);
     const item: ListItem = {
       ...index.span(b.start, b.end),
-      number: { text: source.slice(ns, ne), ...index.span(ns, ne) },
-      text: source.slice(cs, b.end),
+      number: label,
+      text: source.slice(contentStart, b.end),
     };
     cur.listItems.push(item);
     this.addBlock(b, 'operative');
@@ -715,13 +706,10 @@ class Parser {
       style = romanStyle;
       value = romanVal!;
     }
-    const ls = b.start + m[1].length;
-    const le = b.start + m[0].length;
-    let cs = le;
-    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const { label: labelSpan, contentStart: cs } = this.labelled(b, m);
     const node: SubParagraph = {
       ...index.span(b.start, b.end),
-      label: { text: source.slice(ls, le), ...index.span(ls, le) },
+      label: labelSpan,
       style,
       value,
       level: 1,
@@ -742,6 +730,15 @@ class Parser {
     this.extend(cur, b);
     cur.ending = node.ending;
     return true;
+  }
+
+  /** The label that opens a block (a number, a sub-paragraph letter; match group 1 is the indent) and where its text starts. */
+  private labelled(b: RawBlock, m: RegExpExecArray): { label: TextSpan; contentStart: number } {
+    const ls = b.start + m[1].length;
+    const le = b.start + m[0].length;
+    let contentStart = le;
+    while (contentStart < b.end && /\s/.test(this.source[contentStart])) contentStart++;
+    return { label: { text: this.source.slice(ls, le), ...this.index.span(ls, le) }, contentStart };
   }
 
   private extend(p: PreambularParagraph | OperativeParagraph, b: RawBlock): void {
