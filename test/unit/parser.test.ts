@@ -306,6 +306,25 @@ describe('parser on small drafts', () => {
     assert.strictEqual(doc.operative[0].ending.char, ';');
   });
 
+  it('real-world number quirks: a left-to-right mark after the dot, a number that lost its dot', () => {
+    const doc = parse('The General Assembly,\n\nRecalling its resolution 61/261,\n\n1. *Decides* to act;\n\n2.\u200e *Reaffirms* its decision;\n\n3 *Calls upon* all Member States to act.\n');
+    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value), [1, 2, 3]);
+    assert.deepStrictEqual(doc.operative.map((p) => p.opening?.text), ['Decides', 'Reaffirms', 'Calls upon']);
+  });
+
+  it('an unnumbered "Resolves that:" followed by 1., 2. is the operative part itself, not a list', () => {
+    const doc = parse('The General Assembly,\n\n*Resolves* that, for 2021:\n\n1. Budget appropriations shall be financed as follows:\n\n(a) 31,371,600 dollars;\n\n2. There shall be set off against the assessment:\n\n(a) 283,437,900 dollars.\n');
+    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value ?? null), [null, 1, 2]);
+    assert.deepStrictEqual(doc.operative[1].subparagraphs.map((s) => s.label.text), ['(a)']);
+  });
+
+  it('unlabelled lines of a schedule continue the operative paragraph that introduces them', () => {
+    const doc = parse('The General Assembly,\n\n1. *Decides* that the meeting shall be held as follows:\n\nThursday, 2 June: from 10 a.m. to 1 p.m.;\n\nFriday, 3 June: from 10 a.m. to 1 p.m.;\n\n2. *Requests* a report.\n');
+    assert.deepStrictEqual(numbers(doc), ['1.', '2.']);
+    assert.strictEqual(doc.operative[0].fragments.length, 3);
+    assert.match(doc.operative[0].text, /Friday, 3 June/);
+  });
+
   it('empty and blank input', () => {
     for (const t of ['', '\n\n', '   ', '\r\n']) {
       const doc = parse(t);

@@ -50,8 +50,8 @@ interface RawBlock {
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=\\s|$)`);
-const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=\s)/;
+const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=[\\s\\u200b-\\u200f]|$)`);
+const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200f])/;
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
@@ -398,13 +398,14 @@ class Parser {
       return;
     }
 
-    const num = NUMBER_RE.exec(t);
+    const num = NUMBER_RE.exec(t) ?? this.undottedNumber(b);
     if (num) {
       if (this.state === 'operative' && this.current?.kind === 'operative' && this.isListItem(b, num)) {
         this.listItem(b, num);
         return;
       }
-      if (this.state === 'operative' || this.opensOperative(b.start + num[0].length, b.end)) {
+      // Preambular paragraphs are never numbered: after the authority line a number opens the operative part.
+      if (this.state === 'operative' || this.state === 'preamble' || this.opensOperative(b.start + num[0].length, b.end)) {
         this.operative(b, num);
         return;
       }
@@ -438,8 +439,18 @@ class Parser {
       else this.preambular(b);
       return;
     }
-    // operative part: an unnumbered block that is not a fragment is a paragraph of its own.
-    this.operative(b, null);
+    // Operative part: an unnumbered block that opens with a phrase (italic, or a known operative or
+    // preambular one) is a paragraph of its own; anything else (quoted text, a schedule, lines of a
+    // list without labels) continues the paragraph before it.
+    if (this.current && !this.opensParagraph(b)) this.attachFragment(b);
+    else this.operative(b, null);
+  }
+
+  /** "3 *Calls upon* …": a number that lost its dot, before an italic operative phrase. */
+  private undottedNumber(b: RawBlock): RegExpExecArray | null {
+    const m = /^(\s*)(\d{1,6})()(?=[\s\u200b-\u200f]+[*_][A-Z])/.exec(b.text);
+    if (!m || this.state === 'front') return null;
+    return this.opensOperative(b.start + m[0].length, b.end) ? m : null;
   }
 
   private isAuthority(b: RawBlock, i: number): boolean {
@@ -482,6 +493,13 @@ class Parser {
       return !this.phrases.match(words, 'preambular') && /^[A-Z]/.test(words[0]) && /s$/.test(words[0]);
     }
     return !!op && /^[A-Z]/.test(words[0]);
+  }
+
+  private opensParagraph(b: RawBlock): boolean {
+    const first = b.text.trimStart();
+    if (/^[*_][^*_\s]/.test(first)) return true;
+    const words = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+    return !!(this.phrases.match(words, 'operative') || this.phrases.match(words, 'preambular'));
   }
 
   private isFragment(b: RawBlock): boolean {
@@ -652,8 +670,9 @@ class Parser {
     const italicOpening = /^\s*[*_]/.test(this.source.slice(contentStart, contentStart + 4));
     if (italicOpening && this.opensOperative(contentStart, b.end)) return false;
     if (this.listMode) return true;
-    // A list numbered from 1 again, introduced by a colon.
-    return value === 1 && cur.ending.char === ':';
+    // A list numbered from 1 again, introduced by a colon in a numbered paragraph (an unnumbered
+    // "*Resolves* that:" followed by 1., 2. … is the operative part itself).
+    return value === 1 && cur.ending.char === ':' && cur.number !== undefined;
   }
 
   private listItem(b: RawBlock, num: RegExpExecArray): void {
@@ -737,7 +756,7 @@ class Parser {
     const ls = b.start + m[1].length;
     const le = b.start + m[0].length;
     let contentStart = le;
-    while (contentStart < b.end && /\s/.test(this.source[contentStart])) contentStart++;
+    while (contentStart < b.end && /[\s\u200b-\u200f]/.test(this.source[contentStart])) contentStart++;
     return { label: { text: this.source.slice(ls, le), ...this.index.span(ls, le) }, contentStart };
   }
 
