@@ -152,7 +152,7 @@ const AUTH_NOUN = '(?=[^\\n]*\\b(?:' + AUTHORITY_NOUNS.join('|') + ')\\b)';
 const NUMBER = '\\d{1,3}(?:\\s+(?:' + SUFFIXES.join('|') + '))?';
 const SUB_LABEL = '\\((?:[ivxlcdm]{1,6}|[a-z]{1,2}|[A-Z]|\\d{1,2})\\)|(?:[ivxlcdm]{1,6}|[a-z])\\.';
 const MEETING = '\\d{1,4}(?:st|nd|rd|th)\\s+(?:plenary\\s+)?meeting\\b';
-const DIRECTIVES = 'resolution-(?:disable-next-paragraph|disable-file|disable-line|disable|enable)';
+const DIRECTIVES = 'resolution-(?:disable-next-paragraph|disable-file|disable|enable)';
 
 // ---------------------------------------------------------------------------------------------
 // The grammar
@@ -170,7 +170,7 @@ function buildGrammar() {
       patterns: [
         {
           name: 'meta.directive' + S,
-          match: '(?<=<!--|\\s)(' + DIRECTIVES + ')(?![\\w-])((?:[\\s,]+(?!--)[A-Za-z][\\w-]*)*)',
+          match: '\\G\\s*(' + DIRECTIVES + ')(?![\\w-])((?:[\\s,]+(?!--)[A-Za-z][\\w-]*)*)',
           captures: {
             1: { name: 'keyword.control.directive' + S },
             2: { patterns: [{ match: '[A-Za-z][\\w-]*', name: 'variable.parameter.rule-id' + S }] },
@@ -273,7 +273,7 @@ function buildGrammar() {
     },
     'footnote-definition': {
       name: 'meta.footnote.definition' + S,
-      begin: '^[ \\t]*(?:([' + SUPERSCRIPTS + ']+)|(<sup>)[ \\t]*([^<\\s]+)[ \\t]*(</sup>)|(\\[\\^)([^\\]\\s]+)(\\]:?))(?=\\s|$)',
+      begin: '^[ \\t]*(?:([' + SUPERSCRIPTS + ']+)|(<sup>)[ \\t]*([^<\\s]+)[ \\t]*(</sup>)|(\\[\\^)([^\\]\\s]+)(\\]:))(?=\\s|$)',
       end: '$',
       beginCaptures: {
         1: { name: 'constant.numeric.footnote.definition' + S },
