@@ -137,13 +137,15 @@ const OPERATIVE_PHRASE_LOWER =
 
 const DATE = '(?:\\d{1,2}\\s+)?(?:' + MONTHS.join('|') + ')\\s+\\d{4}\\b';
 /** Document symbols with slashes: A/RES/75/311, A/75/L.116/Add.1, UNEP/EA.3/Res.4, CBD/COP/14/14. */
-const SYMBOL_SLASHED = '(?<![\\w/])[A-Z][A-Z0-9.\\-]*(?=[A-Za-z0-9./\\-]*\\d)(?:/[A-Za-z0-9.\\-]*[A-Za-z0-9])+(?:\\s\\((?:19|20)\\d\\d\\))?';
+const SYMBOL_SLASHED = '[A-Z][A-Z0-9.\\-]*(?=[A-Za-z0-9./\\-]*\\d)(?:/[A-Za-z0-9.\\-]*[A-Za-z0-9])+(?:\\s\\((?:19|20)\\d\\d\\))?';
 /** Resolution numbers: 70/1, 2013/40, 75/101 A; old style 1514 (XV); Security Council 2282 (2016). */
-const SYMBOL_NUMBERED = '(?<![\\w/.])\\d{1,4}/\\d{1,4}(?:[A-Z]\\b)?(?![\\w/])';
-const SYMBOL_OLD = '(?<![\\w/.])\\d{1,4}\\s?\\((?:ES-|S-)?[IVXLC]+\\)';
-const SYMBOL_COUNCIL = '(?<![\\w/.])\\d{3,4}\\s\\((?:19|20)\\d\\d\\)';
-const SYMBOL_RESOLUTION_NAMED = '(?<![\\w/])[A-Z][A-Z0-9]*(?:/[A-Z][A-Za-z0-9]*)*/(?:Resolution|Decision|Res\\.|Dec\\.)\\s?\\d+(?:[./]\\d+)*(?:\\s\\((?:Rev\\.)?[A-Za-z0-9.]+\\))?';
-const SYMBOL = '(?:' + [SYMBOL_RESOLUTION_NAMED, SYMBOL_SLASHED, SYMBOL_OLD, SYMBOL_COUNCIL, SYMBOL_NUMBERED].join('|') + ')';
+const SYMBOL_NUMBERED = '\\d{1,4}/\\d{1,4}(?:[A-Z]\\b)?(?![\\w/])';
+const SYMBOL_OLD = '\\d{1,4}\\s?\\((?:ES-|S-)?[IVXLC]+\\)';
+const SYMBOL_COUNCIL = '\\d{3,4}\\s\\((?:19|20)\\d\\d\\)';
+const SYMBOL_RESOLUTION_NAMED = '[A-Z][A-Z0-9]*(?:/[A-Z][A-Za-z0-9]*)*/(?:Resolution|Decision|Res\\.|Dec\\.)\\s?\\d+(?:[./]\\d+)*(?:\\s\\((?:Rev\\.)?[A-Za-z0-9.]+\\))?';
+const SYMBOL =
+  '(?<![\\w/.])(?:(?=[A-Z])(?:' + SYMBOL_RESOLUTION_NAMED + '|' + SYMBOL_SLASHED + ')' +
+  '|(?=\\d)(?:' + [SYMBOL_OLD, SYMBOL_COUNCIL, SYMBOL_NUMBERED].join('|') + '))';
 
 const AUTH_WORD = '(?:\\p{Lu}[\\p{L}\\p{M}’\'.\\-]*|' + AUTHORITY_CONNECTORS.join('|') + ')';
 const AUTH_NAME = 'The(?:\\s+' + AUTH_WORD + ')+';
@@ -159,6 +161,17 @@ const DIRECTIVES = 'resolution-(?:disable-next-paragraph|disable-file|disable|en
 
 function buildGrammar() {
   const S = '.resolution';
+  /** A symbol, bare or as the text of a link: [69/314](#). Seven groups. */
+  const CITED = '(?:(\\[)(' + SYMBOL + ')(\\])(\\()([^)\\s]*)(\\))|(' + SYMBOL + '))';
+  const CITED_CAPTURES = (n) => ({
+    [n]: { name: 'punctuation.definition.link.title.begin' + S },
+    [n + 1]: { name: 'string.other.symbol' + S },
+    [n + 2]: { name: 'punctuation.definition.link.title.end' + S },
+    [n + 3]: { name: 'punctuation.definition.link.begin' + S },
+    [n + 4]: { name: 'markup.underline.link' + S },
+    [n + 5]: { name: 'punctuation.definition.link.end' + S },
+    [n + 6]: { name: 'string.other.symbol' + S },
+  });
   const repository = {
     // ---- block constructs (line starts)
     comment: {
@@ -406,26 +419,26 @@ function buildGrammar() {
     },
     citation: {
       // resolution 70/1 of 25 September 2015 · resolutions [69/314](#) of 30 July 2015 · A/RES/75/311 · 1514 (XV)
-      name: 'meta.citation' + S,
-      match:
-        '(?:\\b((?i:resolutions?|decisions?))\\s+)?' +
-        '(?:(\\[)(' + SYMBOL + ')(\\])(\\()([^)\\s]*)(\\))|(' + SYMBOL + '))' +
-        '(?:(\\s+of\\s+)(' + DATE + '))?',
-      captures: {
-        1: { name: 'keyword.other.citation' + S },
-        2: { name: 'punctuation.definition.link.title.begin' + S },
-        3: { name: 'string.other.symbol' + S },
-        4: { name: 'punctuation.definition.link.title.end' + S },
-        5: { name: 'punctuation.definition.link.begin' + S },
-        6: { name: 'markup.underline.link' + S },
-        7: { name: 'punctuation.definition.link.end' + S },
-        8: { name: 'string.other.symbol' + S },
-        10: { name: 'constant.numeric.date' + S },
-      },
+      patterns: [
+        {
+          name: 'meta.citation' + S,
+          match: '\\b((?i:resolutions?|decisions?))\\s+' + CITED + '(?:(\\s+of\\s+)(' + DATE + '))?',
+          captures: {
+            1: { name: 'keyword.other.citation' + S },
+            ...CITED_CAPTURES(2),
+            10: { name: 'constant.numeric.date' + S },
+          },
+        },
+        {
+          name: 'meta.citation' + S,
+          match: CITED + '(?:(\\s+of\\s+)(' + DATE + '))?',
+          captures: { ...CITED_CAPTURES(1), 9: { name: 'constant.numeric.date' + S } },
+        },
+      ],
     },
     link: {
       name: 'meta.link.inline' + S,
-      match: '(\\[)((?:[^\\[\\]]|\\[[^\\]]*\\])+)(\\])(\\()([^)\\s]*)(?:\\s+"[^"]*")?(\\))',
+      match: '(\\[)([^\\[\\]]+)(\\])(\\()([^)\\s]*)(?:\\s+"[^"]*")?(\\))',
       captures: {
         1: { name: 'punctuation.definition.link.title.begin' + S },
         2: { name: 'string.other.link.title' + S },
