@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
 import { parse } from '../../server/src/core/parser';
+import { OPERATIVE_BASES, PREAMBULAR_BASES } from '../../server/src/core/phrases';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const grammarPath = path.join(repoRoot, 'syntaxes', 'resolution.tmLanguage.json');
@@ -251,6 +252,22 @@ describe('TextMate grammar (text.resolution)', function () {
 
     it('a single unnumbered operative paragraph: *Decides* to …', () => {
       assert.strictEqual(scopedIn('*Decides* to remain seized of the matter.', OPERATIVE_VERB), 'Decides');
+    });
+  });
+
+  describe('agrees with the parser\'s phrase book', () => {
+    const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+    it('every operative base phrase, plain and with "Also", is coloured whole', () => {
+      for (const b of OPERATIVE_BASES) {
+        assert.strictEqual(scopedIn(`7. ${cap(b)} the Secretary-General;`, OPERATIVE_VERB), cap(b), b);
+        assert.strictEqual(scopedIn(`7. Also ${b} the Secretary-General;`, OPERATIVE_VERB), `Also ${b}`, b);
+      }
+    });
+    it('every preambular base phrase, plain and with "also", is coloured whole', () => {
+      for (const b of PREAMBULAR_BASES) {
+        assert.strictEqual(scopedIn(`${cap(b)} the report,`, PREAMBULAR), cap(b), b);
+        assert.strictEqual(scopedIn(`${cap(b)} also the report,`, PREAMBULAR), `${cap(b)} also`, b);
+      }
     });
   });
 
