@@ -50,7 +50,7 @@ interface RawBlock {
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,4})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=\\s|$)`);
+const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=\\s|$)`);
 const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=\s)/;
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
@@ -600,15 +600,9 @@ class Parser {
     let number: OperativeNumber | undefined;
     let contentStart = b.start;
     if (num) {
-      const ns = b.start + num[1].length;
-      const ne = b.start + num[0].length;
-      number = {
-        text: source.slice(ns, ne),
-        ...index.span(ns, ne),
-        value: parseInt(num[2], 10),
-        suffix: num[3],
-      };
-      contentStart = ne;
+      const l = this.labelled(b, num);
+      number = { ...l.label, value: parseInt(num[2], 10), suffix: num[3] };
+      contentStart = l.contentStart;
     }
     while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
     const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
@@ -666,14 +660,11 @@ class Parser {
     const cur = this.current as OperativeParagraph;
     const { source, index } = this;
     this.listMode = true;
-    const ns = b.start + num[1].length;
-    const ne = b.start + num[0].length;
-    let cs = ne;
-    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const { label, contentStart } = this.labelled(b, num);
     const item: ListItem = {
       ...index.span(b.start, b.end),
-      number: { text: source.slice(ns, ne), ...index.span(ns, ne) },
-      text: source.slice(cs, b.end),
+      number: label,
+      text: source.slice(contentStart, b.end),
     };
     cur.listItems.push(item);
     this.addBlock(b, 'operative');
@@ -715,13 +706,10 @@ class Parser {
       style = romanStyle;
       value = romanVal!;
     }
-    const ls = b.start + m[1].length;
-    const le = b.start + m[0].length;
-    let cs = le;
-    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const { label: labelSpan, contentStart: cs } = this.labelled(b, m);
     const node: SubParagraph = {
       ...index.span(b.start, b.end),
-      label: { text: source.slice(ls, le), ...index.span(ls, le) },
+      label: labelSpan,
       style,
       value,
       level: 1,
@@ -742,6 +730,15 @@ class Parser {
     this.extend(cur, b);
     cur.ending = node.ending;
     return true;
+  }
+
+  /** The label that opens a block (a number, a sub-paragraph letter; match group 1 is the indent) and where its text starts. */
+  private labelled(b: RawBlock, m: RegExpExecArray): { label: TextSpan; contentStart: number } {
+    const ls = b.start + m[1].length;
+    const le = b.start + m[0].length;
+    let contentStart = le;
+    while (contentStart < b.end && /\s/.test(this.source[contentStart])) contentStart++;
+    return { label: { text: this.source.slice(ls, le), ...this.index.span(ls, le) }, contentStart };
   }
 
   private extend(p: PreambularParagraph | OperativeParagraph, b: RawBlock): void {
@@ -972,7 +969,7 @@ class Parser {
   private crossReferences(): void {
     const { doc, source, index } = this;
     const NUM = String.raw`\d{1,4}(?:\s+(?:${ORDINAL_SUFFIXES.join('|')}))?`;
-    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*(?:paragraph\s+)?${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
+    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
     for (const p of [...doc.preamble, ...doc.operative]) {
       for (const f of p.fragments) {
         const text = source.slice(f.start, f.end);
@@ -1008,6 +1005,11 @@ class Parser {
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
   return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Parses without the safety net: throws if the parser has a bug (used by the robustness tests). */
+export function parseOrThrow(source: string, options: ParseOptions = {}): ResolutionDocument {
+  return new Parser(source, options).run();
 }
 
 /** Parses a draft resolution. Never throws; returns a document of kind 'other' for non-resolutions. */
