@@ -172,6 +172,18 @@ function buildGrammar() {
     [n + 5]: { name: 'punctuation.definition.link.end' + S },
     [n + 6]: { name: 'string.other.symbol' + S },
   });
+  /**
+   * A bold and an italic version of a phrase in emphasis markers: `inner` has one group (the
+   * phrase, scoped `scope`) and starts with \\G, which the opening marker is put after.
+   */
+  const emphasised = (inner, scope, after) => [
+    ['\\*\\*|__', 'markup.bold' + S, 'punctuation.definition.bold' + S],
+    ['\\*|_', 'markup.italic' + S, 'punctuation.definition.italic' + S],
+  ].map(([marker, name, punctuation]) => ({
+    name,
+    match: '\\G(' + marker + ')' + inner.replace(/^\\G/, '') + '(\\1)' + after,
+    captures: { 1: { name: punctuation }, 2: { name: scope }, 3: { name: punctuation } },
+  }));
   const repository = {
     // ---- block constructs (line starts)
     comment: {
@@ -311,16 +323,10 @@ function buildGrammar() {
     },
     'operative-opening': {
       patterns: [
-        {
-          // *Calls upon*, **Decides**, *Further calls* upon: the italic run that opens the paragraph
-          name: 'markup.italic' + S,
-          match: '\\G(\\*{1,2}|_)(?=\\p{Lu})([^*_]+?)(\\1)(?![\\p{L}\\p{N}*])',
-          captures: {
-            1: { name: 'punctuation.definition.italic' + S },
-            2: { name: 'entity.name.function.operative-verb' + S },
-            3: { name: 'punctuation.definition.italic' + S },
-          },
-        },
+        ...emphasised(
+          // *Calls upon*, *Further calls* upon: the italic run that opens the paragraph (or **Decides**)
+          '\\G(?=\\p{Lu})([^*_]+?)', 'entity.name.function.operative-verb' + S, '(?![\\p{L}\\p{N}*])',
+        ),
         {
           // Calls upon (not italicised)
           match: '\\G(' + OPERATIVE_PHRASE + ')',
@@ -347,16 +353,8 @@ function buildGrammar() {
       begin: '^[ \\t]*(?=(?:\\*{1,2}|_)?' + PREAMBULAR_PHRASE + ')',
       end: '$',
       patterns: [
-        {
-          // *Recalling also*
-          name: 'markup.italic' + S,
-          match: '\\G(\\*{1,2}|_)(' + PREAMBULAR_PHRASE + '[^*_]*?)(\\1)(?![\\p{L}\\p{N}*])',
-          captures: {
-            1: { name: 'punctuation.definition.italic' + S },
-            2: { name: 'keyword.other.preambular' + S },
-            3: { name: 'punctuation.definition.italic' + S },
-          },
-        },
+        // *Recalling also* (or **Recalling also**)
+        ...emphasised('\\G(' + PREAMBULAR_PHRASE + '[^*_]*?)', 'keyword.other.preambular' + S, '(?![\\p{L}\\p{N}*])'),
         {
           // *Taking note also of the *World …* (a stray star around the whole paragraph)
           match: '\\G(\\*{1,2}|_)?(' + PREAMBULAR_PHRASE + ')',

@@ -250,6 +250,13 @@ describe('TextMate grammar (text.resolution)', function () {
       assert.ok(scopesAt(line, 'inter alia').includes(ITALIC));
     });
 
+    it('a bold verb phrase is shown bold, not italic: 3. **Decides**', () => {
+      const [line] = tokenize('3. **Decides** to include the item in the provisional agenda;');
+      assert.strictEqual(scoped(line, OPERATIVE_VERB), 'Decides');
+      assert.ok(scopesAt(line, 'Decides').includes(BOLD));
+      assert.ok(!scopesAt(line, 'Decides').includes(ITALIC));
+    });
+
     it('a single unnumbered operative paragraph: *Decides* to …', () => {
       assert.strictEqual(scopedIn('*Decides* to remain seized of the matter.', OPERATIVE_VERB), 'Decides');
     });
