@@ -1,0 +1,107 @@
+/**
+ * The checks entry: runs every configured check of the registry over a parsed document,
+ * honouring configuration (severity, 'off', options), inline directives and non-resolutions.
+ * Plain TypeScript, no LSP import.
+ */
+import type { Directive, ResolutionDocument, Span } from './model';
+import type { CorpusFacts, Finding, Severity } from './findings';
+import { LineIndex } from './text';
+import { defaultConfig, type ResolvedConfig } from './config';
+import { RULES } from './rules/registry';
+import { phraseKnowledge } from './rules/phrase-knowledge';
+import type { Report, Rule } from './rules/types';
+
+export interface CheckOptions {
+  config?: ResolvedConfig;
+  corpus?: CorpusFacts;
+  /** Run only these rule ids (still subject to configuration). */
+  only?: string[];
+  /** Ignore inline directives (used to offer fixes for suppressed findings; not by default). */
+  ignoreDirectives?: boolean;
+  /** Called when a check fails on odd input; the other checks still run. */
+  onError?: (ruleId: string, error: unknown) => void;
+}
+
+/** A secondary finding: one step below the rule's severity, at most 'information'. */
+function minorOf(s: Severity): Severity {
+  return s === 'error' || s === 'warning' ? 'information' : 'hint';
+}
+
+/** The severity a rule reports at under a configuration, or 'off'. */
+export function ruleSeverity(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+  return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
+}
+
+/** Decides, for a rule and an offset, whether inline directives switch the rule off there. */
+export class Suppression {
+  private fileWide: Directive[] = [];
+  private toggles: Directive[] = [];
+  private paragraphs: Array<{ rules: string[]; spans: Span[] }> = [];
+
+  constructor(doc: ResolutionDocument) {
+    const ds = [...doc.directives].sort((a, b) => a.start - b.start);
+    for (const d of ds) {
+      if (d.kind === 'disable-file') this.fileWide.push(d);
+      else if (d.kind === 'disable' || d.kind === 'enable') this.toggles.push(d);
+      else if (d.kind === 'disable-next-paragraph') {
+        const spans = nextParagraph(doc, d.end);
+        if (spans) this.paragraphs.push({ rules: d.rules, spans });
+      }
+    }
+  }
+
+  get empty(): boolean {
+    return !this.fileWide.length && !this.toggles.length && !this.paragraphs.length;
+  }
+
+  suppressed(rule: string, offset: number): boolean {
+    const names = (d: { rules: string[] }) => d.rules.length === 0 || d.rules.includes(rule);
+    if (this.fileWide.some(names)) return true;
+    let off = false;
+    for (const d of this.toggles) {
+      if (d.start > offset) break;
+      if (names(d)) off = d.kind === 'disable';
+    }
+    if (off) return true;
+    return this.paragraphs.some((p) => names(p) && p.spans.some((s) => offset >= s.start && offset <= s.end));
+  }
+}
+
+/** The source spans of the first paragraph (or block) after an offset. */
+function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefined {
+  const paras = [...doc.preamble, ...doc.operative].filter((p) => p.start >= offset).sort((a, b) => a.start - b.start);
+  const block = doc.blocks.find((b) => b.start >= offset && b.kind !== 'directive');
+  const para = paras[0];
+  if (para && (!block || para.start <= block.start)) return para.fragments.length ? para.fragments.map((f) => ({ ...f })).concat([para]) : [para];
+  if (block) return [block];
+  return undefined;
+}
+
+export function checkDocument(doc: ResolutionDocument, options: CheckOptions = {}): Finding[] {
+  const config = options.config ?? defaultConfig();
+  const lines = new LineIndex(doc.source, doc.lineStarts);
+  const phrases = phraseKnowledge(config.phrases);
+  const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    if (options.only && !options.only.includes(id)) continue;
+    if (doc.kind === 'other' && !rule.meta.appliesToOther) continue;
+    const severity = ruleSeverity(rule, config);
+    if (severity === 'off') continue;
+    const report = (r: Report) => {
+      if (suppression && !suppression.empty && suppression.suppressed(id, lines.offsetAt(r.range.start))) return;
+      const f: Finding = { rule: id, severity: r.minor ? minorOf(severity) : severity, range: r.range, message: r.message };
+      if (r.fix && r.fix.edits.length) f.fix = r.fix;
+      findings.push(f);
+    };
+    try {
+      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, report });
+    } catch (e) {
+      options.onError?.(id, e);
+    }
+  }
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
