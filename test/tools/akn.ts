@@ -102,8 +102,10 @@ class Renderer {
     const cls = node.attrs.class ?? '';
     if (node.name === 'span' && /italic/.test(cls)) return emphasis(inner, '*');
     if (node.name === 'span' && /bold/.test(cls)) return emphasis(inner, '**');
-    if (node.name === 'p' || node.name === 'tr') return inner + ' ';
-    if (node.name === 'td' || node.name === 'th') return inner + '\t';
+    if (node.name === 'p') return inner + ' ';
+    if (node.name === 'tr') return '| ' + inner + '\n';
+    if (node.name === 'td' || node.name === 'th') return inner.trim() + ' | ';
+    if (node.name === 'inline' && node.attrs.name === 'adoptionMeeting') return emphasis(inner, '*');
     return inner;
   }
 
@@ -154,10 +156,18 @@ class Renderer {
         return;
       case 'p':
       case 'formula':
-      case 'subheading':
-      case 'heading':
+      case 'crossHeading':
       case 'table':
         this.push(this.inline(node));
+        return;
+      case 'subheading':
+      case 'heading':
+        // section headings of omnibus resolutions, as Markdown headings
+        this.push('## ' + squash(plainText(node)).trim());
+        return;
+      case 'attachment':
+        this.push('## Annex');
+        for (const c of node.children) this.structure(c);
         return;
       case 'container':
         for (const c of node.children) this.structure(c);

@@ -9,27 +9,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { aknOpenings } from './akn';
 import { parse } from '../../server/src/core/parser';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+import { listXml, repoRoot, sharedCorpusDir } from './corpus-path';
 
 export function normalisePhrase(p: string): string {
   return p
     .replace(/[*_]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/[,;:.]+$/, '')
+    .replace(/[,;:.]/g, ' ')
+    .replace(/ +/g, ' ')
     .trim()
     .toLowerCase();
-}
-
-function listXml(dir: string): string[] {
-  const out: string[] = [];
-  if (!fs.existsSync(dir)) return out;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listXml(p));
-    else if (e.name.endsWith('.xml')) out.push(p);
-  }
-  return out.sort();
 }
 
 function main(): void {
@@ -38,13 +27,13 @@ function main(): void {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const corpusDir = arg('--corpus') ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
+  const corpusDir = arg('--corpus') ?? sharedCorpusDir() ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
   const outFile = arg('--out') ?? path.join(repoRoot, 'server', 'src', 'core', 'data', 'phrases.json');
   const operative = new Map<string, number>();
   const preambular = new Map<string, number>();
   const add = (m: Map<string, number>, phrase: string) => {
     const p = normalisePhrase(phrase);
-    if (!p || p.split(' ').length > 8 || !/^[a-z]/.test(p)) return;
+    if (!p || p.split(' ').length > 8 || !/^[a-z][a-z' -]*$/.test(p)) return;
     m.set(p, (m.get(p) ?? 0) + 1);
   };
 

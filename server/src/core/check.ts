@@ -3,7 +3,7 @@
  * honouring configuration (severity, 'off', options), inline directives and non-resolutions.
  * Plain TypeScript, no LSP import.
  */
-import type { Directive, ResolutionDocument, Span } from './model';
+import type { Directive, OperativeParagraph, ResolutionDocument, Span } from './model';
 import type { CorpusFacts, Finding, Severity } from './findings';
 import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
@@ -77,10 +77,52 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
   return undefined;
 }
 
-export function checkDocument(doc: ResolutionDocument, options: CheckOptions = {}): Finding[] {
+/**
+ * A short unnumbered line among numbered operative paragraphs with no closing punctuation and no
+ * italic opening is a section heading ("II", "Multilingualism and global communications") that
+ * the parser took for a paragraph: the checks leave it alone.
+ */
+const MEETING = /^[*_\s]*\d+(st|nd|rd|th)\b[^.;]{0,40}\bplenary meeting[*_\s]*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*)?$/i;
+const DATE_LINE = /^[*_\s]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*$/;
+
+export function headingLike(doc: ResolutionDocument, p: OperativeParagraph): boolean {
+  // a table row or a meeting line the parser did not recognise is not a paragraph either
+  if (!p.number && (/^\s*\|/.test(p.text) || MEETING.test(p.text) || DATE_LINE.test(p.text))) return true;
+  if (p.number || p.ending.char !== '' || p.subparagraphs.length || p.listItems.length) return false;
+  if (p.opening && p.opening.italic !== 'none') return false;
+  if (p.text.length > 200 || p.fragments.length > 1) return false;
+  return doc.operative.some((q) => q.number);
+}
+
+/**
+ * Omnibus resolutions give each section its own short preamble (`*Having considered* …,`)
+ * between numbered operative paragraphs: an unnumbered paragraph that ends with a comma and opens
+ * with a known preambular phrase is such a section preamble, not a faulty operative paragraph.
+ */
+export function sectionPreamble(doc: ResolutionDocument, p: OperativeParagraph, isPreambularHead: (w: string) => boolean): boolean {
+  if (p.number || p.ending.char !== ',' || !doc.operative.some((q) => q.number)) return false;
+  const m = /^[\s*_]*([\p{L}'-]+)/u.exec(p.text);
+  return !!m && isPreambularHead(m[1]);
+}
+
+/** The document as the checks see it: heading-like lines removed from the operative part. */
+export function checkView(doc: ResolutionDocument, isPreambularHead: (w: string) => boolean = () => false): ResolutionDocument {
+  if (!doc.operative.some((p) => !p.number)) return doc;
+  const headings = doc.operative.filter((p) => headingLike(doc, p) || sectionPreamble(doc, p, isPreambularHead));
+  if (headings.length === 0) return doc;
+  const set = new Set(headings);
+  return {
+    ...doc,
+    operative: doc.operative.filter((p) => !set.has(p)),
+    blocks: doc.blocks.map((b) => (headings.some((h) => h.start === b.start) ? { ...b, kind: 'heading' as const } : b)),
+  };
+}
+
+export function checkDocument(parsed: ResolutionDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
-  const lines = new LineIndex(doc.source, doc.lineStarts);
   const phrases = phraseKnowledge(config.phrases);
+  const doc = checkView(parsed, (w) => phrases.isHead('preambular', w) && !phrases.isHead('operative', w));
+  const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
   const findings: Finding[] = [];
   for (const rule of RULES) {

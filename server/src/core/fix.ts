@@ -56,7 +56,9 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return [];
   const newNumbers: string[] = [];
   let n = 0;
-  for (const p of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const p = ops[i];
+    if (i > 0 && sectionRestart(doc, i)) n = 0;
     if (keepInserted && p.number?.suffix && n > 0) newNumbers.push(`${n} ${p.number.suffix}`);
     else newNumbers.push(String(++n));
   }
@@ -82,13 +84,39 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   return dedupe(edits).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
 }
 
+/**
+ * True when operative paragraph i starts a new section: it is numbered 1 and a heading stands
+ * between it and the paragraph before (omnibus resolutions number each section from 1).
+ */
+export function sectionRestart(doc: ResolutionDocument, i: number): boolean {
+  const p = doc.operative[i];
+  const prev = doc.operative[i - 1];
+  if (!p?.number || p.number.value !== 1 || p.number.suffix || !prev) return false;
+  return doc.blocks.some((b) => b.kind === 'heading' && b.start >= prev.end && b.end <= p.start);
+}
+
+const numberIndexCache = new WeakMap<ResolutionDocument, Map<string, number[]>>();
+
+/** Operative paragraph indices by number text ("5", "5 bis"), computed once per document. */
+export function operativeNumberIndex(doc: ResolutionDocument): Map<string, number[]> {
+  let m = numberIndexCache.get(doc);
+  if (!m) {
+    m = new Map();
+    doc.operative.forEach((p, i) => {
+      if (!p.number) return;
+      const k = normNumber(p.number.text).replace(/\.$/, '');
+      const list = m!.get(k) ?? [];
+      list.push(i);
+      m!.set(k, list);
+    });
+    numberIndexCache.set(doc, m);
+  }
+  return m;
+}
+
 /** Index of the operative paragraph a cross-reference target means, if any. */
 export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, target: string): number | undefined {
-  const want = normNumber(target);
-  const candidates: number[] = [];
-  doc.operative.forEach((p, i) => {
-    if (p.number && normNumber(p.number.text).replace(/\.$/, '') === want) candidates.push(i);
-  });
+  const candidates = operativeNumberIndex(doc).get(normNumber(target)) ?? [];
   if (candidates.length <= 1) return candidates[0];
   // several paragraphs carry that number: take the nearest in the stated direction
   if (ref.direction === 'above') {

@@ -1,4 +1,4 @@
-import { renumberOperativeEdits } from '../fix';
+import { renumberOperativeEdits, sectionRestart } from '../fix';
 import type { Fix } from '../findings';
 import { docsUrl, type Rule } from './types';
 import { firstLineRange, rangeOf } from './util';
@@ -56,6 +56,7 @@ export const rule: Rule = {
         }
         continue;
       }
+      if (sectionRestart(doc, i)) prev = undefined;
       const expected = prev === undefined ? 1 : prev + 1;
       if (num.value !== expected) {
         let what: string;

@@ -3,6 +3,24 @@ import { italicEdits, plainPhrase, quote, rangeOf } from './util';
 
 const id = 'operative-verb-italic';
 
+/**
+ * Words after a verb phrase that adopted texts leave in roman type: `*Takes note* of`,
+ * `*Looks forward* to`, `*Encourages* further cooperation` (an adjective, not the adverb).
+ */
+const ROMAN_TAIL = new Set(['of', 'to', 'by', 'further', 'also', 'again', 'that']);
+
+/** A partly italic opening whose italic part is the phrase less a roman tail is fine. */
+export function acceptablePartial(openingText: string, italicText: string | undefined): boolean {
+  if (!italicText) return false;
+  const phrase = plainPhrase(openingText).toLowerCase();
+  const italic = plainPhrase(italicText).toLowerCase();
+  if (!italic || !phrase.startsWith(italic)) return false;
+  const rest = phrase.slice(italic.length).trim();
+  if (!rest) return true;
+  if (/^[a-z]/.test(phrase.slice(italic.length))) return false; // italics end inside a word
+  return rest.split(/\s+/).every((w) => ROMAN_TAIL.has(w));
+}
+
 export const rule: Rule = {
   meta: {
     id,
@@ -16,6 +34,7 @@ export const rule: Rule = {
     for (const p of doc.operative) {
       const o = p.opening;
       if (!o || o.italic === 'full') continue;
+      if (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text)) continue;
       const phrase = plainPhrase(o.text);
       if (!phrase) continue;
       const edits = italicEdits(doc, lines, p, true);

@@ -5,6 +5,7 @@
  * nearest known phrase for an unknown opening (fastest-levenshtein), only when close.
  */
 import { distance } from 'fastest-levenshtein';
+import shippedData from '../data/phrases.json';
 
 export type PhraseKind = 'operative' | 'preambular';
 
@@ -182,17 +183,9 @@ export function matchCase(model: string, word: string): string {
   return word;
 }
 
-let defaultData: PhraseData | undefined;
-/** The shipped phrase data (server/src/core/data/phrases.json), loaded once; {} if missing. */
+/** The shipped phrase data (server/src/core/data/phrases.json, built by test/tools/build-phrases.ts). */
 export function shippedPhraseData(): PhraseData {
-  if (defaultData) return defaultData;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    defaultData = require('../data/phrases.json') as PhraseData;
-  } catch {
-    defaultData = {};
-  }
-  return defaultData;
+  return shippedData as PhraseData;
 }
 
 const cache = new Map<string, PhraseKnowledge>();

@@ -1,6 +1,7 @@
 import type { PreambularParagraph } from '../model';
 import { docsUrl, type Rule } from './types';
 import { italicEdits, plainPhrase, quote, rangeOf } from './util';
+import { acceptablePartial } from './operative-verb-italic';
 
 const id = 'preambular-italic-consistency';
 
@@ -18,6 +19,7 @@ export const rule: Rule = {
     const style = (ctx.options.style as string | undefined) ?? ctx.config.style.preambularItalic;
     const ps = doc.preamble.filter((p): p is PreambularParagraph & { opening: NonNullable<PreambularParagraph['opening']> } => !!p.opening && !p.wrappedInItalic && !!plainPhrase(p.opening.text));
     if (ps.length === 0) return;
+    const isItalic = (o: PreambularParagraph['opening'] & object) => o.italic === 'full' || (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text));
     const italicCount = ps.filter((p) => p.opening.italic !== 'none').length;
     const plainCount = ps.length - italicCount;
     let want: 'italic' | 'plain';
@@ -25,12 +27,12 @@ export const rule: Rule = {
     else if (style === 'never') want = 'plain';
     else {
       if (italicCount === 0) return;
-      if (plainCount === 0 && ps.every((p) => p.opening.italic === 'full')) return;
+      if (plainCount === 0 && ps.every((p) => isItalic(p.opening))) return;
       want = italicCount >= plainCount ? 'italic' : 'plain';
     }
     for (const p of ps) {
       const o = p.opening;
-      const ok = want === 'italic' ? o.italic === 'full' : o.italic === 'none';
+      const ok = want === 'italic' ? isItalic(o) : o.italic === 'none';
       if (ok) continue;
       const phrase = plainPhrase(o.text);
       const edits = italicEdits(doc, lines, p, want === 'italic');

@@ -53,13 +53,23 @@ export function lowerFirst(s: string): string {
   return s ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
-/** The operative paragraph containing an offset, with its index, if any. */
+/** The operative paragraph containing an offset, with its index, if any (binary search). */
 export function operativeAt(doc: ResolutionDocument, offset: number): { index: number; paragraph: OperativeParagraph } | undefined {
-  for (let i = 0; i < doc.operative.length; i++) {
-    const p = doc.operative[i];
-    if (offset >= p.start && offset < p.end) return { index: i, paragraph: p };
-    for (const f of p.fragments) if (offset >= f.start && offset < f.end) return { index: i, paragraph: p };
+  const ops = doc.operative;
+  let lo = 0;
+  let hi = ops.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ops[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
+  if (found < 0) return undefined;
+  const p = ops[found];
+  const inside = (s: { start: number; end: number }) => offset >= s.start && offset < s.end;
+  if (inside(p) || p.fragments.some(inside)) return { index: found, paragraph: p };
   return undefined;
 }
 
