@@ -83,11 +83,13 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
  * the parser took for a paragraph: the checks leave it alone.
  */
 const MEETING = /^[*_\s]*\d+(st|nd|rd|th)\b[^.;]{0,40}\bplenary meeting[*_\s]*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*)?$/i;
+/** A section label on its own line: "I", "IV.", "A", "B." */
+export const SECTION_LABEL = /^[*_\s]*(?:[IVXLC]+|[A-Z])\.?[*_\s]*$/;
 const DATE_LINE = /^[*_\s]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*$/;
 
 export function headingLike(doc: ResolutionDocument, p: OperativeParagraph): boolean {
   // a table row or a meeting line the parser did not recognise is not a paragraph either
-  if (!p.number && (/^\s*\|/.test(p.text) || MEETING.test(p.text) || DATE_LINE.test(p.text))) return true;
+  if (!p.number && (/^\s*\|/.test(p.text) || SECTION_LABEL.test(p.text) || MEETING.test(p.text) || DATE_LINE.test(p.text))) return true;
   if (p.number || p.ending.char !== '' || p.subparagraphs.length || p.listItems.length) return false;
   if (p.opening && p.opening.italic !== 'none') return false;
   if (p.text.length > 200 || p.fragments.length > 1) return false;
@@ -107,12 +109,16 @@ export function sectionPreamble(doc: ResolutionDocument, p: OperativeParagraph, 
 
 /** The document as the checks see it: heading-like lines removed from the operative part. */
 export function checkView(doc: ResolutionDocument, isPreambularHead: (w: string) => boolean = () => false): ResolutionDocument {
-  if (!doc.operative.some((p) => !p.number)) return doc;
-  const headings = doc.operative.filter((p) => headingLike(doc, p) || sectionPreamble(doc, p, isPreambularHead));
+  const labels = doc.preamble.filter((p) => SECTION_LABEL.test(p.text));
+  const headings: Array<{ start: number }> = doc.operative.some((p) => !p.number)
+    ? doc.operative.filter((p) => headingLike(doc, p) || sectionPreamble(doc, p, isPreambularHead))
+    : [];
+  headings.push(...labels);
   if (headings.length === 0) return doc;
-  const set = new Set(headings);
+  const set = new Set<unknown>(headings);
   return {
     ...doc,
+    preamble: labels.length ? doc.preamble.filter((p) => !set.has(p)) : doc.preamble,
     operative: doc.operative.filter((p) => !set.has(p)),
     blocks: doc.blocks.map((b) => (headings.some((h) => h.start === b.start) ? { ...b, kind: 'heading' as const } : b)),
   };

@@ -10,6 +10,13 @@ export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: 
   const { doc, lines } = ctx;
   const e = p.ending;
   if (e.char === want) return;
+  // invisible format characters after the punctuation (U+200E and the like in converted texts)
+  if (e.char === '') {
+    const before = doc.source.slice(Math.max(p.start, e.span.start - 8), e.span.start).replace(/[\u200b-\u200f\u2060\ufeff\s]+$/u, '');
+    if (before.endsWith(want)) return;
+  }
+  // a preambular paragraph introducing its own list of items ends with a colon
+  if (p.kind === 'preambular' && e.char === ':' && /^\s*\(a\)/.test(doc.source.slice(p.end, p.end + 40))) return;
   let fix: Fix;
   if (e.char === '') {
     fix = { title: `End with ${NAMES[want]}`, edits: [edit(lines, e.span.start, e.span.start, want)] };
