@@ -14,7 +14,8 @@ const commands: Record<string, Command> = {
 export const USAGE = `Usage: resolution <command> [options]
 
 Commands:
-  check [--format text|json] PATH…     run the structure checks on files, folders or globs
+  check [--format text|json|sarif] [--fix] [--max-warnings N] PATH…
+                                       run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
 

@@ -166,9 +166,35 @@ export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
     const to = mapping.get(m.label);
     if (to && to !== m.label) edits.push({ start: m.start, end: m.end, newText: footnoteToken(m.style, to) });
   }
-  for (const d of doc.footnoteDefinitions) {
-    const to = mapping.get(d.label);
-    if (to && to !== d.label) edits.push({ start: d.marker.start, end: d.marker.end, newText: footnoteToken(d.style, to) });
+  // Definitions: relabelled, and put in order within each block of consecutive definitions.
+  const defs = [...doc.footnoteDefinitions].sort((a, b) => a.start - b.start);
+  const runs: Array<typeof defs> = [];
+  for (const d of defs) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && /^\s*$/.test(doc.source.slice(last.end, d.start))) run.push(d);
+    else runs.push([d]);
+  }
+  const rank = (d: (typeof defs)[number]) => Number(mapping.get(d.label) ?? d.label) || Number.MAX_SAFE_INTEGER;
+  for (const run of runs) {
+    const relabel = (d: (typeof defs)[number]) => {
+      const to = mapping.get(d.label);
+      return (to && to !== d.label ? footnoteToken(d.style, to) : doc.source.slice(d.marker.start, d.marker.end)) + doc.source.slice(d.marker.end, d.end);
+    };
+    const sorted = [...run].sort((a, b) => rank(a) - rank(b));
+    if (run.length > 1 && sorted.some((d, i) => d !== run[i])) {
+      let text = '';
+      sorted.forEach((d, i) => {
+        text += doc.source.slice(d.start, d.marker.start) + relabel(d);
+        if (i < run.length - 1) text += doc.source.slice(run[i].end, run[i + 1].start);
+      });
+      edits.push({ start: run[0].start, end: run[run.length - 1].end, newText: text });
+    } else {
+      for (const d of run) {
+        const to = mapping.get(d.label);
+        if (to && to !== d.label) edits.push({ start: d.marker.start, end: d.marker.end, newText: footnoteToken(d.style, to) });
+      }
+    }
   }
   return dedupe(edits).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
 }

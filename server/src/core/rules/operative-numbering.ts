@@ -46,7 +46,7 @@ export const rule: Rule = {
             message: `“${num.text.trim()}” numbering belongs to negotiation drafts; renumber the paragraphs or turn on resolution.draftMode.`,
             fix: getFix(),
           });
-          prev = prev === undefined ? 1 : prev + 1;
+          // the inserted paragraph takes no number of its own: the next one is checked against `prev`
         } else if (prev === undefined || num.value !== prev) {
           ctx.report({
             range: rangeOf(lines, num),

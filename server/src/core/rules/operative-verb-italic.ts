@@ -1,5 +1,5 @@
 import { docsUrl, type Rule } from './types';
-import { italicEdits, plainPhrase, quote, rangeOf } from './util';
+import { italicEdits, openingWords, plainPhrase, quote, rangeOf } from './util';
 
 const id = 'operative-verb-italic';
 
@@ -35,6 +35,9 @@ export const rule: Rule = {
       const o = p.opening;
       if (!o || o.italic === 'full') continue;
       if (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text)) continue;
+      // no verb phrase at all ("The Secretary-General shall …"): operative-verb-unknown says so
+      const { head } = openingWords(doc, p);
+      if (!head || (o.italic === 'none' && ctx.phrases.clearlyNotPhrase('operative', head.text))) continue;
       const phrase = plainPhrase(o.text);
       if (!phrase) continue;
       const edits = italicEdits(doc, lines, p, true);

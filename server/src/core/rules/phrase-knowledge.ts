@@ -146,18 +146,20 @@ export class PhraseKnowledge {
 
   /**
    * The nearest known head for an unknown word, only when close enough to be a slip of the keys:
-   * at most 1 edit for words up to 5 letters, 2 up to 9, 3 beyond; never for a known word.
+   * at most 1 edit for words up to 7 letters, 2 up to 12, 3 beyond (keeping the first letter when
+   * more than one); never for a known word.
    */
   suggest(kind: PhraseKind, word: string): Suggestion | undefined {
     const w = normaliseHead(word);
     if (this.heads[kind].has(w) || w.length < 3) return undefined;
-    const limit = w.length <= 5 ? 1 : w.length <= 9 ? 2 : 3;
+    const limit = w.length <= 7 ? 1 : w.length <= 12 ? 2 : 3;
     let best: string | undefined;
     let bestD = Infinity;
     let bestN = -1;
     for (const [h, n] of this.heads[kind]) {
       if (Math.abs(h.length - w.length) > limit) continue;
       const d = distance(w, h);
+      if (d > 1 && h[0] !== w[0]) continue; // beyond one slip, a typo keeps its first letter
       if (d < bestD || (d === bestD && n > bestN)) {
         best = h;
         bestD = d;
