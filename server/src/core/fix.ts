@@ -120,10 +120,10 @@ export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, targ
   if (candidates.length <= 1) return candidates[0];
   // several paragraphs carry that number: take the nearest in the stated direction
   if (ref.direction === 'above') {
-    const before = candidates.filter((i) => doc.operative[i].start < ref.start);
+    const before = candidates.filter((i) => doc.operative[i].end <= ref.start);
     return before.length ? before[before.length - 1] : candidates[0];
   }
-  if (ref.direction === 'below') return candidates.find((i) => doc.operative[i].start > ref.start) ?? candidates[0];
+  if (ref.direction === 'below') return candidates.find((i) => doc.operative[i].start >= ref.end) ?? candidates[0];
   return candidates[0];
 }
 
