@@ -5,6 +5,10 @@ import { resolveConfig } from '../../server/src/core/config';
 import type { CorpusFacts } from '../../server/src/core/findings';
 import { RULES } from '../../server/src/core/rules/registry';
 import { PhraseKnowledge, phraseKnowledge } from '../../server/src/core/rules/phrase-knowledge';
+import { corpusPhraseCounts, suggestPhrase } from '../../server/src/core/phrases';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT } from '../support/paths';
 
 const draft = (body: string) => `The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n${body}`;
 const rules = (text: string, settings?: unknown, corpus?: CorpusFacts) =>
@@ -127,6 +131,22 @@ describe('phrase knowledge', () => {
     assert.strictEqual(k.suggest('operative', 'Salutes'), undefined);
     assert.strictEqual(k.suggest('operative', 'Photosynthesizes'), undefined);
   });
+  it('phrases.ts loads the corpus phrase data and suggests through it; extra phrases count as known', () => {
+    assert.ok(corpusPhraseCounts('operative')['requests'] > 100, 'corpus counts loaded');
+    assert.ok(Object.keys(corpusPhraseCounts('preambular')).length > 100);
+    assert.strictEqual(suggestPhrase('operative', 'Urgess'), 'Urges');
+    assert.strictEqual(suggestPhrase('operative', 'Urges'), undefined);
+    assert.strictEqual(suggestPhrase('operative', 'Salutess', ['Salutess']), undefined);
+  });
+
+  it('every check has its documentation page', () => {
+    for (const r of RULES) {
+      const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${r.meta.id}.md`), 'utf8');
+      assert.ok(page.startsWith(`# ${r.meta.id}\n`), r.meta.id);
+      for (const h of ['## What it flags', '## Why', '## Examples', '## Options', '## Fix']) assert.ok(page.includes(h), `${r.meta.id}: ${h}`);
+    }
+  });
+
   it('user phrases are known', () => {
     const mine = new PhraseKnowledge({}, { operative: ['Pays tribute'] });
     assert.ok(mine.isHead('operative', 'Pays'));
