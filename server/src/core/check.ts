@@ -85,11 +85,13 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
 const MEETING = /^[*_\s]*\d+(st|nd|rd|th)\b[^.;]{0,40}\bplenary meeting[*_\s]*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*)?$/i;
 /** A section label on its own line: "I", "IV.", "A", "B." */
 export const SECTION_LABEL = /^[*_\s]*(?:[IVXLC]+|[A-Z])\.?[*_\s]*$/;
+/** A line in bold only: a heading of a converted text ("**Follow-up**"). */
+const BOLD_LINE = /^\s*\*\*[^*]+\*\*\s*$/;
 const DATE_LINE = /^[*_\s]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*$/;
 
 export function headingLike(doc: ResolutionDocument, p: OperativeParagraph): boolean {
   // a table row or a meeting line the parser did not recognise is not a paragraph either
-  if (!p.number && (/^\s*\|/.test(p.text) || SECTION_LABEL.test(p.text) || MEETING.test(p.text) || DATE_LINE.test(p.text))) return true;
+  if (!p.number && (/^\s*\|/.test(p.text) || SECTION_LABEL.test(p.text) || BOLD_LINE.test(p.text) || MEETING.test(p.text) || DATE_LINE.test(p.text))) return true;
   if (p.number || p.ending.char !== '' || p.subparagraphs.length || p.listItems.length) return false;
   if (p.opening && p.opening.italic !== 'none') return false;
   if (p.text.length > 200 || p.fragments.length > 1) return false;

@@ -182,7 +182,10 @@ export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
       return (to && to !== d.label ? footnoteToken(d.style, to) : doc.source.slice(d.marker.start, d.marker.end)) + doc.source.slice(d.marker.end, d.end);
     };
     const sorted = [...run].sort((a, b) => rank(a) - rank(b));
-    if (run.length > 1 && sorted.some((d, i) => d !== run[i])) {
+    const runStart = run[0].start;
+    const runEnd = run[run.length - 1].end;
+    const markerInside = doc.footnoteMarkers.some((m) => m.start >= runStart && m.end <= runEnd);
+    if (run.length > 1 && !markerInside && sorted.some((d, i) => d !== run[i])) {
       let text = '';
       sorted.forEach((d, i) => {
         text += doc.source.slice(d.start, d.marker.start) + relabel(d);

@@ -5,9 +5,9 @@ const id = 'operative-verb-italic';
 
 /**
  * Words after a verb phrase that adopted texts leave in roman type: `*Takes note* of`,
- * `*Looks forward* to`, `*Encourages* further cooperation` (an adjective, not the adverb).
+ * `*Looks forward* to`, `*Draws* the attention`, `*Encourages* further cooperation` (an adjective there).
  */
-const ROMAN_TAIL = new Set(['of', 'to', 'by', 'further', 'also', 'again', 'that']);
+const ROMAN_TAIL = new Set(['of', 'to', 'by', 'further', 'also', 'again', 'that', 'the', 'attention']);
 
 /** A partly italic opening whose italic part is the phrase less a roman tail is fine. */
 export function acceptablePartial(openingText: string, italicText: string | undefined): boolean {
