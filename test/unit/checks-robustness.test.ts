@@ -52,7 +52,7 @@ describe('checks and fixes on mutated drafts', () => {
         applyEdits(text, renumberOperativeEdits(doc));
         applyEdits(text, renumberFootnotesEdits(doc));
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
   });
 });
