@@ -124,6 +124,16 @@ describe('fixes', () => {
     assert.strictEqual(fixAll(result.text, check).text, result.text);
   });
 
+  it('fix-all keeps CRLF line endings and puts the full stop before a trailing footnote marker', () => {
+    const text = 'The General Assembly,\r\n\r\n*Recalling* its resolution 70/1,\r\n\r\n1. Decides to act on paragraph 3 below;\r\n\r\n3. *Requests* a report,\r\n\r\n4. *Requests* a report on paragraph 3 above¹\r\n\r\n¹ A/1.\r\n';
+    const r = fixAll(text, (t) => checkDocument(parse(t)));
+    assert.strictEqual(
+      r.text,
+      'The General Assembly,\r\n\r\n*Recalling* its resolution 70/1,\r\n\r\n1. *Decides* to act on paragraph 2 below;\r\n\r\n2. *Requests* a report;\r\n\r\n3. *Also requests* a report on paragraph 2 above.¹\r\n\r\n¹ A/1.\r\n',
+    );
+    assert.strictEqual(r.remaining, 0);
+  });
+
   it('applyEdits refuses overlapping edits; minimalEdit gives one edit covering only the change', () => {
     const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
     assert.throws(() => applyEdits('abcdef', [{ range: r(0, 0, 0, 3), newText: 'x' }, { range: r(0, 2, 0, 4), newText: 'y' }]), /overlapping/);

@@ -25,6 +25,9 @@ import { LineIndex } from '../core/text';
 import { configFor, type DiagnosticData } from './diagnostics';
 import type { ServerContext } from '../server';
 
+/** Largest document (characters) for which the light bulb offers fix-all unasked. */
+export const LIGHTBULB_FIX_ALL_MAX = 200_000;
+
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.resolution`;
 export const COMMANDS = {
   fixAll: 'resolution.fixAll',
@@ -115,7 +118,9 @@ export function register(ctx: ServerContext): void {
     const actions: Array<CodeAction | Command> = [];
     try {
       if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(document.uri, ctx.parsed(document), params.context.diagnostics));
-      if (wants(FIX_ALL_KIND)) {
+      // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
+      // for documents small enough that the repeated passes stay quick.
+      if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {
         const { edit } = fixAllEdit(document.getText(), await checker(document));
         if (edit) actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
       }
