@@ -3,6 +3,7 @@
  * configuration of the `resolution` settings and the `.resolutionrc.json` files up the folder
  * tree. A malformed configuration file gets one diagnostic of its own.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
@@ -87,6 +88,28 @@ async function publishConfigProblems(ctx: ServerContext, files: string[], proble
   }
 }
 
+/**
+ * Watches the configuration files in use, so that saving one re-checks the open drafts at once.
+ * (Node's own watcher: workspace/didChangeWatchedFiles has one handler, which the precedent
+ * feature owns.) A new file further down the tree is picked up at the next check.
+ */
+const watchers = new Map<string, fs.FSWatcher>();
+function watchConfigFiles(ctx: ServerContext, files: string[]): void {
+  for (const file of files) {
+    if (watchers.has(file)) continue;
+    try {
+      const w = fs.watch(file, { persistent: false }, () => ctx.revalidate());
+      w.on('error', () => {
+        w.close();
+        watchers.delete(file);
+      });
+      watchers.set(file, w);
+    } catch {
+      /* deleted meanwhile, or not watchable: the next check reads it again anyway */
+    }
+  }
+}
+
 /** The resolved configuration for a document (settings + .resolutionrc.json), reporting bad files. */
 export async function configFor(ctx: ServerContext, uri: string): Promise<ResolvedConfig> {
   let settings: unknown = {};
@@ -97,6 +120,7 @@ export async function configFor(ctx: ServerContext, uri: string): Promise<Resolv
   }
   const loaded = resolveConfig(settings, uriToPath(uri));
   const allFiles = loaded.files.concat(loaded.problems.map((p) => p.file));
+  watchConfigFiles(ctx, allFiles);
   await publishConfigProblems(ctx, allFiles, loaded.problems).catch((err) => ctx.log(`publishing configuration problems failed: ${String(err)}`));
   return loaded.config;
 }
@@ -155,9 +179,5 @@ export function register(ctx: ServerContext): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
-  // .resolutionrc.json edited or saved: the client watches it (fileEvents) and we re-check.
-  ctx.connection.onDidChangeWatchedFiles((e) => {
-    if (e.changes.some((c) => c.uri.endsWith('.resolutionrc.json'))) ctx.revalidate();
   });
 }
