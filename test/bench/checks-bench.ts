@@ -27,18 +27,21 @@ const writeDir = arg('--write');
 
 interface Tally {
   files: number;
+  /** Documents with no error and no warning. */
+  clean: number;
   paragraphs: number;
   bySeverity: Record<string, number>;
   byRule: Record<string, number>;
 }
 
 function tally(): Tally {
-  return { files: 0, paragraphs: 0, bySeverity: {}, byRule: {} };
+  return { files: 0, clean: 0, paragraphs: 0, bySeverity: {}, byRule: {} };
 }
 
 function add(t: Tally, paragraphs: number, findings: Finding[]): void {
   t.files++;
   t.paragraphs += paragraphs;
+  if (!findings.some((f) => f.severity === 'error' || f.severity === 'warning')) t.clean++;
   for (const f of findings) {
     t.bySeverity[f.severity] = (t.bySeverity[f.severity] ?? 0) + 1;
     const k = `${f.rule} (${f.severity})`;
@@ -48,7 +51,7 @@ function add(t: Tally, paragraphs: number, findings: Finding[]): void {
 
 function print(title: string, t: Tally): void {
   const per100 = (n: number) => (t.paragraphs ? ((100 * n) / t.paragraphs).toFixed(2) : '0');
-  console.log(`\n${title}: ${t.files} documents, ${t.paragraphs} paragraphs`);
+  console.log(`\n${title}: ${t.files} documents, ${t.paragraphs} paragraphs; ${t.clean} documents with no error and no warning`);
   for (const s of ['error', 'warning', 'information', 'hint']) {
     const n = t.bySeverity[s] ?? 0;
     console.log(`  ${s.padEnd(12)} ${String(n).padStart(6)}  ${per100(n).padStart(7)} per 100 paragraphs`);
