@@ -240,9 +240,11 @@ export function aknOpenings(xml: string): { preambular: string[]; operative: str
       }
     }
     for (const body of findAll(st, 'mainBody')) {
-      for (const para of findAll(body, 'paragraph')) {
+      const paras = findAll(body, 'paragraph');
+      for (const para of paras) {
         const num = child(para, 'num');
-        if (!num || !/^\s*\d+\.\s*$/.test(plainText(num))) continue;
+        // numbered operative paragraphs, or the single unnumbered one of a short resolution
+        if (num ? !/^\s*\d+\.\s*$/.test(plainText(num)) : paras.length !== 1) continue;
         const list = child(para, 'list');
         const phrase = leadingItalic(child(para, 'intro') ?? (list && child(list, 'intro')) ?? child(para, 'content'));
         if (phrase) operative.push(phrase);

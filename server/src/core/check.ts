@@ -10,6 +10,9 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule } from './rules/types';
+import { BOLD_LINE, SECTION_LABEL } from './rules/util';
+
+export { SECTION_LABEL };
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -83,10 +86,6 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
  * the parser took for a paragraph: the checks leave it alone.
  */
 const MEETING = /^[*_\s]*\d+(st|nd|rd|th)\b[^.;]{0,40}\bplenary meeting[*_\s]*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*)?$/i;
-/** A section label on its own line: "I", "IV.", "A", "B." */
-export const SECTION_LABEL = /^[*_\s]*(?:[IVXLC]+|[A-Z])\.?[*_\s]*$/;
-/** A line in bold only: a heading of a converted text ("**Follow-up**"). */
-const BOLD_LINE = /^\s*\*\*[^*]+\*\*\s*$/;
 const DATE_LINE = /^[*_\s]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*$/;
 
 export function headingLike(doc: ResolutionDocument, p: OperativeParagraph): boolean {
