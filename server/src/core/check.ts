@@ -109,6 +109,29 @@ export function sectionPreamble(doc: ResolutionDocument, p: OperativeParagraph, 
 }
 
 /** The document as the checks see it: heading-like lines removed from the operative part. */
+/**
+ * A resolution with a single unnumbered operative paragraph (`*Appoints* … .`) that the parser
+ * left at the end of the preamble: the last preambular paragraph opens with an operative verb and
+ * ends with a full stop, and there is no operative part. The checks see it as the operative part.
+ */
+export function singleOperativeView(doc: ResolutionDocument, isOperativeHead: (w: string) => boolean): ResolutionDocument {
+  if (doc.operative.length || doc.preamble.length < 2) return doc;
+  const last = doc.preamble[doc.preamble.length - 1];
+  const m = /^[\s*_]*([\p{L}'-]+)/u.exec(last.text);
+  if (last.ending.char !== '.' || !m || !isOperativeHead(m[1])) return doc;
+  const { wrappedInItalic: _w, kind: _k, ...base } = last;
+  const operative: OperativeParagraph = {
+    ...base,
+    kind: 'operative',
+    extraVerbs: [],
+    leadIn: { start: last.start, end: last.end, range: last.range, text: last.text },
+    leadInEnding: last.ending,
+    subparagraphs: [],
+    listItems: [],
+  };
+  return { ...doc, preamble: doc.preamble.slice(0, -1), operative: [operative] };
+}
+
 export function checkView(doc: ResolutionDocument, isPreambularHead: (w: string) => boolean = () => false): ResolutionDocument {
   const labels = doc.preamble.filter((p) => SECTION_LABEL.test(p.text));
   const headings: Array<{ start: number }> = doc.operative.some((p) => !p.number)
@@ -128,7 +151,10 @@ export function checkView(doc: ResolutionDocument, isPreambularHead: (w: string)
 export function checkDocument(parsed: ResolutionDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
   const phrases = phraseKnowledge(config.phrases);
-  const doc = checkView(parsed, (w) => phrases.isHead('preambular', w) && !phrases.isHead('operative', w));
+  const doc = checkView(
+    parsed.kind === 'resolution' ? singleOperativeView(parsed, (w) => phrases.isHead('operative', w) && !phrases.isHead('preambular', w)) : parsed,
+    (w) => phrases.isHead('preambular', w) && !phrases.isHead('operative', w),
+  );
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
   const findings: Finding[] = [];
