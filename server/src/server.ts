@@ -23,6 +23,7 @@ import type { CorpusFacts } from './core/findings';
 import * as diagnostics from './features/diagnostics';
 import * as symbols from './features/symbols';
 import * as folding from './features/folding';
+import * as codeActions from './features/codeActions';
 
 export interface ServerContext {
   connection: Connection;
@@ -51,7 +52,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
