@@ -359,6 +359,43 @@ describe('parser on small drafts', () => {
     assert.ok(un.authority);
   });
 
+  it('omnibus texts: section headings, section preambles, notes under a table, invisible marks after punctuation', () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      '1. *Decides* to act;\u200e',
+      '',
+      'Multilingualism and global communications',
+      '',
+      '*Having considered* the report of the Secretary-General,',
+      '',
+      '2. *Approves* the budget;',
+      '',
+      '*a* From extrabudgetary funds.',
+      '',
+      '*Abbreviations*: GS (OL), General Service (Other level).',
+      '',
+      '3. *Requests* a report.',
+      '',
+      '*54th resumed plenary meeting*',
+    ].join('\n');
+    const doc = parse(text);
+    assert.deepStrictEqual(numbers(doc), ['1.', '2.', '3.']);
+    assert.strictEqual(doc.operative[0].ending.char, ';');
+    assert.ok(doc.operative.every((p) => p.fragments.length === 1));
+    assert.deepStrictEqual(doc.preamble.map((p) => p.opening?.text), ['Having considered']);
+    assert.ok(doc.blocks.some((b) => b.kind === 'heading' && b.text === 'Multilingualism and global communications'));
+    assert.ok(doc.meeting);
+  });
+
+  it('an unnumbered, non-italic operative paragraph ending the text is the operative part', () => {
+    const doc = parse('The General Assembly,\n\nRecalling its resolution 74/1,\n\nHaving considered the report,\n\nAppoints Mr. X as a member of the Board.\n');
+    assert.strictEqual(doc.preamble.length, 2);
+    assert.strictEqual(doc.operative.length, 1);
+    assert.strictEqual(doc.operative[0].opening?.text, 'Appoints');
+    assert.strictEqual(doc.operative[0].opening?.italic, 'none');
+  });
+
   it('empty and blank input', () => {
     for (const t of ['', '\n\n', '   ', '\r\n']) {
       const doc = parse(t);

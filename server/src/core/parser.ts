@@ -55,9 +55,9 @@ const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\((?:resumed|continued)\)\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
+const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
 /** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
-const SECTION_RE = /^(?:[IVXLC]{1,6}\.?(?:\s+[A-Z][^.;:]{0,100})?|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*)$/;
+const SECTION_RE = /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
 /** Words that may stand in lower case inside the name of an organ. */
 const NAME_STOPWORDS = new Set(['of', 'the', 'to', 'and', 'on', 'for', 'in', 'against', 'at', 'its', 'with', 'by', 'under', 'de', 'la', 'du']);
 const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
@@ -180,7 +180,7 @@ function trimTrailing(source: string, from: number, to: number): number {
   let end = to;
   for (;;) {
     const before = end;
-    while (end > from && /[\s\u00a0*_]/.test(source[end - 1])) end--;
+    while (end > from && /[\s\u00a0\u200b-\u200f\u2060\ufeff*_]/.test(source[end - 1])) end--;
     while (end > from && SUPERSCRIPT_DIGITS.includes(source[end - 1])) end--;
     const tail = source.slice(Math.max(from, end - 40), end);
     let m = /<sup>[^<]*<\/sup>$/.exec(tail) || /\[\^[^\]]*\]$/.exec(tail) || /<!--[\s\S]*?-->$/.exec(tail);
@@ -449,9 +449,26 @@ class Parser {
       else this.preambular(b);
       return;
     }
-    // Operative part: an unnumbered block that opens with a phrase (italic, or a known operative or
-    // preambular one) is a paragraph of its own; anything else (quoted text, a schedule, lines of a
-    // list without labels) continues the paragraph before it.
+    // Operative part. A short line with no closing punctuation after a finished paragraph is a
+    // section heading ("Multilingualism and global communications").
+    if (this.isSectionHeading(b)) {
+      this.addBlock(b, 'heading', { level: 0 });
+      return;
+    }
+    // Notes under a table: "*a* From extrabudgetary funds.", "*Abbreviations*: GS (OL), …".
+    if (/^\s*[*_](?:[a-z]|Abbreviations?|Notes?|Sources?)[*_]/.test(b.text)) {
+      this.addBlock(b, 'other');
+      return;
+    }
+    // Omnibus resolutions give a section its own preamble ("*Having considered* …,") between
+    // operative paragraphs.
+    if (this.opensSectionPreamble(b)) {
+      this.preambular(b);
+      return;
+    }
+    // An unnumbered block that opens with a phrase (italic, or a known operative or preambular one)
+    // is a paragraph of its own; anything else (quoted text, a schedule, lines of a list without
+    // labels) continues the paragraph before it.
     if (this.current && !this.opensParagraph(b)) this.attachFragment(b);
     else this.operative(b, null);
   }
@@ -509,6 +526,23 @@ class Parser {
       return !this.phrases.match(words, 'preambular') && /^[A-Z]/.test(words[0]) && /s$/.test(words[0]);
     }
     return !!op && /^[A-Z]/.test(words[0]);
+  }
+
+  private isSectionHeading(b: RawBlock): boolean {
+    const t = b.text.trim();
+    if (t.includes('\n') || t.length > 120 || !/^[A-Z]/.test(t) || /^[*_]/.test(t)) return false;
+    if (this.current && this.current.ending.char === '') return false;
+    if (endingOf(this.source, this.index, b.start, b.end).char !== '') return false;
+    const words = leadingWords(this.source, b.start, b.end, 8).map((w) => w.text);
+    return !this.phrases.match(words, 'operative') && !this.phrases.match(words, 'preambular');
+  }
+
+  private opensSectionPreamble(b: RawBlock): boolean {
+    if (endingOf(this.source, this.index, b.start, b.end).char !== ',') return false;
+    const words = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+    const pre = this.phrases.match(words, 'preambular');
+    const op = this.phrases.match(words, 'operative');
+    return !!pre && (!op || op.wordCount < pre.wordCount);
   }
 
   private opensParagraph(b: RawBlock): boolean {
@@ -856,6 +890,7 @@ class Parser {
 
   private finish(): void {
     const doc = this.doc;
+    this.singleOperative();
     const hasItalicNumbered = doc.operative.some((p) => p.number && p.opening && p.opening.italic !== 'none');
     doc.kind = doc.authority || hasItalicNumbered ? 'resolution' : 'other';
     if (doc.kind === 'other') {
@@ -882,6 +917,36 @@ class Parser {
     this.directives();
     this.citations();
     this.crossReferences();
+  }
+
+  /**
+   * A resolution whose only operative paragraph stands unnumbered and not italic ("Appoints … .")
+   * ends its preamble with it: the last preambular paragraph opens with an operative verb and ends
+   * with a full stop. It is the operative part.
+   */
+  private singleOperative(): void {
+    const doc = this.doc;
+    if (doc.operative.length || doc.preamble.length < 2) return;
+    const last = doc.preamble[doc.preamble.length - 1];
+    if (last.ending.char !== '.') return;
+    const words = leadingWords(this.source, last.start, Math.min(last.end, last.start + 200), 8).map((w) => w.text);
+    const op = this.phrases.match(words, 'operative');
+    const verbLike = /^[A-Z][a-z]+s$/.test(words[0] ?? '') && !/(?:ss|ous|us)$/.test(words[0]);
+    if ((!op && !verbLike) || this.phrases.match(words, 'preambular')) return;
+    doc.preamble.pop();
+    const { wrappedInItalic: _w, kind: _k, opening: _o, ...base } = last;
+    const p: OperativeParagraph = {
+      ...base,
+      kind: 'operative',
+      opening: this.opening(last.start, last.end, 'operative', last.fragments[0].end),
+      extraVerbs: this.extraVerbs(last.start, last.fragments[0].end),
+      leadIn: { text: last.text, start: last.start, end: last.end, range: last.range },
+      leadInEnding: last.ending,
+      subparagraphs: [],
+      listItems: [],
+    };
+    doc.operative.push(p);
+    for (const blk of doc.blocks) if (blk.kind === 'preambular' && blk.start >= p.start && blk.end <= p.end) blk.kind = 'operative';
   }
 
   private frontMatterFacts(): void {
