@@ -58,6 +58,8 @@ const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
 /** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
 const SECTION_RE = /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
+/** An operative paragraph that introduces the text it adopts. */
+const ADOPTS_RE = /\b(?:adopts?|approves?|endorses?|proclaims?)\b[^:]{0,300}\bfollowing\b[^:]{0,300}:\s*$/i;
 /** Words that may stand in lower case inside the name of an organ. */
 const NAME_STOPWORDS = new Set(['of', 'the', 'to', 'and', 'on', 'for', 'in', 'against', 'at', 'its', 'with', 'by', 'under', 'de', 'la', 'du']);
 const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
@@ -243,6 +245,8 @@ class Parser {
   /** Sub-paragraph nesting of the current operative paragraph. */
   private subStack: Array<{ style: SubLabelStyle; value: number; node: SubParagraph }> = [];
   private listMode = false;
+  /** The current paragraph adopts a text that follows it ("*Adopts* the following declaration:"). */
+  private adopting = false;
   /** A footnote block or rule stands between the current paragraph and the block being read. */
   private pageBreak = false;
 
@@ -403,6 +407,18 @@ class Parser {
     }
 
     const num = NUMBER_RE.exec(t) ?? this.undottedNumber(b);
+    if (this.adopting && this.state === 'operative' && this.current?.kind === 'operative') {
+      // The adopted text runs until an operative paragraph of the resolution itself (an italic verb)
+      // or the meeting line: its numbered paragraphs are items, everything else continues them.
+      const contentStart = num ? b.start + num[0].length : b.start;
+      const resumes = /^\s*[*_]/.test(this.source.slice(contentStart, contentStart + 4)) && this.opensOperative(contentStart, b.end);
+      if (!resumes) {
+        if (num) this.listItem(b, num);
+        else this.continueListItem(b);
+        return;
+      }
+      this.adopting = false;
+    }
     if (num) {
       if (this.state === 'operative' && this.current?.kind === 'operative' && this.isListItem(b, num)) {
         this.listItem(b, num);
@@ -422,6 +438,11 @@ class Parser {
     }
 
     const sub = SUBLABEL_RE.exec(t);
+    if (this.listMode && this.current?.kind === 'operative' && (sub || !this.opensParagraph(b))) {
+      // Inside a numbered list (an adopted text), labelled and plain blocks continue the item.
+      this.continueListItem(b);
+      return;
+    }
     if (sub && this.current && this.state === 'operative' && this.current.kind === 'operative') {
       if (this.subParagraph(b, sub)) return;
     }
@@ -494,7 +515,8 @@ class Parser {
     if (!next) return false;
     const n = NUMBER_RE.exec(next.text);
     if (n) return this.opensOperative(next.start + n[0].length, next.end);
-    return this.opensPreamble(next);
+    // No comma when no preamble follows: "*The General Assembly*" / "*Adopts* the declaration …".
+    return this.opensPreamble(next) || this.opensOperative(next.start, next.end, true);
   }
 
   private opensPreamble(b: RawBlock): boolean {
@@ -696,6 +718,7 @@ class Parser {
     this.current = p;
     this.subStack = [];
     this.listMode = false;
+    this.adopting = ADOPTS_RE.test(p.text);
   }
 
   private extraVerbs(from: number, to: number): TextSpan[] {
@@ -720,9 +743,13 @@ class Parser {
     const italicOpening = /^\s*[*_]/.test(this.source.slice(contentStart, contentStart + 4));
     if (italicOpening && this.opensOperative(contentStart, b.end)) return false;
     if (this.listMode) return true;
-    // A list numbered from 1 again, introduced by a colon in a numbered paragraph (an unnumbered
-    // "*Resolves* that:" followed by 1., 2. … is the operative part itself).
-    return value === 1 && cur.ending.char === ':' && cur.number !== undefined;
+    if (value !== 1 || cur.ending.char !== ':') return false;
+    // A list numbered from 1 again, introduced by a colon: a provisional agenda, the text a
+    // resolution adopts ("*Adopts* the following declaration:" / "1. We, the Heads of State …").
+    // After an unnumbered lead-in, items that open with an operative verb are the operative part.
+    if (cur.number !== undefined) return true;
+    const words = leadingWords(this.source, contentStart, Math.min(b.end, contentStart + 200), 8).map((w) => w.text);
+    return !this.phrases.match(words, 'operative');
   }
 
   private listItem(b: RawBlock, num: RegExpExecArray): void {
@@ -740,6 +767,16 @@ class Parser {
     footnoteMarkersIn(source, index, b.start, b.end, cur.footnotes);
     this.extend(cur, b);
     cur.ending = endingOf(source, index, b.start, b.end);
+  }
+
+  private continueListItem(b: RawBlock): void {
+    const cur = this.current as OperativeParagraph;
+    const item = cur.listItems[cur.listItems.length - 1];
+    this.attachFragment(b);
+    if (!item) return;
+    item.text += ' ' + b.text;
+    item.end = b.end;
+    item.range = this.index.range(item.start, item.end);
   }
 
   private subParagraph(b: RawBlock, m: RegExpExecArray): boolean {
