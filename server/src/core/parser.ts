@@ -59,7 +59,7 @@ const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)
 /** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
 const SECTION_RE = /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
 /** An operative paragraph that introduces the text it adopts. */
-const ADOPTS_RE = /\b(?:adopts?|approves?|endorses?|proclaims?)\b[^:]{0,300}\bfollowing\b[^:]{0,300}:\s*$/i;
+const ADOPTS_RE = /^[*_]*(?:adopts?|approves?|endorses?|proclaims?)\b[\s\S]{0,400}\bfollowing\b/i;
 /** Words that may stand in lower case inside the name of an organ. */
 const NAME_STOPWORDS = new Set(['of', 'the', 'to', 'and', 'on', 'for', 'in', 'against', 'at', 'its', 'with', 'by', 'under', 'de', 'la', 'du']);
 const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
@@ -718,7 +718,7 @@ class Parser {
     this.current = p;
     this.subStack = [];
     this.listMode = false;
-    this.adopting = ADOPTS_RE.test(p.text);
+    this.adopting = p.leadInEnding.char === ':' && ADOPTS_RE.test(p.leadIn.text);
   }
 
   private extraVerbs(from: number, to: number): TextSpan[] {
