@@ -11,7 +11,7 @@ import type { ParagraphKind } from './types';
 
 export interface AknParagraph {
   kind: ParagraphKind;
-  /** "6", "6 (a)", "" for preambular paragraphs. */
+  /** "6", "6 (a)"; for preambular paragraphs their 1-based position in the preamble. */
   number: string;
   text: string;
 }
@@ -114,11 +114,12 @@ function readStatement(nodes: XNode[], inherited: { symbol?: string; date?: stri
 
   const preamble = child(nodes, 'preamble');
   if (preamble) {
+    let pp = 0;
     for (const c of kids(preamble)) {
       const name = nameOf(c);
       if (name === 'container' || name === 'p') {
         const text = name === 'p' ? clean(inline(kids(c))) : readBlock(kids(c));
-        if (text) doc.paragraphs.push({ kind: 'preambular', number: '', text });
+        if (text) doc.paragraphs.push({ kind: 'preambular', number: String(++pp), text });
       }
     }
   }

@@ -267,6 +267,7 @@ export class PrecedentIndex {
       const score = similarity(q, c);
       if (score < minScore) continue;
       if (best.length < k || score > best[best.length - 1].score) {
+        if (this.duplicate(best, id)) continue;
         insertSorted(best, { id, score }, k);
         if (best.length >= k) floor = Math.max(minScore, best[best.length - 1].score);
       }
@@ -287,7 +288,7 @@ export class PrecedentIndex {
       if (!this.accept(id, options)) continue;
       const score = similarity(q, this.codes[id]);
       if (score < minScore) continue;
-      if (best.length < k || score > best[best.length - 1].score) insertSorted(best, { id, score }, k);
+      if ((best.length < k || score > best[best.length - 1].score) && !this.duplicate(best, id)) insertSorted(best, { id, score }, k);
     }
     return best.map((b) => this.match(b.id, b.score));
   }
@@ -362,6 +363,15 @@ export class PrecedentIndex {
       }
     }
     return out;
+  }
+
+  /** The same paragraph of the same document loaded twice (e.g. a seed text and its XML). */
+  private duplicate(best: Array<{ id: number; score: number }>, id: number): boolean {
+    const sym = this.sources[this.srcOf[id]].symbol;
+    for (const b of best) {
+      if (this.codes[b.id] === this.codes[id] && this.numbers[b.id] === this.numbers[id] && this.sources[this.srcOf[b.id]].symbol === sym) return true;
+    }
+    return false;
   }
 
   private newer(a: number, b: number): boolean {
