@@ -9,7 +9,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
-import { Vocabulary, wordSpans } from './normalize';
+import { Vocabulary, words, wordSpans } from './normalize';
 
 const NO_SOURCE = -1;
 
@@ -75,7 +75,7 @@ export class PrecedentIndex {
   /** Adds a paragraph; returns its id. Call commit() after a batch (done automatically for large deltas). */
   add(rec: ParagraphRecord): number {
     const id = this.codes.length;
-    const code = this.vocab.encode(wordSpans(rec.text).map((w) => w.word));
+    const code = this.vocab.encode(words(rec.text));
     this.texts.push(rec.text);
     this.codes.push(code);
     this.kinds.push(Math.max(0, KINDS.indexOf(rec.kind)));
@@ -164,24 +164,46 @@ export class PrecedentIndex {
     if (this.mask === 0) this.commit();
   }
 
+  private seen = new Uint32Array(0);
+  private stamp = 0;
+
   /** Distinct buckets of the word bigrams of an encoded paragraph (its single word when it has one). */
   private bucketsOf(code: string): number[] {
     const out: number[] = [];
     const mask = this.mask;
+    if (this.seen.length !== mask + 1) {
+      this.seen = new Uint32Array(mask + 1);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    if (stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const seen = this.seen;
     if (code.length === 1) out.push(mix32(code.charCodeAt(0) * 0x10001) & mask);
     for (let i = 0; i + 1 < code.length; i++) {
-      out.push(mix32((code.charCodeAt(i) << 16) | code.charCodeAt(i + 1)) & mask);
+      const b = mix32((code.charCodeAt(i) << 16) | code.charCodeAt(i + 1)) & mask;
+      if (seen[b] !== this.stamp) {
+        seen[b] = this.stamp;
+        out.push(b);
+      }
     }
-    if (out.length < 2) return out;
-    out.sort((a, b) => a - b);
-    let w = 1;
-    for (let i = 1; i < out.length; i++) if (out[i] !== out[w - 1]) out[w++] = out[i];
-    out.length = w;
     return out;
   }
 
+  /**
+   * Search effort: how many candidates are re-ranked, and how many postings are read per query
+   * (rarest bigrams first; a bigram found in more than `maxDfShare` of the corpus is not read once
+   * `minLists` bigrams have been).
+   */
+  readonly tuning = { candidates: 100, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05, minLists: 4 };
+
   /** Paragraph ids sharing the most (rare first) bigrams with `code`. */
-  candidates(code: string, max: number, budget = 200000): number[] {
+  candidates(code: string, max: number): number[] {
+    const tn = this.tuning;
+    const budget = tn.budgetBase + this.liveCount * tn.budgetShare;
+    const maxDf = Math.max(tn.budgetBase, this.liveCount * tn.maxDfShare);
     this.ensureBuilt();
     const buckets = this.bucketsOf(code);
     const lists: Array<{ b: number; df: number }> = [];
@@ -196,7 +218,7 @@ export class PrecedentIndex {
     let spent = 0;
     let used = 0;
     for (const { b, df } of lists) {
-      if (used >= 4 && spent + df > budget) break;
+      if (used >= tn.minLists && (spent + df > budget || df > maxDf)) break;
       used++;
       spent += df;
       const end = this.starts[b + 1];
@@ -211,19 +233,29 @@ export class PrecedentIndex {
     if (touched.length <= max) {
       out = touched.filter((id) => this.alive[id]);
     } else {
-      let top = 0;
-      for (const id of touched) if (counts[id] > top) top = counts[id];
-      const hist = new Uint32Array(top + 1);
-      for (const id of touched) hist[counts[id]]++;
-      let threshold = top;
-      let acc = hist[top];
-      while (threshold > 1 && acc < max) acc += hist[--threshold];
+      // Rank by shared bigrams relative to the longer of the two paragraphs (a cheap stand-in
+      // for the similarity), quantised for a linear-time selection of the best `max`.
+      const qn = Math.max(1, buckets.length);
+      const bins = 1024;
+      const q = new Uint16Array(touched.length);
+      const hist = new Uint32Array(bins);
+      for (let i = 0; i < touched.length; i++) {
+        const id = touched[i];
+        const len = Math.max(qn, this.codes[id].length - 1, 1);
+        const v = Math.min(bins - 1, Math.floor((counts[id] / len) * (bins - 1)));
+        q[i] = v;
+        hist[v]++;
+      }
+      let threshold = bins - 1;
+      let acc = hist[threshold];
+      while (threshold > 0 && acc < max) acc += hist[--threshold];
       out = [];
       const ties: number[] = [];
-      for (const id of touched) {
+      for (let i = 0; i < touched.length; i++) {
+        const id = touched[i];
         if (!this.alive[id]) continue;
-        if (counts[id] > threshold) out.push(id);
-        else if (counts[id] === threshold) ties.push(id);
+        if (q[i] > threshold) out.push(id);
+        else if (q[i] === threshold) ties.push(id);
       }
       for (let i = 0; i < ties.length && out.length < max; i++) out.push(ties[i]);
     }
@@ -240,7 +272,7 @@ export class PrecedentIndex {
 
   /** Encodes query text (without growing the vocabulary). */
   encodeQuery(text: string): string {
-    return this.vocab.encodeQuery(wordSpans(text).map((w) => w.word));
+    return this.vocab.encodeQuery(words(text));
   }
 
   /** The top-k corpus paragraphs most similar to `text` (index candidates, Levenshtein re-ranking). */
@@ -251,7 +283,7 @@ export class PrecedentIndex {
   searchCode(q: string, options: SearchOptions = {}): Match[] {
     const k = options.top ?? 5;
     if (q.length === 0 || this.liveCount === 0) return [];
-    const cands = this.candidates(q, Math.max(100, 20 * k));
+    const cands = this.candidates(q, Math.max(this.tuning.candidates, 20 * k));
     return this.rerank(q, cands, k, options.minScore ?? 0, options);
   }
 
@@ -333,7 +365,7 @@ export class PrecedentIndex {
       };
       const lo = this.lowerBound(q);
       const hi = this.lowerBound(q + '\uffff');
-      const limit = Math.min(hi, lo + 50000);
+      const limit = Math.min(hi, lo + 5000);
       for (let i = lo; i < limit; i++) consider(this.sorted[i]);
       for (let id = this.staticCount; id < this.codes.length; id++) if (this.codes[id].startsWith(q)) consider(id);
       const ranked = [...groups.values()].sort(

@@ -64,9 +64,18 @@ export function wordSpans(text: string): WordSpan[] {
   return out;
 }
 
-/** The normalised words of `text`. */
+const NEEDS_EXCLUSION = /\]\(|<|\[\^|[a-z]:\S/i;
+const WORD_LOWER = /[\p{L}\p{Nd}]+(?:['’][\p{L}]+)*/gu;
+
+/** The normalised words of `text` (the same words as wordSpans, faster: no offsets). */
 export function words(text: string): string[] {
-  return wordSpans(text).map((w) => w.word);
+  if (NEEDS_EXCLUSION.test(text)) return wordSpans(text).map((w) => w.word);
+  const lead = LEADING_LABEL.exec(text);
+  if (lead && lead[0].length > 0 && /[\d(.]/.test(lead[0])) text = text.slice(lead.index + lead[0].length);
+  const m = text.toLowerCase().match(WORD_LOWER);
+  if (!m) return [];
+  for (let i = 0; i < m.length; i++) if (m[i].includes('’')) m[i] = m[i].replace(/’/g, "'");
+  return m;
 }
 
 /** The normalised form of `text`: its words joined by single spaces. */
