@@ -23,6 +23,9 @@ import type { CorpusFacts } from './core/findings';
 import * as diagnostics from './features/diagnostics';
 import * as symbols from './features/symbols';
 import * as folding from './features/folding';
+import * as precedent from './features/precedent';
+import * as completion from './features/completion';
+import * as hover from './features/hover';
 
 export interface ServerContext {
   connection: Connection;
@@ -51,7 +54,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding];
+const features: Feature[] = [diagnostics, symbols, folding, precedent, completion, hover];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

@@ -174,7 +174,8 @@ const gc = (global as any).gc as (() => void) | undefined;
 function heapMB(): number {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed / 1048576;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1048576; // typed arrays (postings) live outside the JS heap
 }
 
 function prefixOf(text: string): string {

@@ -352,6 +352,12 @@ export class Corpus implements CorpusFacts {
     return true;
   }
 
+  /** Adds a single file to the corpus sources (a new workspace resolution file); call updateFile to read it. */
+  includeFile(file: string): void {
+    const abs = path.resolve(file);
+    if (!this.covers(abs)) this.sources = { ...this.sources, files: [...(this.sources.files ?? []), abs] };
+  }
+
   /** Whether `file` lies in one of the corpus sources. */
   covers(file: string): boolean {
     if (this.files.has(file) || this.skippedFiles.has(file)) return true;

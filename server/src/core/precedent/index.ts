@@ -447,6 +447,11 @@ export class PrecedentIndex {
     return this.codes[id];
   }
 
+  /** Kind of paragraph `id`, as an index into KINDS. */
+  kindOf(id: number): number {
+    return this.kinds[id];
+  }
+
   textOf(id: number): string {
     return this.texts[id];
   }
