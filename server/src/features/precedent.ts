@@ -15,6 +15,7 @@ import {
   MessageType,
   Position,
   ServerCapabilities,
+  ShowMessageNotification,
   WatchKind,
 } from 'vscode-languageserver/node';
 import { Corpus, CorpusSources, LoadReport } from '../core/precedent/corpus';
@@ -172,9 +173,13 @@ export function register(ctx: ServerContext): void {
     for (const s of report.skipped) ctx.log(`Precedent corpus: skipped ${s.path}: ${s.reason}`);
     if (report.skipped.length) {
       const names = report.skipped.slice(0, 3).map((s) => `${path.basename(s.path)} (${s.reason})`).join('; ');
-      void connection.window.showWarningMessage(
-        `Precedent corpus: skipped ${report.skipped.length} file(s): ${names}${report.skipped.length > 3 ? '; …' : ''}`,
-      );
+      // A notification: the user need not answer, and nothing waits for a reply.
+      void connection
+        .sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message: `Precedent corpus: skipped ${report.skipped.length} file(s): ${names}${report.skipped.length > 3 ? '; …' : ''}`,
+        })
+        .catch(() => undefined);
     }
     await registerWatcher(settings);
     ctx.revalidate();
@@ -185,7 +190,9 @@ export function register(ctx: ServerContext): void {
     started = true;
     const p = load().catch((err) => {
       ctx.log(`Precedent corpus failed to load: ${err?.stack ?? err}`);
-      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: `Precedent corpus failed to load: ${err?.message ?? err}` });
+      void connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Precedent corpus failed to load: ${err?.message ?? err}` })
+        .catch(() => undefined);
       return { files: 0, paragraphs: 0, skipped: [] } as LoadReport;
     });
     corpusState.ready = p;
