@@ -11,6 +11,9 @@ import { normalize, words } from '../../server/src/core/precedent/normalize';
 import { readTextResolution } from '../../server/src/core/precedent/textfile';
 import { ROOT, readSeed, SEED, SEEDS } from '../support/paths';
 import { main } from '../../server/src/cli/main';
+import { parse } from '../../server/src/core/parser';
+import { italicStyle, paragraphAt, restyle, typedOpening } from '../../server/src/core/precedent/locate';
+import { followUp } from '../../server/src/core/precedent/openings';
 
 /** ../shared/corpus/un-ga-akn4un beside the repository (or beside a worktree's parent), if present. */
 export function sharedAkn(): string | undefined {
@@ -338,5 +341,43 @@ describe('precedent: command line', () => {
     const missing = await run(['precedent', '--corpus', '/no/such/folder', '--text', 'x']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.err, /not found: \/no\/such\/folder/);
+  });
+});
+
+describe('precedent: editor helpers', () => {
+  it('restyles the opening phrase of a precedent to the document italics', () => {
+    assert.strictEqual(restyle('*Calls upon* Member States to act;', 'operative', false), 'Calls upon Member States to act;');
+    assert.strictEqual(restyle('Reaffirming also its resolution 70/1,', 'preambular', true), '*Reaffirming also* its resolution 70/1,');
+    assert.strictEqual(restyle('*Calls upon* States, *inter alia*, to act;', 'operative', true), '*Calls upon* States, *inter alia*, to act;');
+  });
+
+  it('finds the paragraph being typed: after its number, over wrapped lines, not across a blank line', () => {
+    const src = 'The General Assembly,\n\n5. *Decides* to act;\n\n6. *Calls upon* Member\nStates to ma';
+    const t = typedOpening(src, src.length)!;
+    assert.strictEqual(t.text, '*Calls upon* Member States to ma');
+    assert.strictEqual(t.numbered, true);
+    assert.strictEqual(src.slice(t.start, t.start + 12), '*Calls upon*');
+    const u = typedOpening('The General Assembly,\n\nRecalling its', 'The General Assembly,\n\nRecalling its'.length)!;
+    assert.strictEqual(u.text, 'Recalling its');
+    assert.strictEqual(u.numbered, false);
+  });
+
+  it('locates preambular, operative and sub-paragraphs, and reads the italics convention', () => {
+    const src = 'The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. *Requests* the Secretary-General:\n\n(a) To report;\n\n(b) To act.\n';
+    const doc = parse(src);
+    assert.strictEqual(paragraphAt(doc, src.indexOf('Recalling') + 3)!.kind, 'preambular');
+    const op = paragraphAt(doc, src.indexOf('Requests'))!;
+    assert.deepStrictEqual([op.kind, op.number, op.text], ['operative', '1', '*Requests* the Secretary-General:']);
+    const sub = paragraphAt(doc, src.indexOf('To act'))!;
+    assert.deepStrictEqual([sub.kind, sub.number, sub.text], ['subparagraph', '1 (b)', 'To act.']);
+    assert.strictEqual(italicStyle(doc, 'preambular'), false);
+    assert.strictEqual(italicStyle(doc, 'operative'), true);
+  });
+
+  it('proposes the also/further form of the previous opening', () => {
+    assert.strictEqual(followUp('encourages', [], 'operative'), 'also encourages');
+    assert.strictEqual(followUp('encourages', ['also'], 'operative'), 'further encourages');
+    assert.strictEqual(followUp('encourages', ['also', 'strongly'], 'operative'), 'further strongly encourages');
+    assert.strictEqual(followUp('reaffirming', [], 'preambular'), 'reaffirming also');
   });
 });

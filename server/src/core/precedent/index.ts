@@ -121,7 +121,11 @@ export class PrecedentIndex {
     const n = this.codes.length;
     // The bucket count follows the corpus: about one bucket per two bigram occurrences.
     let total = 0;
-    for (let id = 0; id < n; id++) if (this.alive[id]) total += Math.max(0, this.codes[id].length - 1);
+    for (let id = 0; id < n; id++) {
+      if (!this.alive[id]) continue;
+      const len = this.codes[id].length;
+      total += len > 1 ? len - 1 : len;
+    }
     let bits = 16;
     while (bits < 23 && 1 << bits < total / 2) bits++;
     this.mask = (1 << bits) - 1;
@@ -129,11 +133,27 @@ export class PrecedentIndex {
     const tmp = new Uint32Array(total);
     const tmpStart = new Uint32Array(n + 1);
     let t = 0;
+    const mask = this.mask;
+    const seen = new Uint32Array(mask + 1);
+    let stamp = 0;
     for (let id = 0; id < n; id++) {
       tmpStart[id] = t;
       if (!this.alive[id]) continue;
-      const bs = this.bucketsOf(this.codes[id]);
-      for (const b of bs) {
+      const code = this.codes[id];
+      stamp++;
+      if (code.length === 1) {
+        const b = mix32(code.charCodeAt(0) * 0x10001) & mask;
+        tmp[t++] = b;
+        counts[b + 1]++;
+        continue;
+      }
+      let prev = code.charCodeAt(0);
+      for (let i = 1; i < code.length; i++) {
+        const cur = code.charCodeAt(i);
+        const b = mix32((prev << 16) | cur) & mask;
+        prev = cur;
+        if (seen[b] === stamp) continue;
+        seen[b] = stamp;
         tmp[t++] = b;
         counts[b + 1]++;
       }
@@ -382,7 +402,7 @@ export class PrecedentIndex {
       for (const id of this.candidates(q, 200)) {
         if (!this.accept(id, options) || seenCode.has(this.codes[id])) continue;
         const c = this.codes[id];
-        if (c.length <= q.length / 2) continue;
+        if (c.length <= q.length) continue; // nothing left to complete
         const score = 1 - distance(q, c.slice(0, q.length)) / q.length;
         if (score >= minScore && score < 1.0000001) scored.push({ id, score: Math.min(score, 0.99) });
       }

@@ -122,10 +122,17 @@ export class Vocabulary {
     return code < this.list.length ? this.list[code] : undefined;
   }
 
+  private buffer = new Uint16Array(1024);
+
   /** Encodes corpus words (growing the vocabulary). */
   encode(ws: string[]): string {
+    if (this.buffer.length < ws.length) this.buffer = new Uint16Array(ws.length * 2);
+    const buf = this.buffer;
+    for (let i = 0; i < ws.length; i++) buf[i] = this.add(ws[i]);
     let s = '';
-    for (const w of ws) s += String.fromCharCode(this.add(w));
+    for (let i = 0; i < ws.length; i += 8192) {
+      s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(ws.length, i + 8192)) as unknown as number[]);
+    }
     return s;
   }
 
