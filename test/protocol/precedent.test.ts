@@ -145,4 +145,19 @@ describe('precedent features over stdio (a hostile corpus folder)', function () 
     assert.match(v, /Protecting birds \\\[see\\\]/); // the title is shown, inert
     assert.doesNotMatch(v, /<b/);
   });
+
+  it('re-reads a corpus file the client reports as changed', async () => {
+    fs.writeFileSync(path.join(dir, 'fresh.res.md'), 'A/RES/99/2\n\nThe General Assembly,\n\n1. *Decides* to proclaim 3 March World Seagrass Day, to be observed annually;\n');
+    server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'fresh.res.md')), type: 1 }] });
+    const uri = 'untitled:seagrass.res.md';
+    server.open(uri, 'The General Assembly,\n\n1. *Decides* to proclaim 3 March World Seagrass Day;\n');
+    let best: any;
+    for (let i = 0; i < 50 && !best; i++) {
+      const r: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 5 } });
+      best = r?.matches.find((m: any) => m.source.symbol === 'A/RES/99/2');
+      if (!best) await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.ok(best, 'the new file was indexed');
+    assert.strictEqual(best.source.paragraph, '1');
+  });
 });
