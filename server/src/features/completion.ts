@@ -121,7 +121,9 @@ function precedentItems(
   const partial = last && last.end === typed.text.length ? last : undefined;
   const fullCount = typedWords.length - (partial ? 1 : 0);
   const typedItalic = /^[*_]/.test(typed.text);
-  return matches.map((m: Match, i) => {
+  const sameLine = document.positionAt(typed.start).line === params.position.line;
+  const items: CompletionItem[] = [];
+  matches.forEach((m: Match, i) => {
     const mKind = m.source.kind === 'preambular' || m.source.kind === 'operative' ? m.source.kind : kind;
     // Italics as the writer started them; else the document's convention.
     const italic = typedWords.length ? typedItalic : italicStyle(doc, mKind);
@@ -137,11 +139,12 @@ function precedentItems(
       edit = TextEdit.replace({ start: document.positionAt(start), end: params.position }, partial ? rest : rest.replace(/^(\s*)/, (s) => (typed.text.endsWith(' ') ? '' : s || ' ')));
       filterText = partial ? styled.slice(ws[fullCount].start, ws[fullCount].end) : '';
     } else {
-      // A near continuation: replace what was typed with the precedent.
+      // A near continuation: replace what was typed with the precedent (editors take one-line edits only).
+      if (!sameLine) return;
       edit = TextEdit.replace({ start: document.positionAt(typed.start), end: params.position }, styled);
       filterText = typed.text;
     }
-    return {
+    items.push({
       label: openingLabel(m.text),
       kind: CompletionItemKind.Text,
       detail: sourceLabel(m),
@@ -153,8 +156,9 @@ function precedentItems(
       sortText: 'p' + String(i).padStart(3, '0'),
       insertTextFormat: InsertTextFormat.PlainText,
       textEdit: edit,
-    };
+    });
   });
+  return items;
 }
 
 export function register(ctx: ServerContext): void {
