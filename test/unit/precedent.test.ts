@@ -235,6 +235,26 @@ describe('precedent: corpus folders', () => {
   });
 });
 
+describe('precedent: citation facts follow file changes', () => {
+  it('forgets the dates a changed file no longer cites', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'precedent-cite-'));
+    try {
+      const f = path.join(dir, 'c.res.md');
+      const write = (date: string) =>
+        fs.writeFileSync(f, `The General Assembly,\n\nRecalling its resolution 98/7 of ${date},\n\n1. *Decides* to remain seized of the matter.\n`);
+      write('3 March 2003');
+      const corpus = new Corpus();
+      await corpus.load({ builtin: false, paths: [dir] });
+      assert.strictEqual(corpus.dateOf('98/7'), '3 March 2003');
+      write('4 April 2004');
+      await corpus.updateFile(f);
+      assert.strictEqual(corpus.dateOf('98/7'), '4 April 2004');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('precedent: index', () => {
   it('finds paragraphs added after the build (delta) and forgets removed ones', () => {
     const idx = new PrecedentIndex();

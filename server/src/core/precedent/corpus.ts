@@ -98,6 +98,8 @@ interface FileEntry {
   size: number;
   ids: number[];
   keys: string[];
+  /** Citations (key, date) the file contributed. */
+  cites: Array<[string, string]>;
 }
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -255,17 +257,20 @@ export class Corpus implements CorpusFacts {
     }
     let records: ParagraphRecord[];
     const keys: string[] = [];
+    const cites: Array<[string, string]> = [];
     try {
-      if (XML_EXT.test(file)) records = this.importXml(text, file, keys);
-      else records = this.importText(text, file, keys);
+      if (XML_EXT.test(file)) {
+        records = this.importXml(text, file, keys);
+        for (const r of records) citationsIn(r.text, cites);
+      } else records = this.importText(text, file, keys, cites);
     } catch (e) {
       this.skippedFiles.set(file, (e as Error).message);
       return false;
     }
     this.skippedFiles.delete(file);
     const ids = records.map((r) => this.index.add(r));
-    for (const r of records) this.noteCitations(r.text);
-    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, ids, keys });
+    for (const [key, date] of cites) this.noteCited(key, date, 1);
+    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, ids, keys, cites });
     return true;
   }
 
@@ -290,7 +295,7 @@ export class Corpus implements CorpusFacts {
     return records;
   }
 
-  private importText(text: string, file: string, keys: string[]): ParagraphRecord[] {
+  private importText(text: string, file: string, keys: string[], cites: Array<[string, string]>): ParagraphRecord[] {
     if (text.includes('\u0000')) throw new Error('not a text file (binary content)');
     const imp = readTextResolution(text, file);
     const meta = this.metadata.get(symbolKey(imp.source.symbol));
@@ -299,7 +304,7 @@ export class Corpus implements CorpusFacts {
       if (meta.date) imp.source.date = meta.date;
     }
     this.noteDocument(imp.source, keys);
-    for (const c of imp.citations) this.noteCited(symbolKey(c.key), c.date);
+    for (const c of imp.citations) cites.push([symbolKey(c.key), c.date]);
     return imp.records;
   }
 
@@ -313,26 +318,21 @@ export class Corpus implements CorpusFacts {
     this.documents.set(key, info);
   }
 
-  private noteCitations(text: string): void {
-    CITATION_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CITATION_RE.exec(text))) this.noteCited(symbolKey(m[1]), m[2].replace(/\s+/g, ' '));
-  }
-
-  private noteCited(key: string, date: string): void {
+  private noteCited(key: string, date: string, delta: number): void {
     let dates = this.cited.get(key);
     if (!dates) this.cited.set(key, (dates = new Map()));
-    dates.set(date, (dates.get(date) ?? 0) + 1);
+    const n = (dates.get(date) ?? 0) + delta;
+    if (n > 0) dates.set(date, n);
+    else dates.delete(date);
+    if (dates.size === 0) this.cited.delete(key);
   }
 
   private dropFile(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
     for (const id of entry.ids) this.index.remove(id);
-    for (const key of entry.keys) {
-      const info = this.documents.get(key);
-      if (info && this.files.get(file)) this.documents.delete(key);
-    }
+    for (const key of entry.keys) this.documents.delete(key);
+    for (const [key, date] of entry.cites) this.noteCited(key, date, -1);
     this.files.delete(file);
   }
 
@@ -439,6 +439,13 @@ export class Corpus implements CorpusFacts {
     if (!best) return undefined;
     return compare(text, best.text).newSpans;
   }
+}
+
+/** Citations "70/1 of 25 September 2015" in a paragraph's text. */
+function citationsIn(text: string, out: Array<[string, string]>): void {
+  CITATION_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CITATION_RE.exec(text))) out.push([symbolKey(m[1]), m[2].replace(/\s+/g, ' ')]);
 }
 
 function listJsonl(dir: string): string[] {
