@@ -53,6 +53,8 @@ export class PrecedentIndex {
   private starts = new Uint32Array(1);
   private postings = new Uint32Array(0);
   private sorted = new Uint32Array(0);
+  /** For each position of `sorted`, the end of its run of identical wordings. */
+  private runEnd = new Uint32Array(0);
   // delta part: ids >= staticCount
   private delta = new Map<number, number[]>();
   // scratch
@@ -176,6 +178,11 @@ export class PrecedentIndex {
     const codes = this.codes;
     ids.sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
     this.sorted = Uint32Array.from(ids);
+    const runEnd = new Uint32Array(ids.length);
+    for (let i = ids.length - 1; i >= 0; i--) {
+      runEnd[i] = i + 1 < ids.length && codes[ids[i]] === codes[ids[i + 1]] ? runEnd[i + 1] : i + 1;
+    }
+    this.runEnd = runEnd;
     if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
   }
 
@@ -214,10 +221,10 @@ export class PrecedentIndex {
 
   /**
    * Search effort: how many candidates are re-ranked, and how many postings are read per query
-   * (rarest bigrams first; a bigram found in more than `maxDfShare` of the corpus is not read once
-   * `minLists` bigrams have been).
+   * (rarest bigrams first; a bigram found in more than `maxDfShare` of the corpus is not read
+   * unless it is the rarest one).
    */
-  readonly tuning = { candidates: 100, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05, minLists: 4 };
+  readonly tuning = { candidates: 100, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05 };
 
   /** Paragraph ids sharing the most (rare first) bigrams with `code`. */
   candidates(code: string, max: number): number[] {
@@ -238,10 +245,11 @@ export class PrecedentIndex {
     let spent = 0;
     let used = 0;
     for (const { b, df } of lists) {
-      if (used >= tn.minLists && (spent + df > budget || df > maxDf)) break;
+      // Rarest first, within the budget; the rarest list is always read (up to the budget).
+      if (used >= 1 && (spent + df > budget || df > maxDf)) break;
       used++;
       spent += df;
-      const end = this.starts[b + 1];
+      const end = Math.min(this.starts[b + 1], this.starts[b] + budget);
       for (let i = this.starts[b]; i < end; i++) {
         const id = this.postings[i];
         if (counts[id]++ === 0) touched.push(id);
@@ -372,21 +380,36 @@ export class PrecedentIndex {
         const w = this.vocab.word(c);
         return w !== undefined && w.startsWith(partial);
       };
-      // group identical wordings; rank by frequency
+      // group identical wordings (adjacent in the sorted order: one run each); rank by frequency
       const groups = new Map<string, { id: number; count: number }>();
       const consider = (id: number) => {
-        if (!this.accept(id, options) || !okPartial(id)) return;
+        if (!this.accept(id, options)) return;
         const c = this.codes[id];
         const g = groups.get(c);
         if (g) {
           g.count++;
           if (this.newer(id, g.id)) g.id = id;
-        } else groups.set(c, { id, count: 1 });
+        } else if (okPartial(id)) groups.set(c, { id, count: 1 });
       };
       const lo = this.lowerBound(q);
       const hi = this.lowerBound(q + '\uffff');
-      const limit = Math.min(hi, lo + 5000);
-      for (let i = lo; i < limit; i++) consider(this.sorted[i]);
+      let runs = 0;
+      for (let i = lo; i < hi && runs < 5000; runs++) {
+        const end = Math.min(hi, this.runEnd[i]);
+        const first = this.sorted[i];
+        if (okPartial(first)) {
+          let rep = -1;
+          let count = 0;
+          for (let j = i; j < end; j++) {
+            const id = this.sorted[j];
+            if (!this.accept(id, options)) continue;
+            count++;
+            if (rep < 0 || this.newer(id, rep)) rep = id;
+          }
+          if (rep >= 0) groups.set(this.codes[first], { id: rep, count });
+        }
+        i = end;
+      }
       for (let id = this.staticCount; id < this.codes.length; id++) if (this.codes[id].startsWith(q)) consider(id);
       const ranked = [...groups.values()].sort(
         (a, b) => b.count - a.count || this.codes[a.id].length - this.codes[b.id].length || a.id - b.id,
@@ -426,10 +449,17 @@ export class PrecedentIndex {
     return false;
   }
 
+  private sourceTimes: number[] = [];
+
+  /** Adoption time of a source (0 when unknown), parsed once. */
+  private timeOf(src: number): number {
+    let t = this.sourceTimes[src];
+    if (t === undefined) t = this.sourceTimes[src] = Date.parse(this.sources[src].date ?? '') || 0;
+    return t;
+  }
+
   private newer(a: number, b: number): boolean {
-    const da = Date.parse(this.sources[this.srcOf[a]].date ?? '') || 0;
-    const db = Date.parse(this.sources[this.srcOf[b]].date ?? '') || 0;
-    return da > db;
+    return this.timeOf(this.srcOf[a]) > this.timeOf(this.srcOf[b]);
   }
 
   private lowerBound(key: string): number {
