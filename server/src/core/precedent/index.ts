@@ -391,24 +391,29 @@ export class PrecedentIndex {
           if (this.newer(id, g.id)) g.id = id;
         } else if (okPartial(id)) groups.set(c, { id, count: 1 });
       };
-      const lo = this.lowerBound(q);
-      const hi = this.lowerBound(q + '\uffff');
+      // The sorted range of paragraphs opening with the typed words — narrowed, when a word is
+      // half typed, to the sub-ranges of the vocabulary words it can become.
+      const keys = partial ? this.vocab.codesWithPrefix(partial).map((c) => q + String.fromCharCode(c)) : [q];
       let runs = 0;
-      for (let i = lo; i < hi && runs < 5000; runs++) {
-        const end = Math.min(hi, this.runEnd[i]);
-        const first = this.sorted[i];
-        if (okPartial(first)) {
-          let rep = -1;
-          let count = 0;
-          for (let j = i; j < end; j++) {
-            const id = this.sorted[j];
-            if (!this.accept(id, options)) continue;
-            count++;
-            if (rep < 0 || this.newer(id, rep)) rep = id;
+      for (const key of keys) {
+        if (runs >= 5000) break;
+        const hi = this.lowerBound(key + '\uffff');
+        for (let i = this.lowerBound(key); i < hi && runs < 5000; runs++) {
+          const end = Math.min(hi, this.runEnd[i]);
+          const first = this.sorted[i];
+          if (okPartial(first)) {
+            let rep = -1;
+            let count = 0;
+            for (let j = i; j < end; j++) {
+              const id = this.sorted[j];
+              if (!this.accept(id, options)) continue;
+              count++;
+              if (rep < 0 || this.newer(id, rep)) rep = id;
+            }
+            if (rep >= 0) groups.set(this.codes[first], { id: rep, count });
           }
-          if (rep >= 0) groups.set(this.codes[first], { id: rep, count });
+          i = end;
         }
-        i = end;
       }
       for (let id = this.staticCount; id < this.codes.length; id++) if (this.codes[id].startsWith(q)) consider(id);
       const ranked = [...groups.values()].sort(

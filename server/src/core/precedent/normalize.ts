@@ -118,6 +118,26 @@ export class Vocabulary {
     return this.ids.get(word);
   }
 
+  private sortedWords: Array<[string, number]> = [];
+
+  /** Codes of the vocabulary words that start with `prefix` (at most `max`). */
+  codesWithPrefix(prefix: string, max = 5000): number[] {
+    if (this.sortedWords.length !== this.ids.size) {
+      this.sortedWords = [...this.ids].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    }
+    const list = this.sortedWords;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid][0] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < list.length && out.length < max && list[i][0].startsWith(prefix); i++) out.push(list[i][1]);
+    return out;
+  }
+
   word(code: number): string | undefined {
     return code < this.list.length ? this.list[code] : undefined;
   }
