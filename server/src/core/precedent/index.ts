@@ -12,6 +12,9 @@ import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocu
 import { Vocabulary, words, wordSpans } from './normalize';
 
 const NO_SOURCE = -1;
+/** Bigrams among the first OPENING words are also indexed as "opening" bigrams (for completions). */
+const OPENING = 8;
+const OPENING_SALT = 0x9e3779b9;
 
 function mix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
@@ -126,7 +129,7 @@ export class PrecedentIndex {
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       const len = this.codes[id].length;
-      total += len > 1 ? len - 1 : len;
+      total += len > 1 ? len - 1 + Math.min(OPENING, len - 1) : len;
     }
     let bits = 16;
     while (bits < 23 && 1 << bits < total / 2) bits++;
@@ -152,12 +155,22 @@ export class PrecedentIndex {
       let prev = code.charCodeAt(0);
       for (let i = 1; i < code.length; i++) {
         const cur = code.charCodeAt(i);
-        const b = mix32((prev << 16) | cur) & mask;
+        const key = (prev << 16) | cur;
         prev = cur;
-        if (seen[b] === stamp) continue;
-        seen[b] = stamp;
-        tmp[t++] = b;
-        counts[b + 1]++;
+        const b = mix32(key) & mask;
+        if (seen[b] !== stamp) {
+          seen[b] = stamp;
+          tmp[t++] = b;
+          counts[b + 1]++;
+        }
+        if (i <= OPENING) {
+          const o = mix32(key ^ OPENING_SALT) & mask;
+          if (seen[o] !== stamp) {
+            seen[o] = stamp;
+            tmp[t++] = o;
+            counts[o + 1]++;
+          }
+        }
       }
     }
     tmpStart[n] = t;
@@ -195,25 +208,35 @@ export class PrecedentIndex {
   private stamp = 0;
 
   /** Distinct buckets of the word bigrams of an encoded paragraph (its single word when it has one). */
-  private bucketsOf(code: string): number[] {
+  private bucketsOf(code: string, mode: 'all' | 'body' | 'opening' = 'all'): number[] {
     const out: number[] = [];
     const mask = this.mask;
     if (this.seen.length !== mask + 1) {
       this.seen = new Uint32Array(mask + 1);
       this.stamp = 0;
     }
-    const stamp = ++this.stamp;
+    let stamp = ++this.stamp;
     if (stamp === 0xffffffff) {
       this.seen.fill(0);
-      this.stamp = 1;
+      stamp = this.stamp = 1;
     }
     const seen = this.seen;
-    if (code.length === 1) out.push(mix32(code.charCodeAt(0) * 0x10001) & mask);
+    if (code.length === 1 && mode !== 'opening') out.push(mix32(code.charCodeAt(0) * 0x10001) & mask);
     for (let i = 0; i + 1 < code.length; i++) {
-      const b = mix32((code.charCodeAt(i) << 16) | code.charCodeAt(i + 1)) & mask;
-      if (seen[b] !== this.stamp) {
-        seen[b] = this.stamp;
-        out.push(b);
+      const key = (code.charCodeAt(i) << 16) | code.charCodeAt(i + 1);
+      if (mode !== 'opening') {
+        const b = mix32(key) & mask;
+        if (seen[b] !== stamp) {
+          seen[b] = stamp;
+          out.push(b);
+        }
+      }
+      if (mode !== 'body' && i < OPENING) {
+        const o = mix32(key ^ OPENING_SALT) & mask;
+        if (seen[o] !== stamp) {
+          seen[o] = stamp;
+          out.push(o);
+        }
       }
     }
     return out;
@@ -227,12 +250,12 @@ export class PrecedentIndex {
   readonly tuning = { candidates: 100, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05 };
 
   /** Paragraph ids sharing the most (rare first) bigrams with `code`. */
-  candidates(code: string, max: number): number[] {
+  candidates(code: string, max: number, mode: 'body' | 'opening' = 'body'): number[] {
     const tn = this.tuning;
     const budget = tn.budgetBase + this.liveCount * tn.budgetShare;
     const maxDf = Math.max(tn.budgetBase, this.liveCount * tn.maxDfShare);
     this.ensureBuilt();
-    const buckets = this.bucketsOf(code);
+    const buckets = this.bucketsOf(code, mode);
     const lists: Array<{ b: number; df: number }> = [];
     for (const b of buckets) {
       const df = this.starts[b + 1] - this.starts[b] + (this.delta.get(b)?.length ?? 0);
@@ -269,7 +292,8 @@ export class PrecedentIndex {
       const hist = new Uint32Array(bins);
       for (let i = 0; i < touched.length; i++) {
         const id = touched[i];
-        const len = Math.max(qn, this.codes[id].length - 1, 1);
+        const plen = this.codes[id].length - 1;
+        const len = Math.max(qn, mode === 'opening' ? Math.min(OPENING, plen) : plen, 1);
         const v = Math.min(bins - 1, Math.floor((counts[id] / len) * (bins - 1)));
         q[i] = v;
         hist[v]++;
@@ -427,7 +451,7 @@ export class PrecedentIndex {
     if (out.length < k) {
       const minScore = Math.max(options.minScore ?? 0, 0.5);
       const scored: Array<{ id: number; score: number }> = [];
-      for (const id of this.candidates(q, 200)) {
+      for (const id of this.candidates(q, 200, 'opening')) {
         if (!this.accept(id, options) || seenCode.has(this.codes[id])) continue;
         const c = this.codes[id];
         if (c.length <= q.length) continue; // nothing left to complete
