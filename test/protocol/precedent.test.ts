@@ -161,3 +161,41 @@ describe('precedent features over stdio (a hostile corpus folder)', function () 
     assert.strictEqual(best.source.paragraph, '1');
   });
 });
+
+describe('precedent corpus settings over stdio', function () {
+  this.timeout(30000);
+  let server: TestServer;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
+    fs.mkdirSync(path.join(dir, 'drafts'));
+    fs.writeFileSync(path.join(dir, 'drafts', 'oceans.res.md'), 'The General Assembly,\n\n1. *Decides* to convene a conference on the conservation of deep-sea hydrothermal vents;\n');
+    fs.writeFileSync(path.join(dir, 'notes.md'), 'Meeting notes that are not part of the corpus, with several words in them.\n');
+    server = await startServer({ rootPath: dir, settings: { corpus: { builtin: false, includeWorkspace: true } } });
+  });
+  after(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('includes the workspace resolution files when asked to', async () => {
+    const r: any = await server.connection.sendRequest('resolution/reloadCorpus', {});
+    assert.deepStrictEqual([r.files, r.paragraphs], [1, 1]);
+  });
+
+  it('reloads the corpus when the settings change', async () => {
+    const uri = 'untitled:settings.res.md';
+    server.open(uri, 'The General Assembly,\n\nRemaining concerned, therefore, about the increasing scale of poaching and illegal trade in wildlife and wildlife products and its adverse economic, social and environmental impacts,\n\n1. *Decides* to act.\n');
+    const ask = async () => ((await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 3 } })) as any).matches;
+    assert.deepStrictEqual(await ask(), []);
+    server.settings.corpus = { builtin: true };
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    let matches: any[] = [];
+    for (let i = 0; i < 100 && matches.length === 0; i++) {
+      matches = await ask();
+      if (matches.length === 0) await new Promise((res) => setTimeout(res, 100));
+    }
+    // the same paragraph stands in both General Assembly seeds
+    assert.deepStrictEqual(matches.filter((m) => m.score === 1).map((m) => m.source.symbol).sort(), ['A/RES/71/326', 'A/RES/75/311']);
+  });
+});
