@@ -65,6 +65,11 @@ describe('precedent features over stdio (built-in seeds)', function () {
     const item = list.items.find((i) => i.label === '70/1');
     assert.ok(item, list.items.map((i) => i.label).join(' '));
     assert.strictEqual((item.textEdit as TextEdit).newText, '70/1 of 25 September 2015');
+    const list2 = await complete('untitled:cite2.res.md', 'The General Assembly,\n\n*Recalling* its resolutions 69/314 of 30 July 2015 and 70/30');
+    const item2 = list2.items.find((i) => i.label === '70/301');
+    assert.strictEqual((item2?.textEdit as TextEdit).newText, '70/301 of 9 September 2016');
+    const typedLine = '*Recalling* its resolutions 69/314 of 30 July 2015 and 70/30';
+    assert.deepStrictEqual((item2?.textEdit as TextEdit).range.start, { line: 2, character: typedLine.indexOf('70/30') });
   });
 
   it('hovers a paragraph with its precedents, agreed share and word diff', async () => {

@@ -35,7 +35,8 @@ export function capabilities(_params: InitializeParams): Partial<ServerCapabilit
   return { completionProvider: { triggerCharacters: ['/'], resolveProvider: false } };
 }
 
-const CITATION = /\bresolutions?\s+(?:[A-Z]{1,3}\/RES\/)?(\d{1,4}\/\d{0,4})$/;
+/** `resolution 70/`, `resolutions 69/314 of 30 July 2015 and 70/`, `resolution A/RES/70/` before the cursor. */
+const CITATION = /\bresolutions?\s+(?:[^;:.]{0,200}?(?:,\s*|\s+and\s+))?(?:[A-Z]{1,3}\/RES\/)?(\d{1,4}\/\d{0,4})$/;
 
 function openingLabel(text: string, words = 8): string {
   const ws = wordSpans(text);
