@@ -252,6 +252,7 @@ function run(n: number, queries: string[], baselineQueries: number): Figures {
       if (e.score < 0.5) return;
       relevant++;
       if (got[j] !== undefined && got[j] >= e.score - 1e-9) found++;
+      else if (process.env.BENCH_DEBUG) console.log(`miss: query ${i} exact ${exact.map((x) => x.score)} index ${got}\n  q: ${queries[i].slice(0, 200)}\n  e: ${e.text.slice(0, 200)}`);
     });
   }
   const f: Figures = {
