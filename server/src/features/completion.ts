@@ -166,7 +166,7 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onCompletion(async (params: CompletionParams, token: CancellationToken): Promise<CompletionList | null> => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
-    const corpus = await getCorpus();
+    const corpus = await getCorpus(500);
     if (!corpus || token.isCancellationRequested) return null;
     const text = document.getText();
     const offset = document.offsetAt(params.position);

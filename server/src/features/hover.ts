@@ -85,7 +85,7 @@ export function register(ctx: ServerContext): void {
     const offset = document.offsetAt(params.position);
     const foot = footnoteHover(doc, offset);
     if (foot) return foot;
-    const corpus = await getCorpus();
+    const corpus = await getCorpus(1500);
     if (!corpus || token.isCancellationRequested) return null;
     return symbolHover(corpus, doc, offset) ?? paragraphHover(corpus, doc, offset, document.uri) ?? null;
   });

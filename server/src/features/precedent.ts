@@ -45,10 +45,16 @@ export const corpusState: {
   ensure?: () => Promise<void>;
 } = { settings: DEFAULTS };
 
-/** Waits for the corpus (loading it if nothing started it yet). */
-export async function getCorpus(): Promise<Corpus | undefined> {
-  await corpusState.ensure?.();
-  await corpusState.ready?.catch(() => undefined);
+/**
+ * The corpus, loading it if nothing started it yet. Waits at most `waitMs` for a load in
+ * progress (then answers from the corpus loaded before, if any: typing never waits long).
+ */
+export async function getCorpus(waitMs = 2000): Promise<Corpus | undefined> {
+  const ensured = corpusState.ensure?.();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+  await Promise.race([Promise.all([ensured, corpusState.ready?.catch(() => undefined)]), timeout]);
+  if (timer) clearTimeout(timer);
   return corpusState.corpus;
 }
 
@@ -200,6 +206,7 @@ export function register(ctx: ServerContext): void {
   };
   corpusState.ensure = async () => {
     if (!started) await start();
+    else await corpusState.ready;
   };
 
   const registerWatcher = async (settings: PrecedentSettings) => {
@@ -256,7 +263,7 @@ export function register(ctx: ServerContext): void {
   connection.onRequest('resolution/precedents', async (params: { uri: string; position: Position; top?: number }, token) => {
     const document = ctx.documents.get(params?.uri);
     if (!document || !params.position) return null;
-    const corpus = await getCorpus();
+    const corpus = await getCorpus(60000);
     if (!corpus || token.isCancellationRequested) return null;
     const doc = ctx.parsed(document);
     const para = paragraphAt(doc, document.offsetAt(params.position));
