@@ -61,6 +61,19 @@ function align(a: string[], b: string[]): Array<[number, number]> {
   return pairs;
 }
 
+/** Text without markup: links reduced to their text, footnote markers and emphasis markers removed. */
+function plain(s: string): string {
+  return s
+    .replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    .replace(/<sup>[^<]*<\/sup>/gi, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\[\^[^\]\s]*\]/g, '')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '')
+    .replace(/[*_]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Compares `text` (the paragraph) with `precedent`. */
 export function compare(text: string, precedent: string): Comparison {
   const pw = wordSpans(precedent);
@@ -72,7 +85,8 @@ export function compare(text: string, precedent: string): Comparison {
   const diff: DiffPart[] = [];
   const push = (kind: DiffKind, src: string, spans: WordSpan[]) => {
     if (spans.length === 0) return;
-    const words = spans.map((s) => src.slice(s.start, s.end)).join(' ');
+    // The stretch as written (hyphens, commas and quotes between its words kept), without markup.
+    const words = plain(src.slice(spans[0].start, spans[spans.length - 1].end));
     const last = diff[diff.length - 1];
     if (last && last.kind === kind) last.text += ' ' + words;
     else diff.push({ kind, text: words });
@@ -83,13 +97,20 @@ export function compare(text: string, precedent: string): Comparison {
   };
   let pi = 0;
   let ti = 0;
-  for (const [a, b] of [...pairs, [pw.length, tw.length] as [number, number]]) {
+  let equalRun: WordSpan[] = [];
+  const all = [...pairs, [pw.length, tw.length] as [number, number]];
+  for (const [a, b] of all) {
+    if (a > pi || b > ti) {
+      push('equal', text, equalRun);
+      equalRun = [];
+    }
     push('delete', precedent, pw.slice(pi, a));
     push('insert', text, tw.slice(ti, b));
     addNew(tw.slice(ti, b));
-    if (a < pw.length && b < tw.length) push('equal', text, [tw[b]]);
+    if (a < pw.length && b < tw.length) equalRun.push(tw[b]);
     pi = a + 1;
     ti = b + 1;
   }
+  push('equal', text, equalRun);
   return { coverage: tw.length ? Math.round((pairs.length / tw.length) * 1000) / 1000 : 0, newSpans, diff };
 }
