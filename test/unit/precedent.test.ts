@@ -154,6 +154,16 @@ describe('precedent: word diff and coverage', () => {
     );
   });
 
+  it('shows unchanged stretches as written, without markup', () => {
+    const c = compare('*Requests* the Secretary-General to submit, at its seventy-seventh session, a report;', '*Requests* the [Secretary-General](#) to submit at its seventy-sixth session a report;');
+    assert.deepStrictEqual(c.diff, [
+      { kind: 'equal', text: 'Requests the Secretary-General to submit, at its seventy' },
+      { kind: 'delete', text: 'sixth' },
+      { kind: 'insert', text: 'seventh' },
+      { kind: 'equal', text: 'session, a report' },
+    ]);
+  });
+
   it('an identical paragraph is fully covered', () => {
     const c = compare('Recalling its resolution 70/1,', '*Recalling* its resolution [70/1](#),');
     assert.strictEqual(c.coverage, 1);
