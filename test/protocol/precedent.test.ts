@@ -45,6 +45,9 @@ describe('precedent features over stdio (built-in seeds)', function () {
     assert.deepStrictEqual(edit.range.start, { line: 6, character: 38 }); // the half-typed "il"
     assert.match((item.documentation as MarkupContent).value, /Calls upon\\\* Member States to make illicit/);
     assert.ok(list.items.some((i) => i.detail === 'A/RES/71/326, op. 5 · 2017'));
+    // not in the middle of a line that goes on
+    const middle = await complete('untitled:middle.res.md', text + 'licit trafficking a crime;', 6, 40);
+    assert.deepStrictEqual(middle.items.filter((i) => i.detail?.startsWith('A/RES/')), []);
   });
 
   it('offers "Also encourages" first after an *Encourages* paragraph, then phrases by corpus frequency', async () => {

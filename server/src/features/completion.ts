@@ -140,8 +140,9 @@ function precedentItems(
       edit = TextEdit.replace({ start: document.positionAt(start), end: params.position }, partial ? rest : rest.replace(/^(\s*)/, (s) => (typed.text.endsWith(' ') ? '' : s || ' ')));
       filterText = partial ? styled.slice(ws[fullCount].start, ws[fullCount].end) : '';
     } else {
-      // A near continuation: replace what was typed with the precedent (editors take one-line edits only).
-      if (!sameLine) return;
+      // A near continuation: replace what was typed with the precedent (editors take one-line
+      // edits only; a long typed text is the writer's own, not a typo).
+      if (!sameLine || typedWords.length > 25) return;
       edit = TextEdit.replace({ start: document.positionAt(typed.start), end: params.position }, styled);
       filterText = typed.text;
     }
@@ -183,7 +184,10 @@ export function register(ctx: ServerContext): void {
     const words = wordSpans(typed.text);
     const fullWords = words.filter((w) => w.end < typed.text.length).length;
     const items: CompletionItem[] = [];
-    if (fullWords >= 1) items.push(...precedentItems(corpus, doc, document, params, typed, kind));
+    // Precedents complete a paragraph being written: the cursor ends its line.
+    const lineEnd = text.indexOf('\n', offset);
+    const atLineEnd = /^\s*$/.test(text.slice(offset, lineEnd === -1 ? text.length : lineEnd));
+    if (fullWords >= 1 && atLineEnd) items.push(...precedentItems(corpus, doc, document, params, typed, kind));
     if (token.isCancellationRequested) return null;
     // Opening phrases while the first word is being typed (or nothing yet).
     if (words.length <= 1 && !/\s$/.test(typed.text) && !/^[^\s*_A-Za-z]/.test(typed.text)) {
