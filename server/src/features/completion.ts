@@ -25,7 +25,8 @@ import type { ResolutionDocument } from '../core/model';
 import { escapeMarkdown } from '../core/precedent/markdown';
 import { wordSpans } from '../core/precedent/normalize';
 import { italicStyle, restyle, typedOpening } from '../core/precedent/locate';
-import { followUp } from '../core/precedent/openings';
+import { countOpenings, followUp, OpeningStats } from '../core/precedent/openings';
+import { PrecedentIndex } from '../core/precedent/index';
 import type { Corpus } from '../core/precedent/corpus';
 import type { Match } from '../core/precedent/types';
 import type { ServerContext } from '../server';
@@ -34,6 +35,9 @@ import { corpusState, getCorpus, sourceLabel, uriPath } from './precedent';
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { completionProvider: { triggerCharacters: ['/'], resolveProvider: false } };
 }
+
+/** Phrase lists without corpus counts, until the corpus has loaded. */
+let builtinOpenings: OpeningStats | undefined;
 
 /** `resolution 70/`, `resolutions 69/314 of 30 July 2015 and 70/`, `resolution A/RES/70/` before the cursor. */
 const CITATION = /\bresolutions?\s+(?:[^;:.]{0,200}?(?:,\s*|\s+and\s+))?(?:[A-Z]{1,3}\/RES\/)?(\d{1,4}\/\d{0,4})$/;
@@ -77,8 +81,8 @@ function citationItems(corpus: Corpus, document: TextDocument, params: Completio
 }
 
 function phraseItems(doc: ResolutionDocument, document: TextDocument, params: CompletionParams, typedStart: number, kind: 'preambular' | 'operative'): CompletionItem[] {
-  const stats = corpusState.openings?.[kind];
-  if (!stats) return [];
+  // Before the corpus has loaded, the phrase lists alone.
+  const stats = (corpusState.openings ?? (builtinOpenings ??= countOpenings(new PrecedentIndex())))[kind];
   const italic = italicStyle(doc, kind);
   const range = { start: document.positionAt(typedStart), end: params.position };
   const prev = previousOpening(doc, params.position.line, kind);
@@ -168,13 +172,13 @@ export function register(ctx: ServerContext): void {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
     const corpus = await getCorpus(500);
-    if (!corpus || token.isCancellationRequested) return null;
+    if (token.isCancellationRequested) return null;
     const text = document.getText();
     const offset = document.offsetAt(params.position);
     const lineText = text.slice(document.offsetAt({ line: params.position.line, character: 0 }), offset);
 
     const cite = CITATION.exec(lineText);
-    if (cite) return { isIncomplete: true, items: citationItems(corpus, document, params, cite[1]) };
+    if (cite) return corpus ? { isIncomplete: true, items: citationItems(corpus, document, params, cite[1]) } : null;
 
     const typed = typedOpening(text, offset);
     if (!typed) return null;
@@ -187,7 +191,7 @@ export function register(ctx: ServerContext): void {
     // Precedents complete a paragraph being written: the cursor ends its line.
     const lineEnd = text.indexOf('\n', offset);
     const atLineEnd = /^\s*$/.test(text.slice(offset, lineEnd === -1 ? text.length : lineEnd));
-    if (fullWords >= 1 && atLineEnd) items.push(...precedentItems(corpus, doc, document, params, typed, kind));
+    if (corpus && fullWords >= 1 && atLineEnd) items.push(...precedentItems(corpus, doc, document, params, typed, kind));
     if (token.isCancellationRequested) return null;
     // Opening phrases while the first word is being typed (or nothing yet).
     if (words.length <= 1 && !/\s$/.test(typed.text) && !/^[^\s*_A-Za-z]/.test(typed.text)) {
