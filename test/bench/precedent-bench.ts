@@ -298,7 +298,7 @@ function main(): void {
     console.log(JSON.stringify(f100k));
     return;
   }
-  const f1m = run(1_000_000, queries, 15);
+  const f1m = run(1_000_000, queries, 40);
   console.log(`total ${Math.round((performance.now() - t) / 1000)} s`);
   console.log(JSON.stringify(f1m));
   console.log(JSON.stringify(f100k));
