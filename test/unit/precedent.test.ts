@@ -14,6 +14,7 @@ import { main } from '../../server/src/cli/main';
 import { parse } from '../../server/src/core/parser';
 import { italicStyle, paragraphAt, restyle, typedOpening } from '../../server/src/core/precedent/locate';
 import { followUp } from '../../server/src/core/precedent/openings';
+import { resolveSettings } from '../../server/src/features/precedent';
 
 /** ../shared/corpus/un-ga-akn4un beside the repository (or beside a worktree's parent), if present. */
 export function sharedAkn(): string | undefined {
@@ -409,5 +410,23 @@ describe('precedent: editor helpers', () => {
     assert.strictEqual(followUp('encourages', ['also'], 'operative'), 'further encourages');
     assert.strictEqual(followUp('encourages', ['also', 'strongly'], 'operative'), 'further strongly encourages');
     assert.strictEqual(followUp('reaffirming', [], 'preambular'), 'reaffirming also');
+  });
+});
+
+describe('precedent: corpus settings', () => {
+  it('reads .resolutionrc.json above the workspace (nearest wins over settings), paths relative to it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));
+    try {
+      fs.writeFileSync(path.join(dir, '.resolutionrc.json'), JSON.stringify({ corpus: { paths: ['texts'], builtin: false }, precedent: { minScore: 0.6 } }));
+      const ws = path.join(dir, 'project');
+      fs.mkdirSync(ws);
+      const s = resolveSettings({ corpus: { builtin: true, paths: ['/elsewhere'] }, precedent: { maxCompletions: 8 } }, ws);
+      assert.deepStrictEqual(s, { paths: [path.join(dir, 'texts')], builtin: false, includeWorkspace: false, maxCompletions: 8, minScore: 0.6 });
+      const plain = resolveSettings({ corpus: { paths: ['lib'] } }, path.join(os.tmpdir(), 'no-rc-here'));
+      assert.deepStrictEqual(plain.paths, [path.join(os.tmpdir(), 'no-rc-here', 'lib')]);
+      assert.strictEqual(plain.builtin, true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

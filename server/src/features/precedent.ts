@@ -18,6 +18,7 @@ import {
   ShowMessageNotification,
   WatchKind,
 } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME, resolveConfig } from '../core/config';
 import { Corpus, CorpusSources, LoadReport } from '../core/precedent/corpus';
 import { compare } from '../core/precedent/diff';
 import { paragraphAt } from '../core/precedent/locate';
@@ -79,42 +80,23 @@ export function sourceLabel(m: Match, full = false): string {
   return `${s.symbol}, ${where}${year ? ` · ${year}` : ''}`;
 }
 
-function pick<T>(...values: unknown[]): T | undefined {
-  for (const v of values) if (v !== undefined && v !== null) return v as T;
-  return undefined;
-}
-
-/** Reads the nearest .resolutionrc.json above `dir`. */
-function readRc(dir: string | undefined): { rc: any; dir: string } | undefined {
-  for (let d = dir; d; ) {
-    const f = path.join(d, '.resolutionrc.json');
-    if (fs.existsSync(f)) {
-      try {
-        return { rc: JSON.parse(fs.readFileSync(f, 'utf8')), dir: d };
-      } catch {
-        return undefined;
-      }
-    }
-    const parent = path.dirname(d);
-    if (parent === d) break;
-    d = parent;
-  }
-  return undefined;
-}
-
+/**
+ * The corpus settings: the `resolution` settings section overlaid with the `.resolutionrc.json`
+ * files above the workspace folder (nearest wins; see core/config). Relative corpus paths are
+ * read from the nearest configuration file's folder, else the workspace folder.
+ */
 export function resolveSettings(s: any, workspaceDir: string | undefined): PrecedentSettings {
-  const rcFound = readRc(workspaceDir);
-  const rc = rcFound?.rc ?? {};
-  const get = (section: string, key: string) => pick(rc[section]?.[key], rc[`${section}.${key}`], s?.[section]?.[key], s?.[`${section}.${key}`]);
-  const base = rcFound && (rc.corpus?.paths ?? rc['corpus.paths']) ? rcFound.dir : workspaceDir ?? process.cwd();
-  const paths = (get('corpus', 'paths') as unknown[] | undefined) ?? [];
+  const { config, files } = resolveConfig(s ?? {}, workspaceDir ? path.join(workspaceDir, CONFIG_FILE_NAME) : undefined);
+  const base = files[0] ? path.dirname(files[0]) : workspaceDir ?? process.cwd();
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
   return {
-    paths: (Array.isArray(paths) ? paths : []).filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => path.resolve(base, p.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'))),
-    builtin: get('corpus', 'builtin') !== false,
-    includeWorkspace: get('corpus', 'includeWorkspace') === true,
-    maxCompletions: Math.max(1, Math.min(50, num(get('precedent', 'maxCompletions'), DEFAULTS.maxCompletions))),
-    minScore: Math.max(0, Math.min(1, num(get('precedent', 'minScore'), DEFAULTS.minScore))),
+    paths: config.corpus.paths
+      .filter((p) => p.trim() !== '')
+      .map((p) => path.resolve(base, p.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'))),
+    builtin: config.corpus.builtin !== false,
+    includeWorkspace: config.corpus.includeWorkspace === true,
+    maxCompletions: Math.max(1, Math.min(50, num(config.precedent.maxCompletions, DEFAULTS.maxCompletions))),
+    minScore: Math.max(0, Math.min(1, num(config.precedent.minScore, DEFAULTS.minScore))),
   };
 }
 
