@@ -247,7 +247,7 @@ export class PrecedentIndex {
    * (rarest bigrams first; a bigram found in more than `maxDfShare` of the corpus is not read
    * unless it is the rarest one).
    */
-  readonly tuning = { candidates: 100, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05 };
+  readonly tuning = { candidates: 300, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05 };
 
   /** Paragraph ids sharing the most (rare first) bigrams with `code`. */
   candidates(code: string, max: number, mode: 'body' | 'opening' = 'body'): number[] {
