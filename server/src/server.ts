@@ -24,6 +24,9 @@ import * as diagnostics from './features/diagnostics';
 import * as symbols from './features/symbols';
 import * as folding from './features/folding';
 import * as codeActions from './features/codeActions';
+import * as precedent from './features/precedent';
+import * as completion from './features/completion';
+import * as hover from './features/hover';
 
 export interface ServerContext {
   connection: Connection;
@@ -52,7 +55,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
