@@ -144,6 +144,8 @@ export interface OperativeParagraph extends ParagraphBase {
   extraVerbs: TextSpan[];
   /** The text before the first sub-paragraph (the whole text when there are none). */
   leadIn: TextSpan;
+  /** The closing punctuation of the lead-in (':' before sub-paragraphs). */
+  leadInEnding: Ending;
   subparagraphs: SubParagraph[];
   listItems: ListItem[];
 }

@@ -1,0 +1,52 @@
+/** The `resolution` command line: checks and precedent search outside the editor (CI, scripts). */
+import { CliIO, processIO, UsageError } from './io';
+import * as check from './check';
+import * as parseCmd from './parse';
+
+type Command = { run(args: string[], io: CliIO): number | Promise<number> };
+
+/** Subcommands, one module each. */
+const commands: Record<string, Command> = {
+  check,
+  parse: parseCmd,
+};
+
+export const USAGE = `Usage: resolution <command> [options]
+
+Commands:
+  check [--format text|json] PATH…     run the structure checks on files, folders or globs
+  parse --format json FILE             print the document model of a draft
+  precedent …                          find precedent wording (see resolution precedent --help)
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable path.`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.out(require('../../../../package.json').version);
+    return 0;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    io.err(`resolution: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await cmd.run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`resolution ${name}: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`resolution ${name}: ${(err as Error)?.stack ?? String(err)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

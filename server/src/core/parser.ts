@@ -1,0 +1,1037 @@
+/**
+ * A tolerant parser for draft resolutions written in light Markdown.
+ *
+ * text → ResolutionDocument (model.ts). Never throws on any input; every range lies inside the
+ * text. The parser works in two passes: lines are grouped into blocks (blank lines, and lines that
+ * open a new operative paragraph, sub-paragraph, footnote definition, heading or rule, end a
+ * block), then a small state machine (front matter → preamble → operative part → closing →
+ * annexes) gives each block its role, re-attaching page-break fragments to the paragraph they
+ * continue.
+ */
+import type {
+  AuthorityLine,
+  Block,
+  BlockKind,
+  Citation,
+  CrossReference,
+  Directive,
+  Ending,
+  FootnoteDefinition,
+  FootnoteMarker,
+  FootnoteStyle,
+  ItalicState,
+  ListItem,
+  Opening,
+  OperativeNumber,
+  OperativeParagraph,
+  PreambularParagraph,
+  ResolutionDocument,
+  Span,
+  SubLabelStyle,
+  SubParagraph,
+  TextSpan,
+} from './model';
+import { defaultPhrases, LEADING_MODIFIERS, PhraseBook, PhraseKind, TRAILING_MODIFIERS } from './phrases';
+import { LineIndex } from './text';
+
+export interface ParseOptions {
+  /** Phrase knowledge used to find opening phrases (defaults to the built-in book). */
+  phrases?: PhraseBook;
+}
+
+interface RawBlock {
+  startLine: number;
+  endLine: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,4})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=\\s|$)`);
+const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=\s)/;
+const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
+const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
+const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
+const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
+const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
+const DIRECTIVE_RE = /<!--\s*resolution-(disable-next-paragraph|disable-file|disable|enable)\b([\s\S]*?)-->/g;
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_SRC = `\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4}`;
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+
+function romanValue(s: string): number | undefined {
+  if (!/^[ivxlc]+$/.test(s)) return undefined;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN[s[i]];
+    const next = i + 1 < s.length ? ROMAN[s[i + 1]] : 0;
+    total += v < next ? -v : v;
+  }
+  // Reject non-canonical forms (e.g. "iiii", "vv").
+  return toRoman(total) === s ? total : undefined;
+}
+
+function toRoman(n: number): string {
+  const table: Array<[number, string]> = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
+  return out;
+}
+
+export function superscriptToAscii(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const i = SUPERSCRIPT_DIGITS.indexOf(ch);
+    out += i >= 0 ? String(i) : ch;
+  }
+  return out;
+}
+
+function isBlank(line: string): boolean {
+  return /^[\s\u00a0\u200b\ufeff]*$/.test(line);
+}
+
+/** A run of single-star emphasis: [start, end) including the stars; inner without them. */
+interface ItalicRun {
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+}
+
+/** Single-`*` / `_` emphasis runs in source[from, to), matched with CommonMark-like flanking rules. */
+function italicRuns(source: string, from: number, to: number): ItalicRun[] {
+  const runs: ItalicRun[] = [];
+  const stack: Array<{ pos: number; ch: string }> = [];
+  for (let i = from; i < to; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch !== '*' && ch !== '_') continue;
+    // A run of two or more is bold (or a rule): skip it whole.
+    let j = i;
+    while (j < to && source[j] === ch) j++;
+    if (j - i !== 1) {
+      i = j - 1;
+      continue;
+    }
+    const prev = i > from ? source[i - 1] : ' ';
+    const next = i + 1 < to ? source[i + 1] : ' ';
+    const prevSpace = /\s/.test(prev);
+    const nextSpace = /\s/.test(next);
+    if (ch === '_' && /\w/.test(prev) && /\w/.test(next)) continue; // snake_case words
+    const canClose = !prevSpace && stack.length > 0 && stack[stack.length - 1].ch === ch;
+    const canOpen = !nextSpace;
+    if (canClose && (!canOpen || !/\w/.test(next) || /[\w.,;:)”’¹²³⁴⁵⁶⁷⁸⁹⁰>]/.test(prev))) {
+      const open = stack.pop()!;
+      runs.push({ start: open.pos, end: i + 1, innerStart: open.pos + 1, innerEnd: i });
+    } else if (canOpen) {
+      stack.push({ pos: i, ch });
+    }
+  }
+  return runs.sort((a, b) => a.start - b.start);
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The leading words of source[from, to) up to the first punctuation, skipping emphasis markers. */
+function leadingWords(source: string, from: number, to: number, max = 10): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  while (i < to && words.length < max) {
+    const ch = source[i];
+    if (ch === '*' || ch === '_' || /\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (/[\p{L}\p{N}]/u.test(ch)) {
+      let j = i;
+      while (j < to && /[\p{L}\p{N}'’-]/u.test(source[j])) j++;
+      words.push({ text: source.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    break;
+  }
+  return words;
+}
+
+/** Trailing footnote markers, emphasis and comments that do not count for punctuation. */
+function trimTrailing(source: string, from: number, to: number): number {
+  let end = to;
+  for (;;) {
+    const before = end;
+    while (end > from && /[\s\u00a0*_]/.test(source[end - 1])) end--;
+    while (end > from && SUPERSCRIPT_DIGITS.includes(source[end - 1])) end--;
+    const tail = source.slice(Math.max(from, end - 40), end);
+    let m = /<sup>[^<]*<\/sup>$/.exec(tail) || /\[\^[^\]]*\]$/.exec(tail) || /<!--[\s\S]*?-->$/.exec(tail);
+    if (m) end -= m[0].length;
+    else if ((m = /\[[^\]]*\]\([^)]*\)$/.exec(tail)) && !/[,;.:]\]/.test(m[0])) {
+      // a trailing link: keep its text, the ending is judged on it
+      break;
+    }
+    if (end === before) break;
+  }
+  return end;
+}
+
+function endingOf(source: string, index: LineIndex, from: number, to: number): Ending {
+  let end = trimTrailing(source, from, to);
+  let last = end > from ? source[end - 1] : '';
+  // A closing quote or bracket after the punctuation: `… entitled “X”.` keeps '.' inside.
+  if ((last === '”' || last === '"' || last === '’' || last === ')') && end - 1 > from && /[,;.:]/.test(source[end - 2])) {
+    end--;
+    last = source[end - 1];
+  }
+  if (/[,;.:]/.test(last)) {
+    return { char: last, span: index.span(end - 1, end) };
+  }
+  const tail = source.slice(Math.max(from, end - 12), end);
+  const conj = /;\s+(and|or)$/.exec(tail);
+  if (conj) {
+    const semi = end - conj[0].length;
+    return { char: ';', conjunction: conj[1] as 'and' | 'or', span: index.span(semi, semi + 1) };
+  }
+  return { char: '', span: index.span(end, end) };
+}
+
+function footnoteMarkersIn(source: string, index: LineIndex, from: number, to: number, out: FootnoteMarker[]): FootnoteMarker[] {
+  const found: FootnoteMarker[] = [];
+  const text = source.slice(from, to);
+  const add = (label: string, style: FootnoteStyle, s: number, e: number) => {
+    found.push({ label, style, ...index.span(from + s, from + e) });
+  };
+  let m: RegExpExecArray | null;
+  SUPERSCRIPT_RE.lastIndex = 0;
+  while ((m = SUPERSCRIPT_RE.exec(text))) add(superscriptToAscii(m[0]), 'unicode', m.index, m.index + m[0].length);
+  const sup = /<sup>\s*([^<\s]{1,8})\s*<\/sup>/g;
+  while ((m = sup.exec(text))) add(m[1], 'sup', m.index, m.index + m[0].length);
+  const caret = /\[\^([^\]\s]{1,16})\](?!:)/g;
+  while ((m = caret.exec(text))) add(m[1], 'caret', m.index, m.index + m[0].length);
+  found.sort((a, b) => a.start - b.start);
+  out.push(...found);
+  return found;
+}
+
+class Parser {
+  private readonly index: LineIndex;
+  private readonly phrases: PhraseBook;
+  private readonly doc: ResolutionDocument;
+  private raw: RawBlock[] = [];
+  private state: 'front' | 'preamble' | 'operative' | 'closing' | 'annex' = 'front';
+  /** The paragraph that a fragment would continue. */
+  private current?: PreambularParagraph | OperativeParagraph;
+  /** Sub-paragraph nesting of the current operative paragraph. */
+  private subStack: Array<{ style: SubLabelStyle; value: number; node: SubParagraph }> = [];
+  private listMode = false;
+  /** A footnote block or rule stands between the current paragraph and the block being read. */
+  private pageBreak = false;
+
+  constructor(private readonly source: string, options: ParseOptions) {
+    this.index = new LineIndex(source);
+    this.phrases = options.phrases ?? defaultPhrases();
+    this.doc = {
+      kind: 'other',
+      source,
+      lineCount: this.index.lineStarts.length,
+      lineStarts: this.index.lineStarts,
+      frontMatter: [],
+      preamble: [],
+      operative: [],
+      footnoteMarkers: [],
+      footnoteDefinitions: [],
+      annexes: [],
+      blocks: [],
+      directives: [],
+      citations: [],
+      crossReferences: [],
+    };
+  }
+
+  run(): ResolutionDocument {
+    this.splitBlocks();
+    for (let i = 0; i < this.raw.length; i++) this.classify(i);
+    this.finish();
+    return this.doc;
+  }
+
+  // ── pass 1: blocks ────────────────────────────────────────────────────────────────────────
+
+  private splitBlocks(): void {
+    const { index, source } = this;
+    let cur: RawBlock | undefined;
+    const close = () => {
+      if (cur) this.raw.push(cur);
+      cur = undefined;
+    };
+    let inComment = false;
+    for (let line = 0; line < index.lineStarts.length; line++) {
+      const start = index.lineStarts[line];
+      const end = index.lineEnd(line);
+      const text = source.slice(start, end);
+      if (inComment) {
+        cur!.endLine = line;
+        cur!.end = end;
+        if (text.includes('-->')) {
+          inComment = false;
+          close();
+        }
+        continue;
+      }
+      if (isBlank(text)) {
+        close();
+        continue;
+      }
+      const single = HEADING_RE.test(text) || RULE_RE.test(text);
+      const starter =
+        single ||
+        NUMBER_RE.test(text) ||
+        SUBLABEL_RE.test(text) ||
+        FOOTNOTE_DEF_RE.test(text) ||
+        /^\s*<!--/.test(text);
+      if (starter) close();
+      if (!cur) cur = { startLine: line, endLine: line, start, end, text: '' };
+      else {
+        cur.endLine = line;
+        cur.end = end;
+      }
+      if (/^\s*<!--/.test(text) && !text.includes('-->')) {
+        inComment = true;
+        continue;
+      }
+      if (single || /^\s*<!--.*-->\s*$/.test(text)) close();
+    }
+    close();
+    for (const b of this.raw) b.text = source.slice(b.start, b.end);
+  }
+
+  // ── pass 2: roles ─────────────────────────────────────────────────────────────────────────
+
+  private addBlock(b: RawBlock, kind: BlockKind, extra: Partial<Block> = {}): Block {
+    const block: Block = { kind, text: b.text, ...this.index.span(b.start, b.end), ...extra };
+    this.doc.blocks.push(block);
+    if (kind === 'annex') this.doc.annexes.push(block);
+    return block;
+  }
+
+  private nextMeaningful(i: number): RawBlock | undefined {
+    for (let j = i + 1; j < this.raw.length; j++) {
+      const t = this.raw[j].text;
+      if (FOOTNOTE_DEF_RE.test(t) || RULE_RE.test(t) || /^\s*<!--/.test(t)) continue;
+      return this.raw[j];
+    }
+    return undefined;
+  }
+
+  private classify(i: number): void {
+    const b = this.raw[i];
+    const blocksBefore = this.doc.blocks.length;
+    this.classifyBlock(b, i);
+    // Anything but a footnote definition or rule ends a page break.
+    const added = this.doc.blocks[blocksBefore];
+    if (added && added.kind !== 'footnoteDefinition' && added.kind !== 'rule' && added.kind !== 'directive') this.pageBreak = false;
+  }
+
+  private classifyBlock(b: RawBlock, i: number): void {
+    const t = b.text;
+    const trimmed = t.trim();
+
+    if (/^<!--/.test(trimmed)) {
+      this.addBlock(b, /^<!--\s*resolution-/.test(trimmed) ? 'directive' : 'other');
+      return;
+    }
+    if (RULE_RE.test(t)) {
+      this.addBlock(b, 'rule');
+      this.pageBreak = true;
+      return;
+    }
+    const fdef = FOOTNOTE_DEF_RE.exec(t);
+    if (fdef) {
+      this.footnoteDefinition(b, fdef);
+      this.pageBreak = true;
+      return;
+    }
+    const heading = HEADING_RE.exec(t);
+    if (this.state === 'annex') {
+      this.addBlock(b, 'annex', heading ? { level: heading[1].length } : {});
+      return;
+    }
+    if ((this.state === 'operative' || this.state === 'closing') && ANNEX_RE.test(trimmed) && trimmed.length < 120) {
+      this.state = 'annex';
+      this.current = undefined;
+      this.addBlock(b, 'annex', heading ? { level: heading[1].length } : {});
+      return;
+    }
+    if (heading) {
+      const block = this.addBlock(b, 'heading', { level: heading[1].length });
+      if (this.state === 'front') this.doc.frontMatter.push(block);
+      return;
+    }
+    if ((this.state === 'operative' || this.state === 'preamble') && MEETING_RE.test(trimmed) && trimmed.length < 120) {
+      this.state = 'closing';
+      this.current = undefined;
+      this.addBlock(b, 'meeting');
+      this.doc.meeting = { text: b.text, ...this.index.span(b.start, b.end) };
+      return;
+    }
+    if (this.state === 'closing') {
+      this.addBlock(b, 'other');
+      return;
+    }
+    if ((this.state === 'front' || this.state === 'preamble') && !this.doc.authority && this.isAuthority(b, i)) {
+      this.authority(b);
+      return;
+    }
+
+    const num = NUMBER_RE.exec(t);
+    if (num) {
+      if (this.state === 'operative' && this.current?.kind === 'operative' && this.isListItem(b, num)) {
+        this.listItem(b, num);
+        return;
+      }
+      if (this.state === 'operative' || this.opensOperative(b.start + num[0].length, b.end)) {
+        this.operative(b, num);
+        return;
+      }
+    }
+
+    const sub = SUBLABEL_RE.exec(t);
+    if (sub && this.current && this.state === 'operative' && this.current.kind === 'operative') {
+      if (this.subParagraph(b, sub)) return;
+    }
+
+    if (this.current && (this.state === 'preamble' || this.state === 'operative') && this.isFragment(b)) {
+      this.attachFragment(b);
+      return;
+    }
+
+    if (this.state === 'front') {
+      if (this.opensPreamble(b)) {
+        this.state = 'preamble';
+        this.preambular(b);
+        return;
+      }
+      if (!num && this.opensOperative(b.start, b.end, true)) {
+        this.operative(b, null);
+        return;
+      }
+      this.doc.frontMatter.push(this.addBlock(b, 'frontMatter'));
+      return;
+    }
+    if (this.state === 'preamble') {
+      if (this.opensOperative(b.start, b.end, true)) this.operative(b, null);
+      else this.preambular(b);
+      return;
+    }
+    // operative part: an unnumbered block that is not a fragment is a paragraph of its own.
+    this.operative(b, null);
+  }
+
+  private isAuthority(b: RawBlock, i: number): boolean {
+    const plain = b.text.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+    if (!/^The\s+[A-Z]/.test(plain)) return false;
+    if (plain.length > 300 || plain.split(' ').length > 40) return false;
+    if (/[.;:]$/.test(plain) || /[.;:]\s/.test(plain)) return false;
+    if (plain.endsWith(',')) return true;
+    const next = this.nextMeaningful(i);
+    if (!next) return false;
+    const n = NUMBER_RE.exec(next.text);
+    if (n) return this.opensOperative(next.start + n[0].length, next.end);
+    return this.opensPreamble(next);
+  }
+
+  private opensPreamble(b: RawBlock): boolean {
+    const words = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+    if (words.length === 0 || !/^[A-Z*_]/.test(b.text.trim())) return false;
+    const m = this.phrases.match(words, 'preambular');
+    const end = endingOf(this.source, this.index, b.start, b.end);
+    return !!m && (end.char === ',' || end.char === '');
+  }
+
+  /** Does the text at [from, to) open with an operative verb (italic, or any known one when numbered)? */
+  private opensOperative(from: number, to: number, requireItalicUnnumbered = false): boolean {
+    let s = from;
+    while (s < to && /\s/.test(this.source[s])) s++;
+    const italic = this.source[s] === '*' || this.source[s] === '_';
+    const words = leadingWords(this.source, s, Math.min(to, s + 200), 8).map((w) => w.text);
+    if (words.length === 0) return false;
+    const op = this.phrases.match(words, 'operative');
+    if (requireItalicUnnumbered) {
+      if (!italic || !op) return false;
+      const pre = this.phrases.match(words, 'preambular');
+      return !pre || pre.wordCount < op.wordCount;
+    }
+    if (italic) {
+      // Italic opening: an operative verb, or an unknown verb-like word that is not a preambular phrase.
+      if (op) return true;
+      return !this.phrases.match(words, 'preambular') && /^[A-Z]/.test(words[0]) && /s$/.test(words[0]);
+    }
+    return !!op && /^[A-Z]/.test(words[0]);
+  }
+
+  private isFragment(b: RawBlock): boolean {
+    const cur = this.current!;
+    const first = b.text.trimStart();
+    if (/^[a-z]/.test(first)) return true;
+    if (cur.kind === 'operative' && cur.subparagraphs.length === 0 && cur.leadInEnding.char === ':' && cur.listItems.length === 0) {
+      return true; // text introduced by a colon (a quoted list, a definition)
+    }
+    if (cur.ending.char !== '') {
+      // After a page break (footnote block or rule) a block that opens with no phrase at all
+      // ("Japan, from 7 to 12 March 2021, …" after "… held in Kyoto,") continues the paragraph.
+      if (!this.pageBreak || cur.ending.char === '.' || cur.ending.char === ';' || /^[*_]/.test(first)) return false;
+      const w = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((x) => x.text);
+      if (w.length === 0 || /(?:ing|ed)$/i.test(w[0]) || this.phrases.match(w, 'preambular') || this.phrases.match(w, 'operative')) return false;
+      return true;
+    }
+    // The paragraph before ends mid-sentence: the block continues it unless it opens a new paragraph
+    // (an italic opening, or a known phrase: "Recalling …, and" followed by "Instructs the …").
+    if (/^[*_]/.test(first)) return false;
+    const words = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+    if (this.phrases.match(words, 'preambular') || this.phrases.match(words, 'operative')) return false;
+    return true;
+  }
+
+  // ── builders ──────────────────────────────────────────────────────────────────────────────
+
+  private opening(from: number, to: number, kind: PhraseKind, paragraphEnd: number): Opening | undefined {
+    const { source, index } = this;
+    let s = from;
+    while (s < to && /\s/.test(source[s])) s++;
+    const words = leadingWords(source, s, Math.min(to, s + 300), 10);
+    if (words.length === 0) return undefined;
+    const runs = italicRuns(source, s, paragraphEnd);
+    const first = runs.find((r) => r.start === s);
+    const m = this.phrases.match(words.map((w) => w.text), kind);
+    let startOff = words[0].start;
+    let endOff: number;
+    let italic: ItalicState = 'none';
+    let base: string;
+    let modifiers: string[];
+    if (m) {
+      endOff = words[m.wordCount - 1].end;
+      base = m.base;
+      modifiers = m.modifiers;
+    } else {
+      // Unknown opening: the italic run if any, else the first word and any trailing also/further.
+      let n = 1;
+      while (n < words.length && (LEADING_MODIFIERS.has(words[n - 1].text.toLowerCase()) && n < 3)) n++;
+      while (n < words.length && TRAILING_MODIFIERS.has(words[n].text.toLowerCase())) n++;
+      endOff = words[n - 1].end;
+      const lower = words.slice(0, n).map((w) => w.text.toLowerCase());
+      modifiers = lower.filter((w, k) => k < lower.length - 1 && LEADING_MODIFIERS.has(w)).concat(lower.filter((w, k) => k > 0 && TRAILING_MODIFIERS.has(w) && !LEADING_MODIFIERS.has(lower[k - 1])));
+      base = lower.filter((w) => !LEADING_MODIFIERS.has(w) && !TRAILING_MODIFIERS.has(w)).join(' ') || lower.join(' ');
+    }
+    let italicSpan: TextSpan | undefined;
+    if (first) {
+      italicSpan = { text: source.slice(first.start, first.end), ...index.span(first.start, first.end) };
+      const wrapsAll = first.end >= trimTrailing(source, s, paragraphEnd) - 1 && first.innerEnd > endOff + 20;
+      if (first.innerEnd >= endOff) {
+        italic = 'full';
+        if (!wrapsAll) {
+          // The writer's italic run is the opening ("*Stresses its continued determination*").
+          let e = first.innerEnd;
+          while (e > endOff && /[\s,;:.]/.test(source[e - 1])) e--;
+          endOff = Math.max(endOff, e);
+          if (!m) {
+            const inner = leadingWords(source, first.innerStart, first.innerEnd, 12);
+            base = inner.map((w) => w.text.toLowerCase()).filter((w) => !LEADING_MODIFIERS.has(w) && !TRAILING_MODIFIERS.has(w)).join(' ') || base;
+          }
+        }
+      } else {
+        italic = 'partial';
+      }
+    }
+    startOff = Math.min(startOff, endOff);
+    return {
+      text: source.slice(startOff, endOff),
+      ...index.span(startOff, endOff),
+      italic,
+      italicSpan,
+      base,
+      modifiers,
+      known: !!m,
+    };
+  }
+
+  private preambular(b: RawBlock): void {
+    const { source, index } = this;
+    const blockIndex = this.doc.blocks.length;
+    this.addBlock(b, 'preambular');
+    const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
+    const s = b.start + (b.text.length - b.text.trimStart().length);
+    const runs = italicRuns(source, s, b.end);
+    const wrapped = runs.some((r) => r.start === s && r.end >= trimTrailing(source, s, b.end) - 1 && r.end - r.start > 40);
+    const p: PreambularParagraph = {
+      kind: 'preambular',
+      ...index.span(b.start, b.end),
+      fragments: [index.span(b.start, b.end)],
+      text: b.text,
+      ending: endingOf(source, index, b.start, b.end),
+      footnotes,
+      blockIndex,
+      opening: this.opening(b.start, b.end, 'preambular', b.end),
+      wrappedInItalic: wrapped,
+    };
+    this.doc.preamble.push(p);
+    this.current = p;
+  }
+
+  private operative(b: RawBlock, num: RegExpExecArray | null): void {
+    const { source, index } = this;
+    if (this.state !== 'operative') this.state = 'operative';
+    const blockIndex = this.doc.blocks.length;
+    this.addBlock(b, 'operative');
+    let number: OperativeNumber | undefined;
+    let contentStart = b.start;
+    if (num) {
+      const ns = b.start + num[1].length;
+      const ne = b.start + num[0].length;
+      number = {
+        text: source.slice(ns, ne),
+        ...index.span(ns, ne),
+        value: parseInt(num[2], 10),
+        suffix: num[3],
+      };
+      contentStart = ne;
+    }
+    while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
+    const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
+    const ending = endingOf(source, index, contentStart, b.end);
+    const extraVerbs = this.extraVerbs(contentStart, b.end);
+    const p: OperativeParagraph = {
+      kind: 'operative',
+      ...index.span(b.start, b.end),
+      fragments: [index.span(contentStart, b.end)],
+      text: source.slice(contentStart, b.end),
+      ending,
+      footnotes,
+      blockIndex,
+      number,
+      opening: this.opening(contentStart, b.end, 'operative', b.end),
+      extraVerbs,
+      leadIn: { text: source.slice(contentStart, b.end), ...index.span(contentStart, b.end) },
+      leadInEnding: ending,
+      subparagraphs: [],
+      listItems: [],
+    };
+    this.doc.operative.push(p);
+    this.current = p;
+    this.subStack = [];
+    this.listMode = false;
+  }
+
+  private extraVerbs(from: number, to: number): TextSpan[] {
+    const out: TextSpan[] = [];
+    for (const r of italicRuns(this.source, from, to)) {
+      if (r.start === from) continue;
+      const words = leadingWords(this.source, r.innerStart, r.innerEnd, 6);
+      if (words.length === 0 || !/^[a-z]/.test(words[0].text)) continue;
+      const m = this.phrases.match(words.map((w) => w.text), 'operative');
+      if (!m) continue;
+      out.push({ text: this.source.slice(r.innerStart, r.innerEnd), ...this.index.span(r.innerStart, r.innerEnd) });
+    }
+    return out;
+  }
+
+  private isListItem(b: RawBlock, num: RegExpExecArray): boolean {
+    const cur = this.current as OperativeParagraph;
+    const value = parseInt(num[2], 10);
+    const expected = cur.listItems.length + 1;
+    if (value !== expected || num[3]) return false;
+    const contentStart = b.start + num[0].length;
+    const italicOpening = /^\s*[*_]/.test(this.source.slice(contentStart, contentStart + 4));
+    if (italicOpening && this.opensOperative(contentStart, b.end)) return false;
+    if (this.listMode) return true;
+    // A list numbered from 1 again, introduced by a colon.
+    return value === 1 && cur.ending.char === ':';
+  }
+
+  private listItem(b: RawBlock, num: RegExpExecArray): void {
+    const cur = this.current as OperativeParagraph;
+    const { source, index } = this;
+    this.listMode = true;
+    const ns = b.start + num[1].length;
+    const ne = b.start + num[0].length;
+    let cs = ne;
+    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const item: ListItem = {
+      ...index.span(b.start, b.end),
+      number: { text: source.slice(ns, ne), ...index.span(ns, ne) },
+      text: source.slice(cs, b.end),
+    };
+    cur.listItems.push(item);
+    this.addBlock(b, 'operative');
+    footnoteMarkersIn(source, index, b.start, b.end, cur.footnotes);
+    this.extend(cur, b);
+    cur.ending = endingOf(source, index, b.start, b.end);
+  }
+
+  private subParagraph(b: RawBlock, m: RegExpExecArray): boolean {
+    const cur = this.current as OperativeParagraph;
+    const { source, index } = this;
+    const paren = m[2] !== undefined;
+    const label = (m[2] ?? m[3]).toLowerCase();
+    const alphaValue = label.length === 1 ? label.charCodeAt(0) - 96 : undefined;
+    const romanVal = romanValue(label);
+    if (alphaValue === undefined && romanVal === undefined) return false;
+    const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
+    const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
+    const find = (style: SubLabelStyle) => this.subStack.findIndex((l) => l.style === style);
+    let style: SubLabelStyle;
+    let value: number;
+    if (alphaValue !== undefined && romanVal !== undefined) {
+      const ai = find(alphaStyle);
+      const ri = find(romanStyle);
+      if (ai >= 0 && this.subStack[ai].value + 1 === alphaValue && !(ri >= 0 && this.subStack[ri].value + 1 === romanVal && ri > ai)) {
+        style = alphaStyle;
+        value = alphaValue;
+      } else if (ri >= 0 || romanVal === 1) {
+        style = romanStyle;
+        value = romanVal;
+      } else {
+        style = alphaStyle;
+        value = alphaValue;
+      }
+    } else if (alphaValue !== undefined) {
+      style = alphaStyle;
+      value = alphaValue;
+    } else {
+      style = romanStyle;
+      value = romanVal!;
+    }
+    const ls = b.start + m[1].length;
+    const le = b.start + m[0].length;
+    let cs = le;
+    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const node: SubParagraph = {
+      ...index.span(b.start, b.end),
+      label: { text: source.slice(ls, le), ...index.span(ls, le) },
+      style,
+      value,
+      level: 1,
+      text: source.slice(cs, b.end),
+      ending: endingOf(source, index, cs, b.end),
+      children: [],
+      footnotes: [],
+    };
+    footnoteMarkersIn(source, index, b.start, b.end, node.footnotes);
+    cur.footnotes.push(...node.footnotes);
+    const existing = find(style);
+    if (existing >= 0) this.subStack.length = existing;
+    node.level = this.subStack.length + 1;
+    if (this.subStack.length === 0) cur.subparagraphs.push(node);
+    else this.subStack[this.subStack.length - 1].node.children.push(node);
+    this.subStack.push({ style, value, node });
+    this.addBlock(b, 'operative');
+    this.extend(cur, b);
+    cur.ending = node.ending;
+    return true;
+  }
+
+  private extend(p: PreambularParagraph | OperativeParagraph, b: RawBlock): void {
+    const { source, index } = this;
+    p.fragments.push(index.span(b.start, b.end));
+    p.text += ' ' + source.slice(b.start, b.end);
+    p.end = b.end;
+    p.range = index.range(p.start, p.end);
+  }
+
+  private attachFragment(b: RawBlock): void {
+    const { source, index } = this;
+    const p = this.current!;
+    this.addBlock(b, p.kind);
+    const markers = footnoteMarkersIn(source, index, b.start, b.end, []);
+    p.footnotes.push(...markers);
+    this.extend(p, b);
+    p.ending = endingOf(source, index, b.start, b.end);
+    if (p.kind === 'operative') {
+      const lastSub = this.subStack.length ? this.subStack[this.subStack.length - 1].node : undefined;
+      if (lastSub) {
+        lastSub.text += ' ' + source.slice(b.start, b.end);
+        lastSub.end = b.end;
+        lastSub.range = index.range(lastSub.start, lastSub.end);
+        lastSub.ending = p.ending;
+        lastSub.footnotes.push(...markers);
+      } else if (p.listItems.length === 0) {
+        p.leadIn = { text: p.text, start: p.leadIn.start, end: b.end, range: index.range(p.leadIn.start, b.end) };
+        p.leadInEnding = p.ending;
+        for (const v of this.extraVerbs(b.start, b.end)) p.extraVerbs.push(v);
+      }
+    }
+  }
+
+  private authority(b: RawBlock): void {
+    const { source, index } = this;
+    const trimmedStart = b.start + (b.text.length - b.text.trimStart().length);
+    const trimmedEnd = b.start + b.text.trimEnd().length;
+    const italic = /^[*_]/.test(source[trimmedStart]) && /[*_]/.test(source.slice(trimmedEnd - 2, trimmedEnd));
+    let comma: Span | undefined;
+    const e = trimTrailing(source, trimmedStart, trimmedEnd);
+    if (source[e - 1] === ',') comma = index.span(e - 1, e);
+    const a: AuthorityLine = {
+      text: source.slice(trimmedStart, trimmedEnd),
+      ...index.span(trimmedStart, trimmedEnd),
+      italic,
+      lineCount: b.endLine - b.startLine + 1,
+      comma,
+      placement: this.doc.preamble.length > 0 ? 'afterPreamble' : 'beforePreamble',
+    };
+    this.doc.authority = a;
+    this.addBlock(b, 'authority');
+    this.state = 'preamble';
+    this.current = undefined;
+  }
+
+  private footnoteDefinition(b: RawBlock, m: RegExpExecArray): void {
+    const { source, index } = this;
+    const ms = b.start + m[1].length;
+    const me = b.start + m[0].length;
+    const style: FootnoteStyle = m[2] ? 'unicode' : m[3] ? 'sup' : 'caret';
+    const label = m[2] ? superscriptToAscii(m[2]) : (m[3] ?? m[4]);
+    let ts = me;
+    while (ts < b.end && /\s/.test(source[ts])) ts++;
+    const text = source.slice(ts, b.end);
+    const def: FootnoteDefinition = {
+      ...index.span(b.start, b.end),
+      label,
+      style,
+      marker: index.span(ms, me),
+      text,
+      ibid: /^[*_]?ibid\b/i.test(text),
+    };
+    this.doc.footnoteDefinitions.push(def);
+    this.addBlock(b, 'footnoteDefinition');
+  }
+
+  // ── whole-document passes ─────────────────────────────────────────────────────────────────
+
+  private finish(): void {
+    const doc = this.doc;
+    const hasItalicNumbered = doc.operative.some((p) => p.number && p.opening && p.opening.italic !== 'none');
+    doc.kind = doc.authority || hasItalicNumbered ? 'resolution' : 'other';
+    if (doc.kind === 'other') {
+      // Not a resolution: keep its paragraphs as plain blocks, so no resolution check applies.
+      for (const p of [...doc.preamble, ...doc.operative]) {
+        for (const blk of doc.blocks) {
+          if ((blk.kind === 'preambular' || blk.kind === 'operative') && blk.start >= p.start && blk.end <= p.end) blk.kind = 'other';
+        }
+      }
+      doc.preamble = [];
+      doc.operative = [];
+    }
+    // Every marker in the text counts as a reference, wherever it stands (front matter, prose of a
+    // non-resolution, tables), except the marker that opens a footnote definition.
+    const defMarkers = new Set(doc.footnoteDefinitions.map((d) => d.marker.start));
+    const all: FootnoteMarker[] = [];
+    footnoteMarkersIn(this.source, this.index, 0, this.source.length, all);
+    doc.footnoteMarkers = all.filter((m) => !defMarkers.has(m.start));
+    if (doc.kind === 'other') {
+      for (const blk of doc.blocks) if (blk.kind === 'frontMatter') blk.kind = 'other';
+      doc.frontMatter = [];
+    }
+    this.frontMatterFacts();
+    this.directives();
+    this.citations();
+    this.crossReferences();
+  }
+
+  private frontMatterFacts(): void {
+    const { doc, source, index } = this;
+    const front = doc.frontMatter;
+    const span = (s: number, e: number): TextSpan => ({ text: source.slice(s, e), ...index.span(s, e) });
+    const isGA = front.some((b) => /General Assembly/.test(b.text)) || /General Assembly/.test(doc.authority?.text ?? '');
+    for (const b of front) {
+      const line = b.text.trim();
+      const off = b.start + (b.text.length - b.text.trimStart().length);
+      const ga = /^(\d{1,4}\/\d{1,4}[A-Z]?)\.\s+\S/.exec(line);
+      if (ga && !doc.title) {
+        doc.title = span(off, off + line.length);
+        if (!doc.symbol && isGA) doc.symbol = { text: `A/RES/${ga[1]}`, ...index.span(off, off + ga[1].length) };
+        continue;
+      }
+      const sym = /^(?:#{1,6}\s*)?(A\/RES\/[\w/.()-]+|[A-Z]{2,}(?:\/[\w.()\- ]+){1,6})$/.exec(line);
+      if (sym && !doc.symbol && !/\s{2}/.test(line)) {
+        const s = off + line.indexOf(sym[1]);
+        doc.symbol = span(s, s + sym[1].trim().length);
+        continue;
+      }
+      const res = /^#{1,6}\s*(Resolution\s+\d+\/\d+)\s*$/i.exec(line);
+      if (res && !doc.symbol) {
+        const s = off + line.indexOf(res[1]);
+        doc.symbol = span(s, s + res[1].length);
+        continue;
+      }
+      if (!doc.date && /adopted/i.test(line)) {
+        const d = new RegExp(`(${DATE_SRC}|(?:${MONTHS})\\s+\\d{4})`).exec(line);
+        if (d) doc.date = span(off + d.index, off + d.index + d[1].length);
+      }
+    }
+    if (!doc.title) {
+      // A heading after the symbol, or an all-capitals line after the symbol (CMS style).
+      const after = front.filter((b) => !doc.symbol || b.start > doc.symbol.start);
+      const cand =
+        after.find((b) => b.kind === 'heading' && !/^#+\s*resolution\s+\d/i.test(b.text.trim())) ??
+        after.find((b) => /^[A-Z][A-Z ,’'()-]{12,}$/.test(b.text.trim()) && !/^ORIGINAL/.test(b.text.trim()));
+      if (cand) {
+        const raw = cand.text.trim();
+        const t = raw.replace(/^#+\s*/, '').replace(/^\*+|\*+$/g, '').trim();
+        const s = cand.start + cand.text.indexOf(t);
+        if (s >= cand.start && t) doc.title = span(s, s + t.length);
+      }
+    }
+    if (!doc.date && doc.meeting) {
+      const d = new RegExp(DATE_SRC).exec(doc.meeting.text);
+      if (d) doc.date = span(doc.meeting.start + d.index, doc.meeting.start + d.index + d[0].length);
+    }
+  }
+
+  private directives(): void {
+    const { doc, source, index } = this;
+    DIRECTIVE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DIRECTIVE_RE.exec(source))) {
+      const rules = m[2].split(/[\s,]+/).map((r) => r.trim()).filter(Boolean);
+      const d: Directive = { kind: m[1] as Directive['kind'], rules, ...index.span(m.index, m.index + m[0].length) };
+      doc.directives.push(d);
+    }
+  }
+
+  /** Stretches of text where citations and cross-references are looked for: the paragraphs. */
+  private paragraphRanges(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const b of this.doc.blocks) {
+      if (b.kind === 'preambular' || b.kind === 'operative' || b.kind === 'footnoteDefinition' || b.kind === 'other' || b.kind === 'annex') out.push([b.start, b.end]);
+    }
+    return out;
+  }
+
+  private citations(): void {
+    const { doc, source, index } = this;
+    const SYM = String.raw`(?:A\/RES\/\d{1,4}\/\d{1,4}|\d{1,4}\/\d{1,4}(?:\s?[A-Z](?![\w]))?|\d{1,4}\s\([IVXL]+\))`;
+    const ITEM = new RegExp(String.raw`^(\[)?(${SYM})(?:\]\([^)\s]*\))?`);
+    const DATE = new RegExp(String.raw`^\s+of\s+(${DATE_SRC})`);
+    const SEP = /^(?:,\s+(?:and\s+)?|\s+and\s+)/;
+    const seen = new Set<number>();
+    for (const [from, to] of this.paragraphRanges()) {
+      const text = source.slice(from, to);
+      const kw = /\b[Rr]esolutions?\s+/g;
+      let k: RegExpExecArray | null;
+      while ((k = kw.exec(text))) {
+        let pos = k.index + k[0].length;
+        for (let guard = 0; guard < 50; guard++) {
+          const rest = text.slice(pos, pos + 200);
+          const it = ITEM.exec(rest);
+          if (!it) break;
+          const symStart = from + pos + (it[1] ? 1 : 0);
+          const symbol = it[2];
+          let after = pos + it[0].length;
+          let date: TextSpan | undefined;
+          const d = DATE.exec(text.slice(after, after + 60));
+          if (d) {
+            const ds = from + after + d[0].length - d[1].length;
+            date = { text: d[1], ...index.span(ds, ds + d[1].length) };
+            after += d[0].length;
+          }
+          const entitled = /^,\s+entitled\s+“[^”]{0,400}”/.exec(text.slice(after, after + 420));
+          if (entitled) after += entitled[0].length;
+          const c: Citation = { symbol, key: citationKey(symbol), date, ...index.span(symStart, symStart + symbol.length) };
+          doc.citations.push(c);
+          seen.add(symStart);
+          const sep = SEP.exec(text.slice(after, after + 10));
+          if (!sep) break;
+          pos = after + sep[0].length;
+        }
+      }
+      const bare = /\bA\/RES\/\d{1,4}\/\d{1,4}\b/g;
+      let b: RegExpExecArray | null;
+      while ((b = bare.exec(text))) {
+        const s = from + b.index;
+        if (seen.has(s)) continue;
+        doc.citations.push({ symbol: b[0], key: citationKey(b[0]), ...index.span(s, s + b[0].length) });
+      }
+    }
+    doc.citations.sort((a, b) => a.start - b.start);
+  }
+
+  private crossReferences(): void {
+    const { doc, source, index } = this;
+    const NUM = String.raw`\d{1,4}(?:\s+(?:${ORDINAL_SUFFIXES.join('|')}))?`;
+    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*(?:paragraph\s+)?${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
+    for (const p of [...doc.preamble, ...doc.operative]) {
+      for (const f of p.fragments) {
+        const text = source.slice(f.start, f.end);
+        let m: RegExpExecArray | null;
+        re.lastIndex = 0;
+        while ((m = re.exec(text))) {
+          const before = text.slice(Math.max(0, m.index - 40), m.index);
+          const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+          const direction = m[5] as 'above' | 'below' | undefined;
+          if (!direction) {
+            if (/\b(?:its|their|that|this|the|of)\s+$/i.test(before) || /article\s+[\w.]+,?\s+$/i.test(before)) continue;
+            if (/^,?\s+of\s+(?!the present resolution)/.test(after)) continue;
+          }
+          const targets: TextSpan[] = [];
+          const listStart = f.start + m.index + m[0].indexOf(m[1], m[0].search(/\s/));
+          const numRe = new RegExp(NUM, 'g');
+          let n: RegExpExecArray | null;
+          while ((n = numRe.exec(m[1]))) {
+            const s = listStart + n.index;
+            targets.push({ text: n[0], ...index.span(s, s + n[0].length) });
+          }
+          const s = f.start + m.index;
+          const ref: CrossReference = { targets, direction, ...index.span(s, s + m[0].length) };
+          if (m[3]) ref.sub = `(${m[3]})`;
+          doc.crossReferences.push(ref);
+        }
+      }
+    }
+    doc.crossReferences.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
+export function citationKey(symbol: string): string {
+  return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Parses a draft resolution. Never throws; returns a document of kind 'other' for non-resolutions. */
+export function parse(source: string, options: ParseOptions = {}): ResolutionDocument {
+  try {
+    return new Parser(typeof source === 'string' ? source : String(source ?? ''), options).run();
+  } catch (err) {
+    // A parser bug must not take the server down: fall back to a document of plain blocks.
+    const index = new LineIndex(source);
+    return {
+      kind: 'other',
+      source,
+      lineCount: index.lineStarts.length,
+      lineStarts: index.lineStarts,
+      frontMatter: [],
+      preamble: [],
+      operative: [],
+      footnoteMarkers: [],
+      footnoteDefinitions: [],
+      annexes: [],
+      blocks: [{ kind: 'other', text: source, ...index.span(0, source.length) }],
+      directives: [],
+      citations: [],
+      crossReferences: [],
+    };
+  }
+}

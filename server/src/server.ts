@@ -1,0 +1,155 @@
+/**
+ * The Resolution Drafting language server: a thin layer over the core.
+ *
+ * It keeps one parse per (uri, version), reads the `resolution` settings per resource, and hands
+ * a small context to each feature module (server/src/features/*), which converts LSP requests to
+ * core calls and back. Starts over IPC (from the VS Code client) or `--stdio`.
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  ServerCapabilities,
+  TextDocuments,
+  TextDocumentSyncKind,
+  Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse } from './core/parser';
+import type { ResolutionDocument } from './core/model';
+import type { CorpusFacts } from './core/findings';
+import * as diagnostics from './features/diagnostics';
+import * as symbols from './features/symbols';
+import * as folding from './features/folding';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** The parsed model of a document, computed once per version. */
+  parsed(document: TextDocument): ResolutionDocument;
+  /** The `resolution` settings section for a resource (workspace/configuration), cached until changed. */
+  settings(uri: string): Promise<any>;
+  onSettingsChanged(listener: () => void): void;
+  /** Recompute diagnostics of one open document, or all (debounced by the diagnostics feature). */
+  revalidate(uri?: string): void;
+  /** Facts from the precedent corpus, once it is loaded. */
+  corpusFacts: CorpusFacts | undefined;
+  /** Writes to the server's output channel. */
+  log(message: string): void;
+  /** What the client said it supports. */
+  clientCapabilities: InitializeParams['capabilities'];
+  /** Workspace folders as URIs (from initialize, kept up to date). */
+  workspaceFolders(): string[];
+}
+
+export interface Feature {
+  /** Capabilities the feature adds to the server's initialize result. */
+  capabilities?(params: InitializeParams): Partial<ServerCapabilities>;
+  register(ctx: ServerContext): void;
+}
+
+/** Feature modules, one per LSP feature. */
+const features: Feature[] = [diagnostics, symbols, folding];
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; doc: ResolutionDocument }>();
+  const settingsCache = new Map<string, Promise<any>>();
+  const settingsListeners: Array<() => void> = [];
+  let globalSettings: any = {};
+  let hasConfigurationCapability = false;
+  let folders: string[] = [];
+
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    clientCapabilities: {},
+    corpusFacts: undefined,
+    parsed(document) {
+      const hit = cache.get(document.uri);
+      if (hit && hit.version === document.version) return hit.doc;
+      const doc = parse(document.getText());
+      cache.set(document.uri, { version: document.version, doc });
+      return doc;
+    },
+    settings(uri) {
+      if (!hasConfigurationCapability) return Promise.resolve(globalSettings ?? {});
+      let s = settingsCache.get(uri);
+      if (!s) {
+        s = connection.workspace
+          .getConfiguration({ scopeUri: uri, section: 'resolution' })
+          .then((v) => v ?? {}, () => ({}));
+        settingsCache.set(uri, s);
+      }
+      return s;
+    },
+    onSettingsChanged(listener) {
+      settingsListeners.push(listener);
+    },
+    revalidate() {
+      /* replaced by the diagnostics feature */
+    },
+    log(message) {
+      connection.console.log(message);
+    },
+    workspaceFolders: () => folders,
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    ctx.clientCapabilities = params.capabilities;
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    let capabilities: ServerCapabilities = {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+    };
+    for (const f of features) {
+      if (f.capabilities) capabilities = { ...capabilities, ...f.capabilities(params) };
+    }
+    if (params.capabilities.workspace?.workspaceFolders) {
+      capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
+    }
+    return { capabilities, serverInfo: { name: 'resolution-drafting' } };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolution' });
+    }
+    if (ctx.clientCapabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!hasConfigurationCapability) globalSettings = change.settings?.resolution ?? {};
+    for (const l of settingsListeners) {
+      try {
+        l();
+      } catch (err) {
+        ctx.log(`settings listener failed: ${String(err)}`);
+      }
+    }
+    ctx.revalidate();
+  });
+
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+  });
+
+  for (const f of features) f.register(ctx);
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (require.main === module) {
+  // `--stdio`, `--node-ipc` and `--socket=N` are understood by createConnection.
+  startServer(createConnection(ProposedFeatures.all));
+}
