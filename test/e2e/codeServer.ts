@@ -57,7 +57,16 @@ function get(url: string): Promise<number> {
   });
 }
 
-async function main(): Promise<void> {
+export interface Session {
+  page: Page;
+  driver: CodeServerDriver;
+  startedAt: number;
+  stop(): Promise<void>;
+  logFile: string;
+}
+
+/** Installs the .vsix into a fresh code-server profile, starts code-server and opens the workbench. */
+export async function startSession(): Promise<Session> {
   for (const [what, p] of [
     ['Node 24', node24],
     ['code-server', codeServerEntry],
@@ -103,6 +112,10 @@ async function main(): Promise<void> {
         'files.autoSave': 'off',
         'window.restoreWindows': 'none',
         'workbench.colorTheme': 'Default Light Modern',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.auxiliaryBar.visible': false,
+        'chat.commandCenter.enabled': false,
+        'window.commandCenter': false,
       },
       null,
       2,
@@ -155,7 +168,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => process.exit(143));
 
   let context: BrowserContext | undefined;
-  let exitCode = 1;
   try {
     await waitFor(`code-server on port ${port}`, () => get(`http://127.0.0.1:${port}/healthz`), (s) => s === 200, 60000);
     console.log(`e2e: code-server ${require(path.join(path.dirname(codeServerEntry), '..', '..', 'package.json')).version} up in ${Date.now() - t} ms`);
@@ -174,6 +186,30 @@ async function main(): Promise<void> {
     const driver = new CodeServerDriver(page, dirs.workspace, docShots);
     await driver.ready();
     console.log(`e2e: workbench loaded in ${Date.now() - startedAt} ms`);
+    const ctx = context;
+    return {
+      page,
+      driver,
+      startedAt,
+      logFile,
+      stop: async () => {
+        await ctx.close().catch(() => undefined);
+        stopServer();
+      },
+    };
+  } catch (e) {
+    await context?.close().catch(() => undefined);
+    stopServer();
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  let session: Session | undefined;
+  let exitCode = 1;
+  try {
+    session = await startSession();
+    const { page, driver, startedAt } = session;
     const result = await runScenarios(driver, {
       startedAt,
       only: process.env.E2E_ONLY,
@@ -189,15 +225,14 @@ async function main(): Promise<void> {
     exitCode = result.failed ? 1 : 0;
   } catch (e) {
     console.error(`e2e: ${(e as Error)?.stack ?? e}`);
-    console.error(`code-server log: ${logFile}`);
+    console.error(`code-server log: ${path.join(runDir, 'code-server.log')}`);
     console.log('0 passed, 1 failed');
     exitCode = 1;
   } finally {
-    await context?.close().catch(() => undefined);
-    stopServer();
+    await session?.stop();
     if (!process.env.E2E_KEEP && exitCode === 0) fs.rmSync(runDir, { recursive: true, force: true });
   }
   process.exit(exitCode);
 }
 
-void main();
+if (require.main === module) void main();

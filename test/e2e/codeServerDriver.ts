@@ -38,14 +38,14 @@ export class CodeServerDriver implements Driver {
     await this.page.keyboard.press('Escape');
   }
 
-  /** Runs a command from the Command Palette by its title. */
-  async command(title: string): Promise<void> {
+  /** Runs a command from the Command Palette: types `query`, picks the first entry matching `match`. */
+  async command(query: string, match: RegExp = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')): Promise<void> {
     await this.focusWorkbench();
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    await input.fill(`>${query}`);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: match }).first();
     await row.waitFor({ state: 'visible' });
     await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
@@ -63,7 +63,7 @@ export class CodeServerDriver implements Driver {
       await input.fill(file);
       const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: file }).first();
       await row.waitFor({ state: 'visible', timeout: 30000 });
-      await this.page.keyboard.press('Enter');
+      await row.click();
     }
     await this.page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).waitFor({ state: 'visible', timeout: 30000 });
     await this.page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor({ state: 'visible' });
@@ -133,40 +133,34 @@ export class CodeServerDriver implements Driver {
   async problems(): Promise<SeenDiagnostic[]> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {
-      await this.command('View: Focus on Problems View');
+      await this.focusWorkbench();
+      await this.page.keyboard.press('Control+Shift+M');
       await panel.waitFor({ state: 'visible' });
     }
     const file = await this.activeFile();
-    const rows = await this.page.evaluate(() =>
-      [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((el) => ({
-        text: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-        aria: el.getAttribute('aria-label') || '',
-        marker: !!el.querySelector('.marker-message-details, .marker-source, .marker-line'),
-        icon: (el.querySelector('.marker-icon .codicon, .codicon-error, .codicon-warning, .codicon-info') as HTMLElement | null)?.className || '',
-      })),
+    const rows: Array<{ resource: string; message: string; code: string; line: string; icon: string }> = await this.page.evaluate(() =>
+      [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((el: HTMLElement) => {
+        const q = (sel: string) => (el.querySelector(sel)?.textContent || '').replace(/\u00a0/g, ' ').trim();
+        return {
+          resource: el.querySelector('.resource-label-container') ? q('.label-name') : '',
+          message: q('.marker-message'),
+          code: q('.marker-code'),
+          line: q('.marker-line'),
+          icon: el.querySelector('.marker-icon')?.className || '',
+        };
+      }),
     );
     const out: SeenDiagnostic[] = [];
     let current = '';
     for (const r of rows) {
-      if (!r.marker) {
-        current = r.text;
+      if (r.resource) {
+        current = r.resource;
         continue;
       }
-      if (file && current && !current.includes(file)) continue;
-      const pos = /\[Ln (\d+), Col (\d+)\]/.exec(r.text);
-      const code = /\(([a-z0-9]+(?:-[a-z0-9]+)*)\)/.exec(r.text.replace(/\[Ln.*$/, ''));
-      const severity: Severity = /codicon-error/.test(r.icon)
-        ? 'error'
-        : /codicon-warning/.test(r.icon)
-          ? 'warning'
-          : /codicon-info/.test(r.icon)
-            ? 'information'
-            : /^Error/i.test(r.aria)
-              ? 'error'
-              : /^Warning/i.test(r.aria)
-                ? 'warning'
-                : 'information';
-      out.push({ line: pos ? Number(pos[1]) : 0, severity, code: code?.[1], message: r.text });
+      if (!r.message || (file && current && current !== file)) continue;
+      const pos = /Ln (\d+)/.exec(r.line);
+      const severity: Severity = /\berror\b/.test(r.icon) ? 'error' : /\bwarning\b/.test(r.icon) ? 'warning' : 'information';
+      out.push({ line: pos ? Number(pos[1]) : 0, severity, code: r.code || undefined, message: r.message });
     }
     return out;
   }
@@ -289,7 +283,9 @@ export class CodeServerDriver implements Driver {
   }
 
   async outline(until: (labels: string[]) => boolean): Promise<string[]> {
-    await this.command('Explorer: Focus on Outline View');
+    await this.command('Focus on Outline View');
+    const folders = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3', { hasText: /^workspace$/i }) });
+    if ((await folders.count()) > 0) await folders.first().click();
     const rows = this.page.locator('.outline-pane .monaco-list-row, .pane-body.outline-pane .monaco-list-row');
     return waitFor(
       'the Outline entries',
@@ -311,9 +307,9 @@ export class CodeServerDriver implements Driver {
       const dirty = this.page.locator('.tabs-container .tab.dirty');
       if ((await dirty.count()) === 0) break;
       await dirty.first().click();
-      await this.command('File: Revert File');
+      await this.command('Revert File', /File: Revert File/);
     }
-    await this.command('View: Close All Editors');
+    await this.command('Close All Editors', /View: Close All Editors/);
     await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
     void this.workspace;
   }
