@@ -50,8 +50,8 @@ interface RawBlock {
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,4})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=\\s|$)`);
-const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=\s)/;
+const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=[\\s\\u200b-\\u200f]|$)`);
+const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200f])/;
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
@@ -398,13 +398,14 @@ class Parser {
       return;
     }
 
-    const num = NUMBER_RE.exec(t);
+    const num = NUMBER_RE.exec(t) ?? this.undottedNumber(b);
     if (num) {
       if (this.state === 'operative' && this.current?.kind === 'operative' && this.isListItem(b, num)) {
         this.listItem(b, num);
         return;
       }
-      if (this.state === 'operative' || this.opensOperative(b.start + num[0].length, b.end)) {
+      // Preambular paragraphs are never numbered: after the authority line a number opens the operative part.
+      if (this.state === 'operative' || this.state === 'preamble' || this.opensOperative(b.start + num[0].length, b.end)) {
         this.operative(b, num);
         return;
       }
@@ -438,8 +439,18 @@ class Parser {
       else this.preambular(b);
       return;
     }
-    // operative part: an unnumbered block that is not a fragment is a paragraph of its own.
-    this.operative(b, null);
+    // Operative part: an unnumbered block that opens with a phrase (italic, or a known operative or
+    // preambular one) is a paragraph of its own; anything else (quoted text, a schedule, lines of a
+    // list without labels) continues the paragraph before it.
+    if (this.current && !this.opensParagraph(b)) this.attachFragment(b);
+    else this.operative(b, null);
+  }
+
+  /** "3 *Calls upon* …": a number that lost its dot, before an italic operative phrase. */
+  private undottedNumber(b: RawBlock): RegExpExecArray | null {
+    const m = /^(\s*)(\d{1,6})()(?=[\s\u200b-\u200f]+[*_][A-Z])/.exec(b.text);
+    if (!m || this.state === 'front') return null;
+    return this.opensOperative(b.start + m[0].length, b.end) ? m : null;
   }
 
   private isAuthority(b: RawBlock, i: number): boolean {
@@ -482,6 +493,13 @@ class Parser {
       return !this.phrases.match(words, 'preambular') && /^[A-Z]/.test(words[0]) && /s$/.test(words[0]);
     }
     return !!op && /^[A-Z]/.test(words[0]);
+  }
+
+  private opensParagraph(b: RawBlock): boolean {
+    const first = b.text.trimStart();
+    if (/^[*_][^*_\s]/.test(first)) return true;
+    const words = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+    return !!(this.phrases.match(words, 'operative') || this.phrases.match(words, 'preambular'));
   }
 
   private isFragment(b: RawBlock): boolean {
@@ -600,15 +618,9 @@ class Parser {
     let number: OperativeNumber | undefined;
     let contentStart = b.start;
     if (num) {
-      const ns = b.start + num[1].length;
-      const ne = b.start + num[0].length;
-      number = {
-        text: source.slice(ns, ne),
-        ...index.span(ns, ne),
-        value: parseInt(num[2], 10),
-        suffix: num[3],
-      };
-      contentStart = ne;
+      const l = this.labelled(b, num);
+      number = { ...l.label, value: parseInt(num[2], 10), suffix: num[3] };
+      contentStart = l.contentStart;
     }
     while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
     const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
@@ -658,22 +670,20 @@ class Parser {
     const italicOpening = /^\s*[*_]/.test(this.source.slice(contentStart, contentStart + 4));
     if (italicOpening && this.opensOperative(contentStart, b.end)) return false;
     if (this.listMode) return true;
-    // A list numbered from 1 again, introduced by a colon.
-    return value === 1 && cur.ending.char === ':';
+    // A list numbered from 1 again, introduced by a colon in a numbered paragraph (an unnumbered
+    // "*Resolves* that:" followed by 1., 2. … is the operative part itself).
+    return value === 1 && cur.ending.char === ':' && cur.number !== undefined;
   }
 
   private listItem(b: RawBlock, num: RegExpExecArray): void {
     const cur = this.current as OperativeParagraph;
     const { source, index } = this;
     this.listMode = true;
-    const ns = b.start + num[1].length;
-    const ne = b.start + num[0].length;
-    let cs = ne;
-    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const { label, contentStart } = this.labelled(b, num);
     const item: ListItem = {
       ...index.span(b.start, b.end),
-      number: { text: source.slice(ns, ne), ...index.span(ns, ne) },
-      text: source.slice(cs, b.end),
+      number: label,
+      text: source.slice(contentStart, b.end),
     };
     cur.listItems.push(item);
     this.addBlock(b, 'operative');
@@ -715,13 +725,10 @@ class Parser {
       style = romanStyle;
       value = romanVal!;
     }
-    const ls = b.start + m[1].length;
-    const le = b.start + m[0].length;
-    let cs = le;
-    while (cs < b.end && /\s/.test(source[cs])) cs++;
+    const { label: labelSpan, contentStart: cs } = this.labelled(b, m);
     const node: SubParagraph = {
       ...index.span(b.start, b.end),
-      label: { text: source.slice(ls, le), ...index.span(ls, le) },
+      label: labelSpan,
       style,
       value,
       level: 1,
@@ -742,6 +749,15 @@ class Parser {
     this.extend(cur, b);
     cur.ending = node.ending;
     return true;
+  }
+
+  /** The label that opens a block (a number, a sub-paragraph letter; match group 1 is the indent) and where its text starts. */
+  private labelled(b: RawBlock, m: RegExpExecArray): { label: TextSpan; contentStart: number } {
+    const ls = b.start + m[1].length;
+    const le = b.start + m[0].length;
+    let contentStart = le;
+    while (contentStart < b.end && /[\s\u200b-\u200f]/.test(this.source[contentStart])) contentStart++;
+    return { label: { text: this.source.slice(ls, le), ...this.index.span(ls, le) }, contentStart };
   }
 
   private extend(p: PreambularParagraph | OperativeParagraph, b: RawBlock): void {
@@ -972,7 +988,7 @@ class Parser {
   private crossReferences(): void {
     const { doc, source, index } = this;
     const NUM = String.raw`\d{1,4}(?:\s+(?:${ORDINAL_SUFFIXES.join('|')}))?`;
-    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*(?:paragraph\s+)?${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
+    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
     for (const p of [...doc.preamble, ...doc.operative]) {
       for (const f of p.fragments) {
         const text = source.slice(f.start, f.end);
@@ -1008,6 +1024,11 @@ class Parser {
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
   return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Parses without the safety net: throws if the parser has a bug (used by the robustness tests). */
+export function parseOrThrow(source: string, options: ParseOptions = {}): ResolutionDocument {
+  return new Parser(source, options).run();
 }
 
 /** Parses a draft resolution. Never throws; returns a document of kind 'other' for non-resolutions. */

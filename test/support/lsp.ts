@@ -1,0 +1,113 @@
+/** Starts the built language server as a process and talks LSP to it over stdio. */
+import * as cp from 'child_process';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  ConfigurationRequest,
+  ShutdownRequest,
+  ExitNotification,
+} from 'vscode-languageserver-protocol/node';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { ROOT } from './paths';
+
+export const SERVER_JS = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  process: cp.ChildProcess;
+  /** Settings the server reads through workspace/configuration. */
+  settings: Record<string, unknown>;
+  /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
+  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  open(uri: string, text: string, version?: number): void;
+  change(uri: string, text: string, version: number): void;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).toString();
+}
+
+export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string } = {}): Promise<TestServer> {
+  const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const settings: Record<string, unknown> = options.settings ?? {};
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    const i = waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
+    if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
+    else published.push(p);
+  });
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'resolution' ? settings : null)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.onNotification('$/progress', () => undefined);
+  connection.listen();
+  const root = options.rootPath ?? ROOT;
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: fileUri(root),
+    workspaceFolders: [{ uri: fileUri(root), name: path.basename(root) }],
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'source'] } }, dataSupport: true },
+      },
+      window: { workDoneProgress: true },
+    },
+  });
+  connection.sendNotification(InitializedNotification.type, {});
+  return {
+    connection,
+    process: child,
+    settings,
+    diagnostics(uri, version) {
+      const i = published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
+      if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; server stderr:\n${stderr}`)), 15000);
+        waiters.push({ uri, version, resolve: (p) => (clearTimeout(t), resolve(p)) });
+      });
+    },
+    open(uri, text, version = 1) {
+      connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'resolution', version, text } });
+    },
+    change(uri, text, version) {
+      connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    stderr: () => stderr,
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        connection.sendNotification(ExitNotification.type);
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => (child.kill('SIGKILL'), resolve()), 2000);
+          child.once('exit', () => (clearTimeout(t), resolve()));
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import * as assert from 'assert';
+import * as cp from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../server/src/cli/main';
+import { ROOT, SEED, SEEDS } from '../support/paths';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (l) => (out += l + '\n'), err: (l) => (err += l + '\n') });
+  return { code, out, err };
+}
+
+describe('command line', () => {
+  it('check --format json lists all five seeds with the documented shape', async () => {
+    const r = await run(['check', '--format', 'json', SEEDS]);
+    const json = JSON.parse(r.out);
+    assert.strictEqual(json.files.length, 5);
+    assert.deepStrictEqual(Object.keys(json.summary).sort(), ['errors', 'files', 'warnings']);
+    assert.strictEqual(json.summary.files, 5);
+    const kinds = Object.fromEntries(json.files.map((f: any) => [path.basename(f.path), f.kind]));
+    assert.strictEqual(kinds[SEED.eu], 'other');
+    assert.strictEqual(kinds[SEED.ga75], 'resolution');
+    for (const f of json.files) {
+      assert.ok(Array.isArray(f.findings));
+      for (const x of f.findings) {
+        assert.deepStrictEqual(Object.keys(x).sort(), ['column', 'endColumn', 'endLine', 'line', 'message', 'rule', 'severity']);
+        assert.ok(x.line >= 1 && x.column >= 1);
+      }
+    }
+    assert.strictEqual(r.code, json.summary.errors > 0 ? 1 : 0);
+  });
+
+  it('exit 1 and 1-based positions when a draft has errors', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-cli-'));
+    const file = path.join(dir, 'gap.res.md');
+    fs.writeFileSync(file, 'The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n');
+    const r = await run(['check', '--format', 'json', file]);
+    assert.strictEqual(r.code, 1);
+    const f = JSON.parse(r.out).files[0].findings.find((x: any) => x.rule === 'operative-numbering');
+    assert.deepStrictEqual([f.severity, f.line, f.column], ['error', 7, 1]);
+    const text = await run(['check', file]);
+    assert.match(text.out, /gap\.res\.md:7:1: error operative-numbering: /);
+  });
+
+  it('exit 2 with a message on stderr for a bad path, a bad option, an unknown command', async () => {
+    const missing = await run(['check', path.join(ROOT, 'no-such-file.res.md')]);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.err, /no such file or folder/);
+    assert.strictEqual(missing.out, '');
+    assert.strictEqual((await run(['check', '--format', 'xml', SEEDS])).code, 2);
+    assert.strictEqual((await run(['check'])).code, 2);
+    const unknown = await run(['frobnicate']);
+    assert.strictEqual(unknown.code, 2);
+    assert.match(unknown.err, /unknown command/);
+  });
+
+  it('check accepts globs and skips a binary file with a message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-glob-'));
+    fs.writeFileSync(path.join(dir, 'a.res.md'), 'The General Assembly,\n\n1. *Decides* to act.\n');
+    fs.writeFileSync(path.join(dir, 'b.res.md'), Buffer.from([0, 1, 2, 3, 0]));
+    const r = await run(['check', '--format', 'json', `${dir}/*.res.md`]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /b\.res\.md: looks binary/);
+    assert.deepStrictEqual(JSON.parse(r.out).files.map((f: any) => path.basename(f.path)), ['a.res.md']);
+  });
+
+  it('parse --format json prints the model of a seed', async () => {
+    const r = await run(['parse', '--format', 'json', path.join(SEEDS, SEED.cms)]);
+    assert.strictEqual(r.code, 0);
+    const model = JSON.parse(r.out);
+    assert.strictEqual(model.kind, 'resolution');
+    assert.strictEqual(model.operative.length, 21);
+    assert.strictEqual(model.authority.placement, 'afterPreamble');
+    assert.strictEqual(model.source, undefined);
+  });
+
+  it('the installed bin runs as `resolution` with the right exit codes', () => {
+    const bin = path.join(ROOT, 'server', 'bin', 'resolution.js');
+    const ok = cp.spawnSync(process.execPath, [bin, 'check', '--format', 'json', path.join(SEEDS, SEED.ga75)], { encoding: 'utf8' });
+    assert.strictEqual(ok.status, 0, ok.stderr);
+    assert.strictEqual(JSON.parse(ok.stdout).files.length, 1);
+    const bad = cp.spawnSync(process.execPath, [bin, 'check', 'nowhere'], { encoding: 'utf8' });
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr, /nowhere: no such file or folder/);
+  });
+});
