@@ -241,9 +241,12 @@ export class CodeServerDriver implements Driver {
     await this.page.keyboard.insertText(text);
   }
 
-  async replace(line: number, column: number, length: number, text: string): Promise<void> {
+  async select(line: number, column: number, length: number): Promise<void> {
     await this.goto(line, column);
     for (let i = 0; i < length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+  }
+
+  async typeKeys(text: string): Promise<void> {
     await this.page.keyboard.type(text);
   }
 

@@ -34,7 +34,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: 
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${seen})`);
     }
     await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 250);
+    delay = Math.min(delay * 2, 100);
   }
 }
 
