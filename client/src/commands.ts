@@ -85,7 +85,10 @@ export function registerCommands(context: vscode.ExtensionContext, lc: LanguageC
       const target = uri instanceof vscode.Uri ? uri : activeDraft()?.document.uri;
       if (!target) return;
       try {
-        await executeServerCommand(lc, serverId, target);
+        const result = (await executeServerCommand(lc, serverId, target)) as { applied?: boolean; reason?: string } | null;
+        if (result && result.applied === false && result.reason) {
+          void vscode.window.showInformationMessage(`Resolution: ${result.reason}.`);
+        }
       } catch (e) {
         void vscode.window.showErrorMessage(`${serverId}: ${(e as Error).message ?? e}`);
       }
