@@ -40,7 +40,8 @@ export interface Driver {
   acceptSuggestion(label: RegExp): Promise<void>;
   /** The Outline's entries for the active file, top level and children, in order. */
   outline(until: (labels: string[]) => boolean): Promise<string[]>;
-  /** Saves a named screenshot where the run keeps documentation images (no-op when not wanted). */
+  /** Saves a named screenshot where the run keeps documentation images (no-op when not wanted).
+   *  The code-server driver also captures "fix" itself while the quick-fix menu is open. */
   capture(name: string): Promise<void>;
   /** Closes every editor without saving. */
   closeAll(): Promise<void>;
@@ -108,7 +109,6 @@ export const scenarios: Scenario[] = [
       expect(before.includes('paragraph 4 above'), 'the fixture refers to "paragraph 4 above"');
       await waitFor('the numbering squiggle', () => driver.squiggleLines(), (l) => l.includes(gapLine));
       const titles = await driver.quickFix(gapLine, 1, /renumber/i);
-      await driver.capture('fix');
       const after = await waitFor('the paragraphs renumbered', () => driver.text(), (t) => t.includes('3. *Encourages*'));
       expect(after.includes('4. *Also encourages*'), `paragraph 5 becomes 4 (offered: ${titles.join(' | ')})`);
       expect(after.includes('5. *Requests*'), 'paragraph 6 becomes 5');
