@@ -298,6 +298,27 @@ export class CodeServerDriver implements Driver {
     );
   }
 
+  async runCommand(command: { id: string; title: string }): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${command.title}`);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: command.title }).first();
+    await row.waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  async problemFiles(): Promise<string[]> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ state: 'visible' });
+    }
+    return this.page.locator('.markers-panel .monaco-list-row .resource-label-container .label-name').allInnerTexts();
+  }
+
   async capture(name: string): Promise<void> {
     if (!this.shotsDir) return;
     fs.mkdirSync(this.shotsDir, { recursive: true });

@@ -174,6 +174,17 @@ export class ElectronDriver implements Driver {
     throw new Error(`the Outline never satisfied the scenario (last seen: ${labels.join(' | ')})`);
   }
 
+  async runCommand(command: { id: string; title: string }): Promise<void> {
+    await vscode.commands.executeCommand(command.id);
+  }
+
+  async problemFiles(): Promise<string[]> {
+    return vscode.languages
+      .getDiagnostics()
+      .filter(([, d]) => d.length > 0)
+      .map(([uri]) => uri.path.split('/').pop() ?? '');
+  }
+
   async capture(): Promise<void> {
     /* screenshots come from the code-server run */
   }

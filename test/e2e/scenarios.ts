@@ -43,6 +43,10 @@ export interface Driver {
   /** Saves a named screenshot where the run keeps documentation images (no-op when not wanted).
    *  The code-server driver also captures "fix" itself while the quick-fix menu is open. */
   capture(name: string): Promise<void>;
+  /** Runs a command as a user would (Command Palette title; the API driver uses the id). */
+  runCommand(command: { id: string; title: string }): Promise<void>;
+  /** Files that the Problems panel lists findings for. */
+  problemFiles(): Promise<string[]>;
   /** Closes every editor without saving. */
   closeAll(): Promise<void>;
 }
@@ -183,6 +187,34 @@ export const scenarios: Scenario[] = [
         expect(ops.some((l) => want.test(l)), `the Outline lists ${want}: ${labels.join(' | ')}`);
       }
       await driver.capture('outline');
+    },
+  },
+  {
+    name: 'insert-footnote-command',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      const line = lineOf(text, '*Reaffirming*');
+      const col = text.split('\n')[line - 1].indexOf('in wildlife,') + 'in wildlife'.length + 1;
+      await driver.select(line, col, 0);
+      await driver.runCommand({ id: 'resolution.insertFootnote', title: 'Resolution: Insert footnote' });
+      const after = await waitFor('the footnote inserted', () => driver.text(), (t) => t.includes('in wildlife¹,'));
+      const lines = after.split(/\r?\n/);
+      const def = lines.findIndex((l) => l.startsWith('¹ '));
+      expect(def === line + 1, `the definition "¹ " stands after the paragraph (line ${line + 2}), found at line ${def + 1}`);
+      await driver.typeKeys('Adopted on 23 July 2021.');
+      await waitFor('the definition typed where the cursor was left', () => driver.text(), (t) => t.includes('¹ Adopted on 23 July 2021.'));
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'check-all-drafts-command',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      await driver.runCommand({ id: 'resolution.checkWorkspace', title: 'Resolution: Check all drafts in the workspace' });
+      const files = await waitFor('the Problems panel to list the unopened draft', () => driver.problemFiles(), (f) => f.includes('unopened.res.md'));
+      expect(files.includes('defects.res.md'), `every draft with findings is listed: ${files.join(', ')}`);
+      await driver.closeAll();
     },
   },
 ];
