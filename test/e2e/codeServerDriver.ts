@@ -322,6 +322,13 @@ export class CodeServerDriver implements Driver {
   async capture(name: string): Promise<void> {
     if (!this.shotsDir) return;
     fs.mkdirSync(this.shotsDir, { recursive: true });
+    // Let fade-ins (hover, suggest widget) finish so the picture shows what the user sees.
+    await waitFor(
+      'animations to finish',
+      () => this.page.evaluate(() => (document.getAnimations() as Array<{ playState: string }>).every((a) => a.playState !== 'running')),
+      (done) => done,
+      3000,
+    ).catch(() => undefined);
     await this.page.screenshot({ path: path.join(this.shotsDir, `${name}.png`) });
   }
 
