@@ -89,6 +89,7 @@ export const scenarios: Scenario[] = [
       const gapLine = lineOf(text, '4. *Encourages*');
       await waitFor('a squiggle on the paragraph numbered 4 after 2', () => driver.squiggleLines(), (l) => l.includes(gapLine));
       timing('open draft → first squiggle', Date.now() - t0);
+      await driver.capture('open');
       const lines = await driver.squiggleLines();
       const untouched = [lineOf(text, '1. *Urges*'), lineOf(text, '2. *Invites*')];
       expect(!untouched.some((l) => lines.includes(l)), `no squiggle expected on the correct paragraphs 1 and 2 (lines ${untouched}); squiggles on ${lines}`);
