@@ -310,6 +310,29 @@ export class CodeServerDriver implements Driver {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  async activeTab(): Promise<string> {
+    const tab = this.page.locator('.tabs-container .tab.active').first();
+    return ((await tab.getAttribute('aria-label')) ?? (await tab.innerText())).replace(/\u00a0/g, ' ');
+  }
+
+  async quickPick(until: (rows: string[]) => boolean): Promise<string[]> {
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    return waitFor(
+      'the quick pick entries',
+      async () => {
+        if (!(await this.page.locator('.quick-input-widget').isVisible())) return [];
+        return (await rows.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim());
+      },
+      until,
+      20000,
+    );
+  }
+
+  async choose(label: RegExp): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: label }).first();
+    await row.click();
+  }
+
   async problemFiles(): Promise<string[]> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {

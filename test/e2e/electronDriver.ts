@@ -178,6 +178,10 @@ export class ElectronDriver implements Driver {
     await vscode.commands.executeCommand(command.id);
   }
 
+  async activeTab(): Promise<string> {
+    return vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+  }
+
   async problemFiles(): Promise<string[]> {
     return vscode.languages
       .getDiagnostics()

@@ -13,6 +13,7 @@ export interface RunOptions {
 export interface RunResult {
   passed: number;
   failed: number;
+  skipped: number;
   timings: Array<{ name: string; ms: number }>;
   failures: Array<{ name: string; message: string }>;
 }
@@ -40,10 +41,16 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: 
 
 export async function runScenarios(driver: Driver, opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? ((m: string) => console.log(m));
-  const result: RunResult = { passed: 0, failed: 0, timings: [], failures: [] };
+  const result: RunResult = { passed: 0, failed: 0, skipped: 0, timings: [], failures: [] };
   const list = all.filter((s) => !opts.only || s.name.includes(opts.only));
   let first = true;
   for (const scenario of list) {
+    const missing = (scenario.needs ?? []).filter((n) => typeof (driver as unknown as Record<string, unknown>)[n] !== 'function');
+    if (missing.length) {
+      result.skipped++;
+      log(`  - ${scenario.name} (skipped: the ${driver.name} driver cannot ${missing.join(', ')})`);
+      continue;
+    }
     const ctx: Context = {
       driver,
       waitFor,
@@ -93,5 +100,6 @@ export function printSummary(driverName: string, r: RunResult, log: (m: string) 
     log('Failures:');
     for (const f of r.failures) log(`  ${f.name}: ${f.message}`);
   }
+  if (r.skipped) log(`${r.skipped} skipped`);
   log(`${r.passed} passed, ${r.failed} failed`);
 }

@@ -45,6 +45,12 @@ export interface Driver {
   capture(name: string): Promise<void>;
   /** Runs a command as a user would (Command Palette title; the API driver uses the id). */
   runCommand(command: { id: string; title: string }): Promise<void>;
+  /** The label of the active editor tab. */
+  activeTab(): Promise<string>;
+  /** The entries of the open quick pick once `until` holds (UI drivers only). */
+  quickPick?(until: (rows: string[]) => boolean): Promise<string[]>;
+  /** Chooses the quick pick entry matching `label` (UI drivers only). */
+  choose?(label: RegExp): Promise<void>;
   /** Files that the Problems panel lists findings for. */
   problemFiles(): Promise<string[]>;
   /** Closes every editor without saving. */
@@ -62,6 +68,8 @@ export interface Context {
 
 export interface Scenario {
   name: string;
+  /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
+  needs?: Array<'quickPick'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -215,6 +223,39 @@ export const scenarios: Scenario[] = [
       await driver.runCommand({ id: 'resolution.checkWorkspace', title: 'Resolution: Check all drafts in the workspace' });
       const files = await waitFor('the Problems panel to list the unopened draft', () => driver.problemFiles(), (f) => f.includes('unopened.res.md'));
       expect(files.includes('defects.res.md'), `every draft with findings is listed: ${files.join(', ')}`);
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'compare-with-precedent-command',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      await driver.select(lineOf(text, '1. *Calls upon*'), 10, 0);
+      await driver.runCommand({ id: 'resolution.compareWithPrecedent', title: 'Resolution: Compare paragraph with precedent' });
+      const tab = await waitFor('the diff editor against the precedent', () => driver.activeTab(), (t) => /A\/RES\/(75\/311|71\/326)/.test(t) && /↔/.test(t));
+      expect(/score \d\.\d\d/.test(tab), `the diff editor's title gives the score: ${tab}`);
+      await driver.capture('compare');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'show-precedents-command',
+    needs: ['quickPick'],
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      expect(!text.includes('in order to ensure'), 'the fixture paragraph differs from its precedent');
+      await driver.select(lineOf(text, '1. *Calls upon*'), 10, 0);
+      await driver.runCommand({ id: 'resolution.showPrecedents', title: 'Resolution: Show precedents for paragraph' });
+      const rows = await driver.quickPick!((r) => r.some((x) => /A\/RES\/75\/311/.test(x)));
+      expect(rows.some((r) => /A\/RES\/75\/311, op\. 6/.test(r) && /score \d\.\d\d/.test(r)), `each match shows its source and score: ${rows.join(' | ')}`);
+      await driver.capture('precedents');
+      await driver.choose!(/A\/RES\/75\/311, op\. 6/);
+      await driver.quickPick!((r) => r.some((x) => /Replace this paragraph/.test(x)));
+      await driver.choose!(/Replace this paragraph/);
+      const after = await waitFor('the precedent wording in place', () => driver.text(), (t) => t.includes('in order to ensure that, where the offence is transnational'));
+      expect(/(^|\n)1\. \*Calls upon\* Member States to make illicit/.test(after), 'the paragraph keeps its number 1');
       await driver.closeAll();
     },
   },
