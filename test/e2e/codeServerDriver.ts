@@ -307,7 +307,13 @@ export class CodeServerDriver implements Driver {
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: command.title }).first();
     await row.waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The palette closes (or gives way to the command's own quick pick).
+    await waitFor(
+      'the Command Palette to close',
+      async () => (await input.isVisible()) && (await input.inputValue()).startsWith('>'),
+      (open) => !open,
+      10000,
+    );
   }
 
   async activeTab(): Promise<string> {
