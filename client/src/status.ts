@@ -38,7 +38,7 @@ export class StatusItem implements vscode.Disposable {
 
   async update(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'resolution') {
+    if (!doc || doc.languageId !== 'resolution' || doc.uri.scheme === 'resolution-precedent') {
       this.item.hide();
       return;
     }
