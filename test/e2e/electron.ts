@@ -8,6 +8,7 @@ import * as cp from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { prepareWorkspace } from './workspace';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const runDir = path.join(repoRoot, '.e2e', 'electron');
 const vsix = path.join(repoRoot, 'dist', 'resolution-drafting.vsix');
@@ -44,8 +45,7 @@ async function main(): Promise<void> {
     harness: path.join(runDir, 'harness'),
   };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  const fixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
-  for (const f of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, f), path.join(dirs.workspace, f));
+  prepareWorkspace(repoRoot, dirs.workspace);
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.userData, 'User', 'settings.json'),

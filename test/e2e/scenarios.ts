@@ -168,6 +168,25 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'large-draft-keeps-other-drafts-responsive',
+    async run({ driver, waitFor, timing }) {
+      const t0 = Date.now();
+      await driver.open('large.res.md');
+      timing('open a 5 MB draft (editor shows it)', Date.now() - t0);
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      const line = lineOf(text, '2. *Requests*');
+      await driver.select(line, 1, 1);
+      const t1 = Date.now();
+      await driver.typeKeys('7');
+      await waitFor('a squiggle on the paragraph renumbered 7', () => driver.squiggleLines(), (l) => l.includes(line), 30000);
+      timing('keystroke → squiggle with a 5 MB draft open', Date.now() - t1);
+      await driver.undo();
+      await waitFor('the squiggle to go after undo', () => driver.squiggleLines(), (l) => !l.includes(line), 30000);
+      await driver.closeAll();
+    },
+  },
+  {
     name: 'precedent-completion-inserts-text',
     async run({ driver, waitFor }) {
       await driver.open('precedent.res.md');
