@@ -116,6 +116,8 @@ export async function startSession(): Promise<Session> {
         'workbench.auxiliaryBar.visible': false,
         'chat.commandCenter.enabled': false,
         'window.commandCenter': false,
+        'git.enabled': false,
+        'git.openRepositoryInParentFolders': 'never',
       },
       null,
       2,
