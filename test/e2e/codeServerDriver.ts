@@ -316,6 +316,28 @@ export class CodeServerDriver implements Driver {
     );
   }
 
+  private statusLocator() {
+    return this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: / pp · \d+ op|not a resolution/ }).first();
+  }
+
+  async statusItem(): Promise<string> {
+    const item = this.statusLocator();
+    if (!(await item.isVisible())) return '';
+    return (await item.innerText()).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  }
+
+  async clickStatusItem(): Promise<boolean> {
+    await this.page.keyboard.press('Escape');
+    if (await this.page.locator('.markers-panel').isVisible()) await this.command('Close Panel', /View: (Hide|Close) Panel/);
+    await this.page.locator('.markers-panel').waitFor({ state: 'hidden' });
+    await this.statusLocator().click();
+    return this.page
+      .locator('.markers-panel')
+      .waitFor({ state: 'visible', timeout: 10000 })
+      .then(() => true)
+      .catch(() => false);
+  }
+
   async activeTab(): Promise<string> {
     const tab = this.page.locator('.tabs-container .tab.active').first();
     return ((await tab.getAttribute('aria-label')) ?? (await tab.innerText())).replace(/\u00a0/g, ' ');

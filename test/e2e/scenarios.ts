@@ -51,6 +51,10 @@ export interface Driver {
   quickPick?(until: (rows: string[]) => boolean): Promise<string[]>;
   /** Chooses the quick pick entry matching `label` (UI drivers only). */
   choose?(label: RegExp): Promise<void>;
+  /** The text of the Resolution status bar item (UI drivers only). */
+  statusItem?(): Promise<string>;
+  /** Clicks the Resolution status bar item and tells whether the Problems panel shows (UI drivers only). */
+  clickStatusItem?(): Promise<boolean>;
   /** Files that the Problems panel lists findings for. */
   problemFiles(): Promise<string[]>;
   /** Closes every editor without saving. */
@@ -69,7 +73,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick'>;
+  needs?: Array<'quickPick' | 'statusItem'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -242,6 +246,17 @@ export const scenarios: Scenario[] = [
       await driver.runCommand({ id: 'resolution.checkWorkspace', title: 'Resolution: Check all drafts in the workspace' });
       const files = await waitFor('the Problems panel to list the unopened draft', () => driver.problemFiles(), (f) => f.includes('unopened.res.md'));
       expect(files.includes('defects.res.md'), `every draft with findings is listed: ${files.join(', ')}`);
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'status-bar-counts-and-problems',
+    needs: ['statusItem'],
+    async run({ driver, waitFor }) {
+      await driver.open('defects.res.md');
+      const status = await waitFor('the status item with the counts', () => driver.statusItem!(), (t) => /2 pp · 5 op/.test(t) && /\b1\b/.test(t));
+      expect(/2 pp · 5 op/.test(status), `2 preambular and 5 operative paragraphs: ${status}`);
+      expect(await driver.clickStatusItem!(), 'clicking the status item opens the Problems panel');
       await driver.closeAll();
     },
   },
