@@ -328,7 +328,7 @@ export class CodeServerDriver implements Driver {
 
   async clickStatusItem(): Promise<boolean> {
     await this.page.keyboard.press('Escape');
-    if (await this.page.locator('.markers-panel').isVisible()) await this.command('Close Panel', /View: (Hide|Close) Panel/);
+    if (await this.page.locator('.markers-panel').isVisible()) await this.page.keyboard.press('Control+J'); // View: Toggle Panel
     await this.page.locator('.markers-panel').waitFor({ state: 'hidden' });
     await this.statusLocator().click();
     return this.page
