@@ -244,8 +244,13 @@ export const scenarios: Scenario[] = [
     async run({ driver, waitFor }) {
       await driver.open('precedent.res.md');
       await driver.runCommand({ id: 'resolution.checkWorkspace', title: 'Resolution: Check all drafts in the workspace' });
-      const files = await waitFor('the Problems panel to list the unopened draft', () => driver.problemFiles(), (f) => f.includes('unopened.res.md'));
-      expect(files.includes('defects.res.md'), `every draft with findings is listed: ${files.join(', ')}`);
+      const files = await waitFor(
+        'the Problems panel to list the drafts with findings, opened or not',
+        () => driver.problemFiles(),
+        (f) => f.includes('unopened.res.md') && f.includes('defects.res.md'),
+      );
+      expect(!files.includes('precedent.res.md'), `a draft without findings is not listed: ${files.join(', ')}`);
+      await driver.capture('workspace');
       await driver.closeAll();
     },
   },
