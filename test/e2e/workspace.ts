@@ -10,7 +10,7 @@ export function largeDraft(bytes = 5 * 1024 * 1024): string {
   let size = parts.join('\n').length;
   const verbs = ['Encourages', 'Also encourages', 'Further encourages', 'Requests', 'Invites', 'Urges'];
   for (let n = 1; size < bytes; n++) {
-    const p = `${n}. *${verbs[n % verbs.length]}* Member States to strengthen cooperation in preventing, detecting and prosecuting illicit trafficking in wildlife, including through the exchange of information, joint investigations, mutual legal assistance, extradition, capacity-building for law enforcement, customs and judicial authorities, and support for the implementation of the relevant international instruments;`;
+    const p = `${n}. *${verbs[(n - 1) % verbs.length]}* Member States to strengthen cooperation in preventing, detecting and prosecuting illicit trafficking in wildlife, including through the exchange of information, joint investigations, mutual legal assistance, extradition, capacity-building for law enforcement, customs and judicial authorities, and support for the implementation of the relevant international instruments;`;
     parts.push(p, '');
     size += p.length + 2;
   }
