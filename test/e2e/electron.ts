@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     JSON.stringify({ name: 'resolution-e2e-harness', publisher: 'resolution-drafting', version: '0.0.0', engines: { vscode: '^1.90.0' }, main: './index.js' }),
   );
   fs.writeFileSync(path.join(dirs.harness, 'index.js'), 'exports.activate = () => undefined;\n');
-  const [cli, ...cliArgs] = te.resolveCliArgsFromVSCodeExecutablePath(executable!);
+  const [cli, ...cliArgs] = te.resolveCliArgsFromVSCodeExecutablePath(executable!, { reuseMachineInstall: true });
   const inst = cp.spawnSync(cli, [...cliArgs, '--extensions-dir', dirs.ext, '--user-data-dir', dirs.userData, '--install-extension', vsix], {
     encoding: 'utf8',
     shell: process.platform === 'win32',
