@@ -67,7 +67,58 @@ export interface Session {
 }
 
 /** Installs the .vsix into a fresh code-server profile, starts code-server and opens the workbench. */
-export async function startSession(): Promise<Session> {
+/** Where the API-driver harness writes its results (`--api`). */
+const apiResults = path.join(runDir, 'api-results.txt');
+
+/**
+ * A small extension that runs the shared scenarios with the API driver of `test:vscode`
+ * (electronDriver.ts) inside code-server's extension host and writes the outcome to a file.
+ */
+function buildApiHarness(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of ['runner.js', 'scenarios.js', 'electronDriver.js']) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'resolution-e2e-api-harness',
+      publisher: 'resolution-drafting',
+      version: '0.0.0',
+      license: 'MIT',
+      description: 'Runs the end-to-end scenarios through the VS Code API',
+      engines: { vscode: '^1.90.0' },
+      main: './index.js',
+      activationEvents: ['onStartupFinished'],
+    }),
+  );
+  fs.writeFileSync(path.join(dir, 'README.md'), '# End-to-end harness\n');
+  fs.writeFileSync(
+    path.join(dir, 'index.js'),
+    `const fs = require('fs');
+const file = ${JSON.stringify(apiResults)};
+exports.activate = async () => {
+  const out = [];
+  const log = (m) => { out.push(m); fs.writeFileSync(file, out.join('\\n') + '\\n'); };
+  try {
+    const { runScenarios, printSummary } = require('./runner');
+    const { ElectronDriver } = require('./electronDriver');
+    const r = await runScenarios(new ElectronDriver(), { startedAt: Date.now(), only: process.env.E2E_ONLY, log });
+    printSummary('VS Code API driver in code-server', r, log);
+  } catch (e) {
+    log('harness failed: ' + ((e && e.stack) || e));
+    log('0 passed, 1 failed');
+  }
+  log('END');
+};
+`,
+  );
+  const out = path.join(dir, '..', 'api-harness.vsix');
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  const r = spawnSync(vsce, ['package', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) fail(`packaging the API harness failed:\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
+export async function startSession(options: { api?: boolean } = {}): Promise<Session> {
   for (const [what, p] of [
     ['Node 24', node24],
     ['code-server', codeServerEntry],
@@ -135,6 +186,11 @@ export async function startSession(): Promise<Session> {
   const installed = fs.readdirSync(dirs.ext).filter((d) => d.startsWith('resolution-drafting.'));
   if (!installed.length) fail(`the .vsix did not install:\n${inst.stdout}\n${inst.stderr}`);
   console.log(`e2e: installed ${installed[0]} from ${path.relative(repoRoot, vsix)} in ${Date.now() - t} ms`);
+  if (options.api) {
+    const harness = buildApiHarness(path.join(runDir, 'api-harness'));
+    const r = spawnSync(node24, [codeServerEntry, ...common, '--install-extension', harness], { env, encoding: 'utf8' });
+    if (r.status !== 0) fail(`installing the API harness failed:\n${r.stdout}\n${r.stderr}`);
+  }
 
   const logFile = path.join(runDir, 'code-server.log');
   const logFd = fs.openSync(logFile, 'w');
@@ -206,7 +262,33 @@ export async function startSession(): Promise<Session> {
   }
 }
 
+/** `--api`: the scenarios through the VS Code API driver (the one of test:vscode), in code-server. */
+async function mainApi(): Promise<void> {
+  let session: Session | undefined;
+  let exitCode = 1;
+  try {
+    session = await startSession({ api: true });
+    const text = await waitFor(
+      'the API harness to finish',
+      async () => (fs.existsSync(apiResults) ? fs.readFileSync(apiResults, 'utf8') : ''),
+      (t) => /\nEND\n/.test(t),
+      10 * 60 * 1000,
+    );
+    const body = text.replace(/END\n$/, '');
+    process.stdout.write(body);
+    const m = /(\d+) passed, (\d+) failed\s*$/.exec(body);
+    exitCode = m && m[2] === '0' && m[1] !== '0' ? 0 : 1;
+  } catch (e) {
+    console.error(`e2e: ${(e as Error)?.stack ?? e}`);
+    console.log('0 passed, 1 failed');
+  } finally {
+    await session?.stop();
+  }
+  process.exit(exitCode);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--api')) return mainApi();
   let session: Session | undefined;
   let exitCode = 1;
   try {
