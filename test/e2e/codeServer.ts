@@ -101,7 +101,7 @@ exports.activate = async () => {
   try {
     const { runScenarios, printSummary } = require('./runner');
     const { ElectronDriver } = require('./electronDriver');
-    const r = await runScenarios(new ElectronDriver(), { startedAt: Date.now(), only: process.env.E2E_ONLY, log });
+    const r = await runScenarios(new ElectronDriver(), { startedAt: Date.now(), coldStartLabel: 'harness start → first squiggle', only: process.env.E2E_ONLY, log });
     printSummary('VS Code API driver in code-server', r, log);
   } catch (e) {
     log('harness failed: ' + ((e && e.stack) || e));

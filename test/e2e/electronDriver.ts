@@ -27,7 +27,7 @@ function labelOf(item: vscode.CompletionItem): string {
 }
 
 export class ElectronDriver implements Driver {
-  readonly name = 'desktop VS Code';
+  readonly name = 'VS Code API';
   private items: vscode.CompletionItem[] = [];
   private at: vscode.Position | undefined;
 
