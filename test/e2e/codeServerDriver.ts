@@ -361,6 +361,12 @@ export class CodeServerDriver implements Driver {
     await row.click();
   }
 
+  async writeFile(file: string, content: string | undefined): Promise<void> {
+    const p = path.join(this.workspace, file);
+    if (content === undefined) fs.rmSync(p, { force: true });
+    else fs.writeFileSync(p, content);
+  }
+
   async problemFiles(): Promise<string[]> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {
@@ -393,7 +399,6 @@ export class CodeServerDriver implements Driver {
     }
     await this.command('Close All Editors', /View: Close All Editors/);
     await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
-    void this.workspace;
   }
 }
 

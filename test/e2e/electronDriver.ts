@@ -182,6 +182,14 @@ export class ElectronDriver implements Driver {
     return vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
   }
 
+  async writeFile(file: string, content: string | undefined): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('no workspace folder');
+    const uri = vscode.Uri.joinPath(folder.uri, file);
+    if (content === undefined) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    else await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  }
+
   async problemFiles(): Promise<string[]> {
     return vscode.languages
       .getDiagnostics()

@@ -55,6 +55,8 @@ export interface Driver {
   statusItem?(): Promise<string>;
   /** Clicks the Resolution status bar item and tells whether the Problems panel shows (UI drivers only). */
   clickStatusItem?(): Promise<boolean>;
+  /** Writes (or, with undefined, deletes) a file in the workspace, as another program would. */
+  writeFile(file: string, content: string | undefined): Promise<void>;
   /** Files that the Problems panel lists findings for. */
   problemFiles(): Promise<string[]>;
   /** Closes every editor without saving. */
@@ -295,6 +297,23 @@ export const scenarios: Scenario[] = [
       await driver.choose!(/Replace this paragraph/);
       const after = await waitFor('the precedent wording in place', () => driver.text(), (t) => t.includes('in order to ensure that, where the offence is transnational'));
       expect(/(^|\n)1\. \*Calls upon\* Member States to make illicit/.test(after), 'the paragraph keeps its number 1');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'project-config-file-sets-severity',
+    async run({ driver, waitFor }) {
+      await driver.open('defects.res.md');
+      const gapLine = lineOf(await driver.text(), '4. *Encourages*');
+      const numbering = (p: SeenDiagnostic[]) => p.find((d) => d.code === 'operative-numbering' && d.line === gapLine);
+      await waitFor('the numbering error', () => driver.problems(), (p) => numbering(p)?.severity === 'error');
+      try {
+        await driver.writeFile('.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'warning' } }, null, 2) + '\n');
+        await waitFor('a .resolutionrc.json to turn the error into a warning', () => driver.problems(), (p) => numbering(p)?.severity === 'warning');
+      } finally {
+        await driver.writeFile('.resolutionrc.json', undefined);
+      }
+      await waitFor('the error back once the file is gone', () => driver.problems(), (p) => numbering(p)?.severity === 'error');
       await driver.closeAll();
     },
   },
