@@ -15,6 +15,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   Connection,
+  DidChangeWatchedFilesParams,
+  NotificationHandler,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from './core/parser';
@@ -145,6 +147,29 @@ export function startServer(connection: Connection): void {
     cache.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
   });
+
+  // Several features watch files (.resolutionrc.json, corpus folders), but a connection keeps only
+  // one handler per notification: register one that hands each event to all of them.
+  const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const handler of watchedFilesHandlers) {
+      try {
+        const r = handler(params) as unknown;
+        if (r instanceof Promise) r.catch((err) => ctx.log(`watched-file handler failed: ${String(err)}`));
+      } catch (err) {
+        ctx.log(`watched-file handler failed: ${String(err)}`);
+      }
+    }
+  });
+  connection.onDidChangeWatchedFiles = (handler) => {
+    watchedFilesHandlers.push(handler);
+    return {
+      dispose: () => {
+        const i = watchedFilesHandlers.indexOf(handler);
+        if (i >= 0) watchedFilesHandlers.splice(i, 1);
+      },
+    };
+  };
 
   for (const f of features) f.register(ctx);
 
