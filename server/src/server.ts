@@ -25,6 +25,7 @@ import type { CorpusFacts } from './core/findings';
 import * as diagnostics from './features/diagnostics';
 import * as symbols from './features/symbols';
 import * as folding from './features/folding';
+import * as codeActions from './features/codeActions';
 import * as links from './features/links';
 import * as stats from './features/stats';
 import * as workspaceCheck from './features/workspaceCheck';
@@ -56,7 +57,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, links, stats, workspaceCheck];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, links, stats, workspaceCheck];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

@@ -325,6 +325,40 @@ describe('parser on small drafts', () => {
     assert.match(doc.operative[0].text, /Friday, 3 June/);
   });
 
+  it('a resumed meeting line closes the operative part', () => {
+    const doc = parse('The General Assembly,\n\n1. *Decides* to act.\n\n*48th (resumed) plenary meeting*\n\n13 April 2021\n');
+    assert.ok(doc.meeting);
+    assert.strictEqual(doc.operative.length, 1);
+  });
+
+  it('a single unnumbered italic operative paragraph whose verb is not in the phrase book', () => {
+    const doc = parse('The General Assembly,\n\n*Recalling* its resolution 74/1,\n\n*Appoints* Mr. X as a member of the Board.\n');
+    assert.strictEqual(doc.preamble.length, 1);
+    assert.strictEqual(doc.operative.length, 1);
+    assert.strictEqual(doc.operative[0].opening?.text, 'Appoints');
+  });
+
+  it('sub-paragraphs continue (y), (z), (aa), (bb)', () => {
+    const subs = ['y', 'z', 'aa', 'bb'].map((l) => `(${l}) Item;`).join('\n');
+    const doc = parse(`The General Assembly,\n\n1. *Decides*:\n${subs}\n`);
+    assert.deepStrictEqual(doc.operative[0].subparagraphs.map((s) => s.value), [25, 26, 27, 28]);
+  });
+
+  it('section labels between operative paragraphs are not fragments', () => {
+    const doc = parse('The General Assembly,\n\n1. *Decides* to act;\n\nII\n\n2. *Requests* a report;\n\n**Follow-up**\n\n3. *Decides* to continue;\n\nIV. Review of progress\n\n4. *Decides* to review.\n');
+    assert.deepStrictEqual(numbers(doc), ['1.', '2.', '3.', '4.']);
+    assert.ok(doc.operative.every((p) => p.fragments.length === 1));
+    assert.deepStrictEqual(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text), ['II', '**Follow-up**', 'IV. Review of progress']);
+  });
+
+  it('a sentence that starts with "The" and ends with a comma is not an authority line', () => {
+    const doc = parse('The Commission proposes actions,\n\nin four areas, set out below.\n');
+    assert.strictEqual(doc.authority, undefined);
+    assert.strictEqual(doc.kind, 'other');
+    const un = parse('The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,\n\n*Recalling* its resolution 10/6,\n\n1. *Decides* to act.\n');
+    assert.ok(un.authority);
+  });
+
   it('empty and blank input', () => {
     for (const t of ['', '\n\n', '   ', '\r\n']) {
       const doc = parse(t);

@@ -14,11 +14,12 @@ const commands: Record<string, Command> = {
 export const USAGE = `Usage: resolution <command> [options]
 
 Commands:
-  check [--format text|json] PATH…     run the structure checks on files, folders or globs
+  check [--format text|json|sarif] [--fix] [--max-warnings N] PATH…
+                                       run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable path.`;
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;

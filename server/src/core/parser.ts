@@ -55,7 +55,11 @@ const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
+const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\((?:resumed|continued)\)\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
+/** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
+const SECTION_RE = /^(?:[IVXLC]{1,6}\.?(?:\s+[A-Z][^.;:]{0,100})?|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*)$/;
+/** Words that may stand in lower case inside the name of an organ. */
+const NAME_STOPWORDS = new Set(['of', 'the', 'to', 'and', 'on', 'for', 'in', 'against', 'at', 'its', 'with', 'by', 'under', 'de', 'la', 'du']);
 const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
 const DIRECTIVE_RE = /<!--\s*resolution-(disable-next-paragraph|disable-file|disable|enable)\b([\s\S]*?)-->/g;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -411,6 +415,12 @@ class Parser {
       }
     }
 
+    if ((this.state === 'operative' || this.state === 'preamble') && SECTION_RE.test(trimmed) && !trimmed.includes('\n')) {
+      // A section label between paragraphs is neither a paragraph nor a fragment of one.
+      this.addBlock(b, 'heading', { level: 0 });
+      return;
+    }
+
     const sub = SUBLABEL_RE.exec(t);
     if (sub && this.current && this.state === 'operative' && this.current.kind === 'operative') {
       if (this.subParagraph(b, sub)) return;
@@ -458,6 +468,10 @@ class Parser {
     if (!/^The\s+[A-Z]/.test(plain)) return false;
     if (plain.length > 300 || plain.split(' ').length > 40) return false;
     if (/[.;:]$/.test(plain) || /[.;:]\s/.test(plain)) return false;
+    // The name of an organ: every word but the small ones is capitalised ("The Commission proposes
+    // actions," is a sentence, not an authority line).
+    const nameWords = plain.replace(/,$/, '').split(/\s+/).slice(1);
+    if (nameWords.some((w) => !NAME_STOPWORDS.has(w.toLowerCase()) && !/^[A-Z0-9(“"]/.test(w))) return false;
     if (plain.endsWith(',')) return true;
     const next = this.nextMeaningful(i);
     if (!next) return false;
@@ -483,8 +497,10 @@ class Parser {
     if (words.length === 0) return false;
     const op = this.phrases.match(words, 'operative');
     if (requireItalicUnnumbered) {
-      if (!italic || !op) return false;
+      if (!italic) return false;
       const pre = this.phrases.match(words, 'preambular');
+      // An italic verb in the present tense that the phrase book does not know ("*Appoints*").
+      if (!op) return !pre && /^[A-Z][a-z]+s$/.test(words[0]) && !/(?:ss|ous|us)$/.test(words[0]);
       return !pre || pre.wordCount < op.wordCount;
     }
     if (italic) {
@@ -697,7 +713,8 @@ class Parser {
     const { source, index } = this;
     const paren = m[2] !== undefined;
     const label = (m[2] ?? m[3]).toLowerCase();
-    const alphaValue = label.length === 1 ? label.charCodeAt(0) - 96 : undefined;
+    // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series.
+    const alphaValue = label.length === 1 ? label.charCodeAt(0) - 96 : /^([a-z])\1$/.test(label) ? label.charCodeAt(0) - 96 + 26 : undefined;
     const romanVal = romanValue(label);
     if (alphaValue === undefined && romanVal === undefined) return false;
     const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';

@@ -7,6 +7,9 @@
  * corpus data add more through `PhraseBook.add`.
  */
 
+import phraseData from './data/phrases.json';
+import { phraseKnowledge } from './rules/phrase-knowledge';
+
 export type PhraseKind = 'operative' | 'preambular';
 
 /** Base operative phrases (DRAFTING.md), lower case, without modifiers. */
@@ -160,10 +163,32 @@ export class PhraseBook {
 
 let defaultBook: PhraseBook | undefined;
 
-/** The built-in phrase book (seed lists plus any data registered with `extendDefaultPhrases`). */
+/**
+ * Opening phrases counted in adopted resolutions (data/phrases.json, built from the AKN4UN
+ * corpus and the seeds by test/tools/build-phrases.ts): phrase → frequency.
+ */
+export function corpusPhraseCounts(kind: PhraseKind): Record<string, number> {
+  return ((phraseData as { operative?: Record<string, number>; preambular?: Record<string, number> })[kind] ?? {}) as Record<string, number>;
+}
+
+/**
+ * The built-in phrase book (seed lists plus any data registered with `extendDefaultPhrases`).
+ * The corpus phrases are not added: many of them run on into the object ("stresses the
+ * importance"), which would stretch openings beyond what writers italicise. The checks use them
+ * (with their frequencies) to decide whether an opening word is known and what to suggest.
+ */
 export function defaultPhrases(): PhraseBook {
   if (!defaultBook) defaultBook = new PhraseBook();
   return defaultBook;
+}
+
+/**
+ * The nearest known phrase head for an unknown opening word (fastest-levenshtein), only when close
+ * enough to be a slip of the keys; undefined for a known word. Extra phrases (from configuration)
+ * count as known.
+ */
+export function suggestPhrase(kind: PhraseKind, word: string, extra: string[] = []): string | undefined {
+  return phraseKnowledge({ [kind]: extra }).suggest(kind, word)?.word;
 }
 
 /** Adds phrases to the built-in book (used to load corpus-derived phrase data once at start-up). */

@@ -1,10 +1,17 @@
 /**
- * Diagnostics: runs the core checks on open documents, debounced while the user types.
+ * Diagnostics: runs the core checks on open documents, debounced while the user types, with the
+ * configuration of the `resolution` settings and the `.resolutionrc.json` files up the folder
+ * tree. A malformed configuration file gets one diagnostic of its own.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument } from '../core/check';
-import type { Finding, Severity } from '../core/findings';
+import { resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
+import type { Finding, Fix, Severity } from '../core/findings';
+import { docsUrl } from '../core/rules/registry';
 import type { ServerContext } from '../server';
 
 const DEBOUNCE_MS = 250;
@@ -18,14 +25,22 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** What a diagnostic carries in `data`: the rule and its fix, so code actions need no state. */
+export interface DiagnosticData {
+  rule: string;
+  fix?: Fix;
+}
+
 export function toDiagnostic(f: Finding): Diagnostic {
+  const data: DiagnosticData = f.fix ? { rule: f.rule, fix: f.fix } : { rule: f.rule };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
+    codeDescription: { href: docsUrl(f.rule) },
     source: 'resolution',
     message: f.message,
-    data: f.fix ? { rule: f.rule, fix: f.fix } : { rule: f.rule },
+    data,
   };
 }
 
@@ -40,6 +55,88 @@ export function capabilities(_params: InitializeParams): Partial<ServerCapabilit
   return {};
 }
 
+/** The file system path of a `file:` URI, or undefined for other schemes (untitled:, …). */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Problems already published per configuration file (so each is reported once, and cleared when fixed). */
+const publishedProblems = new Map<string, string>();
+
+async function publishConfigProblems(ctx: ServerContext, files: string[], problems: ConfigProblem[]): Promise<void> {
+  const byFile = new Map<string, ConfigProblem[]>();
+  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const touched = new Set([...files, ...byFile.keys()]);
+  for (const file of touched) {
+    const list = byFile.get(file) ?? [];
+    const key = JSON.stringify(list);
+    if ((publishedProblems.get(file) ?? '[]') === key) continue;
+    publishedProblems.set(file, key);
+    const diagnostics: Diagnostic[] = list.map((p) => ({
+      range: { start: { line: p.line ?? 0, character: p.character ?? 0 }, end: { line: p.line ?? 0, character: (p.character ?? 0) + 1 } },
+      severity: DiagnosticSeverity.Error,
+      source: 'resolution',
+      message: `${path.basename(file)}: ${p.message}. This configuration file is ignored until it is fixed.`,
+    }));
+    if (list.length) ctx.log(`configuration problem in ${file}: ${list.map((p) => p.message).join('; ')}`);
+    await ctx.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics });
+  }
+}
+
+/**
+ * Watches the configuration files in use, so that saving one re-checks the open drafts at once.
+ * (Node's own watcher: workspace/didChangeWatchedFiles has one handler, which the precedent
+ * feature owns.) A new file further down the tree is picked up at the next check.
+ */
+const watchers = new Map<string, fs.FSWatcher>();
+function watchConfigFiles(ctx: ServerContext, files: string[]): void {
+  for (const file of files) {
+    if (watchers.has(file)) continue;
+    try {
+      const w = fs.watch(file, { persistent: false }, () => ctx.revalidate());
+      w.on('error', () => {
+        w.close();
+        watchers.delete(file);
+      });
+      watchers.set(file, w);
+    } catch {
+      /* deleted meanwhile, or not watchable: the next check reads it again anyway */
+    }
+  }
+}
+
+/** The resolved configuration for a document (settings + .resolutionrc.json), reporting bad files. */
+export async function configFor(ctx: ServerContext, uri: string): Promise<ResolvedConfig> {
+  let settings: unknown = {};
+  try {
+    settings = await ctx.settings(uri);
+  } catch {
+    settings = {};
+  }
+  const loaded = resolveConfig(settings, uriToPath(uri));
+  const allFiles = loaded.files.concat(loaded.problems.map((p) => p.file));
+  watchConfigFiles(ctx, allFiles);
+  await publishConfigProblems(ctx, allFiles, loaded.problems).catch((err) => ctx.log(`publishing configuration problems failed: ${String(err)}`));
+  return loaded.config;
+}
+
+/** The findings of an open document under its configuration (also used by code actions). */
+export async function findingsFor(ctx: ServerContext, document: TextDocument): Promise<{ findings: Finding[]; config: ResolvedConfig }> {
+  const config = await configFor(ctx, document.uri);
+  const doc = ctx.parsed(document);
+  const findings = checkDocument(doc, {
+    config,
+    corpus: ctx.corpusFacts,
+    onError: (rule, err) => ctx.log(`check ${rule} failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`),
+  });
+  return { findings, config };
+}
+
 export function register(ctx: ServerContext): void {
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -51,8 +148,7 @@ export function register(ctx: ServerContext): void {
     if (reason) {
       diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'resolution', message: reason }];
     } else {
-      const doc = ctx.parsed(document);
-      diagnostics = checkDocument(doc, { corpus: ctx.corpusFacts }).map(toDiagnostic);
+      diagnostics = (await findingsFor(ctx, document)).findings.map(toDiagnostic);
     }
     // A newer version may have arrived meanwhile: its own run publishes.
     const current = ctx.documents.get(document.uri);

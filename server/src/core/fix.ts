@@ -1,0 +1,336 @@
+/**
+ * Fixes in the core: applying edits, renumbering operative paragraphs (carrying internal
+ * cross-references along), renumbering footnotes, re-lettering sub-paragraphs, and fix-all that
+ * repeats until no fixable finding remains. No LSP import.
+ */
+import type { CrossReference, FootnoteStyle, OperativeParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
+import type { Edit, Finding } from './findings';
+import { LineIndex } from './text';
+
+interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+function toOffsets(lines: LineIndex, edits: Edit[]): OffsetEdit[] {
+  return edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }));
+}
+
+function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+}
+
+/** Applies non-overlapping edits (LSP ranges over `text`); throws on overlapping edits. */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const lines = new LineIndex(text);
+  const list = toOffsets(lines, edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < list.length; i++) {
+    if (list[i].start < list[i - 1].end) throw new Error('overlapping edits');
+  }
+  let out = '';
+  let at = 0;
+  for (const e of list) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+// ---------------------------------------------------------------- operative renumbering
+
+function normNumber(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Edits that renumber the operative paragraphs 1, 2, 3 … and rewrite the internal
+ * cross-references ("paragraph 5 above", "paragraphs 3 and 4", "paragraph 5 (a)") to follow
+ * the paragraphs they pointed at. With keepInserted (draft mode), `5 bis` paragraphs keep
+ * their suffix and follow the number of the paragraph before them.
+ */
+export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = false): Edit[] {
+  const lines = new LineIndex(doc.source, doc.lineStarts);
+  const ops = doc.operative;
+  if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return [];
+  const newNumbers: string[] = [];
+  let n = 0;
+  for (let i = 0; i < ops.length; i++) {
+    const p = ops[i];
+    if (i > 0 && sectionRestart(doc, i)) n = 0;
+    if (keepInserted && p.number?.suffix && n > 0) newNumbers.push(`${n} ${p.number.suffix}`);
+    else newNumbers.push(String(++n));
+  }
+  const edits: OffsetEdit[] = [];
+  ops.forEach((p, i) => {
+    if (p.number) {
+      if (normNumber(p.number.text).replace(/\.$/, '') !== newNumbers[i]) {
+        // keep the token's own trailing "." if it carries one
+        const dot = p.number.text.trimEnd().endsWith('.') ? '.' : '';
+        edits.push({ start: p.number.start, end: p.number.end, newText: newNumbers[i] + dot });
+      }
+    } else {
+      edits.push({ start: p.start, end: p.start, newText: `${newNumbers[i]}. ` });
+    }
+  });
+  for (const ref of doc.crossReferences) {
+    for (const t of ref.targets) {
+      const target = resolveTarget(doc, ref, t.text);
+      if (target === undefined) continue;
+      if (normNumber(t.text) !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target] });
+    }
+  }
+  return dedupe(edits).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+}
+
+/**
+ * True when operative paragraph i starts a new section: it is numbered 1 and a heading stands
+ * between it and the paragraph before (omnibus resolutions number each section from 1).
+ */
+export function sectionRestart(doc: ResolutionDocument, i: number): boolean {
+  const p = doc.operative[i];
+  const prev = doc.operative[i - 1];
+  if (!p?.number || p.number.value !== 1 || p.number.suffix || !prev) return false;
+  return doc.blocks.some((b) => b.kind === 'heading' && b.start >= prev.end && b.end <= p.start);
+}
+
+const numberIndexCache = new WeakMap<ResolutionDocument, Map<string, number[]>>();
+
+/** Operative paragraph indices by number text ("5", "5 bis"), computed once per document. */
+export function operativeNumberIndex(doc: ResolutionDocument): Map<string, number[]> {
+  let m = numberIndexCache.get(doc);
+  if (!m) {
+    m = new Map();
+    doc.operative.forEach((p, i) => {
+      if (!p.number) return;
+      const k = normNumber(p.number.text).replace(/\.$/, '');
+      const list = m!.get(k) ?? [];
+      list.push(i);
+      m!.set(k, list);
+    });
+    numberIndexCache.set(doc, m);
+  }
+  return m;
+}
+
+/** Index of the operative paragraph a cross-reference target means, if any. */
+export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, target: string): number | undefined {
+  const candidates = operativeNumberIndex(doc).get(normNumber(target)) ?? [];
+  if (candidates.length <= 1) return candidates[0];
+  // several paragraphs carry that number: take the nearest in the stated direction
+  if (ref.direction === 'above') {
+    const before = candidates.filter((i) => doc.operative[i].end <= ref.start);
+    return before.length ? before[before.length - 1] : candidates[0];
+  }
+  if (ref.direction === 'below') return candidates.find((i) => doc.operative[i].start >= ref.end) ?? candidates[0];
+  return candidates[0];
+}
+
+function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
+  const seen = new Set<string>();
+  return edits
+    .filter((e) => {
+      const k = `${e.start}:${e.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------- footnotes
+
+const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function footnoteToken(style: FootnoteStyle, label: string): string {
+  if (style === 'unicode') return [...label].map((d) => (/\d/.test(d) ? SUPER[+d] : d)).join('');
+  if (style === 'sup') return `<sup>${label}</sup>`;
+  return `[^${label}]`;
+}
+
+/**
+ * Edits that renumber footnotes 1, 2, 3 … in order of first reference, markers and definitions
+ * together (each keeps its style). Definitions no marker points to follow, in their order.
+ * Only numeric labels take part; other labels are left alone.
+ */
+export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
+  const lines = new LineIndex(doc.source, doc.lineStarts);
+  const numeric = (l: string) => /^\d+$/.test(l);
+  const mapping = new Map<string, string>();
+  let n = 0;
+  for (const m of doc.footnoteMarkers) if (numeric(m.label) && !mapping.has(m.label)) mapping.set(m.label, String(++n));
+  for (const d of doc.footnoteDefinitions) if (numeric(d.label) && !mapping.has(d.label)) mapping.set(d.label, String(++n));
+  const edits: OffsetEdit[] = [];
+  for (const m of doc.footnoteMarkers) {
+    const to = mapping.get(m.label);
+    if (to && to !== m.label) edits.push({ start: m.start, end: m.end, newText: footnoteToken(m.style, to) });
+  }
+  // Definitions: relabelled, and put in order within each block of consecutive definitions.
+  const defs = [...doc.footnoteDefinitions].sort((a, b) => a.start - b.start);
+  const runs: Array<typeof defs> = [];
+  for (const d of defs) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && /^\s*$/.test(doc.source.slice(last.end, d.start))) run.push(d);
+    else runs.push([d]);
+  }
+  const rank = (d: (typeof defs)[number]) => Number(mapping.get(d.label) ?? d.label) || Number.MAX_SAFE_INTEGER;
+  for (const run of runs) {
+    const relabel = (d: (typeof defs)[number]) => {
+      const to = mapping.get(d.label);
+      return (to && to !== d.label ? footnoteToken(d.style, to) : doc.source.slice(d.marker.start, d.marker.end)) + doc.source.slice(d.marker.end, d.end);
+    };
+    const sorted = [...run].sort((a, b) => rank(a) - rank(b));
+    const runStart = run[0].start;
+    const runEnd = run[run.length - 1].end;
+    const markerInside = doc.footnoteMarkers.some((m) => m.start >= runStart && m.end <= runEnd);
+    if (run.length > 1 && !markerInside && sorted.some((d, i) => d !== run[i])) {
+      let text = '';
+      sorted.forEach((d, i) => {
+        text += doc.source.slice(d.start, d.marker.start) + relabel(d);
+        if (i < run.length - 1) text += doc.source.slice(run[i].end, run[i + 1].start);
+      });
+      edits.push({ start: run[0].start, end: run[run.length - 1].end, newText: text });
+    } else {
+      for (const d of run) {
+        const to = mapping.get(d.label);
+        if (to && to !== d.label) edits.push({ start: d.marker.start, end: d.marker.end, newText: footnoteToken(d.style, to) });
+      }
+    }
+  }
+  return dedupe(edits).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+}
+
+// ---------------------------------------------------------------- sub-paragraph labels
+
+const ROMAN: Array<[number, string]> = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+];
+
+export function roman(n: number): string {
+  let out = '';
+  for (const [v, s] of ROMAN) while (n >= v) {
+    out += s;
+    n -= v;
+  }
+  return out;
+}
+
+export function alpha(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(97 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The label for value n in the style and shape of `template` ("(c)", "iv.", "(B)"). */
+export function subLabel(style: SubLabelStyle, n: number, template: string): string {
+  const core = style === 'paren-alpha' || style === 'dot-alpha' ? alpha(n) : roman(n);
+  const upper = /[A-Z]/.test(template) && !/[a-z]/.test(template);
+  const text = upper ? core.toUpperCase() : core;
+  const m = /^(\s*\(?)[A-Za-z]+(\)?\.?\s*)$/.exec(template);
+  if (m) return m[1] + text + m[2];
+  return style.startsWith('paren') ? `(${text})` : `${text}.`;
+}
+
+/** Edits that re-letter one list of sibling sub-paragraphs to 1, 2, 3 … in their style. */
+export function reletterEdits(lines: LineIndex, siblings: SubParagraph[]): Edit[] {
+  const edits: Edit[] = [];
+  siblings.forEach((s, i) => {
+    const want = subLabel(s.style, i + 1, s.label.text);
+    if (want !== s.label.text) edits.push({ range: lines.range(s.label.start, s.label.end), newText: want });
+  });
+  return edits;
+}
+
+/** Every list of sibling sub-paragraphs of an operative paragraph, depth first. */
+export function subparagraphLists(p: OperativeParagraph): SubParagraph[][] {
+  const lists: SubParagraph[][] = [];
+  const walk = (items: SubParagraph[]) => {
+    if (items.length) lists.push(items);
+    for (const s of items) walk(s.children);
+  };
+  walk(p.subparagraphs);
+  return lists;
+}
+
+// ---------------------------------------------------------------- fix all
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied per rule id. */
+  applied: Record<string, number>;
+  /** Passes made (each re-parses and re-checks). */
+  passes: number;
+  /** Fixable findings still present when the loop stopped (0 when it converged). */
+  remaining: number;
+}
+
+/**
+ * Picks fixes that can be applied together: each fix's edits all, no edit overlapping an edit
+ * already taken; identical fixes (one renumbering reported on several paragraphs) once.
+ */
+export function compatibleFixes(text: string, findings: Finding[]): { edits: Edit[]; taken: Finding[] } {
+  const lines = new LineIndex(text);
+  const chosen: OffsetEdit[] = [];
+  const edits: Edit[] = [];
+  const taken: Finding[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!f.fix || f.fix.edits.length === 0) continue;
+    const key = JSON.stringify(f.fix.edits);
+    if (seen.has(key)) {
+      taken.push(f);
+      continue;
+    }
+    const off = toOffsets(lines, f.fix.edits);
+    if (off.some((e) => chosen.some((c) => overlaps(e, c)))) continue;
+    // a fix's own edits must not overlap one another either
+    if (off.some((e, i) => off.some((o, j) => i !== j && overlaps(e, o)))) continue;
+    seen.add(key);
+    chosen.push(...off);
+    edits.push(...f.fix.edits);
+    taken.push(f);
+  }
+  return { edits, taken };
+}
+
+/**
+ * Applies every fix, re-checks, and repeats until no fixable finding remains or nothing
+ * changes (at most `maxPasses` passes). `check` parses and checks a text.
+ */
+export function fixAll(text: string, check: (text: string) => Finding[], maxPasses = 10): FixAllResult {
+  const applied: Record<string, number> = {};
+  let passes = 0;
+  let current = text;
+  let remaining = 0;
+  for (;;) {
+    const fixable = check(current).filter((f) => f.fix && f.fix.edits.length > 0);
+    remaining = fixable.length;
+    if (fixable.length === 0 || passes >= maxPasses) break;
+    const { edits, taken } = compatibleFixes(current, fixable);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    passes++;
+    if (next === current) break;
+    for (const f of taken) applied[f.rule] = (applied[f.rule] ?? 0) + 1;
+    current = next;
+  }
+  return { text: current, applied, passes, remaining };
+}
+
+/** One edit turning `before` into `after`, trimmed to the part that differs. */
+export function minimalEdit(before: string, after: string): Edit | undefined {
+  if (before === after) return undefined;
+  let s = 0;
+  const max = Math.min(before.length, after.length);
+  while (s < max && before.charCodeAt(s) === after.charCodeAt(s)) s++;
+  let e = 0;
+  while (e < max - s && before.charCodeAt(before.length - 1 - e) === after.charCodeAt(after.length - 1 - e)) e++;
+  const lines = new LineIndex(before);
+  return { range: lines.range(s, before.length - e), newText: after.slice(s, after.length - e) };
+}

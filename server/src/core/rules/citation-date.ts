@@ -1,0 +1,82 @@
+import type { Citation } from '../model';
+import { docsUrl, type Rule } from './types';
+import { edit, rangeOf } from './util';
+
+const id = 'citation-date';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "25 September 2015", "2015-09-25", "September 25, 2015" → "2015-09-25"; otherwise the squashed text. */
+export function normaliseDate(s: string): string {
+  const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,;]$/, '');
+  let m = /^(\d{1,2}) ([A-Za-z]+),? (\d{4})$/.exec(t);
+  if (m) {
+    const mo = MONTHS.indexOf(m[2].toLowerCase());
+    if (mo >= 0) return `${m[3]}-${String(mo + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  }
+  m = /^([A-Za-z]+) (\d{1,2}),? (\d{4})$/.exec(t);
+  if (m) {
+    const mo = MONTHS.indexOf(m[1].toLowerCase());
+    if (mo >= 0) return `${m[3]}-${String(mo + 1).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  return t.toLowerCase();
+}
+
+/** An ISO or free date as a drafter writes it ("25 September 2015"). */
+export function displayDate(s: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return s.trim();
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1].replace(/^./, (c) => c.toUpperCase())} ${m[1]}`;
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description: 'One resolution cited with two different dates, in the document or against the corpus.',
+    fixDescription: 'Use the date the corpus gives for that resolution.',
+    docsUrl: docsUrl(id),
+  },
+  check(ctx) {
+    const { doc, lines, corpus } = ctx;
+    const byKey = new Map<string, Citation[]>();
+    for (const c of doc.citations) {
+      if (!c.date) continue;
+      const list = byKey.get(c.key) ?? [];
+      list.push(c);
+      byKey.set(c.key, list);
+    }
+    for (const [key, cites] of byKey) {
+      let truth: string | undefined;
+      try {
+        truth = corpus?.dateOf(key);
+      } catch {
+        truth = undefined;
+      }
+      if (truth) {
+        const want = normaliseDate(truth);
+        for (const c of cites) {
+          if (normaliseDate(c.date!.text) === want) continue;
+          const shown = displayDate(truth);
+          ctx.report({
+            range: rangeOf(lines, c.date!),
+            message: `Resolution ${c.symbol} is dated ${shown} in the corpus, not ${c.date!.text.trim()}.`,
+            fix: { title: `Use ${shown}`, edits: [edit(lines, c.date!.start, c.date!.end, shown)] },
+          });
+        }
+        continue;
+      }
+      const first = cites[0];
+      const firstDate = normaliseDate(first.date!.text);
+      for (const c of cites.slice(1)) {
+        if (normaliseDate(c.date!.text) === firstDate) continue;
+        ctx.report({
+          range: rangeOf(lines, c.date!),
+          message: `Resolution ${c.symbol} is cited with two dates: ${first.date!.text.trim()} (line ${first.range.start.line + 1}) and ${c.date!.text.trim()}.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { renumberFootnotesEdits } from '../fix';
+import { docsUrl, type Rule } from './types';
+import { rangeOf } from './util';
+
+const id = 'footnote-sequence';
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description: 'Footnotes whose first references are not in the order 1, 2, 3 ….',
+    fixDescription: 'Renumber markers and definitions together in order of first reference.',
+    docsUrl: docsUrl(id),
+    appliesToOther: true,
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    const seen = new Set<string>();
+    let expected = 1;
+    for (const m of doc.footnoteMarkers) {
+      if (!/^\d+$/.test(m.label) || seen.has(m.label)) continue;
+      seen.add(m.label);
+      if (Number(m.label) !== expected) {
+        const edits = renumberFootnotesEdits(doc);
+        ctx.report({
+          range: rangeOf(lines, m),
+          message: `Footnote ${m.label} is referenced where footnote ${expected} is expected: footnotes are numbered in order of first reference.`,
+          fix: edits.length ? { title: 'Renumber footnotes in order of first reference', edits } : undefined,
+        });
+        return; // one finding: the renumbering settles the whole sequence
+      }
+      expected++;
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import { docsUrl, type Rule } from './types';
+import { rangeOf } from './util';
+
+const id = 'footnote-undefined';
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'error',
+    description: 'A footnote marker with no definition.',
+    docsUrl: docsUrl(id),
+    appliesToOther: true,
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    const defined = new Set(doc.footnoteDefinitions.map((d) => d.label));
+    for (const m of doc.footnoteMarkers) {
+      if (!defined.has(m.label)) ctx.report({ range: rangeOf(lines, m), message: `Footnote ${m.label} has no definition.` });
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import { docsUrl, type Rule } from './types';
+import { rangeOf } from './util';
+
+const id = 'footnote-unused';
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description: 'A footnote definition that no marker points to.',
+    docsUrl: docsUrl(id),
+    appliesToOther: true,
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    const used = new Set(doc.footnoteMarkers.map((m) => m.label));
+    for (const d of doc.footnoteDefinitions) {
+      if (!used.has(d.label)) ctx.report({ range: rangeOf(lines, d.marker), message: `Footnote ${d.label} is defined but never referenced.` });
+    }
+  },
+};

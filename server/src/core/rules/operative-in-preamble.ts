@@ -1,0 +1,26 @@
+import { docsUrl, type Rule } from './types';
+import { openingWords, quote, rangeOf } from './util';
+
+const id = 'operative-in-preamble';
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description: 'An unnumbered paragraph in the preamble that opens with an operative verb (`Urges Parties …`).',
+    docsUrl: docsUrl(id),
+  },
+  check(ctx) {
+    const { doc, lines, phrases } = ctx;
+    for (const p of doc.preamble) {
+      const { head, before } = openingWords(doc, p);
+      if (!head) continue;
+      if (!phrases.isHead('operative', head.text) || phrases.isHead('preambular', head.text)) continue;
+      const start = before[0] ?? head;
+      ctx.report({
+        range: rangeOf(lines, { start: start.start, end: head.end }),
+        message: `A preambular paragraph opens with the operative verb ${quote(head.text)}: make it a numbered operative paragraph, or open it with a participle.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import { renumberOperativeEdits, sectionRestart } from '../fix';
+import type { Fix } from '../findings';
+import { docsUrl, type Rule } from './types';
+import { firstLineRange, rangeOf } from './util';
+
+const id = 'operative-numbering';
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'error',
+    description: 'Operative paragraphs must be numbered 1, 2, 3 … (no gap, duplicate or restart; `5 bis` only in draft mode).',
+    fixDescription: 'Renumber all operative paragraphs, carrying internal cross-references along.',
+    docsUrl: docsUrl(id),
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    const ops = doc.operative;
+    if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return;
+    const draft = ctx.config.draftMode;
+    let fix: Fix | undefined;
+    const getFix = () => {
+      if (!fix) {
+        const edits = renumberOperativeEdits(doc, draft);
+        fix = { title: 'Renumber operative paragraphs', edits };
+      }
+      return fix.edits.length ? fix : undefined;
+    };
+    let prev: number | undefined; // value of the last main number
+    for (let i = 0; i < ops.length; i++) {
+      const p = ops[i];
+      const num = p.number;
+      if (!num) {
+        ctx.report({
+          range: firstLineRange(doc, lines, p),
+          message: `Operative paragraph without a number (expected ${prev === undefined ? 1 : prev + 1}).`,
+          fix: getFix(),
+        });
+        prev = prev === undefined ? 1 : prev + 1;
+        continue;
+      }
+      if (num.suffix) {
+        if (!draft) {
+          ctx.report({
+            range: rangeOf(lines, num),
+            message: `“${num.text.trim()}” numbering belongs to negotiation drafts; renumber the paragraphs or turn on resolution.draftMode.`,
+            fix: getFix(),
+          });
+          // the inserted paragraph takes no number of its own: the next one is checked against `prev`
+        } else if (prev === undefined || num.value !== prev) {
+          ctx.report({
+            range: rangeOf(lines, num),
+            message: `Paragraph “${num.text.trim()}” should follow paragraph ${num.value}${prev === undefined ? '' : `, not ${prev}`}.`,
+            fix: getFix(),
+          });
+        }
+        continue;
+      }
+      if (sectionRestart(doc, i)) prev = undefined;
+      const expected = prev === undefined ? 1 : prev + 1;
+      if (num.value !== expected) {
+        let what: string;
+        if (prev !== undefined && num.value === prev) what = `duplicate number ${num.value}`;
+        else if (prev !== undefined && num.value < prev) what = `numbering restarts at ${num.value} after ${prev}`;
+        else if (prev === undefined) what = `numbering starts at ${num.value}`;
+        else what = `gap: ${num.value} follows ${prev}`;
+        ctx.report({ range: rangeOf(lines, num), message: `Operative paragraph numbered ${num.value}, expected ${expected} (${what}).`, fix: getFix() });
+      }
+      prev = num.value;
+    }
+  },
+};

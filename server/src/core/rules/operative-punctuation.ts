@@ -1,0 +1,54 @@
+import { docsUrl, type Rule } from './types';
+import { checkEnding } from './punctuation';
+import type { Ending, SubParagraph } from '../model';
+import type { RuleContext } from './types';
+import { edit, rangeOf } from './util';
+
+const NAMES: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon', '': 'no punctuation' };
+
+function report(ctx: RuleContext, e: Ending, want: string, what: string): void {
+  const { lines } = ctx;
+  const fixEdit = e.char === '' ? edit(lines, e.span.start, e.span.start, want) : edit(lines, e.span.start, e.span.end, want);
+  ctx.report({
+    range: e.span.end > e.span.start ? rangeOf(lines, e.span) : e.span.range,
+    message: `${what} ends with ${NAMES[e.char] ?? `“${e.char}”`}; it should end with ${NAMES[want]}.`,
+    fix: { title: `End with ${NAMES[want]}`, edits: [fixEdit] },
+  });
+}
+
+/** Items before the last end with a semicolon (or "; and"), or a colon when a list of their own follows. */
+function checkItems(ctx: RuleContext, items: SubParagraph[]): void {
+  items.forEach((s, i) => {
+    if (i < items.length - 1) {
+      const ok = s.ending.char === ';' || (s.ending.char === ':' && s.children.length > 0);
+      if (!ok) report(ctx, s.ending, s.children.length ? ':' : ';', `Sub-paragraph ${s.label.text.trim()}`);
+    }
+    checkItems(ctx, s.children);
+  });
+}
+
+const id = 'operative-punctuation';
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description:
+      'An operative paragraph must end with a semicolon, the last one with a full stop (judged before any trailing footnote marker); the lead-in to its sub-paragraphs with a colon, each item but the last with a semicolon.',
+    fixDescription: 'Set the semicolon or full stop.',
+    docsUrl: docsUrl(id),
+  },
+  check(ctx) {
+    const ops = ctx.doc.operative;
+    ops.forEach((p, i) => {
+      // a paragraph introducing its own numbered list (a provisional agenda) ends as its list does
+      if (p.listItems.length > 0) return;
+      const last = i === ops.length - 1;
+      checkEnding(ctx, p, last ? '.' : ';', last ? 'The last operative paragraph' : 'The operative paragraph');
+      if (p.subparagraphs.length > 0) {
+        if (p.leadInEnding && p.leadInEnding.char !== ':') report(ctx, p.leadInEnding, ':', 'The lead-in to the sub-paragraphs');
+        checkItems(ctx, p.subparagraphs);
+      }
+    });
+  },
+};

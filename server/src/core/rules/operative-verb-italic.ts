@@ -1,0 +1,54 @@
+import { docsUrl, type Rule } from './types';
+import { italicEdits, openingWords, plainPhrase, quote, rangeOf } from './util';
+
+const id = 'operative-verb-italic';
+
+/**
+ * Words after a verb phrase that adopted texts leave in roman type: `*Takes note* of`,
+ * `*Looks forward* to`, `*Draws* the attention`, `*Encourages* further cooperation` (an adjective there).
+ */
+const ROMAN_TAIL = new Set(['of', 'to', 'by', 'further', 'also', 'again', 'that', 'the', 'attention']);
+
+/** A partly italic opening whose italic part is the phrase less a roman tail is fine. */
+export function acceptablePartial(openingText: string, italicText: string | undefined): boolean {
+  if (!italicText) return false;
+  const phrase = plainPhrase(openingText).toLowerCase();
+  const italic = plainPhrase(italicText).toLowerCase();
+  if (!italic || !phrase.startsWith(italic)) return false;
+  const rest = phrase.slice(italic.length).trim();
+  if (!rest) return true;
+  if (/^[a-z]/.test(phrase.slice(italic.length))) return false; // italics end inside a word
+  return rest.split(/\s+/).every((w) => ROMAN_TAIL.has(w));
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description: 'The opening verb phrase of an operative paragraph must be italic as a whole (`*Calls upon*`, not `*Calls* upon`).',
+    fixDescription: 'Italicise the whole verb phrase.',
+    docsUrl: docsUrl(id),
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    for (const p of doc.operative) {
+      const o = p.opening;
+      if (!o || o.italic === 'full') continue;
+      if (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text)) continue;
+      // no verb phrase at all ("The Secretary-General shall …"): operative-verb-unknown says so
+      const { head } = openingWords(doc, p);
+      if (!head || (o.italic === 'none' && ctx.phrases.clearlyNotPhrase('operative', head.text))) continue;
+      const phrase = plainPhrase(o.text);
+      if (!phrase) continue;
+      const edits = italicEdits(doc, lines, p, true);
+      ctx.report({
+        range: rangeOf(lines, o),
+        message:
+          o.italic === 'partial'
+            ? `Only part of the verb phrase ${quote(phrase)} is italic.`
+            : `The verb phrase ${quote(phrase)} is not italic.`,
+        fix: edits ? { title: `Italicise ${quote(phrase)}`, edits } : undefined,
+      });
+    }
+  },
+};

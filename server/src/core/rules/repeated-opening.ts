@@ -1,0 +1,125 @@
+import type { Paragraph } from '../model';
+import type { Edit } from '../findings';
+import type { Word } from './phrase-knowledge';
+import { docsUrl, type Rule, type RuleContext } from './types';
+import { edit, lowerFirst, openingWords, quote, rangeOf, upperFirst } from './util';
+
+const id = 'repeated-opening';
+
+const ADVERBS = new Set(['also', 'further']);
+/** Words that may stand between a preambular head and its adverb ("Noting with concern also"). */
+const PHRASE_WORDS = new Set(['with', 'in', 'mind', 'note', 'into', 'account', 'concern', 'appreciation', 'satisfaction', 'deep', 'serious', 'grave', 'its', 'considered', 'adopted', 'examined', 'received', 'reviewed', 'heard', 'by']);
+/** Multi-word preambular phrases whose adverb goes after the whole phrase. */
+const AFTER_PHRASE: Record<string, string[]> = { bearing: ['in', 'mind'], keeping: ['in', 'mind'], taking: ['note'] };
+
+interface Analysis {
+  head?: Word;
+  headKey?: string;
+  adverb?: Word;
+  words: Word[];
+  before: Word[];
+}
+
+function analyse(ctx: RuleContext, p: Paragraph): Analysis {
+  const { words, head, before } = openingWords(ctx.doc, p);
+  if (!head) return { words, before };
+  let adverb = before.find((w) => ADVERBS.has(w.text.toLowerCase()));
+  if (!adverb && p.kind === 'preambular') {
+    const i = words.indexOf(head);
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+      const w = words[j].text.toLowerCase();
+      if (ADVERBS.has(w)) {
+        adverb = words[j];
+        break;
+      }
+      if (!PHRASE_WORDS.has(w)) break;
+    }
+  }
+  return { head, headKey: head.text.toLowerCase(), adverb, words, before };
+}
+
+function removeAdverb(ctx: RuleContext, a: Analysis): Edit[] {
+  const { lines, doc } = ctx;
+  const adv = a.adverb!;
+  const i = a.words.indexOf(adv);
+  const next = a.words[i + 1];
+  if (i === 0 && next) {
+    // "Also requests" → "Requests" (inside the same emphasis)
+    const between = doc.source.slice(adv.end, next.start);
+    const keep = between.replace(/\s+/g, '');
+    return [edit(lines, adv.start, next.start + 1, keep + upperFirst(doc.source[next.start]))];
+  }
+  const prev = a.words[i - 1];
+  if (prev) {
+    const between = doc.source.slice(prev.end, adv.start);
+    return [edit(lines, prev.end, adv.end, between.replace(/\s+/g, ''))];
+  }
+  return [];
+}
+
+function insertAdverb(ctx: RuleContext, p: Paragraph, a: Analysis, adverb: string): Edit[] {
+  const { lines, doc } = ctx;
+  const head = a.head!;
+  if (p.kind === 'operative') {
+    const first = a.before[0] ?? head;
+    return [edit(lines, first.start, first.start + 1, upperFirst(adverb) + ' ' + lowerFirst(doc.source[first.start]))];
+  }
+  let after = head;
+  const tail = AFTER_PHRASE[a.headKey!];
+  if (tail) {
+    const i = a.words.indexOf(head);
+    const next = a.words.slice(i + 1, i + 1 + tail.length);
+    if (next.length === tail.length && next.every((w, k) => w.text.toLowerCase() === tail[k])) after = next[next.length - 1];
+  }
+  return [edit(lines, after.end, after.end, ' ' + adverb)];
+}
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description:
+      'An "also"/"further" opening with no paragraph opening with the same phrase just before it (warning); a consecutive repeat of an opening without "also"/"further" (information).',
+    fixDescription: 'Remove the adverb, or insert "also"/"further".',
+    docsUrl: docsUrl(id),
+  },
+  check(ctx) {
+    const { lines } = ctx;
+    for (const part of [ctx.doc.preamble as Paragraph[], ctx.doc.operative as Paragraph[]]) {
+      let prev: Analysis | undefined;
+      let run = 0; // paragraphs in the current run of one opening, minus one
+      for (const p of part) {
+        const a = analyse(ctx, p);
+        if (!a.head) {
+          prev = undefined;
+          run = 0;
+          continue;
+        }
+        const same = prev?.headKey === a.headKey;
+        if (a.adverb && !same) {
+          const phrase = a.words
+            .slice(0, a.words.indexOf(a.head) + 1)
+            .concat(a.adverb.start > a.head.start ? [a.adverb] : [])
+            .map((w) => w.text)
+            .join(' ');
+          const edits = removeAdverb(ctx, a);
+          ctx.report({
+            range: rangeOf(lines, { start: Math.min(a.adverb.start, a.head.start), end: Math.max(a.adverb.end, a.head.end) }),
+            message: `${quote(phrase)}, but the paragraph before does not open with ${quote(a.head.text.toLowerCase())}.`,
+            fix: edits.length ? { title: `Remove ${quote(a.adverb.text)}`, edits } : undefined,
+          });
+        } else if (!a.adverb && same) {
+          const adverb = run === 0 ? 'also' : 'further';
+          ctx.report({
+            range: rangeOf(lines, { start: (a.before[0] ?? a.head).start, end: a.head.end }),
+            message: `${quote(a.head.text)} repeats the opening of the paragraph before; a repeat usually carries ${quote(adverb)}.`,
+            fix: { title: `Insert ${quote(adverb)}`, edits: insertAdverb(ctx, p, a, adverb) },
+            minor: true,
+          });
+        }
+        run = same ? run + 1 : 0;
+        prev = a;
+      }
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { reletterEdits, subLabel, subparagraphLists } from '../fix';
+import { docsUrl, type Rule } from './types';
+import { rangeOf } from './util';
+
+const id = 'subparagraph-sequence';
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'error',
+    description: 'Sub-paragraphs must run (a), (b), (c) … or (i), (ii), (iii) … without gap, duplicate or restart.',
+    fixDescription: 'Re-letter the sub-paragraphs of the list in sequence.',
+    docsUrl: docsUrl(id),
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    for (const p of doc.operative) {
+      for (const list of subparagraphLists(p)) {
+        const bad = list.findIndex((s, i) => s.value !== i + 1);
+        if (bad < 0) continue;
+        const s = list[bad];
+        const edits = reletterEdits(lines, list);
+        const want = subLabel(s.style, bad + 1, s.label.text).trim();
+        ctx.report({
+          range: rangeOf(lines, s.label),
+          message: `Sub-paragraph ${s.label.text.trim()} out of sequence: expected ${want}${bad > 0 ? ` after ${list[bad - 1].label.text.trim()}` : ''}.`,
+          fix: edits.length ? { title: 'Re-letter the sub-paragraphs', edits } : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+/** What every check is made of: its metadata beside its logic. Plain TypeScript, no LSP. */
+import type { Range, ResolutionDocument } from '../model';
+import type { CorpusFacts, Fix, Severity } from '../findings';
+import type { LineIndex } from '../text';
+import type { ResolvedConfig } from '../config';
+import type { PhraseKnowledge } from './phrase-knowledge';
+
+/** Base address of the rule pages; the editor work may point it elsewhere. */
+export const DOCS_BASE_URL = 'https://github.com/resolution-drafting/resolution-drafting/blob/main/docs/rules/';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE_URL}${id}.md`;
+}
+
+export interface RuleMeta {
+  /** Stable id, part of the product's interface. */
+  id: string;
+  /** Default severity; 'off' for checks that must be switched on in configuration. */
+  defaultSeverity: Severity | 'off';
+  /** One line: what the check flags. */
+  description: string;
+  /** What its quick fix does, if it has one. */
+  fixDescription?: string;
+  /** The rule's documentation page. */
+  docsUrl: string;
+  /** Runs on documents that are not resolutions (only the footnote checks do). */
+  appliesToOther?: boolean;
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fix?: Fix;
+  /**
+   * A secondary kind of finding reported one step below the rule's severity
+   * (at most 'information'): repeated-opening's "repeat without also".
+   */
+  minor?: boolean;
+}
+
+export interface RuleContext {
+  doc: ResolutionDocument;
+  lines: LineIndex;
+  config: ResolvedConfig;
+  /** This rule's options from configuration ({} when none). */
+  options: Record<string, unknown>;
+  corpus?: CorpusFacts;
+  phrases: PhraseKnowledge;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

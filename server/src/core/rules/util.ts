@@ -1,0 +1,125 @@
+/** Helpers shared by the checks. */
+import type { OperativeParagraph, Paragraph, Range, ResolutionDocument, Span } from '../model';
+import type { Edit } from '../findings';
+import type { LineIndex } from '../text';
+import { headOf, leadingWords, type Word } from './phrase-knowledge';
+
+/** Offset where a paragraph's words begin (past the number token of an operative paragraph). */
+export function bodyStart(doc: ResolutionDocument, p: Paragraph): number {
+  let i = p.kind === 'operative' && p.number ? p.number.end : p.start;
+  const src = doc.source;
+  while (i < p.end && /[\s.)\]]/.test(src[i])) i++;
+  return i;
+}
+
+export interface OpeningWords {
+  words: Word[];
+  head?: Word;
+  /** Modifiers before the head ("Also", "Strongly"). */
+  before: Word[];
+}
+
+export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
+  const first = p.fragments[0] ?? p;
+  const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
+  const { head, before } = headOf(words);
+  return { words, head, before };
+}
+
+export function edit(lines: LineIndex, start: number, end: number, newText: string): Edit {
+  return { range: lines.range(start, end), newText };
+}
+
+export function rangeOf(lines: LineIndex, s: Span | { start: number; end: number }): Range {
+  return lines.range(s.start, s.end);
+}
+
+/** The range of the first line of a paragraph (for findings about the whole paragraph). */
+export function firstLineRange(doc: ResolutionDocument, lines: LineIndex, p: Span): Range {
+  const pos = lines.positionAt(p.start);
+  const end = Math.min(p.end, lines.lineEnd(pos.line));
+  return lines.range(p.start, end);
+}
+
+export function quote(s: string): string {
+  return `“${s}”`;
+}
+
+export function upperFirst(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+export function lowerFirst(s: string): string {
+  return s ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** The operative paragraph containing an offset, with its index, if any (binary search). */
+export function operativeAt(doc: ResolutionDocument, offset: number): { index: number; paragraph: OperativeParagraph } | undefined {
+  const ops = doc.operative;
+  let lo = 0;
+  let hi = ops.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ops[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found < 0) return undefined;
+  const p = ops[found];
+  const inside = (s: { start: number; end: number }) => offset >= s.start && offset < s.end;
+  if (inside(p) || p.fragments.some(inside)) return { index: found, paragraph: p };
+  return undefined;
+}
+
+/** Phrase of the opening as written, emphasis markers removed. */
+export function plainPhrase(text: string): string {
+  return text.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Edits that make the opening phrase of a paragraph italic as a whole (`*Further calls* upon`
+ * → `*Further calls upon*`), or remove its italics.
+ */
+export function italicEdits(
+  doc: ResolutionDocument,
+  lines: LineIndex,
+  p: Paragraph,
+  italic: boolean,
+): Edit[] | undefined {
+  const o = p.opening;
+  if (!o) return undefined;
+  let start = o.start;
+  let end = o.end;
+  if (o.italicSpan) {
+    start = Math.min(start, o.italicSpan.start);
+    end = Math.max(end, o.italicSpan.end);
+  }
+  const src = doc.source;
+  // take in emphasis markers directly around the region
+  while (start > p.start && /[*_]/.test(src[start - 1])) start--;
+  while (end < p.end && src[end] === '*') end++;
+  const region = src.slice(start, end);
+  const plain = region.replace(/\*+/g, '');
+  const phrase = plainPhrase(o.text);
+  if (!phrase) return undefined;
+  const at = plain.indexOf(phrase);
+  if (at < 0) return undefined;
+  const before = plain.slice(0, at);
+  const after = plain.slice(at + phrase.length);
+  const newText = italic ? `${before}*${phrase}*${after}` : plain;
+  if (newText === region) return undefined;
+  return [edit(lines, start, end, newText)];
+}
+
+/** A section label on its own line: "I", "IV.", "A", "B." */
+export const SECTION_LABEL = /^[*_\s]*(?:[IVXLC]+|[A-Z])\.?[*_\s]*$/;
+/** A line in bold only: a heading of a converted text ("**Follow-up**"). */
+export const BOLD_LINE = /^\s*\*\*[^*]+\*\*\s*$/;
+
+/** Heading-like text that the parser may have attached to a paragraph as a page-break fragment. */
+export function headingText(text: string): boolean {
+  const t = text.trim();
+  return SECTION_LABEL.test(t) || BOLD_LINE.test(t) || /^#{1,6}\s/.test(t);
+}

@@ -1,0 +1,161 @@
+/**
+ * Code actions and commands: each finding's own fix (preferred), "disable this check for this
+ * paragraph / file" (inserting the inline comment), fix-all (`source.fixAll.resolution` and the
+ * `resolution.fixAll` command) and the renumbering commands. Every action is one workspace edit.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  Command,
+  Diagnostic,
+  ExecuteCommandParams,
+  InitializeParams,
+  ServerCapabilities,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse } from '../core/parser';
+import { checkDocument } from '../core/check';
+import { fixAll, minimalEdit, renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
+import type { Fix } from '../core/findings';
+import type { ResolutionDocument } from '../core/model';
+import { LineIndex } from '../core/text';
+import { configFor, type DiagnosticData } from './diagnostics';
+import type { ServerContext } from '../server';
+
+/** Largest document (characters) for which the light bulb offers fix-all unasked. */
+export const LIGHTBULB_FIX_ALL_MAX = 200_000;
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.resolution`;
+export const COMMANDS = {
+  fixAll: 'resolution.fixAll',
+  renumberParagraphs: 'resolution.renumberParagraphs',
+  renumberFootnotes: 'resolution.renumberFootnotes',
+} as const;
+
+export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
+  return {
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    executeCommandProvider: { commands: Object.values(COMMANDS) },
+  };
+}
+
+/** Where the comment that disables a check for one paragraph goes: the start of that paragraph's first line. */
+export function paragraphStartLine(doc: ResolutionDocument, line: number): number {
+  const lines = new LineIndex(doc.source, doc.lineStarts);
+  const offset = lines.offsetAt({ line, character: 0 });
+  const inside = (s: { start: number; end: number }) => offset >= s.start && offset <= s.end;
+  for (const p of [...doc.preamble, ...doc.operative]) {
+    if (inside(p) || p.fragments.some(inside)) return p.range.start.line;
+  }
+  const block = doc.blocks.find(inside);
+  return block ? block.range.start.line : line;
+}
+
+function isOurs(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
+  return d.source === 'resolution' && typeof d.code === 'string' && !!d.data && typeof (d.data as DiagnosticData).rule === 'string';
+}
+
+/** The code actions for the diagnostics of a range. */
+export function quickFixes(uri: string, doc: ResolutionDocument, diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const disabled = new Set<string>();
+  for (const d of diagnostics) {
+    if (!isOurs(d)) continue;
+    const { rule, fix } = d.data;
+    if (fix && fix.edits.length) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [uri]: fix.edits } },
+      });
+    }
+    const line = paragraphStartLine(doc, d.range.start.line);
+    const key = `${rule}:${line}`;
+    if (disabled.has(key)) continue;
+    disabled.add(key);
+    actions.push({
+      title: `Disable ${rule} for this paragraph`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: { changes: { [uri]: [TextEdit.insert({ line, character: 0 }, `<!-- resolution-disable-next-paragraph ${rule} -->\n\n`)] } },
+    });
+    if (!disabled.has(`${rule}:file`)) {
+      disabled.add(`${rule}:file`);
+      actions.push({
+        title: `Disable ${rule} for this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: [TextEdit.insert({ line: 0, character: 0 }, `<!-- resolution-disable-file ${rule} -->\n\n`)] } },
+      });
+    }
+  }
+  return actions;
+}
+
+/** The edit that applies every fix until none is left, as one minimal text edit (one undo). */
+export function fixAllEdit(text: string, check: (text: string) => ReturnType<typeof checkDocument>): { edit?: TextEdit; applied: Record<string, number> } {
+  const result = fixAll(text, check);
+  const edit = minimalEdit(text, result.text);
+  return { edit, applied: result.applied };
+}
+
+export function register(ctx: ServerContext): void {
+  const checker = async (document: TextDocument) => {
+    const config = await configFor(ctx, document.uri);
+    return (text: string) => checkDocument(parse(text), { config, corpus: ctx.corpusFacts });
+  };
+
+  ctx.connection.onCodeAction(async (params: CodeActionParams) => {
+    const document = ctx.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+    const actions: Array<CodeAction | Command> = [];
+    try {
+      if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(document.uri, ctx.parsed(document), params.context.diagnostics));
+      // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
+      // for documents small enough that the repeated passes stay quick.
+      if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {
+        const { edit } = fixAllEdit(document.getText(), await checker(document));
+        if (edit) actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
+      }
+    } catch (err) {
+      ctx.log(`code actions failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`);
+    }
+    return actions;
+  });
+
+  ctx.connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
+    const arg = params.arguments?.[0];
+    const uri: string | undefined = typeof arg === 'string' ? arg : arg?.uri ?? arg?.textDocument?.uri;
+    const document = uri ? ctx.documents.get(uri) : undefined;
+    if (!document) {
+      ctx.log(`${params.command}: no open document ${String(uri)}`);
+      return { applied: false, reason: 'document not open' };
+    }
+    let edits: TextEdit[] = [];
+    let applied: Record<string, number> = {};
+    if (params.command === COMMANDS.fixAll) {
+      const r = fixAllEdit(document.getText(), await checker(document));
+      edits = r.edit ? [r.edit] : [];
+      applied = r.applied;
+    } else if (params.command === COMMANDS.renumberParagraphs) {
+      edits = renumberOperativeEdits(ctx.parsed(document), false);
+    } else if (params.command === COMMANDS.renumberFootnotes) {
+      edits = renumberFootnotesEdits(ctx.parsed(document));
+    } else {
+      return { applied: false, reason: `unknown command ${params.command}` };
+    }
+    if (edits.length === 0) return { applied: false, reason: 'nothing to change', changes: applied };
+    const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+    const result = await ctx.connection.workspace.applyEdit({ label: params.command, edit });
+    return { applied: result.applied, changes: applied, edits: edits.length };
+  });
+}
+
+export type { Fix };

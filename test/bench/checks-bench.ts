@@ -1,0 +1,182 @@
+/**
+ * Measures the structure checks (prints figures; asserts nothing):
+ *  - findings per 100 paragraphs on the seeds and on the AKN4UN corpus resolutions (converted to
+ *    the text format in memory; --write DIR also writes the converted texts to DIR, which must be
+ *    outside the repository);
+ *  - time to check the largest seed and a 1 MB synthetic draft (median of many runs).
+ *
+ *   node out/test/bench/checks-bench.js [--runs N] [--examples RULE] [--write /tmp/akn-text] [--no-corpus]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from '../../server/src/core/parser';
+import { checkDocument } from '../../server/src/core/check';
+import type { Finding } from '../../server/src/core/findings';
+import { fixAll } from '../../server/src/core/fix';
+import { aknToTexts } from '../tools/akn';
+import { listXml, repoRoot, sharedCorpusDir } from '../tools/corpus-path';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const runs = Number(arg('--runs') ?? 30);
+const examplesFor = arg('--examples');
+const writeDir = arg('--write');
+
+interface Tally {
+  files: number;
+  /** Documents with no error and no warning. */
+  clean: number;
+  paragraphs: number;
+  bySeverity: Record<string, number>;
+  byRule: Record<string, number>;
+}
+
+function tally(): Tally {
+  return { files: 0, clean: 0, paragraphs: 0, bySeverity: {}, byRule: {} };
+}
+
+function add(t: Tally, paragraphs: number, findings: Finding[]): void {
+  t.files++;
+  t.paragraphs += paragraphs;
+  if (!findings.some((f) => f.severity === 'error' || f.severity === 'warning')) t.clean++;
+  for (const f of findings) {
+    t.bySeverity[f.severity] = (t.bySeverity[f.severity] ?? 0) + 1;
+    const k = `${f.rule} (${f.severity})`;
+    t.byRule[k] = (t.byRule[k] ?? 0) + 1;
+  }
+}
+
+function print(title: string, t: Tally): void {
+  const per100 = (n: number) => (t.paragraphs ? ((100 * n) / t.paragraphs).toFixed(2) : '0');
+  console.log(`\n${title}: ${t.files} documents, ${t.paragraphs} paragraphs; ${t.clean} documents with no error and no warning`);
+  for (const s of ['error', 'warning', 'information', 'hint']) {
+    const n = t.bySeverity[s] ?? 0;
+    console.log(`  ${s.padEnd(12)} ${String(n).padStart(6)}  ${per100(n).padStart(7)} per 100 paragraphs`);
+  }
+  for (const [k, n] of Object.entries(t.byRule).sort((a, b) => b[1] - a[1])) {
+    console.log(`    ${k.padEnd(48)} ${String(n).padStart(6)}  ${per100(n).padStart(7)} per 100`);
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, n: number): number {
+  fn(); // warm up
+  const ts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(ts);
+}
+
+/** A synthetic draft of about `bytes` bytes: preamble, many operative paragraphs with sub-paragraphs, footnotes. */
+export function syntheticDraft(bytes: number): string {
+  const pre = ['Recalling', 'Reaffirming', 'Noting with concern', 'Welcoming', 'Deeply concerned', 'Bearing in mind'];
+  const ops = ['Encourages', 'Calls upon', 'Requests', 'Urges', 'Invites', 'Decides', 'Welcomes', 'Stresses'];
+  const parts = ['General Assembly', '', '80/1. A synthetic draft', '', 'The General Assembly,', ''];
+  let i = 0;
+  for (; i < 40; i++) parts.push(`*${pre[i % pre.length]}* its resolution ${70 + (i % 5)}/${i + 1} of 25 September 2015 on the subject of paragraph ${i}, with the international community,`, '');
+  let size = parts.join('\n').length;
+  let n = 0;
+  let fn = 0;
+  while (size < bytes) {
+    n++;
+    let para = `${n}. *${ops[n % ops.length]}* Member States and relevant organizations to strengthen cooperation, including through capacity-building and the exchange of information, as referred to in paragraph ${Math.max(1, n - 1)} above`;
+    if (n % 7 === 0) {
+      fn++;
+      para += `,${toSup(fn)}`;
+    }
+    para += n % 10 === 0 ? ':' : ';';
+    const block = [para, ''];
+    if (n % 10 === 0) block.push('(a) To review national legislation;', '', '(b) To share information; and', '', '(c) To report to the Assembly;', '');
+    if (n % 7 === 0) block.push(`${toSup(fn)} See A/${n}/${fn}.`, '');
+    parts.push(...block);
+    size += block.join('\n').length + 1;
+  }
+  parts.push('*100th plenary meeting*', '1 January 2030', '');
+  return parts.join('\n');
+}
+
+function toSup(n: number): string {
+  return [...String(n)].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[+d]).join('');
+}
+
+function paragraphsOf(text: string): { n: number; findings: Finding[]; kind: string } {
+  const doc = parse(text);
+  return { n: doc.preamble.length + doc.operative.length, findings: checkDocument(doc), kind: doc.kind };
+}
+
+function main(): void {
+  // seeds
+  const seedsDir = path.join(repoRoot, 'seeds');
+  const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const seedTally = tally();
+  for (const f of seeds) {
+    const r = paragraphsOf(fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+    add(seedTally, r.n, r.findings);
+  }
+  print('Seeds', seedTally);
+
+  // corpus
+  const corpus = args.includes('--no-corpus') ? undefined : sharedCorpusDir();
+  if (!corpus) console.log('\nCorpus: skipped (no ../shared/corpus/un-ga-akn4un next to the repository).');
+  else {
+    if (writeDir) {
+      const abs = path.resolve(writeDir);
+      if (abs.startsWith(repoRoot + path.sep)) throw new Error('--write must point outside the repository');
+      fs.mkdirSync(abs, { recursive: true });
+    }
+    const t = tally();
+    let other = 0;
+    const examples: string[] = [];
+    for (const file of listXml(path.join(corpus, 'un-ga-akn4un'))) {
+      const texts = aknToTexts(fs.readFileSync(file, 'utf8'));
+      texts.forEach((text, k) => {
+        const name = path.basename(file, '.xml') + (texts.length > 1 ? `-${k + 1}` : '') + '.txt';
+        if (writeDir) fs.writeFileSync(path.join(path.resolve(writeDir), name), text);
+        const r = paragraphsOf(text);
+        if (r.kind !== 'resolution') other++;
+        add(t, r.n, r.findings);
+        if (examplesFor) {
+          const lines = text.split('\n');
+          for (const f of r.findings)
+            if (f.rule === examplesFor || examplesFor === 'all')
+              examples.push(`${name}:${f.range.start.line + 1}: ${f.severity} ${f.rule}: ${f.message}\n      | ${lines[f.range.start.line].slice(0, 160)}`);
+        }
+      });
+    }
+    print(`Corpus (AKN4UN, converted; ${other} parsed as non-resolutions)`, t);
+    if (examplesFor) {
+      console.log(`\nExamples (${examples.length}):`);
+      for (const e of examples.slice(0, Number(arg('--max') ?? 60))) console.log('  ' + e);
+    }
+  }
+
+  // timing
+  const bySize = seeds.map((f) => path.join(seedsDir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  const largestResolution = bySize.find((f) => parse(fs.readFileSync(f, 'utf8')).kind === 'resolution');
+  console.log(`\nTiming (median of ${runs} runs)`);
+  for (const file of [...new Set([bySize[0], largestResolution].filter((x): x is string => !!x))]) {
+    const text = fs.readFileSync(file, 'utf8');
+    const doc = parse(text);
+    console.log(
+      `  seed ${path.basename(file)} (${(text.length / 1024).toFixed(0)} KB, ${doc.kind}): parse+check ${time(() => checkDocument(parse(text)), runs).toFixed(2)} ms; check only ${time(() => checkDocument(doc), runs).toFixed(2)} ms; fix-all ${time(() => fixAll(text, (t) => checkDocument(parse(t))), Math.max(5, runs / 3)).toFixed(2)} ms`,
+    );
+  }
+  const big = syntheticDraft(1024 * 1024);
+  const bigDoc = parse(big);
+  const bigRuns = Math.max(5, Math.floor(runs / 3));
+  console.log(
+    `  synthetic draft (${(big.length / 1024 / 1024).toFixed(2)} MB, ${bigDoc.operative.length} operative paragraphs): parse+check ${time(() => checkDocument(parse(big)), bigRuns).toFixed(1)} ms; check only ${time(() => checkDocument(bigDoc), bigRuns).toFixed(1)} ms; findings ${checkDocument(bigDoc).length}`,
+  );
+}
+
+if (require.main === module) main();

@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parse } from '../../server/src/core/parser';
+import { checkDocument } from '../../server/src/core/check';
+import { parseConfigText, resolveConfig } from '../../server/src/core/config';
+import { RULES } from '../../server/src/core/rules/registry';
+import { ROOT } from '../support/paths';
+
+describe('configuration', () => {
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-config-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const write = (rel: string, text: string) => {
+    const p = path.join(tmp, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, text);
+    return p;
+  };
+
+  it('settings, then .resolutionrc.json files up the tree, the nearest winning', () => {
+    write('.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'warning', 'footnote-unused': 'off' }, draftMode: true }));
+    write('drafts/.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'hint' } }));
+    const doc = write('drafts/a/draft.res.md', 'x');
+    const settings = { rules: { 'operative-numbering': 'error', 'citation-date': 'information', 'footnote-unused': 'error' }, style: { preambularItalic: 'always' } };
+    const { config, files, problems } = resolveConfig(settings, doc);
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(files, [path.join(tmp, 'drafts', '.resolutionrc.json'), path.join(tmp, '.resolutionrc.json')]);
+    assert.strictEqual(config.rules['operative-numbering'].severity, 'hint'); // nearest file
+    assert.strictEqual(config.rules['footnote-unused'].severity, 'off'); // farther file over settings
+    assert.strictEqual(config.rules['citation-date'].severity, 'information'); // settings
+    assert.strictEqual(config.style.preambularItalic, 'always');
+    assert.strictEqual(config.draftMode, true);
+  });
+
+  it('"root": true stops the search upwards', () => {
+    write('rooted/.resolutionrc.json', JSON.stringify({ root: true, rules: { 'authority-line': 'off' } }));
+    const { config, files } = resolveConfig({}, write('rooted/x/d.res.md', 'x'));
+    assert.deepStrictEqual(files, [path.join(tmp, 'rooted', '.resolutionrc.json')]);
+    assert.strictEqual(config.rules['operative-numbering'], undefined);
+  });
+
+  it('a malformed file is reported with its position and otherwise ignored', () => {
+    write('bad/.resolutionrc.json', '{\n  "rules": {\n    "operative-numbering": "off",\n  }\n  oops\n}');
+    const { config, problems, files } = resolveConfig({}, write('bad/d.res.md', 'x'));
+    assert.strictEqual(problems.length, 1);
+    assert.strictEqual(problems[0].file, path.join(tmp, 'bad', '.resolutionrc.json'));
+    assert.match(problems[0].message, /not valid JSON/);
+    assert.ok((problems[0].line ?? 0) >= 3, `line ${problems[0].line}`);
+    assert.ok(!files.includes(problems[0].file));
+    // the file two levels up still applies; the bad one does not
+    assert.strictEqual(config.rules['operative-numbering'].severity, 'warning');
+  });
+
+  it('bad values are reported and skipped; comments are allowed', () => {
+    const r = parseConfigText('// project settings\n{ "rules": { "operative-numbering": "loud", "cross-reference": "warn" }, "draftMode": "yes" }', 'f');
+    assert.deepStrictEqual(
+      r.problems.map((p) => p.message),
+      ['rules.operative-numbering: "loud" is not one of off, hint, information, warning, error', 'draftMode must be true or false'],
+    );
+    assert.ok(r.value);
+  });
+
+  it('the configuration reaches the checks', () => {
+    write('strict/.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'off' } }));
+    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n';
+    assert.strictEqual(checkDocument(parse(text), { config: resolveConfig({}, path.join(tmp, 'strict', 'd.res.md')).config }).length, 0);
+    assert.strictEqual(checkDocument(parse(text)).length, 1);
+  });
+
+  it('the JSON schema for .resolutionrc.json names every check', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'schema', 'resolutionrc.schema.json'), 'utf8'));
+    const props = schema.properties.rules.properties;
+    for (const r of RULES) assert.ok(props[r.meta.id], `schema lacks ${r.meta.id}`);
+    assert.deepStrictEqual(Object.keys(props).sort(), RULES.map((r) => r.meta.id).sort());
+  });
+});
