@@ -29,6 +29,7 @@ import * as codeActions from './features/codeActions';
 import * as links from './features/links';
 import * as stats from './features/stats';
 import * as workspaceCheck from './features/workspaceCheck';
+import * as configWatch from './features/configWatch';
 
 export interface ServerContext {
   connection: Connection;
@@ -57,7 +58,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, links, stats, workspaceCheck];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, links, stats, workspaceCheck, configWatch];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DocumentLink, DocumentLinkRequest } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, DocumentLink, DocumentLinkRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { fileUri, startServer, TestServer } from '../support/lsp';
 
 const DRAFT = [
@@ -73,5 +73,24 @@ describe('editor features over stdio: status counts, document links, workspace c
       [['operative-numbering', 6]],
     );
     assert.ok(progress.length >= 1 && progress[progress.length - 1].done === 2 && progress[progress.length - 1].total === 2, JSON.stringify(progress));
+  });
+
+  it('re-checks open drafts when a .resolutionrc.json appears (watched-file event from the client)', async () => {
+    const file = path.join(dir, 'sub', 'c.res.md');
+    fs.writeFileSync(file, DRAFT);
+    const uri = fileUri(file);
+    server.open(uri, DRAFT);
+    const before = await server.diagnostics(uri);
+    assert.strictEqual(before.diagnostics.find((d) => d.code === 'operative-numbering')?.severity, 1, 'an error by default');
+    const rc = path.join(dir, 'sub', '.resolutionrc.json');
+    fs.writeFileSync(rc, JSON.stringify({ rules: { 'operative-numbering': 'warning' } }));
+    try {
+      const next = server.diagnostics(uri);
+      server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Created }] });
+      const after = await next;
+      assert.strictEqual(after.diagnostics.find((d) => d.code === 'operative-numbering')?.severity, 2, 'a warning under the new file');
+    } finally {
+      fs.rmSync(rc, { force: true });
+    }
   });
 });
