@@ -75,6 +75,18 @@ describe('editor features over stdio: status counts, document links, workspace c
     assert.ok(progress.length >= 1 && progress[progress.length - 1].done === 2 && progress[progress.length - 1].total === 2, JSON.stringify(progress));
   });
 
+  it('resolution/checkWorkspace applies each draft\'s .resolutionrc.json', async () => {
+    const rc = path.join(dir, '.resolutionrc.json');
+    fs.writeFileSync(rc, JSON.stringify({ rules: { 'operative-numbering': 'warning' } }));
+    try {
+      const result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as { files: number; errors: number; warnings: number };
+      assert.strictEqual(result.errors, 0, JSON.stringify(result));
+      assert.ok(result.warnings >= 1, JSON.stringify(result));
+    } finally {
+      fs.rmSync(rc, { force: true });
+    }
+  });
+
   it('re-checks open drafts when a .resolutionrc.json appears (watched-file event from the client)', async () => {
     const file = path.join(dir, 'sub', 'c.res.md');
     fs.writeFileSync(file, DRAFT);

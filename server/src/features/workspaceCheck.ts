@@ -13,15 +13,9 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { checkDocument } from '../core/check';
 import { parse } from '../core/parser';
 import type { ServerContext } from '../server';
-import * as diagnosticsFeature from './diagnostics';
-import { skipReason, toDiagnostic } from './diagnostics';
-
-/**
- * The configuration of a document (settings + .resolutionrc.json) as the diagnostics feature
- * resolves it, so that the workspace check reports exactly what an open editor shows.
- */
-type ConfigFor = (ctx: ServerContext, uri: string) => Promise<unknown>;
-const configFor: ConfigFor | undefined = (diagnosticsFeature as unknown as { configFor?: ConfigFor }).configFor;
+// The configuration (settings + .resolutionrc.json) is resolved as for an open editor, so the
+// workspace check reports exactly what opening each draft would show.
+import { configFor, skipReason, toDiagnostic } from './diagnostics';
 
 export const RESOLUTION_FILE = /\.(res\.md|resolution\.md|resolution)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test', '.e2e']);
@@ -94,9 +88,12 @@ export function register(ctx: ServerContext): void {
           continue;
         }
         const doc = open ? ctx.parsed(open) : parse(text);
-        const options = { corpus: ctx.corpusFacts } as NonNullable<Parameters<typeof checkDocument>[1]>;
-        if (configFor) (options as Record<string, unknown>).config = await configFor(ctx, uri);
-        const diagnostics: Diagnostic[] = checkDocument(doc, options).map(toDiagnostic);
+        const config = await configFor(ctx, uri);
+        const diagnostics: Diagnostic[] = checkDocument(doc, {
+          config,
+          corpus: ctx.corpusFacts,
+          onError: (rule, err) => ctx.log(`check ${rule} failed on ${file}: ${(err as Error)?.stack ?? String(err)}`),
+        }).map(toDiagnostic);
         if (open) ctx.revalidate(uri);
         else await ctx.connection.sendDiagnostics({ uri, diagnostics });
         result.files++;
