@@ -1,24 +1,85 @@
-/** The VS Code client: starts the Resolution Drafting language server and stays small. */
-import * as path from 'path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+/**
+ * The VS Code client: starts the language server over IPC, passes settings and file-watch events,
+ * and adds the "Resolution" commands, the precedent views and the status bar item.
+ */
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { PrecedentDocuments } from './precedentView';
+import { StatusItem } from './status';
+
+export const LANGUAGE_ID = 'resolution';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
+/** The server module: the bundled one in a packaged extension, the compiled one in a checkout. */
+export function serverModule(context: vscode.ExtensionContext): string {
+  const candidates = ['dist/server.js', 'out/server/src/server.js'];
+  for (const c of candidates) {
+    const p = context.asAbsolutePath(c);
+    if (fs.existsSync(p)) return p;
+  }
+  return context.asAbsolutePath(candidates[0]);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const module = serverModule(context);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const output = vscode.window.createOutputChannel('Resolution');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'resolution' }],
-    synchronize: { configurationSection: 'resolution' },
+    documentSelector: [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+      { language: LANGUAGE_ID, scheme: 'vscode-remote' },
+    ],
+    // Settings changes reach the server as didChangeConfiguration; `.resolutionrc.json` files as
+    // watched-file events. Corpus folders (from settings or from a .resolutionrc.json, which only
+    // the server resolves) are watched by the server itself through a dynamic registration.
+    synchronize: {
+      configurationSection: 'resolution',
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.resolutionrc.json')],
+    },
+    outputChannel: output,
+    initializationOptions: {
+      extensionPath: context.extensionPath,
+    },
   };
-  client = new LanguageClient('resolution', 'Resolution Drafting', serverOptions, clientOptions);
-  await client.start();
+  client = new LanguageClient('resolution', 'Resolution', serverOptions, clientOptions);
+  const lc = client;
+
+  const precedentDocs = new PrecedentDocuments();
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(PrecedentDocuments.scheme, precedentDocs),
+    precedentDocs,
+  );
+
+  const status = new StatusItem(lc);
+  context.subscriptions.push(status);
+
+  registerCommands(context, lc, precedentDocs);
+
+  await lc.start();
+  context.subscriptions.push({ dispose: () => void lc.stop() });
+  status.update();
+  return { client: lc };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (client) await client.stop();
+  client = undefined;
+}
+
+/** Runs one of the server's document commands on a document (the server applies the edit). */
+export async function executeServerCommand(lc: LanguageClient, command: string, uri: vscode.Uri): Promise<unknown> {
+  return lc.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri.toString()] });
 }

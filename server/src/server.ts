@@ -15,6 +15,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   Connection,
+  DidChangeWatchedFilesParams,
+  NotificationHandler,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from './core/parser';
@@ -27,6 +29,10 @@ import * as codeActions from './features/codeActions';
 import * as precedent from './features/precedent';
 import * as completion from './features/completion';
 import * as hover from './features/hover';
+import * as links from './features/links';
+import * as stats from './features/stats';
+import * as workspaceCheck from './features/workspaceCheck';
+import * as configWatch from './features/configWatch';
 
 export interface ServerContext {
   connection: Connection;
@@ -55,7 +61,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -146,6 +152,29 @@ export function startServer(connection: Connection): void {
     cache.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
   });
+
+  // Several features watch files (.resolutionrc.json, corpus folders), but a connection keeps only
+  // one handler per notification: register one that hands each event to all of them.
+  const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const handler of watchedFilesHandlers) {
+      try {
+        const r = handler(params) as unknown;
+        if (r instanceof Promise) r.catch((err) => ctx.log(`watched-file handler failed: ${String(err)}`));
+      } catch (err) {
+        ctx.log(`watched-file handler failed: ${String(err)}`);
+      }
+    }
+  });
+  connection.onDidChangeWatchedFiles = (handler) => {
+    watchedFilesHandlers.push(handler);
+    return {
+      dispose: () => {
+        const i = watchedFilesHandlers.indexOf(handler);
+        if (i >= 0) watchedFilesHandlers.splice(i, 1);
+      },
+    };
+  };
 
   for (const f of features) f.register(ctx);
 

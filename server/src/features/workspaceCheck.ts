@@ -1,0 +1,118 @@
+/**
+ * `resolution/checkWorkspace` {folders?: string[]} → {files, findings, errors, warnings, skipped, cancelled}
+ *
+ * Checks every resolution file under the workspace folders (read from disk when not open) and
+ * publishes its diagnostics, so the Problems panel lists the whole workspace. Sends
+ * `resolution/checkWorkspaceProgress` {done, total, path} notifications while it works and honours
+ * cancellation between files.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { checkDocument } from '../core/check';
+import { parse } from '../core/parser';
+import type { ServerContext } from '../server';
+// The configuration (settings + .resolutionrc.json) is resolved as for an open editor, so the
+// workspace check reports exactly what opening each draft would show.
+import { configFor, skipReason, toDiagnostic } from './diagnostics';
+
+export const RESOLUTION_FILE = /\.(res\.md|resolution\.md|resolution)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test', '.e2e']);
+const MAX_FILES = 20000;
+
+export interface CheckWorkspaceResult {
+  files: number;
+  findings: number;
+  errors: number;
+  warnings: number;
+  skipped: Array<{ path: string; reason: string }>;
+  cancelled: boolean;
+}
+
+/** Resolution files under a folder, depth first, skipping build and VCS folders. */
+export async function findResolutionFiles(root: string, limit = MAX_FILES): Promise<string[]> {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length && out.length < limit) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(p);
+      } else if (e.isFile() && RESOLUTION_FILE.test(e.name)) {
+        out.push(p);
+        if (out.length >= limit) break;
+      }
+    }
+  }
+  return out.sort();
+}
+
+function toPath(uriOrPath: string): string | undefined {
+  if (!uriOrPath.includes(':/') || /^[a-zA-Z]:[\\/]/.test(uriOrPath)) return uriOrPath;
+  try {
+    return uriOrPath.startsWith('file:') ? fileURLToPath(uriOrPath) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onRequest('resolution/checkWorkspace', async (params: { folders?: string[] } | undefined, token): Promise<CheckWorkspaceResult> => {
+    const roots = (params?.folders?.length ? params.folders : ctx.workspaceFolders()).map(toPath).filter((p): p is string => !!p);
+    const files: string[] = [];
+    for (const r of roots) files.push(...(await findResolutionFiles(r)));
+    const result: CheckWorkspaceResult = { files: 0, findings: 0, errors: 0, warnings: 0, skipped: [], cancelled: false };
+    let lastNote = 0;
+    for (let i = 0; i < files.length; i++) {
+      if (token.isCancellationRequested) {
+        result.cancelled = true;
+        break;
+      }
+      const file = files[i];
+      const uri = pathToFileURL(file).toString();
+      const open = ctx.documents.get(uri);
+      try {
+        const text = open ? open.getText() : await fs.promises.readFile(file, 'utf8');
+        const reason = skipReason(text);
+        if (reason) {
+          result.skipped.push({ path: file, reason });
+          continue;
+        }
+        const doc = open ? ctx.parsed(open) : parse(text);
+        const config = await configFor(ctx, uri);
+        const diagnostics: Diagnostic[] = checkDocument(doc, {
+          config,
+          corpus: ctx.corpusFacts,
+          onError: (rule, err) => ctx.log(`check ${rule} failed on ${file}: ${(err as Error)?.stack ?? String(err)}`),
+        }).map(toDiagnostic);
+        if (open) ctx.revalidate(uri);
+        else await ctx.connection.sendDiagnostics({ uri, diagnostics });
+        result.files++;
+        result.findings += diagnostics.length;
+        result.errors += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+        result.warnings += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+      } catch (err) {
+        result.skipped.push({ path: file, reason: (err as Error)?.message ?? String(err) });
+        ctx.log(`checking ${file} failed: ${(err as Error)?.stack ?? err}`);
+      }
+      const now = Date.now();
+      if (now - lastNote > 100 || i === files.length - 1) {
+        lastNote = now;
+        void ctx.connection.sendNotification('resolution/checkWorkspaceProgress', { done: i + 1, total: files.length, path: file });
+      }
+      // Let other requests (typing in an open draft) through between files.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    ctx.log(`checked ${result.files} drafts in the workspace: ${result.findings} findings, ${result.skipped.length} skipped`);
+    return result;
+  });
+}

@@ -1,0 +1,405 @@
+/** The Driver of the shared scenarios for VS Code in the browser (code-server), through playwright-core. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import type { Driver, SeenDiagnostic, Severity } from './scenarios';
+import { waitFor } from './runner';
+
+// Page-side code below runs in the browser; these names exist there (no DOM lib in this project).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type HTMLElement = any;
+
+const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
+
+interface Row {
+  line: number;
+  top: number;
+  bottom: number;
+  text: string;
+  left: number;
+}
+
+export class CodeServerDriver implements Driver {
+  readonly name = 'code-server';
+  constructor(
+    private readonly page: Page,
+    private readonly workspace: string,
+    private readonly shotsDir?: string,
+  ) {}
+
+  async ready(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+    await this.page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible', timeout: 60000 });
+  }
+
+  private async focusWorkbench(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Runs a command from the Command Palette: types `query`, picks the first entry matching `match`. */
+  async command(query: string, match: RegExp = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')): Promise<void> {
+    await this.focusWorkbench();
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${query}`);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: match }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  async open(file: string): Promise<void> {
+    await this.focusWorkbench();
+    const tab = this.page.locator(`.tabs-container .tab[data-resource-name="${file}"]`);
+    if ((await tab.count()) > 0) {
+      await tab.first().click();
+    } else {
+      await this.page.keyboard.press('Control+P');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(file);
+      const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: file }).first();
+      await row.waitFor({ state: 'visible', timeout: 30000 });
+      await row.click();
+    }
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).waitFor({ state: 'visible', timeout: 30000 });
+    await this.page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor({ state: 'visible' });
+    // The language must be ours (the status bar shows the language mode).
+    await waitFor(
+      'the Resolution language mode',
+      () => this.page.locator('#status\\.editor\\.mode').innerText(),
+      (t) => /resolution/i.test(t),
+      20000,
+    );
+  }
+
+  /** The visible rows of the active editor mapped to 1-based model lines. */
+  private async rows(): Promise<Row[]> {
+    return this.page.evaluate((sel) => {
+      const ed = document.querySelector(sel);
+      if (!ed) return [];
+      const nums = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')]
+        .map((el) => ({ top: el.getBoundingClientRect().top, n: Number((el.textContent || '').trim()) }))
+        .filter((x) => x.n > 0)
+        .sort((a, b) => a.top - b.top);
+      const lines = [...ed.querySelectorAll('.view-lines .view-line')]
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, text: (el.textContent || '').replace(/\u00a0/g, ' ') };
+        })
+        .sort((a, b) => a.top - b.top);
+      return lines.map((l) => {
+        let n = 0;
+        for (const x of nums) if (x.top <= l.top + 2) n = x.n;
+        return { line: n, top: l.top, bottom: l.bottom, left: l.left, text: l.text };
+      });
+    }, EDITOR);
+  }
+
+  async text(): Promise<string> {
+    const rows = await this.rows();
+    const byLine = new Map<number, string>();
+    for (const r of rows) byLine.set(r.line, (byLine.get(r.line) ?? '') + r.text);
+    const max = Math.max(0, ...byLine.keys());
+    const out: string[] = [];
+    for (let i = 1; i <= max; i++) out.push(byLine.get(i) ?? '');
+    return out.join('\n');
+  }
+
+  async squiggleLines(): Promise<number[]> {
+    const rows = await this.rows();
+    const tops: number[] = await this.page.evaluate(
+      (sel) =>
+        [...document.querySelectorAll(`${sel} .view-overlays .squiggly-error, ${sel} .view-overlays .squiggly-warning`)].map(
+          (el) => el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2,
+        ),
+      EDITOR,
+    );
+    const lines = new Set<number>();
+    for (const y of tops) {
+      const row = rows.find((r) => y >= r.top - 1 && y <= r.bottom + 1);
+      if (row) lines.add(row.line);
+    }
+    return [...lines].sort((a, b) => a - b);
+  }
+
+  private activeFile(): Promise<string> {
+    return this.page.locator('.tabs-container .tab.active').first().getAttribute('data-resource-name').then((s) => s ?? '');
+  }
+
+  async problems(): Promise<SeenDiagnostic[]> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.focusWorkbench();
+      await this.page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ state: 'visible' });
+    }
+    const file = await this.activeFile();
+    const rows: Array<{ resource: string; message: string; code: string; line: string; icon: string }> = await this.page.evaluate(() =>
+      [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((el: HTMLElement) => {
+        const q = (sel: string) => (el.querySelector(sel)?.textContent || '').replace(/\u00a0/g, ' ').trim();
+        return {
+          resource: el.querySelector('.resource-label-container') ? q('.label-name') : '',
+          message: q('.marker-message'),
+          code: q('.marker-code'),
+          line: q('.marker-line'),
+          icon: el.querySelector('.marker-icon')?.className || '',
+        };
+      }),
+    );
+    const out: SeenDiagnostic[] = [];
+    let current = '';
+    for (const r of rows) {
+      if (r.resource) {
+        current = r.resource;
+        continue;
+      }
+      if (!r.message || (file && current && current !== file)) continue;
+      const pos = /Ln (\d+)/.exec(r.line);
+      const severity: Severity = /\berror\b/.test(r.icon) ? 'error' : /\bwarning\b/.test(r.icon) ? 'warning' : 'information';
+      out.push({ line: pos ? Number(pos[1]) : 0, severity, code: r.code || undefined, message: r.message });
+    }
+    return out;
+  }
+
+  private async goto(line: number, column: number): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await waitFor(
+      `the cursor at ${line}:${column}`,
+      () => this.page.locator('#status\\.editor\\.selection').innerText(),
+      (t) => new RegExp(`Ln ${line}, Col ${column}\\b`).test(t),
+      10000,
+    );
+  }
+
+  private async focusEditor(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    const rows = await this.rows();
+    const ed = this.page.locator(EDITOR);
+    if (!(await ed.evaluate((el) => el.contains(document.activeElement)))) {
+      // Click at the end of the first row's text so the click itself changes nothing.
+      const r = rows[0];
+      if (r) await this.page.mouse.click(r.left + 2, (r.top + r.bottom) / 2);
+      else await ed.click();
+    }
+  }
+
+  async quickFix(line: number, column: number, title: RegExp): Promise<string[]> {
+    await this.goto(line, column);
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    const titles = await waitFor(
+      'the quick fix menu',
+      async () => (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean),
+      (t) => t.some((x) => title.test(x)),
+      15000,
+    );
+    const target = rows.filter({ hasText: title }).first();
+    await target.hover();
+    await this.capture('fix');
+    await target.click();
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+    return titles;
+  }
+
+  async hover(line: number, column: number, until: (text: string) => boolean): Promise<string> {
+    await this.focusEditor();
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    let attempt = 0;
+    return waitFor(
+      `a hover on line ${line} satisfying the scenario`,
+      async () => {
+        const rows = (await this.rows()).filter((r) => r.line === line);
+        if (!rows.length) throw new Error(`line ${line} is not visible`);
+        const r = rows[0];
+        const x = r.left + Math.min(Math.max(column, 1) * 7, 400);
+        const y = (r.top + r.bottom) / 2;
+        if (!(await hover.isVisible())) {
+          attempt++;
+          await this.page.mouse.move(x, y + 30 * (attempt % 2 ? 0 : 1));
+          await this.page.mouse.move(x + (attempt % 3), y);
+          await hover.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+        }
+        return (await hover.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+      },
+      until,
+      30000,
+    );
+  }
+
+  async type(line: number, column: number, text: string): Promise<void> {
+    await this.goto(line, column);
+    await this.page.keyboard.insertText(text);
+  }
+
+  async select(line: number, column: number, length: number): Promise<void> {
+    await this.goto(line, column);
+    for (let i = 0; i < length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+  }
+
+  async typeKeys(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async undo(): Promise<void> {
+    await this.page.keyboard.press('Control+Z');
+  }
+
+  async suggest(line: number, column: number, until: (labels: string[]) => boolean): Promise<string[]> {
+    await this.goto(line, column);
+    const labels = async () => {
+      if (!(await this.page.locator('.suggest-widget.visible').isVisible())) return [];
+      return this.page.locator('.suggest-widget.visible .monaco-list-row .label-name').allInnerTexts();
+    };
+    return waitFor(
+      'suggestions',
+      async () => {
+        if (!(await this.page.locator('.suggest-widget.visible').isVisible())) {
+          await this.page.keyboard.press('Control+Space');
+          await this.page.locator('.suggest-widget.visible').waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+        }
+        return (await labels()).map((s) => s.replace(/\u00a0/g, ' ').trim());
+      },
+      until,
+      30000,
+    );
+  }
+
+  async acceptSuggestion(label: RegExp): Promise<void> {
+    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+    const texts = (await rows.locator('.label-name').allInnerTexts()).map((s) => s.replace(/\u00a0/g, ' ').trim());
+    const i = texts.findIndex((t) => label.test(t));
+    if (i < 0) throw new Error(`no suggestion matches ${label}: ${texts.join(' | ')}`);
+    for (let k = 0; k < i; k++) await this.page.keyboard.press('ArrowDown');
+    await waitFor('the suggestion selected', () => rows.nth(i).getAttribute('class'), (c) => /\bfocused\b/.test(c ?? ''), 5000);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+  }
+
+  async outline(until: (labels: string[]) => boolean): Promise<string[]> {
+    await this.command('Focus on Outline View');
+    const folders = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('h3', { hasText: /^workspace$/i }) });
+    if ((await folders.count()) > 0) await folders.first().click();
+    const rows = this.page.locator('.outline-pane .monaco-list-row, .pane-body.outline-pane .monaco-list-row');
+    return waitFor(
+      'the Outline entries',
+      async () => (await rows.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()),
+      until,
+      20000,
+    );
+  }
+
+  async runCommand(command: { id: string; title: string }): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${command.title}`);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: command.title }).first();
+    await row.waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    // The palette closes (or gives way to the command's own quick pick).
+    await waitFor(
+      'the Command Palette to close',
+      async () => (await input.isVisible()) && (await input.inputValue()).startsWith('>'),
+      (open) => !open,
+      10000,
+    );
+  }
+
+  private statusLocator() {
+    return this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: / pp · \d+ op|not a resolution/ }).first();
+  }
+
+  async statusItem(): Promise<string> {
+    const item = this.statusLocator();
+    if (!(await item.isVisible())) return '';
+    return (await item.innerText()).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  }
+
+  async clickStatusItem(): Promise<boolean> {
+    await this.page.keyboard.press('Escape');
+    if (await this.page.locator('.markers-panel').isVisible()) await this.page.keyboard.press('Control+J'); // View: Toggle Panel
+    await this.page.locator('.markers-panel').waitFor({ state: 'hidden' });
+    await this.statusLocator().click();
+    return this.page
+      .locator('.markers-panel')
+      .waitFor({ state: 'visible', timeout: 10000 })
+      .then(() => true)
+      .catch(() => false);
+  }
+
+  async activeTab(): Promise<string> {
+    const tab = this.page.locator('.tabs-container .tab.active').first();
+    return ((await tab.getAttribute('aria-label')) ?? (await tab.innerText())).replace(/\u00a0/g, ' ');
+  }
+
+  async quickPick(until: (rows: string[]) => boolean): Promise<string[]> {
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    return waitFor(
+      'the quick pick entries',
+      async () => {
+        if (!(await this.page.locator('.quick-input-widget').isVisible())) return [];
+        return (await rows.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim());
+      },
+      until,
+      20000,
+    );
+  }
+
+  async choose(label: RegExp): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: label }).first();
+    await row.click();
+  }
+
+  async writeFile(file: string, content: string | undefined): Promise<void> {
+    const p = path.join(this.workspace, file);
+    if (content === undefined) fs.rmSync(p, { force: true });
+    else fs.writeFileSync(p, content);
+  }
+
+  async problemFiles(): Promise<string[]> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ state: 'visible' });
+    }
+    return this.page.locator('.markers-panel .monaco-list-row .resource-label-container .label-name').allInnerTexts();
+  }
+
+  async capture(name: string): Promise<void> {
+    if (!this.shotsDir) return;
+    fs.mkdirSync(this.shotsDir, { recursive: true });
+    // Let fade-ins (hover, suggest widget) finish so the picture shows what the user sees.
+    await waitFor(
+      'animations to finish',
+      () => this.page.evaluate(() => (document.getAnimations() as Array<{ playState: string }>).every((a) => a.playState !== 'running')),
+      (done) => done,
+      3000,
+    ).catch(() => undefined);
+    await this.page.screenshot({ path: path.join(this.shotsDir, `${name}.png`) });
+  }
+
+  async closeAll(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    for (let i = 0; i < 10; i++) {
+      const dirty = this.page.locator('.tabs-container .tab.dirty');
+      if ((await dirty.count()) === 0) break;
+      await dirty.first().click();
+      await this.command('Revert File', /File: Revert File/);
+    }
+    await this.command('Close All Editors', /View: Close All Editors/);
+    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
+  }
+}
+
+export type { Locator };

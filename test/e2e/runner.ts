@@ -1,0 +1,107 @@
+/** Runs the shared scenarios with a driver and prints the results and timings. */
+import { Context, Driver, Scenario, scenarios as all } from './scenarios';
+
+export interface RunOptions {
+  /** Called when a scenario fails, to save screenshots and logs under a folder named for it. */
+  onFailure?(scenario: Scenario, error: unknown): Promise<void>;
+  /** Only scenarios whose name contains this text (E2E_ONLY). */
+  only?: string;
+  startedAt: number;
+  /** The name of the cold-start figure (what `startedAt` marks). */
+  coldStartLabel?: string;
+  log?(message: string): void;
+}
+
+export interface RunResult {
+  passed: number;
+  failed: number;
+  skipped: number;
+  timings: Array<{ name: string; ms: number }>;
+  failures: Array<{ name: string; message: string }>;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 30000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  let delay = 50;
+  for (;;) {
+    try {
+      last = await probe();
+      if (accept(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > end) {
+      const seen = lastError ? `error: ${(lastError as Error).message ?? lastError}` : `last seen: ${JSON.stringify(last)?.slice(0, 400)}`;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${seen})`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 100);
+  }
+}
+
+export async function runScenarios(driver: Driver, opts: RunOptions): Promise<RunResult> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const result: RunResult = { passed: 0, failed: 0, skipped: 0, timings: [], failures: [] };
+  const list = all.filter((s) => !opts.only || s.name.includes(opts.only));
+  let first = true;
+  for (const scenario of list) {
+    const missing = (scenario.needs ?? []).filter((n) => typeof (driver as unknown as Record<string, unknown>)[n] !== 'function');
+    if (missing.length) {
+      result.skipped++;
+      log(`  - ${scenario.name} (skipped: the ${driver.name} driver cannot ${missing.join(', ')})`);
+      continue;
+    }
+    const ctx: Context = {
+      driver,
+      waitFor,
+      timing: (name, ms) => result.timings.push({ name, ms }),
+      log,
+    };
+    const t0 = Date.now();
+    try {
+      const coldStart = first;
+      first = false;
+      if (coldStart) {
+        // The first scenario's first squiggle is also the cold start figure (from the editor page load).
+        const timing = ctx.timing;
+        ctx.timing = (name, ms) => {
+          timing(name, ms);
+          if (/first squiggle/.test(name)) timing(opts.coldStartLabel ?? 'cold start (page load → first squiggle)', Date.now() - opts.startedAt);
+        };
+      }
+      await scenario.run(ctx);
+      result.passed++;
+      log(`  ✓ ${scenario.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      result.failed++;
+      const message = (e as Error)?.message ?? String(e);
+      result.failures.push({ name: scenario.name, message });
+      log(`  ✗ ${scenario.name} (${Date.now() - t0} ms)\n      ${message}`);
+      try {
+        await opts.onFailure?.(scenario, e);
+      } catch (err) {
+        log(`      (could not save failure artefacts: ${(err as Error).message})`);
+      }
+      try {
+        await driver.closeAll();
+      } catch {
+        /* keep going */
+      }
+    }
+  }
+  return result;
+}
+
+export function printSummary(driverName: string, r: RunResult, log: (m: string) => void = console.log): void {
+  log('');
+  log(`Timings (${driverName}):`);
+  for (const t of r.timings) log(`  ${t.name}: ${t.ms} ms`);
+  if (r.failures.length) {
+    log('Failures:');
+    for (const f of r.failures) log(`  ${f.name}: ${f.message}`);
+  }
+  if (r.skipped) log(`${r.skipped} skipped`);
+  log(`${r.passed} passed, ${r.failed} failed`);
+}

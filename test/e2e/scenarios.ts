@@ -1,0 +1,324 @@
+/**
+ * The end-to-end scenarios, written once against the Driver interface and run by both runners:
+ * the real VS Code in code-server driven through Chromium (codeServer.ts) and desktop VS Code
+ * through @vscode/test-electron (electron.ts). Lines and columns are 1-based, as the editor shows them.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface SeenDiagnostic {
+  line: number;
+  severity: Severity;
+  code?: string;
+  message: string;
+}
+
+export interface Driver {
+  readonly name: string;
+  /** Opens a workspace file in the editor and waits until it shows. */
+  open(file: string): Promise<void>;
+  /** Lines of the active editor that carry an error or warning squiggle. */
+  squiggleLines(): Promise<number[]>;
+  /** The Problems panel's entries for the active file. */
+  problems(): Promise<SeenDiagnostic[]>;
+  /** The active editor's text. */
+  text(): Promise<string>;
+  /** Opens the quick-fix menu at a position, picks the action whose title matches; returns all titles offered. */
+  quickFix(line: number, column: number, title: RegExp): Promise<string[]>;
+  /** Shows the hover at a position and returns its text once `until` holds (or throws on timeout). */
+  hover(line: number, column: number, until: (text: string) => boolean): Promise<string>;
+  /** Puts the cursor at a position and types text as keystrokes. */
+  type(line: number, column: number, text: string): Promise<void>;
+  /** Selects `length` characters from a position. */
+  select(line: number, column: number, length: number): Promise<void>;
+  /** Types text as keystrokes where the cursor is. */
+  typeKeys(text: string): Promise<void>;
+  undo(): Promise<void>;
+  /** Triggers suggestions at a position and returns the labels shown once `until` holds. */
+  suggest(line: number, column: number, until: (labels: string[]) => boolean): Promise<string[]>;
+  /** Accepts the shown suggestion whose label matches. */
+  acceptSuggestion(label: RegExp): Promise<void>;
+  /** The Outline's entries for the active file, top level and children, in order. */
+  outline(until: (labels: string[]) => boolean): Promise<string[]>;
+  /** Saves a named screenshot where the run keeps documentation images (no-op when not wanted).
+   *  The code-server driver also captures "fix" itself while the quick-fix menu is open. */
+  capture(name: string): Promise<void>;
+  /** Runs a command as a user would (Command Palette title; the API driver uses the id). */
+  runCommand(command: { id: string; title: string }): Promise<void>;
+  /** The label of the active editor tab. */
+  activeTab(): Promise<string>;
+  /** The entries of the open quick pick once `until` holds (UI drivers only). */
+  quickPick?(until: (rows: string[]) => boolean): Promise<string[]>;
+  /** Chooses the quick pick entry matching `label` (UI drivers only). */
+  choose?(label: RegExp): Promise<void>;
+  /** The text of the Resolution status bar item (UI drivers only). */
+  statusItem?(): Promise<string>;
+  /** Clicks the Resolution status bar item and tells whether the Problems panel shows (UI drivers only). */
+  clickStatusItem?(): Promise<boolean>;
+  /** Writes (or, with undefined, deletes) a file in the workspace, as another program would. */
+  writeFile(file: string, content: string | undefined): Promise<void>;
+  /** Files that the Problems panel lists findings for. */
+  problemFiles(): Promise<string[]>;
+  /** Closes every editor without saving. */
+  closeAll(): Promise<void>;
+}
+
+export interface Context {
+  driver: Driver;
+  /** Waits until `probe` returns a value `accept` agrees with; throws with `what` on timeout. */
+  waitFor<T>(what: string, probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Records a timing figure (milliseconds) printed at the end of the run. */
+  timing(name: string, ms: number): void;
+  log(message: string): void;
+}
+
+export interface Scenario {
+  name: string;
+  /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
+  needs?: Array<'quickPick' | 'statusItem'>;
+  run(ctx: Context): Promise<void>;
+}
+
+export class AssertionError extends Error {}
+
+export function expect(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new AssertionError(message);
+}
+
+const lineOf = (text: string, needle: string): number => {
+  const i = text.split(/\r?\n/).findIndex((l) => l.includes(needle));
+  if (i < 0) throw new AssertionError(`"${needle}" is not in the document`);
+  return i + 1;
+};
+
+const clean = (s: string) => s.replace(/\u00a0/g, ' ');
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'checks-show-squiggles-and-problems',
+    async run({ driver, waitFor, timing }) {
+      const t0 = Date.now();
+      await driver.open('defects.res.md');
+      const text = await driver.text();
+      const gapLine = lineOf(text, '4. *Encourages*');
+      await waitFor('a squiggle on the paragraph numbered 4 after 2', () => driver.squiggleLines(), (l) => l.includes(gapLine));
+      timing('open draft → first squiggle', Date.now() - t0);
+      await driver.capture('open');
+      const lines = await driver.squiggleLines();
+      const untouched = [lineOf(text, '1. *Urges*'), lineOf(text, '2. *Invites*')];
+      expect(!untouched.some((l) => lines.includes(l)), `no squiggle expected on the correct paragraphs 1 and 2 (lines ${untouched}); squiggles on ${lines}`);
+      const problems = await waitFor(
+        'the Problems panel to list operative-numbering',
+        () => driver.problems(),
+        (p) => p.some((d) => d.code === 'operative-numbering'),
+      );
+      const numbering = problems.find((d) => d.code === 'operative-numbering')!;
+      expect(numbering.line === gapLine, `operative-numbering listed at line ${numbering.line}, expected ${gapLine}`);
+      expect(numbering.severity === 'error', `operative-numbering is an error by default, listed as ${numbering.severity}`);
+      expect(problems.every((d) => d.code && /^[a-z]+(-[a-z]+)*$/.test(d.code)), `every problem carries its check id: ${JSON.stringify(problems)}`);
+      await driver.capture('check');
+    },
+  },
+  {
+    name: 'renumber-quick-fix-carries-references',
+    async run({ driver, waitFor }) {
+      await driver.open('defects.res.md');
+      const before = await driver.text();
+      const gapLine = lineOf(before, '4. *Encourages*');
+      expect(before.includes('paragraph 4 above'), 'the fixture refers to "paragraph 4 above"');
+      await waitFor('the numbering squiggle', () => driver.squiggleLines(), (l) => l.includes(gapLine));
+      const titles = await driver.quickFix(gapLine, 1, /renumber/i);
+      const after = await waitFor('the paragraphs renumbered', () => driver.text(), (t) => t.includes('3. *Encourages*'));
+      expect(after.includes('4. *Also encourages*'), `paragraph 5 becomes 4 (offered: ${titles.join(' | ')})`);
+      expect(after.includes('5. *Requests*'), 'paragraph 6 becomes 5');
+      expect(after.includes('paragraph 3 above') && !after.includes('paragraph 4 above'), '"paragraph 4 above" now reads "paragraph 3 above"');
+      await waitFor(
+        'the numbering finding to go',
+        () => driver.problems(),
+        (p) => !p.some((d) => d.code === 'operative-numbering'),
+      );
+      const lines = await driver.squiggleLines();
+      expect(!lines.includes(gapLine) || !(await driver.problems()).some((d) => d.line === gapLine && d.severity === 'error'), `no error squiggle left on line ${gapLine}`);
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'hover-shows-precedent',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      const line = lineOf(text, '1. *Calls upon*');
+      const hover = await driver.hover(line, 30, (h) => /A\/RES\/(75\/311|71\/326)/.test(h) && /\d/.test(h));
+      expect(/A\/RES\/(75\/311|71\/326)/.test(hover), `the hover names the precedent's symbol: ${hover.slice(0, 300)}`);
+      expect(/(0?\.\d{2}|\b\d{1,3}\s?%)/.test(hover), `the hover shows a score: ${hover.slice(0, 300)}`);
+      await driver.capture('precedent');
+      void waitFor;
+    },
+  },
+  {
+    name: 'keystroke-updates-squiggle',
+    async run({ driver, waitFor, timing }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      const line = lineOf(text, '2. *Requests*');
+      await waitFor('the document checked', () => driver.squiggleLines(), (l) => !l.includes(line));
+      await driver.select(line, 1, 1);
+      let t0 = Date.now();
+      await driver.typeKeys('7');
+      await waitFor('a squiggle on the paragraph renumbered 7', () => driver.squiggleLines(), (l) => l.includes(line), 15000);
+      timing('keystroke → squiggle shown', Date.now() - t0);
+      t0 = Date.now();
+      await driver.undo();
+      await waitFor('the squiggle to go after undo', () => driver.squiggleLines(), (l) => !l.includes(line), 15000);
+      timing('keystroke → squiggle gone', Date.now() - t0);
+    },
+  },
+  {
+    name: 'large-draft-keeps-other-drafts-responsive',
+    async run({ driver, waitFor, timing }) {
+      const t0 = Date.now();
+      await driver.open('large.res.md');
+      timing('open a 5 MB draft (editor shows it)', Date.now() - t0);
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      const line = lineOf(text, '2. *Requests*');
+      await driver.select(line, 1, 1);
+      const t1 = Date.now();
+      await driver.typeKeys('7');
+      await waitFor('a squiggle on the paragraph renumbered 7', () => driver.squiggleLines(), (l) => l.includes(line), 30000);
+      timing('keystroke → squiggle with a 5 MB draft open', Date.now() - t1);
+      await driver.undo();
+      await waitFor('the squiggle to go after undo', () => driver.squiggleLines(), (l) => !l.includes(line), 30000);
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'precedent-completion-inserts-text',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      const lines = text.split(/\r?\n/);
+      const last = lines.length; // the empty last line
+      const typed = '3. *Calls upon* Member States to review and amend national legislation';
+      await driver.type(last, 1, typed);
+      const labels = await driver.suggest(last, typed.length + 1, (l) => l.length > 0);
+      await driver.capture('completion');
+      const pick = labels.find((l) => /predicate|review and amend|national legislation/i.test(l)) ?? labels[0];
+      expect(!!pick, `suggestions are offered: ${labels.join(' | ')}`);
+      await driver.acceptSuggestion(new RegExp(escapeRe(pick)));
+      const after = await waitFor('the precedent text inserted', () => driver.text(), (t) => /predicate offences/.test(t));
+      expect(/predicate offences/.test(after), 'accepting inserts the rest of the precedent paragraph (A/RES/75/311 op. 9)');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'outline-shows-operative-paragraphs',
+    async run({ driver }) {
+      await driver.open('defects.res.md');
+      const labels = await driver.outline((l) => l.some((x) => /Urges/.test(x)) && l.some((x) => /Requests/.test(x)));
+      const ops = labels.map(clean).filter((l) => /^\d+\.\s/.test(l));
+      for (const want of [/^1\.\s+Urges/, /^2\.\s+Invites/, /Encourages/, /Also encourages/, /Requests/]) {
+        expect(ops.some((l) => want.test(l)), `the Outline lists ${want}: ${labels.join(' | ')}`);
+      }
+      await driver.capture('outline');
+    },
+  },
+  {
+    name: 'insert-footnote-command',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      const line = lineOf(text, '*Reaffirming*');
+      const col = text.split('\n')[line - 1].indexOf('in wildlife,') + 'in wildlife'.length + 1;
+      await driver.select(line, col, 0);
+      await driver.runCommand({ id: 'resolution.insertFootnote', title: 'Resolution: Insert footnote' });
+      const after = await waitFor('the footnote inserted', () => driver.text(), (t) => t.includes('in wildlife¹,'));
+      const lines = after.split(/\r?\n/);
+      const def = lines.findIndex((l) => l.startsWith('¹ '));
+      expect(def === line + 1, `the definition "¹ " stands after the paragraph (line ${line + 2}), found at line ${def + 1}`);
+      await driver.typeKeys('Adopted on 23 July 2021.');
+      await waitFor('the definition typed where the cursor was left', () => driver.text(), (t) => t.includes('¹ Adopted on 23 July 2021.'));
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'check-all-drafts-command',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      await driver.runCommand({ id: 'resolution.checkWorkspace', title: 'Resolution: Check all drafts in the workspace' });
+      const files = await waitFor(
+        'the Problems panel to list the drafts with findings, opened or not',
+        () => driver.problemFiles(),
+        (f) => f.includes('unopened.res.md') && f.includes('defects.res.md'),
+      );
+      expect(!files.includes('precedent.res.md'), `a draft without findings is not listed: ${files.join(', ')}`);
+      await driver.capture('workspace');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'status-bar-counts-and-problems',
+    needs: ['statusItem'],
+    async run({ driver, waitFor }) {
+      await driver.open('defects.res.md');
+      const status = await waitFor('the status item with the counts', () => driver.statusItem!(), (t) => /2 pp · 5 op/.test(t) && /\b1\b/.test(t));
+      expect(/2 pp · 5 op/.test(status), `2 preambular and 5 operative paragraphs: ${status}`);
+      expect(await driver.clickStatusItem!(), 'clicking the status item opens the Problems panel');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'compare-with-precedent-command',
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      await driver.select(lineOf(text, '1. *Calls upon*'), 10, 0);
+      await driver.runCommand({ id: 'resolution.compareWithPrecedent', title: 'Resolution: Compare paragraph with precedent' });
+      const tab = await waitFor('the diff editor against the precedent', () => driver.activeTab(), (t) => /A\/RES\/(75\/311|71\/326)/.test(t) && /↔/.test(t));
+      expect(/score \d\.\d\d/.test(tab), `the diff editor's title gives the score: ${tab}`);
+      await driver.capture('compare');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'show-precedents-command',
+    needs: ['quickPick'],
+    async run({ driver, waitFor }) {
+      await driver.open('precedent.res.md');
+      const text = await driver.text();
+      expect(!text.includes('in order to ensure'), 'the fixture paragraph differs from its precedent');
+      await driver.select(lineOf(text, '1. *Calls upon*'), 10, 0);
+      await driver.runCommand({ id: 'resolution.showPrecedents', title: 'Resolution: Show precedents for paragraph' });
+      const rows = await driver.quickPick!((r) => r.some((x) => /A\/RES\/75\/311/.test(x)));
+      expect(rows.some((r) => /A\/RES\/75\/311, op\. 6/.test(r) && /score \d\.\d\d/.test(r)), `each match shows its source and score: ${rows.join(' | ')}`);
+      await driver.capture('precedents');
+      await driver.choose!(/A\/RES\/75\/311, op\. 6/);
+      await driver.quickPick!((r) => r.some((x) => /Replace this paragraph/.test(x)));
+      await driver.choose!(/Replace this paragraph/);
+      const after = await waitFor('the precedent wording in place', () => driver.text(), (t) => t.includes('in order to ensure that, where the offence is transnational'));
+      expect(/(^|\n)1\. \*Calls upon\* Member States to make illicit/.test(after), 'the paragraph keeps its number 1');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'project-config-file-sets-severity',
+    async run({ driver, waitFor }) {
+      await driver.open('defects.res.md');
+      const gapLine = lineOf(await driver.text(), '4. *Encourages*');
+      const numbering = (p: SeenDiagnostic[]) => p.find((d) => d.code === 'operative-numbering' && d.line === gapLine);
+      await waitFor('the numbering error', () => driver.problems(), (p) => numbering(p)?.severity === 'error');
+      try {
+        await driver.writeFile('.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'warning' } }, null, 2) + '\n');
+        await waitFor('a .resolutionrc.json to turn the error into a warning', () => driver.problems(), (p) => numbering(p)?.severity === 'warning');
+      } finally {
+        await driver.writeFile('.resolutionrc.json', undefined);
+      }
+      await waitFor('the error back once the file is gone', () => driver.problems(), (p) => numbering(p)?.severity === 'error');
+      await driver.closeAll();
+    },
+  },
+];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
