@@ -10,6 +10,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   DidChangeWatchedFilesNotification,
+  Disposable,
   FileChangeType,
   InitializeParams,
   MessageType,
@@ -132,6 +133,7 @@ export function register(ctx: ServerContext): void {
   let generation = 0;
   let started = false;
   let watcherRegistered = false;
+  let watcher: Disposable | undefined;
 
   const workspaceDirs = () => ctx.workspaceFolders().map(uriPath).filter((p): p is string => !!p);
 
@@ -199,7 +201,10 @@ export function register(ctx: ServerContext): void {
       ...settings.paths.map((p) => ({ globPattern: { baseUri: pathToFileURL(p).toString(), pattern }, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
       ...(settings.includeWorkspace ? [{ globPattern: '**/*.{res.md,resolution.md,resolution}' }] : []),
     ];
-    if (watchers.length) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    // Replace the previous registration (the folders may have changed with the settings).
+    watcher?.dispose();
+    watcher = undefined;
+    if (watchers.length) watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   };
 
   ctx.documents.onDidOpen(() => {
