@@ -81,7 +81,7 @@ describe('precedent features over stdio (built-in seeds)', function () {
     const h = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 100, character: 20 } })) as Hover;
     const v = hoverText(h);
     assert.match(v, /^\*\*Precedents\*\* — \d+% of the words are agreed language/);
-    assert.match(v, /1\\\. \d+% · A\/RES\/75\/311, op\\\. 6 · 23 July 2021/);
+    assert.match(v, /^1\. \d+% · A\/RES\/75\/311, op\\\. 6 · 23 July 2021/m);
     assert.match(v, /\*\*Changes against A\/RES\/75\/311, op\\\. 6 · 2021\*\*/);
     assert.match(v, /~~[^~]+~~/); // words of the precedent not in the paragraph
     assert.ok(!v.includes(SEED.ga71), 'the document is not its own precedent');

@@ -71,7 +71,8 @@ function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number,
   const lines = [`**Precedents** — ${Math.round(cmp.coverage * 100)}% of the words are agreed language`, ''];
   matches.forEach((m, i) => {
     const title = m.source.title ? ` — ${escapeMarkdown(m.source.title)}` : '';
-    lines.push(`${i + 1}\\. ${Math.round(m.score * 100)}% · ${escapeMarkdown(sourceLabel(m, true))}${title}`);
+    // A Markdown list, so that each precedent stands on its own line.
+    lines.push(`${i + 1}. ${Math.round(m.score * 100)}% · ${escapeMarkdown(sourceLabel(m, true))}${title}`);
   });
   lines.push('', `**Changes against ${escapeMarkdown(sourceLabel(matches[0]))}** (~~removed~~, **added**):`, '', renderDiff(cmp.diff));
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: para.range };
