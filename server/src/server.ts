@@ -81,6 +81,7 @@ export function startServer(connection: Connection): void {
       const hit = cache.get(document.uri);
       if (hit && hit.version === document.version) return hit.doc;
       const doc = parse(document.getText());
+      if (doc.error) ctx.log(`${document.uri}: ${doc.error}`);
       cache.set(document.uri, { version: document.version, doc });
       return doc;
     },

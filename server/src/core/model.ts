@@ -213,6 +213,8 @@ export interface ResolutionDocument {
   directives: Directive[];
   citations: Citation[];
   crossReferences: CrossReference[];
+  /** Set when the parser failed on this text and fell back to one plain block (a parser bug). */
+  error?: string;
 }
 
 export type Paragraph = PreambularParagraph | OperativeParagraph;

@@ -253,22 +253,7 @@ class Parser {
   constructor(private readonly source: string, options: ParseOptions) {
     this.index = new LineIndex(source);
     this.phrases = options.phrases ?? defaultPhrases();
-    this.doc = {
-      kind: 'other',
-      source,
-      lineCount: this.index.lineStarts.length,
-      lineStarts: this.index.lineStarts,
-      frontMatter: [],
-      preamble: [],
-      operative: [],
-      footnoteMarkers: [],
-      footnoteDefinitions: [],
-      annexes: [],
-      blocks: [],
-      directives: [],
-      citations: [],
-      crossReferences: [],
-    };
+    this.doc = emptyDocument(source, this.index);
   }
 
   run(): ResolutionDocument {
@@ -1140,6 +1125,25 @@ class Parser {
   }
 }
 
+function emptyDocument(source: string, index: LineIndex): ResolutionDocument {
+  return {
+    kind: 'other',
+    source,
+    lineCount: index.lineStarts.length,
+    lineStarts: index.lineStarts,
+    frontMatter: [],
+    preamble: [],
+    operative: [],
+    footnoteMarkers: [],
+    footnoteDefinitions: [],
+    annexes: [],
+    blocks: [],
+    directives: [],
+    citations: [],
+    crossReferences: [],
+  };
+}
+
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
   return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').trim();
@@ -1157,21 +1161,9 @@ export function parse(source: string, options: ParseOptions = {}): ResolutionDoc
   } catch (err) {
     // A parser bug must not take the server down: fall back to a document of plain blocks.
     const index = new LineIndex(source);
-    return {
-      kind: 'other',
-      source,
-      lineCount: index.lineStarts.length,
-      lineStarts: index.lineStarts,
-      frontMatter: [],
-      preamble: [],
-      operative: [],
-      footnoteMarkers: [],
-      footnoteDefinitions: [],
-      annexes: [],
-      blocks: [{ kind: 'other', text: source, ...index.span(0, source.length) }],
-      directives: [],
-      citations: [],
-      crossReferences: [],
-    };
+    const doc = emptyDocument(source, index);
+    doc.blocks.push({ kind: 'other', text: source, ...index.span(0, source.length) });
+    doc.error = `the parser failed (${(err as Error)?.message ?? String(err)}); the text is kept as one plain block`;
+    return doc;
   }
 }
