@@ -26,6 +26,9 @@ import * as diagnostics from './features/diagnostics';
 import * as symbols from './features/symbols';
 import * as folding from './features/folding';
 import * as codeActions from './features/codeActions';
+import * as precedent from './features/precedent';
+import * as completion from './features/completion';
+import * as hover from './features/hover';
 import * as links from './features/links';
 import * as stats from './features/stats';
 import * as workspaceCheck from './features/workspaceCheck';
@@ -58,7 +61,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, links, stats, workspaceCheck, configWatch];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

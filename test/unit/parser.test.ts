@@ -312,10 +312,21 @@ describe('parser on small drafts', () => {
     assert.deepStrictEqual(doc.operative.map((p) => p.opening?.text), ['Decides', 'Reaffirms', 'Calls upon']);
   });
 
-  it('an unnumbered "Resolves that:" followed by 1., 2. is the operative part itself, not a list', () => {
+  it('an unnumbered "Resolves that:" introduces a numbered list; numbered verbs after it are operative paragraphs', () => {
     const doc = parse('The General Assembly,\n\n*Resolves* that, for 2021:\n\n1. Budget appropriations shall be financed as follows:\n\n(a) 31,371,600 dollars;\n\n2. There shall be set off against the assessment:\n\n(a) 283,437,900 dollars.\n');
-    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value ?? null), [null, 1, 2]);
-    assert.deepStrictEqual(doc.operative[1].subparagraphs.map((s) => s.label.text), ['(a)']);
+    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value ?? null), [null]);
+    assert.deepStrictEqual(doc.operative[0].listItems.map((i) => i.number.text), ['1.', '2.']);
+    assert.match(doc.operative[0].listItems[0].text, /\(a\) 31,371,600 dollars;$/);
+    const ops = parse('The General Assembly,\n\n*Resolves* that:\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n');
+    assert.deepStrictEqual(ops.operative.map((p) => p.number?.value ?? null), [null, 1, 2]);
+  });
+
+  it('the text a resolution adopts, numbered from 1, belongs to the adopting paragraph', () => {
+    const doc = parse('75/1. Declaration\n\n*The General Assembly*\n\n*Adopts* the following declaration:\n\n## Declaration on the commemoration\n\n1. We, the Heads of State and Government, have gathered.\n\n2. We recall:\n\n(a) One;\n\n(b) Two.\n\n*3rd plenary meeting*\n21 September 2020\n');
+    assert.strictEqual(doc.operative.length, 1);
+    assert.deepStrictEqual(doc.operative[0].listItems.map((i) => i.number.text), ['1.', '2.']);
+    assert.deepStrictEqual(doc.operative[0].subparagraphs, []);
+    assert.ok(doc.meeting);
   });
 
   it('unlabelled lines of a schedule continue the operative paragraph that introduces them', () => {
@@ -357,6 +368,52 @@ describe('parser on small drafts', () => {
     assert.strictEqual(doc.kind, 'other');
     const un = parse('The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,\n\n*Recalling* its resolution 10/6,\n\n1. *Decides* to act.\n');
     assert.ok(un.authority);
+  });
+
+  it('omnibus texts: section headings, section preambles, notes under a table, invisible marks after punctuation', () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      '1. *Decides* to act;\u200e',
+      '',
+      'Multilingualism and global communications',
+      '',
+      '*Having considered* the report of the Secretary-General,',
+      '',
+      '2. *Approves* the budget;',
+      '',
+      '*a* From extrabudgetary funds.',
+      '',
+      '*Abbreviations*: GS (OL), General Service (Other level).',
+      '',
+      '3. *Requests* a report.',
+      '',
+      '*54th resumed plenary meeting*',
+    ].join('\n');
+    const doc = parse(text);
+    assert.deepStrictEqual(numbers(doc), ['1.', '2.', '3.']);
+    assert.strictEqual(doc.operative[0].ending.char, ';');
+    assert.ok(doc.operative.every((p) => p.fragments.length === 1));
+    assert.deepStrictEqual(doc.preamble.map((p) => p.opening?.text), ['Having considered']);
+    assert.ok(doc.blocks.some((b) => b.kind === 'heading' && b.text === 'Multilingualism and global communications'));
+    assert.ok(doc.meeting);
+  });
+
+  it('an unnumbered, non-italic operative paragraph ending the text is the operative part', () => {
+    const doc = parse('The General Assembly,\n\nRecalling its resolution 74/1,\n\nHaving considered the report,\n\nAppoints Mr. X as a member of the Board.\n');
+    assert.strictEqual(doc.preamble.length, 2);
+    assert.strictEqual(doc.operative.length, 1);
+    assert.strictEqual(doc.operative[0].opening?.text, 'Appoints');
+    assert.strictEqual(doc.operative[0].opening?.italic, 'none');
+  });
+
+  it('an authority line without a comma before a single operative paragraph', () => {
+    const doc = parse('76/7. Political Declaration\n\n*The General Assembly*\n\n*Adopts* the political declaration entitled “2021 Political Declaration”, as contained in the annex.\n\n*37th plenary meeting*\n22 November 2021\n');
+    assert.strictEqual(doc.kind, 'resolution');
+    assert.strictEqual(doc.authority?.text, '*The General Assembly*');
+    assert.strictEqual(doc.authority?.comma, undefined);
+    assert.strictEqual(doc.operative.length, 1);
+    assert.strictEqual(doc.date?.text, '22 November 2021');
   });
 
   it('empty and blank input', () => {

@@ -2,6 +2,7 @@
 import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
 import * as parseCmd from './parse';
+import * as precedent from './precedent';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 
@@ -9,6 +10,7 @@ type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
+  precedent,
 };
 
 export const USAGE = `Usage: resolution <command> [options]

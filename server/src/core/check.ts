@@ -3,16 +3,13 @@
  * honouring configuration (severity, 'off', options), inline directives and non-resolutions.
  * Plain TypeScript, no LSP import.
  */
-import type { Directive, OperativeParagraph, ResolutionDocument, Span } from './model';
+import type { Directive, ResolutionDocument, Span } from './model';
 import type { CorpusFacts, Finding, Severity } from './findings';
 import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule } from './rules/types';
-import { BOLD_LINE, SECTION_LABEL } from './rules/util';
-
-export { SECTION_LABEL };
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -80,81 +77,10 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
   return undefined;
 }
 
-/**
- * A short unnumbered line among numbered operative paragraphs with no closing punctuation and no
- * italic opening is a section heading ("II", "Multilingualism and global communications") that
- * the parser took for a paragraph: the checks leave it alone.
- */
-const MEETING = /^[*_\s]*\d+(st|nd|rd|th)\b[^.;]{0,40}\bplenary meeting[*_\s]*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*)?$/i;
-const DATE_LINE = /^[*_\s]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[*_\s]*$/;
-
-export function headingLike(doc: ResolutionDocument, p: OperativeParagraph): boolean {
-  // a table row or a meeting line the parser did not recognise is not a paragraph either
-  if (!p.number && (/^\s*\|/.test(p.text) || SECTION_LABEL.test(p.text) || BOLD_LINE.test(p.text) || MEETING.test(p.text) || DATE_LINE.test(p.text))) return true;
-  if (p.number || p.ending.char !== '' || p.subparagraphs.length || p.listItems.length) return false;
-  if (p.opening && p.opening.italic !== 'none') return false;
-  if (p.text.length > 200 || p.fragments.length > 1) return false;
-  return doc.operative.some((q) => q.number);
-}
-
-/**
- * Omnibus resolutions give each section its own short preamble (`*Having considered* …,`)
- * between numbered operative paragraphs: an unnumbered paragraph that ends with a comma and opens
- * with a known preambular phrase is such a section preamble, not a faulty operative paragraph.
- */
-export function sectionPreamble(doc: ResolutionDocument, p: OperativeParagraph, isPreambularHead: (w: string) => boolean): boolean {
-  if (p.number || p.ending.char !== ',' || !doc.operative.some((q) => q.number)) return false;
-  const m = /^[\s*_]*([\p{L}'-]+)/u.exec(p.text);
-  return !!m && isPreambularHead(m[1]);
-}
-
-/** The document as the checks see it: heading-like lines removed from the operative part. */
-/**
- * A resolution with a single unnumbered operative paragraph (`*Appoints* … .`) that the parser
- * left at the end of the preamble: the last preambular paragraph opens with an operative verb and
- * ends with a full stop, and there is no operative part. The checks see it as the operative part.
- */
-export function singleOperativeView(doc: ResolutionDocument, isOperativeHead: (w: string) => boolean): ResolutionDocument {
-  if (doc.operative.length || doc.preamble.length < 2) return doc;
-  const last = doc.preamble[doc.preamble.length - 1];
-  const m = /^[\s*_]*([\p{L}'-]+)/u.exec(last.text);
-  if (last.ending.char !== '.' || !m || !isOperativeHead(m[1])) return doc;
-  const { wrappedInItalic: _w, kind: _k, ...base } = last;
-  const operative: OperativeParagraph = {
-    ...base,
-    kind: 'operative',
-    extraVerbs: [],
-    leadIn: { start: last.start, end: last.end, range: last.range, text: last.text },
-    leadInEnding: last.ending,
-    subparagraphs: [],
-    listItems: [],
-  };
-  return { ...doc, preamble: doc.preamble.slice(0, -1), operative: [operative] };
-}
-
-export function checkView(doc: ResolutionDocument, isPreambularHead: (w: string) => boolean = () => false): ResolutionDocument {
-  const labels = doc.preamble.filter((p) => SECTION_LABEL.test(p.text));
-  const headings: Array<{ start: number }> = doc.operative.some((p) => !p.number)
-    ? doc.operative.filter((p) => headingLike(doc, p) || sectionPreamble(doc, p, isPreambularHead))
-    : [];
-  headings.push(...labels);
-  if (headings.length === 0) return doc;
-  const set = new Set<unknown>(headings);
-  return {
-    ...doc,
-    preamble: labels.length ? doc.preamble.filter((p) => !set.has(p)) : doc.preamble,
-    operative: doc.operative.filter((p) => !set.has(p)),
-    blocks: doc.blocks.map((b) => (headings.some((h) => h.start === b.start) ? { ...b, kind: 'heading' as const } : b)),
-  };
-}
-
 export function checkDocument(parsed: ResolutionDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
   const phrases = phraseKnowledge(config.phrases);
-  const doc = checkView(
-    parsed.kind === 'resolution' ? singleOperativeView(parsed, (w) => phrases.isHead('operative', w) && !phrases.isHead('preambular', w)) : parsed,
-    (w) => phrases.isHead('preambular', w) && !phrases.isHead('operative', w),
-  );
+  const doc = parsed;
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
   const findings: Finding[] = [];

@@ -55,9 +55,11 @@ const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\((?:resumed|continued)\)\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
+const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
 /** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
-const SECTION_RE = /^(?:[IVXLC]{1,6}\.?(?:\s+[A-Z][^.;:]{0,100})?|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*)$/;
+const SECTION_RE = /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
+/** An operative paragraph that introduces the text it adopts. */
+const ADOPTS_RE = /^[*_]*(?:adopts?|approves?|endorses?|proclaims?)\b[\s\S]{0,400}\bfollowing\b/i;
 /** Words that may stand in lower case inside the name of an organ. */
 const NAME_STOPWORDS = new Set(['of', 'the', 'to', 'and', 'on', 'for', 'in', 'against', 'at', 'its', 'with', 'by', 'under', 'de', 'la', 'du']);
 const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
@@ -180,7 +182,7 @@ function trimTrailing(source: string, from: number, to: number): number {
   let end = to;
   for (;;) {
     const before = end;
-    while (end > from && /[\s\u00a0*_]/.test(source[end - 1])) end--;
+    while (end > from && /[\s\u00a0\u200b-\u200f\u2060\ufeff*_]/.test(source[end - 1])) end--;
     while (end > from && SUPERSCRIPT_DIGITS.includes(source[end - 1])) end--;
     const tail = source.slice(Math.max(from, end - 40), end);
     let m = /<sup>[^<]*<\/sup>$/.exec(tail) || /\[\^[^\]]*\]$/.exec(tail) || /<!--[\s\S]*?-->$/.exec(tail);
@@ -243,6 +245,8 @@ class Parser {
   /** Sub-paragraph nesting of the current operative paragraph. */
   private subStack: Array<{ style: SubLabelStyle; value: number; node: SubParagraph }> = [];
   private listMode = false;
+  /** The current paragraph adopts a text that follows it ("*Adopts* the following declaration:"). */
+  private adopting = false;
   /** A footnote block or rule stands between the current paragraph and the block being read. */
   private pageBreak = false;
 
@@ -403,6 +407,18 @@ class Parser {
     }
 
     const num = NUMBER_RE.exec(t) ?? this.undottedNumber(b);
+    if (this.adopting && this.state === 'operative' && this.current?.kind === 'operative') {
+      // The adopted text runs until an operative paragraph of the resolution itself (an italic verb)
+      // or the meeting line: its numbered paragraphs are items, everything else continues them.
+      const contentStart = num ? b.start + num[0].length : b.start;
+      const resumes = /^\s*[*_]/.test(this.source.slice(contentStart, contentStart + 4)) && this.opensOperative(contentStart, b.end);
+      if (!resumes) {
+        if (num) this.listItem(b, num);
+        else this.continueListItem(b);
+        return;
+      }
+      this.adopting = false;
+    }
     if (num) {
       if (this.state === 'operative' && this.current?.kind === 'operative' && this.isListItem(b, num)) {
         this.listItem(b, num);
@@ -422,6 +438,11 @@ class Parser {
     }
 
     const sub = SUBLABEL_RE.exec(t);
+    if (this.listMode && this.current?.kind === 'operative' && (sub || !this.opensParagraph(b))) {
+      // Inside a numbered list (an adopted text), labelled and plain blocks continue the item.
+      this.continueListItem(b);
+      return;
+    }
     if (sub && this.current && this.state === 'operative' && this.current.kind === 'operative') {
       if (this.subParagraph(b, sub)) return;
     }
@@ -449,9 +470,26 @@ class Parser {
       else this.preambular(b);
       return;
     }
-    // Operative part: an unnumbered block that opens with a phrase (italic, or a known operative or
-    // preambular one) is a paragraph of its own; anything else (quoted text, a schedule, lines of a
-    // list without labels) continues the paragraph before it.
+    // Operative part. A short line with no closing punctuation after a finished paragraph is a
+    // section heading ("Multilingualism and global communications").
+    if (this.isSectionHeading(b)) {
+      this.addBlock(b, 'heading', { level: 0 });
+      return;
+    }
+    // Notes under a table: "*a* From extrabudgetary funds.", "*Abbreviations*: GS (OL), …".
+    if (/^\s*[*_](?:[a-z]|Abbreviations?|Notes?|Sources?)[*_]/.test(b.text)) {
+      this.addBlock(b, 'other');
+      return;
+    }
+    // Omnibus resolutions give a section its own preamble ("*Having considered* …,") between
+    // operative paragraphs.
+    if (this.opensSectionPreamble(b)) {
+      this.preambular(b);
+      return;
+    }
+    // An unnumbered block that opens with a phrase (italic, or a known operative or preambular one)
+    // is a paragraph of its own; anything else (quoted text, a schedule, lines of a list without
+    // labels) continues the paragraph before it.
     if (this.current && !this.opensParagraph(b)) this.attachFragment(b);
     else this.operative(b, null);
   }
@@ -477,7 +515,8 @@ class Parser {
     if (!next) return false;
     const n = NUMBER_RE.exec(next.text);
     if (n) return this.opensOperative(next.start + n[0].length, next.end);
-    return this.opensPreamble(next);
+    // No comma when no preamble follows: "*The General Assembly*" / "*Adopts* the declaration …".
+    return this.opensPreamble(next) || this.opensOperative(next.start, next.end, true);
   }
 
   private opensPreamble(b: RawBlock): boolean {
@@ -509,6 +548,23 @@ class Parser {
       return !this.phrases.match(words, 'preambular') && /^[A-Z]/.test(words[0]) && /s$/.test(words[0]);
     }
     return !!op && /^[A-Z]/.test(words[0]);
+  }
+
+  private isSectionHeading(b: RawBlock): boolean {
+    const t = b.text.trim();
+    if (t.includes('\n') || t.length > 120 || !/^[A-Z]/.test(t) || /^[*_]/.test(t)) return false;
+    if (this.current && this.current.ending.char === '') return false;
+    if (endingOf(this.source, this.index, b.start, b.end).char !== '') return false;
+    const words = leadingWords(this.source, b.start, b.end, 8).map((w) => w.text);
+    return !this.phrases.match(words, 'operative') && !this.phrases.match(words, 'preambular');
+  }
+
+  private opensSectionPreamble(b: RawBlock): boolean {
+    if (endingOf(this.source, this.index, b.start, b.end).char !== ',') return false;
+    const words = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+    const pre = this.phrases.match(words, 'preambular');
+    const op = this.phrases.match(words, 'operative');
+    return !!pre && (!op || op.wordCount < pre.wordCount);
   }
 
   private opensParagraph(b: RawBlock): boolean {
@@ -662,6 +718,7 @@ class Parser {
     this.current = p;
     this.subStack = [];
     this.listMode = false;
+    this.adopting = p.leadInEnding.char === ':' && ADOPTS_RE.test(p.leadIn.text);
   }
 
   private extraVerbs(from: number, to: number): TextSpan[] {
@@ -686,9 +743,13 @@ class Parser {
     const italicOpening = /^\s*[*_]/.test(this.source.slice(contentStart, contentStart + 4));
     if (italicOpening && this.opensOperative(contentStart, b.end)) return false;
     if (this.listMode) return true;
-    // A list numbered from 1 again, introduced by a colon in a numbered paragraph (an unnumbered
-    // "*Resolves* that:" followed by 1., 2. … is the operative part itself).
-    return value === 1 && cur.ending.char === ':' && cur.number !== undefined;
+    if (value !== 1 || cur.ending.char !== ':') return false;
+    // A list numbered from 1 again, introduced by a colon: a provisional agenda, the text a
+    // resolution adopts ("*Adopts* the following declaration:" / "1. We, the Heads of State …").
+    // After an unnumbered lead-in, items that open with an operative verb are the operative part.
+    if (cur.number !== undefined) return true;
+    const words = leadingWords(this.source, contentStart, Math.min(b.end, contentStart + 200), 8).map((w) => w.text);
+    return !this.phrases.match(words, 'operative');
   }
 
   private listItem(b: RawBlock, num: RegExpExecArray): void {
@@ -706,6 +767,16 @@ class Parser {
     footnoteMarkersIn(source, index, b.start, b.end, cur.footnotes);
     this.extend(cur, b);
     cur.ending = endingOf(source, index, b.start, b.end);
+  }
+
+  private continueListItem(b: RawBlock): void {
+    const cur = this.current as OperativeParagraph;
+    const item = cur.listItems[cur.listItems.length - 1];
+    this.attachFragment(b);
+    if (!item) return;
+    item.text += ' ' + b.text;
+    item.end = b.end;
+    item.range = this.index.range(item.start, item.end);
   }
 
   private subParagraph(b: RawBlock, m: RegExpExecArray): boolean {
@@ -856,6 +927,7 @@ class Parser {
 
   private finish(): void {
     const doc = this.doc;
+    this.singleOperative();
     const hasItalicNumbered = doc.operative.some((p) => p.number && p.opening && p.opening.italic !== 'none');
     doc.kind = doc.authority || hasItalicNumbered ? 'resolution' : 'other';
     if (doc.kind === 'other') {
@@ -882,6 +954,36 @@ class Parser {
     this.directives();
     this.citations();
     this.crossReferences();
+  }
+
+  /**
+   * A resolution whose only operative paragraph stands unnumbered and not italic ("Appoints … .")
+   * ends its preamble with it: the last preambular paragraph opens with an operative verb and ends
+   * with a full stop. It is the operative part.
+   */
+  private singleOperative(): void {
+    const doc = this.doc;
+    if (doc.operative.length || doc.preamble.length < 2) return;
+    const last = doc.preamble[doc.preamble.length - 1];
+    if (last.ending.char !== '.') return;
+    const words = leadingWords(this.source, last.start, Math.min(last.end, last.start + 200), 8).map((w) => w.text);
+    const op = this.phrases.match(words, 'operative');
+    const verbLike = /^[A-Z][a-z]+s$/.test(words[0] ?? '') && !/(?:ss|ous|us)$/.test(words[0]);
+    if ((!op && !verbLike) || this.phrases.match(words, 'preambular')) return;
+    doc.preamble.pop();
+    const { wrappedInItalic: _w, kind: _k, opening: _o, ...base } = last;
+    const p: OperativeParagraph = {
+      ...base,
+      kind: 'operative',
+      opening: this.opening(last.start, last.end, 'operative', last.fragments[0].end),
+      extraVerbs: this.extraVerbs(last.start, last.fragments[0].end),
+      leadIn: { text: last.text, start: last.start, end: last.end, range: last.range },
+      leadInEnding: last.ending,
+      subparagraphs: [],
+      listItems: [],
+    };
+    doc.operative.push(p);
+    for (const blk of doc.blocks) if (blk.kind === 'preambular' && blk.start >= p.start && blk.end <= p.end) blk.kind = 'operative';
   }
 
   private frontMatterFacts(): void {

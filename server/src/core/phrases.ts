@@ -23,7 +23,7 @@ export const OPERATIVE_BASES = [
   'expresses its support', 'instructs', 'invites', 'looks forward to', 'notes', 'notes with appreciation',
   'notes with concern', 'notes with satisfaction', 'proclaims', 'proposes', 'reaffirms', 'recalls',
   'recognizes', 'recommends', 'regrets', 'reiterates', 'reminds', 'renews', 'requests', 'resolves',
-  'stresses', 'suggests', 'supports', 'takes note', 'takes note of', 'takes note with appreciation',
+  'stresses', 'suggests', 'supports', 'takes note', 'takes note with appreciation',
   'underlines', 'underscores', 'urges', 'welcomes', 'welcomes with appreciation',
 ];
 
@@ -39,7 +39,7 @@ export const PREAMBULAR_BASES = [
   'noting', 'noting with appreciation', 'noting with concern', 'noting with satisfaction',
   'noting with deep concern', 'reaffirming', 'realizing', 'recalling', 'recognizing',
   'recognizing with concern', 'reiterating', 'remaining concerned', 'stressing', 'taking into account',
-  'taking note', 'taking note of', 'underlining', 'welcoming',
+  'taking note', 'underlining', 'welcoming',
 ];
 
 /** Adverbs that modify a base phrase. `also`/`further` mark repeated openings. */

@@ -89,9 +89,9 @@ async function publishConfigProblems(ctx: ServerContext, files: string[], proble
 }
 
 /**
- * Watches the configuration files in use, so that saving one re-checks the open drafts at once.
- * (Node's own watcher: workspace/didChangeWatchedFiles has one handler, which the precedent
- * feature owns.) A new file further down the tree is picked up at the next check.
+ * Watches the configuration files in use, so that saving one re-checks the open drafts at once,
+ * also with clients that send no workspace/didChangeWatchedFiles (the configWatch feature handles
+ * those events, and new files, for VS Code).
  */
 const watchers = new Map<string, fs.FSWatcher>();
 function watchConfigFiles(ctx: ServerContext, files: string[]): void {

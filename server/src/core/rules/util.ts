@@ -113,13 +113,3 @@ export function italicEdits(
   return [edit(lines, start, end, newText)];
 }
 
-/** A section label on its own line: "I", "IV.", "A", "B." */
-export const SECTION_LABEL = /^[*_\s]*(?:[IVXLC]+|[A-Z])\.?[*_\s]*$/;
-/** A line in bold only: a heading of a converted text ("**Follow-up**"). */
-export const BOLD_LINE = /^\s*\*\*[^*]+\*\*\s*$/;
-
-/** Heading-like text that the parser may have attached to a paragraph as a page-break fragment. */
-export function headingText(text: string): boolean {
-  const t = text.trim();
-  return SECTION_LABEL.test(t) || BOLD_LINE.test(t) || /^#{1,6}\s/.test(t);
-}

@@ -1,0 +1,135 @@
+/**
+ * `resolution precedent [--format text|json] [--top N] [--min-score S] [--corpus DIR]… [--no-builtin]
+ *   (--text "…" | --file FILE)`
+ *
+ * --text: the corpus paragraphs closest to the text. --file: for each paragraph of FILE, its
+ * closest precedents (FILE itself excluded from the corpus) and the share of its words they cover.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Corpus } from '../core/precedent/corpus';
+import { compare } from '../core/precedent/diff';
+import { readTextResolution } from '../core/precedent/textfile';
+import type { Match } from '../core/precedent/types';
+import { CliIO, UsageError } from './io';
+
+export const HELP = `Usage: resolution precedent [--format text|json] [--top N] [--min-score S] [--corpus DIR]… [--no-builtin] (--text "…" | --file FILE)
+
+Finds precedent wording: corpus paragraphs closest to a text, or to every paragraph of a file.
+The corpus is the built-in seeds plus each --corpus folder (text resolutions and AKN4UN XML).`;
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
+}
+
+function jsonMatch(m: Match) {
+  return { score: m.score, text: m.text, source: { ...m.source, path: displayPath(m.source.path) } };
+}
+
+function label(m: Match): string {
+  const s = m.source;
+  const where = s.kind === 'operative' ? `op. ${s.paragraph}` : s.kind === 'preambular' ? `pp. ${s.paragraph}` : s.kind === 'subparagraph' ? `para. ${s.paragraph}` : 'text';
+  const line = s.line ? `:${s.line}` : '';
+  return `${m.score.toFixed(2)}  ${s.symbol}, ${where}${s.date ? ` · ${s.date}` : ''}  (${displayPath(s.path)}${line})`;
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let format = 'text';
+  let top = 5;
+  let minScore = 0.3;
+  let builtin = true;
+  let text: string | undefined;
+  let file: string | undefined;
+  const corpora: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') {
+      io.out(HELP);
+      return 0;
+    } else if (a === '--format') format = value();
+    else if (a.startsWith('--format=')) format = a.slice(9);
+    else if (a === '--top') top = Number(value());
+    else if (a === '--min-score') minScore = Number(value());
+    else if (a === '--corpus') corpora.push(value());
+    else if (a === '--no-builtin') builtin = false;
+    else if (a === '--text') text = value();
+    else if (a === '--file') file = value();
+    else throw new UsageError(`unknown option ${a}`);
+  }
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError('--top needs a whole number of at least 1');
+  if (!(minScore >= 0 && minScore <= 1)) throw new UsageError('--min-score needs a number between 0 and 1');
+  if ((text === undefined) === (file === undefined)) throw new UsageError('give either --text "…" or --file FILE');
+  for (const c of corpora) {
+    if (!fs.existsSync(c)) {
+      io.err(`resolution precedent: corpus folder not found: ${c}`);
+      return 2;
+    }
+  }
+
+  let source: string | undefined;
+  if (file !== undefined) {
+    try {
+      source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (e) {
+      io.err(`resolution precedent: cannot read ${file}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+
+  const corpus = new Corpus();
+  const report = await corpus.load({ builtin, paths: corpora });
+  for (const s of report.skipped) io.err(`resolution precedent: skipped ${displayPath(s.path)}: ${s.reason}`);
+  if (report.paragraphs === 0) io.err('resolution precedent: the corpus is empty');
+
+  if (text !== undefined) {
+    const matches = corpus.search(text, { top, minScore });
+    if (format === 'json') io.out(JSON.stringify({ query: text, matches: matches.map(jsonMatch) }, null, 2));
+    else {
+      if (matches.length === 0) io.out('No precedent found.');
+      for (const m of matches) io.out(`${label(m)}\n      ${m.text}`);
+    }
+    return 0;
+  }
+
+  const abs = path.resolve(file!);
+  const imp = readTextResolution(source!, abs);
+  const paragraphs = imp.records.map((r) => {
+    const matches = corpus.search(r.text, { top, minScore, excludePath: abs });
+    const coverage = matches.length ? compare(r.text, matches[0].text).coverage : 0;
+    return { record: r, matches, coverage };
+  });
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          paragraphs: paragraphs.map(({ record: r, matches, coverage }) => ({
+            line: r.line,
+            kind: r.kind,
+            ...(r.kind !== 'preambular' && r.paragraph ? { number: r.paragraph } : {}),
+            text: r.text,
+            coverage,
+            matches: matches.map(jsonMatch),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const { record: r, matches, coverage } of paragraphs) {
+      const what = r.kind === 'operative' ? `op. ${r.paragraph}` : r.kind === 'preambular' ? `pp. ${r.paragraph}` : r.kind === 'subparagraph' ? `para. ${r.paragraph}` : 'text';
+      const opening = r.text.length > 70 ? r.text.slice(0, 69) + '…' : r.text;
+      io.out(`${displayPath(abs)}:${r.line}: ${what} — ${Math.round(coverage * 100)}% agreed language — ${opening}`);
+      if (matches.length === 0) io.out('    no precedent');
+      for (const m of matches) io.out(`    ${label(m)}`);
+    }
+  }
+  return 0;
+}
