@@ -25,7 +25,7 @@ const playwrightPath = path.join(cache, 'playwright', 'node_modules', 'playwrigh
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const vsix = path.join(repoRoot, 'dist', 'resolution-drafting.vsix');
 const runDir = path.join(repoRoot, '.e2e', 'code-server');
-const resultsDir = path.join(repoRoot, 'test-results', 'e2e');
+const resultsDir = path.join(repoRoot, 'test-results', process.argv.includes('--api') ? 'e2e-api' : 'e2e');
 
 function fail(message: string): never {
   console.error(`e2e: ${message}`);

@@ -299,7 +299,8 @@ export class CodeServerDriver implements Driver {
   }
 
   async runCommand(command: { id: string; title: string }): Promise<void> {
-    await this.focusEditor();
+    // Only close widgets: a click to focus the editor would move the cursor the command acts on.
+    await this.focusWorkbench();
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });

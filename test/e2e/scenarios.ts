@@ -115,7 +115,16 @@ export const scenarios: Scenario[] = [
       const numbering = problems.find((d) => d.code === 'operative-numbering')!;
       expect(numbering.line === gapLine, `operative-numbering listed at line ${numbering.line}, expected ${gapLine}`);
       expect(numbering.severity === 'error', `operative-numbering is an error by default, listed as ${numbering.severity}`);
-      expect(problems.every((d) => d.code && /^[a-z]+(-[a-z]+)*$/.test(d.code)), `every problem carries its check id: ${JSON.stringify(problems)}`);
+      const italicLine = lineOf(text, '6. Requests');
+      const italic = await waitFor(
+        'the Problems panel to list operative-verb-italic',
+        () => driver.problems(),
+        (p) => p.some((d) => d.code === 'operative-verb-italic'),
+      );
+      const verb = italic.find((d) => d.code === 'operative-verb-italic')!;
+      expect(verb.line === italicLine && verb.severity === 'warning', `operative-verb-italic: a warning at line ${italicLine}, listed as ${verb.severity} at ${verb.line}`);
+      expect((await driver.squiggleLines()).includes(italicLine), `a squiggle on the paragraph whose verb is not italic (line ${italicLine})`);
+      expect(italic.every((d) => d.code && /^[a-z]+(-[a-z]+)*$/.test(d.code)), `every problem carries its check id: ${JSON.stringify(italic)}`);
       await driver.capture('check');
     },
   },
@@ -130,7 +139,7 @@ export const scenarios: Scenario[] = [
       const titles = await driver.quickFix(gapLine, 1, /renumber/i);
       const after = await waitFor('the paragraphs renumbered', () => driver.text(), (t) => t.includes('3. *Encourages*'));
       expect(after.includes('4. *Also encourages*'), `paragraph 5 becomes 4 (offered: ${titles.join(' | ')})`);
-      expect(after.includes('5. *Requests*'), 'paragraph 6 becomes 5');
+      expect(after.includes('5. Requests'), 'paragraph 6 becomes 5');
       expect(after.includes('paragraph 3 above') && !after.includes('paragraph 4 above'), '"paragraph 4 above" now reads "paragraph 3 above"');
       await waitFor(
         'the numbering finding to go',
