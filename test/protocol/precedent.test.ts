@@ -40,9 +40,15 @@ describe('precedent features over stdio (built-in seeds)', function () {
     assert.ok(item, list.items.map((i) => `${i.label} | ${i.detail}`).join('\n'));
     assert.match(item.label, /^Calls upon Member States to make illicit trafficking/);
     const edit = item.textEdit as TextEdit;
-    assert.match(edit.newText, /^illicit trafficking in protected species of wild fauna and flora a serious crime/);
-    assert.match(edit.newText, /combat transnational organized crime;$/);
-    assert.deepStrictEqual(edit.range.start, { line: 6, character: 38 }); // the half-typed "il"
+    // The edit keeps what was typed and completes it: the line reads as the precedent.
+    assert.deepStrictEqual(edit.range, { start: { line: 6, character: 3 }, end: { line: 6, character: 40 } });
+    const line = text.split('\n')[6];
+    const after = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+    assert.match(after, /^2\. \*Calls upon\* Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime/);
+    assert.match(after, /combat transnational organized crime;$/);
+    // Every precedent item filters on the same typed text, so the editor keeps the server's order.
+    const precedents = list.items.filter((i) => i.detail?.startsWith('A/RES/'));
+    assert.ok(precedents.every((i) => i.filterText === precedents[0].filterText));
     assert.match((item.documentation as MarkupContent).value, /Calls upon\\\* Member States to make illicit/);
     assert.ok(list.items.some((i) => i.detail === 'A/RES/71/326, op. 5 · 2017'));
     // not in the middle of a line that goes on

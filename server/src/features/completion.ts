@@ -141,8 +141,17 @@ function precedentItems(
       const from = partial ? ws[fullCount].start : ws[fullCount - 1].end;
       const start = partial ? cursor - (typed.text.length - partial.start) : cursor;
       const rest = styled.slice(from);
-      edit = TextEdit.replace({ start: document.positionAt(start), end: params.position }, partial ? rest : rest.replace(/^(\s*)/, (s) => (typed.text.endsWith(' ') ? '' : s || ' ')));
-      filterText = partial ? styled.slice(ws[fullCount].start, ws[fullCount].end) : '';
+      const insert = partial ? rest : rest.replace(/^(\s*)/, (s) => (typed.text.endsWith(' ') ? '' : s || ' '));
+      if (sameLine) {
+        // Every item replaces the same stretch (what was typed on this line) and filters on it, so
+        // the editor keeps the server's order: best precedent first.
+        const kept = partial ? typed.text.slice(0, partial.start) : typed.text;
+        edit = TextEdit.replace({ start: document.positionAt(typed.start), end: params.position }, kept + insert);
+        filterText = typed.text;
+      } else {
+        edit = TextEdit.replace({ start: document.positionAt(start), end: params.position }, insert);
+        filterText = partial ? styled.slice(ws[fullCount].start, ws[fullCount].end) : '';
+      }
     } else {
       // A near continuation: replace what was typed with the precedent (editors take one-line
       // edits only; a long typed text is the writer's own, not a typo).

@@ -47,6 +47,8 @@ export interface SymbolInfo {
   key: string;
   title?: string;
   date?: string;
+  /** The corpus file the resolution was read from. */
+  path?: string;
 }
 
 export interface LoadOptions {
@@ -312,7 +314,7 @@ export class Corpus implements CorpusFacts {
     if (!/\d/.test(source.symbol)) return;
     const key = symbolKey(source.symbol);
     keys.push(key);
-    const info: SymbolInfo = { symbol: source.symbol, key };
+    const info: SymbolInfo = { symbol: source.symbol, key, path: source.path };
     if (source.title) info.title = source.title;
     if (source.date && /\d{1,2}\s+\w+\s+\d{4}/.test(source.date)) info.date = source.date;
     this.documents.set(key, info);
