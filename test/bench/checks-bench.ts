@@ -61,12 +61,17 @@ function print(title: string, t: Tally): void {
   }
 }
 
-function median(xs: number[]): number {
+function percentile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
-function time(fn: () => void, n: number): number {
+function median(xs: number[]): number {
+  return percentile(xs, 0.5);
+}
+
+/** Latencies of `fn` over n runs after a warm-up, in ms. */
+function samples(fn: () => void, n: number): number[] {
   fn(); // warm up
   const ts: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -74,7 +79,30 @@ function time(fn: () => void, n: number): number {
     fn();
     ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  return median(ts);
+  return ts;
+}
+
+function time(fn: () => void, n: number): number {
+  return median(samples(fn, n));
+}
+
+/**
+ * The simplest structure scan there is, as a yardstick: split the text into lines and test each
+ * for a paragraph number and an italic opening. Parse + check is reported as a multiple of it.
+ */
+function baselineScan(text: string): number {
+  let n = 0;
+  for (const line of text.split(/\r?\n/)) if (/^\s*\d+\.\s+\*[A-Z]/.test(line)) n++;
+  return n;
+}
+
+/** p50 / p95, throughput and the ratio to the baseline scan, on one line. */
+function profile(label: string, text: string, fn: () => void, n: number): string {
+  const ts = samples(fn, n);
+  const base = median(samples(() => baselineScan(text), n));
+  const p50 = median(ts);
+  const mb = text.length / 1024 / 1024;
+  return `${label}: p50 ${p50.toFixed(2)} ms, p95 ${percentile(ts, 0.95).toFixed(2)} ms, ${(mb / (p50 / 1000)).toFixed(1)} MB/s; baseline line scan ${base.toFixed(2)} ms (× ${(p50 / base).toFixed(1)})`;
 }
 
 /** A synthetic draft of about `bytes` bytes: preamble, many operative paragraphs with sub-paragraphs, footnotes. */
@@ -177,6 +205,17 @@ function main(): void {
   console.log(
     `  synthetic draft (${(big.length / 1024 / 1024).toFixed(2)} MB, ${bigDoc.operative.length} operative paragraphs): parse+check ${time(() => checkDocument(parse(big)), bigRuns).toFixed(1)} ms; check only ${time(() => checkDocument(bigDoc), bigRuns).toFixed(1)} ms; findings ${checkDocument(bigDoc).length}`,
   );
+  console.log('\nLatency, throughput and the ratio to a plain line scan (same process)');
+  if (largestResolution) {
+    const text = fs.readFileSync(largestResolution, 'utf8');
+    console.log('  ' + profile(`parse+check ${path.basename(largestResolution)}`, text, () => checkDocument(parse(text)), runs));
+  }
+  console.log('  ' + profile('parse+check 1 MB synthetic draft', big, () => checkDocument(parse(big)), bigRuns));
+  if (global.gc) global.gc();
+  const before = process.memoryUsage().heapUsed;
+  const keep = parse(big);
+  const after = process.memoryUsage().heapUsed;
+  console.log(`  heap: the model of the 1 MB draft holds about ${((after - before) / 1024 / 1024).toFixed(1)} MB (${keep.operative.length} paragraphs); process heap ${(after / 1024 / 1024).toFixed(0)} MB`);
 }
 
 if (require.main === module) main();

@@ -34,6 +34,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
+  if (cmd && name !== 'precedent' && (args.includes('--help') || args.includes('-h'))) {
+    io.out(USAGE);
+    return 0;
+  }
   if (!cmd) {
     io.err(`resolution: unknown command "${name}"\n\n${USAGE}`);
     return 2;
