@@ -42,6 +42,8 @@ export interface ServerContext {
   /** The `resolution` settings section for a resource (workspace/configuration), cached until changed. */
   settings(uri: string): Promise<any>;
   onSettingsChanged(listener: () => void): void;
+  /** workspace/didChangeWatchedFiles, shared by every feature that watches files. */
+  onWatchedFilesChanged(handler: NotificationHandler<DidChangeWatchedFilesParams>): void;
   /** Recompute diagnostics of one open document, or all (debounced by the diagnostics feature). */
   revalidate(uri?: string): void;
   /** Facts from the precedent corpus, once it is loaded. */
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): void {
   let hasConfigurationCapability = false;
   let folders: string[] = [];
 
+  const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
   const ctx: ServerContext = {
     connection,
     documents,
@@ -98,6 +101,9 @@ export function startServer(connection: Connection): void {
     },
     onSettingsChanged(listener) {
       settingsListeners.push(listener);
+    },
+    onWatchedFilesChanged(handler) {
+      watchedFilesHandlers.push(handler);
     },
     revalidate() {
       /* replaced by the diagnostics feature */
@@ -155,8 +161,7 @@ export function startServer(connection: Connection): void {
   });
 
   // Several features watch files (.resolutionrc.json, corpus folders), but a connection keeps only
-  // one handler per notification: register one that hands each event to all of them.
-  const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
+  // one handler per notification: this one hands each event to all of them.
   connection.onDidChangeWatchedFiles((params) => {
     for (const handler of watchedFilesHandlers) {
       try {
@@ -167,15 +172,6 @@ export function startServer(connection: Connection): void {
       }
     }
   });
-  connection.onDidChangeWatchedFiles = (handler) => {
-    watchedFilesHandlers.push(handler);
-    return {
-      dispose: () => {
-        const i = watchedFilesHandlers.indexOf(handler);
-        if (i >= 0) watchedFilesHandlers.splice(i, 1);
-      },
-    };
-  };
 
   for (const f of features) f.register(ctx);
 

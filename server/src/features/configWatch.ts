@@ -6,7 +6,7 @@
 import type { ServerContext } from '../server';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onDidChangeWatchedFiles((params) => {
+  ctx.onWatchedFilesChanged((params) => {
     if (params.changes.some((c) => /(^|[\\/])\.resolutionrc\.json$/.test(decodeURIComponent(c.uri)))) ctx.revalidate();
   });
 }

@@ -215,7 +215,7 @@ export function register(ctx: ServerContext): void {
     if (started) void start();
   });
 
-  connection.onDidChangeWatchedFiles(async (params) => {
+  ctx.onWatchedFilesChanged(async (params) => {
     const corpus = corpusState.corpus;
     if (!corpus) return;
     let changed = false;
