@@ -77,6 +77,17 @@ describe('command line', () => {
     assert.strictEqual(model.source, undefined);
   });
 
+  it('precedent --text finds a paragraph from its first words, with its provenance', async () => {
+    const r = await run(['precedent', '--format', 'json', '--top', '2', '--text', 'Calls upon Member States to make illicit trafficking in protected species']);
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(r.out);
+    assert.deepStrictEqual(
+      json.matches.map((m: any) => [m.source.symbol, m.source.kind, m.source.paragraph]),
+      [['A/RES/75/311', 'operative', '6'], ['A/RES/71/326', 'operative', '5']],
+    );
+    assert.ok(json.matches.every((m: any) => m.score > 0.9 && /^\*Calls upon\* Member States to make illicit trafficking/.test(m.text)));
+  });
+
   it('the installed bin runs as `resolution` with the right exit codes', () => {
     const bin = path.join(ROOT, 'server', 'bin', 'resolution.js');
     const ok = cp.spawnSync(process.execPath, [bin, 'check', '--format', 'json', path.join(SEEDS, SEED.ga75)], { encoding: 'utf8' });

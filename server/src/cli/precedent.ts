@@ -89,7 +89,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (report.paragraphs === 0) io.err('resolution precedent: the corpus is empty');
 
   if (text !== undefined) {
-    const matches = corpus.search(text, { top, minScore });
+    const matches = corpus.lookup(text, { top, minScore });
     if (format === 'json') io.out(JSON.stringify({ query: text, matches: matches.map(jsonMatch) }, null, 2));
     else {
       if (matches.length === 0) io.out('No precedent found.');

@@ -383,6 +383,23 @@ export class Corpus implements CorpusFacts {
     return this.index.prefix(typed, options);
   }
 
+  /**
+   * Precedents of a text that may be a whole paragraph or only its first words: the closest whole
+   * paragraphs, and for a short text also the paragraphs whose opening it matches, best first.
+   */
+  lookup(text: string, options: SearchOptions = {}): Match[] {
+    const top = options.top ?? 5;
+    const found = new Map<number, Match>();
+    for (const m of this.search(text, options)) found.set(m.id, m);
+    if (text.trim().split(/\s+/).length <= 40) {
+      for (const m of this.prefix(text, options)) {
+        const had = found.get(m.id);
+        if (!had || had.score < m.score) found.set(m.id, m);
+      }
+    }
+    return [...found.values()].sort((a, b) => b.score - a.score).slice(0, top);
+  }
+
   /** Best precedent of a paragraph and the comparison with it (coverage, new spans, diff). */
   compareWithBest(
     text: string,
