@@ -1,5 +1,5 @@
 import { docsUrl, type Rule } from './types';
-import { edit, openingWords, quote, rangeOf } from './util';
+import { checkUnknownOpenings } from './unknown-opening';
 
 const id = 'operative-verb-unknown';
 
@@ -12,25 +12,6 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
   },
   check(ctx) {
-    const { doc, lines, phrases } = ctx;
-    for (const p of doc.operative) {
-      const { head } = openingWords(doc, p);
-      if (!head) continue;
-      if (phrases.isHead('operative', head.text)) continue;
-      if (phrases.isHead('preambular', head.text)) continue; // preambular-in-operative says it
-      const s = phrases.suggest('operative', head.text);
-      if (s) {
-        ctx.report({
-          range: rangeOf(lines, head),
-          message: `Unknown operative phrase ${quote(head.text)}: did you mean ${quote(s.word)}?`,
-          fix: { title: `Replace with ${quote(s.word)}`, edits: [edit(lines, head.start, head.end, s.word)] },
-        });
-      } else if (phrases.clearlyNotPhrase('operative', head.text)) {
-        ctx.report({
-          range: rangeOf(lines, head),
-          message: `The paragraph opens with ${quote(head.text)}: an operative paragraph opens with a verb in the present tense (“Decides”, “Calls upon”).`,
-        });
-      }
-    }
+    checkUnknownOpenings(ctx, 'operative', ctx.doc.operative, 'an operative paragraph opens with a verb in the present tense (“Decides”, “Calls upon”)');
   },
 };
