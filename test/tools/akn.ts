@@ -244,7 +244,8 @@ export function aknOpenings(xml: string): { preambular: string[]; operative: str
       for (const para of paras) {
         const num = child(para, 'num');
         // numbered operative paragraphs, or the single unnumbered one of a short resolution
-        if (num ? !/^\s*\d+\.\s*$/.test(plainText(num)) : paras.length !== 1) continue;
+        // "1." in most languages, "1 -" in Arabic
+        if (num ? !/^\s*\d+\s*[.-]\s*$/.test(plainText(num)) : paras.length !== 1) continue;
         const list = child(para, 'list');
         const phrase = leadingItalic(child(para, 'intro') ?? (list && child(list, 'intro')) ?? child(para, 'content'));
         if (phrase) operative.push(phrase);

@@ -148,7 +148,7 @@ describe('phrase knowledge', () => {
   });
 
   it('user phrases are known', () => {
-    const mine = new PhraseKnowledge({}, { operative: ['Pays tribute'] });
+    const mine = new PhraseKnowledge('en', {}, { operative: ['Pays tribute'] });
     assert.ok(mine.isHead('operative', 'Pays'));
     assert.strictEqual(mine.suggest('operative', 'Pays'), undefined);
   });
