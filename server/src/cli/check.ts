@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '../core/parser';
 import { checkDocument } from '../core/check';
-import { resolveConfig, type ResolvedConfig } from '../core/config';
+import { parseOptionsOf, resolveConfig, type ResolvedConfig } from '../core/config';
 import { fixAll } from '../core/fix';
 import type { Finding } from '../core/findings';
 import { RULES, docsUrl } from '../core/rules/registry';
@@ -137,7 +137,7 @@ export function run(args: string[], io: CliIO): number {
       }
     }
     const config: ResolvedConfig = loaded.config;
-    const check = (t: string) => checkDocument(parse(t), { config });
+    const check = (t: string) => checkDocument(parse(t, parseOptionsOf(config)), { config });
     let current = text;
     if (opts.fix) {
       const result = fixAll(text, check);
@@ -155,7 +155,7 @@ export function run(args: string[], io: CliIO): number {
         }
       }
     }
-    const doc = parse(current);
+    const doc = parse(current, parseOptionsOf(config));
     const findings = checkDocument(doc, { config }).map((f) => ({
       rule: f.rule,
       severity: f.severity,

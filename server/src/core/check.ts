@@ -79,7 +79,7 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
 
 export function checkDocument(parsed: ResolutionDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
-  const phrases = phraseKnowledge(config.phrases);
+  const phrases = phraseKnowledge(config.phrases, parsed.lang ?? 'en');
   const doc = parsed;
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);

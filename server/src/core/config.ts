@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Severity } from './findings';
+import { toLanguageSetting, type LanguageSetting } from './detect-language';
 
 export type RuleLevel = Severity | 'off';
 export type PreambularItalicStyle = 'consistent' | 'always' | 'never';
@@ -21,6 +22,8 @@ export interface ResolvedConfig {
   style: { preambularItalic: PreambularItalicStyle };
   draftMode: boolean;
   phrases: { operative: string[]; preambular: string[] };
+  /** The drafts' language: `auto` detects it from each text (a front matter `lang:` line wins). */
+  language: LanguageSetting;
   corpus: { paths: string[]; builtin: boolean; includeWorkspace: boolean };
   precedent: { maxCompletions: number; minScore?: number };
 }
@@ -43,6 +46,7 @@ export function defaultConfig(): ResolvedConfig {
     style: { preambularItalic: 'consistent' },
     draftMode: false,
     phrases: { operative: [], preambular: [] },
+    language: 'auto',
     corpus: { paths: [], builtin: true, includeWorkspace: false },
     precedent: { maxCompletions: 5 },
   };
@@ -73,6 +77,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     style: { ...base.style },
     draftMode: base.draftMode,
     phrases: { operative: [...base.phrases.operative], preambular: [...base.phrases.preambular] },
+    language: base.language,
     corpus: { ...base.corpus, paths: [...base.corpus.paths] },
     precedent: { ...base.precedent },
   };
@@ -128,6 +133,11 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out.phrases[kind] = [...out.phrases[kind], ...(v as string[])];
       else problems.push(`phrases.${kind} must be a list of phrases`);
     }
+  }
+  if (nested.language !== undefined) {
+    const l = toLanguageSetting(nested.language);
+    if (l) out.language = l;
+    else problems.push('language must be "auto" or one of en, fr, es, ru, ar, zh');
   }
   if (isObject(nested.corpus)) {
     const c = nested.corpus;
@@ -268,4 +278,9 @@ export function resolveConfig(settings: unknown, documentPath?: string, fsl: Fil
     for (const layer of layers.reverse()) config = overlay(config, layer);
   }
   return { config, files, problems };
+}
+
+/** Parse options that follow a configuration: its language setting and its extra phrases. */
+export function parseOptionsOf(config: ResolvedConfig): { language: LanguageSetting; extraPhrases: { operative: string[]; preambular: string[] } } {
+  return { language: config.language, extraPhrases: config.phrases };
 }

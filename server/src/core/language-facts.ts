@@ -43,6 +43,14 @@ export interface LanguageFacts {
   /** "above" and "below" as written after a cross-reference. */
   above: string[];
   below: string[];
+  /** Sub-paragraphs may be labelled `a)` as well as `(a)` (French, Spanish, Russian). */
+  closingParenLabels: boolean;
+  /** Words that, just before "paragraph N", make it a paragraph of another text ("its", "son"). */
+  refOwnerBefore: RegExp;
+  /** What, just after "paragraph N", makes it a paragraph of another text ("of resolution 70/1"). */
+  refOfAfter: RegExp;
+  /** "entitled" before a quoted title in a citation. */
+  entitled: string;
   /** Frequent short words of running text, used to recognise the language. */
   functionWords: string[];
 }
@@ -69,6 +77,10 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     listJoins: ['and', 'to'],
     above: ['above'],
     below: ['below'],
+    closingParenLabels: false,
+    refOwnerBefore: /\b(?:its|their|that|this|the|of)\s+$/i,
+    refOfAfter: /^,?\s+of\s+(?!the present resolution)/,
+    entitled: 'entitled',
     functionWords: ['the', 'of', 'and', 'to', 'in', 'its', 'that', 'for', 'with', 'on', 'by', 'all', 'as', 'be', 'which', 'also', 'further', 'including'],
   },
   fr: {
@@ -90,6 +102,10 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     listJoins: ['et', 'à'],
     above: ['ci-dessus', 'plus haut'],
     below: ['ci-après', 'ci-dessous', 'plus bas'],
+    closingParenLabels: true,
+    refOwnerBefore: /(?:^|\s)(?:son|sa|ses|leur|leurs|ce|cet|cette|ces|du|des|le|les)\s+$/i,
+    refOfAfter: /^,?\s+(?:de|du|des)\s+(?!la présente)/,
+    entitled: 'intitulée?s?',
     functionWords: ['le', 'la', 'les', 'des', 'du', 'de', 'et', 'à', 'en', 'que', 'qui', 'pour', 'dans', 'sur', 'par', 'aux', 'au', 'une', 'un', 'sa', 'ses', 'son', 'est', 'également', 'notamment'],
   },
   es: {
@@ -111,6 +127,10 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     listJoins: ['y', 'a'],
     above: ['supra', 'anterior'],
     below: ['infra', 'siguiente'],
+    closingParenLabels: true,
+    refOwnerBefore: /(?:^|\s)(?:su|sus|ese|este|esa|esos|del|el|los)\s+$/i,
+    refOfAfter: /^,?\s+(?:de|del)\s+(?!la presente)/,
+    entitled: 'titulad[ao]s?',
     functionWords: ['el', 'la', 'los', 'las', 'de', 'del', 'y', 'en', 'que', 'a', 'por', 'para', 'con', 'su', 'sus', 'al', 'una', 'un', 'es', 'también', 'además', 'incluso'],
   },
   ru: {
@@ -132,6 +152,10 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     listJoins: ['и'],
     above: ['выше'],
     below: ['ниже'],
+    closingParenLabels: true,
+    refOwnerBefore: /(?:^|\s)(?:ее|его|их|этого|этой)\s+$/i,
+    refOfAfter: /^,?\s+(?:резолюции|решения|доклада)/,
+    entitled: 'озаглавленн\\p{L}*',
     functionWords: ['и', 'в', 'на', 'по', 'с', 'о', 'для', 'что', 'к', 'также', 'ее', 'его', 'их', 'от', 'в том числе'],
   },
   ar: {
@@ -153,6 +177,10 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     listJoins: ['و'],
     above: ['أعلاه'],
     below: ['أدناه'],
+    closingParenLabels: false,
+    refOwnerBefore: /$^/,
+    refOfAfter: /^\s+من\s+(?:القرار|المرفق)/,
+    entitled: 'المعنون\\p{L}*',
     functionWords: ['في', 'من', 'على', 'إلى', 'أن', 'التي', 'الذي', 'مع', 'عن', 'وإذ', 'ذلك', 'بما'],
   },
   zh: {
@@ -174,6 +202,10 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     listJoins: ['和'],
     above: ['上文'],
     below: ['下文'],
+    closingParenLabels: false,
+    refOwnerBefore: /$^/,
+    refOfAfter: /$^/,
+    entitled: '题为',
     functionWords: ['的', '和', '在', '与', '对', '并', '及', '为', '其', '各', '以'],
   },
 };

@@ -6,6 +6,7 @@
  * `resolution/checkWorkspaceProgress` {done, total, path} notifications while it works and honours
  * cancellation between files.
  */
+import { parseOptionsOf } from '../core/config';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -87,8 +88,8 @@ export function register(ctx: ServerContext): void {
           result.skipped.push({ path: file, reason });
           continue;
         }
-        const doc = open ? ctx.parsed(open) : parse(text);
         const config = await configFor(ctx, uri);
+        const doc = open ? ctx.parsed(open) : parse(text, parseOptionsOf(config));
         const diagnostics: Diagnostic[] = checkDocument(doc, {
           config,
           corpus: ctx.corpusFacts,
