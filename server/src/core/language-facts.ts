@@ -18,7 +18,7 @@ export interface LanguageFacts {
   adverbPosition: 'before' | 'after';
   /** Words that may open a phrase before its head word and are not phrases themselves. */
   leadingModifiers: string[];
-  /** Words after a head that belong to the modifiers ("Réaffirmant également", "Pide además"). */
+  /** Words after a head that belong to the modifiers ("Réaffirmant également", "Prie en outre", "Pide además"). */
   trailingModifiers: string[];
   /** Operative paragraphs and preambular paragraphs open with a capital letter. */
   capitalised: boolean;
@@ -88,8 +88,8 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     authority: /^(?:L['’]\s?|Le\s+|La\s+)(?:Assemblée|Conseil|Conférence|Commission|Comité|Réunion|Sommet|Organe)\b[^.;:!?]{0,160}$/u,
     also: ['également', 'en outre'],
     adverbPosition: 'after',
-    leadingModifiers: ['profondément', 'vivement', 'gravement', 'sérieusement', 'fermement', 'pleinement', 'sincèrement', 'chaleureusement', 'très', 'extrêmement', 'de', 'nouveau'],
-    trailingModifiers: ['également', 'en', 'outre', 'de', 'nouveau', 'aussi', 'instamment', 'vivement', 'fermement', 'énergiquement', 'résolument', 'vigoureusement', 'sincèrement', 'chaleureusement', 'pleinement', 'encore'],
+    leadingModifiers: ['profondément', 'vivement', 'gravement', 'sérieusement', 'fermement', 'pleinement', 'sincèrement', 'chaleureusement', 'très', 'extrêmement'],
+    trailingModifiers: ['également', 'en outre', 'de nouveau', 'aussi', 'instamment', 'vivement', 'fermement', 'énergiquement', 'résolument', 'vigoureusement', 'sincèrement', 'chaleureusement', 'pleinement', 'encore'],
     capitalised: true,
     operativeVerbLike: /^\p{Lu}\p{Ll}+(?:e|t)$/u,
     preambularLike: /^\p{Lu}\p{Ll}+(?:ant|ée?s?|é)$/u,
@@ -113,8 +113,8 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     authority: /^(?:La|El)\s+(?:Asamblea|Consejo|Conferencia|Comisión|Comité|Reunión|Cumbre|Junta)\b[^.;:!?]{0,160}$/u,
     also: ['también', 'además'],
     adverbPosition: 'after',
-    leadingModifiers: ['profundamente', 'gravemente', 'seriamente', 'firmemente', 'plenamente', 'sinceramente', 'muy', 'sumamente', 'una', 'vez', 'más'],
-    trailingModifiers: ['también', 'además', 'asimismo', 'encarecidamente', 'enérgicamente', 'firmemente', 'decididamente', 'sinceramente', 'plenamente', 'nuevamente', 'una', 'vez', 'más'],
+    leadingModifiers: ['profundamente', 'gravemente', 'seriamente', 'firmemente', 'plenamente', 'sinceramente', 'muy', 'sumamente'],
+    trailingModifiers: ['también', 'además', 'asimismo', 'encarecidamente', 'enérgicamente', 'firmemente', 'decididamente', 'sinceramente', 'plenamente', 'nuevamente', 'una vez más'],
     capitalised: true,
     operativeVerbLike: /^\p{Lu}\p{Ll}+(?:a|e)$/u,
     preambularLike: /^\p{Lu}\p{Ll}+(?:ando|iendo|endo|ado|ada|ados|adas|ido|ida)$/u,
@@ -138,7 +138,7 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     authority: /^(?:Генеральная Ассамблея|Совет|Экономический и Социальный Совет|Конференция|Комиссия|Комитет|Совещание)[^.;:!?]{0,160}$/u,
     also: ['также', 'далее'],
     adverbPosition: 'after',
-    leadingModifiers: ['вновь', 'глубоко', 'решительно', 'настоятельно', 'твердо', 'с'],
+    leadingModifiers: ['вновь', 'глубоко', 'решительно', 'настоятельно', 'твердо'],
     trailingModifiers: ['также', 'далее', 'вновь'],
     capitalised: false,
     operativeVerbLike: /^\p{Ll}+(?:ет|ит|ает|яет)$/u,

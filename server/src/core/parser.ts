@@ -652,7 +652,11 @@ class Parser {
       const lead = (w: string) => this.phrases.isLeadingModifier(w);
       const trail = (w: string) => this.phrases.isTrailingModifier(w);
       while (n < words.length && (lead(words[n - 1].text) && n < 3)) n++;
-      while (n < words.length && trail(words[n].text)) n++;
+      for (;;) {
+        const k = [2, 1].find((c) => n + c <= words.length && trail(words.slice(n, n + c).map((w) => w.text).join(' ')));
+        if (!k) break;
+        n += k;
+      }
       endOff = words[n - 1].end;
       const lower = words.slice(0, n).map((w) => w.text.toLowerCase());
       modifiers = lower.filter((w, k) => k < lower.length - 1 && lead(w)).concat(lower.filter((w, k) => k > 0 && trail(w) && !lead(lower[k - 1])));

@@ -111,8 +111,7 @@ export function isModifier(word: string, lang: Lang = 'en'): boolean {
   const w = normaliseWord(word);
   if (lang === 'en') return LEADING_MODIFIERS.has(w) || (w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w));
   const f = languageFacts(lang);
-  if (f.leadingModifiers.includes(w) && !['de', 'en', 'una', 'vez', 'с'].includes(w)) return true;
-  if (f.also.includes(w)) return true;
+  if (f.leadingModifiers.includes(w) || f.also.includes(w)) return true;
   if (lang === 'fr') return w.length > 7 && w.endsWith('ment');
   if (lang === 'es') return w.length > 7 && w.endsWith('mente');
   return false;
@@ -174,8 +173,18 @@ function phraseWords(phrase: string): string[] {
     .map(normaliseWord);
 }
 
-/** Words that show a corpus phrase running on into its object ("Réaffirmant son attachement"). */
-const RUNS_ON = new Set(['son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'свою', 'свои', 'свое', 'своей', 'своих']);
+/** Words that show a corpus phrase running on into its object ("Réaffirmant son attachement", "Recuerda la solicitud"). */
+const RUNS_ON = new Set([
+  'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'свою', 'свои', 'свое', 'своей', 'своих',
+  'le', 'la', 'les', 'un', 'une', 'des', 'du', 'au', 'aux', 'el', 'los', 'las', 'una', 'uno', 'del', 'al',
+]);
+/** Words a phrase does not end with: the italic ran over into the object ("*Prend note de*"). */
+const NOT_LAST = new Set(['de', "d'", 'à', 'que', "qu'", 'et', 'en', 'y', 'a', 'con', 'por', 'para', 'que', 'e', 'o', 'ou', 'на', 'в', 'и', 'о', 'с', 'по', 'к']);
+
+/** A corpus phrase that can stand as an opening of its own (not running on into its object). */
+function isBasePhrase(words: string[]): boolean {
+  return words.length > 0 && !words.some((w) => RUNS_ON.has(w)) && !NOT_LAST.has(words[words.length - 1]);
+}
 
 /**
  * The leading words of a paragraph's source from `start` (past any number token), skipping
@@ -235,7 +244,7 @@ export class PhraseKnowledge {
         // English phrases of the data often run on into the object ("stresses the importance"): the
         // base lists mark where an English opening ends. The other languages have no base list: their
         // phrases counted at least three times are their base list, less those running on.
-        if (lang !== 'en' && n >= 3 && !phraseWords(p).some((w) => RUNS_ON.has(w))) this.addToTrie(kind, p);
+        if (lang !== 'en' && n >= 3 && isBasePhrase(phraseWords(p))) this.addToTrie(kind, p);
       }
       for (const p of extra[kind] ?? []) if (typeof p === 'string') this.add(kind, p);
     }
@@ -250,7 +259,11 @@ export class PhraseKnowledge {
   private addToTrie(kind: PhraseKind, phrase: string): void {
     let words = phraseWords(phrase);
     while (words.length > 1 && this.leading.has(words[0])) words = words.slice(1);
-    while (words.length > 1 && this.trailing.has(words[words.length - 1])) words = words.slice(0, -1);
+    for (;;) {
+      const n = [3, 2, 1].find((k) => words.length > k && this.trailing.has(words.slice(-k).join(' ')));
+      if (!n) break;
+      words = words.slice(0, -n);
+    }
     if (words.length === 0) return;
     let node = this.tries[kind];
     for (const w of words) {
@@ -326,9 +339,12 @@ export class PhraseKnowledge {
         const base = lower.slice(startAt, best).join(' ');
         const mods = modifiers.slice(0, startAt);
         let end = best;
-        while (end < lower.length && this.trailing.has(lower[end])) {
-          mods.push(lower[end]);
-          end++;
+        for (;;) {
+          // one-word modifiers ("également") and two- or three-word ones ("en outre", "una vez más")
+          const n = [3, 2, 1].find((k) => end + k <= lower.length && this.trailing.has(lower.slice(end, end + k).join(' ')));
+          if (!n) break;
+          mods.push(lower.slice(end, end + n).join(' '));
+          end += n;
         }
         return { wordCount: end, base, modifiers: mods, known: true, kind };
       }
