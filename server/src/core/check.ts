@@ -88,6 +88,7 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
     const id = rule.meta.id;
     if (options.only && !options.only.includes(id)) continue;
     if (doc.kind === 'other' && !rule.meta.appliesToOther) continue;
+    if (rule.meta.languages && !rule.meta.languages.includes(doc.lang ?? 'en')) continue;
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
     const report = (r: Report) => {

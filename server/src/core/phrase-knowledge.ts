@@ -219,6 +219,14 @@ export function matchCase(model: string, word: string): string {
   return word;
 }
 
+/** Two adjacent letters swapped ("Demnade" for "Demande"): one slip of the keys, not two. */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 export class PhraseKnowledge {
   readonly facts: LanguageFacts;
   private readonly tries: Record<PhraseKind, Trie> = { operative: { next: new Map() }, preambular: { next: new Map() } };
@@ -392,7 +400,7 @@ export class PhraseKnowledge {
     let bestN = -1;
     for (const [h, n] of this.heads[kind]) {
       if (Math.abs(h.length - w.length) > limit) continue;
-      const d = distance(w, h);
+      const d = transposed(w, h) ? 1 : distance(w, h);
       if (d > 1 && h[0] !== w[0]) continue; // beyond one slip, a typo keeps its first letter
       if (d < bestD || (d === bestD && n > bestN)) {
         best = h;

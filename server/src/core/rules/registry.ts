@@ -19,6 +19,8 @@ import { rule as crossReference } from './cross-reference';
 import { rule as citationDate } from './citation-date';
 import { rule as authorityLine } from './authority-line';
 import { rule as newLanguage } from './new-language';
+import { rule as frenchSpacing } from './french-spacing';
+import { rule as frenchAgreement } from './french-agreement';
 
 export { DOCS_BASE_URL, docsUrl } from './types';
 export type { Rule, RuleMeta } from './types';
@@ -43,6 +45,8 @@ export const RULES: readonly Rule[] = [
   citationDate,
   authorityLine,
   newLanguage,
+  frenchSpacing,
+  frenchAgreement,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -4,6 +4,7 @@ import type { CorpusFacts, Fix, Severity } from '../findings';
 import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
+import type { Lang } from '../languages';
 
 /** Base address of the rule pages; the editor work may point it elsewhere. */
 export const DOCS_BASE_URL = 'https://github.com/resolution-drafting/resolution-drafting/blob/main/docs/rules/';
@@ -25,6 +26,8 @@ export interface RuleMeta {
   docsUrl: string;
   /** Runs on documents that are not resolutions (only the footnote checks do). */
   appliesToOther?: boolean;
+  /** The drafts' languages the check runs on (all when absent); see docs/languages.md. */
+  languages?: readonly Lang[];
 }
 
 export interface Report {

@@ -1,0 +1,78 @@
+/**
+ * French agreement of an opening with the organ: `L'Assemblée générale` (feminine) is
+ * `Consciente`, `Profondément préoccupée`, `Convaincue`; `Le Conseil de sécurité` (masculine) is
+ * `Conscient`, `Profondément préoccupé`, `Convaincu`. The check reads the organ's gender from the
+ * authority line and the adjectives and participles of each opening phrase. French drafts only.
+ * Its fix changes a word (a wording fix, not a structural one): the user applies it, never fix-all
+ * on its own account.
+ */
+import type { Paragraph } from '../model';
+import { docsUrl, type Rule } from './types';
+import { edit, openingWords, quote, rangeOf } from './util';
+import { matchCase } from '../phrase-knowledge';
+
+const id = 'french-agreement';
+
+/** The organs' head nouns and their gender. */
+const FEMININE_ORGANS = /^(?:L['’]\s?Assemblée|La\s+(?:Conférence|Commission|Réunion|Assemblée|Cour))\b/u;
+const MASCULINE_ORGANS = /^(?:Le\s+(?:Conseil|Comité|Sommet|Groupe|Bureau)|L['’]\s?Organe)\b/u;
+
+/** Masculine → feminine of the adjectives and participles that open French paragraphs. */
+const FEMININE: Record<string, string> = {};
+for (const m of [
+  'conscient', 'convaincu', 'préoccupé', 'résolu', 'déterminé', 'alarmé', 'guidé', 'satisfait', 'certain', 'persuadé',
+  'attaché', 'encouragé', 'confiant', 'décidé', 'réuni', 'saisi', 'consterné', 'indigné', 'choqué', 'attristé', 'troublé',
+  'bouleversé', 'horrifié', 'scandalisé', 'atterré', 'inspiré', 'animé', 'engagé', 'rassuré', 'informé',
+]) if (!m.endsWith('e')) FEMININE[m] = m + 'e';
+FEMININE['inquiet'] = 'inquiète';
+FEMININE['soucieux'] = 'soucieuse';
+FEMININE['désireux'] = 'désireuse';
+FEMININE['heureux'] = 'heureuse';
+const MASCULINE: Record<string, string> = Object.fromEntries(Object.entries(FEMININE).filter(([m, f]) => m !== f).map(([m, f]) => [f, m]));
+
+function wordsToCheck(ctx: Parameters<Rule['check']>[0], p: Paragraph) {
+  const { words } = openingWords(ctx.doc, p);
+  const end = p.opening ? Math.max(p.opening.end, words[Math.min(3, words.length - 1)]?.end ?? 0) : words[Math.min(3, words.length - 1)]?.end ?? 0;
+  const out = [];
+  for (const [i, w] of words.slice(0, 5).entries()) {
+    if (w.end > end) break;
+    const lower = w.text.toLowerCase();
+    // "qu'elle a décidé": a past participle after "avoir" agrees with nothing here
+    if (/^(?:que|qu['’].*)$/.test(lower)) break;
+    if (i > 0 && AUXILIARIES.has(words[i - 1].text.toLowerCase())) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'aura', 'ayant', 'avoir']);
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'warning',
+    description: 'French drafts: an opening adjective or participle that does not agree with the organ (“L’Assemblée générale” → “Consciente”; “Le Conseil” → “Conscient”).',
+    fixDescription: 'Replace the word with the form that agrees with the organ (a wording fix).',
+    docsUrl: docsUrl(id),
+    languages: ['fr'],
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    const organ = doc.authority?.text.replace(/[*_]/g, '').trim() ?? '';
+    const gender = FEMININE_ORGANS.test(organ) ? 'f' : MASCULINE_ORGANS.test(organ) ? 'm' : undefined;
+    if (!gender) return;
+    const table = gender === 'f' ? FEMININE : MASCULINE;
+    for (const p of [...doc.preamble, ...doc.operative] as Paragraph[]) {
+      for (const w of wordsToCheck(ctx, p)) {
+        const want = table[w.text.toLowerCase()];
+        if (!want) continue;
+        const fixed = matchCase(w.text, want);
+        ctx.report({
+          range: rangeOf(lines, w),
+          message: `${quote(w.text)} should agree with ${quote(organ.replace(/[,،，]$/, ''))} (${gender === 'f' ? 'feminine' : 'masculine'}): ${quote(fixed)}.`,
+          fix: { title: `Replace with ${quote(fixed)}`, edits: [edit(lines, w.start, w.end, fixed)] },
+        });
+      }
+    }
+  },
+};
