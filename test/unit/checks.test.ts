@@ -22,7 +22,7 @@ describe('check registry and configuration', () => {
       'operative-in-preamble': 'warning', 'preambular-in-operative': 'warning', 'preambular-punctuation': 'warning',
       'operative-punctuation': 'warning', 'repeated-opening': 'warning', 'footnote-undefined': 'error', 'footnote-unused': 'warning',
       'footnote-duplicate': 'error', 'footnote-sequence': 'warning', 'cross-reference': 'warning', 'citation-date': 'warning',
-      'authority-line': 'warning', 'new-language': 'off',
+      'authority-line': 'warning', 'new-language': 'off', 'french-spacing': 'information', 'french-agreement': 'warning',
     };
     assert.deepStrictEqual(Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity])), catalogue);
     for (const r of RULES) {

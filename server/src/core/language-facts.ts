@@ -210,6 +210,20 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
   },
 };
 
+/**
+ * French adjectives and participles that open paragraphs, masculine → feminine: an opening agrees
+ * with the organ (`L'Assemblée générale` → `Consciente`, `Le Conseil` → `Conscient`).
+ */
+export const FRENCH_GENDER_PAIRS: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = { inquiet: 'inquiète', soucieux: 'soucieuse', désireux: 'désireuse', heureux: 'heureuse' };
+  for (const m of [
+    'conscient', 'convaincu', 'préoccupé', 'résolu', 'déterminé', 'alarmé', 'guidé', 'satisfait', 'certain', 'persuadé',
+    'attaché', 'encouragé', 'confiant', 'décidé', 'réuni', 'saisi', 'consterné', 'indigné', 'choqué', 'attristé', 'troublé',
+    'bouleversé', 'horrifié', 'scandalisé', 'atterré', 'inspiré', 'animé', 'engagé', 'rassuré', 'informé',
+  ]) out[m] = m + 'e';
+  return out;
+})();
+
 export function languageFacts(lang: Lang | undefined): LanguageFacts {
   return LANGUAGE_FACTS[lang ?? 'en'] ?? LANGUAGE_FACTS.en;
 }

@@ -18,7 +18,7 @@ import esData from './data/phrases.es.json';
 import ruData from './data/phrases.ru.json';
 import arData from './data/phrases.ar.json';
 import type { Lang } from './languages';
-import { languageFacts, type LanguageFacts } from './language-facts';
+import { FRENCH_GENDER_PAIRS, languageFacts, type LanguageFacts } from './language-facts';
 
 export type PhraseKind = 'operative' | 'preambular';
 
@@ -255,6 +255,23 @@ export class PhraseKnowledge {
         if (lang !== 'en' && n >= 3 && isBasePhrase(phraseWords(p))) this.addToTrie(kind, p);
       }
       for (const p of extra[kind] ?? []) if (typeof p === 'string') this.add(kind, p);
+    }
+    if (lang === 'fr') {
+      // The phrase data counts the General Assembly's feminine openings; the Security Council's
+      // masculine ones are as known ("Conscient", "Profondément préoccupé"), and the other way round.
+      for (const kind of ['operative', 'preambular'] as PhraseKind[]) {
+        for (const [m, f] of Object.entries(FRENCH_GENDER_PAIRS)) {
+          const nm = this.heads[kind].get(m) ?? 0;
+          const nf = this.heads[kind].get(f) ?? 0;
+          if (nf && !nm) this.heads[kind].set(m, nf);
+          if (nm && !nf) this.heads[kind].set(f, nm);
+        }
+        for (const p of this.list(kind)) {
+          const words = p.split(' ');
+          const swapped = words.map((w) => FRENCH_GENDER_PAIRS[w] ?? Object.entries(FRENCH_GENDER_PAIRS).find(([, f]) => f === w)?.[0] ?? w);
+          if (swapped.join(' ') !== p) this.addToTrie(kind, swapped.join(' '));
+        }
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import type { Paragraph } from '../model';
 import { docsUrl, type Rule } from './types';
 import { edit, openingWords, quote, rangeOf } from './util';
 import { matchCase } from '../phrase-knowledge';
+import { FRENCH_GENDER_PAIRS } from '../language-facts';
 
 const id = 'french-agreement';
 
@@ -17,17 +18,7 @@ const id = 'french-agreement';
 const FEMININE_ORGANS = /^(?:L['’]\s?Assemblée|La\s+(?:Conférence|Commission|Réunion|Assemblée|Cour))\b/u;
 const MASCULINE_ORGANS = /^(?:Le\s+(?:Conseil|Comité|Sommet|Groupe|Bureau)|L['’]\s?Organe)\b/u;
 
-/** Masculine → feminine of the adjectives and participles that open French paragraphs. */
-const FEMININE: Record<string, string> = {};
-for (const m of [
-  'conscient', 'convaincu', 'préoccupé', 'résolu', 'déterminé', 'alarmé', 'guidé', 'satisfait', 'certain', 'persuadé',
-  'attaché', 'encouragé', 'confiant', 'décidé', 'réuni', 'saisi', 'consterné', 'indigné', 'choqué', 'attristé', 'troublé',
-  'bouleversé', 'horrifié', 'scandalisé', 'atterré', 'inspiré', 'animé', 'engagé', 'rassuré', 'informé',
-]) if (!m.endsWith('e')) FEMININE[m] = m + 'e';
-FEMININE['inquiet'] = 'inquiète';
-FEMININE['soucieux'] = 'soucieuse';
-FEMININE['désireux'] = 'désireuse';
-FEMININE['heureux'] = 'heureuse';
+const FEMININE: Record<string, string> = { ...FRENCH_GENDER_PAIRS };
 const MASCULINE: Record<string, string> = Object.fromEntries(Object.entries(FEMININE).filter(([m, f]) => m !== f).map(([m, f]) => [f, m]));
 
 function wordsToCheck(ctx: Parameters<Rule['check']>[0], p: Paragraph) {
