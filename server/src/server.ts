@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type ParseOptions } from './core/parser';
+import { messageLocale, type MessageLocale } from './core/messages';
 import type { ResolutionDocument } from './core/model';
 import type { CorpusFacts } from './core/findings';
 import * as diagnostics from './features/diagnostics';
@@ -41,6 +42,8 @@ export interface ServerContext {
   parsed(document: TextDocument): ResolutionDocument;
   /** The parse options (language setting, extra phrases) of a document's configuration, once known. */
   useParseOptions(uri: string, options: ParseOptions): void;
+  /** The language of the findings' messages: the client's display language (en, fr, es). */
+  locale: MessageLocale;
   /** The `resolution` settings section for a resource (workspace/configuration), cached until changed. */
   settings(uri: string): Promise<any>;
   onSettingsChanged(listener: () => void): void;
@@ -83,6 +86,7 @@ export function startServer(connection: Connection): void {
     documents,
     clientCapabilities: {},
     corpusFacts: undefined,
+    locale: 'en',
     parsed(document) {
       const hit = cache.get(document.uri);
       const opts = parseOptions.get(document.uri);
@@ -124,6 +128,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     ctx.clientCapabilities = params.capabilities;
+    ctx.locale = messageLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];

@@ -288,7 +288,7 @@ export function aknDraft(
   // italic verb, which Chinese does not mark; it is the last paragraph of the body after the preamble.
   const noOperative = !d.paragraphs.some((p) => p.kind === 'operative' || /^\d{1,4}\s*-\s/.test(p.text));
   const last = d.paragraphs[d.paragraphs.length - 1];
-  const single = noOperative && last?.kind === 'other' && d.paragraphs.some((p) => p.kind === 'preambular') && /[.。]$/.test(last.text.trim()) ? last : undefined;
+  const single = noOperative && last?.kind === 'other' && /[.。]$/.test(last.text.trim()) ? last : undefined;
   for (const p of d.paragraphs) {
     const dash = p.kind === 'other' ? /^(\d{1,4})\s*-\s/.exec(p.text) : null;
     if (p === single) {

@@ -10,6 +10,7 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule } from './rules/types';
+import { message, type MessageId, type MessageLocale } from './messages';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -18,6 +19,8 @@ export interface CheckOptions {
   only?: string[];
   /** Ignore inline directives (used to offer fixes for suppressed findings; not by default). */
   ignoreDirectives?: boolean;
+  /** The language of the messages (the user's display language); English when absent. */
+  locale?: MessageLocale;
   /** Called when a check fails on odd input; the other checks still run. */
   onError?: (ruleId: string, error: unknown) => void;
 }
@@ -84,6 +87,8 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
   const findings: Finding[] = [];
+  const locale = options.locale ?? 'en';
+  const t = (id: MessageId, params?: Record<string, string | number>) => message(id, params, locale);
   for (const rule of RULES) {
     const id = rule.meta.id;
     if (options.only && !options.only.includes(id)) continue;
@@ -98,7 +103,7 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
       findings.push(f);
     };
     try {
-      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, report });
+      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, t, report });
     } catch (e) {
       options.onError?.(id, e);
     }

@@ -998,7 +998,7 @@ class Parser {
    */
   private singleOperative(): void {
     const doc = this.doc;
-    if (doc.operative.length || doc.preamble.length < 2) return;
+    if (doc.operative.length || doc.preamble.length < (this.facts.lang === 'zh' ? 1 : 2)) return;
     const last = doc.preamble[doc.preamble.length - 1];
     if (last.ending.char !== '.') return;
     const words = leadingWords(this.source, last.start, Math.min(last.end, last.start + 200), 8).map((w) => w.text);

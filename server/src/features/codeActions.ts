@@ -108,7 +108,7 @@ export function fixAllEdit(text: string, check: (text: string) => ReturnType<typ
 export function register(ctx: ServerContext): void {
   const checker = async (document: TextDocument) => {
     const config = await configFor(ctx, document.uri);
-    return (text: string) => checkDocument(parse(text, parseOptionsOf(config)), { config, corpus: ctx.corpusFacts });
+    return (text: string) => checkDocument(parse(text, parseOptionsOf(config)), { config, corpus: ctx.corpusFacts, locale: ctx.locale });
   };
 
   ctx.connection.onCodeAction(async (params: CodeActionParams) => {

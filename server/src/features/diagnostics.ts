@@ -133,6 +133,7 @@ export async function findingsFor(ctx: ServerContext, document: TextDocument): P
   const findings = checkDocument(doc, {
     config,
     corpus: ctx.corpusFacts,
+    locale: ctx.locale,
     onError: (rule, err) => ctx.log(`check ${rule} failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`),
   });
   return { findings, config };

@@ -93,6 +93,7 @@ export function register(ctx: ServerContext): void {
         const diagnostics: Diagnostic[] = checkDocument(doc, {
           config,
           corpus: ctx.corpusFacts,
+          locale: ctx.locale,
           onError: (rule, err) => ctx.log(`check ${rule} failed on ${file}: ${(err as Error)?.stack ?? String(err)}`),
         }).map(toDiagnostic);
         if (open) ctx.revalidate(uri);

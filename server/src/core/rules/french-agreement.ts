@@ -60,8 +60,13 @@ export const rule: Rule = {
         const fixed = matchCase(w.text, want);
         ctx.report({
           range: rangeOf(lines, w),
-          message: `${quote(w.text)} should agree with ${quote(organ.replace(/[,،，]$/, ''))} (${gender === 'f' ? 'feminine' : 'masculine'}): ${quote(fixed)}.`,
-          fix: { title: `Replace with ${quote(fixed)}`, edits: [edit(lines, w.start, w.end, fixed)] },
+          message: ctx.t('french-agreement.mismatch', {
+            word: quote(w.text),
+            organ: quote(organ.replace(/[,،，]$/, '')),
+            gender: ctx.t(gender === 'f' ? 'gender.feminine' : 'gender.masculine'),
+            fixed: quote(fixed),
+          }),
+          fix: { title: ctx.t('fix.replaceWith', { word: quote(fixed) }), edits: [edit(lines, w.start, w.end, fixed)] },
         });
       }
     }

@@ -47,8 +47,8 @@ export const rule: Rule = {
           const space = SPACE[m[0]];
           ctx.report({
             range: rangeOf(lines, { start: at, end: at + 1 }),
-            message: `French typography puts a no-break space before “${m[0]}”.`,
-            fix: { title: `Insert a no-break space before “${m[0]}”`, edits: [edit(lines, at, at, space)] },
+            message: ctx.t('french-spacing.missing', { mark: m[0] }),
+            fix: { title: ctx.t('french-spacing.fix', { mark: m[0] }), edits: [edit(lines, at, at, space)] },
           });
         }
       }

@@ -144,8 +144,8 @@ export const rule: Rule = {
           const edits = removeAdverb(ctx, a);
           ctx.report({
             range: rangeOf(lines, { start: Math.min(a.adverb.start, a.head.start), end: Math.max(a.adverb.end, a.head.end) }),
-            message: `${quote(phrase)}, but the paragraph before does not open with ${quote(a.head.text.toLowerCase())}.`,
-            fix: edits.length ? { title: `Remove ${quote(a.adverb.text)}`, edits } : undefined,
+            message: ctx.t('repeated-opening.unmatched', { phrase: quote(phrase), head: quote(a.head.text.toLowerCase()) }),
+            fix: edits.length ? { title: ctx.t('fix.remove', { word: quote(a.adverb.text) }), edits } : undefined,
           });
         } else if (!a.adverb && same && ctx.phrases.facts.adverbPosition !== 'after') {
           // French, Spanish and Russian texts repeat an opening without an adverb as often as with

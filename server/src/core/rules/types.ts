@@ -5,6 +5,7 @@ import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
 import type { Lang } from '../languages';
+import type { MessageId } from '../messages';
 
 /** Base address of the rule pages; the editor work may point it elsewhere. */
 export const DOCS_BASE_URL = 'https://github.com/resolution-drafting/resolution-drafting/blob/main/docs/rules/';
@@ -49,6 +50,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   corpus?: CorpusFacts;
   phrases: PhraseKnowledge;
+  /** A message of the message table in the user's language. */
+  t(id: MessageId, params?: Record<string, string | number>): string;
   report(r: Report): void;
 }
 
