@@ -67,7 +67,7 @@ const SUBLABEL_CLOSE_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.|([a-z]{1,6})
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting|\d+e\s+séance\s+plénière|\d+a\s+sesión\s+plenaria|\d+-?[ея]\s+пленарное\s+заседание|الجلسة\s+العامة|第\d+次全体会议)/iu;
+const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting|\d+(?:e|re)\s+séance\s+plénière|\d+a\s+sesión\s+plenaria|\d+[-‑]?[еeя]\s+пленарное\s+заседание|الجلسة\s+العامة|第\d+次全体会议)/iu;
 /** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
 const SECTION_RE = /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
 /** An operative paragraph that introduces the text it adopts. */

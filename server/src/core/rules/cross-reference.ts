@@ -1,5 +1,5 @@
 import { resolveTarget } from '../fix';
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { operativeAt, rangeOf } from './util';
 
 const id = 'cross-reference';
@@ -10,6 +10,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'An internal reference (`paragraph N above/below`) that points to no paragraph, or the wrong way.',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines } = ctx;

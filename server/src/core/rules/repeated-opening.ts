@@ -1,7 +1,7 @@
 import type { Paragraph } from '../model';
 import type { Edit } from '../findings';
 import type { Word } from './phrase-knowledge';
-import { docsUrl, type Rule, type RuleContext } from './types';
+import { docsUrl, type Rule, type RuleContext, PHRASE_LANGUAGES } from './types';
 import { edit, lowerFirst, openingWords, quote, rangeOf, upperFirst } from './util';
 
 const id = 'repeated-opening';
@@ -121,6 +121,7 @@ export const rule: Rule = {
       'An "also"/"further" opening with no paragraph opening with the same phrase just before it (warning); a consecutive repeat of an opening without "also"/"further" (information).',
     fixDescription: 'Remove the adverb, or insert "also"/"further".',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { lines } = ctx;

@@ -10,6 +10,13 @@ import type { MessageId } from '../messages';
 /** Base address of the rule pages; the editor work may point it elsewhere. */
 export const DOCS_BASE_URL = 'https://github.com/resolution-drafting/resolution-drafting/blob/main/docs/rules/';
 
+/**
+ * The languages whose phrase data and conventions the phrase checks know well enough to run
+ * (English, French, Spanish). In Russian, Arabic and Chinese only the structural checks run
+ * (numbering, sub-paragraphs, punctuation, footnotes, authority line): see docs/languages.md.
+ */
+export const PHRASE_LANGUAGES: readonly Lang[] = ['en', 'fr', 'es'];
+
 export function docsUrl(id: string): string {
   return `${DOCS_BASE_URL}${id}.md`;
 }
