@@ -56,7 +56,7 @@ function ruleSetting(meta: RuleMeta, order: number): Json {
       },
     ],
     default: meta.defaultSeverity,
-    markdownDescription: `${ruleSummary(meta)} [Documentation](${meta.docsUrl})\n\nSeverity: \`off\`, \`hint\`, \`information\`, \`warning\` or \`error\`, or an object \`{ "severity": …, …options }\`. Default: \`${meta.defaultSeverity}\`.`,
+    markdownDescription: `${ruleSummary(meta)} See \`docs/rules/${meta.id}.md\`.\n\nSeverity: \`off\`, \`hint\`, \`information\`, \`warning\` or \`error\`, or an object \`{ "severity": …, …options }\`. Default: \`${meta.defaultSeverity}\`.`,
     scope: 'resource',
     order,
   };
@@ -64,7 +64,7 @@ function ruleSetting(meta: RuleMeta, order: number): Json {
 
 function ruleSchema(meta: RuleMeta): Json {
   return {
-    description: `${ruleSummary(meta)} Default: ${meta.defaultSeverity}. ${meta.docsUrl}`,
+    description: `${ruleSummary(meta)} Default: ${meta.defaultSeverity}. See docs/rules/${meta.id}.md.`,
     anyOf: [
       { type: 'string', enum: SEVERITIES },
       { type: 'object', properties: { severity: { type: 'string', enum: SEVERITIES } }, additionalProperties: true },
@@ -156,7 +156,7 @@ function settingsTable(pkg: Json): string {
     for (const [key, prop] of Object.entries(section.properties as Json)) {
       const p = prop as Json;
       let text = String(p.markdownDescription ?? p.description ?? '');
-      if (section.id === RULES_SECTION_ID) text = text.split('\n\n')[0].replace(/ \[Documentation\]\([^)]*\)/, '');
+      if (section.id === RULES_SECTION_ID) text = text.split('\n\n')[0].replace(/ See `docs\/rules\/[^`]*`\./, '');
       rows.push(`| \`${key}\` | \`${JSON.stringify(p.default)}\` | ${cell(text)} |`);
     }
   }
