@@ -54,11 +54,34 @@ function lineRuns(items: PdfItem[], notes: boolean): Run[] {
 function appendRuns(target: Run[], runs: Run[]): void {
   const last = [...target].reverse().find((r) => r.note || r.text);
   if (last && runs.length) {
-    const t = last.note ? '' : last.text;
-    if (/\u00ad$/.test(t)) last.text = t.replace(/\u00ad$/, '');
-    else if (!(/[-‐‑/]$/.test(t) || (/[–—]$/.test(t) && !/\s[–—]$/.test(t))) && !/\s$/.test(t)) target.push({ text: ' ', italic: last.italic && runs[0]?.italic });
+    const tail = target.slice(-4).map((r) => (r.note ? '¹' : r.text)).join('');
+    if (/\u00ad$/.test(tail)) last.text = last.text.replace(/\u00ad$/, '');
+    else if (!(/[-‐‑/]$/.test(tail) || (/[–—]$/.test(tail) && !/\s[–—]$/.test(tail))) && !/\s$/.test(tail)) target.push({ text: ' ', italic: last.italic && runs[0]?.italic });
   }
   target.push(...runs);
+}
+
+/** A paragraph's own number or label is never italic, whatever font its full stop is in. */
+function plainLabel(runs: Run[]): Run[] {
+  const text = runs.map((r) => (r.note ? '\u0000' : r.text)).join('');
+  const m = /^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\([a-z]{1,5}\)|[a-z]\.)(?=\s)/.exec(text);
+  if (!m) return runs;
+  let left = m[0].length;
+  const out: Run[] = [];
+  for (const r of runs) {
+    if (left <= 0 || r.note) {
+      out.push(r);
+      continue;
+    }
+    if (r.text.length <= left) {
+      out.push({ ...r, italic: false });
+      left -= r.text.length;
+    } else {
+      out.push({ ...r, text: r.text.slice(0, left), italic: false }, { ...r, text: r.text.slice(left) });
+      left = 0;
+    }
+  }
+  return out;
 }
 
 interface Classified {
@@ -174,9 +197,24 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
       } else {
         startsNew = l.x > left + 0.8 * bodySize && !(round(l.x) === round(prev.x) && l.x > left + 0.8 * bodySize && prev.right > fullRight - 2 * bodySize);
       }
-      if (!startsNew && prev.right < fullRight - 4 * bodySize && l.x > left + 0.8 * bodySize && /[.;:,]$/.test(lineText(prev)) && /^(\d{1,3}\.|\([a-z]{1,5}\))\s/.test(text)) startsNew = true;
+      // a numbered paragraph or sub-paragraph after one that ended
+      const prevText = lineText(prev);
+      if (!startsNew && /[.;:]$/.test(prevText) && /^(\d{1,3}\.|\([a-z]{1,5}\))\s/.test(text)) startsNew = true;
+      if (!startsNew && prev.page !== l.page && /[.;:]$/.test(prevText) && prev.right < fullRight - 3 * bodySize) startsNew = true;
     }
     const runs = lineRuns(l.items, false);
+    const heading = isHeadingLine(l);
+    if (heading) {
+      // a section heading: bold lines of their own ("I", "Follow-up and implementation")
+      const joinHeading = cur?.heading && prev && prev.page === l.page && prev.y - l.y <= pitch * 1.3 && !/^[IVXLC]+\.?$|^[A-Z]\.$/.test(lineText(prev));
+      if (joinHeading) appendRuns(cur!.runs, runs.map((r) => ({ ...r, bold: false })));
+      else {
+        cur = { runs: runs.map((r) => ({ ...r, bold: false })), heading: 2 };
+        paragraphs.push(cur);
+      }
+      continue;
+    }
+    if (cur?.heading) startsNew = true;
     if (startsNew || !cur) {
       cur = { runs: [] };
       if (pendingLabel) {
@@ -191,8 +229,14 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
       else appendRuns(cur.runs, runs);
     }
   }
+  for (const p of paragraphs) if (!p.heading) p.runs = plainLabel(p.runs);
   if (!paragraphs.length && !front.length) throw new ImportError('no text found in this PDF');
   return { front, paragraphs, footnotes, warnings };
+}
+
+function isHeadingLine(l: PdfLine): boolean {
+  const main = l.items.filter((i) => i.str.trim() && !i.sup);
+  return main.length > 0 && main.every((i) => i.bold) && !/^\d{1,3}\.$/.test(lineText(l));
 }
 
 function isMeetingLine(text: string): boolean {
