@@ -14,6 +14,7 @@ import {
 import { registerCommands } from './commands';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
+import { DraftPreview } from './preview';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -67,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
 
   registerCommands(context, lc, precedentDocs);
+  const preview = new DraftPreview(lc);
+  context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
 
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
