@@ -56,6 +56,28 @@ export const MESSAGES = {
     es: '{phrase}, pero el párrafo anterior no empieza por {head}.',
   },
   'fix.remove': { en: 'Remove {word}', fr: 'Supprimer {word}', es: 'Eliminar {word}' },
+  'cross-reference.nowhere': {
+    en: '{ref} points nowhere: there is no operative paragraph {label}.',
+    fr: '{ref} ne renvoie à rien : il n’y a pas de paragraphe {label} dans le dispositif.',
+    es: '{ref} no remite a nada: no hay párrafo dispositivo {label}.',
+  },
+  'cross-reference.self': {
+    en: '{ref} is the paragraph it stands in.',
+    fr: '{ref} est le paragraphe même où il figure.',
+    es: '{ref} es el mismo párrafo en que figura.',
+  },
+  'cross-reference.wrongWay': {
+    en: '{ref} points the wrong way: paragraph {label} is {where}.',
+    fr: '{ref} renvoie dans le mauvais sens : le paragraphe {label} est {where}.',
+    es: '{ref} remite en el sentido equivocado: el párrafo {label} está {where}.',
+  },
+  'cross-reference.noSub': {
+    en: 'Paragraph {label} has no sub-paragraph {sub}.',
+    fr: 'Le paragraphe {label} n’a pas d’alinéa {sub}.',
+    es: 'El párrafo {label} no tiene apartado {sub}.',
+  },
+  'where.above': { en: 'above', fr: 'plus haut', es: 'más arriba' },
+  'where.below': { en: 'below', fr: 'plus bas', es: 'más abajo' },
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof MESSAGES;
