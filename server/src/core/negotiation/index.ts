@@ -177,6 +177,8 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
   add(FRONT_MATTER_BRACKET_RE);
   // editorial brackets of quotations: "recognize[d]", "[t]he", "[…]"
   add(/(?<=\p{L})\[\p{Ll}{1,3}\]|\[\p{L}{1,2}\](?=\p{L})|\[(?:…|\.\.\.)\]/gu);
+  // placeholders of model texts: "I, [name], solemnly swear", "Done at [place] on [date]"
+  add(/\[(?:(?:full )?name|place|date|day|month|year|country|title|number|signature)(?:,?\s+(?:name|place|date|day|month|year|country|title|number))*\]/gi);
 
   const taken: Stretch[] = [];
   const free = (s: number, e: number) => !overlapsAny(excluded, s, e) && !overlapsAny(taken, s, e);
@@ -203,6 +205,10 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
     const e = m.index + m[0].length;
     const status = tagStatus(m[3], settings.tags);
     if (!status || !free(s, e)) continue;
+    // A one-word tag ("[Agreed]", "(pending)") stands where tags stand: after or just before the
+    // paragraph's ending, alone on its line, or before the paragraph's first word; a bracketed
+    // word of the text ("mutually [agreed] terms") is none.
+    if (!/\s/.test(m[3].trim()) && !(tagPosition(source, lines, s, e) && (m[2] === '(' || /^[A-Z]/.test(m[3])))) continue;
     tags.push({ start: s, end: e, text: m[3].trim(), status, style: m[2] === '[' ? 'square' : 'round' });
     taken.push({ start: s, end: e });
   }
@@ -350,7 +356,19 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
     b.parent = direct ? finalList.indexOf(direct) : undefined;
   }
   tags.sort((a, b) => a.start - b.start);
+  proposals.sort((a, b) => a.start - b.start);
+  notes.sort((a, b) => a.start - b.start);
+  changes.sort((a, b) => a.start - b.start);
   return { excluded, notes, tags, proposals, changes, brackets: finalList, unbalanced: unbalanced.sort((a, b) => a.offset - b.offset), labels };
+}
+
+/** Whether [s, e) stands where a status tag stands on its line. */
+function tagPosition(source: string, lines: LineIndex, s: number, e: number): boolean {
+  const line = lines.positionAt(s).line;
+  const before = source.slice(lines.lineStarts[line], s);
+  const after = source.slice(e, lines.lineEnd(lines.positionAt(e).line));
+  if (/^[\s*_]*$/.test(after) || /^[*_]*[.,;:][”"’)]?[\s*_]*$/.test(after)) return true;
+  return /^[\s*_[]*(?:(?:PP|OP)\s?\d{1,3}(?:\s+\w+)*[.:]?|\d{1,3}(?:\s+\w+)?\.)?[\s*_]*$/.test(before);
 }
 
 function trimEnd(source: string, at: number): number {

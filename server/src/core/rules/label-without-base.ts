@@ -20,22 +20,29 @@ export const rule: Rule = {
       if (l) return { key: `${l.part ?? ''}${l.number}${l.suffix ? ' ' + l.suffix : ''}`, alt: l.alt, start: p.start, part: l.part };
       return { key: p.kind === 'operative' ? p.label : '', alt: undefined, start: p.start, part: undefined };
     });
-    const exists = (key: string, before: number, allowAlt: boolean) => names.some((n) => n.start < before && n.key === key && (allowAlt || n.alt === undefined));
+    const existsBefore = (key: string, before: number, allowAlt: boolean) => names.some((n) => n.start < before && n.key === key && (allowAlt || n.alt === undefined));
     for (const l of neg.labels) {
       const prefix = l.part ?? '';
       if (l.alt !== undefined) {
         const base = l.base;
         // an alternative stands with its base paragraph, or with the other alternatives of its group
-        if (exists(base, l.start, false) || exists(base, l.start, true)) continue;
+        if (existsBefore(base, l.start, false) || existsBefore(base, l.start, true)) continue;
         if (neg.labels.some((o) => o !== l && o.base === base && o.alt !== undefined && o.start > l.start)) continue;
         ctx.report({ range: lines.range(l.start, l.end), message: `“${l.text}” is an alternative to ${base}, but there is no paragraph ${base} before it.` });
         continue;
       }
       if (!l.suffix) continue;
-      // OP5 bis needs OP5 (or 5); OP5 ter needs OP5 and OP5 bis before it
+      // OP5 bis needs OP5 (or 5) just before it, or another paragraph inserted after OP5
       const plain = `${prefix}${l.number}`;
-      const alsoNumber = prefix === 'OP' ? String(l.number) : undefined;
-      if (!exists(plain, l.start, false) && !(alsoNumber && exists(alsoNumber, l.start, false))) {
+      const alsoNumber = prefix === 'OP' || !prefix ? String(l.number) : undefined;
+      const own = neg.paragraphs.find((p) => p.labelNode === l);
+      const prev = [...neg.paragraphs].reverse().find((p) => p.start < l.start && p !== own && (!own || p.kind === own.kind));
+      const prevNumber = prev ? (prev.labelNode ? prev.labelNode.number : parseInt(prev.label.replace(/^\D+/, ''), 10)) : undefined;
+      if (prevNumber === l.number) continue;
+      const exists = (key: string) => names.some((n) => n.start < l.start && n.key === key && n.alt === undefined);
+      if (exists(plain) || (alsoNumber && exists(alsoNumber))) {
+        ctx.report({ range: lines.range(l.start, l.end), message: `“${l.text}” is inserted after paragraph ${plain}, but it stands after ${prev?.label ?? 'the start'}.` });
+      } else {
         ctx.report({ range: lines.range(l.start, l.end), message: `“${l.text}” is inserted after paragraph ${plain}, but there is no paragraph ${plain} before it.` });
       }
     }
