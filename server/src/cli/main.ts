@@ -3,6 +3,8 @@ import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as status from './status';
+import * as clean from './clean';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 
@@ -11,6 +13,8 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  status,
+  clean,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -20,6 +24,8 @@ Commands:
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
+  clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
