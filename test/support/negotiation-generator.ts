@@ -71,7 +71,7 @@ export function generateDraft(original: string, seed: number): GeneratedDraft | 
     // labels
     if (labels) {
       if (p.kind === 'preambular') ins(p.start, `PP${pp} `);
-      else if (op?.number && !op.number.suffix) replaces.push({ start: op.number.start, end: bodyStart, text: `OP${op.number.value} ` });
+      else if (op?.number && !op.number.suffix && /^\d+\.$/.test(op.number.text) && src[op.number.end] === ' ') replaces.push({ start: op.number.start, end: bodyStart, text: `OP${op.number.value} ` });
     }
     const firstEnd = p.fragments[0]?.end ?? p.end;
     const body = src.slice(bodyStart, firstEnd);

@@ -5,6 +5,7 @@ import * as parseCmd from './parse';
 import * as precedent from './precedent';
 import * as status from './status';
 import * as clean from './clean';
+import * as compare from './compare';
 import * as fs from 'fs';
 import { packageFile } from '../core/packageRoot';
 
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   precedent,
   status,
   clean,
+  compare,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -28,6 +30,7 @@ Commands:
   precedent …                          find precedent wording (see resolution precedent --help)
   status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
   clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
+  compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 

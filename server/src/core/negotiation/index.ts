@@ -177,8 +177,6 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
   add(FRONT_MATTER_BRACKET_RE);
   // editorial brackets of quotations: "recognize[d]", "[t]he", "[…]"
   add(/(?<=\p{L})\[\p{Ll}{1,3}\]|\[\p{L}{1,2}\](?=\p{L})|\[(?:…|\.\.\.)\]/gu);
-  // placeholders of model texts: "I, [name], solemnly swear", "Done at [place] on [date]"
-  add(/\[(?:(?:full )?name|place|date|day|month|year|country|title|number|signature)(?:,?\s+(?:name|place|date|day|month|year|country|title|number))*\]/gi);
 
   const taken: Stretch[] = [];
   const free = (s: number, e: number) => !overlapsAny(excluded, s, e) && !overlapsAny(taken, s, e);
@@ -367,7 +365,7 @@ function tagPosition(source: string, lines: LineIndex, s: number, e: number): bo
   const line = lines.positionAt(s).line;
   const before = source.slice(lines.lineStarts[line], s);
   const after = source.slice(e, lines.lineEnd(lines.positionAt(e).line));
-  if (/^[\s*_]*$/.test(after) || /^[*_]*[.,;:][”"’)]?[\s*_]*$/.test(after)) return true;
+  if (/^[\s*_\]]*(?:[.,;:][”"’)]?)?[\s*_\]]*$/.test(after)) return true;
   return /^[\s*_[]*(?:(?:PP|OP)\s?\d{1,3}(?:\s+\w+)*[.:]?|\d{1,3}(?:\s+\w+)?\.)?[\s*_]*$/.test(before);
 }
 
