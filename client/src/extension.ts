@@ -14,6 +14,7 @@ import {
 import { registerCommands } from './commands';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
+import { NegotiationView, registerNegotiationCommands } from './negotiation';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -68,9 +69,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   registerCommands(context, lc, precedentDocs);
 
+  const negotiationView = new NegotiationView(lc);
+  context.subscriptions.push(negotiationView);
+  registerNegotiationCommands(context, lc, negotiationView);
+
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
+  void negotiationView.update();
   return { client: lc };
 }
 

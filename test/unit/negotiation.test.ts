@@ -7,6 +7,7 @@ import { resolveConfig } from '../../server/src/core/config';
 import { applyEdits } from '../../server/src/core/fix';
 import { EditedText, negotiation, statusLine, statusReport } from '../../server/src/core/negotiation';
 import { FIXTURES, loadFixtures } from '../support/fixtures';
+import { acceptAlternative, alternativesAt, markAgreed, removeBrackets } from '../../server/src/core/negotiation/commands';
 
 const findings = (text: string, settings?: unknown) =>
   checkDocument(parse(text), { config: resolveConfig(settings).config }).map((f) => `${f.range.start.line + 1}:${f.rule}`);
@@ -121,5 +122,27 @@ describe('negotiation texts: checks', () => {
     assert.strictEqual(t.toSource(4, 'right'), 6);
     assert.ok(t.copied(0, 2));
     assert.ok(!t.copied(2, 5));
+  });
+});
+
+describe('negotiation texts: commands', () => {
+  const apply = (text: string, edits: Array<{ start: number; end: number; text: string }>) =>
+    [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+  const text = 'The General Assembly,\n\nPP1 *Recalling* x, [Agreed ad ref]\n\nOP1 *Calls upon* States to [[strongly] combat / address] trafficking;\n\nOP2 *Requests* a report; [Pending]\n\nOP2 alt *Requests* a short report;\n\nOP3 *Decides* to act.\n';
+  const at = (s: string) => text.indexOf(s);
+
+  it('Accept alternative keeps one alternative of a bracket, or one paragraph of an alt group', () => {
+    assert.deepStrictEqual(alternativesAt(text, at('combat')), { kind: 'bracket', choices: ['[strongly] combat', 'address'] });
+    assert.strictEqual(apply(text, acceptAlternative(text, at('combat'), 1)), text.replace('[[strongly] combat / address]', 'address'));
+    assert.strictEqual(alternativesAt(text, at('short'))!.kind, 'paragraph');
+    const kept = apply(text, acceptAlternative(text, at('short'), 1));
+    assert.ok(!kept.includes('OP2 *Requests* a report; [Pending]'));
+    assert.ok(kept.includes('OP2 *Requests* a short report;\n\nOP3'), kept);
+  });
+
+  it('Remove brackets removes the innermost pair at the cursor; Mark agreed ad ref replaces or adds the tag', () => {
+    assert.strictEqual(apply(text, removeBrackets(text, at('strongly'))), text.replace('[strongly]', 'strongly'));
+    assert.strictEqual(apply(text, markAgreed(text, at('a report'))), text.replace('report; [Pending]', 'report; [Agreed ad ref]'));
+    assert.strictEqual(apply(text, markAgreed(text, at('to act'))), text.replace('to act.', 'to act. [Agreed ad ref]'));
   });
 });
