@@ -250,13 +250,29 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
     const editor = activeDraft();
     if (!editor) return;
     const doc = editor.document;
-    const choices = [{ label: '$(file) Another draft…', id: 'file' }];
+    const choices = [
+      { label: '$(files) Another draft in the workspace…', id: 'workspace' },
+      { label: '$(folder-opened) A file on disk…', id: 'file' },
+    ];
     if (doc.uri.scheme === 'file') choices.push({ label: '$(git-commit) A git revision of this draft…', id: 'git' });
-    const how = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Compare with…' });
+    const how = await vscode.window.showQuickPick(choices, { title: 'Compare with…' });
     if (!how) return;
     let oldText: string;
     let oldName: string;
-    if (how.id === 'file') {
+    if (how.id === 'workspace') {
+      const found = (await vscode.workspace.findFiles('**/*.{res.md,resolution.md,resolution}', '**/node_modules/**', 500)).filter((u) => u.toString() !== doc.uri.toString());
+      if (!found.length) {
+        void vscode.window.showInformationMessage('No other draft in the workspace.');
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(
+        found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })).sort((a, b) => a.label.localeCompare(b.label)),
+        { title: 'Compare with which draft? (the older revision)' },
+      );
+      if (!pick) return;
+      oldText = Buffer.from(await vscode.workspace.fs.readFile(pick.uri)).toString('utf8');
+      oldName = pick.label;
+    } else if (how.id === 'file') {
       const files = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Compare', defaultUri: vscode.Uri.file(path.dirname(doc.uri.fsPath || '.')) });
       if (!files?.length) return;
       oldText = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');

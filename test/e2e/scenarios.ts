@@ -326,6 +326,42 @@ export const scenarios: Scenario[] = [
       await driver.closeAll();
     },
   },
+  {
+    name: 'negotiation-status-mark-agreed-and-compare',
+    needs: ['quickPick'],
+    async run({ driver, waitFor }) {
+      await driver.open('negotiation.res.md');
+      // the markings of a negotiation draft produce no finding of form
+      await waitFor('the draft checked', () => driver.text(), (t) => t.includes('OP2 bis'));
+      const problems = await driver.problems();
+      expect(problems.length === 0, `no findings on the negotiation draft: ${problems.map((p) => `${p.line} ${p.code}`).join(', ')}`);
+      await driver.runCommand({ id: 'resolution.negotiationStatus', title: 'Resolution: Negotiation status' });
+      const rows = await driver.quickPick!((r) => r.length >= 7);
+      expect(rows.some((r) => /PP1/.test(r) && /agreed/.test(r)), `PP1 agreed: ${rows.join(' | ')}`);
+      expect(rows.some((r) => /PP2/.test(r) && /bracketed/.test(r)), `PP2 bracketed: ${rows.join(' | ')}`);
+      expect(rows.some((r) => /OP2 bis/.test(r) && /deleted/.test(r)), `OP2 bis deleted: ${rows.join(' | ')}`);
+      expect(rows.some((r) => /OP3/.test(r) && /pending/.test(r)), `OP3 pending: ${rows.join(' | ')}`);
+      await driver.capture('negotiation-status');
+      await driver.choose!(/OP3/);
+      // Mark agreed ad ref on OP3, one undo step
+      const before = await driver.text();
+      await driver.select(lineOf(before, 'OP3 *Requests*'), 10, 0);
+      await driver.runCommand({ id: 'resolution.markAgreed', title: 'Resolution: Mark agreed ad ref' });
+      await waitFor('OP3 tagged agreed ad ref', () => driver.text(), (t) => /seventy-eighth session\. \[Agreed ad ref\]/.test(t));
+      await driver.undo();
+      await waitFor('one undo restores the draft', () => driver.text(), (t) => t === before);
+      // Compare with the zero draft: a side-by-side view with the summary
+      await driver.runCommand({ id: 'resolution.compareWith', title: 'Resolution: Compare with…' });
+      await driver.quickPick!((r) => r.some((x) => /Another draft in the workspace/.test(x)));
+      await driver.choose!(/Another draft in the workspace/);
+      await driver.quickPick!((r) => r.some((x) => /negotiation-rev0\.res\.md/.test(x)));
+      await driver.choose!(/negotiation-rev0\.res\.md/);
+      const tab = await waitFor('the comparison view', () => driver.activeTab(), (t) => /Compare: negotiation-rev0\.res\.md ↔ negotiation\.res\.md/.test(t));
+      expect(/Compare/.test(tab), tab);
+      await driver.capture('negotiation-compare');
+      await driver.closeAll();
+    },
+  },
 ];
 
 function escapeRe(s: string): string {
