@@ -37,7 +37,7 @@ interface Insert {
   order: number;
 }
 
-const AGREED_STYLES = [' [Agreed ad ref]', ' (agreed ad ref)', ' [Agreed]', '\n[Agreed ad ref]'];
+const AGREED_STYLES = [' [Agreed ad ref]', ' (agreed ad ref)', ' [Agreed]', '\n[Agreed ad ref]', 'before'];
 
 export function generateDraft(original: string, seed: number): GeneratedDraft | undefined {
   const doc = parse(original);
@@ -68,6 +68,12 @@ export function generateDraft(original: string, seed: number): GeneratedDraft | 
       while (/[ \t]/.test(src[bodyStart])) bodyStart++;
     }
     if (p.kind === 'preambular') pp++;
+    // a tag before the paragraph ("[Agreed ad ref] PP3 …"), in the last style
+    const tagBefore = tagging && tagStyle === 'before' && p.kind === 'preambular' && random() < 0.5;
+    if (tagBefore) {
+      ins(p.start, '[Agreed ad ref] ');
+      f.agreed = true;
+    }
     // labels
     if (labels) {
       if (p.kind === 'preambular') ins(p.start, `PP${pp} `);
@@ -81,6 +87,12 @@ export function generateDraft(original: string, seed: number): GeneratedDraft | 
       // the whole paragraph in brackets
       ins(bodyStart, '[');
       ins(p.end, ']');
+      f.bracketed = true;
+    } else if (r < 0.22 && p.kind === 'operative' && /^\*[A-Z][a-z]+s\* /.test(src.slice(bodyStart, bodyStart + 40))) {
+      // alternatives for the opening verb, without spaces: [*Decides*/*Resolves*]
+      const verb = /^\*[A-Z][a-z]+s\*/.exec(src.slice(bodyStart))![0];
+      ins(bodyStart, '[');
+      ins(bodyStart + verb.length, '/*Resolves*]');
       f.bracketed = true;
     } else if (r < 0.5) {
       // a word, alternatives or nested brackets in the first line
@@ -107,7 +119,7 @@ export function generateDraft(original: string, seed: number): GeneratedDraft | 
       }
     }
     // tags
-    if (tagging && random() < 0.5) {
+    if (tagging && tagStyle !== 'before' && random() < 0.5) {
       f.agreed = true;
       const end = trimEnd(src, p.end);
       const last = src[end - 1];

@@ -47,7 +47,7 @@ const SUFFIX_SRC = SUFFIXES.join('|');
  * Groups: 1 indent, 2 part (PP/OP) or undefined, 3 number, 4 suffix, 5 alt, 6 alt number.
  */
 export const LABEL_RE = new RegExp(
-  String.raw`^([ \t]*(?:\[[ \t]*)?)(?:(?:\*\*|__)?(PP|OP)[ \t]?(\d{1,3})(?:[ \t]*(${SUFFIX_SRC}))?(?:[ \t]*(alt)(?:ernative)?\.?(?:[ \t]*(\d{1,2}))?)?[.:)]?(?:\*\*|__)?(?=[ \t]|$)` +
+  String.raw`^([ \t]*(?:\[[ \t]*)?)(?:(?:\*\*|__)?(PP|OP|pp|op)[ \t]?(\d{1,3})(?:[ \t]*(${SUFFIX_SRC}))?(?:[ \t]*(alt)(?:ernative)?\.?(?:[ \t]*(\d{1,2}))?)?[.:)]?(?:\*\*|__)?(?=[ \t]|$)` +
     String.raw`|(?:\*\*|__)?()(\d{1,3})(?:[ \t]+(${SUFFIX_SRC}))?(?:[ \t]+(alt)(?:[ \t]*(\d{1,2}))?)?\.(?:\*\*|__)?(?=[ \t]|$))`,
 );
 

@@ -240,13 +240,17 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
   // Labels at line starts.
   const labels: Label[] = [];
   for (let line = 0; line < lines.lineStarts.length; line++) {
-    const ls = lines.lineStarts[line];
+    let ls = lines.lineStarts[line];
     const le = lines.lineEnd(line);
+    // a status tag may stand before the label: "[Agreed ad ref] OP3 …"
+    for (const t of tags) {
+      if (t.start >= ls && t.end <= le && /^[\s*_]*$/.test(source.slice(ls, t.start))) ls = t.end;
+    }
     const text = source.slice(ls, le);
     const lm = LABEL_RE.exec(text);
     if (!lm) continue;
     const plainNumbered = lm[8] !== undefined;
-    const part = lm[2] as 'PP' | 'OP' | undefined;
+    const part = lm[2] ? (lm[2].toUpperCase() as 'PP' | 'OP') : undefined;
     const number = parseInt(plainNumbered ? lm[8] : lm[3], 10);
     const suffix = plainNumbered ? lm[9] : lm[4];
     const altWord = plainNumbered ? lm[10] : lm[5];
@@ -397,9 +401,11 @@ function alternativesOf(source: string, list: Bracket[], k: number): Stretch[] {
   const spaced = slashes.filter((i) => /\s/.test(source[i - 1] ?? '') || /\s/.test(source[i + 1] ?? ''));
   let seps = spaced;
   if (seps.length === 0) {
-    // "[shall/should]": unspaced slashes separate single words only (not "70/1", "A/RES", "and/or" in a phrase)
-    const content = source.slice(from, to);
-    if (/\s/.test(content.trim()) || /\d/.test(content) || !/^[*_]*\p{Ll}/u.test(content.trim())) return [{ start: from, end: to }];
+    // "[shall/should]", "[*Decides*/*Resolves*]": unspaced slashes separate single words only (not
+    // "70/1", "A/RES", "and/or" in a phrase)
+    const content = source.slice(from, to).trim();
+    const pieces = content.split('/');
+    if (/\s/.test(content) || /\d/.test(content) || !pieces.every((w) => /^[*_]*\p{L}[\p{L}'’-]+[*_]*$/u.test(w) && !/^[*_]*\p{Lu}+[*_]*$/u.test(w))) return [{ start: from, end: to }];
     seps = slashes;
   }
   const out: Stretch[] = [];
