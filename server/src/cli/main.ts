@@ -1,6 +1,7 @@
 /** The `resolution` command line: checks and precedent search outside the editor (CI, scripts). */
 import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
+import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
 import * as status from './status';
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   status,
   clean,
   compare,
+  import: importCmd,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -31,6 +33,9 @@ Commands:
   status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
   clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
   compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
+  import FILE [-o OUT] [--format text|json]
+                                       turn a Word (.docx) file, a PDF or text from a PDF into a draft
+                                       (see resolution import --help)
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
@@ -51,7 +56,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'precedent' && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && name !== 'precedent' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
     return 0;
   }
