@@ -1,7 +1,8 @@
 /**
  * Negotiation drafts generated from adopted texts (the seeds and a sample of ../shared/corpus):
  * no finding of form that the original does not have, the status counts the generator states,
- * and the clean text equal to the original, character for character.
+ * and the clean text equal to the original, character for character. A sample of the corpus by
+ * default; NEGOTIATION_SAMPLE=700 runs all of it (1911 drafts from 661 texts pass).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -22,7 +23,7 @@ function originals(): Array<{ name: string; text: string }> {
   const dir = sharedCorpusDir();
   if (dir) {
     const files = listXml(path.join(dir, 'un-ga-akn4un'));
-    const limit = Number(process.env.NEGOTIATION_SAMPLE ?? 60);
+    const limit = Number(process.env.NEGOTIATION_SAMPLE ?? 40);
     const step = Math.max(1, Math.floor(files.length / limit));
     for (let i = 0; i < files.length && out.length < limit + 5; i += step) {
       aknToTexts(fs.readFileSync(files[i], 'utf8')).forEach((text, k) => out.push({ name: `${path.basename(files[i])}#${k}`, text }));
