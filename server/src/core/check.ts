@@ -11,7 +11,7 @@ import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule } from './rules/types';
 import { parse } from './parser';
-import { negotiation as negotiationOf, type Negotiation } from './negotiation';
+import { isNegotiationDraft, negotiation as negotiationOf, type Negotiation } from './negotiation';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -83,8 +83,10 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
   const config = options.config ?? defaultConfig();
   // A negotiation draft is checked as it would read if adopted (brackets removed, first
   // alternative, tags, notes and proposals out, numbering final); its markings are checked apart.
-  const neg = config.draftMode === false ? undefined : negotiationOf(parsed.source, config.negotiation);
-  if (!neg || (!neg.isDraft && config.draftMode !== true)) return sortFindings(runRules(parsed, options, config, neg, 'all'));
+  if (config.draftMode === false || (config.draftMode !== true && !isNegotiationDraft(parsed.source, config.negotiation))) {
+    return sortFindings(runRules(parsed, options, config, undefined, 'all'));
+  }
+  const neg = negotiationOf(parsed.source, config.negotiation);
   const adopted = parse(neg.clean.text);
   const draftConfig: ResolvedConfig = { ...config, draftMode: true };
   const mapped = mapFindings(runRules(adopted, options, draftConfig, undefined, 'form'), neg, parsed);

@@ -460,10 +460,30 @@ export function negotiation(source: string, settings: NegotiationSettings = defa
   return result;
 }
 
+const draftCache = new Map<string, { source: string; draft: boolean }>();
+
+/**
+ * Whether a text carries negotiation markings: the lexical pass alone, without the parse the full
+ * analysis needs (the checks ask this of every document, most of them final texts).
+ */
+export function isNegotiationDraft(source: string, settings: NegotiationSettings = defaultNegotiationSettings()): boolean {
+  const key = JSON.stringify(settings.tags) + '\u0000' + source.length;
+  const hit = draftCache.get(key);
+  if (hit && hit.source === source) return hit.draft;
+  const draft = markingCount(scan(source, settings, new LineIndex(source))) > 0;
+  if (draftCache.size > 8) draftCache.clear();
+  draftCache.set(key, { source, draft });
+  return draft;
+}
+
+function markingCount(sc: Scan): number {
+  return sc.brackets.length + sc.tags.length + sc.notes.length + sc.proposals.length + sc.labels.length + sc.unbalanced.length + sc.changes.length;
+}
+
 function analyse(source: string, settings: NegotiationSettings): Negotiation {
   const lines = new LineIndex(source);
   const sc = scan(source, settings, lines);
-  const isDraft = sc.brackets.length + sc.tags.length + sc.notes.length + sc.proposals.length + sc.labels.length + sc.unbalanced.length + sc.changes.length > 0;
+  const isDraft = markingCount(sc) > 0;
 
   // 1. Inline edits: markings out, brackets off (first alternative kept), labels into numbers.
   const inline: OffsetEdit[] = [];
