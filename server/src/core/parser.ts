@@ -55,7 +55,7 @@ interface RawBlock {
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
-const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+export const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
 /** An operative number token: "5.", "5 bis."; the delimiter is the language's ("1 -" in Arabic). */
 function numberRe(delimiter: string): RegExp {
   return new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?${delimiter}(?=[\\s\\u200b-\\u200f]|$)`);

@@ -19,6 +19,9 @@ import { rule as crossReference } from './cross-reference';
 import { rule as citationDate } from './citation-date';
 import { rule as authorityLine } from './authority-line';
 import { rule as newLanguage } from './new-language';
+import { rule as bracketBalance } from './bracket-balance';
+import { rule as labelWithoutBase } from './label-without-base';
+import { rule as statusTagUnknown } from './status-tag-unknown';
 import { rule as frenchSpacing } from './french-spacing';
 import { rule as frenchAgreement } from './french-agreement';
 
@@ -45,6 +48,9 @@ export const RULES: readonly Rule[] = [
   citationDate,
   authorityLine,
   newLanguage,
+  bracketBalance,
+  labelWithoutBase,
+  statusTagUnknown,
   frenchSpacing,
   frenchAgreement,
 ];

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
 import type { Lang } from '../languages';
 import type { MessageId } from '../messages';
+import type { Negotiation } from '../negotiation';
 import { packageFileUrl } from '../packageRoot';
 
 /** The public address of the rule pages, for documents read outside an installed package. */
@@ -41,6 +42,8 @@ export interface RuleMeta {
   appliesToOther?: boolean;
   /** The drafts' languages the check runs on (all when absent); see docs/languages.md. */
   languages?: readonly Lang[];
+  /** Checks the negotiation markings of the draft as written (not its text as adopted). */
+  negotiation?: boolean;
 }
 
 export interface Report {
@@ -65,6 +68,8 @@ export interface RuleContext {
   /** A message of the message table in the user's language. */
   t(id: MessageId, params?: Record<string, string | number>): string;
   report(r: Report): void;
+  /** The negotiation markings of the draft (for the checks of negotiation texts). */
+  negotiation?: Negotiation;
 }
 
 export interface Rule {
