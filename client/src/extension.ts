@@ -12,6 +12,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerCorpusView } from './corpusView';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
 
@@ -52,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     outputChannel: output,
     initializationOptions: {
       extensionPath: context.extensionPath,
+      // The parsed corpus is cached here between sessions.
+      storagePath: context.globalStorageUri.fsPath,
     },
   };
   client = new LanguageClient('resolution', 'Resolution', serverOptions, clientOptions);
@@ -67,10 +70,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
 
   registerCommands(context, lc, precedentDocs);
+  const corpusView = registerCorpusView(context, lc, precedentDocs);
 
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
+  corpusView.refresh();
   return { client: lc };
 }
 

@@ -30,7 +30,7 @@ import { PrecedentIndex } from '../core/precedent/index';
 import type { Corpus } from '../core/precedent/corpus';
 import type { Match } from '../core/precedent/types';
 import type { ServerContext } from '../server';
-import { corpusState, getCorpus, sourceLabel, uriPath } from './precedent';
+import { corpusState, draftLanguage, getCorpus, sourceLabel, uriPath } from './precedent';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { completionProvider: { triggerCharacters: ['/'], resolveProvider: false } };
@@ -119,7 +119,7 @@ function precedentItems(
   kind: 'preambular' | 'operative',
 ): CompletionItem[] {
   const settings = corpusState.settings;
-  const matches = corpus.prefix(typed.text, { top: settings.maxCompletions, excludePath: uriPath(document.uri) });
+  const matches = corpus.prefix(typed.text, { top: settings.maxCompletions, excludePath: uriPath(document.uri), lang: draftLanguage(document.getText()) });
   const cursor = document.offsetAt(params.position);
   const typedWords = wordSpans(typed.text);
   const last = typedWords[typedWords.length - 1];

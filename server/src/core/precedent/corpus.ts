@@ -80,6 +80,11 @@ export interface LoadOptions {
   isCancelled?: () => boolean;
   /** A folder for the persistent cache of parsed files; none: no cache. */
   cacheDir?: string;
+  /**
+   * Only read and parse the files into the cache, without indexing them (a worker thread does this
+   * so that the request thread then loads from the cache).
+   */
+  parseOnly?: boolean;
 }
 
 /** What one configured source holds, for the Corpus view and `resolution corpus list`. */
@@ -265,6 +270,7 @@ export class Corpus implements CorpusFacts {
   /** Live paragraphs per language. */
   private langCounts = LANGUAGES.map(() => 0);
   private cache?: CorpusCache;
+  private parseOnly = false;
   /** True while load() runs. */
   loading = false;
 
@@ -363,6 +369,7 @@ export class Corpus implements CorpusFacts {
     this.roots = [];
     this.sources = sources;
     this.cache = options.cacheDir ? new CorpusCache(options.cacheDir) : undefined;
+    this.parseOnly = options.parseOnly === true && !!this.cache;
     const archives = new ArchiveCache();
     const rootPaths: Array<{ path: string; builtin?: boolean }> = [];
     if (sources.builtin !== false) {
@@ -419,7 +426,7 @@ export class Corpus implements CorpusFacts {
       if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
         fromCache++;
         if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root });
-        else this.ingest(item, hit.result!);
+        else if (!this.parseOnly) this.ingest(item, hit.result!);
         if (this.cache) this.cache.pending(item.root).files[item.id] = hit;
       } else {
         await this.readItem(item, archives);
@@ -432,7 +439,7 @@ export class Corpus implements CorpusFacts {
     }
     archives.clear();
     if (!options.isCancelled?.()) {
-      this.index.commit();
+      if (!this.parseOnly) this.index.commit();
       this.cache?.flush();
     }
     options.onProgress?.({ done: all.length, total: all.length });
@@ -467,7 +474,7 @@ export class Corpus implements CorpusFacts {
       return false;
     }
     this.skippedFiles.delete(item.id);
-    this.ingest(item, result);
+    if (!this.parseOnly) this.ingest(item, result);
     if (this.cache) {
       this.cache.pending(item.root).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, result };
       this.cache.touch(item.root);
