@@ -37,7 +37,7 @@ export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string; initializationOptions?: Record<string, unknown> } = {}): Promise<TestServer> {
   const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d.toString()));
@@ -73,6 +73,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
       },
       window: { workDoneProgress: true },
     },
+    ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
   });
   connection.sendNotification(InitializedNotification.type, {});
   return {

@@ -3,6 +3,7 @@ import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as corpus from './corpus';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 
@@ -11,6 +12,7 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  corpus,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -20,6 +22,7 @@ Commands:
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  corpus add|remove|list|stats …       the corpus sources of .resolutionrc.json (see resolution corpus --help)
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
@@ -34,7 +37,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'precedent' && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && name !== 'precedent' && name !== 'corpus' && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
     return 0;
   }

@@ -168,6 +168,17 @@ export function capabilities(params: InitializeParams): Partial<ServerCapabiliti
   return {};
 }
 
+let tempCache: string | undefined;
+/** Without a storage folder (a client that gives none): a temporary cache, removed at exit. */
+function temporaryCacheDir(): string {
+  if (!tempCache) {
+    tempCache = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-corpus-'));
+    const dir = tempCache;
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  return tempCache;
+}
+
 /** The worker script, beside the server (bundled: dist/corpusWorker.js; compiled: out/server/src/corpusWorker.js). */
 function workerScript(): string | undefined {
   for (const c of [path.join(__dirname, 'corpusWorker.js'), path.join(__dirname, '..', 'corpusWorker.js')]) if (fs.existsSync(c)) return c;
@@ -259,7 +270,7 @@ export function register(ctx: ServerContext): void {
     };
     const t0 = Date.now();
     // Parse off the request thread into the cache (the slow part), then index from the cache.
-    const dir = cacheDir ?? path.join(os.tmpdir(), `resolution-corpus-${process.pid}`);
+    const dir = cacheDir ?? temporaryCacheDir();
     const parsed = settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
     if (cancelled()) {
       progress?.done();

@@ -173,11 +173,13 @@ function readBody(nodes: XNode[], doc: AknDocument): void {
     if (/FootnoteText/.test(attr(n, 'class') ?? '')) continue;
     const ks = kids(n);
     const numNode = child(ks, 'num');
-    const numbered = numNode ? clean(inline(kids(numNode))).replace(/\.$/, '') : '';
+    // "6.", and in the Arabic texts "6 -": the number alone
+    const numbered = numNode ? clean(inline(kids(numNode))).replace(/[\s.\u002d\u2013\u2014]+$/, '') : '';
     const content = child(ks, 'content');
     const list = child(ks, 'list');
     const intro = child(ks, 'intro') ?? (list && child(kids(list), 'intro'));
     let text = content ? readBlock(kids(content)) : intro ? readBlock(kids(intro)) : '';
+    if (numbered && /^[-\u2013\u2014]\s/.test(text)) text = text.slice(2);
     if (!text && !list) continue; // headings (subheading only)
     let number = numbered;
     const inText = !number ? TEXT_NUMBER.exec(text) : null;
