@@ -1,5 +1,6 @@
-// Bundles the client and the language server into dist/ with esbuild, so that the packaged
-// extension needs no node_modules. Usage: node client/bundle.mjs [--watch] [--minify]
+// Bundles the client, the language server and the command line into dist/ with esbuild, so that
+// the packaged extension and the npm package need no node_modules.
+// Usage: node client/bundle.mjs [--watch] [--minify]   (--minify: the release build, without source maps)
 import * as esbuild from 'esbuild';
 import { rmSync, mkdirSync } from 'fs';
 
@@ -10,7 +11,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node18',
-  sourcemap: true,
+  sourcemap: !minify,
   minify,
   logLevel: 'info',
 };
@@ -18,6 +19,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });

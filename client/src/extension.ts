@@ -15,6 +15,7 @@ import { registerCommands } from './commands';
 import { registerCorpusView } from './corpusView';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
+import { DraftPreview } from './preview';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -71,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   registerCommands(context, lc, precedentDocs);
   const corpusView = registerCorpusView(context, lc, precedentDocs);
+  const preview = new DraftPreview(lc);
+  context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
 
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });

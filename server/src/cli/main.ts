@@ -4,6 +4,8 @@ import * as check from './check';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
 import * as corpus from './corpus';
+import * as fs from 'fs';
+import { packageFile } from '../core/packageRoot';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 
@@ -26,6 +28,12 @@ Commands:
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
+/** The package's version, read from its package.json wherever the command line runs from. */
+function packageVersion(): string {
+  const file = packageFile('package.json');
+  return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -33,7 +41,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.out(require('../../../../package.json').version);
+    io.out(packageVersion());
     return 0;
   }
   const cmd = commands[name];
