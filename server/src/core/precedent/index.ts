@@ -21,7 +21,7 @@ import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocu
 import { Vocabulary, words, wordSpans } from './normalize';
 import { LANGUAGES, Lang } from '../languages';
 import { similarity } from './similarity';
-import { grow, TextStore } from './textstore';
+import { grow, packStrings, PackedStrings, TextStore } from './textstore';
 
 export { similarity, textSimilarity, wordSimilarity } from './similarity';
 
@@ -62,12 +62,23 @@ export interface IndexStats {
 }
 
 /** Version of the `serialize()` format; `deserialize()` refuses any other. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const MAGIC = 0x49504452; // "RDPI" little-endian
 
 export class PrecedentIndex {
-  /** Word codes per language (index into LANGUAGES). */
-  private vocabs: Vocabulary[] = LANGUAGES.map(() => new Vocabulary());
+  /** Word codes per language (index into LANGUAGES); after deserialize(), built on first use. */
+  private vocabs: Array<Vocabulary | undefined> = LANGUAGES.map(() => new Vocabulary());
+  private pendingVocab: { words: PackedStrings; from: number[] } | undefined;
+
+  private voc(li: number): Vocabulary {
+    let v = this.vocabs[li];
+    if (!v) {
+      v = this.vocabs[li] = new Vocabulary();
+      const p = this.pendingVocab!;
+      for (let i = p.from[li]; i < p.from[li + 1]; i++) v.add(p.words.get(i));
+    }
+    return v;
+  }
   private n = 0;
   private texts = new TextStore();
   /** Word codes of every paragraph: pool[cstart[id] .. cstart[id + 1]). */
@@ -100,12 +111,12 @@ export class PrecedentIndex {
 
   /** The English word codes. */
   get vocab(): Vocabulary {
-    return this.vocabs[0];
+    return this.voc(0);
   }
 
   /** The word codes of `lang`. */
   vocabulary(lang: Lang = 'en'): Vocabulary {
-    return this.vocabs[langIndex(lang)];
+    return this.voc(langIndex(lang));
   }
 
   get size(): number {
@@ -115,7 +126,7 @@ export class PrecedentIndex {
   stats(): IndexStats {
     return {
       paragraphs: this.liveCount,
-      vocabulary: this.vocabs.reduce((a, v) => a + v.size, 0),
+      vocabulary: LANGUAGES.reduce((a, _l, i) => a + this.voc(i).size, 0),
       buckets: this.mask + 1,
       postings: this.postings.length,
       delta: this.n - this.staticCount,
@@ -148,7 +159,7 @@ export class PrecedentIndex {
     const ws = words(rec.text, LANGUAGES[li]);
     const at = this.cstart[id];
     this.pool = grow(this.pool, at + ws.length);
-    this.vocabs[li].encodeTo(ws, this.pool, at);
+    this.voc(li).encodeTo(ws, this.pool, at);
     const cap = id + 2;
     if (this.cstart.length < cap) {
       this.cstart = grow(this.cstart, cap);
@@ -454,7 +465,7 @@ export class PrecedentIndex {
 
   /** Encodes query text of `lang` (without growing the vocabulary). */
   encodeQuery(text: string, lang: Lang = 'en'): string {
-    return this.vocabs[langIndex(lang)].encodeQuery(words(text, lang));
+    return this.voc(langIndex(lang)).encodeQuery(words(text, lang));
   }
 
   /** The top-k corpus paragraphs most similar to `text` (index candidates, Levenshtein re-ranking). */
@@ -575,7 +586,7 @@ export class PrecedentIndex {
     const k = options.top ?? 5;
     const lang = options.lang ?? 'en';
     const li = langIndex(lang);
-    const vocab = this.vocabs[li];
+    const vocab = this.voc(li);
     const spans = wordSpans(typed, lang);
     if (spans.length === 0) return [];
     const last = spans[spans.length - 1];
@@ -753,15 +764,16 @@ export class PrecedentIndex {
     if (this.n !== this.staticCount || this.mask === 0) this.commit();
     const n = this.n;
     const tp = this.texts.parts();
+    const vocabWords = LANGUAGES.map((_l, i) => this.voc(i).entries());
+    const vw = packStrings(vocabWords.flat());
     const json = Buffer.from(
       JSON.stringify({
         n,
         liveCount: this.liveCount,
         mask: this.mask,
-        vocabs: this.vocabs.map((v) => v.entries()),
+        vocabSizes: vocabWords.map((w) => w.length),
         sources: this.sources.map((s) => [s.path, s.symbol, s.title ?? null, s.date ?? null]),
         numbers: this.numberTable,
-        tokens: tp.tokens,
       }),
       'utf8',
     );
@@ -780,6 +792,10 @@ export class PrecedentIndex {
       this.postings,
       this.sorted,
       this.runEnd,
+      tp.tokenChars,
+      tp.tokenEnds,
+      vw.chars,
+      vw.ends,
     ];
     const pad = (x: number) => (x + 7) & ~7;
     let size = 16 + pad(json.length);
@@ -818,10 +834,9 @@ export class PrecedentIndex {
       n: number;
       liveCount: number;
       mask: number;
-      vocabs: string[][];
+      vocabSizes: number[];
       sources: Array<[string, string, string | null, string | null]>;
       numbers: string[];
-      tokens: string[];
     };
     let at = 16 + pad(jsonLength);
     const views: Array<{ offset: number; length: number }> = [];
@@ -832,16 +847,17 @@ export class PrecedentIndex {
       views.push({ offset: bytes.byteOffset + at + 8, length });
       at += 8 + pad(length);
     }
-    if (views.length !== 14) throw new Error('precedent index: unexpected layout');
+    if (views.length !== 18) throw new Error('precedent index: unexpected layout');
     const buf = bytes.buffer as ArrayBuffer;
     const u8 = (i: number) => new Uint8Array(buf, views[i].offset, views[i].length);
     const u16 = (i: number) => new Uint16Array(buf, views[i].offset, views[i].length / 2);
     const u32 = (i: number) => new Uint32Array(buf, views[i].offset, views[i].length / 4);
     const i32 = (i: number) => new Int32Array(buf, views[i].offset, views[i].length / 4);
     const idx = new PrecedentIndex();
-    meta.vocabs.forEach((ws, i) => {
-      if (i < idx.vocabs.length) for (const w of ws) idx.vocabs[i].add(w);
-    });
+    const from = [0];
+    for (let i = 0; i < LANGUAGES.length; i++) from.push(from[i] + (meta.vocabSizes[i] ?? 0));
+    idx.pendingVocab = { words: new PackedStrings(u16(16), u32(17)), from };
+    idx.vocabs = LANGUAGES.map(() => undefined);
     idx.n = meta.n;
     idx.liveCount = meta.liveCount;
     idx.pool = u16(0);
@@ -852,7 +868,7 @@ export class PrecedentIndex {
     idx.lines = u32(5);
     idx.srcOf = i32(6);
     idx.numberOf = u32(7);
-    idx.texts = TextStore.from(meta.tokens, u8(8), u32(9));
+    idx.texts = TextStore.from(u16(14), u32(15), u8(8), u32(9));
     idx.starts = u32(10);
     idx.postings = u32(11);
     idx.sorted = u32(12);

@@ -20,9 +20,50 @@ export function grow<A extends Uint8Array | Uint16Array | Uint32Array | Int32Arr
   return b;
 }
 
+/** Strings packed as their UTF-16 code units (lossless, lone surrogates included) and end offsets. */
+export function packStrings(list: readonly string[]): { chars: Uint16Array; ends: Uint32Array } {
+  let total = 0;
+  for (const s of list) total += s.length;
+  const chars = new Uint16Array(total);
+  const ends = new Uint32Array(list.length);
+  let at = 0;
+  list.forEach((s, i) => {
+    for (let j = 0; j < s.length; j++) chars[at++] = s.charCodeAt(j);
+    ends[i] = at;
+  });
+  return { chars, ends };
+}
+
+/** Packed strings read back: one string for all of them, each cut out when asked for. */
+export class PackedStrings {
+  private readonly blob: string;
+  constructor(
+    chars: Uint16Array,
+    private readonly ends: Uint32Array,
+  ) {
+    this.blob = Buffer.from(chars.buffer, chars.byteOffset, chars.byteLength).toString('utf16le');
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  get(i: number): string {
+    return this.blob.slice(i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+
+  toArray(from = 0, to = this.ends.length): string[] {
+    const out: string[] = new Array(to - from);
+    for (let i = from; i < to; i++) out[i - from] = this.get(i);
+    return out;
+  }
+}
+
 export class TextStore {
   private ids = new Map<string, number>();
   private tokens: string[] = [];
+  /** After `from()`: the token table, cut into `tokens` only when a text is added. */
+  private packed: PackedStrings | undefined;
   private bytes: Uint8Array = new Uint8Array(1 << 16);
   private used = 0;
   /** starts[i] .. starts[i + 1]: the bytes of text i. */
@@ -39,11 +80,21 @@ export class TextStore {
   }
 
   get tokenCount(): number {
-    return this.tokens.length;
+    return this.packed ? this.packed.length : this.tokens.length;
+  }
+
+  private materialize(): void {
+    if (!this.packed) return;
+    this.tokens = this.packed.toArray();
+    this.packed = undefined;
+    this.packedParts = undefined;
+    this.ids = new Map();
+    for (let i = 0; i < this.tokens.length; i++) this.ids.set(this.tokens[i], i);
   }
 
   /** Stores `text`; returns its number (0, 1, 2 … in the order of adding). */
   add(text: string): number {
+    this.materialize();
     const parts = text.match(TOKEN) ?? [];
     let total = 0;
     for (const p of parts) total += p.length;
@@ -73,6 +124,7 @@ export class TextStore {
   get(i: number): string {
     const bytes = this.bytes;
     const end = this.starts[i + 1];
+    const packed = this.packed;
     let s = '';
     for (let at = this.starts[i]; at < end; ) {
       let id = 0;
@@ -83,20 +135,23 @@ export class TextStore {
         id |= (b & 0x7f) << shift;
         shift += 7;
       } while (b & 0x80);
-      s += this.tokens[id];
+      s += packed ? packed.get(id) : this.tokens[id];
     }
     return s;
   }
 
-  /** The token table and byte arrays, trimmed, for serialization. */
-  parts(): { tokens: string[]; bytes: Uint8Array; starts: Uint32Array } {
-    return { tokens: this.tokens, bytes: this.bytes.subarray(0, this.used), starts: this.starts.subarray(0, this.count + 1) };
+  /** The token table (packed) and byte arrays, trimmed, for serialization. */
+  parts(): { tokenChars: Uint16Array; tokenEnds: Uint32Array; bytes: Uint8Array; starts: Uint32Array } {
+    const packed = this.packedParts ?? packStrings(this.tokens);
+    return { tokenChars: packed.chars, tokenEnds: packed.ends, bytes: this.bytes.subarray(0, this.used), starts: this.starts.subarray(0, this.count + 1) };
   }
 
-  static from(tokens: string[], bytes: Uint8Array, starts: Uint32Array): TextStore {
+  private packedParts: { chars: Uint16Array; ends: Uint32Array } | undefined;
+
+  static from(tokenChars: Uint16Array, tokenEnds: Uint32Array, bytes: Uint8Array, starts: Uint32Array): TextStore {
     const t = new TextStore();
-    t.tokens = tokens;
-    for (let i = 0; i < tokens.length; i++) t.ids.set(tokens[i], i);
+    t.packed = new PackedStrings(tokenChars, tokenEnds);
+    t.packedParts = { chars: tokenChars, ends: tokenEnds };
     t.bytes = bytes;
     t.used = bytes.length;
     t.starts = starts;
