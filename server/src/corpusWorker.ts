@@ -1,7 +1,7 @@
 /**
- * The corpus loader's worker thread: reads and parses the corpus files (XML parsing is the slow
- * part) into the persistent cache, off the language server's request thread, reporting progress.
- * The server then loads the corpus from the cache, which only re-indexes.
+ * The corpus loader's worker thread: reads and parses the corpus files and builds the index, off
+ * the language server's request thread, reporting progress, and saves both to the persistent
+ * cache. The server then loads the saved index, which takes milliseconds and blocks nothing.
  */
 import { parentPort, workerData } from 'worker_threads';
 import { Corpus, CorpusSources } from './core/precedent/corpus';
@@ -22,7 +22,6 @@ if (parentPort && workerData?.corpusWorker) {
   new Corpus()
     .load(input.sources, {
       cacheDir: input.cacheDir,
-      parseOnly: true,
       onProgress: (p) => port.postMessage({ type: 'progress', done: p.done, total: p.total } satisfies WorkerMessage),
     })
     .then(

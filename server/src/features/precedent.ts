@@ -269,26 +269,34 @@ export function register(ctx: ServerContext): void {
       progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`);
     };
     const t0 = Date.now();
-    // Parse off the request thread into the cache (the slow part), then index from the cache.
     const dir = cacheDir ?? temporaryCacheDir();
-    const parsed = settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
-    if (cancelled()) {
-      progress?.done();
-      return { files: 0, paragraphs: 0, skipped: [] };
+    // A restart with nothing changed: the saved index, read in milliseconds.
+    let corpus = new Corpus();
+    let report = await corpus.loadIfFresh(sources, dir);
+    let how = 'the saved index';
+    if (!report && !cancelled()) {
+      // Otherwise the files are read, parsed and indexed in a worker thread, which saves the index;
+      // this thread then reads the saved index (and re-reads alone any file changed meanwhile).
+      const inWorker = settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
+      if (cancelled()) {
+        progress?.done();
+        return { files: 0, paragraphs: 0, skipped: [] };
+      }
+      how = inWorker ? 'read and indexed in a worker thread' : 'read and indexed in the server thread';
+      corpus = new Corpus();
+      report = await corpus.load(sources, {
+        isCancelled: cancelled,
+        cacheDir: dir,
+        onProgress: (p) => (inWorker ? undefined : onProgress(p.done, p.total)),
+      });
     }
-    const corpus = new Corpus();
-    const report = await corpus.load(sources, {
-      isCancelled: cancelled,
-      cacheDir: dir,
-      onProgress: (p) => (parsed ? undefined : onProgress(p.done, p.total)),
-    });
     progress?.done();
-    if (cancelled()) return report; // a newer load replaced this one
+    if (!report || cancelled()) return report ?? { files: 0, paragraphs: 0, skipped: [] }; // a newer load replaced this one
     corpusState.loading = undefined;
     publish(corpus, settings);
     ctx.log(
       `Precedent corpus: ${report.files} file(s), ${report.paragraphs} paragraph(s)${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}` +
-        ` in ${Date.now() - t0} ms (${report.cached ?? 0} from the cache${parsed ? ', parsed in a worker thread' : ''}).`,
+        ` in ${Date.now() - t0} ms (${how}).`,
     );
     for (const s of report.skipped) ctx.log(`Precedent corpus: skipped ${s.path}: ${s.reason}`);
     if (report.skipped.length) {

@@ -76,13 +76,17 @@ export class CorpusCache {
     }
   }
 
-  /** The cache being built for a source during this load (written by flush()). */
-  pending(root: string): CachedSource {
+  /**
+   * The cache being built for a source during this load (written by flush()); with `keep`, the
+   * entries already cached stay (a load that re-reads only some files).
+   */
+  pending(root: string, keep = false): CachedSource {
     let c = this.next.get(root);
     if (!c) {
       const prev = this.read(root);
       c = prev ?? { version: CACHE_VERSION, root, files: {}, metadata: {} };
-      if (prev) {
+      if (prev && keep) this.counts.set(root, Object.keys(prev.files).length + Object.keys(prev.metadata).length);
+      else if (prev) {
         // Start from scratch for the entries; the load fills in what it sees.
         this.counts.set(root, Object.keys(prev.files).length + Object.keys(prev.metadata).length);
         c.files = {};
@@ -129,6 +133,55 @@ export class CorpusCache {
           /* ignore */
         }
       }
+    }
+  }
+
+  private snapshotFile(key: string): string {
+    return path.join(this.dir, `index-${key}.bin`);
+  }
+
+  /**
+   * The saved corpus (its state as JSON and its serialized index) for a set of sources, if there
+   * is a readable one. One file: [JSON length, 4 bytes][JSON][index bytes].
+   */
+  readSnapshot(key: string): { state: unknown; index: Uint8Array } | undefined {
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(this.snapshotFile(key));
+    } catch {
+      return undefined;
+    }
+    try {
+      if (data.length < 4) throw new Error('short');
+      const n = data.readUInt32LE(0);
+      const state = JSON.parse(data.subarray(4, 4 + n).toString('utf8'));
+      return { state, index: new Uint8Array(data.buffer, data.byteOffset + 4 + n, data.length - 4 - n) };
+    } catch {
+      this.problems.push(`ignored a damaged corpus index ${this.snapshotFile(key)}`);
+      return undefined;
+    }
+  }
+
+  writeSnapshot(key: string, state: string, index: Uint8Array): void {
+    const file = this.snapshotFile(key);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      const json = Buffer.from(state, 'utf8');
+      const head = Buffer.alloc(4);
+      head.writeUInt32LE(json.length, 0);
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        fs.writeSync(fd, head);
+        fs.writeSync(fd, json);
+        fs.writeSync(fd, index);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      this.problems.push(`cannot write the corpus index ${file}: ${(e as Error).message}`);
+      fs.rmSync(tmp, { force: true });
     }
   }
 

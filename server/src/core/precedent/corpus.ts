@@ -10,6 +10,7 @@
  * folder (cache.ts) keyed by each file's path, size and modification time, so a restart re-reads
  * only what changed. Reloading one file re-indexes that file alone.
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusFacts } from '../findings';
@@ -78,13 +79,36 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** Checked between files; loading stops early when it returns true. */
   isCancelled?: () => boolean;
-  /** A folder for the persistent cache of parsed files; none: no cache. */
+  /** A folder for the persistent cache (parsed files and the built index); none: no cache. */
   cacheDir?: string;
   /**
-   * Only read and parse the files into the cache, without indexing them (a worker thread does this
-   * so that the request thread then loads from the cache).
+   * Load only when the saved index is there and no file changed since (a quick start that never
+   * parses or indexes); otherwise return undefined from loadIfFresh().
    */
-  parseOnly?: boolean;
+  onlyIfFresh?: boolean;
+}
+
+/** Version of the saved corpus state beside the serialized index. */
+const SNAPSHOT_VERSION = 1;
+
+interface SnapshotState {
+  version: number;
+  metadataItems: MetadataItem[];
+  metadata: SymbolInfo[];
+  documents: Array<[string, Lang, SymbolInfo]>;
+  cited: Array<[string, string, number]>;
+  files: Array<[string, FileEntry]>;
+  skipped: Array<[string, SkipEntry]>;
+  align: Array<[number, string]>;
+}
+
+interface SkipEntry {
+  reason: string;
+  root: string;
+  /** Size and time of a skipped corpus file (absent for metadata and listing problems). */
+  size?: number;
+  mtimeMs?: number;
+  metadata?: boolean;
 }
 
 /** What one configured source holds, for the Corpus view and `resolution corpus list`. */
@@ -234,7 +258,15 @@ interface FileEntry {
   keys: string[];
   /** Citations (key, date) the file contributed. */
   cites: Array<[string, string]>;
-  result: FileResult;
+  /** Its resolutions: symbol, language and paragraph count (for the statistics). */
+  docs: DocSummary[];
+}
+
+interface DocSummary {
+  symbol: string;
+  named?: boolean;
+  lang: Lang;
+  paragraphs: number;
 }
 
 interface RootState {
@@ -248,12 +280,19 @@ interface RootState {
 }
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The key of a set of sources (the saved index is per set). */
+function sourcesKey(roots: string[]): string {
+  return crypto.createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 24);
+}
 const LANG_INDEX = new Map<Lang, number>(LANGUAGES.map((l, i) => [l, i]));
 
 export class Corpus implements CorpusFacts {
   index = new PrecedentIndex();
   private files = new Map<string, FileEntry>();
-  private skippedFiles = new Map<string, { reason: string; root: string }>();
+  private skippedFiles = new Map<string, SkipEntry>();
+  private metadataItems: MetadataItem[] = [];
+  private snapshotKey?: string;
   /** From metadata/*.jsonl: authoritative. */
   private metadata = new Map<string, SymbolInfo>();
   /** From the documents themselves, per language. */
@@ -262,15 +301,12 @@ export class Corpus implements CorpusFacts {
   private cited = new Map<string, Map<string, number>>();
   private sources: CorpusSources = {};
   private roots: RootState[] = [];
-  /** Language of each paragraph id (index into LANGUAGES). */
-  private langOf: number[] = [];
   /** Alignment key of each paragraph id ("75/1|o6"), for parallel texts. */
   private alignOf: string[] = [];
   private aligned = new Map<string, number[]>();
   /** Live paragraphs per language. */
   private langCounts = LANGUAGES.map(() => 0);
   private cache?: CorpusCache;
-  private parseOnly = false;
   /** True while load() runs. */
   loading = false;
 
@@ -325,9 +361,9 @@ export class Corpus implements CorpusFacts {
       const s = byRoot.get(f.root);
       if (!s) continue;
       s.files++;
-      for (const d of f.result.docs) {
-        s.paragraphs += d.paragraphs.length;
-        s.languages[d.lang] = (s.languages[d.lang] ?? 0) + d.paragraphs.length;
+      for (const d of f.docs) {
+        s.paragraphs += d.paragraphs;
+        s.languages[d.lang] = (s.languages[d.lang] ?? 0) + d.paragraphs;
         if (!d.named) keysOf.get(f.root)!.add(symbolKey(d.symbol));
       }
     }
@@ -355,21 +391,140 @@ export class Corpus implements CorpusFacts {
     }
   }
 
-  private async loadAll(sources: CorpusSources, options: LoadOptions): Promise<LoadReport> {
+  /**
+   * Loads from the saved index when no file changed since it was saved (a quick start: nothing is
+   * parsed or indexed); undefined when there is no such index or something changed.
+   */
+  async loadIfFresh(sources: CorpusSources, cacheDir: string): Promise<LoadReport | undefined> {
+    this.stale = false;
+    const r = await this.load(sources, { cacheDir, onlyIfFresh: true });
+    return this.stale ? undefined : r;
+  }
+
+  private stale = false;
+  /** True while a load re-reads only the changed files of a restored index. */
+  private patching = false;
+
+  private resetState(): void {
     this.index = new PrecedentIndex();
     this.files.clear();
     this.skippedFiles.clear();
     this.metadata.clear();
     this.documents.clear();
     this.cited.clear();
-    this.langOf = [];
     this.alignOf = [];
     this.aligned.clear();
     this.langCounts = LANGUAGES.map(() => 0);
+  }
+
+  /** Restores the saved corpus, then re-reads what changed since; undefined when it cannot. */
+  private async restore(
+    listings: Array<{ listing: SourceListing; cached?: CachedSource }>,
+    archives: ArchiveCache,
+    options: LoadOptions,
+  ): Promise<LoadReport | undefined> {
+    const snap = this.cache!.readSnapshot(this.snapshotKey!);
+    if (!snap) return undefined;
+    const state = snap.state as SnapshotState;
+    if (state?.version !== SNAPSHOT_VERSION) return undefined;
+    const sig = (m: { id: string; size: number; mtimeMs: number }) => `${m.id}\u0000${m.size}\u0000${m.mtimeMs}`;
+    // Metadata names titles and dates of everything: when it changed, everything is re-indexed.
+    if (this.metadataItems.map(sig).sort().join('\n') !== state.metadataItems.map(sig).sort().join('\n')) return undefined;
+    const saved = new Map<string, { size?: number; mtimeMs?: number }>();
+    for (const [id, f] of state.files) saved.set(id, f);
+    for (const [id, k] of state.skipped) if (!k.metadata && k.size !== undefined) saved.set(id, k);
+    const current = new Map<string, { item: CorpusItem; cached?: CachedSource }>();
+    for (const { listing, cached } of listings) for (const item of listing.items) if (!current.has(item.id)) current.set(item.id, { item, cached });
+    const changed: Array<{ item: CorpusItem; cached?: CachedSource }> = [];
+    for (const [id, c] of current) {
+      const s = saved.get(id);
+      if (!s || c.item.size < 0 || s.size !== c.item.size || s.mtimeMs !== c.item.mtimeMs) changed.push(c);
+    }
+    const removed = [...saved.keys()].filter((id) => !current.has(id));
+    if (options.onlyIfFresh && (changed.length || removed.length)) return undefined;
+    let index: PrecedentIndex;
+    try {
+      index = PrecedentIndex.deserialize(snap.index);
+    } catch {
+      return undefined;
+    }
+    this.resetState();
+    this.index = index;
+    for (const info of state.metadata) this.metadata.set(info.key, info);
+    for (const [key, lang, info] of state.documents) {
+      let byLang = this.documents.get(key);
+      if (!byLang) this.documents.set(key, (byLang = new Map()));
+      byLang.set(lang, info);
+    }
+    for (const [key, date, n] of state.cited) this.noteCited(key, date, n);
+    for (const [id, f] of state.files) {
+      this.files.set(id, f);
+      for (const d of f.docs) this.langCounts[LANG_INDEX.get(d.lang) ?? 0] += d.paragraphs;
+    }
+    for (const [id, k] of state.skipped) this.skippedFiles.set(id, k);
+    for (const [id, a] of state.align) {
+      this.alignOf[id] = a;
+      let list = this.aligned.get(a);
+      if (!list) this.aligned.set(a, (list = []));
+      list.push(id);
+    }
+    // What changed since: dropped, or re-read alone (from the per-file cache when it has it).
+    this.patching = true;
+    for (const id of removed) {
+      this.dropFile(id);
+      this.skippedFiles.delete(id);
+    }
+    let last = Date.now();
+    for (let i = 0; i < changed.length; i++) {
+      if (options.isCancelled?.()) break;
+      const { item, cached } = changed[i];
+      const hit = cached?.files[item.id];
+      this.dropFile(item.id);
+      this.skippedFiles.delete(item.id);
+      if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
+        if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
+        else this.ingest(item, hit.result!);
+      } else await this.readItem(item, archives);
+      if (Date.now() - last > 15) {
+        options.onProgress?.({ done: i + 1, total: changed.length, path: item.id });
+        await yieldNow();
+        last = Date.now();
+      }
+    }
+    this.patching = false;
+    if ((changed.length || removed.length) && !options.isCancelled?.()) {
+      if (this.cache) for (const id of removed) delete this.cache.pending(this.rootOf(splitItemId(id).file), true).files[id];
+      this.index.commit();
+      this.cache?.flush();
+      this.writeSnapshot();
+    }
+    options.onProgress?.({ done: current.size, total: current.size });
+    return { ...this.report(), cached: current.size - changed.length };
+  }
+
+  /** Saves the corpus (its state and its serialized index) for the next start. */
+  private writeSnapshot(): void {
+    if (!this.cache || !this.snapshotKey) return;
+    const align: Array<[number, string]> = [];
+    this.alignOf.forEach((a, id) => align.push([id, a]));
+    const state: SnapshotState = {
+      version: SNAPSHOT_VERSION,
+      metadataItems: this.metadataItems,
+      metadata: [...this.metadata.values()],
+      documents: [...this.documents].flatMap(([key, byLang]) => [...byLang].map(([l, info]) => [key, l, info] as [string, Lang, SymbolInfo])),
+      cited: [...this.cited].flatMap(([key, dates]) => [...dates].map(([d, n]) => [key, d, n] as [string, string, number])),
+      files: [...this.files],
+      skipped: [...this.skippedFiles],
+      align,
+    };
+    this.cache.writeSnapshot(this.snapshotKey, JSON.stringify(state), this.index.serialize());
+  }
+
+  private async loadAll(sources: CorpusSources, options: LoadOptions): Promise<LoadReport> {
+    this.resetState();
     this.roots = [];
     this.sources = sources;
     this.cache = options.cacheDir ? new CorpusCache(options.cacheDir) : undefined;
-    this.parseOnly = options.parseOnly === true && !!this.cache;
     const archives = new ArchiveCache();
     const rootPaths: Array<{ path: string; builtin?: boolean }> = [];
     if (sources.builtin !== false) {
@@ -388,6 +543,21 @@ export class Corpus implements CorpusFacts {
       listings.push({ listing, cached, builtin: r.builtin });
       this.roots.push({ path: r.path, kind: listing.kind, builtin: r.builtin, ignored: listing.ignored, metadata: listing.metadata, problems: listing.skipped });
     }
+    this.metadataItems = listings.flatMap((l) => l.listing.metadata);
+    this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
+    this.patching = false;
+    if (this.cache) {
+      const restored = await this.restore(listings, archives, options);
+      if (restored) {
+        archives.clear();
+        return restored;
+      }
+      if (options.onlyIfFresh) {
+        this.stale = true;
+        return this.report();
+      }
+      this.resetState();
+    }
     // Metadata first: it names titles and dates the documents are indexed with.
     for (const { listing, cached } of listings) {
       for (const m of listing.metadata) {
@@ -399,12 +569,12 @@ export class Corpus implements CorpusFacts {
             parsed = { size: m.size, mtimeMs: m.mtimeMs, ...parseMetadata(text) };
             this.cache?.touch(m.root);
           } catch (e) {
-            this.skippedFiles.set(m.id, { reason: `cannot read: ${(e as Error).message}`, root: m.root });
+            this.skippedFiles.set(m.id, { reason: `cannot read: ${(e as Error).message}`, root: m.root, metadata: true });
             continue;
           }
         }
         for (const info of parsed.entries) this.metadata.set(info.key, info);
-        if (parsed.bad) this.skippedFiles.set(m.id, { reason: `${parsed.bad} malformed line(s) ignored`, root: m.root });
+        if (parsed.bad) this.skippedFiles.set(m.id, { reason: `${parsed.bad} malformed line(s) ignored`, root: m.root, metadata: true });
         if (this.cache) (this.cache.pending(listing.root).metadata[m.id] = parsed);
       }
     }
@@ -425,8 +595,8 @@ export class Corpus implements CorpusFacts {
       const hit = cached?.files[item.id];
       if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
         fromCache++;
-        if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root });
-        else if (!this.parseOnly) this.ingest(item, hit.result!);
+        if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
+        else this.ingest(item, hit.result!);
         if (this.cache) this.cache.pending(item.root).files[item.id] = hit;
       } else {
         await this.readItem(item, archives);
@@ -439,8 +609,9 @@ export class Corpus implements CorpusFacts {
     }
     archives.clear();
     if (!options.isCancelled?.()) {
-      if (!this.parseOnly) this.index.commit();
+      this.index.commit();
       this.cache?.flush();
+      this.writeSnapshot();
     }
     options.onProgress?.({ done: all.length, total: all.length });
     return { ...this.report(), cached: fromCache };
@@ -449,9 +620,8 @@ export class Corpus implements CorpusFacts {
   /** Loads records that do not come from files (tests, benchmarks). */
   addRecords(records: ParagraphRecord[]): void {
     for (const r of records) {
-      const id = this.index.add(r);
-      this.langOf[id] = LANG_INDEX.get(r.lang ?? 'en') ?? 0;
-      this.langCounts[this.langOf[id]]++;
+      this.index.add(r);
+      this.langCounts[LANG_INDEX.get(r.lang ?? 'en') ?? 0]++;
     }
     this.index.commit();
   }
@@ -466,17 +636,17 @@ export class Corpus implements CorpusFacts {
     } catch (e) {
       const msg = (e as Error).message;
       const reason = /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg;
-      this.skippedFiles.set(item.id, { reason, root: item.root });
+      this.skippedFiles.set(item.id, { reason, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
       if (this.cache && item.size >= 0) {
-        this.cache.pending(item.root).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, error: reason };
+        this.cache.pending(item.root, this.patching).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, error: reason };
         this.cache.touch(item.root);
       }
       return false;
     }
     this.skippedFiles.delete(item.id);
-    if (!this.parseOnly) this.ingest(item, result);
+    this.ingest(item, result);
     if (this.cache) {
-      this.cache.pending(item.root).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, result };
+      this.cache.pending(item.root, this.patching).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, result };
       this.cache.touch(item.root);
     }
     return true;
@@ -505,7 +675,6 @@ export class Corpus implements CorpusFacts {
         const kind = KINDS[k] ?? 'other';
         const id = this.index.add({ text, kind, paragraph: number, line, source, lang });
         ids.push(id);
-        this.langOf[id] = li;
         this.langCounts[li]++;
         // Alignment across languages: operative by number, preamble by position, sub-paragraphs
         // by their order under their operative paragraph (labels differ: (a), a), (أ)).
@@ -530,7 +699,8 @@ export class Corpus implements CorpusFacts {
       }
     }
     for (const [key, date] of result.cites) this.noteCited(key, date, 1);
-    this.files.set(item.id, { root: item.root, size: item.size, mtimeMs: item.mtimeMs, ids, keys, cites: result.cites, result });
+    const docs = result.docs.map((d) => ({ symbol: d.symbol, ...(d.named ? { named: true } : {}), lang: d.lang, paragraphs: d.paragraphs.length }));
+    this.files.set(item.id, { root: item.root, size: item.size, mtimeMs: item.mtimeMs, ids, keys, cites: result.cites, docs });
   }
 
   private noteDocument(source: SourceDocument, lang: Lang, keys: string[], onDisk: boolean): void {
@@ -559,8 +729,8 @@ export class Corpus implements CorpusFacts {
     const entry = this.files.get(file);
     if (!entry) return;
     for (const id of entry.ids) {
+      this.langCounts[LANG_INDEX.get(this.index.langOf(id)) ?? 0]--;
       this.index.remove(id);
-      this.langCounts[this.langOf[id] ?? 0]--;
       const a = this.alignOf[id];
       if (a) {
         const list = this.aligned.get(a)?.filter((x) => x !== id);
@@ -653,7 +823,7 @@ export class Corpus implements CorpusFacts {
 
   /** The language of a paragraph id. */
   langOfId(id: number): Lang {
-    return LANGUAGES[this.langOf[id] ?? 0];
+    return this.index.langOf(id);
   }
 
   private withLang(m: Match): Match {
@@ -682,26 +852,19 @@ export class Corpus implements CorpusFacts {
     });
   }
 
-  /** Keeps the matches in `lang` (the index may not filter by language itself). */
-  private inLang(found: Match[], options: SearchOptions): Match[] {
-    const out = found.map((m) => this.withLang(m));
-    return options.lang ? out.filter((m) => m.source.lang === options.lang) : out;
-  }
-
-  /** Asks for more results when filtering by language afterwards. */
-  private wider(options: SearchOptions): SearchOptions {
-    if (!options.lang || this.languages().length <= 1) return options;
-    return { ...options, top: (options.top ?? 5) * 4 };
+  /** Matches with their language (the index searches the query's language only). */
+  private inLang(found: Match[]): Match[] {
+    return found.map((m) => this.withLang(m));
   }
 
   /** Closest corpus paragraphs to a whole paragraph. */
   search(text: string, options: SearchOptions = {}): Match[] {
-    return this.inLang(this.index.search(text, this.wider(options)), options).slice(0, options.top ?? 5);
+    return this.inLang(this.index.search(text, options));
   }
 
   /** Paragraphs whose opening continues the typed text. */
   prefix(typed: string, options: SearchOptions = {}): Match[] {
-    return this.inLang(this.index.prefix(typed, this.wider(options)), options).slice(0, options.top ?? 5);
+    return this.inLang(this.index.prefix(typed, options));
   }
 
   /**

@@ -25,7 +25,7 @@ export interface ParagraphRecord {
   /** 1-based first line in a text file; 0 when unknown (XML). */
   line: number;
   source: SourceDocument;
-  /** The paragraph's language (absent: English). */
+  /** Language the paragraph is written in (default 'en'). */
   lang?: Lang;
 }
 
@@ -60,6 +60,6 @@ export interface SearchOptions {
   excludePath?: string;
   /** Only these kinds. */
   kinds?: ParagraphKind[];
-  /** Only paragraphs in this language (a draft's precedents come from its own language). */
+  /** Language of the query: only precedents written in it are returned (default 'en'). */
   lang?: Lang;
 }
