@@ -56,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       extensionPath: context.extensionPath,
       // The parsed corpus is cached here between sessions.
       storagePath: context.globalStorageUri.fsPath,
+      // Restricted Mode: the server reads no corpus source a workspace file names.
+      trusted: vscode.workspace.isTrusted,
     },
   };
   client = new LanguageClient('resolution', 'Resolution', serverOptions, clientOptions);
@@ -72,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   registerCommands(context, lc, precedentDocs);
   const corpusView = registerCorpusView(context, lc, precedentDocs);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification('resolution/workspaceTrusted')));
   const preview = new DraftPreview(lc);
   context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
 

@@ -160,8 +160,12 @@ function workspaceFiles(dirs: string[], max = 5000): string[] {
 /** Where the parsed corpus is cached: the extension's global storage, given at initialize. */
 let cacheDir: string | undefined;
 
+/** False in an untrusted workspace (Restricted Mode): the project's `.resolutionrc.json` sources are not read. */
+let trusted = true;
+
 export function capabilities(params: InitializeParams): Partial<ServerCapabilities> {
-  const opts = params.initializationOptions as { storagePath?: string; corpusCache?: string | false } | undefined;
+  const opts = params.initializationOptions as { storagePath?: string; corpusCache?: string | false; trusted?: boolean } | undefined;
+  trusted = opts?.trusted !== false;
   if (opts?.corpusCache === false) cacheDir = undefined;
   else if (typeof opts?.corpusCache === 'string') cacheDir = opts.corpusCache;
   else if (typeof opts?.storagePath === 'string') cacheDir = path.join(opts.storagePath, 'corpus-cache');
@@ -248,6 +252,8 @@ export function register(ctx: ServerContext): void {
     const dirs = workspaceDirs();
     const raw = await ctx.settings(dirs[0] ? pathToFileURL(dirs[0]).toString() : '');
     const settings = resolveSettings(raw, dirs[0]);
+    // Restricted Mode: only the sources of the (user) setting, never those a workspace file names.
+    if (!trusted) settings.paths = corpusConfig(raw, undefined).settingPaths;
     const sources: CorpusSources = { builtin: settings.builtin, paths: settings.paths };
     if (settings.includeWorkspace) sources.files = workspaceFiles(dirs);
     const cancelled = () => gen !== generation;
@@ -394,6 +400,11 @@ export function register(ctx: ServerContext): void {
       corpusState.openings = countOpenings(corpus.index);
       ctx.revalidate();
     }
+  });
+
+  connection.onNotification('resolution/workspaceTrusted', () => {
+    trusted = true;
+    if (started) void start();
   });
 
   connection.onRequest('resolution/reloadCorpus', async () => {
