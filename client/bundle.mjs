@@ -14,6 +14,8 @@ const common = {
   sourcemap: !minify,
   minify,
   logLevel: 'info',
+  // jsonc-parser's main entry is UMD, whose inner requires a bundle cannot follow: use its ES modules.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },

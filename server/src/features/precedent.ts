@@ -258,13 +258,6 @@ export function register(ctx: ServerContext): void {
     if (settings.includeWorkspace) sources.files = workspaceFiles(dirs);
     const cancelled = () => gen !== generation;
     corpusState.loading = { done: 0, total: 0 };
-    if (!corpusState.corpus && settings.builtin && settings.paths.length) {
-      // The built-in seeds answer at once while the larger sources load.
-      const seeds = new Corpus();
-      await seeds.load({ builtin: true });
-      if (cancelled()) return seeds.report();
-      publish(seeds, settings);
-    }
     const progress = ctx.clientCapabilities.window?.workDoneProgress
       ? await connection.window.createWorkDoneProgress().catch(() => undefined)
       : undefined;
@@ -281,6 +274,16 @@ export function register(ctx: ServerContext): void {
     let report = await corpus.loadIfFresh(sources, dir);
     let how = 'the saved index';
     if (!report && !cancelled()) {
+      if (!corpusState.corpus && settings.builtin && settings.paths.length) {
+        // The built-in seeds answer at once while the larger sources load.
+        const seeds = new Corpus();
+        await seeds.load({ builtin: true });
+        if (cancelled()) {
+          progress?.done();
+          return seeds.report();
+        }
+        publish(seeds, settings);
+      }
       // Otherwise the files are read, parsed and indexed in a worker thread, which saves the index;
       // this thread then reads the saved index (and re-reads alone any file changed meanwhile).
       const inWorker = settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
