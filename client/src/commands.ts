@@ -1,8 +1,7 @@
 /** The commands of the "Resolution" category. */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { executeServerCommand } from './extension';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { planFootnote } from './footnotes';
 import { PrecedentDocuments } from './precedentView';
 import { clauseLines, numberPrefix, replacementText, sourceLabel, withoutNumber } from './precedentText';
@@ -75,6 +74,11 @@ async function precedentsAt(lc: LanguageClient, editor: vscode.TextEditor, top: 
     void vscode.window.showErrorMessage(`Could not look up precedents: ${(e as Error).message ?? e}`);
     return undefined;
   }
+}
+
+/** Runs one of the server's document commands on a document (the server applies the edit). */
+export async function executeServerCommand(lc: LanguageClient, command: string, uri: vscode.Uri): Promise<unknown> {
+  return lc.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri.toString()] });
 }
 
 export function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, docs: PrecedentDocuments): void {

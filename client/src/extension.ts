@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
-  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -88,9 +87,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 export async function deactivate(): Promise<void> {
   if (client) await client.stop();
   client = undefined;
-}
-
-/** Runs one of the server's document commands on a document (the server applies the edit). */
-export async function executeServerCommand(lc: LanguageClient, command: string, uri: vscode.Uri): Promise<unknown> {
-  return lc.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri.toString()] });
 }

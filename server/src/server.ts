@@ -121,7 +121,7 @@ export function startServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     let capabilities: ServerCapabilities = {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };
     for (const f of features) {
       if (f.capabilities) capabilities = { ...capabilities, ...f.capabilities(params) };
