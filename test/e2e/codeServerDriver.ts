@@ -405,8 +405,12 @@ export class CodeServerDriver implements Driver {
     // code-server has no native dialogs: VS Code's own file dialog is a quick input with a path box.
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 20000 });
-    await input.fill(file);
-    await waitFor('the dialog to take the path', () => input.inputValue(), (v) => v === file, 5000);
+    // The dialog first shows its own starting folder; then the path is typed over it, as a user would.
+    await waitFor('the dialog to show its folder', () => input.inputValue(), (v) => v.length > 0, 10000);
+    await input.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(file);
+    await waitFor('the dialog to take the path', () => input.inputValue(), (v) => v === file, 10000);
     await this.page.keyboard.press('Enter');
     await waitFor('the file dialog to close', () => this.page.locator('.quick-input-widget').isVisible(), (v) => !v, 20000);
   }
