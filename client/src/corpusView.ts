@@ -114,24 +114,34 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       const s = node.source;
       const name = s.builtin ? 'Built-in seeds' : path.basename(s.path);
       const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
-      const what = s.kind === 'missing' ? 'not found' : `${s.files} files · ${s.paragraphs} paragraphs${Object.keys(s.languages).length ? ' · ' + Object.keys(s.languages).join(' ') : ''}`;
+      const what =
+        s.kind === 'missing'
+          ? 'not found'
+          : `${s.files} files · ${s.paragraphs} paragraphs${Object.keys(s.languages).length ? ' · ' + Object.keys(s.languages).join(' ') : ''}`;
       item.description = what;
       item.tooltip = new vscode.MarkdownString(
         `${s.path}\n\n${s.kind}${node.origin === 'file' ? ' · from .resolutionrc.json' : node.origin === 'setting' ? ' · from the resolution.corpus.paths setting' : ''}`,
       );
-      item.iconPath = new vscode.ThemeIcon(s.kind === 'archive' ? 'file-zip' : s.kind === 'folder' ? 'folder-library' : s.kind === 'missing' ? 'error' : 'file');
+      item.iconPath = new vscode.ThemeIcon(
+        s.kind === 'archive' ? 'file-zip' : s.kind === 'folder' ? 'folder-library' : s.kind === 'missing' ? 'error' : 'file',
+      );
       item.contextValue = s.builtin ? 'corpusBuiltin' : 'corpusSource';
       item.id = `source:${s.path}`;
       return item;
     }
     if (node.type === 'detail') {
-      const item = new vscode.TreeItem(node.label, node.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        node.label,
+        node.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
       item.description = node.description;
       item.iconPath = new vscode.ThemeIcon(node.icon);
       return item;
     }
     if (node.type === 'skipped') {
-      const item = new vscode.TreeItem(path.basename(node.path.replace(/!\/.*$/, '') === node.path ? node.path : node.path.slice(node.path.indexOf('!/') + 2)));
+      const item = new vscode.TreeItem(
+        path.basename(node.path.replace(/!\/.*$/, '') === node.path ? node.path : node.path.slice(node.path.indexOf('!/') + 2)),
+      );
       item.description = node.reason;
       item.tooltip = `${node.path}\n${node.reason}`;
       item.iconPath = new vscode.ThemeIcon('circle-slash');
@@ -173,7 +183,9 @@ export async function addCorpusSource(lc: LanguageClient, view: CorpusView, pick
     }
   }
   view.refresh();
-  void vscode.window.showInformationMessage(`Corpus: added ${path.basename(p)}${res.file ? ` to ${path.basename(res.file)}` : ''}; loading it…`);
+  void vscode.window.showInformationMessage(
+    `Corpus: added ${path.basename(p)}${res.file ? ` to ${path.basename(res.file)}` : ''}; loading it…`,
+  );
 }
 
 export async function removeCorpusSource(lc: LanguageClient, view: CorpusView, node?: { source?: SourceStats }): Promise<void> {
@@ -226,7 +238,14 @@ export async function showParallelTexts(lc: LanguageClient, docs: PrecedentDocum
   }
   const m = res.match;
   const where = m.kind === 'preambular' ? `pp. ${m.paragraph}` : m.kind === 'subparagraph' ? `para. ${m.paragraph}` : `op. ${m.paragraph}`;
-  const lines = [`# ${m.symbol}, ${where}`, '', `## ${LANGUAGE_INFO[m.lang]?.endonym ?? m.lang} (${Math.round(m.score * 100)}% match)`, '', m.text, ''];
+  const lines = [
+    `# ${m.symbol}, ${where}`,
+    '',
+    `## ${LANGUAGE_INFO[m.lang]?.endonym ?? m.lang} (${Math.round(m.score * 100)}% match)`,
+    '',
+    m.text,
+    '',
+  ];
   for (const p of res.parallels) lines.push(`## ${LANGUAGE_INFO[p.lang]?.endonym ?? p.lang}`, '', p.text, '');
   const uri = docs.put(`${m.symbol} ${where} in ${res.parallels.length + 1} languages`, lines.join('\n'));
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -238,7 +257,9 @@ export function registerCorpusView(context: vscode.ExtensionContext, lc: Languag
   context.subscriptions.push(
     view,
     vscode.window.createTreeView(CorpusView.viewId, { treeDataProvider: view, showCollapseAll: true }),
-    vscode.commands.registerCommand('resolution.corpus.add', (uri?: vscode.Uri) => addCorpusSource(lc, view, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('resolution.corpus.add', (uri?: vscode.Uri) =>
+      addCorpusSource(lc, view, uri instanceof vscode.Uri ? uri : undefined),
+    ),
     vscode.commands.registerCommand('resolution.corpus.remove', (node?: { source?: SourceStats }) => removeCorpusSource(lc, view, node)),
     vscode.commands.registerCommand('resolution.corpus.refresh', () => view.refresh()),
     vscode.commands.registerCommand('resolution.showParallelTexts', () => showParallelTexts(lc, docs)),

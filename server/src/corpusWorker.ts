@@ -12,9 +12,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; files: number; skipped: number }
-  | { type: 'error'; message: string };
+  { type: 'progress'; done: number; total: number } | { type: 'done'; files: number; skipped: number } | { type: 'error'; message: string };
 
 if (parentPort && workerData?.corpusWorker) {
   const input = workerData as WorkerInput & { corpusWorker: true };

@@ -41,18 +41,25 @@ async function inProcess(label: string, paths: string[], cacheDir: string): Prom
   t = performance.now();
   const warm = await new Corpus().load({ builtin: false, paths }, { cacheDir });
   const warmMs = performance.now() - t;
-  console.log(`  warm load from the cache            ${warmMs.toFixed(0)} ms  (${warm.cached} files from the cache; ×${(coldMs / warmMs).toFixed(1)} faster than cold)`);
+  console.log(
+    `  warm load from the cache            ${warmMs.toFixed(0)} ms  (${warm.cached} files from the cache; ×${(coldMs / warmMs).toFixed(1)} faster than cold)`,
+  );
   // one file changed: re-read alone
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-touch-'));
   try {
-    const first = fs.readdirSync(paths[0], { recursive: true }).map(String).find((f) => f.endsWith('.xml'))!;
+    const first = fs
+      .readdirSync(paths[0], { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.xml'))!;
     const copy = path.join(dir, 'copy.xml');
     fs.copyFileSync(path.join(paths[0], first), copy);
     await new Corpus().load({ builtin: false, paths: [...paths, dir] }, { cacheDir });
     fs.appendFileSync(copy, '\n');
     t = performance.now();
     const one = await new Corpus().load({ builtin: false, paths: [...paths, dir] }, { cacheDir });
-    console.log(`  warm load, one file changed         ${(performance.now() - t).toFixed(0)} ms  (${one.files - (one.cached ?? 0)} file re-read)`);
+    console.log(
+      `  warm load, one file changed         ${(performance.now() - t).toFixed(0)} ms  (${one.files - (one.cached ?? 0)} file re-read)`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -80,7 +87,10 @@ async function probe(server: TestServer, uri: string, stop: () => boolean, gapMs
     await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: 20 } });
     hover.push(performance.now() - t);
     t = performance.now();
-    await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 6, character: lines[6].length } });
+    await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 6, character: lines[6].length },
+    });
     completion.push(performance.now() - t);
     await new Promise((r) => setTimeout(r, gapMs));
   }
@@ -124,12 +134,16 @@ async function overServer(paths: string[], cacheDir: string): Promise<void> {
   const coldMs = performance.now() - started;
   await server.stop();
 
-  console.log(`\nstdio server, ${files} corpus files (${paths.length} folders), cold (empty cache): ready in ${(coldMs / 1000).toFixed(1)} s`);
+  console.log(
+    `\nstdio server, ${files} corpus files (${paths.length} folders), cold (empty cache): ready in ${(coldMs / 1000).toFixed(1)} s`,
+  );
   console.log(`  hover while loading       ${fmt(during.hover)}`);
   console.log(`  completion while loading  ${fmt(during.completion)}`);
   console.log(`  hover, idle baseline      ${fmt(base.hover)}`);
   console.log(`  completion, idle baseline ${fmt(base.completion)}`);
-  console.log(`  p99 ratio loading/idle: hover ×${(pct(during.hover, 99) / pct(base.hover, 99)).toFixed(1)}, completion ×${(pct(during.completion, 99) / pct(base.completion, 99)).toFixed(1)}`);
+  console.log(
+    `  p99 ratio loading/idle: hover ×${(pct(during.hover, 99) / pct(base.hover, 99)).toFixed(1)}, completion ×${(pct(during.completion, 99) / pct(base.completion, 99)).toFixed(1)}`,
+  );
 
   // Restart on the warm cache: from initialize to the full corpus answering.
   for (let run = 1; run <= 2; run++) {

@@ -28,8 +28,12 @@ describe('corpus sources: folders, single files and zip archives', () => {
     fs.writeFileSync(
       zip,
       zipSync({
-        '99/99_1_E.res.md': strToU8(draft('A/RES/99/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds and their habitats')),
-        '99/99_2_E.res.md': strToU8(draft('A/RES/99/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs')),
+        '99/99_1_E.res.md': strToU8(
+          draft('A/RES/99/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds and their habitats'),
+        ),
+        '99/99_2_E.res.md': strToU8(
+          draft('A/RES/99/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs'),
+        ),
         'metadata/99.jsonl': strToU8('{"symbol":"A/RES/99/1","title":"Migratory birds","adoption_date":"2031-05-04"}\n'),
         'README.txt': strToU8('not a resolution'),
         'images/logo.png': new Uint8Array([1, 2, 3]),
@@ -56,10 +60,15 @@ describe('corpus sources: folders, single files and zip archives', () => {
   });
 
   it('skips a damaged archive and a damaged entry with the reason, and loads the rest', async () => {
-    const good = zipSync({ 'a.res.md': strToU8(draft('A/RES/98/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030')) });
+    const good = zipSync({
+      'a.res.md': strToU8(draft('A/RES/98/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030')),
+    });
     fs.writeFileSync(path.join(dir, 'cut.zip'), good.subarray(0, Math.floor(good.length / 2)));
     const withBad = zipSync({
-      'ok.res.md': [strToU8(draft('A/RES/98/2', 'Decides', 'to remain seized of the matter of the conservation of wetlands')), { level: 0 }],
+      'ok.res.md': [
+        strToU8(draft('A/RES/98/2', 'Decides', 'to remain seized of the matter of the conservation of wetlands')),
+        { level: 0 },
+      ],
       'bad.res.md': [strToU8('x'.repeat(400)), { level: 0 }],
     });
     const at = Buffer.from(withBad).indexOf('xxxx');
@@ -76,24 +85,47 @@ describe('corpus sources: folders, single files and zip archives', () => {
 
   it('takes a single file as a source, and reports a missing source', async () => {
     const one = path.join(dir, 'one.res.md');
-    fs.writeFileSync(one, draft('A/RES/97/1', 'Encourages', 'the exchange of good practices on the restoration of degraded mangrove forests'));
+    fs.writeFileSync(
+      one,
+      draft('A/RES/97/1', 'Encourages', 'the exchange of good practices on the restoration of degraded mangrove forests'),
+    );
     const corpus = new Corpus();
     const report = await corpus.load({ builtin: false, paths: [one, path.join(dir, 'gone')] });
     assert.strictEqual(report.files, 1);
     const stats = corpus.sourceStats();
-    assert.deepStrictEqual(stats.map((s) => s.kind), ['file', 'missing']);
+    assert.deepStrictEqual(
+      stats.map((s) => s.kind),
+      ['file', 'missing'],
+    );
     assert.match(stats[1].skipped[0].reason, /not found/);
   });
 
   it('keeps each paragraph’s language: front matter lang for text files; a draft’s precedents come from its language', async () => {
-    fs.writeFileSync(path.join(dir, 'en.res.md'), draft('A/RES/96/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'));
-    fs.writeFileSync(path.join(dir, 'es.res.md'), draft('A/RES/96/1', 'Decide', 'convocar una reunión de alto nivel sobre la protección de las aves migratorias', 'es'));
+    fs.writeFileSync(
+      path.join(dir, 'en.res.md'),
+      draft('A/RES/96/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'es.res.md'),
+      draft('A/RES/96/1', 'Decide', 'convocar una reunión de alto nivel sobre la protección de las aves migratorias', 'es'),
+    );
     const corpus = new Corpus();
     await corpus.load({ builtin: false, paths: [dir] });
     const q = 'Decides to convene a high-level meeting on the protection of migratory birds';
-    assert.deepStrictEqual(corpus.search('Decide convocar una reunión de alto nivel sobre la protección de las aves', { top: 5, lang: 'es' }).map((m) => m.source.lang), ['es']);
-    assert.ok(corpus.search(q, { top: 5, lang: 'es' }).every((m) => m.source.lang === 'es'), 'no English precedent for a Spanish draft');
-    assert.deepStrictEqual(corpus.search(q, { top: 5, lang: 'en', minScore: 0.5 }).map((m) => m.source.lang), ['en']);
+    assert.deepStrictEqual(
+      corpus
+        .search('Decide convocar una reunión de alto nivel sobre la protección de las aves', { top: 5, lang: 'es' })
+        .map((m) => m.source.lang),
+      ['es'],
+    );
+    assert.ok(
+      corpus.search(q, { top: 5, lang: 'es' }).every((m) => m.source.lang === 'es'),
+      'no English precedent for a Spanish draft',
+    );
+    assert.deepStrictEqual(
+      corpus.search(q, { top: 5, lang: 'en', minScore: 0.5 }).map((m) => m.source.lang),
+      ['en'],
+    );
     assert.deepStrictEqual(corpus.languages().sort(), ['en', 'es']);
   });
 });
@@ -105,7 +137,10 @@ describe('corpus cache: a restart re-reads only what changed', () => {
     try {
       const files = ['a.res.md', 'b.res.md', 'c.xml'].map((n) => path.join(dir, n));
       fs.writeFileSync(files[0], draft('A/RES/95/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'));
-      fs.writeFileSync(files[1], draft('A/RES/95/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs'));
+      fs.writeFileSync(
+        files[1],
+        draft('A/RES/95/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs'),
+      );
       fs.writeFileSync(files[2], '<akomaNtoso><broken>');
       const first = await new Corpus().load({ builtin: false, paths: [dir] }, { cacheDir });
       assert.strictEqual(first.cached, 0);
@@ -114,16 +149,25 @@ describe('corpus cache: a restart re-reads only what changed', () => {
       const warm = await corpus.load({ builtin: false, paths: [dir] }, { cacheDir });
       assert.strictEqual(warm.cached, 3, 'every file from the cache, the skipped one included');
       assert.strictEqual(warm.skipped.length, 1, 'the skipped file is still reported, with its reason');
-      assert.strictEqual(corpus.search('designate national focal points for the conservation of coral reefs', { top: 1 })[0].source.symbol, 'A/RES/95/2');
+      assert.strictEqual(
+        corpus.search('designate national focal points for the conservation of coral reefs', { top: 1 })[0].source.symbol,
+        'A/RES/95/2',
+      );
       // change one file (size changes too): only it is re-read
-      fs.writeFileSync(files[0], draft('A/RES/95/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030 and beyond'));
+      fs.writeFileSync(
+        files[0],
+        draft('A/RES/95/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030 and beyond'),
+      );
       fs.rmSync(files[2]);
       const again = new Corpus();
       const third = await again.load({ builtin: false, paths: [dir] }, { cacheDir });
       assert.strictEqual(third.cached, 1);
       assert.deepStrictEqual(third.skipped, []);
       assert.strictEqual(again.search('phase out single-use plastics in coastal tourism', { top: 1 })[0].source.path, files[0]);
-      assert.deepStrictEqual(again.search('convene a high-level meeting on the protection of migratory birds', { top: 1, minScore: 0.5 }), []);
+      assert.deepStrictEqual(
+        again.search('convene a high-level meeting on the protection of migratory birds', { top: 1, minScore: 0.5 }),
+        [],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(cacheDir, { recursive: true, force: true });
@@ -136,25 +180,40 @@ describe('corpus cache: a restart re-reads only what changed', () => {
     try {
       const a = path.join(dir, 'a.res.md');
       fs.writeFileSync(a, draft('A/RES/91/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'));
-      fs.writeFileSync(path.join(dir, 'b.res.md'), draft('A/RES/91/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs', 'fr'));
+      fs.writeFileSync(
+        path.join(dir, 'b.res.md'),
+        draft('A/RES/91/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs', 'fr'),
+      );
       const first = new Corpus();
       assert.strictEqual(await first.loadIfFresh({ builtin: false, paths: [dir] }, cacheDir), undefined, 'nothing saved yet');
       await first.load({ builtin: false, paths: [dir] }, { cacheDir });
-      assert.ok(fs.readdirSync(cacheDir).some((f) => f.startsWith('index-')), 'the index is saved');
+      assert.ok(
+        fs.readdirSync(cacheDir).some((f) => f.startsWith('index-')),
+        'the index is saved',
+      );
       const warm = new Corpus();
       const r = await warm.loadIfFresh({ builtin: false, paths: [dir] }, cacheDir);
       assert.ok(r, 'the saved index is fresh');
       assert.strictEqual(r.files, 2);
-      assert.strictEqual(warm.search('designate national focal points for the conservation of coral reefs', { top: 1, lang: 'fr' })[0].source.symbol, 'A/RES/91/2');
+      assert.strictEqual(
+        warm.search('designate national focal points for the conservation of coral reefs', { top: 1, lang: 'fr' })[0].source.symbol,
+        'A/RES/91/2',
+      );
       assert.strictEqual(warm.symbolInfo('91/1')?.title, 'A test resolution');
       assert.deepStrictEqual(warm.sourceStats()[0].languages, first.sourceStats()[0].languages);
-      fs.writeFileSync(a, draft('A/RES/91/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030 and beyond'));
+      fs.writeFileSync(
+        a,
+        draft('A/RES/91/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030 and beyond'),
+      );
       assert.strictEqual(await new Corpus().loadIfFresh({ builtin: false, paths: [dir] }, cacheDir), undefined, 'a file changed');
       const patched = new Corpus();
       const p = await patched.load({ builtin: false, paths: [dir] }, { cacheDir });
       assert.strictEqual(p.cached, 1, 'the unchanged file came from the saved index; the changed one was re-read alone');
       assert.strictEqual(patched.search('phase out single-use plastics in coastal tourism', { top: 1 })[0].source.path, a);
-      assert.deepStrictEqual(patched.search('convene a high-level meeting on the protection of migratory birds', { top: 1, minScore: 0.5 }), []);
+      assert.deepStrictEqual(
+        patched.search('convene a high-level meeting on the protection of migratory birds', { top: 1, minScore: 0.5 }),
+        [],
+      );
       assert.ok(await new Corpus().loadIfFresh({ builtin: false, paths: [dir] }, cacheDir), 'fresh again after the re-read');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -166,9 +225,13 @@ describe('corpus cache: a restart re-reads only what changed', () => {
     const dir = tmp('corpus-cache-src-');
     const cacheDir = tmp('corpus-cache-');
     try {
-      fs.writeFileSync(path.join(dir, 'a.res.md'), draft('A/RES/94/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'));
+      fs.writeFileSync(
+        path.join(dir, 'a.res.md'),
+        draft('A/RES/94/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'),
+      );
       await new Corpus().load({ builtin: false, paths: [dir] }, { cacheDir });
-      for (const f of fs.readdirSync(cacheDir)) fs.writeFileSync(path.join(cacheDir, f), f.endsWith('.bin') ? Buffer.from([9, 0, 0, 0, 1, 2]) : '{"version":');
+      for (const f of fs.readdirSync(cacheDir))
+        fs.writeFileSync(path.join(cacheDir, f), f.endsWith('.bin') ? Buffer.from([9, 0, 0, 0, 1, 2]) : '{"version":');
       const r = await new Corpus().load({ builtin: false, paths: [dir] }, { cacheDir });
       assert.strictEqual(r.cached, 0);
       assert.strictEqual(r.files, 1);
@@ -217,8 +280,17 @@ describe('corpus configuration shared by the editor and the command line', () =>
       process.chdir(dir);
       const texts = path.join(dir, 'texts');
       fs.mkdirSync(texts);
-      fs.writeFileSync(path.join(texts, 'a.res.md'), draft('A/RES/93/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds', 'fr'));
-      fs.writeFileSync(path.join(dir, 'arch.zip'), zipSync({ 'b.res.md': strToU8(draft('A/RES/93/2', 'Invites', 'Member States to designate national focal points')), 'c.xml': strToU8('<nope') }));
+      fs.writeFileSync(
+        path.join(texts, 'a.res.md'),
+        draft('A/RES/93/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds', 'fr'),
+      );
+      fs.writeFileSync(
+        path.join(dir, 'arch.zip'),
+        zipSync({
+          'b.res.md': strToU8(draft('A/RES/93/2', 'Invites', 'Member States to designate national focal points')),
+          'c.xml': strToU8('<nope'),
+        }),
+      );
       let r = await run(['corpus', 'add', 'texts', 'arch.zip']);
       assert.strictEqual(r.code, 0, r.err);
       assert.match(r.out, /Added texts to \.resolutionrc\.json/);
@@ -231,14 +303,26 @@ describe('corpus configuration shared by the editor and the command line', () =>
       r = await run(['corpus', 'stats', '--no-builtin', '--format', 'json', '--cache-dir', path.join(dir, 'cache')]);
       assert.strictEqual(r.code, 0, r.err);
       const stats = JSON.parse(r.out);
-      assert.deepStrictEqual(stats.sources.map((s: any) => [s.path, s.kind, s.files, Object.keys(s.languages)]), [
-        ['texts', 'folder', 1, ['fr']],
-        ['arch.zip', 'archive', 1, ['en']],
-      ]);
+      assert.deepStrictEqual(
+        stats.sources.map((s: { path: string; kind: string; files: number; languages: object }) => [
+          s.path,
+          s.kind,
+          s.files,
+          Object.keys(s.languages),
+        ]),
+        [
+          ['texts', 'folder', 1, ['fr']],
+          ['arch.zip', 'archive', 1, ['en']],
+        ],
+      );
       assert.match(stats.sources[1].skipped[0].path, /arch\.zip!\/c\.xml$/);
       assert.match(stats.sources[1].skipped[0].reason, /malformed XML/);
       r = await run(['corpus', 'stats', '--no-builtin', '--cache-dir', path.join(dir, 'cache')]);
-      assert.match(r.out, /In all: 2 files, \d+ paragraphs, loaded in \d+ ms \(3 files from the cache\)/, 'the damaged entry is remembered as skipped');
+      assert.match(
+        r.out,
+        /In all: 2 files, \d+ paragraphs, loaded in \d+ ms \(3 files from the cache\)/,
+        'the damaged entry is remembered as skipped',
+      );
       r = await run(['corpus', 'remove', 'arch.zip']);
       assert.strictEqual(r.code, 0);
       assert.deepStrictEqual(JSON.parse(fs.readFileSync('.resolutionrc.json', 'utf8')).corpus.paths, ['texts']);
@@ -278,7 +362,8 @@ describe('corpus in six languages (../shared/corpus)', function () {
     const report = await corpus.load({ builtin: false, paths: [...sources, path.join(shared!, 'un-ga-akn4un-fr', '75', '75_1_F.xml')] });
     assert.deepStrictEqual(report.skipped, []);
     // The official texts of operative paragraph 6, read from the French and Spanish files themselves.
-    const official = (f: string) => parseAkn(fs.readFileSync(f, 'utf8'))[0].paragraphs.find((p) => p.kind === 'operative' && p.number === '6')!.text;
+    const official = (f: string) =>
+      parseAkn(fs.readFileSync(f, 'utf8'))[0].paragraphs.find((p) => p.kind === 'operative' && p.number === '6')!.text;
     // A drafter's English paragraph: the agreed text with a word changed.
     const english = official(sources[0]).replace('Member States', 'all States');
     const [best] = corpus.search(english, { top: 1, lang: 'en' });
@@ -286,7 +371,10 @@ describe('corpus in six languages (../shared/corpus)', function () {
     assert.strictEqual(best.source.paragraph, '6');
     assert.strictEqual(best.source.lang, 'en');
     const parallels = corpus.parallel(best.id);
-    assert.deepStrictEqual(parallels.map((p) => p.lang), ['fr', 'es', 'ru', 'ar', 'zh']);
+    assert.deepStrictEqual(
+      parallels.map((p) => p.lang),
+      ['fr', 'es', 'ru', 'ar', 'zh'],
+    );
     const fr = parallels.find((p) => p.lang === 'fr')!;
     const es = parallels.find((p) => p.lang === 'es')!;
     assert.strictEqual(fr.text, official(sources[1]));

@@ -99,8 +99,14 @@ async function edit(action: 'add' | 'remove', o: Options, io: CliIO): Promise<nu
     }
     try {
       const r = editCorpusPaths(cfg.target, action, abs);
-      if (!r.changed) io.out(action === 'add' ? `${displayPath(abs)} is already in ${displayPath(r.file)}` : `${displayPath(abs)} is not in ${displayPath(r.file)}`);
-      else io.out(`${action === 'add' ? 'Added' : 'Removed'} ${displayPath(abs)} ${action === 'add' ? 'to' : 'from'} ${displayPath(r.file)}`);
+      if (!r.changed)
+        io.out(
+          action === 'add'
+            ? `${displayPath(abs)} is already in ${displayPath(r.file)}`
+            : `${displayPath(abs)} is not in ${displayPath(r.file)}`,
+        );
+      else
+        io.out(`${action === 'add' ? 'Added' : 'Removed'} ${displayPath(abs)} ${action === 'add' ? 'to' : 'from'} ${displayPath(r.file)}`);
       if (action === 'remove' && !r.changed) code = Math.max(code, 1);
     } catch (e) {
       io.err(`resolution corpus ${action}: ${(e as Error).message}`);
@@ -117,7 +123,8 @@ function list(o: Options, io: CliIO): number {
     io.out(JSON.stringify({ config: cfg.rcFile ?? null, builtin: cfg.builtin, sources }, null, 2));
     return 0;
   }
-  if (!cfg.rcFile) io.out(`No ${CONFIG_FILE_NAME} here or above: the corpus is the built-in seeds. Add a source with: resolution corpus add PATH`);
+  if (!cfg.rcFile)
+    io.out(`No ${CONFIG_FILE_NAME} here or above: the corpus is the built-in seeds. Add a source with: resolution corpus add PATH`);
   else io.out(`${displayPath(cfg.rcFile)}:`);
   if (cfg.builtin) io.out('  (built-in seeds)');
   for (const s of sources) io.out(`  ${displayPath(s.path)}${s.exists ? '' : '  (not found)'}`);
@@ -143,7 +150,11 @@ async function stats(o: Options, io: CliIO): Promise<number> {
           paragraphs: report.paragraphs,
           cached: report.cached ?? 0,
           loadMs: ms,
-          sources: all.map((s) => ({ ...s, path: displayPath(s.path), skipped: s.skipped.map((k) => ({ ...k, path: displayPath(k.path) })) })),
+          sources: all.map((s) => ({
+            ...s,
+            path: displayPath(s.path),
+            skipped: s.skipped.map((k) => ({ ...k, path: displayPath(k.path) })),
+          })),
         },
         null,
         2,
@@ -166,7 +177,9 @@ async function stats(o: Options, io: CliIO): Promise<number> {
       for (const k of s.skipped) io.out(`    ${displayPath(k.path)}: ${k.reason}`);
     }
   }
-  io.out(`In all: ${report.files} files, ${report.paragraphs} paragraphs, loaded in ${ms} ms (${report.cached ?? 0} files from the cache).`);
+  io.out(
+    `In all: ${report.files} files, ${report.paragraphs} paragraphs, loaded in ${ms} ms (${report.cached ?? 0} files from the cache).`,
+  );
   return 0;
 }
 

@@ -121,7 +121,7 @@ export function sourceLabel(m: Match, full = false): string {
  * files above the workspace folder (nearest wins; see core/config). Relative corpus paths are
  * read from the nearest configuration file's folder, else the workspace folder.
  */
-export function resolveSettings(s: any, workspaceDir: string | undefined): PrecedentSettings {
+export function resolveSettings(s: unknown, workspaceDir: string | undefined): PrecedentSettings {
   const { config } = resolveConfig(s ?? {}, workspaceDir ? path.join(workspaceDir, CONFIG_FILE_NAME) : undefined);
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
   return {

@@ -38,11 +38,11 @@ function expand(p: string, base: string): string {
  * command line); `dir` the workspace folder or the current directory.
  */
 export function corpusConfig(settings: unknown, dir: string | undefined): CorpusConfig {
-  const s = (settings ?? {}) as Record<string, any>;
+  const s = (settings ?? {}) as { corpus?: { paths?: unknown }; 'corpus.paths'?: unknown };
   const fromFiles = resolveConfig({}, dir ? path.join(dir, CONFIG_FILE_NAME) : undefined);
   const merged = resolveConfig(s, dir ? path.join(dir, CONFIG_FILE_NAME) : undefined);
   const rcFile = fromFiles.files[0];
-  const base = rcFile ? path.dirname(rcFile) : dir ?? process.cwd();
+  const base = rcFile ? path.dirname(rcFile) : (dir ?? process.cwd());
   const rcPaths = fromFiles.files.length ? fromFiles.config.corpus.paths.filter((p) => p.trim()).map((p) => expand(p, base)) : [];
   const rawSetting = s.corpus?.paths ?? s['corpus.paths'];
   const settingPaths = Array.isArray(rawSetting)
@@ -97,7 +97,9 @@ export function editCorpusPaths(rcFile: string, action: 'add' | 'remove', source
   if (action === 'add' && has < 0) next = [...current, pathForFile(rcFile, abs)];
   if (action === 'remove' && has >= 0) next = current.filter((p) => expand(p, base) !== abs);
   if (next === current) return { file: rcFile, changed: false, paths: current };
-  const edits = modify(text.trim() ? text : '{}\n', ['corpus', 'paths'], next, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+  const edits = modify(text.trim() ? text : '{}\n', ['corpus', 'paths'], next, {
+    formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
+  });
   const out = applyEdits(text.trim() ? text : '{}\n', edits);
   fs.writeFileSync(rcFile, out.endsWith('\n') ? out : out + '\n');
   return { file: rcFile, changed: true, paths: next };

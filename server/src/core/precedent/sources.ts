@@ -49,7 +49,7 @@ export interface CorpusItem {
 }
 
 /** A metadata file (`metadata/*.jsonl`) with the same identity fields. */
-export interface MetadataItem extends CorpusItem {}
+export type MetadataItem = CorpusItem;
 
 export interface SourceListing {
   root: string;
@@ -105,7 +105,10 @@ export async function readItem(item: CorpusItem, archives: ArchiveCache): Promis
 function metadataInDir(dir: string, root: string): MetadataItem[] {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
   } catch {
     return [];
   }
@@ -182,7 +185,10 @@ export async function listSource(root: string, archives: ArchiveCache): Promise<
   try {
     st = await fs.promises.stat(root);
   } catch (e) {
-    out.skipped.push({ path: root, reason: `not found: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}` });
+    out.skipped.push({
+      path: root,
+      reason: `not found: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`,
+    });
     return out;
   }
   if (st.isDirectory()) {
