@@ -402,8 +402,11 @@ export class Corpus implements CorpusFacts {
   }
 
   private stale = false;
-  /** True while a load re-reads only the changed files of a restored index. */
-  private patching = false;
+  /**
+   * Whether a re-read file joins the per-file cache's entries (true, the default: a restored index
+   * or a later change) or a full load rebuilds the entries from scratch (false while it reads).
+   */
+  private patching = true;
 
   private resetState(): void {
     this.index = new PrecedentIndex();
@@ -491,7 +494,6 @@ export class Corpus implements CorpusFacts {
         last = Date.now();
       }
     }
-    this.patching = false;
     if ((changed.length || removed.length) && !options.isCancelled?.()) {
       if (this.cache) for (const id of removed) delete this.cache.pending(this.rootOf(splitItemId(id).file), true).files[id];
       this.index.commit();
@@ -545,7 +547,7 @@ export class Corpus implements CorpusFacts {
     }
     this.metadataItems = listings.flatMap((l) => l.listing.metadata);
     this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
-    this.patching = false;
+    this.patching = true;
     if (this.cache) {
       const restored = await this.restore(listings, archives, options);
       if (restored) {
@@ -558,6 +560,7 @@ export class Corpus implements CorpusFacts {
       }
       this.resetState();
     }
+    this.patching = false;
     // Metadata first: it names titles and dates the documents are indexed with.
     for (const { listing, cached } of listings) {
       for (const m of listing.metadata) {
@@ -613,6 +616,7 @@ export class Corpus implements CorpusFacts {
       this.cache?.flush();
       this.writeSnapshot();
     }
+    this.patching = true;
     options.onProgress?.({ done: all.length, total: all.length });
     return { ...this.report(), cached: fromCache };
   }
