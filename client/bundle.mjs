@@ -2,7 +2,7 @@
 // the packaged extension and the npm package need no node_modules.
 // Usage: node client/bundle.mjs [--watch] [--minify]   (--minify: the release build, without source maps)
 import * as esbuild from 'esbuild';
-import { rmSync, mkdirSync } from 'fs';
+import { rmSync, mkdirSync, copyFileSync } from 'fs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -30,3 +30,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
+// pdf.js is loaded at run time as ES modules beside the bundled server (dist/pdfjs/)
+mkdirSync('dist/pdfjs', { recursive: true });
+for (const f of ['pdf.mjs', 'pdf.worker.mjs']) copyFileSync(`node_modules/pdfjs-dist/legacy/build/${f}`, `dist/pdfjs/${f}`);

@@ -105,6 +105,29 @@ export function registerCommands(context: vscode.ExtensionContext, lc: LanguageC
   reg('resolution.showPrecedents', () => showPrecedents(lc));
   reg('resolution.insertFootnote', () => insertFootnote());
   reg('resolution.openSample', () => openSample(context));
+  reg('resolution.importFile', (uri?: vscode.Uri) => importFile(lc, uri));
+}
+
+/** Resolution: Import Word or PDF… — asks the server to convert the file and opens the draft. */
+async function importFile(lc: LanguageClient, uri?: vscode.Uri): Promise<void> {
+  let target = uri instanceof vscode.Uri ? uri : undefined;
+  if (!target) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: 'Import',
+      filters: { 'Word, PDF or text': ['docx', 'pdf', 'txt'] },
+    });
+    target = picked?.[0];
+  }
+  if (!target) return;
+  const res = await lc.sendRequest<{ draft?: string; warnings?: string[]; error?: string }>('resolution/import', { path: target.fsPath });
+  if (res.error !== undefined || res.draft === undefined) {
+    void vscode.window.showErrorMessage(`Resolution: cannot import ${target.path.split('/').pop()}: ${res.error ?? 'no result'}`);
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'resolution', content: res.draft });
+  await vscode.window.showTextDocument(doc);
+  if (res.warnings?.length) void vscode.window.showWarningMessage(`Resolution: imported with notes: ${res.warnings.join('; ')}`);
 }
 
 async function checkWorkspace(lc: LanguageClient): Promise<void> {

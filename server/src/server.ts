@@ -34,6 +34,7 @@ import * as stats from './features/stats';
 import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
 import * as preview from './features/preview';
+import * as importFile from './features/importFile';
 
 export interface ServerContext {
   connection: Connection;
@@ -64,7 +65,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

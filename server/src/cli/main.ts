@@ -1,6 +1,7 @@
 /** The `resolution` command line: checks and precedent search outside the editor (CI, scripts). */
 import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
+import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
 import * as corpus from './corpus';
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   parse: parseCmd,
   precedent,
   corpus,
+  import: importCmd,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -25,6 +27,9 @@ Commands:
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
   corpus add|remove|list|stats …       the corpus sources of .resolutionrc.json (see resolution corpus --help)
+  import FILE [-o OUT] [--format text|json]
+                                       turn a Word (.docx) file, a PDF or text from a PDF into a draft
+                                       (see resolution import --help)
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
@@ -45,7 +50,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'precedent' && name !== 'corpus' && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && name !== 'precedent' && name !== 'corpus' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
     return 0;
   }
