@@ -58,7 +58,7 @@ async function inProcess(label: string, paths: string[], cacheDir: string): Prom
     t = performance.now();
     const one = await new Corpus().load({ builtin: false, paths: [...paths, dir] }, { cacheDir });
     console.log(
-      `  warm load, one file changed         ${(performance.now() - t).toFixed(0)} ms  (${one.files - (one.cached ?? 0)} file re-read)`,
+      `  warm load, one file changed         ${(performance.now() - t).toFixed(0)} ms  (${one.files + one.skipped.length - (one.cached ?? 0)} file re-read)`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -167,7 +167,11 @@ export class CorpusCache {
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      const json = Buffer.from(state, 'utf8');
+      // Padded with spaces so that the index starts 8-byte aligned in the file: its typed arrays
+      // can then be read in place instead of copied.
+      let json = Buffer.from(state, 'utf8');
+      const pad = (8 - ((4 + json.length) % 8)) % 8;
+      if (pad) json = Buffer.concat([json, Buffer.alloc(pad, 0x20)]);
       const head = Buffer.alloc(4);
       head.writeUInt32LE(json.length, 0);
       const fd = fs.openSync(tmp, 'w');

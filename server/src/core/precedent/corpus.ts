@@ -89,7 +89,7 @@ export interface LoadOptions {
 }
 
 /** Version of the saved corpus state beside the serialized index. */
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 interface SnapshotState {
   version: number;
@@ -99,7 +99,8 @@ interface SnapshotState {
   cited: Array<[string, string, number]>;
   files: Array<[string, FileEntry]>;
   skipped: Array<[string, SkipEntry]>;
-  align: Array<[number, string]>;
+  /** Per file, the alignment keys of its paragraphs in the order of its ids, joined by newlines. */
+  align: Array<[string, string]>;
 }
 
 interface SkipEntry {
@@ -402,6 +403,14 @@ export class Corpus implements CorpusFacts {
   }
 
   private stale = false;
+  /** The per-file caches read during this load, by source (read only when needed). */
+  private cacheReads = new Map<string, CachedSource | undefined>();
+
+  private cachedFor(root: string): CachedSource | undefined {
+    if (!this.cache) return undefined;
+    if (!this.cacheReads.has(root)) this.cacheReads.set(root, this.cache.read(root));
+    return this.cacheReads.get(root);
+  }
   /**
    * Whether a re-read file joins the per-file cache's entries (true, the default: a restored index
    * or a later change) or a full load rebuilds the entries from scratch (false while it reads).
@@ -422,7 +431,7 @@ export class Corpus implements CorpusFacts {
 
   /** Restores the saved corpus, then re-reads what changed since; undefined when it cannot. */
   private async restore(
-    listings: Array<{ listing: SourceListing; cached?: CachedSource }>,
+    listings: Array<{ listing: SourceListing }>,
     archives: ArchiveCache,
     options: LoadOptions,
   ): Promise<LoadReport | undefined> {
@@ -436,9 +445,9 @@ export class Corpus implements CorpusFacts {
     const saved = new Map<string, { size?: number; mtimeMs?: number }>();
     for (const [id, f] of state.files) saved.set(id, f);
     for (const [id, k] of state.skipped) if (!k.metadata && k.size !== undefined) saved.set(id, k);
-    const current = new Map<string, { item: CorpusItem; cached?: CachedSource }>();
-    for (const { listing, cached } of listings) for (const item of listing.items) if (!current.has(item.id)) current.set(item.id, { item, cached });
-    const changed: Array<{ item: CorpusItem; cached?: CachedSource }> = [];
+    const current = new Map<string, { item: CorpusItem }>();
+    for (const { listing } of listings) for (const item of listing.items) if (!current.has(item.id)) current.set(item.id, { item });
+    const changed: Array<{ item: CorpusItem }> = [];
     for (const [id, c] of current) {
       const s = saved.get(id);
       if (!s || c.item.size < 0 || s.size !== c.item.size || s.mtimeMs !== c.item.mtimeMs) changed.push(c);
@@ -465,11 +474,19 @@ export class Corpus implements CorpusFacts {
       for (const d of f.docs) this.langCounts[LANG_INDEX.get(d.lang) ?? 0] += d.paragraphs;
     }
     for (const [id, k] of state.skipped) this.skippedFiles.set(id, k);
-    for (const [id, a] of state.align) {
-      this.alignOf[id] = a;
-      let list = this.aligned.get(a);
-      if (!list) this.aligned.set(a, (list = []));
-      list.push(id);
+    for (const [file, keys] of state.align) {
+      const ids = this.files.get(file)?.ids;
+      if (!ids) continue;
+      const ks = keys.split('\n');
+      for (let i = 0; i < ids.length; i++) {
+        const a = ks[i];
+        if (!a) continue;
+        const id = ids[i];
+        this.alignOf[id] = a;
+        let list = this.aligned.get(a);
+        if (!list) this.aligned.set(a, (list = []));
+        list.push(id);
+      }
     }
     // What changed since: dropped, or re-read alone (from the per-file cache when it has it).
     this.patching = true;
@@ -480,8 +497,8 @@ export class Corpus implements CorpusFacts {
     let last = Date.now();
     for (let i = 0; i < changed.length; i++) {
       if (options.isCancelled?.()) break;
-      const { item, cached } = changed[i];
-      const hit = cached?.files[item.id];
+      const { item } = changed[i];
+      const hit = this.cachedFor(item.root)?.files[item.id];
       this.dropFile(item.id);
       this.skippedFiles.delete(item.id);
       if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
@@ -500,6 +517,7 @@ export class Corpus implements CorpusFacts {
       this.cache?.flush();
       this.writeSnapshot();
     }
+    this.cacheReads.clear();
     options.onProgress?.({ done: current.size, total: current.size });
     return { ...this.report(), cached: current.size - changed.length };
   }
@@ -507,8 +525,8 @@ export class Corpus implements CorpusFacts {
   /** Saves the corpus (its state and its serialized index) for the next start. */
   private writeSnapshot(): void {
     if (!this.cache || !this.snapshotKey) return;
-    const align: Array<[number, string]> = [];
-    this.alignOf.forEach((a, id) => align.push([id, a]));
+    const align: Array<[string, string]> = [];
+    for (const [file, f] of this.files) align.push([file, f.ids.map((id) => this.alignOf[id] ?? '').join('\n')]);
     const state: SnapshotState = {
       version: SNAPSHOT_VERSION,
       metadataItems: this.metadataItems,
@@ -536,13 +554,13 @@ export class Corpus implements CorpusFacts {
     for (const p of sources.paths ?? []) rootPaths.push({ path: path.resolve(p) });
     for (const f of sources.files ?? []) rootPaths.push({ path: path.resolve(f) });
     const seenRoot = new Set<string>();
-    const listings: Array<{ listing: SourceListing; cached?: CachedSource; builtin?: boolean }> = [];
+    const listings: Array<{ listing: SourceListing; builtin?: boolean }> = [];
+    this.cacheReads.clear();
     for (const r of rootPaths) {
       if (seenRoot.has(r.path)) continue;
       seenRoot.add(r.path);
       const listing = await listSource(r.path, archives);
-      const cached = this.cache?.read(r.path);
-      listings.push({ listing, cached, builtin: r.builtin });
+      listings.push({ listing, builtin: r.builtin });
       this.roots.push({ path: r.path, kind: listing.kind, builtin: r.builtin, ignored: listing.ignored, metadata: listing.metadata, problems: listing.skipped });
     }
     this.metadataItems = listings.flatMap((l) => l.listing.metadata);
@@ -562,9 +580,9 @@ export class Corpus implements CorpusFacts {
     }
     this.patching = false;
     // Metadata first: it names titles and dates the documents are indexed with.
-    for (const { listing, cached } of listings) {
+    for (const { listing } of listings) {
       for (const m of listing.metadata) {
-        const hit = cached?.metadata[m.id];
+        const hit = this.cachedFor(listing.root)?.metadata[m.id];
         let parsed = hit && hit.size === m.size && hit.mtimeMs === m.mtimeMs ? hit : undefined;
         if (!parsed) {
           try {
@@ -581,21 +599,21 @@ export class Corpus implements CorpusFacts {
         if (this.cache) (this.cache.pending(listing.root).metadata[m.id] = parsed);
       }
     }
-    const all: Array<{ item: CorpusItem; cached?: CachedSource }> = [];
+    const all: Array<{ item: CorpusItem }> = [];
     const seenItem = new Set<string>();
-    for (const { listing, cached } of listings) {
+    for (const { listing } of listings) {
       for (const item of listing.items) {
         if (seenItem.has(item.id)) continue;
         seenItem.add(item.id);
-        all.push({ item, cached });
+        all.push({ item });
       }
     }
     let last = Date.now();
     let fromCache = 0;
     for (let i = 0; i < all.length; i++) {
       if (options.isCancelled?.()) break;
-      const { item, cached } = all[i];
-      const hit = cached?.files[item.id];
+      const { item } = all[i];
+      const hit = this.cachedFor(item.root)?.files[item.id];
       if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
         fromCache++;
         if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
@@ -617,6 +635,7 @@ export class Corpus implements CorpusFacts {
       this.writeSnapshot();
     }
     this.patching = true;
+    this.cacheReads.clear();
     options.onProgress?.({ done: all.length, total: all.length });
     return { ...this.report(), cached: fromCache };
   }
