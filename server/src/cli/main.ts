@@ -5,6 +5,9 @@ import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
 import * as corpus from './corpus';
+import * as status from './status';
+import * as clean from './clean';
+import * as compare from './compare';
 import * as fs from 'fs';
 import { packageFile } from '../core/packageRoot';
 
@@ -16,6 +19,9 @@ const commands: Record<string, Command> = {
   parse: parseCmd,
   precedent,
   corpus,
+  status,
+  clean,
+  compare,
   import: importCmd,
 };
 
@@ -27,6 +33,9 @@ Commands:
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
   corpus add|remove|list|stats …       the corpus sources of .resolutionrc.json (see resolution corpus --help)
+  status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
+  clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
+  compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
   import FILE [-o OUT] [--format text|json]
                                        turn a Word (.docx) file, a PDF or text from a PDF into a draft
                                        (see resolution import --help)
