@@ -6,6 +6,7 @@
 import type { CrossReference, FootnoteStyle, OperativeParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
 import type { Edit, Finding } from './findings';
 import { LineIndex } from './text';
+import { subLabelLetters, toAlpha, toRoman, toSuperscript } from './lexicon';
 
 interface OffsetEdit {
   start: number;
@@ -141,10 +142,8 @@ function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
 
 // ---------------------------------------------------------------- footnotes
 
-const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
 export function footnoteToken(style: FootnoteStyle, label: string): string {
-  if (style === 'unicode') return [...label].map((d) => (/\d/.test(d) ? SUPER[+d] : d)).join('');
+  if (style === 'unicode') return toSuperscript(label);
   if (style === 'sup') return `<sup>${label}</sup>`;
   return `[^${label}]`;
 }
@@ -204,32 +203,14 @@ export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
 
 // ---------------------------------------------------------------- sub-paragraph labels
 
-const ROMAN: Array<[number, string]> = [
-  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
-];
-
-export function roman(n: number): string {
-  let out = '';
-  for (const [v, s] of ROMAN) while (n >= v) {
-    out += s;
-    n -= v;
-  }
-  return out;
-}
-
-export function alpha(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(97 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Roman numeral of n, lower case (from the lexicon). */
+export const roman = toRoman;
+/** Alphabetic label of n: a … z, aa, bb … (from the lexicon). */
+export const alpha = toAlpha;
 
 /** The label for value n in the style and shape of `template` ("(c)", "iv.", "(B)"). */
 export function subLabel(style: SubLabelStyle, n: number, template: string): string {
-  const core = style === 'paren-alpha' || style === 'dot-alpha' ? alpha(n) : roman(n);
+  const core = subLabelLetters(style === 'paren-alpha' || style === 'dot-alpha' ? 'alpha' : 'roman', n);
   const upper = /[A-Z]/.test(template) && !/[a-z]/.test(template);
   const text = upper ? core.toUpperCase() : core;
   const m = /^(\s*\(?)[A-Za-z]+(\)?\.?\s*)$/.exec(template);
@@ -237,13 +218,29 @@ export function subLabel(style: SubLabelStyle, n: number, template: string): str
   return style.startsWith('paren') ? `(${text})` : `${text}.`;
 }
 
-/** Edits that re-letter one list of sibling sub-paragraphs to 1, 2, 3 … in their style. */
-export function reletterEdits(lines: LineIndex, siblings: SubParagraph[]): Edit[] {
+/**
+ * Edits that re-letter one list of sibling sub-paragraphs to 1, 2, 3 … in their style. When the
+ * list is the top-level list of operative paragraph `paragraph` of `doc`, the references
+ * "paragraph N (e)" to its items are carried along.
+ */
+export function reletterEdits(lines: LineIndex, siblings: SubParagraph[], doc?: ResolutionDocument, paragraph?: number): Edit[] {
   const edits: Edit[] = [];
+  const moved = new Map<string, string>();
+  const letters = (label: string) => label.replace(/[().\s]/g, '').toLowerCase();
   siblings.forEach((s, i) => {
     const want = subLabel(s.style, i + 1, s.label.text);
+    const from = letters(s.label.text);
+    if (!moved.has(from)) moved.set(from, letters(want));
     if (want !== s.label.text) edits.push({ range: lines.range(s.label.start, s.label.end), newText: want });
   });
+  if (doc && paragraph !== undefined && edits.length && doc.operative[paragraph]?.subparagraphs === siblings) {
+    for (const ref of doc.crossReferences) {
+      if (!ref.subSpan || ref.targets.length !== 1) continue;
+      if (resolveTarget(doc, ref, ref.targets[0].text) !== paragraph) continue;
+      const to = moved.get(ref.subSpan.text.toLowerCase());
+      if (to && to !== ref.subSpan.text) edits.push({ range: lines.range(ref.subSpan.start, ref.subSpan.end), newText: to });
+    }
+  }
   return edits;
 }
 

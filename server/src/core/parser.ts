@@ -33,6 +33,7 @@ import type {
 } from './model';
 import { defaultPhrases, LEADING_MODIFIERS, PhraseBook, PhraseKind, TRAILING_MODIFIERS } from './phrases';
 import { LineIndex } from './text';
+import { fromSuperscript, PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN_SRC, subLabelValues } from './lexicon';
 
 export interface ParseOptions {
   /** Phrase knowledge used to find opening phrases (defaults to the built-in book). */
@@ -47,11 +48,9 @@ interface RawBlock {
   text: string;
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
-const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=[\\s\\u200b-\\u200f]|$)`);
-const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200f])/;
+const SUPERSCRIPT_RE = new RegExp(SUPERSCRIPT_RUN_SRC, 'g');
+const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${PARAGRAPH_SUFFIXES.join('|')}))?\\.(?=[\\s\\u200b-\\u200f]|$)`);
+const SUBLABEL_RE = new RegExp(`^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.)(?=[\\s\\u200b-\\u200f])`);
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
@@ -67,39 +66,8 @@ const DIRECTIVE_RE = /<!--\s*resolution-(disable-next-paragraph|disable-file|dis
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE_SRC = `\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4}`;
 
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-
-function romanValue(s: string): number | undefined {
-  if (!/^[ivxlc]+$/.test(s)) return undefined;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN[s[i]];
-    const next = i + 1 < s.length ? ROMAN[s[i + 1]] : 0;
-    total += v < next ? -v : v;
-  }
-  // Reject non-canonical forms (e.g. "iiii", "vv").
-  return toRoman(total) === s ? total : undefined;
-}
-
-function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [v, s] of table) {
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  }
-  return out;
-}
-
 export function superscriptToAscii(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const i = SUPERSCRIPT_DIGITS.indexOf(ch);
-    out += i >= 0 ? String(i) : ch;
-  }
-  return out;
+  return fromSuperscript(s);
 }
 
 function isBlank(line: string): boolean {
@@ -769,9 +737,8 @@ class Parser {
     const { source, index } = this;
     const paren = m[2] !== undefined;
     const label = (m[2] ?? m[3]).toLowerCase();
-    // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series.
-    const alphaValue = label.length === 1 ? label.charCodeAt(0) - 96 : /^([a-z])\1$/.test(label) ? label.charCodeAt(0) - 96 + 26 : undefined;
-    const romanVal = romanValue(label);
+    // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series; roman of any length.
+    const { alpha: alphaValue, roman: romanVal } = subLabelValues(label);
     if (alphaValue === undefined && romanVal === undefined) return false;
     const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
     const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
@@ -1091,8 +1058,8 @@ class Parser {
 
   private crossReferences(): void {
     const { doc, source, index } = this;
-    const NUM = String.raw`\d{1,4}(?:\s+(?:${ORDINAL_SUFFIXES.join('|')}))?`;
-    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
+    const NUM = String.raw`\d{1,4}(?:\s+(?:${PARAGRAPH_SUFFIXES.join('|')}))?`;
+    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(\s+(above|below))?`, 'g');
     for (const p of [...doc.preamble, ...doc.operative]) {
       for (const f of p.fragments) {
         const text = source.slice(f.start, f.end);
@@ -1116,7 +1083,14 @@ class Parser {
           }
           const s = f.start + m.index;
           const ref: CrossReference = { targets, direction, ...index.span(s, s + m[0].length) };
-          if (m[3]) ref.sub = `(${m[3]})`;
+          if (m[3]) {
+            const { alpha, roman } = subLabelValues(m[3]);
+            if (alpha !== undefined || roman !== undefined) {
+              ref.sub = `(${m[3]})`;
+              const ss = s + m[0].lastIndexOf(`(${m[3]})`) + 1;
+              ref.subSpan = { text: m[3], ...index.span(ss, ss + m[3].length) };
+            }
+          }
           doc.crossReferences.push(ref);
         }
       }

@@ -1,6 +1,18 @@
 import { resolveTarget } from '../fix';
 import { docsUrl, type Rule } from './types';
 import { operativeAt, rangeOf } from './util';
+import type { SubParagraph } from '../model';
+
+/** The sub-paragraph labelled `sub` ("(b)") among items and their children. */
+function findSub(items: SubParagraph[], sub: string): SubParagraph | undefined {
+  const want = sub.replace(/[()\s]/g, '').toLowerCase();
+  for (const s of items) {
+    if (s.label.text.replace(/[().\s]/g, '').toLowerCase() === want) return s;
+    const inner = findSub(s.children, sub);
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 const id = 'cross-reference';
 
@@ -24,9 +36,13 @@ export const rule: Rule = {
           ctx.report({ range: rangeOf(lines, t), message: `“paragraph ${label} ${ref.direction}” points nowhere: there is no operative paragraph ${label}.` });
           continue;
         }
-        const targetStart = doc.operative[target].start;
-        const wrongWay = ref.direction === 'above' ? targetStart > ref.start : targetStart < ref.start;
-        if (wrongWay || (here && here.index === target)) {
+        // "paragraph 1 (b) below" inside paragraph 1 points to its own sub-paragraph (b): the
+        // direction is judged from that sub-paragraph.
+        const within = !!(here && here.index === target && ref.sub);
+        const subItem = within ? findSub(doc.operative[target].subparagraphs, ref.sub!) : undefined;
+        const targetStart = subItem ? subItem.start : doc.operative[target].start;
+        const wrongWay = within && !subItem ? false : ref.direction === 'above' ? targetStart > ref.start : targetStart < ref.start;
+        if (wrongWay || (here && here.index === target && !within)) {
           ctx.report({
             range: rangeOf(lines, t),
             message:
@@ -37,10 +53,7 @@ export const rule: Rule = {
           continue;
         }
         if (ref.sub) {
-          const sub = ref.sub.replace(/[()\s]/g, '').toLowerCase();
-          const has = (items: typeof doc.operative[number]['subparagraphs']): boolean =>
-            items.some((s) => s.label.text.replace(/[().\s]/g, '').toLowerCase() === sub || has(s.children));
-          if (!has(doc.operative[target].subparagraphs)) {
+          if (!findSub(doc.operative[target].subparagraphs, ref.sub)) {
             ctx.report({ range: rangeOf(lines, ref), message: `Paragraph ${label} has no sub-paragraph ${ref.sub.trim()}.` });
           }
         }
