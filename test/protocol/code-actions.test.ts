@@ -88,7 +88,8 @@ describe('code actions and commands over stdio', function () {
       '',
       '1. *Decides* to act on paragraph 2 below;',
       '',
-      '2. *Calls upon* States to act;', // italics whole, and "Further" without a matching paragraph removed
+      // italics made whole; "Further" (without a matching paragraph) is a word: fix-all leaves it
+      '2. *Further calls upon* States to act;',
       '',
       '3. *Requests* a report.',
       '',
@@ -101,6 +102,19 @@ describe('code actions and commands over stdio', function () {
     assert.strictEqual(applied.length, 1);
     const change = applied[0].documentChanges![0] as { edits: TextEdit[] };
     assert.strictEqual(applyEdits(DRAFT, change.edits), expected);
+
+    // resolution.fixAll.wording opts in to wording fixes (minSeverity widens to information findings)
+    server.settings.fixAll = { wording: true, minSeverity: 'information' };
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    try {
+      applied.length = 0;
+      await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'resolution.fixAll', arguments: [uri] });
+      const wide = applied[0].documentChanges![0] as { edits: TextEdit[] };
+      assert.match(applyEdits(DRAFT, wide.edits), /\n2\. \*Calls upon\* States to act;/);
+    } finally {
+      delete server.settings.fixAll;
+      server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    }
   });
 
   it('resolution.renumberParagraphs and resolution.renumberFootnotes apply one edit each', async () => {

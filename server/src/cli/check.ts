@@ -130,7 +130,7 @@ export function run(args: string[], io: CliIO): number {
     }
     const loaded = resolveConfig(undefined, file);
     for (const p of loaded.problems) {
-      const msg = `resolution: ${path.relative(process.cwd(), p.file) || p.file}:${(p.line ?? 0) + 1}:${(p.character ?? 0) + 1}: ${p.message} (file ignored)`;
+      const msg = `resolution: ${path.relative(process.cwd(), p.file) || p.file}:${(p.line ?? 0) + 1}:${(p.character ?? 0) + 1}: ${p.message}`;
       if (!seenProblems.has(msg)) {
         seenProblems.add(msg);
         io.err(msg);

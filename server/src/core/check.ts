@@ -93,7 +93,8 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
     const report = (r: Report) => {
       if (suppression && !suppression.empty && suppression.suppressed(id, lines.offsetAt(r.range.start))) return;
       const f: Finding = { rule: id, severity: r.minor ? minorOf(severity) : severity, range: r.range, message: r.message };
-      if (r.fix && r.fix.edits.length) f.fix = r.fix;
+      // The class is the rule's, written once in its metadata; a rule without one is wording (the safe side).
+      if (r.fix && r.fix.edits.length) f.fix = { ...r.fix, class: rule.meta.fixClass ?? 'wording' };
       findings.push(f);
     };
     try {

@@ -8,10 +8,21 @@ export interface Edit {
   newText: string;
 }
 
+/**
+ * What a fix changes. A structural fix changes only the form around agreed words (numbers,
+ * sub-paragraph labels, italics of the opening phrase, closing punctuation, footnote numbers and
+ * the cross-references carried along); a wording fix changes words (a phrase suggestion,
+ * inserting or removing "also"/"further", a date). Fix-all applies structural fixes only, unless
+ * the user opts in to wording fixes.
+ */
+export type FixClass = 'structural' | 'wording';
+
 /** A fix is a set of edits applied together as one step (one undo). */
 export interface Fix {
   title: string;
   edits: Edit[];
+  /** Set by the checks entry from the rule's metadata (RuleMeta.fixClass). */
+  class?: FixClass;
 }
 
 export interface Finding {

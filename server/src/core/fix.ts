@@ -4,7 +4,7 @@
  * repeats until no fixable finding remains. No LSP import.
  */
 import type { CrossReference, FootnoteStyle, OperativeParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
-import type { Edit, Finding } from './findings';
+import type { Edit, Finding, Severity } from './findings';
 import { LineIndex } from './text';
 import { subLabelLetters, toAlpha, toRoman, toSuperscript } from './lexicon';
 
@@ -296,17 +296,38 @@ export function compatibleFixes(text: string, findings: Finding[]): { edits: Edi
   return { edits, taken };
 }
 
+export interface FixAllOptions {
+  /** Also apply wording fixes (phrase suggestions, also/further, dates). Default false. */
+  wording?: boolean;
+  /** The least severity whose findings are fixed. Default 'warning': information and hint findings are left alone. */
+  minSeverity?: Severity;
+  maxPasses?: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** Whether fix-all applies the fix of this finding under the options. */
+export function fixAllApplies(f: Finding, options: FixAllOptions = {}): boolean {
+  if (!f.fix || f.fix.edits.length === 0) return false;
+  if ((f.fix.class ?? 'wording') === 'wording' && !options.wording) return false;
+  return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[options.minSeverity ?? 'warning'];
+}
+
 /**
- * Applies every fix, re-checks, and repeats until no fixable finding remains or nothing
- * changes (at most `maxPasses` passes). `check` parses and checks a text.
+ * Applies the fixes fix-all may apply (structural fixes of findings at warning or error, unless
+ * the options widen that), re-checks, and repeats until no such fix remains or nothing changes
+ * (at most `maxPasses` passes). `check` parses and checks a text. A number as third argument is
+ * `maxPasses` with the default options.
  */
-export function fixAll(text: string, check: (text: string) => Finding[], maxPasses = 10): FixAllResult {
+export function fixAll(text: string, check: (text: string) => Finding[], options: FixAllOptions | number = {}): FixAllResult {
+  const opts: FixAllOptions = typeof options === 'number' ? { maxPasses: options } : options;
+  const maxPasses = opts.maxPasses ?? 10;
   const applied: Record<string, number> = {};
   let passes = 0;
   let current = text;
   let remaining = 0;
   for (;;) {
-    const fixable = check(current).filter((f) => f.fix && f.fix.edits.length > 0);
+    const fixable = check(current).filter((f) => fixAllApplies(f, opts));
     remaining = fixable.length;
     if (fixable.length === 0 || passes >= maxPasses) break;
     const { edits, taken } = compatibleFixes(current, fixable);

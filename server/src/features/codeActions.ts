@@ -18,7 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../core/parser';
 import { checkDocument } from '../core/check';
-import { fixAll, minimalEdit, renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
+import { fixAll, type FixAllOptions, minimalEdit, renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
 import type { Fix } from '../core/findings';
 import type { ResolutionDocument } from '../core/model';
 import { LineIndex } from '../core/text';
@@ -98,16 +98,21 @@ export function quickFixes(uri: string, doc: ResolutionDocument, diagnostics: Di
 }
 
 /** The edit that applies every fix until none is left, as one minimal text edit (one undo). */
-export function fixAllEdit(text: string, check: (text: string) => ReturnType<typeof checkDocument>): { edit?: TextEdit; applied: Record<string, number> } {
-  const result = fixAll(text, check);
+export function fixAllEdit(
+  text: string,
+  check: (text: string) => ReturnType<typeof checkDocument>,
+  options: FixAllOptions = {},
+): { edit?: TextEdit; applied: Record<string, number> } {
+  const result = fixAll(text, check, options);
   const edit = minimalEdit(text, result.text);
   return { edit, applied: result.applied };
 }
 
 export function register(ctx: ServerContext): void {
-  const checker = async (document: TextDocument) => {
+  /** Fix-all as configured: structural fixes of warnings and errors unless the settings widen it. */
+  const fixAllFor = async (document: TextDocument) => {
     const config = await configFor(ctx, document.uri);
-    return (text: string) => checkDocument(parse(text), { config, corpus: ctx.corpusFacts });
+    return fixAllEdit(document.getText(), (text: string) => checkDocument(parse(text), { config, corpus: ctx.corpusFacts }), config.fixAll);
   };
 
   ctx.connection.onCodeAction(async (params: CodeActionParams) => {
@@ -121,7 +126,7 @@ export function register(ctx: ServerContext): void {
       // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
       // for documents small enough that the repeated passes stay quick.
       if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {
-        const { edit } = fixAllEdit(document.getText(), await checker(document));
+        const { edit } = await fixAllFor(document);
         if (edit) actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
       }
     } catch (err) {
@@ -141,7 +146,7 @@ export function register(ctx: ServerContext): void {
     let edits: TextEdit[] = [];
     let applied: Record<string, number> = {};
     if (params.command === COMMANDS.fixAll) {
-      const r = fixAllEdit(document.getText(), await checker(document));
+      const r = await fixAllFor(document);
       edits = r.edit ? [r.edit] : [];
       applied = r.applied;
     } else if (params.command === COMMANDS.renumberParagraphs) {

@@ -37,6 +37,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'One resolution cited with two different dates, in the document or against the corpus.',
     fixDescription: 'Use the date the corpus gives for that resolution.',
+    fixClass: 'wording',
     docsUrl: docsUrl(id),
   },
   check(ctx) {

@@ -11,6 +11,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'Operative paragraphs must be numbered 1, 2, 3 … (no gap, duplicate or restart; `5 bis` only in draft mode).',
     fixDescription: 'Renumber all operative paragraphs, carrying internal cross-references along.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
   check(ctx) {

@@ -27,6 +27,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'The opening verb phrase of an operative paragraph must be italic as a whole (`*Calls upon*`, not `*Calls* upon`).',
     fixDescription: 'Italicise the whole verb phrase.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
   check(ctx) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'Sub-paragraphs must run (a), (b), (c) … or (i), (ii), (iii) … without gap, duplicate or restart.',
     fixDescription: 'Re-letter the sub-paragraphs of the list in sequence.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
   check(ctx) {
