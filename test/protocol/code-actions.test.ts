@@ -132,6 +132,40 @@ describe('code actions and commands over stdio', function () {
     assert.match(notes, /Convention,¹\n\n\*Noting\* the Protocol,²[\s\S]*¹ Convention\.\n\n² Protocol\./);
   });
 
+  it('resolution.renumberParagraphs honours draftMode and leaves misplaced paragraphs unnumbered, as the check does', async () => {
+    const uri = 'untitled:renumber-draft.res.md';
+    const text = [
+      'The General Assembly,',
+      '',
+      '*Recalling* its resolution 70/1,',
+      '',
+      '*Urges* Parties to act,',
+      '',
+      '1. *Decides* to act;',
+      '',
+      '1 bis. *Invites* States to act;',
+      '',
+      '*Welcoming* the progress made;',
+      '',
+      '3. *Requests* a report.',
+      '',
+    ].join('\n');
+    server.settings.draftMode = true;
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    try {
+      server.open(uri, text, 1);
+      await server.diagnostics(uri, 1);
+      applied.length = 0;
+      await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'resolution.renumberParagraphs', arguments: [uri] });
+      const out = applyEdits(text, (applied[0].documentChanges![0] as { edits: TextEdit[] }).edits);
+      assert.match(out, /\n\*Urges\* Parties to act,\n\n1\. \*Decides\* to act;\n\n1 bis\. \*Invites\*/);
+      assert.match(out, /\n\*Welcoming\* the progress made;\n\n2\. \*Requests\* a report\./);
+    } finally {
+      delete server.settings.draftMode;
+      server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    }
+  });
+
   it('a malformed .resolutionrc.json is reported once as a diagnostic on that file, and the draft is still checked', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-rc-'));
     const rc = path.join(dir, '.resolutionrc.json');

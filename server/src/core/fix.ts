@@ -49,9 +49,10 @@ function normNumber(s: string): string {
  * Edits that renumber the operative paragraphs 1, 2, 3 … and rewrite the internal
  * cross-references ("paragraph 5 above", "paragraphs 3 and 4", "paragraph 5 (a)") to follow
  * the paragraphs they pointed at. With keepInserted (draft mode), `5 bis` paragraphs keep
- * their suffix and follow the number of the paragraph before them.
+ * their suffix and follow the number of the paragraph before them. Paragraphs in `exclude`
+ * (misplaced unnumbered paragraphs) are left out of the numbering.
  */
-export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = false): Edit[] {
+export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = false, exclude: ReadonlySet<number> = new Set()): Edit[] {
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const ops = doc.operative;
   if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return [];
@@ -59,12 +60,18 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   let n = 0;
   for (let i = 0; i < ops.length; i++) {
     const p = ops[i];
+    if (exclude.has(i)) {
+      // a misplaced unnumbered paragraph (`*Welcoming* …`) takes no number
+      newNumbers.push('');
+      continue;
+    }
     if (i > 0 && sectionRestart(doc, i)) n = 0;
     if (keepInserted && p.number?.suffix && n > 0) newNumbers.push(`${n} ${p.number.suffix}`);
     else newNumbers.push(String(++n));
   }
   const edits: OffsetEdit[] = [];
   ops.forEach((p, i) => {
+    if (exclude.has(i)) return;
     if (p.number) {
       if (normNumber(p.number.text).replace(/\.$/, '') !== newNumbers[i]) {
         // keep the token's own trailing "." if it carries one
@@ -78,7 +85,7 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   for (const ref of doc.crossReferences) {
     for (const t of ref.targets) {
       const target = resolveTarget(doc, ref, t.text);
-      if (target === undefined) continue;
+      if (target === undefined || !newNumbers[target]) continue;
       if (normNumber(t.text) !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target] });
     }
   }

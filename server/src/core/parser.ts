@@ -290,6 +290,29 @@ class Parser {
     return block;
   }
 
+  private nextNumbered?: Array<number | undefined>;
+
+  /** True when the next numbered block after block i is numbered 1. */
+  private numberedFromOneLater(i: number): boolean {
+    if (!this.nextNumbered) {
+      // for each block, the value of the first numbered block after it (computed once, backwards)
+      const next: Array<number | undefined> = new Array(this.raw.length);
+      let value: number | undefined;
+      for (let j = this.raw.length - 1; j >= 0; j--) {
+        next[j] = value;
+        const m = NUMBER_RE.exec(this.raw[j].text);
+        if (m) value = parseInt(m[2], 10);
+      }
+      this.nextNumbered = next;
+    }
+    return this.nextNumbered[i] === 1;
+  }
+
+  /** Not a lead-in to the numbered text that follows ("*Resolves* that:", "*Adopts* the following …"). */
+  private misplacedInPreamble(b: RawBlock): boolean {
+    return endingOf(this.source, this.index, b.start, b.end).char !== ':' && !ADOPTS_RE.test(b.text);
+  }
+
   private nextMeaningful(i: number): RawBlock | undefined {
     for (let j = i + 1; j < this.raw.length; j++) {
       const t = this.raw[j].text;
@@ -419,7 +442,10 @@ class Parser {
       return;
     }
     if (this.state === 'preamble') {
-      if (this.opensOperative(b.start, b.end, true)) this.operative(b, null);
+      // An unnumbered paragraph with an operative verb before an operative part that is numbered
+      // from 1 belongs to the preamble (a misplaced paragraph, reported by operative-in-preamble),
+      // not to the numbering.
+      if (this.opensOperative(b.start, b.end, true) && !(this.numberedFromOneLater(i) && this.misplacedInPreamble(b))) this.operative(b, null);
       else this.preambular(b);
       return;
     }

@@ -22,6 +22,8 @@ import { fixAll, type FixAllOptions, minimalEdit, renumberFootnotesEdits, renumb
 import type { Fix } from '../core/findings';
 import type { ResolutionDocument } from '../core/model';
 import { LineIndex } from '../core/text';
+import { misplacedPreambular } from '../core/rules/util';
+import { phraseKnowledge } from '../core/rules/phrase-knowledge';
 import { configFor, type DiagnosticData } from './diagnostics';
 import type { ServerContext } from '../server';
 
@@ -150,7 +152,10 @@ export function register(ctx: ServerContext): void {
       edits = r.edit ? [r.edit] : [];
       applied = r.applied;
     } else if (params.command === COMMANDS.renumberParagraphs) {
-      edits = renumberOperativeEdits(ctx.parsed(document), false);
+      // as the operative-numbering check does: draft mode keeps `5 bis`, misplaced paragraphs take no number
+      const config = await configFor(ctx, document.uri);
+      const doc = ctx.parsed(document);
+      edits = renumberOperativeEdits(doc, config.draftMode, misplacedPreambular(doc, phraseKnowledge(config.phrases)));
     } else if (params.command === COMMANDS.renumberFootnotes) {
       edits = renumberFootnotesEdits(ctx.parsed(document));
     } else {

@@ -1,7 +1,7 @@
 import { renumberOperativeEdits, sectionRestart } from '../fix';
 import type { Fix } from '../findings';
 import { docsUrl, type Rule } from './types';
-import { firstLineRange, rangeOf } from './util';
+import { firstLineRange, misplacedPreambular, rangeOf } from './util';
 
 const id = 'operative-numbering';
 
@@ -19,10 +19,12 @@ export const rule: Rule = {
     const ops = doc.operative;
     if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return;
     const draft = ctx.config.draftMode;
+    // `*Welcoming* …` unnumbered among numbered paragraphs is preambular-in-operative's finding
+    const misplaced = misplacedPreambular(doc, ctx.phrases);
     let fix: Fix | undefined;
     const getFix = () => {
       if (!fix) {
-        const edits = renumberOperativeEdits(doc, draft);
+        const edits = renumberOperativeEdits(doc, draft, misplaced);
         fix = { title: 'Renumber operative paragraphs', edits };
       }
       return fix.edits.length ? fix : undefined;
@@ -31,6 +33,7 @@ export const rule: Rule = {
     for (let i = 0; i < ops.length; i++) {
       const p = ops[i];
       const num = p.number;
+      if (misplaced.has(i)) continue;
       if (!num) {
         ctx.report({
           range: firstLineRange(doc, lines, p),
