@@ -78,3 +78,12 @@ describe('sub-paragraph references', () => {
     assert.deepStrictEqual(check(out).filter((f) => f.rule === 'cross-reference' || f.rule === 'subparagraph-sequence'), []);
   });
 });
+
+describe('Security Council citations', () => {
+  it('"resolution 2127 (2013)" is a citation with its key; a date in another year is reported', () => {
+    const text = 'The General Assembly,\n\n*Recalling* Security Council resolutions 2127 (2013) of 5 December 2014 and 2134(2014),\n\n1. *Decides* to act.\n';
+    const doc = parse(text);
+    assert.deepStrictEqual(doc.citations.map((c) => [c.symbol, c.key, c.date?.text]), [['2127 (2013)', '2127 (2013)', '5 December 2014'], ['2134(2014)', '2134 (2014)', undefined]]);
+    assert.deepStrictEqual(check(text).filter((f) => f.rule === 'citation-date').map((f) => f.message), ['Resolution 2127 (2013) was adopted in 2013, not on 5 December 2014.']);
+  });
+});

@@ -1036,7 +1036,8 @@ class Parser {
 
   private citations(): void {
     const { doc, source, index } = this;
-    const SYM = String.raw`(?:A\/RES\/\d{1,4}\/\d{1,4}|\d{1,4}\/\d{1,4}(?:\s?[A-Z](?![\w]))?|\d{1,4}\s\([IVXL]+\))`;
+    // GA "70/1", "A/RES/70/1", "1514 (XV)"; ECOSOC "2013/40"; Security Council "2127 (2013)"
+    const SYM = String.raw`(?:A\/RES\/\d{1,4}\/\d{1,4}|\d{1,4}\/\d{1,4}(?:\s?[A-Z](?![\w]))?|\d{1,4}\s\([IVXL]+\)|\d{1,4}\s?\((?:19|20)\d{2}\))`;
     const ITEM = new RegExp(String.raw`^(\[)?(${SYM})(?:\]\([^)\s]*\))?`);
     const DATE = new RegExp(String.raw`^\s+of\s+(${DATE_SRC})`);
     const SEP = /^(?:,\s+(?:and\s+)?|\s+and\s+)/;
@@ -1146,7 +1147,7 @@ function emptyDocument(source: string, index: LineIndex): ResolutionDocument {
 
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
-  return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').trim();
+  return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').replace(/(\d)\(/, '$1 (').trim();
 }
 
 /** Parses without the safety net: throws if the parser has a bug (used by the robustness tests). */

@@ -62,7 +62,7 @@ const XML_EXT = /\.xml$/i;
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const CITATION_RE = new RegExp(
-  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
+  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\)|\\d{1,4}\\s*\\((?:19|20)\\d{2}\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
   'g',
 );
 
@@ -71,6 +71,7 @@ export function symbolKey(symbol: string): string {
   return symbol
     .replace(/^\s*[A-Z]{1,3}\/RES\//i, '')
     .replace(/\s+/g, ' ')
+    .replace(/(\d)\(/, '$1 (')
     .trim();
 }
 
@@ -422,6 +423,8 @@ export class Corpus implements CorpusFacts {
       key,
       ...(meta?.title ?? doc?.title ? { title: meta?.title ?? doc?.title } : {}),
       ...(date ? { date } : {}),
+      // the file it was read from, so that a link to the citation opens it
+      ...(doc?.path ? { path: doc.path } : {}),
     };
   }
 
