@@ -87,3 +87,16 @@ describe('Security Council citations', () => {
     assert.deepStrictEqual(check(text).filter((f) => f.rule === 'citation-date').map((f) => f.message), ['Resolution 2127 (2013) was adopted in 2013, not on 5 December 2014.']);
   });
 });
+
+describe('misspelt openings', () => {
+  it('Invties, Recalings and "Noting with concen" get their suggestion and a quick fix', () => {
+    const text = 'The General Assembly,\n\n*Recalings* its resolution 70/1,\n\n*Noting with concen* the report,\n\n*Noting with appreciation* the work,\n\n*Reaffirming its decisions*,\n\n1. *Invties* States to act;\n\n2. *Requests* a report.\n';
+    const found = check(text).filter((f) => f.rule.endsWith('-unknown'));
+    assert.deepStrictEqual(found.map((f) => [f.range.start.line + 1, f.message]), [
+      [3, 'Unknown preambular phrase “Recalings”: did you mean “Recalling”?'],
+      [5, 'Unknown preambular phrase “Noting with concen”: did you mean “Noting with concern”?'],
+      [11, 'Unknown operative phrase “Invties”: did you mean “Invites”?'],
+    ]);
+    assert.deepStrictEqual(found.map((f) => f.fix?.edits[0].newText), ['Recalling', 'concern', 'Invites']);
+  });
+});
