@@ -43,7 +43,8 @@ export interface CorpusFacts {
   dateOf(key: string): string | undefined;
   /**
    * The stretches of a paragraph's text that no precedent covers (new language), as [start, end)
-   * offsets into `text`; undefined when the corpus has no precedent close enough to compare.
+   * offsets into `text`: the whole text when no precedent is close enough to compare; undefined
+   * when the corpus is empty (nothing to compare with).
    */
   newSpans?(text: string, kind: 'preambular' | 'operative'): Array<{ start: number; end: number }> | undefined;
 }

@@ -457,8 +457,10 @@ export class Corpus implements CorpusFacts {
   }
 
   newSpans(text: string, _kind: 'preambular' | 'operative'): Array<{ start: number; end: number }> | undefined {
+    if (this.paragraphs === 0) return undefined;
     const best = this.search(text, { top: 1, minScore: 0.5 })[0];
-    if (!best) return undefined;
+    // No precedent at all: the whole paragraph is new language.
+    if (!best) return text.trim() ? [{ start: text.length - text.trimStart().length, end: text.trimEnd().length }] : [];
     return compare(text, best.text).newSpans;
   }
 }
