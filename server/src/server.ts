@@ -33,6 +33,7 @@ import * as links from './features/links';
 import * as stats from './features/stats';
 import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
+import { guardConnection } from './guard';
 
 export interface ServerContext {
   connection: Connection;
@@ -65,7 +66,9 @@ export interface Feature {
 /** Feature modules, one per LSP feature. */
 const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch];
 
-export function startServer(connection: Connection): void {
+export function startServer(raw: Connection): void {
+  // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.
+  const connection = guardConnection(raw, (m) => raw.console.log(m));
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, { version: number; doc: ResolutionDocument }>();
   const settingsCache = new Map<string, Promise<any>>();
