@@ -48,4 +48,20 @@ describe('documentation examples', () => {
       assert.ok(!rules(right).includes(id), `right example flagged:\n${completeExample(right)}`);
     });
   }
+
+  it('each rule page and the table say which kind of fix it has, as its metadata does', () => {
+    const table = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8');
+    for (const r of RULES) {
+      const id = r.meta.id;
+      const header = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${id}.md`), 'utf8').split('\n')[2];
+      const row = table.split('\n').find((l) => l.startsWith(`| [${id}]`)) ?? '';
+      if (!r.meta.fixClass) {
+        assert.match(header, /fixable: no/, id);
+        assert.match(row, /\| — \|$/, id);
+      } else {
+        assert.match(header, new RegExp(`fixable: yes — ${r.meta.fixClass}`), id);
+        assert.match(row, new RegExp(`\\| ${r.meta.fixClass}[^|]*\\|$`), id);
+      }
+    }
+  });
 });
