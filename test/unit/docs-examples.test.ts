@@ -60,7 +60,7 @@ describe('documentation examples', () => {
         assert.match(row, /\| — \|$/, id);
       } else {
         assert.match(header, new RegExp(`fixable: yes — ${r.meta.fixClass}`), id);
-        assert.match(row, new RegExp(`\\| ${r.meta.fixClass}[^|]*\\|$`), id);
+        assert.match(row, new RegExp(`\\(${r.meta.fixClass}: [^|]*\\|$`), id);
       }
     }
   });
