@@ -37,3 +37,32 @@ describe('misplaced paragraphs', () => {
     assert.deepStrictEqual(rules(comma), ['7:preambular-in-operative']);
   });
 });
+
+describe('omnibus sections', () => {
+  it('a section with a single unnumbered paragraph is no numbering finding, and fix-all leaves it unnumbered', () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      '*Recalling* its resolution 70/1,',
+      '',
+      '## I',
+      '',
+      '1. *Decides* to act;',
+      '',
+      '2. *Requests* a report;',
+      '',
+      '## II',
+      '',
+      '*Approves* the budget;',
+      '',
+      '## III',
+      '',
+      '1. *Invites* States to act;',
+      '',
+      '2. *Decides* to remain seized of the matter.',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(check(text).filter((f) => f.rule === 'operative-numbering'), []);
+    assert.strictEqual(fixAll(text, check).text, text);
+  });
+});

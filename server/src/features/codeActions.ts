@@ -22,7 +22,7 @@ import { fixAll, type FixAllOptions, minimalEdit, renumberFootnotesEdits, renumb
 import type { Fix } from '../core/findings';
 import type { ResolutionDocument } from '../core/model';
 import { LineIndex } from '../core/text';
-import { misplacedPreambular } from '../core/rules/util';
+import { loneInSection, misplacedPreambular } from '../core/rules/util';
 import { phraseKnowledge } from '../core/rules/phrase-knowledge';
 import { configFor, type DiagnosticData } from './diagnostics';
 import type { ServerContext } from '../server';
@@ -155,7 +155,9 @@ export function register(ctx: ServerContext): void {
       // as the operative-numbering check does: draft mode keeps `5 bis`, misplaced paragraphs take no number
       const config = await configFor(ctx, document.uri);
       const doc = ctx.parsed(document);
-      edits = renumberOperativeEdits(doc, config.draftMode, misplacedPreambular(doc, phraseKnowledge(config.phrases)));
+      const exclude = misplacedPreambular(doc, phraseKnowledge(config.phrases));
+      for (const i of loneInSection(doc)) exclude.add(i);
+      edits = renumberOperativeEdits(doc, config.draftMode, exclude);
     } else if (params.command === COMMANDS.renumberFootnotes) {
       edits = renumberFootnotesEdits(ctx.parsed(document));
     } else {

@@ -1,7 +1,7 @@
 import { renumberOperativeEdits, sectionRestart } from '../fix';
 import type { Fix } from '../findings';
 import { docsUrl, type Rule } from './types';
-import { firstLineRange, misplacedPreambular, rangeOf } from './util';
+import { firstLineRange, loneInSection, misplacedPreambular, rangeOf } from './util';
 
 const id = 'operative-numbering';
 
@@ -21,6 +21,8 @@ export const rule: Rule = {
     const draft = ctx.config.draftMode;
     // `*Welcoming* …` unnumbered among numbered paragraphs is preambular-in-operative's finding
     const misplaced = misplacedPreambular(doc, ctx.phrases);
+    // a section of an omnibus resolution with a single paragraph leaves it unnumbered
+    for (const i of loneInSection(doc)) misplaced.add(i);
     let fix: Fix | undefined;
     const getFix = () => {
       if (!fix) {

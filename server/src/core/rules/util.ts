@@ -129,3 +129,21 @@ export function misplacedPreambular(doc: ResolutionDocument, phrases: PhraseKnow
   });
   return out;
 }
+
+/**
+ * Indices of the unnumbered operative paragraphs that stand alone in a section of an omnibus
+ * resolution (a heading before and after, or the end): the UN leaves such a paragraph unnumbered,
+ * so numbering checks and renumbering leave it alone.
+ */
+export function loneInSection(doc: ResolutionDocument): Set<number> {
+  const out = new Set<number>();
+  const ops = doc.operative;
+  const headingBetween = (from: number, to: number) => doc.blocks.some((b) => b.kind === 'heading' && b.start >= from && b.end <= to);
+  ops.forEach((p, i) => {
+    if (p.number) return;
+    const before = i === 0 ? false : headingBetween(ops[i - 1].end, p.start);
+    const after = i === ops.length - 1 ? true : headingBetween(p.end, ops[i + 1].start);
+    if (before && after) out.add(i);
+  });
+  return out;
+}
