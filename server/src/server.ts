@@ -35,6 +35,7 @@ import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
 import * as preview from './features/preview';
 import * as importFile from './features/importFile';
+import * as negotiationFeature from './features/negotiation';
 import { guardConnection } from './guard';
 
 export interface ServerContext {
@@ -66,7 +67,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature];
 
 export function startServer(raw: Connection): void {
   // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.

@@ -61,7 +61,7 @@ describe('configuration', () => {
     assert.deepStrictEqual(
       r.problems.map((p) => p.message),
       [
-        'draftMode: "yes" must be true or false: this setting is ignored',
+        'draftMode: "yes" must be true, false or "auto": this setting is ignored',
         'rules.operative-numbering: "loud" is not one of off, hint, information, warning, error: this setting is ignored',
       ],
     );

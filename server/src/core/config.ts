@@ -10,6 +10,7 @@ import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode
 import { distance as levenshtein } from 'fastest-levenshtein';
 import type { Severity } from './findings';
 import configSchema from '../../schema/resolutionrc.schema.json';
+import { DEFAULT_TAGS, type TagSet } from './negotiation/conventions';
 
 export type RuleLevel = Severity | 'off';
 export type PreambularItalicStyle = 'consistent' | 'always' | 'never';
@@ -23,7 +24,10 @@ export interface ResolvedConfig {
   /** Per rule id: severity override and options, as configured (absent = defaults). */
   rules: Record<string, RuleSetting>;
   style: { preambularItalic: PreambularItalicStyle };
-  draftMode: boolean;
+  /** Negotiation draft mode: 'auto' (the default) follows the markings of the text; true forces it; false turns it off. */
+  draftMode: boolean | 'auto';
+  /** Negotiation texts: the status tags a draft may carry, by meaning. */
+  negotiation: { tags: TagSet };
   phrases: { operative: string[]; preambular: string[] };
   corpus: { paths: string[]; builtin: boolean; includeWorkspace: boolean };
   precedent: { maxCompletions: number; minScore?: number };
@@ -47,7 +51,8 @@ export function defaultConfig(): ResolvedConfig {
   return {
     rules: {},
     style: { preambularItalic: 'consistent' },
-    draftMode: false,
+    draftMode: 'auto',
+    negotiation: { tags: { agreed: [...DEFAULT_TAGS.agreed], pending: [...DEFAULT_TAGS.pending], deleted: [...DEFAULT_TAGS.deleted], other: [...DEFAULT_TAGS.other] } },
     phrases: { operative: [], preambular: [] },
     corpus: { paths: [], builtin: true, includeWorkspace: false },
     precedent: { maxCompletions: 5 },
@@ -75,7 +80,7 @@ export function nestKeys(layer: Record<string, unknown>): Record<string, unknown
   for (const [k, v] of Object.entries(layer)) {
     const key = k.startsWith('resolution.') ? k.slice('resolution.'.length) : k;
     const dot = key.indexOf('.');
-    if (dot > 0 && ['rules', 'style', 'phrases', 'corpus', 'precedent', 'trace', 'fixAll'].includes(key.slice(0, dot))) {
+    if (dot > 0 && ['rules', 'style', 'phrases', 'corpus', 'precedent', 'trace', 'fixAll', 'negotiation'].includes(key.slice(0, dot))) {
       const head = key.slice(0, dot);
       const obj = (isObject(nested[head]) ? nested[head] : {}) as Record<string, unknown>;
       obj[key.slice(dot + 1)] = v;
@@ -104,6 +109,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     rules: { ...base.rules },
     style: { ...base.style },
     draftMode: base.draftMode,
+    negotiation: { tags: { ...base.negotiation.tags } },
     phrases: { operative: [...base.phrases.operative], preambular: [...base.phrases.preambular] },
     corpus: { ...base.corpus, paths: [...base.corpus.paths] },
     precedent: { ...base.precedent },
@@ -136,8 +142,18 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     else problems.push('style.preambularItalic must be "consistent", "always" or "never"');
   }
   if (nested.draftMode !== undefined) {
-    if (typeof nested.draftMode === 'boolean') out.draftMode = nested.draftMode;
-    else problems.push('draftMode must be true or false');
+    if (typeof nested.draftMode === 'boolean' || nested.draftMode === 'auto') out.draftMode = nested.draftMode;
+    else problems.push('draftMode must be true, false or "auto"');
+  }
+  if (isObject(nested.negotiation) && nested.negotiation.tags !== undefined) {
+    const t = nested.negotiation.tags;
+    if (!isObject(t)) problems.push('negotiation.tags must be an object of agreed / pending / deleted / other → list of tags');
+    else
+      for (const [k, v] of Object.entries(t)) {
+        if (!['agreed', 'pending', 'deleted', 'other'].includes(k)) problems.push(`negotiation.tags.${k}: not one of agreed, pending, deleted, other`);
+        else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out.negotiation.tags[k as keyof TagSet] = [...(v as string[])];
+        else problems.push(`negotiation.tags.${k} must be a list of tags`);
+      }
   }
   if (isObject(nested.phrases)) {
     for (const kind of ['operative', 'preambular'] as const) {
@@ -209,6 +225,11 @@ function removeAt(root: Record<string, unknown>, segments: string[]): void {
 /** Why a value was rejected, in a user's words, from the schema errors at one path. */
 function reason(errors: ErrorObject[], value: unknown, segments: string[]): string {
   const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  // true, false or a word ("draftMode": true | false | "auto")
+  if (errors.some((e) => e.keyword === 'type' && (e.params as { type: string }).type === 'boolean')) {
+    const words = errors.filter((e) => e.keyword === 'enum').flatMap((e) => (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)));
+    if (words.length) return `${shown} must be true, false or ${words.join(' or ')}`;
+  }
   const en = errors.find((e) => e.keyword === 'enum');
   if (en) return `${shown} is not one of ${(en.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
   const ty = errors.find((e) => e.keyword === 'type');

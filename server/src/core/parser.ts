@@ -51,6 +51,8 @@ interface RawBlock {
 const SUPERSCRIPT_RE = new RegExp(SUPERSCRIPT_RUN_SRC, 'g');
 const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${PARAGRAPH_SUFFIXES.join('|')}))?\\.(?=[\\s\\u200b-\\u200f]|$)`);
 const SUBLABEL_RE = new RegExp(`^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.)(?=[\\s\\u200b-\\u200f])`);
+/** The paragraph suffixes of negotiation drafts (from the lexicon). */
+export const ORDINAL_SUFFIXES: readonly string[] = PARAGRAPH_SUFFIXES;
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;

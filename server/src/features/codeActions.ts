@@ -157,7 +157,7 @@ export function register(ctx: ServerContext): void {
       const doc = ctx.parsed(document);
       const exclude = misplacedPreambular(doc, phraseKnowledge(config.phrases));
       for (const i of loneInSection(doc)) exclude.add(i);
-      edits = renumberOperativeEdits(doc, config.draftMode, exclude);
+      edits = renumberOperativeEdits(doc, config.draftMode === true, exclude);
     } else if (params.command === COMMANDS.renumberFootnotes) {
       edits = renumberFootnotesEdits(ctx.parsed(document));
     } else {

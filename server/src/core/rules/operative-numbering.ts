@@ -18,7 +18,7 @@ export const rule: Rule = {
     const { doc, lines } = ctx;
     const ops = doc.operative;
     if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return;
-    const draft = ctx.config.draftMode;
+    const draft = ctx.config.draftMode === true;
     // `*Welcoming* …` unnumbered among numbered paragraphs is preambular-in-operative's finding
     const misplaced = misplacedPreambular(doc, ctx.phrases);
     // a section of an omnibus resolution with a single paragraph leaves it unnumbered
