@@ -3,6 +3,7 @@ import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import { baseCommand, exportCommand, redlineCommand } from './office';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 
@@ -11,6 +12,9 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  export: exportCommand,
+  base: baseCommand,
+  redline: redlineCommand,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -20,6 +24,11 @@ Commands:
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  export FILE -o OUT.docx              write the draft as a Word file in the UN's layout
+  base FILE [--corpus DIR]… [--format json]
+                                       name the adopted resolution the draft is built on
+  redline FILE [--base FILE|SYMBOL] [--corpus DIR]… -o OUT.docx
+                                       Word file with tracked changes from the base to the draft
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
@@ -34,7 +43,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'precedent' && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && !['precedent', 'export', 'base', 'redline'].includes(name) && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
     return 0;
   }

@@ -67,8 +67,11 @@ export interface DraftSource {
   others?: string[];
 }
 
-/** Reads a draft or an adopted text from disk: text formats as they are, AKN4UN XML converted. */
-export function readDraftSource(file: string): DraftSource {
+/**
+ * Reads a draft or an adopted text from disk: text formats as they are, AKN4UN XML converted (the
+ * resolution named `symbol` when the file holds several).
+ */
+export function readDraftSource(file: string, symbol?: string): DraftSource {
   let data: Buffer;
   try {
     const st = fs.statSync(file);
@@ -96,7 +99,9 @@ export function readDraftSource(file: string): DraftSource {
       throw new SourceError(`${file}: ${(e as Error).message}`);
     }
     if (docs.length === 0) throw new SourceError(`${file}: no resolution in this Akoma Ntoso file`);
-    return { text: aknToDraft(docs[0]), ...(docs.length > 1 ? { others: docs.slice(1).map((d) => d.symbol ?? '') } : {}) };
+    const norm = (x: string | undefined) => (x ?? '').replace(/\s+/g, ' ').trim();
+    const chosen = (symbol && docs.find((d) => norm(d.symbol) === norm(symbol))) || docs[0];
+    return { text: aknToDraft(chosen), ...(docs.length > 1 ? { others: docs.slice(1).map((d) => d.symbol ?? '') } : {}) };
   }
   return { text };
 }
