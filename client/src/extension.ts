@@ -14,6 +14,7 @@ import {
 import { registerCommands } from './commands';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
+import { registerOfficeCommands } from './office';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -67,10 +68,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
 
   registerCommands(context, lc, precedentDocs);
+  const baseStatus = registerOfficeCommands(context, lc);
 
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
+  void baseStatus.update();
   return { client: lc };
 }
 

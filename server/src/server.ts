@@ -33,6 +33,7 @@ import * as links from './features/links';
 import * as stats from './features/stats';
 import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
+import * as office from './features/office';
 
 export interface ServerContext {
   connection: Connection;
@@ -63,7 +64,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, office];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
