@@ -188,3 +188,20 @@ describe('Word sources', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('changes against base', () => {
+  const { changesAgainstBase } = require('../../server/src/core/office/changes');
+  it('locates inserted words in the draft, deleted words and paragraphs, and ignores a change of italics alone', () => {
+    const base = 'The General Assembly,\n\nRecalling its resolution 70/1,\n\n*Noting* the old report,\n\n1. *Decides* to act promptly;\n\n2. *Requests* a report.\n';
+    const draft = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act now and together;\n\n2. *Requests* a report.\n\n3. *Decides* to remain seized of the matter.\n';
+    const { changes, summary } = changesAgainstBase(base, draft);
+    const shown = changes.map((c: any) => (c.kind === 'insert' || c.kind === 'added' ? `${c.kind}:${draft.slice(c.start, c.end)}` : `${c.kind}@${draft.slice(c.at, c.at + 8)}:${c.text}`));
+    assert.deepStrictEqual(shown, [
+      'deleted@*Decides:*Noting* the old report,',
+      'delete@now and :promptly',
+      'insert:now and together',
+      'added:*Decides* to remain seized of the matter.',
+    ]);
+    assert.deepStrictEqual(summary, { added: 1, deleted: 1, moved: 0, changed: 1, unchanged: 2 });
+  });
+});
