@@ -202,6 +202,6 @@ describe('changes against base', () => {
       'insert:now and together',
       'added:*Decides* to remain seized of the matter.',
     ]);
-    assert.deepStrictEqual(summary, { added: 1, deleted: 1, moved: 0, changed: 1, unchanged: 2 });
+    assert.deepStrictEqual(summary, { added: 1, deleted: 1, moved: 0, changed: 2, unchanged: 1 }); // the italics of "Recalling" count as a change of the paragraph, not of its words
   });
 });
