@@ -362,6 +362,11 @@ export class CodeServerDriver implements Driver {
     await row.click();
   }
 
+  async readFile(file: string): Promise<Uint8Array | undefined> {
+    const p = path.join(this.workspace, file);
+    return fs.existsSync(p) ? new Uint8Array(fs.readFileSync(p)) : undefined;
+  }
+
   async writeFile(file: string, content: string | undefined): Promise<void> {
     const p = path.join(this.workspace, file);
     if (content === undefined) fs.rmSync(p, { force: true });
