@@ -1,8 +1,11 @@
 /** The `resolution` command line: checks and precedent search outside the editor (CI, scripts). */
 import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
+import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as fs from 'fs';
+import { packageFile } from '../core/packageRoot';
 import { baseCommand, exportCommand, redlineCommand } from './office';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
@@ -12,6 +15,7 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  import: importCmd,
   export: exportCommand,
   base: baseCommand,
   redline: redlineCommand,
@@ -24,6 +28,9 @@ Commands:
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  import FILE [-o OUT] [--format text|json]
+                                       turn a Word (.docx) file, a PDF or text from a PDF into a draft
+                                       (see resolution import --help)
   export FILE -o OUT.docx              write the draft as a Word file in the UN's layout
   base FILE [--corpus DIR]… [--format json]
                                        name the adopted resolution the draft is built on
@@ -32,6 +39,12 @@ Commands:
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
+/** The package's version, read from its package.json wherever the command line runs from. */
+function packageVersion(): string {
+  const file = packageFile('package.json');
+  return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
+}
+
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -39,11 +52,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.out(require('../../../../package.json').version);
+    io.out(packageVersion());
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && !['precedent', 'export', 'base', 'redline'].includes(name) && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && !['precedent', 'import', 'export', 'base', 'redline'].includes(name) && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
     return 0;
   }
