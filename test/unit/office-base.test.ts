@@ -140,6 +140,22 @@ describe('command line: export, base, redline', () => {
     assert.strictEqual(r3.code, 0, r3.err);
   });
 
+  it('takes Word files as the draft and as the base (imported first)', async () => {
+    const baseDocx = path.join(dir, 'A-RES-71-326.docx');
+    const base71 = fs.readFileSync(path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), 'utf8');
+    assert.strictEqual((await run(['export', path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), '-o', baseDocx, '--openings', 'as-written'])).code, 0);
+    const out = path.join(dir, 'from-docx.redline.docx');
+    const r = await run(['redline', GA75, '--base', baseDocx, '-o', out]);
+    assert.strictEqual(r.code, 0, r.err);
+    const read = readDocx(fs.readFileSync(out));
+    assert.deepStrictEqual(read.reject.map((p) => p.text), expectedParagraphs(layoutOf(base71), 'as-written'));
+    const damaged = path.join(dir, 'damaged.docx');
+    fs.writeFileSync(damaged, fs.readFileSync(baseDocx).subarray(0, 2000));
+    const bad = await run(['redline', GA75, '--base', damaged, '-o', out]);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /cannot import .*damaged\.docx: .*(truncated|damaged)/);
+  });
+
   it('bad input: a clear message and exit 2, nothing written', async () => {
     const out = path.join(dir, 'never.docx');
     const cases: Array<[string[], RegExp]> = [

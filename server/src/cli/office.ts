@@ -9,6 +9,7 @@ import { exportDocx, ExportOptions } from '../core/office/export';
 import { BaseCandidate, BaseResult, findBase } from '../core/office/base';
 import { redlineDocx } from '../core/office/redline';
 import { readDraftSource, SourceError } from '../core/office/sources';
+import { importBytes } from '../core/import';
 import { CliIO, UsageError } from './io';
 
 export const EXPORT_HELP = `Usage: resolution export FILE -o OUT.docx [--font NAME] [--size PT] [--openings italic|as-written]
@@ -83,11 +84,22 @@ function parseArgs(args: string[], allowed: Set<string>): Parsed {
   return p;
 }
 
-function readDraft(file: string, io: CliIO, cmd: string): string | undefined {
+/** A draft or base from disk: the text formats and AKN4UN XML as they are, a .docx or PDF imported. */
+async function readDraft(file: string, io: CliIO, cmd: string): Promise<string | undefined> {
   try {
     return readDraftSource(file).text;
   } catch (e) {
-    io.err(`resolution ${cmd}: ${(e as Error).message}`);
+    if (!/import it first/.test((e as Error).message)) {
+      io.err(`resolution ${cmd}: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+  try {
+    const r = await importBytes(new Uint8Array(fs.readFileSync(file)), { fileName: file });
+    for (const w of r.warnings) io.err(`resolution ${cmd}: ${displayPath(path.resolve(file))}: ${w}`);
+    return r.draft;
+  } catch (e) {
+    io.err(`resolution ${cmd}: cannot import ${file}: ${(e as Error).message}`);
     return undefined;
   }
 }
@@ -128,7 +140,7 @@ export const exportCommand = {
     if (!p.file) throw new UsageError('give the draft FILE to export');
     if (!p.out) throw new UsageError('give the Word file to write with -o OUT.docx');
     if (p.size !== undefined && !(p.size >= 6 && p.size <= 72)) throw new UsageError('--size needs a number of points between 6 and 72');
-    const text = readDraft(p.file, io, 'export');
+    const text = await readDraft(p.file, io, 'export');
     if (text === undefined) return 2;
     const docx = exportDocx(text, { ...(p.font ? { font: p.font } : {}), ...(p.size ? { size: p.size } : {}), ...(p.openings ? { openings: p.openings } : {}) });
     if (!writeOut(p.out, docx, io, 'export')) return 2;
@@ -150,7 +162,7 @@ export const baseCommand = {
     }
     if (!['text', 'json'].includes(p.format)) throw new UsageError(`--format must be text or json, not "${p.format}"`);
     if (!p.file) throw new UsageError('give the draft FILE');
-    const text = readDraft(p.file, io, 'base');
+    const text = await readDraft(p.file, io, 'base');
     if (text === undefined) return 2;
     const corpus = await loadCorpus(p, io, 'base');
     if (!corpus) return 2;
@@ -180,7 +192,7 @@ export const baseCommand = {
 /** The base's text: a file, or a symbol looked up in the corpus. */
 async function baseText(p: Parsed, draft: string, io: CliIO): Promise<{ text: string; name: string } | undefined> {
   if (p.base && fs.existsSync(p.base)) {
-    const t = readDraft(p.base, io, 'redline');
+    const t = await readDraft(p.base, io, 'redline');
     return t === undefined ? undefined : { text: t, name: displayPath(path.resolve(p.base)) };
   }
   const corpus = await loadCorpus(p, io, 'redline');
@@ -222,7 +234,7 @@ export const redlineCommand = {
     }
     if (!p.file) throw new UsageError('give the draft FILE');
     if (!p.out) throw new UsageError('give the Word file to write with -o OUT.docx');
-    const draft = readDraft(p.file, io, 'redline');
+    const draft = await readDraft(p.file, io, 'redline');
     if (draft === undefined) return 2;
     const base = await baseText(p, draft, io);
     if (!base) return 2;

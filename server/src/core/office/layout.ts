@@ -143,7 +143,8 @@ export function parseInline(src: string): Inline[] {
         continue;
       }
     }
-    if ((m = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/.exec(rest)) && (i === 0 || !/[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(src[i - 1]))) {
+    if ((m = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/.exec(rest))) {
+      // superscript digits are a footnote marker wherever they stand, after a year too ("2030¹⁹"), as the parser reads them
       flush();
       toks.push({ kind: 'note', label: superscriptToAscii(m[0]) });
       i += m[0].length;
