@@ -107,7 +107,9 @@ export class BaseStatusItem implements vscode.Disposable {
     this.item.text = r.base ? `$(git-compare) Base: ${r.base.symbol}` : '$(git-compare) No base';
     const md = new vscode.MarkdownString(undefined, true);
     if (r.base) {
-      md.appendMarkdown(`**Base text:** ${r.base.symbol}${r.base.title ? ` — ${r.base.title}` : ''}${r.base.date ? ` (${r.base.date})` : ''}\n\n`);
+      md.appendMarkdown(
+        `**Base text:** ${r.base.symbol}${r.base.title ? ` — ${r.base.title}` : ''}${r.base.date ? ` (${r.base.date})` : ''}\n\n`,
+      );
       if (r.reason) md.appendMarkdown(`${r.reason}\n\n`);
       const others = r.candidates.filter((c) => c.symbol !== r!.base!.symbol);
       if (others.length) md.appendMarkdown(`Other candidates: ${others.map((c) => `${c.symbol} (${c.score.toFixed(2)})`).join(', ')}\n\n`);
@@ -151,7 +153,8 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
     status,
     vscode.workspace.onDidChangeTextDocument((e) => {
       // Decorations would drift as the text changes: take them away; the command shows them again.
-      for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document && shown.has(e.document.uri.toString()) && e.contentChanges.length) clear(editor);
+      for (const editor of vscode.window.visibleTextEditors)
+        if (editor.document === e.document && shown.has(e.document.uri.toString()) && e.contentChanges.length) clear(editor);
     }),
 
     vscode.commands.registerCommand('resolution.exportWord', async () => {
@@ -169,8 +172,9 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
       if (!editor) return;
       const target = await targetFor(editor.document, '.redline.docx');
       if (!target) return;
-      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Resolution: redline against base' }, () =>
-        lc.sendRequest<WriteResult>('resolution/exportRedline', { uri: editor.document.uri.toString(), target }),
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Resolution: redline against base' },
+        () => lc.sendRequest<WriteResult>('resolution/exportRedline', { uri: editor.document.uri.toString(), target }),
       );
       if (r.error || !r.path) {
         void vscode.window.showErrorMessage(r.error ?? 'Redline failed.');
@@ -200,14 +204,22 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
       const del: vscode.DecorationOptions[] = [];
       for (const c of r.changes) {
         if (c.kind === 'insert' || c.kind === 'added') {
-          ins.push({ range: toRange(c.range), hoverMessage: c.kind === 'added' ? (c.moved ? 'Paragraph moved here' : 'Paragraph not in the base') : 'Inserted since the base' });
+          ins.push({
+            range: toRange(c.range),
+            hoverMessage: c.kind === 'added' ? (c.moved ? 'Paragraph moved here' : 'Paragraph not in the base') : 'Inserted since the base',
+          });
         } else {
           const text = (c.text ?? '').replace(/\s+/g, ' ');
-          const shownText = c.kind === 'deleted' ? `[${c.moved ? 'moved away' : 'deleted'}: ${text.length > 80 ? text.slice(0, 79) + '…' : text}] ` : text;
+          const shownText =
+            c.kind === 'deleted' ? `[${c.moved ? 'moved away' : 'deleted'}: ${text.length > 80 ? text.slice(0, 79) + '…' : text}] ` : text;
           del.push({
             range: toRange(c.range),
-            hoverMessage: new vscode.MarkdownString().appendText(`${c.kind === 'deleted' ? (c.moved ? 'Paragraph moved from here' : 'Paragraph deleted from the base') : 'Deleted from the base'}: ${text}`),
-            renderOptions: { before: { contentText: shownText, textDecoration: 'line-through', color: new vscode.ThemeColor('editorError.foreground') } },
+            hoverMessage: new vscode.MarkdownString().appendText(
+              `${c.kind === 'deleted' ? (c.moved ? 'Paragraph moved from here' : 'Paragraph deleted from the base') : 'Deleted from the base'}: ${text}`,
+            ),
+            renderOptions: {
+              before: { contentText: shownText, textDecoration: 'line-through', color: new vscode.ThemeColor('editorError.foreground') },
+            },
           });
         }
       }

@@ -40,8 +40,13 @@ async function main(): Promise<void> {
     .filter((x) => /A-RES/.test(x.f))
     .sort((a, b) => b.size - a.size)[0].f;
   const draft = fs.readFileSync(largest, 'utf8');
-  const base = fs.readFileSync(seedFiles().find((f) => /A-RES-71-326/.test(f))!, 'utf8');
-  console.log(`Largest seed: ${path.basename(largest)} (${(draft.length / 1024).toFixed(1)} KB), base ${path.basename(seedFiles().find((f) => /A-RES-71-326/.test(f))!)}`);
+  const base = fs.readFileSync(
+    seedFiles().find((f) => /A-RES-71-326/.test(f))!,
+    'utf8',
+  );
+  console.log(
+    `Largest seed: ${path.basename(largest)} (${(draft.length / 1024).toFixed(1)} KB), base ${path.basename(seedFiles().find((f) => /A-RES-71-326/.test(f))!)}`,
+  );
   // warm up
   exportDocx(draft);
   redlineDocx(base, draft);
@@ -53,8 +58,12 @@ async function main(): Promise<void> {
   const size = exportDocx(draft).length;
   const red = redlineDocx(base, draft);
   console.log(`parse (baseline)     ${fmt(tParse)}`);
-  console.log(`export to .docx      ${fmt(tExport)}  (${(pct(tExport, 50) / pct(tParse, 50)).toFixed(1)}× the parse; ${(size / 1024).toFixed(1)} KB)`);
-  console.log(`redline against base ${fmt(tRedline)}  (${(pct(tRedline, 50) / pct(tParse, 50)).toFixed(1)}× the parse; ${(red.docx.length / 1024).toFixed(1)} KB; ${JSON.stringify(red.summary)})`);
+  console.log(
+    `export to .docx      ${fmt(tExport)}  (${(pct(tExport, 50) / pct(tParse, 50)).toFixed(1)}× the parse; ${(size / 1024).toFixed(1)} KB)`,
+  );
+  console.log(
+    `redline against base ${fmt(tRedline)}  (${(pct(tRedline, 50) / pct(tParse, 50)).toFixed(1)}× the parse; ${(red.docx.length / 1024).toFixed(1)} KB; ${JSON.stringify(red.summary)})`,
+  );
   console.log(`heap used after ${runs * 3} runs: ${((heap1 - heap0) / 1048576).toFixed(1)} MB more than before`);
   console.log(`goal: export and redline under 2 s — ${pct(tExport, 95) < 2000 && pct(tRedline, 95) < 2000 ? 'met' : 'NOT met'} (p95)`);
 
@@ -84,7 +93,9 @@ async function main(): Promise<void> {
     if (findBase(anonymous, corpus, { draftPath: p.draft }).base?.symbol === want) rightNoSession++;
   }
   times.sort((a, b) => a - b);
-  console.log(`base text of ${pairs.length} held-out session-76 resolutions: the session-75 text named first for ${right} (${((100 * right) / pairs.length).toFixed(1)} %)`);
+  console.log(
+    `base text of ${pairs.length} held-out session-76 resolutions: the session-75 text named first for ${right} (${((100 * right) / pairs.length).toFixed(1)} %)`,
+  );
   console.log(`  with the draft's session unknown: ${rightNoSession} (${((100 * rightNoSession) / pairs.length).toFixed(1)} %)`);
   console.log(`  time per draft: ${fmt(times)}`);
 }

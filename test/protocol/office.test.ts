@@ -1,7 +1,9 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers of the server's custom requests */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { strFromU8, unzipSync } from 'fflate';
 import { fileUri, startServer, TestServer } from '../support/lsp';
 import { readSeed, SEED } from '../support/paths';
 import { readDocx } from '../support/docxReader';
@@ -13,7 +15,9 @@ describe('Word export, base text and redline over stdio', function () {
   let server: TestServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-office-lsp-'));
   before(async () => {
-    server = await startServer({ settings: { corpus: { builtin: true }, export: { font: 'Arial', fontSize: 11 }, redline: { author: 'Delegation of Testland' } } });
+    server = await startServer({
+      settings: { corpus: { builtin: true }, export: { font: 'Arial', fontSize: 11 }, redline: { author: 'Delegation of Testland' } },
+    });
   });
   after(async () => {
     await server?.stop();
@@ -35,8 +39,10 @@ describe('Word export, base text and redline over stdio', function () {
     const r: any = await server.connection.sendRequest('resolution/exportWord', { uri, target });
     assert.strictEqual(r.path, target, JSON.stringify(r));
     const read = readDocx(fs.readFileSync(target));
-    assert.deepStrictEqual(read.accept.map((p) => p.text), expectedParagraphs(layoutOf(draftText), 'italic'));
-    const { unzipSync, strFromU8 } = require('fflate');
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(draftText), 'italic'),
+    );
     assert.match(strFromU8(unzipSync(fs.readFileSync(target))['word/styles.xml']), /w:ascii="Arial"[\s\S]*<w:sz w:val="22"\/>/);
   });
 
@@ -47,8 +53,14 @@ describe('Word export, base text and redline over stdio', function () {
     assert.strictEqual(r.base.symbol, 'A/RES/71/326');
     assert.ok(r.summary.added > 0 && r.summary.changed > 0);
     const read = readDocx(fs.readFileSync(target));
-    assert.deepStrictEqual(read.accept.map((p) => p.text), expectedParagraphs(layoutOf(draftText), 'as-written'));
-    assert.deepStrictEqual(read.reject.map((p) => p.text), expectedParagraphs(layoutOf(readSeed(SEED.ga71)), 'as-written'));
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(draftText), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(readSeed(SEED.ga71)), 'as-written'),
+    );
     assert.deepStrictEqual([...read.revisions.authors], ['Delegation of Testland']);
   });
 
@@ -56,9 +68,13 @@ describe('Word export, base text and redline over stdio', function () {
     const r: any = await server.connection.sendRequest('resolution/changesAgainstBase', { uri });
     assert.strictEqual(r.base.symbol, 'A/RES/71/326');
     const lines = draftText.split('\n');
-    const textAt = (range: any) => (range.start.line === range.end.line ? lines[range.start.line].slice(range.start.character, range.end.character) : '');
+    const textAt = (range: any) =>
+      range.start.line === range.end.line ? lines[range.start.line].slice(range.start.character, range.end.character) : '';
     const inserts = r.changes.filter((c: any) => c.kind === 'insert').map((c: any) => textAt(c.range));
-    assert.ok(inserts.some((t: string) => /pangolin/.test(t)), inserts.slice(0, 10).join(' | '));
+    assert.ok(
+      inserts.some((t: string) => /pangolin/.test(t)),
+      inserts.slice(0, 10).join(' | '),
+    );
     assert.ok(r.changes.some((c: any) => c.kind === 'delete' && /pangolins/.test(c.text)));
     assert.ok(r.changes.some((c: any) => c.kind === 'added'));
   });
@@ -69,10 +85,15 @@ describe('Word export, base text and redline over stdio', function () {
     const r: any = await server.connection.sendRequest('resolution/exportRedline', { uri: lonely, target: path.join(dir, 'lonely.docx') });
     assert.match(r.error, /No base text/);
     assert.ok(!fs.existsSync(path.join(dir, 'lonely.docx')));
-    const named: any = await server.connection.sendRequest('resolution/changesAgainstBase', { uri: fileUri(path.join(dir, 'not-open.res.md')) });
+    const named: any = await server.connection.sendRequest('resolution/changesAgainstBase', {
+      uri: fileUri(path.join(dir, 'not-open.res.md')),
+    });
     assert.match(named.error, /No open draft/);
     server.open(lonely, 'base: A/RES/12/345\n\nThe General Assembly,\n\n*Noting* x,\n\n1. *Decides* y.\n');
-    const missing: any = await server.connection.sendRequest('resolution/exportRedline', { uri: lonely, target: path.join(dir, 'lonely.docx') });
+    const missing: any = await server.connection.sendRequest('resolution/exportRedline', {
+      uri: lonely,
+      target: path.join(dir, 'lonely.docx'),
+    });
     assert.match(missing.error, /A\/RES\/12\/345 is not in the precedent corpus/);
   });
 });

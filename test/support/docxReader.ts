@@ -9,9 +9,15 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 
-type X = Record<string, any>;
+type X = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+});
 
 function name(n: X): string {
   for (const k of Object.keys(n)) if (k !== ':@') return k;
@@ -115,7 +121,7 @@ export function readDocx(data: Uint8Array): ReadDocument {
         const nm = name(n);
         if (nm === 'w:pPr') {
           const ps = find(kids(n), 'w:pStyle');
-          para.style = ps ? attr(ps, 'w:val') ?? '' : '';
+          para.style = ps ? (attr(ps, 'w:val') ?? '') : '';
           const rpr = find(kids(n), 'w:rPr');
           if (rpr) {
             const ins = find(kids(rpr), 'w:ins');

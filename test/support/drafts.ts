@@ -80,7 +80,8 @@ export function derivedBase(draft: string): string {
     edits.push({ start: s.start, end: s.end, text: draft.slice(s.start, s.end).replace(/^[*_]|[*_]$/g, '') });
   }
   const marker = doc.footnoteMarkers[0];
-  if (marker && !edits.some((e) => e.start <= marker.start && marker.end <= e.end)) edits.push({ start: marker.start, end: marker.end, text: '' });
+  if (marker && !edits.some((e) => e.start <= marker.start && marker.end <= e.end))
+    edits.push({ start: marker.start, end: marker.end, text: '' });
   // Drop edits that overlap (keep the earliest added).
   const kept: Edit[] = [];
   for (const e of edits) if (!kept.some((k) => e.start < k.end && k.start < e.end)) kept.push(e);

@@ -29,7 +29,9 @@ describe('base text', () => {
     assert.strictEqual(sessionFromWords('Eightieth session'), 80);
     assert.strictEqual(sessionFromWords('Seventy-first session'), 71);
     assert.strictEqual(titleSimilarity('75/311. Tackling illicit trafficking in wildlife', 'Tackling illicit trafficking in wildlife'), 1);
-    assert.ok(titleSimilarity('Tackling illicit trafficking in wildlife', 'The rule of law at the national and international levels') < 0.2);
+    assert.ok(
+      titleSimilarity('Tackling illicit trafficking in wildlife', 'The rule of law at the national and international levels') < 0.2,
+    );
   });
 
   it('finds A/RES/71/326 as the base of A/RES/75/311 among the seeds (same title, reused paragraphs, cited)', async () => {
@@ -63,7 +65,12 @@ describe('base text', () => {
     assert.match(r.reason!, /no resolution/);
     const empty = new Corpus();
     await empty.load({ builtin: false });
-    assert.deepStrictEqual(findBase(fs.readFileSync(GA75, 'utf8'), empty), { base: null, candidates: [], reason: 'the corpus is empty', session: 75 });
+    assert.deepStrictEqual(findBase(fs.readFileSync(GA75, 'utf8'), empty), {
+      base: null,
+      candidates: [],
+      reason: 'the corpus is empty',
+      session: 75,
+    });
   });
 
   const pairs = corpusPairs();
@@ -89,7 +96,9 @@ describe('base text', () => {
       else misses.push(`${path.basename(draft)}: ${r.base?.symbol ?? 'null'} instead of ${want}`);
     }
     const share = right / total;
-    console.log(`      base named first for ${right} of ${total} held-out drafts (${(share * 100).toFixed(1)} %)${misses.length ? `; misses: ${misses.join('; ')}` : ''}`);
+    console.log(
+      `      base named first for ${right} of ${total} held-out drafts (${(share * 100).toFixed(1)} %)${misses.length ? `; misses: ${misses.join('; ')}` : ''}`,
+    );
     assert.ok(share >= 0.9, `only ${(share * 100).toFixed(1)} % right: ${misses.join('; ')}`);
   });
 });
@@ -104,7 +113,10 @@ describe('command line: export, base, redline', () => {
     assert.strictEqual(r.code, 0, r.err);
     assert.match(r.out, /Wrote .*ga75\.docx/);
     const read = readDocx(fs.readFileSync(out));
-    assert.deepStrictEqual(read.accept.map((p) => p.text), expectedParagraphs(layoutOf(fs.readFileSync(GA75, 'utf8')), 'italic'));
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(fs.readFileSync(GA75, 'utf8')), 'italic'),
+    );
   });
 
   it('base --format json prints the documented shape', async () => {
@@ -126,15 +138,24 @@ describe('command line: export, base, redline', () => {
     assert.match(r.out, /A\/RES\/71\/326 .*→ .*changed, \d+ added, \d+ deleted/);
     const base71 = fs.readFileSync(path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), 'utf8');
     const read = readDocx(fs.readFileSync(out));
-    assert.deepStrictEqual(read.accept.map((p) => p.text), expectedParagraphs(layoutOf(fs.readFileSync(GA75, 'utf8')), 'as-written'));
-    assert.deepStrictEqual(read.reject.map((p) => p.text), expectedParagraphs(layoutOf(base71), 'as-written'));
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(fs.readFileSync(GA75, 'utf8')), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base71), 'as-written'),
+    );
     assert.deepStrictEqual([...read.revisions.authors], ['Delegation of Testland']);
     // --base FILE
     const baseFile = path.join(dir, 'older.res.md');
     fs.writeFileSync(baseFile, derivedBase(fs.readFileSync(GA75, 'utf8')));
     const r2 = await run(['redline', GA75, '--base', baseFile, '-o', out]);
     assert.strictEqual(r2.code, 0, r2.err);
-    assert.deepStrictEqual(readDocx(fs.readFileSync(out)).reject.map((p) => p.text), expectedParagraphs(layoutOf(fs.readFileSync(baseFile, 'utf8')), 'as-written'));
+    assert.deepStrictEqual(
+      readDocx(fs.readFileSync(out)).reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(fs.readFileSync(baseFile, 'utf8')), 'as-written'),
+    );
     // --base SYMBOL
     const r3 = await run(['redline', GA75, '--base', 'A/RES/71/326', '-o', out]);
     assert.strictEqual(r3.code, 0, r3.err);
@@ -143,12 +164,27 @@ describe('command line: export, base, redline', () => {
   it('takes Word files as the draft and as the base (imported first)', async () => {
     const baseDocx = path.join(dir, 'A-RES-71-326.docx');
     const base71 = fs.readFileSync(path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), 'utf8');
-    assert.strictEqual((await run(['export', path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), '-o', baseDocx, '--openings', 'as-written'])).code, 0);
+    assert.strictEqual(
+      (
+        await run([
+          'export',
+          path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'),
+          '-o',
+          baseDocx,
+          '--openings',
+          'as-written',
+        ])
+      ).code,
+      0,
+    );
     const out = path.join(dir, 'from-docx.redline.docx');
     const r = await run(['redline', GA75, '--base', baseDocx, '-o', out]);
     assert.strictEqual(r.code, 0, r.err);
     const read = readDocx(fs.readFileSync(out));
-    assert.deepStrictEqual(read.reject.map((p) => p.text), expectedParagraphs(layoutOf(base71), 'as-written'));
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base71), 'as-written'),
+    );
     const damaged = path.join(dir, 'damaged.docx');
     fs.writeFileSync(damaged, fs.readFileSync(baseDocx).subarray(0, 2000));
     const bad = await run(['redline', GA75, '--base', damaged, '-o', out]);

@@ -75,22 +75,44 @@ describe('Word files in LibreOffice', function () {
       const red = redlineDocx(base, text, { author: 'Test', date: '2026-11-27T10:00:00Z' }).docx;
       fs.writeFileSync(path.join(dir, `${name}.redline.docx`), red);
       const read = readDocx(red);
-      cases.push({ name: `${name}.redline`, kind: 'redline', accept: read.accept.map((p) => p.text), reject: read.reject.map((p) => p.text) });
+      cases.push({
+        name: `${name}.redline`,
+        kind: 'redline',
+        accept: read.accept.map((p) => p.text),
+        reject: read.reject.map((p) => p.text),
+      });
     }
     for (const pair of corpusPairs().slice(0, 2)) {
       const name = path.basename(pair.draft, '.xml').replace(/\s+/g, '_');
       const red = redlineDocx(readDraftSource(pair.base).text, readDraftSource(pair.draft).text).docx;
       fs.writeFileSync(path.join(dir, `${name}.redline.docx`), red);
       const read = readDocx(red);
-      cases.push({ name: `${name}.redline`, kind: 'redline', accept: read.accept.map((p) => p.text), reject: read.reject.map((p) => p.text) });
+      cases.push({
+        name: `${name}.redline`,
+        kind: 'redline',
+        accept: read.accept.map((p) => p.text),
+        reject: read.reject.map((p) => p.text),
+      });
     }
     const files = cases.map((c) => `${c.name}.docx`);
     // One soffice run for every file; a private profile so parallel runs do not clash.
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...files], {
-      cwd: dir,
-      stdio: 'pipe',
-      timeout: 200_000,
-    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        path.join(dir, 'pdf'),
+        ...files,
+      ],
+      {
+        cwd: dir,
+        stdio: 'pipe',
+        timeout: 200_000,
+      },
+    );
     pdfText = new Map(
       cases.map((c) => {
         const pdf = path.join(dir, 'pdf', `${c.name}.pdf`);

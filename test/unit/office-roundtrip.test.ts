@@ -52,7 +52,7 @@ describe('Word round trip: import(export(draft)) = draft', () => {
     });
   }
 
-  it('the Word import, accepting tracked changes, reads every seed\'s redline against a derived base as the draft', async () => {
+  it("the Word import, accepting tracked changes, reads every seed's redline against a derived base as the draft", async () => {
     for (const file of seedFiles()) {
       const text = fs.readFileSync(file, 'utf8');
       const back = await importBytes(redlineDocx(derivedBase(text), text).docx);

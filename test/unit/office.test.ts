@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { strFromU8, unzipSync } from 'fflate';
+import { changesAgainstBase, Change } from '../../server/src/core/office/changes';
 import { exportDocx } from '../../server/src/core/office/export';
 import { layoutOf, parseInline } from '../../server/src/core/office/layout';
 import { redlineDocx } from '../../server/src/core/office/redline';
@@ -14,7 +16,8 @@ const DATE = '2026-11-27T10:00:00Z';
 
 function diffLists(actual: string[], expected: string[]): string {
   for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
-    if (actual[i] !== expected[i]) return `paragraph ${i + 1} of ${expected.length} (read ${actual.length}):\n  read:     ${JSON.stringify(actual[i])}\n  expected: ${JSON.stringify(expected[i])}`;
+    if (actual[i] !== expected[i])
+      return `paragraph ${i + 1} of ${expected.length} (read ${actual.length}):\n  read:     ${JSON.stringify(actual[i])}\n  expected: ${JSON.stringify(expected[i])}`;
   }
   return 'same';
 }
@@ -42,7 +45,14 @@ describe('Word export', () => {
       const layout = layoutOf(text);
       const read = readDocx(exportDocx(text));
       assert.strictEqual(read.revisions.ins + read.revisions.del + read.revisions.paraIns + read.revisions.paraDel, 0);
-      assert.deepStrictEqual(read.accept.map((p) => p.text), expectedParagraphs(layout, 'italic'), diffLists(read.accept.map((p) => p.text), expectedParagraphs(layout, 'italic')));
+      assert.deepStrictEqual(
+        read.accept.map((p) => p.text),
+        expectedParagraphs(layout, 'italic'),
+        diffLists(
+          read.accept.map((p) => p.text),
+          expectedParagraphs(layout, 'italic'),
+        ),
+      );
       // nothing of the source is lost, whatever the layout made of it
       const docWords = words(read.accept.map((p) => p.text).join(' '));
       const missing = missingWords(sourceWords(text), docWords);
@@ -52,7 +62,10 @@ describe('Word export', () => {
       if (layout.doc.kind === 'resolution' && layout.doc.operative.length) {
         const ops = read.accept.filter((p) => p.style === 'ResOperative');
         assert.strictEqual(ops.length, layout.doc.operative.length);
-        assert.ok(ops.every((p) => /^\d+(?: [a-z]+)?\.\t/.test(p.text)), 'operative paragraphs start with their number and a tab');
+        assert.ok(
+          ops.every((p) => /^\d+(?: [a-z]+)?\.\t/.test(p.text)),
+          'operative paragraphs start with their number and a tab',
+        );
         assert.ok(ops.filter((p) => /^\d+\.\t\*[A-Z]/.test(p.text)).length >= ops.length * 0.8, 'operative verbs in italics');
       }
       const pre = read.accept.filter((p) => p.style === 'ResPreambular');
@@ -63,16 +76,21 @@ describe('Word export', () => {
   it('keeps italics exactly as written when asked to', () => {
     const text = 'The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. *Decides* to act;\n';
     const read = readDocx(exportDocx(text, { openings: 'as-written' }));
-    assert.deepStrictEqual(read.accept.map((p) => p.text), ['The General Assembly,', 'Recalling its resolution 70/1,', '1.\t*Decides* to act;']);
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      ['The General Assembly,', 'Recalling its resolution 70/1,', '1.\t*Decides* to act;'],
+    );
     const italic = readDocx(exportDocx(text));
     assert.strictEqual(italic.accept[1].text, '*Recalling* its resolution 70/1,');
   });
 
   it('uses the font and size asked for, and leaves the base setting out of the document', () => {
-    const docx = exportDocx('base: A/RES/75/311\n\nThe General Assembly,\n\n*Recalling* x,\n\n1. *Decides* y.\n', { font: 'Arial', size: 11 });
+    const docx = exportDocx('base: A/RES/75/311\n\nThe General Assembly,\n\n*Recalling* x,\n\n1. *Decides* y.\n', {
+      font: 'Arial',
+      size: 11,
+    });
     const read = readDocx(docx);
     assert.ok(!read.accept.some((p) => /base/.test(p.text)));
-    const { unzipSync, strFromU8 } = require('fflate');
     const styles = strFromU8(unzipSync(docx)['word/styles.xml']);
     assert.match(styles, /w:ascii="Arial"/);
     assert.match(styles, /<w:sz w:val="22"\/>/);
@@ -97,9 +115,24 @@ describe('Word redline', () => {
       const read = readDocx(docx);
       const want = expectedParagraphs(layoutOf(draft), 'as-written');
       const was = expectedParagraphs(layoutOf(base), 'as-written');
-      assert.deepStrictEqual(read.accept.map((p) => p.text), want, diffLists(read.accept.map((p) => p.text), want));
-      assert.deepStrictEqual(read.reject.map((p) => p.text), was, diffLists(read.reject.map((p) => p.text), was));
-      if (layoutOf(draft).doc.kind === 'resolution') assert.ok(read.revisions.ins > 0 && read.revisions.del > 0, 'words inserted and deleted');
+      assert.deepStrictEqual(
+        read.accept.map((p) => p.text),
+        want,
+        diffLists(
+          read.accept.map((p) => p.text),
+          want,
+        ),
+      );
+      assert.deepStrictEqual(
+        read.reject.map((p) => p.text),
+        was,
+        diffLists(
+          read.reject.map((p) => p.text),
+          was,
+        ),
+      );
+      if (layoutOf(draft).doc.kind === 'resolution')
+        assert.ok(read.revisions.ins > 0 && read.revisions.del > 0, 'words inserted and deleted');
       else assert.ok(read.revisions.ins > 0, 'the footnote the base lacks is inserted');
       assert.deepStrictEqual([...read.revisions.authors], [AUTHOR]);
       assert.deepStrictEqual([...read.revisions.dates], [DATE]);
@@ -112,26 +145,46 @@ describe('Word redline', () => {
 
   it('shows a renumbering as changed numbers, a moved paragraph as deleted there and inserted here', () => {
     const base = 'The General Assembly,\n\n*Recalling* A,\n\n*Noting* B,\n\n*Welcoming* C,\n\n1. *Decides* one;\n\n2. *Requests* two.\n';
-    const draft = 'The General Assembly,\n\n*Noting* B,\n\n*Welcoming* C,\n\n*Recalling* A,\n\n1. *Urges* all;\n\n2. *Decides* one;\n\n3. *Requests* two.\n';
+    const draft =
+      'The General Assembly,\n\n*Noting* B,\n\n*Welcoming* C,\n\n*Recalling* A,\n\n1. *Urges* all;\n\n2. *Decides* one;\n\n3. *Requests* two.\n';
     const read = readDocx(redlineDocx(base, draft, { author: AUTHOR, date: DATE }).docx);
-    assert.deepStrictEqual(read.accept.map((p) => p.text), expectedParagraphs(layoutOf(draft), 'as-written'));
-    assert.deepStrictEqual(read.reject.map((p) => p.text), expectedParagraphs(layoutOf(base), 'as-written'));
-    assert.match(read.xml, /<w:del [^>]*><w:r><w:delText xml:space="preserve">1<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">2<\/w:t>/);
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(draft), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base), 'as-written'),
+    );
+    assert.match(
+      read.xml,
+      /<w:del [^>]*><w:r><w:delText xml:space="preserve">1<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">2<\/w:t>/,
+    );
   });
 
   it('keeps footnotes and italics on both sides: a changed footnote, an italic changed in unchanged words', () => {
     const base = 'The General Assembly,\n\nRecalling its resolution 70/1,[^1]\n\n1. *Decides* to act.\n\n[^1]: Old note.\n';
-    const draft = 'The General Assembly,\n\n*Recalling* its resolution 70/1,[^1]\n\n1. *Decides* to act now.[^2]\n\n[^1]: New note.\n\n[^2]: Added note.\n';
+    const draft =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,[^1]\n\n1. *Decides* to act now.[^2]\n\n[^1]: New note.\n\n[^2]: Added note.\n';
     const read = readDocx(redlineDocx(base, draft, { author: AUTHOR, date: DATE }).docx);
-    assert.deepStrictEqual(read.accept.map((p) => p.text), ['The General Assembly,', '*Recalling* its resolution 70/1,[^New note.]', '1.\t*Decides* to act now.[^Added note.]']);
-    assert.deepStrictEqual(read.reject.map((p) => p.text), ['The General Assembly,', 'Recalling its resolution 70/1,[^Old note.]', '1.\t*Decides* to act.']);
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      ['The General Assembly,', '*Recalling* its resolution 70/1,[^New note.]', '1.\t*Decides* to act now.[^Added note.]'],
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      ['The General Assembly,', 'Recalling its resolution 70/1,[^Old note.]', '1.\t*Decides* to act.'],
+    );
     assert.ok(read.revisions.format > 0, 'the italic is a tracked formatting change');
   });
 
   it('redlines identical texts with no change at all', () => {
     const text = fs.readFileSync(seedFiles()[0], 'utf8');
     const read = readDocx(redlineDocx(text, text).docx);
-    assert.strictEqual(read.revisions.ins + read.revisions.del + read.revisions.paraIns + read.revisions.paraDel + read.revisions.format, 0);
+    assert.strictEqual(
+      read.revisions.ins + read.revisions.del + read.revisions.paraIns + read.revisions.paraDel + read.revisions.format,
+      0,
+    );
   });
 
   const pairs = corpusPairs();
@@ -150,8 +203,22 @@ describe('Word redline', () => {
         const read = readDocx(redlineDocx(b, d, { author: AUTHOR, date: DATE }).docx);
         const want = expectedParagraphs(layoutOf(d), 'as-written');
         const was = expectedParagraphs(layoutOf(b), 'as-written');
-        assert.deepStrictEqual(read.accept.map((p) => p.text), want, `${path.basename(draft)}: ${diffLists(read.accept.map((p) => p.text), want)}`);
-        assert.deepStrictEqual(read.reject.map((p) => p.text), was, `${path.basename(base)}: ${diffLists(read.reject.map((p) => p.text), was)}`);
+        assert.deepStrictEqual(
+          read.accept.map((p) => p.text),
+          want,
+          `${path.basename(draft)}: ${diffLists(
+            read.accept.map((p) => p.text),
+            want,
+          )}`,
+        );
+        assert.deepStrictEqual(
+          read.reject.map((p) => p.text),
+          was,
+          `${path.basename(base)}: ${diffLists(
+            read.reject.map((p) => p.text),
+            was,
+          )}`,
+        );
       }
     });
   }
@@ -183,19 +250,28 @@ describe('Word sources', () => {
     for (const [name, data, re] of cases) {
       const f = path.join(dir, name);
       if (data) fs.writeFileSync(f, data);
-      assert.throws(() => readDraftSource(f), (e: Error) => e instanceof SourceError && re.test(e.message), name);
+      assert.throws(
+        () => readDraftSource(f),
+        (e: Error) => e instanceof SourceError && re.test(e.message),
+        name,
+      );
     }
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
 describe('changes against base', () => {
-  const { changesAgainstBase } = require('../../server/src/core/office/changes');
   it('locates inserted words in the draft, deleted words and paragraphs, and ignores a change of italics alone', () => {
-    const base = 'The General Assembly,\n\nRecalling its resolution 70/1,\n\n*Noting* the old report,\n\n1. *Decides* to act promptly;\n\n2. *Requests* a report.\n';
-    const draft = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act now and together;\n\n2. *Requests* a report.\n\n3. *Decides* to remain seized of the matter.\n';
+    const base =
+      'The General Assembly,\n\nRecalling its resolution 70/1,\n\n*Noting* the old report,\n\n1. *Decides* to act promptly;\n\n2. *Requests* a report.\n';
+    const draft =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act now and together;\n\n2. *Requests* a report.\n\n3. *Decides* to remain seized of the matter.\n';
     const { changes, summary } = changesAgainstBase(base, draft);
-    const shown = changes.map((c: any) => (c.kind === 'insert' || c.kind === 'added' ? `${c.kind}:${draft.slice(c.start, c.end)}` : `${c.kind}@${draft.slice(c.at, c.at + 8)}:${c.text}`));
+    const shown = changes.map((c: Change) =>
+      c.kind === 'insert' || c.kind === 'added'
+        ? `${c.kind}:${draft.slice(c.start, c.end)}`
+        : `${c.kind}@${draft.slice(c.at, c.at + 8)}:${c.text}`,
+    );
     assert.deepStrictEqual(shown, [
       'deleted@*Decides:*Noting* the old report,',
       'delete@now and :promptly',

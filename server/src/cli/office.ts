@@ -142,7 +142,11 @@ export const exportCommand = {
     if (p.size !== undefined && !(p.size >= 6 && p.size <= 72)) throw new UsageError('--size needs a number of points between 6 and 72');
     const text = await readDraft(p.file, io, 'export');
     if (text === undefined) return 2;
-    const docx = exportDocx(text, { ...(p.font ? { font: p.font } : {}), ...(p.size ? { size: p.size } : {}), ...(p.openings ? { openings: p.openings } : {}) });
+    const docx = exportDocx(text, {
+      ...(p.font ? { font: p.font } : {}),
+      ...(p.size ? { size: p.size } : {}),
+      ...(p.openings ? { openings: p.openings } : {}),
+    });
     if (!writeOut(p.out, docx, io, 'export')) return 2;
     io.out(`Wrote ${displayPath(path.resolve(p.out))} (${docx.length} bytes)`);
     return 0;
@@ -170,7 +174,12 @@ export const baseCommand = {
     if (p.format === 'json') {
       io.out(
         JSON.stringify(
-          { base: r.base ? jsonCandidate(r.base) : null, candidates: r.candidates.map(jsonCandidate), ...(r.reason ? { reason: r.reason } : {}), ...(r.session ? { session: r.session } : {}) },
+          {
+            base: r.base ? jsonCandidate(r.base) : null,
+            candidates: r.candidates.map(jsonCandidate),
+            ...(r.reason ? { reason: r.reason } : {}),
+            ...(r.session ? { session: r.session } : {}),
+          },
           null,
           2,
         ),
@@ -178,11 +187,16 @@ export const baseCommand = {
       return 0;
     }
     if (!r.base) io.out(`No base text found: ${r.reason}.`);
-    else io.out(`Base: ${r.base.symbol}${r.base.title ? ` — ${r.base.title}` : ''}${r.base.date ? ` (${r.base.date})` : ''}${r.base.path ? `  ${displayPath(r.base.path)}` : ''}${r.reason ? `  [${r.reason}]` : ''}`);
+    else
+      io.out(
+        `Base: ${r.base.symbol}${r.base.title ? ` — ${r.base.title}` : ''}${r.base.date ? ` (${r.base.date})` : ''}${r.base.path ? `  ${displayPath(r.base.path)}` : ''}${r.reason ? `  [${r.reason}]` : ''}`,
+      );
     if (r.candidates.length > 1 || !r.base) {
       io.out('Candidates:');
       for (const c of r.candidates) {
-        io.out(`  ${c.score.toFixed(2)}  ${c.symbol}${c.title ? ` — ${c.title}` : ''}  (title ${c.evidence.title.toFixed(2)}, paragraphs ${c.evidence.reuse.toFixed(2)}${c.evidence.cited ? ', cited' : ''})`);
+        io.out(
+          `  ${c.score.toFixed(2)}  ${c.symbol}${c.title ? ` — ${c.title}` : ''}  (title ${c.evidence.title.toFixed(2)}, paragraphs ${c.evidence.reuse.toFixed(2)}${c.evidence.cited ? ', cited' : ''})`,
+        );
       }
     }
     return 0;
@@ -213,7 +227,9 @@ async function baseText(p: Parsed, draft: string, io: CliIO): Promise<{ text: st
     found = r.base;
   }
   if (!found?.path) {
-    io.err(`resolution redline: the base ${symbol} is neither a file nor a resolution in the corpus${p.corpora.length ? '' : ' (add its folder with --corpus DIR)'}`);
+    io.err(
+      `resolution redline: the base ${symbol} is neither a file nor a resolution in the corpus${p.corpora.length ? '' : ' (add its folder with --corpus DIR)'}`,
+    );
     return undefined;
   }
   try {
@@ -238,7 +254,10 @@ export const redlineCommand = {
     if (draft === undefined) return 2;
     const base = await baseText(p, draft, io);
     if (!base) return 2;
-    const { docx, summary } = redlineDocx(base.text, draft, { ...(p.author ? { author: p.author } : {}), ...(p.openings ? { openings: p.openings } : {}) });
+    const { docx, summary } = redlineDocx(base.text, draft, {
+      ...(p.author ? { author: p.author } : {}),
+      ...(p.openings ? { openings: p.openings } : {}),
+    });
     if (!writeOut(p.out, docx, io, 'redline')) return 2;
     io.out(
       `Wrote ${displayPath(path.resolve(p.out))}: ${base.name} → ${displayPath(path.resolve(p.file))}: ${summary.changed} changed, ${summary.added} added, ${summary.deleted} deleted, ${summary.moved} moved, ${summary.unchanged} unchanged paragraphs`,

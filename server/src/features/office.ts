@@ -55,7 +55,11 @@ export function register(ctx: ServerContext): void {
   const baseText = async (uri: string, text: string): Promise<{ result: BaseResult; text?: string; error?: string }> => {
     const result = await baseOf(uri, text);
     if (!result.base) return { result, error: `No base text: ${result.reason}. Name it with a "base: A/RES/…" line in the front matter.` };
-    if (!result.base.path) return { result, error: `The base ${result.base.symbol} is not in the precedent corpus: add its folder to "resolution.corpus.paths".` };
+    if (!result.base.path)
+      return {
+        result,
+        error: `The base ${result.base.symbol} is not in the precedent corpus: add its folder to "resolution.corpus.paths".`,
+      };
     try {
       return { result, text: readDraftSource(result.base.path, result.base.symbol).text };
     } catch (e) {
@@ -79,7 +83,11 @@ export function register(ctx: ServerContext): void {
     if (text === undefined || !params.target) return { error: 'No open draft to export.' };
     try {
       const s = await officeSettings(ctx, params.uri!);
-      const docx = exportDocx(text, { ...(s.font ? { font: s.font } : {}), ...(s.fontSize ? { size: s.fontSize } : {}), ...(s.openings ? { openings: s.openings } : {}) });
+      const docx = exportDocx(text, {
+        ...(s.font ? { font: s.font } : {}),
+        ...(s.fontSize ? { size: s.fontSize } : {}),
+        ...(s.openings ? { openings: s.openings } : {}),
+      });
       writeFileAtomic(params.target, docx);
       return { path: params.target, bytes: docx.length };
     } catch (e) {

@@ -49,7 +49,18 @@ interface DocInfo {
 }
 
 const UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
-const TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
 const TENS: Record<string, number> = { twent: 20, thirt: 30, fort: 40, fift: 50, sixt: 60, sevent: 70, eight: 80, ninet: 90 };
 
 /** "Seventy-eighth session" → 78. */
@@ -62,7 +73,9 @@ export function sessionFromWords(text: string): number | undefined {
   const unit = UNITS.indexOf(w);
   if (unit > 0) return unit;
   const parts = w.split('-');
-  const tensKey = Object.keys(TENS).find((k) => parts[0].startsWith(k) && (parts[0] === k + 'y' || parts[0] === k + 'ieth' || parts[0] === k + 'ie'));
+  const tensKey = Object.keys(TENS).find(
+    (k) => parts[0].startsWith(k) && (parts[0] === k + 'y' || parts[0] === k + 'ieth' || parts[0] === k + 'ie'),
+  );
   if (!tensKey) return undefined;
   const tens = TENS[tensKey];
   if (parts.length === 1) return /ieth$/.test(parts[0]) ? tens : undefined;
@@ -96,10 +109,12 @@ function draftSession(doc: ResolutionDocument): number | undefined {
 }
 
 function titleWords(t: string | undefined): string[] {
-  return (t ?? '')
-    .replace(/^\s*#*\s*\d+\/\d+\.\s*/, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    (t ?? '')
+      .replace(/^\s*#*\s*\d+\/\d+\.\s*/, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Similarity of two titles: Dice coefficient of their words (1 for the same title). */
@@ -142,8 +157,8 @@ function documentsOf(corpus: Corpus): Map<string, DocInfo> {
         symbol: src.symbol,
         path: src.path,
         paragraphs: 1,
-        ...(src.title ?? info?.title ? { title: src.title ?? info?.title } : {}),
-        ...(info?.date ?? src.date ? { date: info?.date ?? src.date } : {}),
+        ...((src.title ?? info?.title) ? { title: src.title ?? info?.title } : {}),
+        ...((info?.date ?? src.date) ? { date: info?.date ?? src.date } : {}),
       });
     }
   }
@@ -164,13 +179,17 @@ export function findBase(draftText: string, corpus: Corpus, options: BaseOptions
     const info = corpus.symbolInfo(declared);
     const base: BaseCandidate = {
       symbol: found?.symbol ?? info?.symbol ?? declared,
-      ...(found?.title ?? info?.title ? { title: found?.title ?? info?.title } : {}),
-      ...(found?.date ?? info?.date ? { date: found?.date ?? info?.date } : {}),
+      ...((found?.title ?? info?.title) ? { title: found?.title ?? info?.title } : {}),
+      ...((found?.date ?? info?.date) ? { date: found?.date ?? info?.date } : {}),
       ...(found ? { path: found.path } : {}),
       score: 1,
       evidence: { title: titleSimilarity(doc.title?.text, found?.title ?? info?.title), reuse: 0, cited: false },
     };
-    return result({ base, candidates: [base], reason: found ? 'named in the front matter (base:)' : 'named in the front matter (base:), but not in the corpus' });
+    return result({
+      base,
+      candidates: [base],
+      reason: found ? 'named in the front matter (base:)' : 'named in the front matter (base:), but not in the corpus',
+    });
   }
   if (docs.size === 0) return result({ base: null, candidates: [], reason: 'the corpus is empty' });
 

@@ -25,16 +25,7 @@ export interface NoteRef {
 
 export type Inline = TextRun | NoteRef;
 
-export type Role =
-  | 'header'
-  | 'title'
-  | 'heading'
-  | 'authority'
-  | 'preambular'
-  | 'operative'
-  | 'subparagraph'
-  | 'closing'
-  | 'text';
+export type Role = 'header' | 'title' | 'heading' | 'authority' | 'preambular' | 'operative' | 'subparagraph' | 'closing' | 'text';
 
 export interface LayoutParagraph {
   role: Role;
@@ -94,7 +85,10 @@ interface Delim {
  */
 export function parseInline(src: string): Inline[] {
   // Pass 1: tokens.
-  type Tok = { kind: 'text'; text: string } | { kind: 'delim'; d: Delim; closer?: boolean; opener?: boolean; paired?: boolean } | { kind: 'note'; label: string };
+  type Tok =
+    | { kind: 'text'; text: string }
+    | { kind: 'delim'; d: Delim; closer?: boolean; opener?: boolean; paired?: boolean }
+    | { kind: 'note'; label: string };
   const toks: Tok[] = [];
   let buf = '';
   const flush = () => {
@@ -306,7 +300,8 @@ export function layoutOfDocument(doc: ResolutionDocument): Layout {
     if (inlines.length === 0 && !label) return;
     paragraphs.push({ role, level, inlines, ...(label ? { label } : {}), ...(opening ? { opening } : {}) });
   };
-  const openingOf = (o: { text: string; known: boolean } | undefined) => (o && o.known ? o.text.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim() : undefined);
+  const openingOf = (o: { text: string; known: boolean } | undefined) =>
+    o && o.known ? o.text.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim() : undefined;
   const titleStart = doc.title?.start ?? -1;
   const preByBlock = new Map(doc.preamble.map((p) => [p.blockIndex, p]));
   const opByBlock = new Map(doc.operative.map((p) => [p.blockIndex, p]));
@@ -332,7 +327,10 @@ export function layoutOfDocument(doc: ResolutionDocument): Layout {
         return;
       }
       case 'authority':
-        add('authority', parseInline(doc.authority && doc.authority.start >= b.start && doc.authority.start < b.end ? doc.authority.text : b.text));
+        add(
+          'authority',
+          parseInline(doc.authority && doc.authority.start >= b.start && doc.authority.start < b.end ? doc.authority.text : b.text),
+        );
         return;
       case 'preambular': {
         const p = preByBlock.get(i);
@@ -343,7 +341,13 @@ export function layoutOfDocument(doc: ResolutionDocument): Layout {
         const op = opByBlock.get(i);
         if (!op) return;
         const label = op.number?.text.trim();
-        add('operative', parseInline(op.subparagraphs.length || op.listItems.length ? op.leadIn.text : op.text), label, 0, openingOf(op.opening));
+        add(
+          'operative',
+          parseInline(op.subparagraphs.length || op.listItems.length ? op.leadIn.text : op.text),
+          label,
+          0,
+          openingOf(op.opening),
+        );
         for (const item of op.listItems) add('subparagraph', parseInline(item.text), item.number.text.trim(), 1);
         walkSubs(op.subparagraphs);
         return;
@@ -383,5 +387,9 @@ export function paragraphPlainText(p: LayoutParagraph, note?: (label: string) =>
 /** The plain text of a footnote's content, for comparing notes across documents. */
 export function noteText(layout: Layout, label: string): string {
   const n = layout.notes.get(label);
-  return n ? inlineText(n, () => '').replace(/\s+/g, ' ').trim() : '';
+  return n
+    ? inlineText(n, () => '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
 }

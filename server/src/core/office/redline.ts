@@ -91,10 +91,17 @@ export interface RedlineResult {
 class Builder {
   readonly notes: WNote[] = [];
 
-  constructor(private readonly base: Layout, private readonly draft: Layout) {}
+  constructor(
+    private readonly base: Layout,
+    private readonly draft: Layout,
+  ) {}
 
   noteRun(content: Inline[], layout: Layout, rev?: 'ins' | 'del'): WRun {
-    this.notes.push({ runs: content.map((r) => (isNote(r) ? { text: '' } : { text: r.text, ...(r.italic ? { italic: true } : {}), ...(r.bold ? { bold: true } : {}) })) });
+    this.notes.push({
+      runs: content.map((r) =>
+        isNote(r) ? { text: '' } : { text: r.text, ...(r.italic ? { italic: true } : {}), ...(r.bold ? { bold: true } : {}) },
+      ),
+    });
     void layout;
     return { text: '', note: this.notes.length - 1, ...(rev ? { rev } : {}) };
   }
@@ -114,7 +121,12 @@ class Builder {
       const w = was ? was.fmt[wasFrom! + (k - from)] : undefined;
       let j = k + 1;
       while (j < to && !isNoteChar(enc.text[j]) && sameFmt(enc.fmt[j], f) && (!was || sameFmt(was.fmt[wasFrom! + (j - from)], w!))) j++;
-      const run: WRun = { text: enc.text.slice(k, j), ...(f.italic ? { italic: true } : {}), ...(f.bold ? { bold: true } : {}), ...(rev ? { rev } : {}) };
+      const run: WRun = {
+        text: enc.text.slice(k, j),
+        ...(f.italic ? { italic: true } : {}),
+        ...(f.bold ? { bold: true } : {}),
+        ...(rev ? { rev } : {}),
+      };
       if (w && !sameFmt(w, f)) run.was = { italic: w.italic, bold: w.bold };
       out.push(run);
       k = j;
@@ -184,7 +196,10 @@ export function redlineDocument(base: Layout, draft: Layout, options: RedlineOpt
       continue;
     }
     flushLeaving(pair.old);
-    const diff = pair.kind === 'unchanged' && oldEnc[pair.old].text === newEnc[j].text ? [{ op: 'equal' as const, text: newEnc[j].text }] : diffWords(oldEnc[pair.old].text, newEnc[j].text);
+    const diff =
+      pair.kind === 'unchanged' && oldEnc[pair.old].text === newEnc[j].text
+        ? [{ op: 'equal' as const, text: newEnc[j].text }]
+        : diffWords(oldEnc[pair.old].text, newEnc[j].text);
     out.push(b.pair(draft.paragraphs[j], oldEnc[pair.old], newEnc[j], diff));
   }
   flushLeaving(Infinity);

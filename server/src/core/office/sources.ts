@@ -30,7 +30,11 @@ export function aknToDraft(doc: AknDocument): string {
   if (doc.date) out.push(`Adopted on ${doc.date}`);
   const key = doc.symbol?.replace(/^\s*[A-Z]{1,3}\/RES\//i, '');
   if (doc.title) out.push(key && /^\d/.test(key) ? `${key}. ${doc.title}` : doc.title);
-  const organ = /^E\/RES\//.test(doc.symbol ?? '') ? 'The Economic and Social Council,' : /^S\/RES\//.test(doc.symbol ?? '') ? 'The Security Council,' : 'The General Assembly,';
+  const organ = /^E\/RES\//.test(doc.symbol ?? '')
+    ? 'The Economic and Social Council,'
+    : /^S\/RES\//.test(doc.symbol ?? '')
+      ? 'The Security Council,'
+      : 'The General Assembly,';
   let authority = false;
   for (const p of doc.paragraphs) {
     if (!authority && p.kind !== 'preambular') {
