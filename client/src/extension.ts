@@ -13,6 +13,7 @@ import {
 import { registerCommands } from './commands';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
+import { NegotiationView, registerNegotiationCommands } from './negotiation';
 import { DraftPreview } from './preview';
 import { registerOfficeCommands } from './office';
 
@@ -72,10 +73,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
   const baseStatus = registerOfficeCommands(context, lc);
 
+  const negotiationView = new NegotiationView(lc);
+  context.subscriptions.push(negotiationView);
+  registerNegotiationCommands(context, lc, negotiationView);
+
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
   void baseStatus.update();
+  void negotiationView.update();
   return { client: lc };
 }
 

@@ -36,6 +36,7 @@ import * as configWatch from './features/configWatch';
 import * as preview from './features/preview';
 import * as importFile from './features/importFile';
 import * as office from './features/office';
+import * as negotiationFeature from './features/negotiation';
 
 export interface ServerContext {
   connection: Connection;
@@ -66,7 +67,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, office];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature, office];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
