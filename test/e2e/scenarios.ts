@@ -4,6 +4,8 @@
  * through @vscode/test-electron (electron.ts). Lines and columns are 1-based, as the editor shows them.
  */
 
+import { readDocx } from '../support/docxReader';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface SeenDiagnostic {
@@ -75,6 +77,8 @@ export interface Driver {
   fileDialog?(file: string): Promise<void>;
   /** Absolute path of a file beside the workspace folder (where a user keeps downloads). */
   besideWorkspace?(file: string): string;
+  /** The bytes of a workspace file, or undefined when it does not exist. */
+  readFile(file: string): Promise<Uint8Array | undefined>;
 }
 
 export interface Context {
@@ -436,6 +440,26 @@ export const scenarios: Scenario[] = [
       const tabs = await waitFor('the comparison view beside the draft', () => driver.tabs!(), (t) => t.some((x) => /Compare: negotiation-rev0\.res\.md ↔ negotiation\.res\.md/.test(x)));
       expect(tabs.some((x) => /^negotiation\.res\.md/.test(x)), `the draft stays open beside it: ${tabs.join(' | ')}`);
       await driver.capture('negotiation-compare');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'export-to-word-and-redline',
+    async run({ driver, waitFor }) {
+      for (const f of ['base-text.docx', 'base-text.redline.docx']) await driver.writeFile(f, undefined);
+      await driver.open('base-text.res.md');
+      await driver.runCommand({ id: 'resolution.exportWord', title: 'Resolution: Export to Word' });
+      const docx = await waitFor('base-text.docx to appear', () => driver.readFile('base-text.docx'), (b) => !!b && b.length > 1000);
+      const exported = readDocx(docx!);
+      expect(exported.accept.some((p) => p.text.startsWith('1.\t*Calls upon* Member States')), `the export has operative paragraph 1: ${exported.accept.map((p) => p.text.slice(0, 30)).join(' | ')}`);
+      expect(!exported.accept.some((p) => /^base:/.test(p.text)), 'the base: setting stays out of the Word file');
+      await driver.runCommand({ id: 'resolution.exportRedline', title: 'Resolution: Export redline against base' });
+      const red = await waitFor('base-text.redline.docx to appear', () => driver.readFile('base-text.redline.docx'), (b) => !!b && b.length > 1000, 60000);
+      const read = readDocx(red!);
+      expect(read.revisions.ins > 0 && read.revisions.del > 0, 'the redline has tracked insertions and deletions');
+      expect(read.reject.some((p) => /^75\/311\. Tackling illicit trafficking in wildlife/.test(p.text)), 'rejecting all changes gives A/RES/75/311 back');
+      expect(read.accept.some((p) => /^2\.\t\*Requests\* the Secretary-General to report on the implementation/.test(p.text)), 'accepting all changes gives the draft');
+      await driver.capture('redline');
       await driver.closeAll();
     },
   },
