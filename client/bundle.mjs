@@ -16,7 +16,7 @@ const common = {
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['pg-native'] },
 ];
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });

@@ -3,6 +3,7 @@ import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as corpusPush from './corpusPush';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 
@@ -20,6 +21,7 @@ Commands:
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  corpus push --db postgres://… SOURCE…  load corpus sources into a shared PostgreSQL corpus
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
@@ -33,6 +35,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(require('../../../../package.json').version);
     return 0;
   }
+  if (name === 'corpus' && args[0] === 'push') return runCommand('corpus push', corpusPush, args.slice(1), io);
   const cmd = commands[name];
   if (cmd && name !== 'precedent' && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
@@ -42,6 +45,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(`resolution: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  return runCommand(name, cmd, args, io);
+}
+
+async function runCommand(name: string, cmd: Command, args: string[], io: CliIO): Promise<number> {
   try {
     return await cmd.run(args, io);
   } catch (err) {
