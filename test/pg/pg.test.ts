@@ -1,0 +1,267 @@
+/**
+ * The shared precedent corpus against a real PostgreSQL (`npm run test:pg`): a throwaway cluster
+ * (test/support/pgCluster.ts) is started, loaded with `resolution corpus push`, queried, stopped.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Pool } from 'pg';
+import { main } from '../../server/src/cli/main';
+import { parseAkn } from '../../server/src/core/precedent/akn';
+import { combineBackends, embeddedBackend } from '../../server/src/core/precedent/backend';
+import { Corpus } from '../../server/src/core/precedent/corpus';
+import { migrate, PgCorpus } from '../../server/src/core/precedent/pgBackend';
+import type { Match } from '../../server/src/core/precedent/types';
+import { PgCluster, pgUnavailableReason, startCluster } from '../support/pgCluster';
+import { ROOT, SEEDS } from '../support/paths';
+import { sharedCorpusDir } from '../tools/corpus-path';
+
+async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+/**
+ * What a user sees of a top 5, tie-aware: the scores in order, and which paragraphs rank above the
+ * lowest score shown (at that score, several paragraphs may be equally good: any of them will do).
+ */
+function shown(ms: Match[]): string {
+  if (ms.length === 0) return '';
+  const last = ms[ms.length - 1].score;
+  const above = ms.filter((m) => m.score > last).map((m) => `${m.source.symbol}#${m.source.paragraph}#${m.text}`);
+  return `${ms.map((m) => m.score).join(',')} | ${above.sort().join(' ; ')}`;
+}
+
+describe('shared precedent corpus on PostgreSQL', function () {
+  this.timeout(900_000);
+  const reason = pgUnavailableReason();
+  if (reason) {
+    it(`skipped: ${reason}`);
+    return;
+  }
+  let cluster: PgCluster;
+  let db: string;
+  before(() => {
+    cluster = startCluster();
+    db = cluster.connectionString;
+  });
+  after(() => cluster?.stop());
+
+  it('creates the schema once: a second migration applies nothing and keeps the rows', async () => {
+    const url = cluster.createDatabase('migrations');
+    const pool = new Pool({ connectionString: url });
+    try {
+      const client = await pool.connect();
+      try {
+        const first = await migrate(client);
+        assert.deepStrictEqual(first.applied, [1]);
+        await client.query(
+          "INSERT INTO precedent_documents (language, symbol, path, push_id) VALUES ('en', 'A/RES/1/1', 'x.xml', 1)",
+        );
+        const second = await migrate(client);
+        assert.deepStrictEqual(second, { applied: [], version: 1 });
+        const rows = await client.query('SELECT symbol FROM precedent_documents');
+        assert.deepStrictEqual(rows.rows.map((r) => r.symbol), ['A/RES/1/1']);
+        const versions = await client.query('SELECT version FROM precedent_schema_version');
+        assert.deepStrictEqual(versions.rows.map((r) => r.version), [1]);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('corpus push loads the seeds with their provenance; pushing again replaces them', async () => {
+    const url = cluster.createDatabase('seeds');
+    const first = await cli(['corpus', 'push', '--db', url, SEEDS]);
+    assert.strictEqual(first.code, 0, first.err.join('\n'));
+    assert.match(first.out.join('\n'), /Schema brought to version 1/);
+    const pushed = /Pushed (\d+) paragraph\(s\) of (\d+) document\(s\) \(en \d+\)/.exec(first.out.join('\n'));
+    assert.ok(pushed, first.out.join('\n'));
+    const pool = new Pool({ connectionString: url });
+    try {
+      const row = (
+        await pool.query(
+          `SELECT d.symbol, d.title, d.date, d.language, d.path, p.kind, p.number, p.text
+             FROM precedent_paragraphs p JOIN precedent_documents d ON d.id = p.document_id
+            WHERE d.symbol = 'A/RES/75/311' AND p.kind = 'operative' AND p.number = '6'`,
+        )
+      ).rows;
+      assert.strictEqual(row.length, 1);
+      assert.strictEqual(row[0].date, '23 July 2021');
+      assert.strictEqual(row[0].language, 'en');
+      assert.match(row[0].title, /wildlife/i);
+      assert.strictEqual(row[0].path, 'seeds/A-RES-75-311_tackling-illicit-trafficking-in-wildlife.txt');
+      assert.match(row[0].text, /^\*Calls upon\* Member States to make illicit trafficking/);
+      const count = async () => Number((await pool.query('SELECT count(*) AS n FROM precedent_paragraphs')).rows[0].n);
+      const before = await count();
+      assert.strictEqual(before, Number(pushed[1]));
+      const again = await cli(['corpus', 'push', '--db', url, SEEDS]);
+      assert.strictEqual(again.code, 0, again.err.join('\n'));
+      assert.doesNotMatch(again.out.join('\n'), /Schema brought/);
+      assert.match(again.out.join('\n'), new RegExp(`replacing ${pushed[2]} earlier document`));
+      assert.strictEqual(await count(), before);
+      // document frequencies follow the replacement: every bigram counted once per paragraph
+      const df = (await pool.query('SELECT sum(df) AS s FROM precedent_grams')).rows[0].s;
+      const real = (await pool.query('SELECT sum(cardinality(grams)) AS s FROM precedent_paragraph_grams')).rows[0].s;
+      assert.strictEqual(Number(df), Number(real));
+    } finally {
+      await pool.end();
+    }
+    // and `resolution precedent --db` finds them from the database alone
+    const found = await cli(['precedent', '--no-builtin', '--db', url, '--top', '1', '--text', 'Calls upon Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime']);
+    assert.strictEqual(found.code, 0, found.err.join('\n'));
+    assert.deepStrictEqual(found.err, []);
+    assert.match(found.out[0], /A\/RES\/(75\/311|71\/326), op\. \d+/);
+  });
+
+  it('searches the query\'s language only', async () => {
+    const shared = sharedCorpusDir();
+    if (!shared) return void console.log('      skipped: ../shared not present');
+    const url = cluster.createDatabase('languages');
+    const fr = path.join(shared, 'un-ga-akn4un-fr', '75');
+    const frFile = fs.readdirSync(fr).filter((f) => f.endsWith('.xml')).sort()[0];
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-lang-'));
+    fs.copyFileSync(path.join(fr, frFile), path.join(tmp, frFile));
+    const pushed = await cli(['corpus', 'push', '--db', url, SEEDS, tmp]);
+    assert.strictEqual(pushed.code, 0, pushed.err.join('\n'));
+    assert.match(pushed.out.join('\n'), /\ben \d+, fr \d+\)|\bfr \d+, en \d+\)/);
+    const frText = parseAkn(fs.readFileSync(path.join(fr, frFile), 'utf8'))[0].paragraphs.find((p) => p.kind === 'operative')!.text;
+    const pg = new PgCorpus({ connectionString: url });
+    try {
+      const inFrench = await pg.search(frText, { top: 5 });
+      assert.ok(inFrench.length > 0 && inFrench[0].score === 1, 'the French paragraph finds itself');
+      for (const m of inFrench) assert.match(m.source.path, /\.xml$/, 'only French paragraphs answer a French query');
+      const asked = await pg.search(frText, { top: 5, language: 'en' });
+      for (const m of asked) assert.match(m.source.path, /^seeds\//);
+    } finally {
+      await pg.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('answers like the embedded index: the same top 5 for ≥ 99 % of held-out AKN paragraphs, ≥ 97 % with their openings', async () => {
+    const shared = sharedCorpusDir();
+    if (!shared) return void console.log('      skipped: ../shared not present');
+    const src = path.join(shared, 'un-ga-akn4un');
+    // every 20th text is held out: neither backend holds it, its paragraphs are the queries
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-parity-'));
+    const corpusDir = path.join(tmp, 'un-ga-akn4un');
+    const heldOut: string[] = [];
+    let n = 0;
+    for (const session of fs.readdirSync(src).sort()) {
+      const dir = path.join(src, session);
+      if (!fs.statSync(dir).isDirectory()) continue;
+      if (session === 'metadata') {
+        fs.mkdirSync(corpusDir, { recursive: true });
+        fs.symlinkSync(dir, path.join(corpusDir, 'metadata'));
+        continue;
+      }
+      fs.mkdirSync(path.join(corpusDir, session), { recursive: true });
+      for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.xml')).sort()) {
+        if (n++ % 20 === 0) heldOut.push(path.join(dir, f));
+        else fs.symlinkSync(path.join(dir, f), path.join(corpusDir, session, f));
+      }
+    }
+    try {
+      const url = cluster.createDatabase('parity');
+      const pushed = await cli(['corpus', 'push', '--db', url, corpusDir]);
+      assert.strictEqual(pushed.code, 0, pushed.err.join('\n'));
+      const corpus = new Corpus();
+      const report = await corpus.load({ builtin: false, paths: [corpusDir] });
+      assert.ok(report.paragraphs > 20000, `${report.paragraphs} paragraphs`);
+      assert.match(pushed.out.join('\n'), new RegExp(`Pushed ${report.paragraphs} paragraph`));
+
+      const texts: string[] = [];
+      for (const f of heldOut) for (const d of parseAkn(fs.readFileSync(f, 'utf8'))) for (const p of d.paragraphs) texts.push(p.text);
+      const step = Math.max(1, Math.floor(texts.length / 250));
+      const queries = texts.filter((_t, i) => i % step === 0).slice(0, 250);
+      const prefixes = queries.map((t, i) => {
+        const ws = t.split(/\s+/);
+        const k = Math.min(ws.length - 1, 4 + (i % 5));
+        const next = (ws[k] ?? '').replace(/[^\p{L}]/gu, '');
+        return ws.slice(0, k).join(' ') + ' ' + next.slice(0, Math.max(1, Math.ceil(next.length / 2)));
+      });
+      const pg = new PgCorpus({ connectionString: url });
+      let same = 0;
+      let total = 0;
+      let weakSame = 0;
+      const diffs: string[] = [];
+      try {
+        for (const q of queries) {
+          // precedents: similarity 0.5 and more (as the benchmark's recall counts them)
+          const a = corpus.search(q, { top: 5, minScore: 0.5 });
+          const b = await pg.search(q, { top: 5, minScore: 0.5 });
+          total++;
+          if (shown(a) === shown(b)) same++;
+          else diffs.push(`search ${q.slice(0, 60)}…\n  embedded: ${shown(a)}\n  database: ${shown(b)}`);
+          // down to the default minimum score of hovers (0.3): reported, not asserted
+          if (shown(corpus.search(q, { top: 5, minScore: 0.3 })) === shown(await pg.search(q, { top: 5, minScore: 0.3 }))) weakSame++;
+        }
+        for (const q of prefixes) {
+          const a = corpus.prefix(q, { top: 5, minScore: 0.5 });
+          const b = await pg.prefix(q, { top: 5, minScore: 0.5 });
+          total++;
+          if (shown(a) === shown(b)) same++;
+          else diffs.push(`prefix "${q}"\n  embedded: ${shown(a).slice(0, 300)}\n  database: ${shown(b).slice(0, 300)}`);
+        }
+      } finally {
+        await pg.close();
+      }
+      const share = same / total;
+      const searchAlike = queries.length - diffs.filter((d) => d.startsWith('search')).length;
+      console.log(`      parity: ${same}/${total} queries (${(share * 100).toFixed(1)} %) give the same top 5 (scores ≥ 0.5)`);
+      console.log(`      whole-paragraph queries down to score 0.3: ${weakSame}/${queries.length} alike`);
+      for (const d of diffs.slice(0, 5)) console.log('      ' + d.replace(/\n/g, '\n      '));
+      assert.ok(queries.length >= 200, `${queries.length} queries`);
+      // whole paragraphs (hovers, Show precedents, the command line): the same top 5
+      assert.ok(searchAlike / queries.length >= 0.99, `${searchAlike}/${queries.length} whole-paragraph queries alike`);
+      // openings (completion): exact continuations are alike; near continuations (a changed word)
+      // come from approximate candidate lists on both sides and differ now and then at equal scores
+      assert.ok(share >= 0.97, `${same}/${total} alike`);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('combined with the embedded corpus: both answer; when the database cannot be reached, one message and the embedded corpus goes on', async () => {
+    const url = cluster.createDatabase('combined');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-combined-'));
+    fs.copyFileSync(path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), path.join(tmp, 'a.txt'));
+    assert.strictEqual((await cli(['corpus', 'push', '--db', url, tmp])).code, 0);
+    const local = new Corpus();
+    await local.load({ builtin: false, paths: [path.join(SEEDS, 'UNTOC-COP-resolution-12-4_crimes-that-affect-the-environment.txt')] });
+    const pg = new PgCorpus({ connectionString: url, connectTimeoutMs: 1000 });
+    const errors: string[] = [];
+    const both = combineBackends([embeddedBackend(local), pg], { onError: (_b, e) => errors.push(e.message), retryMs: 0 });
+    try {
+      const q = 'Calls upon Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime';
+      const found = await both.search(q, { top: 5 });
+      assert.strictEqual(found[0].source.symbol, 'A/RES/71/326', 'the database answers');
+      const untoc = local.index.textOf([...local.index.ids()].find((id) => local.index.textOf(id).split(' ').length > 20)!);
+      const fromLocal = await both.search(untoc, { top: 5 });
+      assert.strictEqual(fromLocal[0].score, 1);
+      assert.strictEqual(fromLocal[0].source.path, path.join(SEEDS, 'UNTOC-COP-resolution-12-4_crimes-that-affect-the-environment.txt'), 'the embedded corpus answers');
+      assert.strictEqual(errors.length, 0, errors.join('\n'));
+      // the database cannot be reached (no server on that socket)
+      await both.close();
+      const pg2 = new PgCorpus({ connectionString: url.replace(/port=\d+/, 'port=1'), connectTimeoutMs: 1000 });
+      const degraded = combineBackends([embeddedBackend(local), pg2], { onError: (_b, e) => errors.push(e.message), retryMs: 0 });
+      for (let i = 0; i < 3; i++) {
+        const r = await degraded.search(q, { top: 5 });
+        assert.ok(r.length > 0 && r.every((m) => m.source.symbol !== 'A/RES/71/326'));
+      }
+      assert.strictEqual(errors.length, 1, errors.join('\n'));
+      assert.match(errors[0], /cannot be reached/);
+      await degraded.close();
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+void ROOT;
