@@ -12,6 +12,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerCorpusDatabase } from './corpusDatabase';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
 
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
 
   registerCommands(context, lc, precedentDocs);
+  registerCorpusDatabase(context, lc);
 
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
