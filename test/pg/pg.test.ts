@@ -14,6 +14,7 @@ import { Corpus } from '../../server/src/core/precedent/corpus';
 import { migrate, PgCorpus } from '../../server/src/core/precedent/pgBackend';
 import type { Match } from '../../server/src/core/precedent/types';
 import { PgCluster, pgUnavailableReason, startCluster } from '../support/pgCluster';
+import { startServer } from '../support/lsp';
 import { ROOT, SEEDS } from '../support/paths';
 import { sharedCorpusDir } from '../tools/corpus-path';
 
@@ -258,6 +259,27 @@ describe('shared precedent corpus on PostgreSQL', function () {
       assert.strictEqual(errors.length, 1, errors.join('\n'));
       assert.match(errors[0], /cannot be reached/);
       await degraded.close();
+
+      // the language server with resolution.corpus.database set: Show precedents merges both corpora
+      const server = await startServer({
+        settings: { corpus: { builtin: false, paths: [path.join(SEEDS, 'UNTOC-COP-resolution-12-4_crimes-that-affect-the-environment.txt')], database: url } },
+      });
+      const messages: string[] = [];
+      server.connection.onNotification('window/showMessage', (m: { message: string }) => messages.push(m.message));
+      try {
+        const draft = 'The General Assembly,\n\n1. *Calls upon* Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime;\n\n2. ' + untoc + '\n';
+        const uri = 'untitled:combined.res.md';
+        server.open(uri, draft);
+        const first: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 5 }, top: 3 });
+        assert.strictEqual(first.matches[0].source.symbol, 'A/RES/71/326');
+        assert.match(first.matches[0].source.path, /^resolution-combined-\w+\/a\.txt$/, 'from the database');
+        const second: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 4, character: 5 }, top: 3 });
+        assert.strictEqual(second.matches[0].score, 1);
+        assert.match(second.matches[0].source.path, /UNTOC-COP-resolution-12-4/, 'from the embedded corpus');
+        assert.deepStrictEqual(messages.filter((m) => /database/i.test(m)), []);
+      } finally {
+        await server.stop();
+      }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
