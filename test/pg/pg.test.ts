@@ -276,6 +276,14 @@ describe('shared precedent corpus on PostgreSQL', function () {
         const second: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 4, character: 5 }, top: 3 });
         assert.strictEqual(second.matches[0].score, 1);
         assert.match(second.matches[0].source.path, /UNTOC-COP-resolution-12-4/, 'from the embedded corpus');
+        // hovers and completions too
+        const hover: any = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 20 } });
+        assert.match(hover.contents.value, /\d+% · A\/RES\/71\/326, pp\\\. 14/, "the database's precedent in the hover");
+        const typed = 'The General Assembly,\n\n1. *Calls upon* Member States to make illicit traff';
+        server.change(uri, typed, 2);
+        const list: any = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: typed.split('\n')[2].length } });
+        const items = (Array.isArray(list) ? list : list.items) as Array<{ detail?: string }>;
+        assert.ok(items.some((it) => /^A\/RES\/71\/326, op\. 5/.test(it.detail ?? '')), JSON.stringify(items.map((it) => it.detail)));
         assert.deepStrictEqual(messages.filter((m) => /database/i.test(m)), []);
       } finally {
         await server.stop();

@@ -14,7 +14,7 @@ import { paragraphAt } from '../core/precedent/locate';
 import { escapeMarkdown } from '../core/precedent/markdown';
 import type { Corpus } from '../core/precedent/corpus';
 import type { ServerContext } from '../server';
-import { corpusState, getCorpus, sourceLabel, uriPath } from './precedent';
+import { corpusState, getCorpus, precedentSearch, sourceLabel, uriPath } from './precedent';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { hoverProvider: true };
@@ -60,10 +60,10 @@ function symbolHover(corpus: Corpus, doc: ResolutionDocument, offset: number): H
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: citation ? citation.range : own!.range };
 }
 
-function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string): Hover | undefined {
+async function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string): Promise<Hover | undefined> {
   const para = paragraphAt(doc, offset);
   if (!para) return undefined;
-  const matches = corpus.search(para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri) });
+  const matches = await precedentSearch(corpus, 'search', para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri) });
   if (matches.length === 0) {
     return { contents: { kind: MarkupKind.Markdown, value: '**Precedents**: none in the corpus — new language.' }, range: para.range };
   }
@@ -88,6 +88,6 @@ export function register(ctx: ServerContext): void {
     if (foot) return foot;
     const corpus = await getCorpus(1500);
     if (!corpus || token.isCancellationRequested) return null;
-    return symbolHover(corpus, doc, offset) ?? paragraphHover(corpus, doc, offset, document.uri) ?? null;
+    return symbolHover(corpus, doc, offset) ?? (await paragraphHover(corpus, doc, offset, document.uri)) ?? null;
   });
 }

@@ -26,7 +26,7 @@ import { PgCorpus } from '../core/precedent/pgBackend';
 import { compare } from '../core/precedent/diff';
 import { paragraphAt } from '../core/precedent/locate';
 import { countOpenings, OpeningStats } from '../core/precedent/openings';
-import type { Match } from '../core/precedent/types';
+import type { Match, SearchOptions } from '../core/precedent/types';
 import type { ServerContext } from '../server';
 
 export interface PrecedentSettings {
@@ -60,6 +60,14 @@ export async function getCorpus(waitMs = 2000): Promise<Corpus | undefined> {
   await Promise.race([Promise.all([ensured, corpusState.ready?.catch(() => undefined)]), timeout]);
   if (timer) clearTimeout(timer);
   return corpusState.corpus;
+}
+
+/** The corpus database beside the embedded corpus (`resolution.corpus.database`), when one is set. */
+const shared: { backend?: PrecedentBackend } = {};
+
+/** Precedent search over the embedded corpus and, when one is set, the corpus database (merged). */
+export async function precedentSearch(corpus: Corpus, op: 'search' | 'prefix', text: string, options: SearchOptions): Promise<Match[]> {
+  return shared.backend ? shared.backend[op](text, options) : corpus[op](text, options);
 }
 
 /** File system path of a document URI, if it is a file. */
@@ -266,6 +274,7 @@ export function register(ctx: ServerContext): void {
     database.url = url;
     database.password = password;
     database.backend = embedded;
+    shared.backend = undefined;
     if (!url) return;
     if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url) || /[?&]password=/i.test(url)) {
       const message = 'resolution.corpus.database must not contain the password: use "Resolution: Set corpus database password" instead. The database is not used.';
@@ -284,6 +293,7 @@ export function register(ctx: ServerContext): void {
       },
       onRecovered: (b) => ctx.log(`Precedent corpus: the ${b.name} answers again.`),
     });
+    shared.backend = database.backend;
   };
   connection.onNotification('resolution/corpusDatabasePassword', (params: { password?: string }) => {
     const url = database.url;
