@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Pool, PoolClient } from 'pg';
 import { LANGUAGES, Lang } from '../languages';
+import { packageFile } from '../packageRoot';
 import type { BackendSearchOptions, PrecedentBackend } from './backend';
 import { similarity } from './index';
 import { words, wordSpans } from './normalize';
@@ -78,15 +79,9 @@ export function guessLanguage(text: string): Lang | undefined {
 
 /** The folder of the schema scripts (server/sql), found from the package root at run time. */
 export function sqlDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const sql = path.join(dir, 'server', 'sql');
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(sql)) return sql;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error('the schema scripts (server/sql/*.sql) are not installed with this package');
+  const dir = packageFile('server', 'sql');
+  if (!dir) throw new Error('the schema scripts (server/sql/*.sql) are not installed with this package');
+  return dir;
 }
 
 export interface MigrationResult {
