@@ -69,7 +69,7 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 const r1 = (x: number) => Math.round(x * 10) / 10;
-const gc = (global as any).gc as (() => void) | undefined;
+const gc = (globalThis as { gc?: () => void }).gc;
 function heapMB(): number {
   gc?.();
   gc?.();
@@ -80,7 +80,11 @@ function heapMB(): number {
 function shown(ms: Match[]): string {
   if (ms.length === 0) return '';
   const last = ms[ms.length - 1].score;
-  return `${ms.map((m) => m.score).join(',')}|${ms.filter((m) => m.score > last).map((m) => `${m.source.symbol}#${m.source.paragraph}#${m.text}`).sort().join(';')}`;
+  return `${ms.map((m) => m.score).join(',')}|${ms
+    .filter((m) => m.score > last)
+    .map((m) => `${m.source.symbol}#${m.source.paragraph}#${m.text}`)
+    .sort()
+    .join(';')}`;
 }
 
 async function main(): Promise<void> {
@@ -94,7 +98,10 @@ async function main(): Promise<void> {
     console.log('skipped: ../shared not present');
     return;
   }
-  const sizes = (process.env.BENCH_PG_SIZES ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (process.env.BENCH_PG_SIZES ?? '100000,1000000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const corpus = new Corpus();
   await corpus.load({ builtin: false, paths: [path.join(shared, 'un-ga-akn4un')] });
   const real: PushRecord[] = [];
@@ -103,12 +110,16 @@ async function main(): Promise<void> {
     const m = corpus.index.match(id, 1);
     const key = m.source.path + '\u0000' + m.source.symbol;
     let src = sources.get(key);
-    if (!src) sources.set(key, (src = { path: path.basename(m.source.path), symbol: m.source.symbol, title: m.source.title, date: m.source.date }));
+    if (!src)
+      sources.set(key, (src = { path: path.basename(m.source.path), symbol: m.source.symbol, title: m.source.title, date: m.source.date }));
     real.push({ text: m.text, kind: m.source.kind, paragraph: m.source.paragraph, line: 0, source: src, language: 'en' });
   }
   // hold back 200 real paragraphs (every n-th one) as queries
   const every = Math.floor(real.length / 200);
-  const queries = real.filter((_r, i) => i % every === 0).slice(0, 200).map((r) => r.text);
+  const queries = real
+    .filter((_r, i) => i % every === 0)
+    .slice(0, 200)
+    .map((r) => r.text);
   const held = new Set(queries);
   const pool = real.filter((r) => !held.has(r.text));
   const prefixes = queries.map((t, i) => {
@@ -129,7 +140,11 @@ async function main(): Promise<void> {
       while (records.length < size) {
         if (!doc || inDoc >= 60) {
           const s = 60 + Math.floor(rand() * 25);
-          doc = { path: `synthetic/${s}/${records.length}.xml`, symbol: `A/RES/${s}/S${records.length}`, date: `${1 + Math.floor(rand() * 28)} December ${1945 + s}` };
+          doc = {
+            path: `synthetic/${s}/${records.length}.xml`,
+            symbol: `A/RES/${s}/S${records.length}`,
+            date: `${1 + Math.floor(rand() * 28)} December ${1945 + s}`,
+          };
           inDoc = 0;
         }
         const base = pick(pool);
@@ -158,7 +173,9 @@ async function main(): Promise<void> {
       };
       const eSearch = await time((q) => index.search(q, { top: 5, minScore: 0.5 }), queries);
       const ePrefix = await time((q) => index.prefix(q, { top: 5, minScore: 0.5 }), prefixes);
-      console.log(`  embedded: build ${r1(buildMs / 1000)} s, heap ${r1(heap)} MB, search p50 ${eSearch.p50} ms p95 ${eSearch.p95} ms, openings p50 ${ePrefix.p50} ms p95 ${ePrefix.p95} ms`);
+      console.log(
+        `  embedded: build ${r1(buildMs / 1000)} s, heap ${r1(heap)} MB, search p50 ${eSearch.p50} ms p95 ${eSearch.p95} ms, openings p50 ${ePrefix.p50} ms p95 ${ePrefix.p95} ms`,
+      );
 
       // database
       const url = cluster.createDatabase(`bench_${size}`);
@@ -176,7 +193,14 @@ async function main(): Promise<void> {
       const alike = (a: Match[][], b: Match[][]) => a.filter((x, i) => shown(x) === shown(b[i])).length / a.length;
       const figures = {
         paragraphs: size,
-        embedded: { buildS: r1(buildMs / 1000), heapMB: r1(heap), searchP50Ms: eSearch.p50, searchP95Ms: eSearch.p95, openingP50Ms: ePrefix.p50, openingP95Ms: ePrefix.p95 },
+        embedded: {
+          buildS: r1(buildMs / 1000),
+          heapMB: r1(heap),
+          searchP50Ms: eSearch.p50,
+          searchP95Ms: eSearch.p95,
+          openingP50Ms: ePrefix.p50,
+          openingP95Ms: ePrefix.p95,
+        },
         database: {
           loadS: r1(loadMs / 1000),
           diskMB: r1(stats.bytes / 1048576),
@@ -191,7 +215,9 @@ async function main(): Promise<void> {
       console.log(
         `  database: load ${figures.database.loadS} s, ${figures.database.diskMB} MB on disk, search p50 ${dSearch.p50} ms p95 ${dSearch.p95} ms, openings p50 ${dPrefix.p50} ms p95 ${dPrefix.p95} ms`,
       );
-      console.log(`  same top 5: ${figures.sameTop5.search} % of searches, ${figures.sameTop5.openings} % of openings; database/embedded search p50 ×${figures.ratio.searchP50}`);
+      console.log(
+        `  same top 5: ${figures.sameTop5.search} % of searches, ${figures.sameTop5.openings} % of openings; database/embedded search p50 ×${figures.ratio.searchP50}`,
+      );
       console.log(JSON.stringify(figures));
       results.push(figures);
     }

@@ -25,7 +25,11 @@ describe('corpus database setting over stdio (no database reachable)', function 
       const uri = fileUri(path.join(SEEDS, SEED.ga71));
       server.open(uri, readSeed(SEED.ga71));
       for (let i = 0; i < 3; i++) {
-        const r: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 100, character: 5 }, top: 3 });
+        const r = await server.connection.sendRequest<{ matches: Array<{ source: { symbol: string } }> }>('resolution/precedents', {
+          uri,
+          position: { line: 100, character: 5 },
+          top: 3,
+        });
         assert.strictEqual(r.matches[0].source.symbol, 'A/RES/75/311');
       }
       const about = messages.filter((m) => /database/i.test(m.message));
@@ -40,7 +44,11 @@ describe('corpus database setting over stdio (no database reachable)', function 
     await withServer('postgres://drafter:secret@localhost/precedents', async (server, messages) => {
       const uri = fileUri(path.join(SEEDS, SEED.ga71));
       server.open(uri, readSeed(SEED.ga71));
-      const r: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 100, character: 5 }, top: 3 });
+      const r = await server.connection.sendRequest<{ matches: Array<{ source: { symbol: string } }> }>('resolution/precedents', {
+        uri,
+        position: { line: 100, character: 5 },
+        top: 3,
+      });
       assert.strictEqual(r.matches[0].source.symbol, 'A/RES/75/311');
       const about = messages.filter((m) => /database/i.test(m.message));
       assert.strictEqual(about.length, 1, JSON.stringify(messages));

@@ -35,7 +35,7 @@ export function findPgBin(): string | undefined {
 /** Why the PostgreSQL tests cannot run here, or undefined when they can. */
 export function pgUnavailableReason(): string | undefined {
   if (process.env.RESOLUTION_TEST_PG) return undefined;
-  if (!findPgBin()) return 'no PostgreSQL server binaries (initdb, pg_ctl) found: install Debian\'s `postgresql` package or set PG_BIN';
+  if (!findPgBin()) return "no PostgreSQL server binaries (initdb, pg_ctl) found: install Debian's `postgresql` package or set PG_BIN";
   if (process.getuid?.() === 0) {
     try {
       execFileSync('id', ['postgres'], { stdio: 'ignore' });

@@ -22,7 +22,10 @@ describe('corpus database: merging and fallback (no server needed)', () => {
     const a = [match('A/RES/75/311', '6', 'Calls upon', 0.9), match('A/RES/71/326', '5', 'Calls upon States', 0.5)];
     const b = [match('A/RES/75/311', '6', 'Calls upon', 0.9), match('A/RES/76/1', '2', 'Urges', 0.7)];
     const merged = mergeMatches([a, b], 5);
-    assert.deepStrictEqual(merged.map((m) => `${m.source.symbol} ${m.score}`), ['A/RES/75/311 0.9', 'A/RES/76/1 0.7', 'A/RES/71/326 0.5']);
+    assert.deepStrictEqual(
+      merged.map((m) => `${m.source.symbol} ${m.score}`),
+      ['A/RES/75/311 0.9', 'A/RES/76/1 0.7', 'A/RES/71/326 0.5'],
+    );
     assert.strictEqual(mergeMatches([a, b], 2).length, 2);
   });
 
@@ -37,7 +40,11 @@ describe('corpus database: merging and fallback (no server needed)', () => {
     const errors: string[] = [];
     const both = combineBackends([local, pg], { onError: (_b, e) => errors.push(e.message), retryMs: 0 });
     try {
-      for (let i = 0; i < 3; i++) assert.deepStrictEqual((await both.search('Calls upon')).map((m) => m.source.symbol), ['A/RES/75/311']);
+      for (let i = 0; i < 3; i++)
+        assert.deepStrictEqual(
+          (await both.search('Calls upon')).map((m) => m.source.symbol),
+          ['A/RES/75/311'],
+        );
       assert.strictEqual(errors.length, 1);
       assert.match(errors[0], /^corpus database postgres:\/\/drafter@localhost\/precedents\?.* cannot be reached/);
     } finally {
@@ -46,7 +53,15 @@ describe('corpus database: merging and fallback (no server needed)', () => {
   });
 
   it('the command line prints one line on stderr and answers from the local corpus', async () => {
-    const r = await cli(['precedent', '--db', UNREACHABLE, '--top', '1', '--text', 'Calls upon Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime']);
+    const r = await cli([
+      'precedent',
+      '--db',
+      UNREACHABLE,
+      '--top',
+      '1',
+      '--text',
+      'Calls upon Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime',
+    ]);
     assert.strictEqual(r.code, 0);
     assert.strictEqual(r.err.length, 1, r.err.join('\n'));
     assert.match(r.err[0], /^resolution precedent: corpus database .* cannot be reached .*; using the local corpus only$/);
@@ -69,13 +84,22 @@ describe('corpus database: merging and fallback (no server needed)', () => {
   it('corpus push needs --db and a source', async () => {
     assert.match((await cli(['corpus', 'push', 'seeds'])).err[0], /needs --db/);
     assert.match((await cli(['corpus', 'push', '--db', 'postgres://u@h/db'])).err[0], /at least one SOURCE/);
-    assert.match((await cli(['corpus', 'push', '--db', 'postgres://u@h/db', '--language', 'xx', 'seeds'])).err[0], /--language must be one of en, fr, es, ru, ar, zh/);
+    assert.match(
+      (await cli(['corpus', 'push', '--db', 'postgres://u@h/db', '--language', 'xx', 'seeds'])).err[0],
+      /--language must be one of en, fr, es, ru, ar, zh/,
+    );
   });
 
   it('tells the language of a paragraph from its script or common words', () => {
     assert.strictEqual(guessLanguage('*Calls upon* Member States to make illicit trafficking a serious crime'), 'en');
-    assert.strictEqual(guessLanguage('*Demande* aux États Membres de faire du trafic des espèces une infraction grave et de prendre les mesures'), 'fr');
-    assert.strictEqual(guessLanguage('*Exhorta* a los Estados Miembros a que tipifiquen el tráfico de las especies como delito grave'), 'es');
+    assert.strictEqual(
+      guessLanguage('*Demande* aux États Membres de faire du trafic des espèces une infraction grave et de prendre les mesures'),
+      'fr',
+    );
+    assert.strictEqual(
+      guessLanguage('*Exhorta* a los Estados Miembros a que tipifiquen el tráfico de las especies como delito grave'),
+      'es',
+    );
     assert.strictEqual(guessLanguage('*Призывает* государства-члены'), 'ru');
     assert.strictEqual(guessLanguage('تهيب بالدول الأعضاء'), 'ar');
     assert.strictEqual(guessLanguage('吁请会员国'), 'zh');

@@ -120,7 +120,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const counts = new Map<string, number>();
     for (const r of records) counts.set(r.language || 'unknown', (counts.get(r.language || 'unknown') ?? 0) + 1);
     const langs = [...counts].map(([l, n]) => `${l} ${n}`).join(', ');
-    if (result.migration.applied.length) io.out(`Schema brought to version ${result.migration.version} (applied ${result.migration.applied.join(', ')}).`);
+    if (result.migration.applied.length)
+      io.out(`Schema brought to version ${result.migration.version} (applied ${result.migration.applied.join(', ')}).`);
     io.out(
       `Pushed ${result.paragraphs} paragraph(s) of ${result.documents} document(s) (${langs}) to ${redact(db)}` +
         `${result.replaced ? `, replacing ${result.replaced} earlier document(s)` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,

@@ -63,7 +63,10 @@ export interface CombineOptions {
 }
 
 /** Several backends as one: every query goes to each, answers are merged best first. */
-export function combineBackends(backends: PrecedentBackend[], options: CombineOptions = {}): PrecedentBackend & { failing(): PrecedentBackend[]; close(): Promise<void> } {
+export function combineBackends(
+  backends: PrecedentBackend[],
+  options: CombineOptions = {},
+): PrecedentBackend & { failing(): PrecedentBackend[]; close(): Promise<void> } {
   const retryMs = options.retryMs ?? 60_000;
   const downUntil = new Map<PrecedentBackend, number>();
   const ask = async (op: 'search' | 'prefix' | 'lookup', text: string, opts: BackendSearchOptions = {}): Promise<Match[]> => {

@@ -154,13 +154,23 @@ export class DatabaseUnavailable extends Error {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT', 'ECONNRESET']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOENT',
+  'ECONNRESET',
+]);
 
-function explain(e: any, where: string): Error {
+function explain(e: unknown, where: string): Error {
   if (e instanceof DatabaseUnavailable) return e;
-  const code: string | undefined = e?.code;
-  const msg = String(e?.message ?? e);
-  if (code === '42P01' && /relation "precedent_/.test(msg)) return new DatabaseUnavailable(`${where} holds no precedent corpus yet (run \`resolution corpus push --db …\`)`);
+  const code = (e as { code?: string } | undefined)?.code;
+  const msg = String((e as { message?: string } | undefined)?.message ?? e);
+  if (code === '42P01' && /relation "precedent_/.test(msg))
+    return new DatabaseUnavailable(`${where} holds no precedent corpus yet (run \`resolution corpus push --db …\`)`);
   if (code === '28P01' || code === '28000') return new DatabaseUnavailable(`${where}: authentication failed (${msg})`);
   if (code === '3D000') return new DatabaseUnavailable(`${where}: ${msg}`);
   if ((code && UNAVAILABLE_CODES.has(code)) || /timeout|terminated|connect/i.test(msg)) {
@@ -184,6 +194,18 @@ export function createPool(options: PgOptions): Pool {
 }
 
 // --- search --------------------------------------------------------------------------------
+
+interface MatchRow {
+  id: number;
+  text: string;
+  kind: ParagraphKind;
+  number: string;
+  line: number;
+  symbol: string;
+  title: string | null;
+  date: string | null;
+  path: string;
+}
 
 interface Candidate {
   id: number;
@@ -229,7 +251,7 @@ export class PgCorpus implements PrecedentBackend {
     await this.pool.end().catch(() => undefined);
   }
 
-  private async query<T = any>(sql: string, params: unknown[]): Promise<T[]> {
+  private async query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
     try {
       return (await this.pool.query(sql, params)).rows as T[];
     } catch (e) {
@@ -267,7 +289,10 @@ export class PgCorpus implements PrecedentBackend {
     if (n === 0) return [];
     const budget = TUNING.budgetBase + n * TUNING.budgetShare;
     const maxDf = Math.max(TUNING.budgetBase, n * TUNING.maxDfShare);
-    const dfs = await this.query<{ gram: number; df: number }>('SELECT gram, df FROM precedent_grams WHERE gram = ANY($1::integer[]) AND df > 0', [grams]);
+    const dfs = await this.query<{ gram: number; df: number }>(
+      'SELECT gram, df FROM precedent_grams WHERE gram = ANY($1::integer[]) AND df > 0',
+      [grams],
+    );
     const dfOf = new Map(dfs.map((r) => [Number(r.gram), Number(r.df)]));
     const lists = grams.filter((g) => dfOf.has(g)).map((g) => ({ g, df: dfOf.get(g)! }));
     lists.sort((a, b) => a.df - b.df);
@@ -307,7 +332,7 @@ export class PgCorpus implements PrecedentBackend {
   /** The match records of paragraphs, in the order of `scored`. */
   private async matches(scored: Array<{ id: number; score: number }>): Promise<Match[]> {
     if (scored.length === 0) return [];
-    const rows = await this.query<any>(
+    const rows = await this.query<MatchRow>(
       `SELECT p.id::float8 AS id, p.text, p.kind, p.number, p.line, d.symbol, d.title, d.date, d.path
          FROM precedent_paragraphs p JOIN precedent_documents d ON d.id = p.document_id
         WHERE p.id = ANY($1::bigint[])`,
@@ -436,15 +461,19 @@ export class PgCorpus implements PrecedentBackend {
 
   /** Paragraphs, documents and on-disk size of the precedent tables (and their indexes). */
   async stats(): Promise<{ paragraphs: number; documents: number; languages: Record<string, number>; bytes: number; version: number }> {
-    const [p] = await this.query<any>('SELECT count(*) AS n FROM precedent_paragraphs', []);
-    const [d] = await this.query<any>('SELECT count(*) AS n FROM precedent_documents', []);
-    const langs = await this.query<any>('SELECT language, count(*) AS n FROM precedent_paragraphs GROUP BY language ORDER BY language', []);
-    const [b] = await this.query<any>(
+    type Count = { n: string };
+    const [p] = await this.query<Count>('SELECT count(*) AS n FROM precedent_paragraphs', []);
+    const [d] = await this.query<Count>('SELECT count(*) AS n FROM precedent_documents', []);
+    const langs = await this.query<{ language: string; n: string }>(
+      'SELECT language, count(*) AS n FROM precedent_paragraphs GROUP BY language ORDER BY language',
+      [],
+    );
+    const [b] = await this.query<{ bytes: string }>(
       `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
         WHERE c.relkind = 'r' AND c.relname IN ('precedent_paragraphs', 'precedent_paragraph_grams', 'precedent_documents', 'precedent_grams')`,
       [],
     );
-    const [v] = await this.query<any>('SELECT coalesce(max(version), 0) AS v FROM precedent_schema_version', []);
+    const [v] = await this.query<{ v: string }>('SELECT coalesce(max(version), 0) AS v FROM precedent_schema_version', []);
     return {
       paragraphs: Number(p.n),
       documents: Number(d.n),
@@ -530,10 +559,9 @@ export async function pushRecords(
         [part.map((x) => x.r.language), part.map((x) => x.r.source.symbol), pushId],
       );
       replaced += Number(gone.rows[0].docs);
-      const ids = await client.query(
-        "SELECT nextval('precedent_documents_id_seq') AS id FROM generate_series(1, $1::integer) ORDER BY 1",
-        [part.length],
-      );
+      const ids = await client.query("SELECT nextval('precedent_documents_id_seq') AS id FROM generate_series(1, $1::integer) ORDER BY 1", [
+        part.length,
+      ]);
       part.forEach((x, j) => (x.id = Number(ids.rows[j].id)));
       await client.query(
         `INSERT INTO precedent_documents (id, language, symbol, title, date, adopted, path, session, push_id)
@@ -553,13 +581,20 @@ export async function pushRecords(
         ],
       );
     }
-    await client.query("DELETE FROM precedent_grams WHERE df <= 0");
+    await client.query('DELETE FROM precedent_grams WHERE df <= 0');
     let firstId: string | undefined;
     for (let i = 0; i < records.length; i += BATCH) {
       const part = records.slice(i, i + BATCH);
       const cols = {
-        doc: [] as number[], language: [] as string[], kind: [] as string[], number: [] as string[], line: [] as number[],
-        text: [] as string[], norm: [] as string[], nwords: [] as number[], grams: [] as string[],
+        doc: [] as number[],
+        language: [] as string[],
+        kind: [] as string[],
+        number: [] as string[],
+        line: [] as number[],
+        text: [] as string[],
+        norm: [] as string[],
+        nwords: [] as number[],
+        grams: [] as string[],
       };
       for (const r of part) {
         const ws = words(r.text);
