@@ -5,6 +5,8 @@
  * (Debian's `postgresql` package), then PATH. PostgreSQL refuses to run as root: as root the
  * cluster runs as the `postgres` user.
  *
+ * The role `drafter` must give a password (scram-sha-256); every other role is trusted.
+ *
  * RESOLUTION_TEST_PG=postgres://… uses an existing database instead (nothing is started).
  */
 import { execFileSync } from 'child_process';
@@ -70,6 +72,9 @@ export function startCluster(): PgCluster {
   if (asRoot) execFileSync('chown', ['postgres', dir]);
   fs.chmodSync(dir, 0o700);
   run('initdb', ['-D', data, '-U', 'resolution', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  // One role signs in with a password (scram-sha-256), as drafters do on a shared server; the rest are trusted.
+  const hba = path.join(data, 'pg_hba.conf');
+  fs.writeFileSync(hba, `local all drafter scram-sha-256\n${fs.readFileSync(hba, 'utf8')}`);
   const opts = `-c listen_addresses='' -k ${dir} -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=128MB`;
   run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const url = (db: string) => `postgres://resolution@localhost/${db}?host=${encodeURIComponent(dir)}&port=${port}`;

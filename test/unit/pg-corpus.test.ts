@@ -107,6 +107,13 @@ describe('shared precedent corpus on PostgreSQL', function () {
       const df = (await pool.query('SELECT sum(df) AS s FROM precedent_grams')).rows[0].s;
       const real = (await pool.query('SELECT sum(cardinality(grams)) AS s FROM precedent_paragraph_grams')).rows[0].s;
       assert.strictEqual(Number(df), Number(real));
+      const pg = new PgCorpus({ connectionString: url });
+      const stats = await pg.stats();
+      await pg.close();
+      assert.deepStrictEqual(
+        { ...stats, bytes: stats.bytes > 0 },
+        { paragraphs: before, documents: Number(pushed[2]), languages: { en: before }, bytes: true, version: 1 },
+      );
     } finally {
       await pool.end();
     }
@@ -248,6 +255,67 @@ describe('shared precedent corpus on PostgreSQL', function () {
       }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it("a drafter's password from the secret storage reaches the database; without it the editor says why, once", async () => {
+    if (process.env.RESOLUTION_TEST_PG)
+      return void console.log('      skipped: an external database (RESOLUTION_TEST_PG) has its own users');
+    const url = cluster.createDatabase('secured');
+    assert.strictEqual((await cli(['corpus', 'push', '--db', url, SEEDS])).code, 0);
+    const admin = new Pool({ connectionString: url });
+    try {
+      await admin.query("CREATE ROLE drafter LOGIN PASSWORD 'drafter-secret'");
+      await admin.query('GRANT SELECT ON ALL TABLES IN SCHEMA public TO drafter');
+    } finally {
+      await admin.end();
+    }
+    const drafterUrl = url.replace('resolution@', 'drafter@');
+    const saved = process.env.PGPASSWORD;
+    delete process.env.PGPASSWORD;
+    const server = await startServer({ settings: { corpus: { builtin: false, database: drafterUrl } } });
+    if (saved !== undefined) process.env.PGPASSWORD = saved;
+    const messages: string[] = [];
+    server.connection.onNotification('window/showMessage', (m: { message: string }) => messages.push(m.message));
+    try {
+      const uri = 'untitled:secured.res.md';
+      server.open(
+        uri,
+        'The General Assembly,\n\n1. *Calls upon* Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime;\n',
+      );
+      const ask = () =>
+        server.connection.sendRequest<PrecedentsReply>('resolution/precedents', { uri, position: { line: 2, character: 5 }, top: 3 });
+      assert.deepStrictEqual((await ask()).matches, []);
+      assert.deepStrictEqual((await ask()).matches, []);
+      assert.strictEqual(messages.length, 1, messages.join('\n'));
+      assert.match(messages[0], /Precedent corpus database unavailable: .*(password|authentication)/i);
+      assert.doesNotMatch(messages[0], /drafter-secret/);
+      // Resolution: Set corpus database password hands it over
+      await server.connection.sendNotification('resolution/corpusDatabasePassword', { password: 'drafter-secret' });
+      const found = await ask();
+      assert.match(found.matches[0]?.source.symbol ?? '', /^A\/RES\/(75\/311|71\/326)$/);
+      assert.strictEqual(messages.length, 1, messages.join('\n'));
+    } finally {
+      await server.stop();
+    }
+    // the command line reads PGPASSWORD
+    process.env.PGPASSWORD = 'drafter-secret';
+    try {
+      const r = await cli([
+        'precedent',
+        '--no-builtin',
+        '--db',
+        drafterUrl,
+        '--top',
+        '1',
+        '--text',
+        'Calls upon Member States to make illicit trafficking in protected species',
+      ]);
+      assert.deepStrictEqual(r.err, []);
+      assert.match(r.out[0], /A\/RES\/(75\/311|71\/326)/);
+    } finally {
+      if (saved === undefined) delete process.env.PGPASSWORD;
+      else process.env.PGPASSWORD = saved;
     }
   });
 });

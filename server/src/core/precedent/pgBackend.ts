@@ -14,6 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Pool, PoolClient } from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { LANGUAGES, Lang } from '../languages';
 import { packageFile } from '../packageRoot';
 import type { BackendSearchOptions, PrecedentBackend } from './backend';
@@ -180,9 +181,13 @@ function explain(e: unknown, where: string): Error {
 }
 
 export function createPool(options: PgOptions): Pool {
+  // Parsed here rather than passed as connectionString: node-postgres lets the string's (empty)
+  // password override the one given beside it. Without one, PGPASSWORD and ~/.pgpass are read.
+  const config = parseIntoClientConfig(options.connectionString);
+  if (options.password !== undefined) config.password = options.password;
+  else if (!config.password) delete config.password;
   const pool = new Pool({
-    connectionString: options.connectionString,
-    ...(options.password !== undefined ? { password: options.password } : {}),
+    ...config,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     query_timeout: options.queryTimeoutMs ?? 10000,
     max: 4,
