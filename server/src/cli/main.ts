@@ -4,6 +4,9 @@ import * as check from './check';
 import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as status from './status';
+import * as clean from './clean';
+import * as compare from './compare';
 import * as fs from 'fs';
 import { packageFile } from '../core/packageRoot';
 import * as corpusPush from './corpusPush';
@@ -15,6 +18,9 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  status,
+  clean,
+  compare,
   import: importCmd,
 };
 
@@ -26,6 +32,9 @@ Commands:
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
   corpus push --db postgres://… SOURCE…  load corpus sources into a shared PostgreSQL corpus
+  status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
+  clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
+  compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
   import FILE [-o OUT] [--format text|json]
                                        turn a Word (.docx) file, a PDF or text from a PDF into a draft
                                        (see resolution import --help)
