@@ -11,6 +11,7 @@ import * as compare from './compare';
 import * as fs from 'fs';
 import { packageFile } from '../core/packageRoot';
 import { baseCommand, exportCommand, redlineCommand } from './office';
+import * as corpusPush from './corpusPush';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number>; HELP?: string };
 
@@ -37,6 +38,7 @@ Commands:
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
   corpus add|remove|list|stats …       the corpus sources of .resolutionrc.json (see resolution corpus --help)
+  corpus push --db postgres://… SOURCE…  load corpus sources into a shared PostgreSQL corpus
   status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
   clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
   compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
@@ -68,6 +70,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(packageVersion());
     return 0;
   }
+  if (name === 'corpus' && args[0] === 'push') return runCommand('corpus push', corpusPush, args.slice(1), io);
   const cmd = commands[name];
   if (cmd && !['corpus', 'import', 'export', 'base', 'redline'].includes(name) && (args.includes('--help') || args.includes('-h'))) {
     io.out(cmd.HELP ?? USAGE);
@@ -77,6 +80,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(`resolution: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  return runCommand(name, cmd, args, io);
+}
+
+async function runCommand(name: string, cmd: Command, args: string[], io: CliIO): Promise<number> {
   try {
     return await cmd.run(args, io);
   } catch (err) {
