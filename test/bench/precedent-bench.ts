@@ -486,7 +486,7 @@ function main(): void {
   }
   const queries = sample(held, env('BENCH_QUERIES', 800)).map((r) => r.text);
   console.log(`corpus pool: ${pool.length} real paragraphs (seeds and session 75); queries: ${queries.length} of the ${held.length} paragraphs of session 76 (read in ${Math.round(performance.now() - t)} ms)`);
-  for (const n of (process.env.BENCH_SCALES ?? '100000,1000000').split(',').map(Number)) {
+  for (const n of (process.env.BENCH_SCALES ?? '100000,1000000').split(',').filter(Boolean).map(Number)) {
     runEnglish(n, pool, queries, n >= 1_000_000 ? env('BENCH_TRUTH_1M', 200) : queries.length);
     gc?.();
   }

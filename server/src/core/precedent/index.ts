@@ -672,7 +672,9 @@ export class PrecedentIndex {
       };
       // The sorted range of paragraphs opening with the typed words — narrowed, when a word is
       // half typed, to the sub-ranges of the vocabulary words it can become.
-      const keys = partial ? vocab.codesWithPrefix(partial).map((c) => q + String.fromCharCode(c)) : [q];
+      // (A very short partial word that many words start with: the typed words' range, filtered.)
+      const wordsOfPartial = partial ? vocab.codesWithPrefix(partial, 65) : [];
+      const keys = partial && wordsOfPartial.length <= 64 ? wordsOfPartial.map((c) => q + String.fromCharCode(c)) : [q];
       let runs = 0;
       for (const key of keys) {
         if (runs >= 5000) break;
