@@ -1,7 +1,8 @@
-// Bundles the client and the language server into dist/ with esbuild, so that the packaged
-// extension needs no node_modules. Usage: node client/bundle.mjs [--watch] [--minify]
+// Bundles the client, the language server and the command line into dist/ with esbuild, so that
+// the packaged extension and the npm package need no node_modules.
+// Usage: node client/bundle.mjs [--watch] [--minify]   (--minify: the release build, without source maps)
 import * as esbuild from 'esbuild';
-import { rmSync, mkdirSync } from 'fs';
+import { rmSync, mkdirSync, copyFileSync } from 'fs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -10,13 +11,14 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node18',
-  sourcemap: true,
+  sourcemap: !minify,
   minify,
   logLevel: 'info',
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
@@ -25,3 +27,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
+// pdf.js is loaded at run time as ES modules beside the bundled server (dist/pdfjs/)
+mkdirSync('dist/pdfjs', { recursive: true });
+for (const f of ['pdf.mjs', 'pdf.worker.mjs']) copyFileSync(`node_modules/pdfjs-dist/legacy/build/${f}`, `dist/pdfjs/${f}`);

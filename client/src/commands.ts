@@ -1,8 +1,7 @@
 /** The commands of the "Resolution" category. */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { executeServerCommand } from './extension';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { planFootnote } from './footnotes';
 import { PrecedentDocuments } from './precedentView';
 import { clauseLines, numberPrefix, replacementText, sourceLabel, withoutNumber } from './precedentText';
@@ -77,6 +76,11 @@ async function precedentsAt(lc: LanguageClient, editor: vscode.TextEditor, top: 
   }
 }
 
+/** Runs one of the server's document commands on a document (the server applies the edit). */
+export async function executeServerCommand(lc: LanguageClient, command: string, uri: vscode.Uri): Promise<unknown> {
+  return lc.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri.toString()] });
+}
+
 export function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, docs: PrecedentDocuments): void {
   const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
@@ -101,6 +105,29 @@ export function registerCommands(context: vscode.ExtensionContext, lc: LanguageC
   reg('resolution.showPrecedents', () => showPrecedents(lc));
   reg('resolution.insertFootnote', () => insertFootnote());
   reg('resolution.openSample', () => openSample(context));
+  reg('resolution.importFile', (uri?: vscode.Uri) => importFile(lc, uri));
+}
+
+/** Resolution: Import Word or PDF… — asks the server to convert the file and opens the draft. */
+async function importFile(lc: LanguageClient, uri?: vscode.Uri): Promise<void> {
+  let target = uri instanceof vscode.Uri ? uri : undefined;
+  if (!target) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: 'Import',
+      filters: { 'Word, PDF or text': ['docx', 'pdf', 'txt'] },
+    });
+    target = picked?.[0];
+  }
+  if (!target) return;
+  const res = await lc.sendRequest<{ draft?: string; warnings?: string[]; error?: string }>('resolution/import', { path: target.fsPath });
+  if (res.error !== undefined || res.draft === undefined) {
+    void vscode.window.showErrorMessage(`Resolution: cannot import ${target.path.split('/').pop()}: ${res.error ?? 'no result'}`);
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'resolution', content: res.draft });
+  await vscode.window.showTextDocument(doc);
+  if (res.warnings?.length) void vscode.window.showWarningMessage(`Resolution: imported with notes: ${res.warnings.join('; ')}`);
 }
 
 async function checkWorkspace(lc: LanguageClient): Promise<void> {

@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
-  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -14,6 +13,7 @@ import {
 import { registerCommands } from './commands';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
+import { DraftPreview } from './preview';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -67,6 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
 
   registerCommands(context, lc, precedentDocs);
+  const preview = new DraftPreview(lc);
+  context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
 
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
@@ -77,9 +79,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 export async function deactivate(): Promise<void> {
   if (client) await client.stop();
   client = undefined;
-}
-
-/** Runs one of the server's document commands on a document (the server applies the edit). */
-export async function executeServerCommand(lc: LanguageClient, command: string, uri: vscode.Uri): Promise<unknown> {
-  return lc.sendRequest(ExecuteCommandRequest.type, { command, arguments: [uri.toString()] });
 }

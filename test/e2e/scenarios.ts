@@ -51,6 +51,8 @@ export interface Driver {
   quickPick?(until: (rows: string[]) => boolean): Promise<string[]>;
   /** Chooses the quick pick entry matching `label` (UI drivers only). */
   choose?(label: RegExp): Promise<void>;
+  /** The text of the open preview webview and of its highlighted block (UI drivers only). */
+  webview?(): Promise<{ text: string; current: string }>;
   /** The text of the Resolution status bar item (UI drivers only). */
   statusItem?(): Promise<string>;
   /** Clicks the Resolution status bar item and tells whether the Problems panel shows (UI drivers only). */
@@ -75,7 +77,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem'>;
+  needs?: Array<'quickPick' | 'statusItem' | 'webview'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -323,6 +325,29 @@ export const scenarios: Scenario[] = [
         await driver.writeFile('.resolutionrc.json', undefined);
       }
       await waitFor('the error back once the file is gone', () => driver.problems(), (p) => numbering(p)?.severity === 'error');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'preview-follows-the-draft-and-the-cursor',
+    needs: ['webview'],
+    async run({ driver, waitFor }) {
+      await driver.open('defects.res.md');
+      const text = await driver.text();
+      await driver.runCommand({ id: 'resolution.showPreview', title: 'Resolution: Open Preview to the Side' });
+      const shown = await waitFor(
+        'the preview to show the draft in the UN layout',
+        () => driver.webview!(),
+        (w) => w.text.includes('The General Assembly,') && w.text.includes('Encourages Member States'),
+      );
+      expect(!shown.text.includes('*Urges*'), 'italics are rendered, not shown as asterisks');
+      const line = lineOf(text, '5. *Also encourages*');
+      await driver.select(line, 10, 0);
+      await waitFor('the preview to highlight the paragraph at the cursor', () => driver.webview!(), (w) => w.current.includes('Also encourages Member States to report'));
+      const lineText = text.split(/\r?\n/)[line - 1];
+      await driver.type(line, lineText.length + 1, ' Seen in the preview.');
+      await waitFor('the preview to follow the edit', () => driver.webview!(), (w) => w.text.includes('Seen in the preview.'));
+      await driver.capture('preview');
       await driver.closeAll();
     },
   },

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import { CodeAction, CodeActionRequest, ExecuteCommandRequest, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/core/fix';
 import { fileUri, startServer, TestServer } from '../support/lsp';
@@ -41,7 +42,8 @@ describe('code actions and commands over stdio', function () {
     const numbering = diagnostics.find((d) => d.code === 'operative-numbering')!;
     assert.ok(numbering, JSON.stringify(diagnostics));
     assert.strictEqual(numbering.source, 'resolution');
-    assert.match(numbering.codeDescription!.href, /docs\/rules\/operative-numbering\.md$/);
+    assert.match(numbering.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/operative-numbering\.md$/);
+    assert.ok(fs.existsSync(fileURLToPath(numbering.codeDescription!.href)), 'the linked page is shipped');
     assert.ok((numbering.data as any).fix.edits.length >= 3); // 3 → 2, 4 → 3 and "paragraph 3 below" → 2
 
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, {

@@ -43,6 +43,16 @@ describe('editor features over stdio: status counts, document links, workspace c
     assert.strictEqual(await server.connection.sendRequest('resolution/stats', { uri: 'untitled:not-open.res.md' }), null);
   });
 
+  it('resolution/preview lays the draft out as the UN issues it, escaped, with the line of each block', async () => {
+    const uri = 'untitled:preview.res.md';
+    server.open(uri, DRAFT + '\n\n<img src=x onerror=alert(1)>\n');
+    const res = (await server.connection.sendRequest('resolution/preview', { uri })) as { html: string; title: string };
+    assert.match(res.html, /<p class="authority" data-line="0">/);
+    assert.match(res.html, /<span class="num">1\.<\/span>/);
+    assert.ok(!res.html.includes('<img'), 'no markup from the draft text');
+    assert.strictEqual(await server.connection.sendRequest('resolution/preview', { uri: 'untitled:not-open.res.md' }), null);
+  });
+
   it('links cited resolutions to the UN documents site', async () => {
     const uri = 'untitled:links.res.md';
     server.open(uri, DRAFT);

@@ -62,3 +62,33 @@ describe('language server over stdio', function () {
     assert.ok(Array.isArray(symbols) && symbols.length > 40);
   });
 });
+
+describe('language server with "resolution.run": "onSave"', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ settings: { run: 'onSave' } });
+    // Loading the corpus re-checks open drafts when it ends: let it end first.
+    await server.connection.sendRequest('resolution/reloadCorpus', {});
+  });
+  after(async () => server?.stop());
+
+  it('checks a draft when it is opened and saved, not while it is typed', async () => {
+    const uri = 'untitled:on-save.res.md';
+    const good = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n';
+    server.open(uri, good, 1);
+    const first = await server.diagnostics(uri, 1);
+    assert.deepStrictEqual(first.diagnostics.filter((d) => d.code === 'operative-numbering'), []);
+    const v2 = server.diagnostics(uri, 2);
+    let publishedWhileTyping = false;
+    void v2.then(() => (publishedWhileTyping = !savedYet));
+    let savedYet = false;
+    server.change(uri, good.replace('2. *Requests*', '3. *Requests*'), 2);
+    // Well past the 250 ms pause after which a draft is checked as it is typed.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.strictEqual(publishedWhileTyping, false, 'no check while typing');
+    savedYet = true;
+    server.save(uri);
+    const after = await v2;
+    assert.strictEqual(after.diagnostics.filter((d) => d.code === 'operative-numbering').length, 1);
+  });
+});

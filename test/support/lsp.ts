@@ -11,6 +11,7 @@ import {
   PublishDiagnosticsParams,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   ConfigurationRequest,
   ShutdownRequest,
   ExitNotification,
@@ -29,6 +30,7 @@ export interface TestServer {
   diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
+  save(uri: string): void;
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -92,6 +94,9 @@ export async function startServer(options: { settings?: Record<string, unknown>;
     },
     change(uri, text, version) {
       connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    save(uri) {
+      connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
     },
     stderr: () => stderr,
     async stop() {

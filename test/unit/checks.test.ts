@@ -8,6 +8,7 @@ import { PhraseKnowledge, phraseKnowledge } from '../../server/src/core/rules/ph
 import { corpusPhraseCounts, suggestPhrase } from '../../server/src/core/phrases';
 import * as fs from 'fs';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import { ROOT } from '../support/paths';
 
 const draft = (body: string) => `The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n${body}`;
@@ -27,7 +28,8 @@ describe('check registry and configuration', () => {
     assert.deepStrictEqual(Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity])), catalogue);
     for (const r of RULES) {
       assert.ok(r.meta.description.length > 10);
-      assert.match(r.meta.docsUrl, new RegExp(`/docs/rules/${r.meta.id}\\.md$`));
+      assert.match(r.meta.docsUrl, new RegExp(`^file://.*/docs/rules/${r.meta.id}\\.md$`));
+      assert.ok(fs.existsSync(fileURLToPath(r.meta.docsUrl)), r.meta.docsUrl);
     }
   });
 

@@ -1,8 +1,11 @@
 /** The `resolution` command line: checks and precedent search outside the editor (CI, scripts). */
 import { CliIO, processIO, UsageError } from './io';
 import * as check from './check';
+import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as fs from 'fs';
+import { packageFile } from '../core/packageRoot';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number> };
 
@@ -11,6 +14,7 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  import: importCmd,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -20,8 +24,17 @@ Commands:
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  import FILE [-o OUT] [--format text|json]
+                                       turn a Word (.docx) file, a PDF or text from a PDF into a draft
+                                       (see resolution import --help)
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
+
+/** The package's version, read from its package.json wherever the command line runs from. */
+function packageVersion(): string {
+  const file = packageFile('package.json');
+  return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
+}
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;
@@ -30,11 +43,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.out(require('../../../../package.json').version);
+    io.out(packageVersion());
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'precedent' && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && name !== 'precedent' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
     return 0;
   }

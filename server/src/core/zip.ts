@@ -116,8 +116,14 @@ export function listZip(data: Uint8Array): ZipEntry[] {
       const len = dv.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff && q + 8 <= e + 4 + len) (size = u64(dv, q)), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) (compressedSize = u64(dv, q)), (q += 8);
+        if (size === 0xffffffff && q + 8 <= e + 4 + len) {
+          size = u64(dv, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) {
+          compressedSize = u64(dv, q);
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = u64(dv, q);
       }
       e += 4 + len;

@@ -172,8 +172,26 @@ export function register(ctx: ServerContext): void {
   ctx.revalidate = (uri?: string) => {
     for (const d of ctx.documents.all()) if (!uri || d.uri === uri) schedule(d, DEBOUNCE_MS);
   };
+  // `resolution.run`: "onType" checks as the user types (debounced), "onSave" only when the draft
+  // is opened or saved (the findings shown meanwhile are those of the last check).
+  const runsOnSave = async (uri: string): Promise<boolean> => {
+    try {
+      return (await ctx.settings(uri))?.run === 'onSave';
+    } catch {
+      return false;
+    }
+  };
   ctx.documents.onDidOpen((e) => schedule(e.document, 0));
-  ctx.documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  ctx.documents.onDidChangeContent((e) => {
+    void runsOnSave(e.document.uri).then((onSave) => {
+      if (!onSave) schedule(e.document, DEBOUNCE_MS);
+    });
+  });
+  ctx.documents.onDidSave((e) => {
+    void runsOnSave(e.document.uri).then((onSave) => {
+      if (onSave) schedule(e.document, 0);
+    });
+  });
   ctx.documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);

@@ -4,12 +4,17 @@ import type { CorpusFacts, Fix, Severity } from '../findings';
 import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
+import { packageFileUrl } from '../packageRoot';
 
-/** Base address of the rule pages; the editor work may point it elsewhere. */
+/** The public address of the rule pages, for documents read outside an installed package. */
 export const DOCS_BASE_URL = 'https://github.com/resolution-drafting/resolution-drafting/blob/main/docs/rules/';
 
+/**
+ * The rule's documentation page: the page shipped with the package (docs/rules/<id>.md, opened
+ * inside the editor) when it is there, else the public address.
+ */
 export function docsUrl(id: string): string {
-  return `${DOCS_BASE_URL}${id}.md`;
+  return packageFileUrl('docs', 'rules', `${id}.md`) ?? `${DOCS_BASE_URL}${id}.md`;
 }
 
 export interface RuleMeta {

@@ -1,0 +1,54 @@
+/**
+ * Import timings: the longest official PDF of ../shared/pdf (pages printed), the same PDF twice in
+ * one process (the second run without pdf.js's start-up), and a .docx made by LibreOffice from a
+ * corpus text. Figures are printed, not asserted.   node out/test/bench/import-bench.js
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { importBytes } from '../../server/src/core/import';
+import { aknToTexts } from '../tools/akn';
+import { draftToFodt, hasSoffice, sofficeConvert } from '../support/fodt';
+import { SHARED_PDF, sharedPdfNames } from '../support/importCompare';
+
+async function time(label: string, data: Uint8Array, runs = 3): Promise<void> {
+  const times: number[] = [];
+  let size = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = await importBytes(data);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    size = r.draft.length;
+  }
+  console.log(`${label}: first ${times[0].toFixed(0)} ms, then ${times.slice(1).map((t) => t.toFixed(0)).join(' / ')} ms (${size} characters of draft)`);
+}
+
+async function main(): Promise<void> {
+  const names = sharedPdfNames();
+  if (!names.length) {
+    console.log('skipped: ../shared not present');
+    return;
+  }
+  const longest = names.map((n) => ({ n, size: fs.statSync(path.join(SHARED_PDF, `${n}.pdf`)).size })).sort((a, b) => b.size - a.size)[0].n;
+  const pdf = fs.readFileSync(path.join(SHARED_PDF, `${longest}.pdf`));
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+  await time(`PDF ${longest} (${pages} pages, ${(pdf.length / 1024).toFixed(0)} KiB)`, pdf);
+  if (!hasSoffice()) {
+    console.log('.docx: skipped (LibreOffice not installed)');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-import-bench-'));
+  try {
+    const fodt = path.join(dir, `${longest}.fodt`);
+    fs.writeFileSync(fodt, draftToFodt(aknToTexts(fs.readFileSync(path.join(SHARED_PDF, `${longest}.akn.xml`), 'utf8'))[0]));
+    const [docx] = sofficeConvert([fodt], 'docx', dir);
+    await time(`.docx of the same text (${(fs.statSync(docx).size / 1024).toFixed(0)} KiB)`, fs.readFileSync(docx));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

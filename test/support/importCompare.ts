@@ -1,0 +1,126 @@
+/**
+ * Comparing an imported draft with the ground truth (the UN's AKN4UN XML of the same text, turned
+ * into the draft format by test/tools/akn.ts): paragraphs, numbers, italic openings, footnotes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT } from './paths';
+
+export const SHARED_PDF = path.resolve(ROOT, '..', 'shared', 'pdf');
+
+/** The base names (A_RES_78_11) of the PDFs in ../shared/pdf that have their XML beside them. */
+export function sharedPdfNames(): string[] {
+  if (!fs.existsSync(SHARED_PDF)) return [];
+  return fs
+    .readdirSync(SHARED_PDF)
+    .filter((f) => f.endsWith('.pdf') && fs.existsSync(path.join(SHARED_PDF, f.replace(/\.pdf$/, '.akn.xml'))))
+    .map((f) => f.replace(/\.pdf$/, ''))
+    .sort();
+}
+
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const supValue = (s: string) => [...s].map((c) => SUP.indexOf(c)).join('');
+const toSup = (n: string) => [...n].map((d) => SUP[+d]).join('');
+
+export const squashSpaces = (s: string) => s.replace(/[ \t\r\n\u00a0]+/g, ' ').trim();
+
+export interface Split {
+  /** Text blocks (front matter and body), footnote definitions left out. */
+  blocks: string[];
+  /** Footnote definitions by label. */
+  notes: Map<string, string>;
+}
+
+/** Blocks and footnote definitions of a draft in the seeds' format. */
+export function splitBlocks(text: string): Split {
+  const blocks: string[] = [];
+  const notes = new Map<string, string>();
+  for (const raw of text.split(/\n\s*\n/)) {
+    const b = raw.trim();
+    if (!b) continue;
+    if (/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s/.test(b)) {
+      let label = '';
+      for (const line of b.split('\n')) {
+        const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(.*)$/.exec(line.trim());
+        if (m) {
+          label = supValue(m[1]);
+          notes.set(label, squashSpaces(m[2]));
+        } else if (label) notes.set(label, squashSpaces(notes.get(label) + ' ' + line));
+      }
+      continue;
+    }
+    blocks.push(squashSpaces(b));
+  }
+  return { blocks, notes };
+}
+
+/** The body: the blocks after the title line ("78/11. Title"), without bold marks. */
+export function bodyBlocks(split: Split): string[] {
+  const i = split.blocks.findIndex((b) => /^\d{1,3}\/\d{1,4}\.\s/.test(b));
+  return split.blocks.slice(i + 1).map((b) => b.replace(/\*\*/g, ''));
+}
+
+/** Renumbers footnote markers and definitions 1, 2, 3 … in the order of first citation. */
+export function renumberFootnotes(text: string): string {
+  const { notes } = splitBlocks(text);
+  const map = new Map<string, string>();
+  const body = text
+    .split(/\n\s*\n/)
+    .filter((b) => !/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s/.test(b.trim()))
+    .join('\n\n');
+  body.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (m) => {
+    const v = supValue(m);
+    if (notes.has(v) && !map.has(v)) map.set(v, String(map.size + 1));
+    return m;
+  });
+  return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (m) => {
+    const v = map.get(supValue(m));
+    return v ? toSup(v) : m;
+  });
+}
+
+export interface MatchFigures {
+  paragraphs: number;
+  exact: number;
+  /** Paragraphs equal once italics are ignored. */
+  plain: number;
+  missing: string[];
+  /** Paragraphs equal once a non-breaking hyphen (U+2011) is read as a hyphen: print shows no difference. */
+  visual: number;
+  footnotes: number;
+  footnotesExact: number;
+}
+
+const stripItalics = (s: string) => s.replace(/\*/g, '');
+/** The XML does not record the italics of the meeting line ("45th plenary meeting / 7 December 2023"). */
+const MEETING = /^[*_]*\d+(?:st|nd|rd|th) (?:\(?(?:resumed|continued)\)? )?plenary meeting\b/i;
+const comparable = (s: string) => (MEETING.test(s) ? stripItalics(s) : s);
+
+/** How many ground-truth paragraphs (and footnotes) the import reproduces exactly. */
+export function compareDrafts(expected: string, actual: string, body = true): MatchFigures {
+  const e = splitBlocks(expected);
+  const a = splitBlocks(actual);
+  const want = (body ? bodyBlocks(e) : e.blocks).map(comparable);
+  const have = new Map<string, number>();
+  const haveList = (body ? bodyBlocks(a) : a.blocks).map(comparable);
+  for (const b of haveList) have.set(b, (have.get(b) ?? 0) + 1);
+  const havePlain = new Set(haveList.map(stripItalics));
+  const hyphen = (t: string) => t.replace(/\u2011/g, '-');
+  const haveVisual = new Set(haveList.map(hyphen));
+  let visual = 0;
+  let exact = 0;
+  let plain = 0;
+  const missing: string[] = [];
+  for (const b of want) {
+    const n = have.get(b) ?? 0;
+    if (n > 0) {
+      exact++;
+      have.set(b, n - 1);
+    } else missing.push(b);
+    if (havePlain.has(stripItalics(b))) plain++;
+    if (haveVisual.has(hyphen(b))) visual++;
+  }
+  let footnotesExact = 0;
+  for (const [label, text] of e.notes) if (a.notes.get(label) === text) footnotesExact++;
+  return { paragraphs: want.length, exact, plain, visual, missing, footnotes: e.notes.size, footnotesExact };
+}
