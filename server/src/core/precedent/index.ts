@@ -93,6 +93,8 @@ export class PrecedentIndex {
   private numberTable: string[] = [];
   private numberIds = new Map<string, number>();
   private liveCount = 0;
+  /** Live paragraphs per language: a search's effort follows the size of its language's part. */
+  private liveByLang = LANGUAGES.map(() => 0);
   private sources: SourceDocument[] = [];
   private sourceIds = new Map<SourceDocument, number>();
 
@@ -193,6 +195,7 @@ export class PrecedentIndex {
     this.alive[id] = 1;
     this.n++;
     this.liveCount++;
+    this.liveByLang[li]++;
     if (this.mask !== 0) {
       for (const b of this.bucketsOf(this.codeArray(id), 'all', li)) {
         let list = this.delta.get(b);
@@ -209,6 +212,7 @@ export class PrecedentIndex {
     this.alive[id] = 0;
     this.srcOf[id] = NO_SOURCE;
     this.liveCount--;
+    this.liveByLang[this.langs[id]]--;
   }
 
   /** Folds the delta into the static index when it has grown large. */
@@ -401,10 +405,11 @@ export class PrecedentIndex {
   /** Paragraph ids sharing the most (rare first) bigrams with `code` (codes of `lang`). */
   candidates(code: string, max: number, mode: 'body' | 'opening' = 'body', lang: Lang = 'en'): number[] {
     const tn = this.tuning;
-    const budget = tn.budgetBase + this.liveCount * tn.budgetShare;
-    const maxDf = Math.max(tn.budgetBase, this.liveCount * tn.maxDfShare);
     this.ensureBuilt();
     const li = langIndex(lang);
+    const live = this.liveByLang[li];
+    const budget = tn.budgetBase + live * tn.budgetShare;
+    const maxDf = Math.max(tn.budgetBase, live * tn.maxDfShare);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
     for (const b of buckets) {
@@ -917,6 +922,7 @@ export class PrecedentIndex {
     idx.vocabs = LANGUAGES.map(() => undefined);
     idx.n = meta.n;
     idx.liveCount = meta.liveCount;
+    for (let id = 0; id < meta.n; id++) if (idx.alive[id]) idx.liveByLang[idx.langs[id]]++;
     idx.pool = u16(0);
     idx.cstart = u32(1);
     idx.kinds = u8(2);
