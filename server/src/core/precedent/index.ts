@@ -59,6 +59,8 @@ export interface IndexStats {
   buckets: number;
   postings: number;
   delta: number;
+  /** Live paragraphs per language. */
+  languages: Record<Lang, number>;
 }
 
 /** Version of the `serialize()` format; `deserialize()` refuses any other. */
@@ -132,6 +134,7 @@ export class PrecedentIndex {
       buckets: this.mask + 1,
       postings: this.postings.length,
       delta: this.n - this.staticCount,
+      languages: Object.fromEntries(LANGUAGES.map((l, i) => [l, this.liveByLang[i]])) as Record<Lang, number>,
     };
   }
 
@@ -922,7 +925,6 @@ export class PrecedentIndex {
     idx.vocabs = LANGUAGES.map(() => undefined);
     idx.n = meta.n;
     idx.liveCount = meta.liveCount;
-    for (let id = 0; id < meta.n; id++) if (idx.alive[id]) idx.liveByLang[idx.langs[id]]++;
     idx.pool = u16(0);
     idx.cstart = u32(1);
     idx.kinds = u8(2);
@@ -936,6 +938,7 @@ export class PrecedentIndex {
     idx.postings = u32(11);
     idx.sorted = u32(12);
     idx.runEnd = u32(13);
+    for (let id = 0; id < meta.n; id++) if (idx.alive[id]) idx.liveByLang[idx.langs[id]]++;
     idx.mask = meta.mask;
     idx.staticCount = meta.n;
     idx.numberTable = meta.numbers;
