@@ -11,7 +11,6 @@ import * as os from 'os';
 import * as path from 'path';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUP_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 const supValue = (s: string) => [...s].map((c) => SUP.indexOf(c)).join('');
 
 function esc(s: string): string {

@@ -8,8 +8,7 @@ import * as corpus from './corpus';
 import * as status from './status';
 import * as clean from './clean';
 import * as compare from './compare';
-import * as fs from 'fs';
-import { packageFile } from '../core/packageRoot';
+import { packageVersion } from '../core/packageRoot';
 import { baseCommand, exportCommand, redlineCommand } from './office';
 import * as corpusPush from './corpusPush';
 
@@ -53,12 +52,6 @@ Commands:
 
 Each command has its own help: resolution <command> --help.
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
-
-/** The package's version, read from its package.json wherever the command line runs from. */
-function packageVersion(): string {
-  const file = packageFile('package.json');
-  return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
-}
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;

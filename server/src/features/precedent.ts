@@ -27,8 +27,6 @@ import { CONFIG_FILE_NAME, resolveConfig } from '../core/config';
 import { combineBackends, PrecedentBackend } from '../core/precedent/backend';
 import { Corpus, CorpusSources, LoadReport } from '../core/precedent/corpus';
 import { corpusConfig, editCorpusPaths } from '../core/precedent/corpusConfig';
-import { textLanguage } from '../core/precedent/textfile';
-import type { Lang } from '../core/languages';
 import {
   CORPUS_EDIT,
   CORPUS_SOURCES,
