@@ -4,6 +4,8 @@
  * through @vscode/test-electron (electron.ts). Lines and columns are 1-based, as the editor shows them.
  */
 
+import { IMPORT_DOCX, IMPORT_SOURCE } from './workspace';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface SeenDiagnostic {
@@ -63,6 +65,12 @@ export interface Driver {
   problemFiles(): Promise<string[]>;
   /** Closes every editor without saving. */
   closeAll(): Promise<void>;
+  /** Right-clicks a file in the Explorer and picks the context-menu entry matching `item` (UI drivers only). */
+  explorerMenu?(file: string, item: RegExp): Promise<void>;
+  /** Clicks the button `button` of the notification whose text matches `message`; returns its text (UI drivers only). */
+  notification?(message: RegExp, button: string): Promise<string>;
+  /** A workspace file's text, or undefined when it does not exist. */
+  readFile?(file: string): Promise<string | undefined>;
 }
 
 export interface Context {
@@ -77,7 +85,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem' | 'webview'>;
+  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'explorerMenu' | 'notification' | 'readFile'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -348,6 +356,34 @@ export const scenarios: Scenario[] = [
       await driver.type(line, lineText.length + 1, ' Seen in the preview.');
       await waitFor('the preview to follow the edit', () => driver.webview!(), (w) => w.text.includes('Seen in the preview.'));
       await driver.capture('preview');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'import-word-file-from-explorer',
+    needs: ['explorerMenu', 'notification', 'readFile'],
+    async run({ driver, waitFor }) {
+      // A Word file LibreOffice wrote from a short draft (automatic numbering: the numbers are not in its text).
+      expect((await driver.readFile!(IMPORT_DOCX)) !== undefined, `the workspace holds ${IMPORT_DOCX}`);
+      // a draft first: the extension's menus are known once a draft shows in its language mode
+      await driver.open('precedent.res.md');
+      await driver.explorerMenu!(IMPORT_DOCX, /Import Word or PDF/);
+      const draftName = IMPORT_DOCX.replace(/\.docx$/, '.res.md');
+      await waitFor('the imported draft in a new tab', () => driver.activeTab(), (t) => t.includes(draftName));
+      const text = await waitFor('the draft text', () => driver.text(), (t) => /(^|\n)3\. \*/.test(t));
+      const ops = text.split(/\r?\n/).filter((l) => /^\d+\. /.test(l));
+      const want = IMPORT_SOURCE.split('\n').filter((l) => /^\d+\. /.test(l)).length;
+      expect(ops.length === want, `${want} numbered operative paragraphs, as in the Word file: ${ops.length}`);
+      expect(ops.every((l, i) => l.startsWith(`${i + 1}. `)), `numbered 1, 2, 3 … in order: ${ops.map((l) => l.split(' ')[0]).join(' ')}`);
+      expect(/^1\. \*Encourages\* Member States/m.test(text), 'paragraph 1 with its italic verb');
+      expect(/The General Assembly,/.test(text), 'the authority line');
+      expect((await driver.readFile!(draftName)) === undefined, 'nothing is written before the user saves');
+      const note = await driver.notification!(/imported .*\.docx as .*\.res\.md/, 'Save');
+      expect(/not yet saved/.test(note), `the notification says the draft is unsaved: ${note}`);
+      const saved = await waitFor('the draft saved beside the Word file', async () => (await driver.readFile!(draftName)) ?? '', (t) => t.length > 0);
+      expect(saved === text, 'the saved file holds the draft shown');
+      await driver.capture('import');
+      await driver.writeFile(draftName, undefined);
       await driver.closeAll();
     },
   },

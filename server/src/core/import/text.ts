@@ -47,7 +47,11 @@ function italicOpening(book: PhraseBook, text: string, kind: PhraseKind): Run[] 
 
 export function readPlainText(input: string, phrases: PhraseBook = defaultPhrases()): ImportedDocument {
   const warnings: string[] = [];
-  const pages = input.replace(/\r\n?/g, '\n').split('\f');
+  // pdftotext prints a non-breaking hyphen (U+2011) as " -" between the words it joins
+  const pages = input
+    .replace(/\r\n?/g, '\n')
+    .replace(/(\p{L}) -(?=\p{L})/gu, '$1\u2011')
+    .split('\f');
   let symbol: string | undefined;
   const firstLines = pages[0].split('\n').map((l) => l.trim()).filter(Boolean);
   symbol = firstLines.find((l) => SYMBOL_RE.test(l));
@@ -83,7 +87,8 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       }
     }
     for (const l of body.slice(k)) if (!isPageFurniture(l, undefined, symbol)) bodyLines.push(l);
-    // footnotes
+    // footnotes: pdftotext prints a page's footnote numbers apart from their texts, in any order
+    // (often the texts first, the numbers after); the definitions keep the page's order.
     const labels: string[] = [];
     const texts: string[] = [];
     for (const l of notes) {
@@ -91,12 +96,13 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       if (/^\d{1,3}$/.test(l)) labels.push(l);
       else {
         const m = /^(\d{1,3})\s+(\S.*)$/.exec(l);
-        if (m && !labels.length) {
+        if (m && !texts.length) {
           labels.push(m[1]);
           texts.push(m[2]);
         } else texts.push(l);
       }
     }
+    labels.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
     if (labels.length) {
       // join continuation lines: a definition ends with a full stop
       const defs: string[] = [];
@@ -200,7 +206,7 @@ function markers(runs: Run[], footnotes: Map<string, Run[]>, state: { expected: 
       const re = /([A-Za-z\u00c0-\u024f.,;:”’)\]])\s?(\d{1,3})(?=[\s,.;:)]|$)/g;
       let hit: RegExpExecArray | null = null;
       while ((m = re.exec(text))) {
-        if (footnotes.has(m[2]) && parseInt(m[2], 10) >= state.expected && parseInt(m[2], 10) <= state.expected + 1 && (m[0].length === m[1].length + m[2].length || /[,.;:”’)]/.test(m[1]))) {
+        if (footnotes.has(m[2]) && parseInt(m[2], 10) >= state.expected && parseInt(m[2], 10) <= state.expected + 1 && (m[0].length === m[1].length + m[2].length || /[,.;:”’)]/.test(m[1]) || parseInt(m[2], 10) === state.expected)) {
           hit = m;
           break;
         }
