@@ -23,7 +23,7 @@ export function largeDraft(bytes = 5 * 1024 * 1024): string {
 
 /** The Word file the workspace holds for the import scenario, and the draft it was made from. */
 export const IMPORT_DOCX = 'wildlife-draft.docx';
-export const IMPORT_SOURCE = largeDraft(5000);
+export const IMPORT_SOURCE = largeDraft(2000);
 
 export function prepareWorkspace(repoRoot: string, dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
