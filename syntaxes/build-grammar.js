@@ -375,9 +375,56 @@ function buildGrammar() {
     },
 
     // ---- inline constructs
+    // ── negotiation texts: labels, brackets with / alternatives, status tags, notes, proposals ──
+    'negotiation-label': {
+      // PP1, OP3, OP5 bis, OP7 alt 2, **OP4.** at the start of a paragraph (after an opening bracket)
+      name: 'meta.paragraph.negotiation' + S,
+      begin: '^[ \\t]*(\\[)?[ \\t]*((?:\\*\\*)?(?:PP|OP)[ \\t]?\\d{1,3}(?:[ \\t]*(?:' + SUFFIXES.join('|') + '))?(?:[ \\t]*alt(?:[ \\t]*\\d{1,2})?)?[.:)]?(?:\\*\\*)?)(?=[ \\t]|$)[ \\t]*',
+      end: '$',
+      beginCaptures: {
+        1: { name: 'punctuation.section.bracket.begin.negotiation' + S },
+        2: { name: 'entity.name.tag.label.negotiation' + S },
+      },
+      patterns: [{ include: '#operative-opening' }, { include: '#inline' }],
+    },
+    'status-tag': {
+      match: '(?i)[\\[(][ \\t]*(?:agreed ad ref(?:erendum)?\\.?|ad ref\\.?|agreed|pending|deleted|not agreed|under discussion)[ \\t]*[\\])]',
+      name: 'keyword.other.status-tag.negotiation' + S,
+    },
+    'facilitator-note': {
+      match: '[*_\\[(]?[ \\t]*(?:Co-?)?[Ff]acilitators?[\'’]?s?[\'’]?[ \\t]+[Nn]otes?[ \\t]*:[^*_\\])\\n]*[*_\\])]?',
+      name: 'comment.line.facilitator-note.negotiation' + S,
+    },
+    proposal: {
+      match: '[\\[(][ \\t]*((?:[A-Z][\\w.\'’&-]*)(?:(?:[ \\t]+and[ \\t]+|[ \\t]*[,/+&][ \\t]*|[ \\t]+)[A-Z][\\w.\'’&-]*){0,6})[ \\t]*:[^\\])\\n]*[\\])]',
+      name: 'meta.proposal.negotiation' + S,
+      captures: { 1: { name: 'entity.name.tag.delegation.negotiation' + S } },
+    },
+    'proposed-change': {
+      patterns: [
+        { match: '~~[^~\\n]+~~', name: 'markup.deleted.negotiation' + S },
+        { match: '<(u|ins)>.*?</\\1>', name: 'markup.inserted.negotiation' + S },
+      ],
+    },
+    bracket: {
+      // [strongly], [shall / should], nested [[a] b / c]; not [^1], [text](url) or the front-matter line
+      name: 'meta.bracket.negotiation' + S,
+      begin: '\\[(?!\\^)(?![^\\]\\n]*\\]\\()(?!without reference to|on the report of)',
+      end: '\\]|$',
+      beginCaptures: { 0: { name: 'punctuation.section.bracket.begin.negotiation' + S } },
+      endCaptures: { 0: { name: 'punctuation.section.bracket.end.negotiation' + S } },
+      patterns: [
+        { match: '[ \\t]/[ \\t]?|[ \\t]?/[ \\t]', name: 'punctuation.separator.alternative.negotiation' + S },
+        { include: '#inline' },
+      ],
+    },
     inline: {
       patterns: [
         { include: '#comment' },
+        { include: '#status-tag' },
+        { include: '#facilitator-note' },
+        { include: '#proposal' },
+        { include: '#proposed-change' },
         { include: '#footnote-reference' },
         { include: '#citation' },
         { include: '#link' },
@@ -386,6 +433,7 @@ function buildGrammar() {
         { include: '#italic' },
         { include: '#cross-reference' },
         { include: '#html-tag' },
+        { include: '#bracket' },
       ],
     },
     'footnote-reference': {
@@ -527,6 +575,7 @@ function buildGrammar() {
       { include: '#footnote-definition' },
       { include: '#title' },
       { include: '#annex' },
+      { include: '#negotiation-label' },
       { include: '#operative-paragraph' },
       { include: '#subparagraph' },
       { include: '#preambular-paragraph' },

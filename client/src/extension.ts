@@ -13,6 +13,7 @@ import {
 import { registerCommands } from './commands';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
+import { NegotiationView, registerNegotiationCommands } from './negotiation';
 import { DraftPreview } from './preview';
 
 export const LANGUAGE_ID = 'resolution';
@@ -70,9 +71,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const preview = new DraftPreview(lc);
   context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
 
+  const negotiationView = new NegotiationView(lc);
+  context.subscriptions.push(negotiationView);
+  registerNegotiationCommands(context, lc, negotiationView);
+
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
+  void negotiationView.update();
   return { client: lc };
 }
 

@@ -35,6 +35,7 @@ import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
 import * as preview from './features/preview';
 import * as importFile from './features/importFile';
+import * as negotiationFeature from './features/negotiation';
 
 export interface ServerContext {
   connection: Connection;
@@ -65,7 +66,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

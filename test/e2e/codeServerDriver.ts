@@ -344,6 +344,16 @@ export class CodeServerDriver implements Driver {
     return ((await tab.getAttribute('aria-label')) ?? (await tab.innerText())).replace(/\u00a0/g, ' ');
   }
 
+  async tabs(): Promise<string[]> {
+    const tabs = this.page.locator('.tabs-container .tab');
+    const labels: string[] = [];
+    for (let i = 0; i < (await tabs.count()); i++) {
+      const t = tabs.nth(i);
+      labels.push(((await t.getAttribute('aria-label')) ?? (await t.innerText())).replace(/\u00a0/g, ' '));
+    }
+    return labels;
+  }
+
   async quickPick(until: (rows: string[]) => boolean): Promise<string[]> {
     const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     return waitFor(

@@ -49,6 +49,8 @@ export interface Driver {
   runCommand(command: { id: string; title: string }): Promise<void>;
   /** The label of the active editor tab. */
   activeTab(): Promise<string>;
+  /** The labels of the open editor tabs of every editor group (UI drivers only). */
+  tabs?(): Promise<string[]>;
   /** The entries of the open quick pick once `until` holds (UI drivers only). */
   quickPick?(until: (rows: string[]) => boolean): Promise<string[]>;
   /** Chooses the quick pick entry matching `label` (UI drivers only). */
@@ -85,7 +87,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'explorerMenu' | 'notification' | 'readFile'>;
+  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'explorerMenu' | 'notification' | 'readFile'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -356,6 +358,43 @@ export const scenarios: Scenario[] = [
       await driver.type(line, lineText.length + 1, ' Seen in the preview.');
       await waitFor('the preview to follow the edit', () => driver.webview!(), (w) => w.text.includes('Seen in the preview.'));
       await driver.capture('preview');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'negotiation-status-mark-agreed-and-compare',
+    needs: ['quickPick', 'tabs'],
+    async run({ driver, waitFor }) {
+      await driver.open('negotiation.res.md');
+      // the markings of a negotiation draft produce no finding of form
+      await waitFor('the draft checked', () => driver.text(), (t) => t.includes('OP2 bis'));
+      const problems = await driver.problems();
+      expect(problems.length === 0, `no findings on the negotiation draft: ${problems.map((p) => `${p.line} ${p.code}`).join(', ')}`);
+      await driver.runCommand({ id: 'resolution.negotiationStatus', title: 'Resolution: Negotiation status' });
+      const rows = await driver.quickPick!((r) => r.length >= 7);
+      expect(rows.some((r) => /PP1/.test(r) && /agreed/.test(r)), `PP1 agreed: ${rows.join(' | ')}`);
+      expect(rows.some((r) => /PP2/.test(r) && /bracketed/.test(r)), `PP2 bracketed: ${rows.join(' | ')}`);
+      expect(rows.some((r) => /OP2 bis/.test(r) && /deleted/.test(r)), `OP2 bis deleted: ${rows.join(' | ')}`);
+      expect(rows.some((r) => /OP3/.test(r) && /pending/.test(r)), `OP3 pending: ${rows.join(' | ')}`);
+      await driver.capture('negotiation-status');
+      await driver.choose!(/OP3/);
+      // Mark agreed ad ref on OP3, one undo step
+      const before = await driver.text();
+      expect(!/seventy-eighth session\. \[Agreed/.test(before), 'OP3 has no tag yet');
+      await driver.select(lineOf(before, 'OP3 *Requests*'), 10, 0);
+      await driver.runCommand({ id: 'resolution.markAgreed', title: 'Resolution: Mark agreed ad ref' });
+      await waitFor('OP3 tagged agreed ad ref', () => driver.text(), (t) => /seventy-eighth session\. \[Agreed ad ref\]/.test(t));
+      await driver.undo();
+      await waitFor('one undo restores the draft', () => driver.text(), (t) => t.includes('seventy-eighth session.') && !/seventy-eighth session\. \[Agreed/.test(t));
+      // Compare with the zero draft: a side-by-side view with the summary
+      await driver.runCommand({ id: 'resolution.compareWith', title: 'Resolution: Compare with…' });
+      await driver.quickPick!((r) => r.some((x) => /Another draft in the workspace/.test(x)));
+      await driver.choose!(/Another draft in the workspace/);
+      await driver.quickPick!((r) => r.some((x) => /negotiation-rev0\.res\.md/.test(x)));
+      await driver.choose!(/negotiation-rev0\.res\.md/);
+      const tabs = await waitFor('the comparison view beside the draft', () => driver.tabs!(), (t) => t.some((x) => /Compare: negotiation-rev0\.res\.md ↔ negotiation\.res\.md/.test(x)));
+      expect(tabs.some((x) => /^negotiation\.res\.md/.test(x)), `the draft stays open beside it: ${tabs.join(' | ')}`);
+      await driver.capture('negotiation-compare');
       await driver.closeAll();
     },
   },

@@ -24,6 +24,7 @@ describe('check registry and configuration', () => {
       'operative-punctuation': 'warning', 'repeated-opening': 'warning', 'footnote-undefined': 'error', 'footnote-unused': 'warning',
       'footnote-duplicate': 'error', 'footnote-sequence': 'warning', 'cross-reference': 'warning', 'citation-date': 'warning',
       'authority-line': 'warning', 'new-language': 'off',
+      'bracket-balance': 'error', 'label-without-base': 'warning', 'status-tag-unknown': 'information',
     };
     assert.deepStrictEqual(Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity])), catalogue);
     for (const r of RULES) {
@@ -57,12 +58,13 @@ describe('check registry and configuration', () => {
     assert.deepStrictEqual(rules(text, { style: { preambularItalic: 'always' }, rules: { 'preambular-italic-consistency': { style: 'never' } } }), []);
   });
 
-  it('draft mode accepts "5 bis" after 5 but not elsewhere', () => {
+  it('draft mode accepts "5 bis" after 5 (recognised without the setting), and flags it elsewhere', () => {
     const text = draft('1. *Decides* to act;\n\n1 bis. *Invites* States to act;\n\n2. *Requests* a report.\n');
-    assert.deepStrictEqual(rules(text), ['7:operative-numbering:error']);
+    assert.deepStrictEqual(rules(text, { draftMode: false }), ['7:operative-numbering:error']);
+    assert.deepStrictEqual(rules(text), []);
     assert.deepStrictEqual(rules(text, { draftMode: true }), []);
     const misplaced = draft('1. *Decides* to act;\n\n2. *Invites* States to act;\n\n1 bis. *Requests* a report.\n');
-    assert.deepStrictEqual(rules(misplaced, { draftMode: true }), ['9:operative-numbering:error']);
+    assert.deepStrictEqual(rules(misplaced), ['9:label-without-base:warning']);
   });
 
   it('extra phrases from configuration count as known (no unknown-phrase finding, no suggestion)', () => {

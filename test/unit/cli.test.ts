@@ -98,3 +98,31 @@ describe('command line', () => {
     assert.match(bad.stderr, /nowhere: no such file or folder/);
   });
 });
+
+describe('command line: negotiation status and clean text', () => {
+  const fixture = path.join(ROOT, 'test', 'fixtures', 'negotiation', 'labels-pp-op.res.md');
+
+  it('status --format json prints exactly the documented shape; text prints the status line and each paragraph', async () => {
+    const r = await run(['status', '--format', 'json', fixture]);
+    assert.strictEqual(r.code, 0);
+    const json = JSON.parse(r.out);
+    assert.deepStrictEqual(Object.keys(json), ['paragraphs', 'agreed', 'bracketed', 'pending', 'deleted', 'byParagraph']);
+    assert.deepStrictEqual(Object.keys(json.byParagraph[0]), ['label', 'line', 'status', 'brackets']);
+    assert.strictEqual(json.paragraphs, json.agreed + json.bracketed + json.pending + json.deleted);
+    const t = await run(['status', fixture]);
+    assert.match(t.out, /5 of 10 paragraphs agreed ad ref, 2 with brackets, 2 pending, 1 deleted/);
+    assert.match(t.out, /PP3 bis\s+line 13\s+deleted/);
+    assert.strictEqual((await run(['status', '--format', 'xml', fixture])).code, 2);
+  });
+
+  it('clean writes the text as it would be issued to -o OUT or standard output', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-clean-'));
+    const out = path.join(dir, 'clean.res.md');
+    assert.strictEqual((await run(['clean', fixture, '-o', out])).code, 0);
+    const expected = fs.readFileSync(fixture.replace(/\.res\.md$/, '.clean.md'), 'utf8');
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), expected);
+    const r = await run(['clean', fixture]);
+    assert.strictEqual(r.out, expected);
+    assert.strictEqual((await run(['clean', path.join(dir, 'missing.res.md')])).code, 2);
+  });
+});

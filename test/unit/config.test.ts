@@ -60,7 +60,7 @@ describe('configuration', () => {
     const r = parseConfigText('// project settings\n{ "rules": { "operative-numbering": "loud", "cross-reference": "warn" }, "draftMode": "yes" }', 'f');
     assert.deepStrictEqual(
       r.problems.map((p) => p.message),
-      ['rules.operative-numbering: "loud" is not one of off, hint, information, warning, error', 'draftMode must be true or false'],
+      ['rules.operative-numbering: "loud" is not one of off, hint, information, warning, error', 'draftMode must be true, false or "auto"'],
     );
     assert.ok(r.value);
   });

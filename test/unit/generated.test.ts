@@ -27,7 +27,8 @@ describe('files generated from the rule registry and package.json', () => {
       assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules', `${r.meta.id}.md`)), `docs page for ${r.meta.id}`);
     }
     // Every resource setting of package.json can be set in .resolutionrc.json too.
-    assert.strictEqual(schema.properties.draftMode.type, 'boolean');
+    assert.deepStrictEqual(schema.properties.draftMode.anyOf, [{ type: 'boolean' }, { type: 'string', enum: ['auto'] }]);
+    assert.strictEqual(schema.properties.negotiation.properties.tags.type, 'object');
     assert.strictEqual(schema.properties.corpus.properties.paths.type, 'array');
     assert.strictEqual(schema.properties.trace, undefined, 'window-scoped settings stay out of the file schema');
   });

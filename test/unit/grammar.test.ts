@@ -478,6 +478,23 @@ describe('TextMate grammar (text.resolution)', function () {
       }
     });
   });
+
+  it('negotiation texts: labels, brackets with / alternatives, status tags, notes, proposals, struck and underlined words', () => {
+    const S = '.resolution';
+    const line = 'OP2 bis *Calls upon* States to [[strongly] combat / address] trafficking (EU: delete) [Agreed ad ref]';
+    const [t] = tokenize(line);
+    assert.strictEqual(scoped(t, 'entity.name.tag.label.negotiation' + S), 'OP2 bis');
+    assert.strictEqual(scoped(t, 'entity.name.function.operative-verb' + S), 'Calls upon');
+    assert.strictEqual(scoped(t, 'meta.bracket.negotiation' + S), '[[strongly] combat / address]');
+    assert.strictEqual(scoped(t, 'punctuation.separator.alternative.negotiation' + S), ' / ');
+    assert.strictEqual(scoped(t, 'entity.name.tag.delegation.negotiation' + S), 'EU');
+    assert.strictEqual(scoped(t, 'keyword.other.status-tag.negotiation' + S), '[Agreed ad ref]');
+    assert.strictEqual(scopedIn("*Facilitator's note: to be discussed.*", 'comment.line.facilitator-note.negotiation' + S), "*Facilitator's note: to be discussed.*");
+    assert.strictEqual(scopedIn('PP1 *Noting* the ~~full~~ report,', 'markup.deleted.negotiation' + S), '~~full~~');
+    // links, footnote references and the front-matter line are no brackets
+    assert.strictEqual(scopedIn('see [the report](#)[^1] and', 'meta.bracket.negotiation' + S), '');
+    assert.strictEqual(scopedIn('[without reference to a Main Committee (A/71/L.88)]', 'meta.bracket.negotiation' + S), '');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

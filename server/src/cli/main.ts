@@ -4,6 +4,9 @@ import * as check from './check';
 import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as status from './status';
+import * as clean from './clean';
+import * as compare from './compare';
 import * as fs from 'fs';
 import { packageFile } from '../core/packageRoot';
 
@@ -14,6 +17,9 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  status,
+  clean,
+  compare,
   import: importCmd,
 };
 
@@ -24,6 +30,9 @@ Commands:
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
+  clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
+  compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
   import FILE [-o OUT] [--format text|json]
                                        turn a Word (.docx) file, a PDF or text from a PDF into a draft
                                        (see resolution import --help)

@@ -10,6 +10,8 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule } from './rules/types';
+import { parse } from './parser';
+import { isNegotiationDraft, negotiation as negotiationOf, type Negotiation } from './negotiation';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -79,14 +81,81 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
 
 export function checkDocument(parsed: ResolutionDocument, options: CheckOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
+  // A negotiation draft is checked as it would read if adopted (brackets removed, first
+  // alternative, tags, notes and proposals out, numbering final); its markings are checked apart.
+  if (config.draftMode === false || (config.draftMode !== true && !isNegotiationDraft(parsed.source, config.negotiation))) {
+    return sortFindings(runRules(parsed, options, config, undefined, 'all'));
+  }
+  const neg = negotiationOf(parsed.source, config.negotiation);
+  const adopted = parse(neg.clean.text);
+  const draftConfig: ResolvedConfig = { ...config, draftMode: true };
+  const mapped = mapFindings(runRules(adopted, options, draftConfig, undefined, 'form'), neg, parsed);
+  if (parsed.kind === 'other' && adopted.kind === 'resolution') parsed = { ...parsed, kind: 'resolution' };
+  return sortFindings([...mapped, ...runRules(parsed, options, draftConfig, neg, 'negotiation')]);
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/** Findings on the text as adopted, carried back to the draft; a fix that would touch a marking is dropped. */
+function mapFindings(findings: Finding[], neg: Negotiation, draft: ResolutionDocument): Finding[] {
+  const cleanLines = new LineIndex(neg.clean.text);
+  const draftLines = new LineIndex(draft.source, draft.lineStarts);
+  const guarded = neg.protectedStretches;
+  const touches = (s: number, e: number) =>
+    guarded.some((g) => (s === e ? s > g.start && s < g.end : s < g.end && g.start < e));
+  // A finding whose stretch holds a bracket, a tag, a label or a proposal was made by the marking.
+  const delimiters = neg.brackets.flatMap((b) => [b.start, b.end - 1]).concat(neg.unbalanced.map((u) => u.offset));
+  const markings = [...neg.tags, ...neg.labels, ...neg.notes, ...neg.proposals, ...neg.changes];
+  const madeByMarking = (a: number, b: number) =>
+    a < b && (delimiters.some((d) => d >= a && d < b) || markings.some((m) => a < m.end && m.start < b));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const s = cleanLines.offsetAt(f.range.start);
+    const e = cleanLines.offsetAt(f.range.end);
+    const ds = s === e ? neg.clean.toSource(s, 'left') : neg.clean.toSource(s, 'right');
+    const de = s === e ? ds : Math.max(ds, neg.clean.toSource(e, 'left'));
+    if (madeByMarking(ds, de)) continue;
+    const g: Finding = { ...f, range: draftLines.range(ds, de) };
+    delete g.fix;
+    if (f.fix) {
+      const edits = [];
+      let ok = true;
+      for (const ed of f.fix.edits) {
+        const es = cleanLines.offsetAt(ed.range.start);
+        const ee = cleanLines.offsetAt(ed.range.end);
+        if (es !== ee && !neg.clean.copied(es, ee)) {
+          ok = false;
+          break;
+        }
+        const a = es === ee ? neg.clean.toSource(es, 'left') : neg.clean.toSource(es, 'right');
+        const b = es === ee ? a : neg.clean.toSource(ee, 'left');
+        if (touches(a, b)) {
+          ok = false;
+          break;
+        }
+        edits.push({ range: draftLines.range(a, b), newText: ed.newText });
+      }
+      if (ok && edits.length) g.fix = { ...f.fix, edits };
+    }
+    out.push(g);
+  }
+  return out;
+}
+
+function runRules(doc: ResolutionDocument, options: CheckOptions, config: ResolvedConfig, neg: Negotiation | undefined, which: 'all' | 'form' | 'negotiation'): Finding[] {
   const phrases = phraseKnowledge(config.phrases);
-  const doc = parsed;
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const id = rule.meta.id;
     if (options.only && !options.only.includes(id)) continue;
+    if (which === 'form' && rule.meta.negotiation) continue;
+    if (which === 'negotiation' && !rule.meta.negotiation) continue;
     if (doc.kind === 'other' && !rule.meta.appliesToOther) continue;
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
@@ -97,12 +166,10 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
       findings.push(f);
     };
     try {
-      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, report });
+      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, report, negotiation: neg });
     } catch (e) {
       options.onError?.(id, e);
     }
   }
-  return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
+  return findings;
 }

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Severity } from './findings';
+import { DEFAULT_TAGS, type TagSet } from './negotiation/conventions';
 
 export type RuleLevel = Severity | 'off';
 export type PreambularItalicStyle = 'consistent' | 'always' | 'never';
@@ -19,7 +20,10 @@ export interface ResolvedConfig {
   /** Per rule id: severity override and options, as configured (absent = defaults). */
   rules: Record<string, RuleSetting>;
   style: { preambularItalic: PreambularItalicStyle };
-  draftMode: boolean;
+  /** Negotiation draft mode: 'auto' (the default) follows the markings of the text; true forces it; false turns it off. */
+  draftMode: boolean | 'auto';
+  /** Negotiation texts: the status tags a draft may carry, by meaning. */
+  negotiation: { tags: TagSet };
   phrases: { operative: string[]; preambular: string[] };
   corpus: { paths: string[]; builtin: boolean; includeWorkspace: boolean };
   precedent: { maxCompletions: number; minScore?: number };
@@ -41,7 +45,8 @@ export function defaultConfig(): ResolvedConfig {
   return {
     rules: {},
     style: { preambularItalic: 'consistent' },
-    draftMode: false,
+    draftMode: 'auto',
+    negotiation: { tags: { agreed: [...DEFAULT_TAGS.agreed], pending: [...DEFAULT_TAGS.pending], deleted: [...DEFAULT_TAGS.deleted], other: [...DEFAULT_TAGS.other] } },
     phrases: { operative: [], preambular: [] },
     corpus: { paths: [], builtin: true, includeWorkspace: false },
     precedent: { maxCompletions: 5 },
@@ -72,6 +77,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     rules: { ...base.rules },
     style: { ...base.style },
     draftMode: base.draftMode,
+    negotiation: { tags: { ...base.negotiation.tags } },
     phrases: { operative: [...base.phrases.operative], preambular: [...base.phrases.preambular] },
     corpus: { ...base.corpus, paths: [...base.corpus.paths] },
     precedent: { ...base.precedent },
@@ -81,7 +87,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
   for (const [k, v] of Object.entries(layer)) {
     const key = k.startsWith('resolution.') ? k.slice('resolution.'.length) : k;
     const dot = key.indexOf('.');
-    if (dot > 0 && ['rules', 'style', 'phrases', 'corpus', 'precedent', 'trace'].includes(key.slice(0, dot))) {
+    if (dot > 0 && ['rules', 'style', 'phrases', 'corpus', 'precedent', 'trace', 'negotiation'].includes(key.slice(0, dot))) {
       const head = key.slice(0, dot);
       const obj = (isObject(nested[head]) ? nested[head] : {}) as Record<string, unknown>;
       obj[key.slice(dot + 1)] = v;
@@ -118,8 +124,18 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     else problems.push('style.preambularItalic must be "consistent", "always" or "never"');
   }
   if (nested.draftMode !== undefined) {
-    if (typeof nested.draftMode === 'boolean') out.draftMode = nested.draftMode;
-    else problems.push('draftMode must be true or false');
+    if (typeof nested.draftMode === 'boolean' || nested.draftMode === 'auto') out.draftMode = nested.draftMode;
+    else problems.push('draftMode must be true, false or "auto"');
+  }
+  if (isObject(nested.negotiation) && nested.negotiation.tags !== undefined) {
+    const t = nested.negotiation.tags;
+    if (!isObject(t)) problems.push('negotiation.tags must be an object of agreed / pending / deleted / other → list of tags');
+    else
+      for (const [k, v] of Object.entries(t)) {
+        if (!['agreed', 'pending', 'deleted', 'other'].includes(k)) problems.push(`negotiation.tags.${k}: not one of agreed, pending, deleted, other`);
+        else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out.negotiation.tags[k as keyof TagSet] = [...(v as string[])];
+        else problems.push(`negotiation.tags.${k} must be a list of tags`);
+      }
   }
   if (isObject(nested.phrases)) {
     for (const kind of ['operative', 'preambular'] as const) {

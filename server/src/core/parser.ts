@@ -49,7 +49,7 @@ interface RawBlock {
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
-const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+export const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
 const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=[\\s\\u200b-\\u200f]|$)`);
 const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200f])/;
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;

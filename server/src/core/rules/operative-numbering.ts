@@ -17,7 +17,7 @@ export const rule: Rule = {
     const { doc, lines } = ctx;
     const ops = doc.operative;
     if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return;
-    const draft = ctx.config.draftMode;
+    const draft = ctx.config.draftMode === true;
     let fix: Fix | undefined;
     const getFix = () => {
       if (!fix) {

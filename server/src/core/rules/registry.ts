@@ -19,6 +19,9 @@ import { rule as crossReference } from './cross-reference';
 import { rule as citationDate } from './citation-date';
 import { rule as authorityLine } from './authority-line';
 import { rule as newLanguage } from './new-language';
+import { rule as bracketBalance } from './bracket-balance';
+import { rule as labelWithoutBase } from './label-without-base';
+import { rule as statusTagUnknown } from './status-tag-unknown';
 
 export { DOCS_BASE_URL, docsUrl } from './types';
 export type { Rule, RuleMeta } from './types';
@@ -43,6 +46,9 @@ export const RULES: readonly Rule[] = [
   citationDate,
   authorityLine,
   newLanguage,
+  bracketBalance,
+  labelWithoutBase,
+  statusTagUnknown,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -4,6 +4,7 @@ import type { CorpusFacts, Fix, Severity } from '../findings';
 import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
+import type { Negotiation } from '../negotiation';
 import { packageFileUrl } from '../packageRoot';
 
 /** The public address of the rule pages, for documents read outside an installed package. */
@@ -30,6 +31,8 @@ export interface RuleMeta {
   docsUrl: string;
   /** Runs on documents that are not resolutions (only the footnote checks do). */
   appliesToOther?: boolean;
+  /** Checks the negotiation markings of the draft as written (not its text as adopted). */
+  negotiation?: boolean;
 }
 
 export interface Report {
@@ -52,6 +55,8 @@ export interface RuleContext {
   corpus?: CorpusFacts;
   phrases: PhraseKnowledge;
   report(r: Report): void;
+  /** The negotiation markings of the draft (for the checks of negotiation texts). */
+  negotiation?: Negotiation;
 }
 
 export interface Rule {
