@@ -11,6 +11,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerCorpusView } from './corpusView';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
 import { NegotiationView, registerNegotiationCommands } from './negotiation';
@@ -53,6 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     outputChannel: output,
     initializationOptions: {
       extensionPath: context.extensionPath,
+      // the findings' messages follow VS Code's display language (English, French, Spanish)
+      locale: vscode.env.language,
+      // The parsed corpus is cached here between sessions.
+      storagePath: context.globalStorageUri.fsPath,
+      // Restricted Mode: the server reads no corpus source a workspace file names.
+      trusted: vscode.workspace.isTrusted,
     },
   };
   client = new LanguageClient('resolution', 'Resolution', serverOptions, clientOptions);
@@ -68,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
 
   registerCommands(context, lc, precedentDocs);
+  const corpusView = registerCorpusView(context, lc, precedentDocs);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification('resolution/workspaceTrusted')));
   const preview = new DraftPreview(lc);
   context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
 
@@ -78,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
+  corpusView.refresh();
   void negotiationView.update();
   return { client: lc };
 }

@@ -73,6 +73,14 @@ export interface Driver {
   notification?(message: RegExp, button: string): Promise<string>;
   /** A workspace file's text, or undefined when it does not exist. */
   readFile?(file: string): Promise<string | undefined>;
+  /** Shows the explorer view named `view` and clicks its title action whose label matches (UI drivers only). */
+  viewAction?(view: string, action: RegExp): Promise<void>;
+  /** The rows of an explorer view (expanding the first level), once `until` holds (UI drivers only). */
+  viewRows?(view: string, until: (rows: string[]) => boolean): Promise<string[]>;
+  /** Answers an open-file dialog with a path, as a user typing it (UI drivers only). */
+  fileDialog?(file: string): Promise<void>;
+  /** Absolute path of a file beside the workspace folder (where a user keeps downloads). */
+  besideWorkspace?(file: string): string;
 }
 
 export interface Context {
@@ -87,7 +95,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'explorerMenu' | 'notification' | 'readFile'>;
+  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'viewAction' | 'fileDialog' | 'explorerMenu' | 'notification' | 'readFile'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -359,6 +367,42 @@ export const scenarios: Scenario[] = [
       await waitFor('the preview to follow the edit', () => driver.webview!(), (w) => w.text.includes('Seen in the preview.'));
       await driver.capture('preview');
       await driver.closeAll();
+    },
+  },
+  {
+    name: 'corpus-view-adds-a-session-archive',
+    needs: ['viewAction', 'fileDialog'],
+    async run({ driver, timing, log }) {
+      const archive = driver.besideWorkspace!('session-75_English.zip');
+      const draft = 'from-archive.res.md';
+      // The archive and the draft are built from ../shared/corpus at the start of the run (workspace.ts).
+      try {
+        await driver.open(draft);
+      } catch {
+        log('    skipped: ../shared not present (no archive to add)');
+        return;
+      }
+      const text = await driver.text();
+      const line = lineOf(text, '1. We shall leave no one behind');
+      const before = await driver.hover(line, 30, (h) => /Precedents/.test(h));
+      expect(!/A\/RES\/75\/1\b/.test(before), `before the archive is added, A/RES/75/1 is not a precedent: ${before.slice(0, 200)}`);
+      // Two clicks: Add in the Corpus view, then the archive in the file dialog.
+      const t0 = Date.now();
+      await driver.viewAction!('Corpus', /Add a corpus source/);
+      await driver.fileDialog!(archive);
+      const rows = await driver.viewRows!('Corpus', (r) => r.some((x) => /session-75_English\.zip.*60 files/.test(x)));
+      timing('add a session archive → listed in the Corpus view', Date.now() - t0);
+      const row = rows.find((x) => /session-75_English\.zip/.test(x))!;
+      expect(/\ben\b/.test(row), `the archive's row names its language: ${row}`);
+      await driver.closeAll();
+      await driver.open(draft);
+      const hover = await driver.hover(line, 30, (h) => /A\/RES\/75\/1\b/.test(h));
+      timing('add a session archive → precedent from it in the hover', Date.now() - t0);
+      expect(
+        /A\/RES\/75\/1, op\\?\. 7 · 21 September 2020/.test(clean(hover)),
+        `the hover gives op. 7 of A/RES/75/1 with its adoption date from the archive's metadata: ${hover.slice(0, 400)}`,
+      );
+      await driver.capture('corpus');
     },
   },
   {

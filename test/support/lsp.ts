@@ -39,7 +39,9 @@ export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string; initializationOptions?: Record<string, unknown> } = {},
+): Promise<TestServer> {
   const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d.toString()));
@@ -75,6 +77,9 @@ export async function startServer(options: { settings?: Record<string, unknown>;
       },
       window: { workDoneProgress: true },
     },
+    ...(options.locale || options.initializationOptions
+      ? { initializationOptions: { ...(options.locale ? { locale: options.locale } : {}), ...options.initializationOptions } }
+      : {}),
   });
   connection.sendNotification(InitializedNotification.type, {});
   return {

@@ -414,14 +414,15 @@ describe('precedent: editor helpers', () => {
 });
 
 describe('precedent: corpus settings', () => {
-  it('reads .resolutionrc.json above the workspace (nearest wins over settings), paths relative to it', () => {
+  it('reads .resolutionrc.json above the workspace (nearest wins over settings, except corpus paths: both lists are used), paths relative to it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));
     try {
       fs.writeFileSync(path.join(dir, '.resolutionrc.json'), JSON.stringify({ corpus: { paths: ['texts'], builtin: false }, precedent: { minScore: 0.6 } }));
       const ws = path.join(dir, 'project');
       fs.mkdirSync(ws);
       const s = resolveSettings({ corpus: { builtin: true, paths: ['/elsewhere'] }, precedent: { maxCompletions: 8 } }, ws);
-      assert.deepStrictEqual(s, { paths: [path.join(dir, 'texts')], builtin: false, includeWorkspace: false, maxCompletions: 8, minScore: 0.6 });
+      // The project's sources first, then the user's own from the setting (docs: corpus sources).
+      assert.deepStrictEqual(s, { paths: [path.join(dir, 'texts'), '/elsewhere'], builtin: false, includeWorkspace: false, maxCompletions: 8, minScore: 0.6 });
       const plain = resolveSettings({ corpus: { paths: ['lib'] } }, path.join(os.tmpdir(), 'no-rc-here'));
       assert.deepStrictEqual(plain.paths, [path.join(os.tmpdir(), 'no-rc-here', 'lib')]);
       assert.strictEqual(plain.builtin, true);

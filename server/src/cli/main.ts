@@ -4,6 +4,7 @@ import * as check from './check';
 import * as importCmd from './import';
 import * as parseCmd from './parse';
 import * as precedent from './precedent';
+import * as corpus from './corpus';
 import * as status from './status';
 import * as clean from './clean';
 import * as compare from './compare';
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   check,
   parse: parseCmd,
   precedent,
+  corpus,
   status,
   clean,
   compare,
@@ -26,10 +28,11 @@ const commands: Record<string, Command> = {
 export const USAGE = `Usage: resolution <command> [options]
 
 Commands:
-  check [--format text|json|sarif] [--fix] [--max-warnings N] PATH…
+  check [--format text|json|sarif] [--fix] [--max-warnings N] [--locale en|fr|es] PATH…
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
+  corpus add|remove|list|stats …       the corpus sources of .resolutionrc.json (see resolution corpus --help)
   status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
   clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
   compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
@@ -56,7 +59,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'precedent' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && name !== 'precedent' && name !== 'corpus' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
     io.out(USAGE);
     return 0;
   }

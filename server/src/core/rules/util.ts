@@ -22,7 +22,7 @@ export interface OpeningWords {
 export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
   const first = p.fragments[0] ?? p;
   const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
-  const { head, before } = headOf(words);
+  const { head, before } = headOf(words, doc.lang);
   return { words, head, before };
 }
 
