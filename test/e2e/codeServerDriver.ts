@@ -99,6 +99,12 @@ export class CodeServerDriver implements Driver {
     }, EDITOR);
   }
 
+  async cursor(): Promise<{ line: number; column: number }> {
+    const t = await this.page.locator('#status\\.editor\\.selection').innerText();
+    const m = /Ln (\d+), Col (\d+)/.exec(t);
+    return m ? { line: Number(m[1]), column: Number(m[2]) } : { line: 0, column: 0 };
+  }
+
   async text(): Promise<string> {
     const rows = await this.rows();
     const byLine = new Map<number, string>();

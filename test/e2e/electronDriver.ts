@@ -111,6 +111,11 @@ export class ElectronDriver implements Driver {
     editor.selection = new vscode.Selection(a, a.translate(0, length));
   }
 
+  async cursor(): Promise<{ line: number; column: number }> {
+    const a = this.editor().selection.active;
+    return { line: a.line + 1, column: a.character + 1 };
+  }
+
   async typeKeys(text: string): Promise<void> {
     await vscode.commands.executeCommand('type', { text });
   }

@@ -35,6 +35,8 @@ export interface Driver {
   select(line: number, column: number, length: number): Promise<void>;
   /** Types text as keystrokes where the cursor is. */
   typeKeys(text: string): Promise<void>;
+  /** Where the cursor is (1-based line and column), as the editor shows it. */
+  cursor(): Promise<{ line: number; column: number }>;
   undo(): Promise<void>;
   /** Triggers suggestions at a position and returns the labels shown once `until` holds. */
   suggest(line: number, column: number, until: (labels: string[]) => boolean): Promise<string[]>;
@@ -265,6 +267,9 @@ export const scenarios: Scenario[] = [
       const lines = after.split(/\r?\n/);
       const def = lines.findIndex((l) => l.startsWith('¹ '));
       expect(def === line + 1, `the definition "¹ " stands after the paragraph (line ${line + 2}), found at line ${def + 1}`);
+      // Type only once the cursor stands after "¹ " (the command may still be placing it): wait on
+      // the editor's state, not on time.
+      await waitFor('the cursor after "¹ " on the definition line', () => driver.cursor(), (c) => c.line === def + 1 && c.column === '¹ '.length + 1);
       await driver.typeKeys('Adopted on 23 July 2021.');
       await waitFor('the definition typed where the cursor was left', () => driver.text(), (t) => t.includes('¹ Adopted on 23 July 2021.'));
       await driver.closeAll();

@@ -114,6 +114,8 @@ describe('precedent: search on the seeds', () => {
       key: '75/311',
       title: 'Tackling illicit trafficking in wildlife',
       date: '23 July 2021',
+      // the file it was read from: a link to a citation of it opens that file
+      path: path.join(SEEDS, SEED.ga75),
     });
     assert.strictEqual(corpus.dateOf('70/1'), '25 September 2015');
     assert.strictEqual(corpus.dateOf('2013/40'), '25 July 2013');
@@ -129,7 +131,8 @@ describe('precedent: search on the seeds', () => {
     const newText = spans.map((s) => text.slice(s.start, s.end)).join(' | ');
     assert.match(newText, /establishing dedicated wildlife prosecution units/);
     assert.doesNotMatch(newText, /Member States/);
-    assert.strictEqual(corpus.newSpans('Zebra quantum marmalade flux capacitor teaspoon', 'operative'), undefined);
+    // no precedent at all: the whole paragraph is new
+    assert.deepStrictEqual(corpus.newSpans('Zebra quantum marmalade flux capacitor teaspoon', 'operative'), [{ start: 0, end: 47 }]);
   });
 });
 

@@ -11,7 +11,7 @@ import * as compare from './compare';
 import * as fs from 'fs';
 import { packageFile } from '../core/packageRoot';
 
-type Command = { run(args: string[], io: CliIO): number | Promise<number> };
+type Command = { run(args: string[], io: CliIO): number | Promise<number>; HELP?: string };
 
 /** Subcommands, one module each. */
 const commands: Record<string, Command> = {
@@ -28,7 +28,7 @@ const commands: Record<string, Command> = {
 export const USAGE = `Usage: resolution <command> [options]
 
 Commands:
-  check [--format text|json|sarif] [--fix] [--max-warnings N] [--locale en|fr|es] PATH…
+  check [--format text|json|sarif] [--fix] [--max-warnings N] [--corpus DIR]… [--locale en|fr|es] PATH…
                                        run the structure checks on files, folders or globs
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
@@ -40,6 +40,7 @@ Commands:
                                        turn a Word (.docx) file, a PDF or text from a PDF into a draft
                                        (see resolution import --help)
 
+Each command has its own help: resolution <command> --help.
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
 /** The package's version, read from its package.json wherever the command line runs from. */
@@ -59,8 +60,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'precedent' && name !== 'corpus' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
-    io.out(USAGE);
+  if (cmd && name !== 'corpus' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
+    io.out(cmd.HELP ?? USAGE);
     return 0;
   }
   if (!cmd) {
@@ -71,7 +72,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return await cmd.run(args, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`resolution ${name}: ${err.message}\n\n${USAGE}`);
+      io.err(`resolution ${name}: ${err.message}\n\n${cmd.HELP ?? USAGE}`);
       return 2;
     }
     io.err(`resolution ${name}: ${(err as Error)?.stack ?? String(err)}`);
@@ -79,6 +80,18 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
 }
 
+/**
+ * A reader that stops early (`resolution parse … | head`) closes the pipe: stop quietly instead
+ * of crashing with EPIPE.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 if (require.main === module) {
+  quietOnClosedPipe();
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

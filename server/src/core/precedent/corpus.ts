@@ -162,7 +162,7 @@ export interface FileResult {
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const CITATION_RE = new RegExp(
-  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
+  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\)|\\d{1,4}\\s*\\((?:19|20)\\d{2}\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
   'g',
 );
 
@@ -171,6 +171,7 @@ export function symbolKey(symbol: string): string {
   return symbol
     .replace(/^\s*[A-Z]{1,3}\/RES\//i, '')
     .replace(/\s+/g, ' ')
+    .replace(/(\d)\(/, '$1 (')
     .trim();
 }
 
@@ -931,6 +932,8 @@ export class Corpus implements CorpusFacts {
       key,
       ...(meta?.title ?? doc?.title ? { title: meta?.title ?? doc?.title } : {}),
       ...(date ? { date } : {}),
+      // the file it was read from, so that a link to the citation opens it
+      ...(doc?.path ? { path: doc.path } : {}),
     };
   }
 
@@ -963,8 +966,10 @@ export class Corpus implements CorpusFacts {
   }
 
   newSpans(text: string, _kind: 'preambular' | 'operative'): Array<{ start: number; end: number }> | undefined {
+    if (this.paragraphs === 0) return undefined;
     const best = this.search(text, { top: 1, minScore: 0.5 })[0];
-    if (!best) return undefined;
+    // No precedent at all: the whole paragraph is new language.
+    if (!best) return text.trim() ? [{ start: text.length - text.trimStart().length, end: text.trimEnd().length }] : [];
     return compare(text, best.text).newSpans;
   }
 }
