@@ -16,6 +16,7 @@ import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
 import { NegotiationView, registerNegotiationCommands } from './negotiation';
 import { DraftPreview } from './preview';
+import { registerOfficeCommands } from './office';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -79,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification('resolution/workspaceTrusted')));
   const preview = new DraftPreview(lc);
   context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
+  const baseStatus = registerOfficeCommands(context, lc);
 
   const negotiationView = new NegotiationView(lc);
   context.subscriptions.push(negotiationView);
@@ -88,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
   corpusView.refresh();
+  void baseStatus.update();
   void negotiationView.update();
   return { client: lc };
 }

@@ -36,6 +36,7 @@ import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
 import * as preview from './features/preview';
 import * as importFile from './features/importFile';
+import * as office from './features/office';
 import * as negotiationFeature from './features/negotiation';
 import { guardConnection } from './guard';
 
@@ -72,7 +73,7 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature, office];
 
 export function startServer(raw: Connection): void {
   // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.

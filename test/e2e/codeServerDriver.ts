@@ -431,6 +431,11 @@ export class CodeServerDriver implements Driver {
     await waitFor('the file dialog to close', () => this.page.locator('.quick-input-widget').isVisible(), (v) => !v, 20000);
   }
 
+  async readFile(file: string): Promise<Uint8Array | undefined> {
+    const p = path.join(this.workspace, file);
+    return fs.existsSync(p) ? new Uint8Array(fs.readFileSync(p)) : undefined;
+  }
+
   async writeFile(file: string, content: string | undefined): Promise<void> {
     const p = path.join(this.workspace, file);
     if (content === undefined) fs.rmSync(p, { force: true });
@@ -492,11 +497,6 @@ export class CodeServerDriver implements Driver {
     const text = (await toast.locator('.notification-list-item-message').innerText()).replace(/\u00a0/g, ' ');
     await toast.locator('.monaco-button', { hasText: button }).first().click();
     return text;
-  }
-
-  async readFile(file: string): Promise<string | undefined> {
-    const p = path.join(this.workspace, file);
-    return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
   }
 
   async closeAll(): Promise<void> {

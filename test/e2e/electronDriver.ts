@@ -187,6 +187,15 @@ export class ElectronDriver implements Driver {
     return vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
   }
 
+  async readFile(file: string): Promise<Uint8Array | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('no workspace folder');
+    return vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, file)).then(
+      (b) => b,
+      () => undefined,
+    );
+  }
+
   async writeFile(file: string, content: string | undefined): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('no workspace folder');

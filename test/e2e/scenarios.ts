@@ -5,6 +5,7 @@
  */
 
 import { IMPORT_DOCX, IMPORT_SOURCE } from './workspace';
+import { readDocx } from '../support/docxReader';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -73,8 +74,6 @@ export interface Driver {
   explorerMenu?(file: string, item: RegExp): Promise<void>;
   /** Clicks the button `button` of the notification whose text matches `message`; returns its text (UI drivers only). */
   notification?(message: RegExp, button: string): Promise<string>;
-  /** A workspace file's text, or undefined when it does not exist. */
-  readFile?(file: string): Promise<string | undefined>;
   /** Shows the explorer view named `view` and clicks its title action whose label matches (UI drivers only). */
   viewAction?(view: string, action: RegExp): Promise<void>;
   /** The rows of an explorer view (expanding the first level), once `until` holds (UI drivers only). */
@@ -83,6 +82,8 @@ export interface Driver {
   fileDialog?(file: string): Promise<void>;
   /** Absolute path of a file beside the workspace folder (where a user keeps downloads). */
   besideWorkspace?(file: string): string;
+  /** The bytes of a workspace file, or undefined when it does not exist. */
+  readFile(file: string): Promise<Uint8Array | undefined>;
 }
 
 export interface Context {
@@ -97,7 +98,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'viewAction' | 'fileDialog' | 'explorerMenu' | 'notification' | 'readFile'>;
+  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'viewAction' | 'fileDialog' | 'explorerMenu' | 'notification'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -449,10 +450,10 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'import-word-file-from-explorer',
-    needs: ['explorerMenu', 'notification', 'readFile'],
+    needs: ['explorerMenu', 'notification'],
     async run({ driver, waitFor }) {
       // A Word file LibreOffice wrote from a short draft (automatic numbering: the numbers are not in its text).
-      expect((await driver.readFile!(IMPORT_DOCX)) !== undefined, `the workspace holds ${IMPORT_DOCX}`);
+      expect((await driver.readFile(IMPORT_DOCX)) !== undefined, `the workspace holds ${IMPORT_DOCX}`);
       // a draft first: the extension's menus are known once a draft shows in its language mode
       await driver.open('precedent.res.md');
       await driver.explorerMenu!(IMPORT_DOCX, /Import Word or PDF/);
@@ -465,13 +466,33 @@ export const scenarios: Scenario[] = [
       expect(ops.every((l, i) => l.startsWith(`${i + 1}. `)), `numbered 1, 2, 3 … in order: ${ops.map((l) => l.split(' ')[0]).join(' ')}`);
       expect(/^1\. \*Encourages\* Member States/m.test(text), 'paragraph 1 with its italic verb');
       expect(/The General Assembly,/.test(text), 'the authority line');
-      expect((await driver.readFile!(draftName)) === undefined, 'nothing is written before the user saves');
+      expect((await driver.readFile(draftName)) === undefined, 'nothing is written before the user saves');
       const note = await driver.notification!(/imported .*\.docx as .*\.res\.md/, 'Save');
       expect(/not yet saved/.test(note), `the notification says the draft is unsaved: ${note}`);
-      const saved = await waitFor('the draft saved beside the Word file', async () => (await driver.readFile!(draftName)) ?? '', (t) => t.length > 0);
+      const saved = await waitFor('the draft saved beside the Word file', async () => new TextDecoder().decode((await driver.readFile(draftName)) ?? new Uint8Array()), (t) => t.length > 0);
       expect(saved.trimEnd() === text.trimEnd(), 'the saved file holds the draft shown');
       await driver.capture('import');
       await driver.writeFile(draftName, undefined);
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'export-to-word-and-redline',
+    async run({ driver, waitFor }) {
+      for (const f of ['base-text.docx', 'base-text.redline.docx']) await driver.writeFile(f, undefined);
+      await driver.open('base-text.res.md');
+      await driver.runCommand({ id: 'resolution.exportWord', title: 'Resolution: Export to Word' });
+      const docx = await waitFor('base-text.docx to appear', () => driver.readFile('base-text.docx'), (b) => !!b && b.length > 1000);
+      const exported = readDocx(docx!);
+      expect(exported.accept.some((p) => p.text.startsWith('1.\t*Calls upon* Member States')), `the export has operative paragraph 1: ${exported.accept.map((p) => p.text.slice(0, 30)).join(' | ')}`);
+      expect(!exported.accept.some((p) => /^base:/.test(p.text)), 'the base: setting stays out of the Word file');
+      await driver.runCommand({ id: 'resolution.exportRedline', title: 'Resolution: Export redline against base' });
+      const red = await waitFor('base-text.redline.docx to appear', () => driver.readFile('base-text.redline.docx'), (b) => !!b && b.length > 1000, 60000);
+      const read = readDocx(red!);
+      expect(read.revisions.ins > 0 && read.revisions.del > 0, 'the redline has tracked insertions and deletions');
+      expect(read.reject.some((p) => /^75\/311\. Tackling illicit trafficking in wildlife/.test(p.text)), 'rejecting all changes gives A/RES/75/311 back');
+      expect(read.accept.some((p) => /^2\.\t\*Requests\* the Secretary-General to report on the implementation/.test(p.text)), 'accepting all changes gives the draft');
+      await driver.capture('redline');
       await driver.closeAll();
     },
   },

@@ -2,7 +2,8 @@
 import { PARAGRAPH_SUFFIXES, PAREN_SUBLABEL_SRC, SUPERSCRIPT_RUN_SRC, subLabelValues } from '../../server/src/core/lexicon';
 
 const SUFFIX = new Set<string>(PARAGRAPH_SUFFIXES);
-const LABEL = new RegExp(`${PAREN_SUBLABEL_SRC}|^[a-z]+\\.(?=\\s)`, 'gim');
+// (a), and at the start of a line `c.` or, as French and Spanish texts write them, `c)`.
+const LABEL = new RegExp(`${PAREN_SUBLABEL_SRC}|^\\s*[a-z]+[.)](?=\\s)`, 'gim');
 const MARKERS = new RegExp(`${SUPERSCRIPT_RUN_SRC}|<sup>[^<]*</sup>|\\[\\^[^\\]]*\\]:?`, 'g');
 
 const DEFINITION = new RegExp(`^\\s*(?:${SUPERSCRIPT_RUN_SRC}|<sup>[^<]*</sup>|\\[\\^[^\\]]*\\]:)`);
@@ -24,7 +25,7 @@ function bodyWords(text: string): string[] {
     .replace(MARKERS, ' ')
     // only real labels ((a), (xiv), (bb), "c."), not words in parentheses such as (UNEP)
     .replace(LABEL, (m) => {
-      const v = subLabelValues(m.replace(/[().]/g, ''));
+      const v = subLabelValues(m.replace(/[().\s]/g, ''));
       return v.alpha !== undefined || v.roman !== undefined ? ' ' : m;
     })
     .split(/[^\p{L}\p{M}'’-]+/u)

@@ -11,8 +11,11 @@ import { sharedCorpusDir } from '../tools/corpus-path';
 
 const shared = sharedCorpusDir();
 
+/** A small draft; with `lang: fr`, its authority line, first and last paragraphs are French (the test's own paragraph is not). */
 const draft = (symbol: string, verb: string, rest: string, lang?: string) =>
-  `${lang ? `lang: ${lang}\n\n` : ''}${symbol}\n\n${symbol.replace(/^A\/RES\//, '')}. A test resolution\n\nThe General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n1. *${verb}* ${rest};\n\n2. *Requests* the Secretary-General to report on the implementation of the present resolution.\n`;
+  lang === 'fr'
+    ? `lang: fr\n\n${symbol}\n\n${symbol.replace(/^A\/RES\//, '')}. Une résolution d’essai\n\nL’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\n1. *${verb}* ${rest};\n\n2. *Prie* le Secrétaire général de lui faire rapport sur l’application de la présente résolution.\n`
+    : `${lang ? `lang: ${lang}\n\n` : ''}${symbol}\n\n${symbol.replace(/^A\/RES\//, '')}. A test resolution\n\nThe General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n1. *${verb}* ${rest};\n\n2. *Requests* the Secretary-General to report on the implementation of the present resolution.\n`;
 
 function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -10,6 +10,7 @@ import * as clean from './clean';
 import * as compare from './compare';
 import * as fs from 'fs';
 import { packageFile } from '../core/packageRoot';
+import { baseCommand, exportCommand, redlineCommand } from './office';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number>; HELP?: string };
 
@@ -23,6 +24,9 @@ const commands: Record<string, Command> = {
   clean,
   compare,
   import: importCmd,
+  export: exportCommand,
+  base: baseCommand,
+  redline: redlineCommand,
 };
 
 export const USAGE = `Usage: resolution <command> [options]
@@ -39,6 +43,11 @@ Commands:
   import FILE [-o OUT] [--format text|json]
                                        turn a Word (.docx) file, a PDF or text from a PDF into a draft
                                        (see resolution import --help)
+  export FILE -o OUT.docx              write the draft as a Word file in the UN's layout
+  base FILE [--corpus DIR]… [--format json]
+                                       name the adopted resolution the draft is built on
+  redline FILE [--base FILE|SYMBOL] [--corpus DIR]… -o OUT.docx
+                                       Word file with tracked changes from the base to the draft
 
 Each command has its own help: resolution <command> --help.
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
@@ -60,7 +69,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const cmd = commands[name];
-  if (cmd && name !== 'corpus' && name !== 'import' && (args.includes('--help') || args.includes('-h'))) {
+  if (cmd && !['corpus', 'import', 'export', 'base', 'redline'].includes(name) && (args.includes('--help') || args.includes('-h'))) {
     io.out(cmd.HELP ?? USAGE);
     return 0;
   }

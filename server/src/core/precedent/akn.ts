@@ -18,6 +18,8 @@ export interface AknParagraph {
 }
 
 export interface AknDocument {
+  /** Footnotes in order, when parseAkn is asked for them (their markers are `[^label]` in the text). */
+  notes?: Array<{ label: string; text: string }>;
   symbol?: string;
   title?: string;
   /** Adoption date, "23 July 2021". */
@@ -68,13 +70,24 @@ function find(nodes: XNode[], name: string, pred?: (n: XNode) => boolean): XNode
   return undefined;
 }
 
-/** Inline text with italics as *…*, without footnotes. */
+/** Where footnotes go while a document is read with them (null: footnotes are left out). */
+let noteSink: Array<{ label: string; text: string }> | null = null;
+
+/** Inline text with italics as *…*, without footnotes (or with `[^n]` markers when collecting them). */
 function inline(nodes: XNode[]): string {
   let s = '';
   for (const n of nodes) {
     const name = nameOf(n);
     if (name === '#text') s += String(n['#text']);
-    else if (name === 'authorialNote' || name === 'img' || name === '#comment') continue;
+    else if (name === 'authorialNote' && noteSink) {
+      const sink = noteSink;
+      noteSink = null; // a note inside a note stays out
+      const text = clean(children(kids(n), 'p').map((p) => inline(kids(p))).join(' ') || inline(kids(n)));
+      noteSink = sink;
+      const label = String(sink.length + 1);
+      sink.push({ label, text });
+      s += `[^${label}]`;
+    } else if (name === 'authorialNote' || name === 'img' || name === '#comment') continue;
     else if (name === 'eol' || name === 'br') s += ' ';
     else if (name === 'span' || name === 'i' || name === 'em') {
       const inner = inline(kids(n));
@@ -102,6 +115,7 @@ function readBlock(nodes: XNode[]): string {
 /** Reads one `statement` element's children. */
 function readStatement(nodes: XNode[], inherited: { symbol?: string; date?: string; lang?: Lang }): AknDocument {
   const doc: AknDocument = { paragraphs: [] };
+  if (noteSink) doc.notes = noteSink = [];
   const meta = child(nodes, 'meta');
   const adoption = meta && find(kids(meta), 'FRBRdate', (n) => attr(n, 'name') === 'adoption');
   doc.date = formatIsoDate(adoption && attr(adoption, 'date')) ?? inherited.date;
@@ -210,7 +224,17 @@ function readBody(nodes: XNode[], doc: AknDocument): void {
  * Parses an AKN4UN file into its resolutions (one, or one per component of an "A-B" file).
  * Throws an Error with a readable message when the XML is malformed or is not AKN.
  */
-export function parseAkn(xml: string): AknDocument[] {
+export function parseAkn(xml: string, options: { footnotes?: boolean } = {}): AknDocument[] {
+  if (!options.footnotes) return parseAknDocuments(xml);
+  noteSink = []; // each statement starts its own list
+  try {
+    return parseAknDocuments(xml);
+  } finally {
+    noteSink = null;
+  }
+}
+
+function parseAknDocuments(xml: string): AknDocument[] {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const e = valid.err;
