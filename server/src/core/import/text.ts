@@ -52,9 +52,8 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     .replace(/\r\n?/g, '\n')
     .replace(/(\p{L}) -(?=\p{L})/gu, '$1\u2011')
     .split('\f');
-  let symbol: string | undefined;
   const firstLines = pages[0].split('\n').map((l) => l.trim()).filter(Boolean);
-  symbol = firstLines.find((l) => SYMBOL_RE.test(l));
+  const symbol: string | undefined = firstLines.find((l) => SYMBOL_RE.test(l));
   const titleAt = firstLines.findIndex((l) => /^\d{1,3}\/\d{1,4}[A-Z]?\.(?:\s|$)/.test(l));
   const title = titleAt >= 0 ? (firstLines[titleAt].replace(/^\S+\s*/, '') || firstLines[titleAt + 1] || '') : undefined;
 
