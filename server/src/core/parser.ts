@@ -149,6 +149,18 @@ function italicRuns(source: string, from: number, to: number): ItalicRun[] {
   return runs.sort((a, b) => a.start - b.start);
 }
 
+/** `/\s/` on one character, with an ASCII fast path. */
+function isSpace(c: number, ch: string): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(ch);
+}
+
+/** `/[\p{L}\p{N}]/u` on one character, with an ASCII fast path. */
+function isLetterOrDigit(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
 interface Word {
   text: string;
   start: number;
@@ -160,14 +172,18 @@ function leadingWords(source: string, from: number, to: number, max = 10): Word[
   const words: Word[] = [];
   let i = from;
   while (i < to && words.length < max) {
-    const ch = source[i];
-    if (ch === '*' || ch === '_' || /\s/.test(ch)) {
+    const c = source.charCodeAt(i);
+    if (c === 42 /* * */ || c === 95 /* _ */ || isSpace(c, source[i])) {
       i++;
       continue;
     }
-    if (/[\p{L}\p{N}]/u.test(ch)) {
-      let j = i;
-      while (j < to && /[\p{L}\p{N}'’-]/u.test(source[j])) j++;
+    if (isLetterOrDigit(c, source[i])) {
+      let j = i + 1;
+      while (j < to) {
+        const d = source.charCodeAt(j);
+        if (!(isLetterOrDigit(d, source[j]) || d === 39 /* ' */ || d === 0x2019 /* ’ */ || d === 45 /* - */)) break;
+        j++;
+      }
       words.push({ text: source.slice(i, j), start: i, end: j });
       i = j;
       continue;

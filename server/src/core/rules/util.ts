@@ -19,11 +19,18 @@ export interface OpeningWords {
   before: Word[];
 }
 
+/** Opening words per paragraph node: several checks ask for them, the parse does not change. */
+const openingCache = new WeakMap<Paragraph, { source: string; value: OpeningWords }>();
+
 export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
+  const cached = openingCache.get(p);
+  if (cached && cached.source === doc.source) return cached.value;
   const first = p.fragments[0] ?? p;
   const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
   const { head, before } = headOf(words);
-  return { words, head, before };
+  const value = { words, head, before };
+  openingCache.set(p, { source: doc.source, value });
+  return value;
 }
 
 export function edit(lines: LineIndex, start: number, end: number, newText: string): Edit {
