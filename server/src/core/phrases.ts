@@ -64,7 +64,8 @@ interface Trie {
 }
 
 function normaliseWord(w: string): string {
-  return w.toLowerCase().replace(/[’']/g, "'");
+  const l = w.toLowerCase();
+  return l.indexOf('’') < 0 ? l : l.replace(/’/g, "'");
 }
 
 export class PhraseBook {
@@ -127,12 +128,15 @@ export class PhraseBook {
    * Returns undefined when no known phrase of that kind opens the words.
    */
   match(words: string[], kind: PhraseKind): PhraseMatch | undefined {
-    const lower = words.map(normaliseWord);
+    // Words are normalised as the match reaches them (most openings are decided in a word or two).
+    const lower: string[] = [];
+    const low = (k: number) => (lower[k] ??= normaliseWord(words[k]));
+    const count = words.length;
     const modifiers: string[] = [];
     let i = 0;
     // "once again" counts as a modifier pair.
-    while (i < lower.length - 1 && LEADING_MODIFIERS.has(lower[i])) {
-      modifiers.push(lower[i]);
+    while (i < count - 1 && LEADING_MODIFIERS.has(low(i))) {
+      modifiers.push(low(i));
       i++;
     }
     // Try from each modifier boundary: "Further" may itself start a phrase in some books.
@@ -140,8 +144,8 @@ export class PhraseBook {
       let node: Trie | undefined = this.tries[kind];
       let best = -1;
       let j = startAt;
-      while (node && j < lower.length) {
-        node = node.next.get(lower[j]);
+      while (node && j < count) {
+        node = node.next.get(low(j));
         if (!node) break;
         j++;
         if (node.end) best = j;
@@ -150,8 +154,8 @@ export class PhraseBook {
         const base = lower.slice(startAt, best).join(' ');
         const mods = modifiers.slice(0, startAt);
         let end = best;
-        while (end < lower.length && TRAILING_MODIFIERS.has(lower[end])) {
-          mods.push(lower[end]);
+        while (end < count && TRAILING_MODIFIERS.has(low(end))) {
+          mods.push(low(end));
           end++;
         }
         return { wordCount: end, base, modifiers: mods, known: true, kind };

@@ -20,16 +20,18 @@ export interface OpeningWords {
 }
 
 /** Opening words per paragraph node: several checks ask for them, the parse does not change. */
-const openingCache = new WeakMap<Paragraph, { source: string; value: OpeningWords }>();
+const openingCache = new WeakMap<ResolutionDocument, Map<Paragraph, OpeningWords>>();
 
 export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
-  const cached = openingCache.get(p);
-  if (cached && cached.source === doc.source) return cached.value;
+  let perDoc = openingCache.get(doc);
+  if (!perDoc) openingCache.set(doc, (perDoc = new Map()));
+  const cached = perDoc.get(p);
+  if (cached) return cached;
   const first = p.fragments[0] ?? p;
   const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
   const { head, before } = headOf(words);
   const value = { words, head, before };
-  openingCache.set(p, { source: doc.source, value });
+  perDoc.set(p, value);
   return value;
 }
 
