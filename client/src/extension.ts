@@ -53,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     outputChannel: output,
     initializationOptions: {
       extensionPath: context.extensionPath,
+      // the findings' messages follow VS Code's display language (English, French, Spanish)
+      locale: vscode.env.language,
     },
   };
   client = new LanguageClient('resolution', 'Resolution', serverOptions, clientOptions);

@@ -7,7 +7,12 @@ export interface DocumentStats {
   preambular: number;
   operative: number;
   footnotes: number;
+  lang?: string;
+  langSource?: 'front matter' | 'setting' | 'detected';
 }
+
+/** The languages' names in the status bar tooltip. */
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文' };
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -56,18 +61,28 @@ export class StatusItem implements vscode.Disposable {
     const others = diags.length - errors - warnings;
     const counts = stats
       ? stats.kind === 'resolution'
-        ? `${stats.preambular} pp · ${stats.operative} op`
-        : 'not a resolution'
+        ? vscode.l10n.t('{0} pp · {1} op', stats.preambular, stats.operative)
+        : vscode.l10n.t('not a resolution')
       : 'Resolution';
-    this.item.text = `$(law) ${counts} · $(error) ${errors} $(warning) ${warnings}${others ? ` $(info) ${others}` : ''}`;
+    const lang = stats?.lang ? `${stats.lang.toUpperCase()} · ` : '';
+    this.item.text = `$(law) ${lang}${counts} · $(error) ${errors} $(warning) ${warnings}${others ? ` $(info) ${others}` : ''}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown('**Resolution**\n\n');
+    if (stats?.lang) {
+      const how =
+        stats.langSource === 'front matter'
+          ? vscode.l10n.t('set by the front matter')
+          : stats.langSource === 'setting'
+            ? vscode.l10n.t('set by the resolution.language setting')
+            : vscode.l10n.t('detected from the text');
+      md.appendMarkdown(vscode.l10n.t('Language: {0} ({1})', LANGUAGE_NAMES[stats.lang] ?? stats.lang, how) + '\n\n');
+    }
     if (stats) {
       md.appendMarkdown(
-        `${stats.preambular} preambular paragraphs, ${stats.operative} operative paragraphs, ${stats.footnotes} footnotes\n\n`,
+        vscode.l10n.t('{0} preambular paragraphs, {1} operative paragraphs, {2} footnotes', stats.preambular, stats.operative, stats.footnotes) + '\n\n',
       );
     }
-    md.appendMarkdown(`${errors} errors, ${warnings} warnings, ${others} other findings — click to open the Problems panel`);
+    md.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings, {2} other findings — click to open the Problems panel', errors, warnings, others));
     this.item.tooltip = md;
     this.item.show();
   }

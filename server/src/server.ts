@@ -19,7 +19,8 @@ import {
   NotificationHandler,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from './core/parser';
+import { parse, type ParseOptions } from './core/parser';
+import { messageLocale, type MessageLocale } from './core/messages';
 import type { ResolutionDocument } from './core/model';
 import type { CorpusFacts } from './core/findings';
 import * as diagnostics from './features/diagnostics';
@@ -42,6 +43,10 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   /** The parsed model of a document, computed once per version. */
   parsed(document: TextDocument): ResolutionDocument;
+  /** The parse options (language setting, extra phrases) of a document's configuration, once known. */
+  useParseOptions(uri: string, options: ParseOptions): void;
+  /** The language of the findings' messages: the client's display language (en, fr, es). */
+  locale: MessageLocale;
   /** The `resolution` settings section for a resource (workspace/configuration), cached until changed. */
   settings(uri: string): Promise<any>;
   onSettingsChanged(listener: () => void): void;
@@ -70,7 +75,8 @@ const features: Feature[] = [diagnostics, symbols, folding, codeActions, precede
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; doc: ResolutionDocument }>();
+  const cache = new Map<string, { version: number; key: string; doc: ResolutionDocument }>();
+  const parseOptions = new Map<string, { key: string; options: ParseOptions }>();
   const settingsCache = new Map<string, Promise<any>>();
   const settingsListeners: Array<() => void> = [];
   let globalSettings: any = {};
@@ -83,13 +89,19 @@ export function startServer(connection: Connection): void {
     documents,
     clientCapabilities: {},
     corpusFacts: undefined,
+    locale: 'en',
     parsed(document) {
       const hit = cache.get(document.uri);
-      if (hit && hit.version === document.version) return hit.doc;
-      const doc = parse(document.getText());
+      const opts = parseOptions.get(document.uri);
+      const key = opts?.key ?? '';
+      if (hit && hit.version === document.version && hit.key === key) return hit.doc;
+      const doc = parse(document.getText(), opts?.options ?? {});
       if (doc.error) ctx.log(`${document.uri}: ${doc.error}`);
-      cache.set(document.uri, { version: document.version, doc });
+      cache.set(document.uri, { version: document.version, key, doc });
       return doc;
+    },
+    useParseOptions(uri, options) {
+      parseOptions.set(uri, { key: JSON.stringify(options), options });
     },
     settings(uri) {
       if (!hasConfigurationCapability) return Promise.resolve(globalSettings ?? {});
@@ -119,6 +131,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     ctx.clientCapabilities = params.capabilities;
+    ctx.locale = messageLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];

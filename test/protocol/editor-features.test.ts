@@ -39,8 +39,17 @@ describe('editor features over stdio: status counts, document links, workspace c
     const uri = 'untitled:stats.res.md';
     server.open(uri, DRAFT);
     const stats = await server.connection.sendRequest('resolution/stats', { uri });
-    assert.deepStrictEqual(stats, { kind: 'resolution', preambular: 1, operative: 2, footnotes: 0 });
+    assert.deepStrictEqual(stats, { kind: 'resolution', preambular: 1, operative: 2, footnotes: 0, lang: 'en', langSource: 'detected' });
     assert.strictEqual(await server.connection.sendRequest('resolution/stats', { uri: 'untitled:not-open.res.md' }), null);
+  });
+
+  it('resolution/stats gives the language of a French draft, and a front matter line sets it', async () => {
+    server.open('untitled:projet.res.md', 'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\n1. *Prie* le Secrétaire général de lui présenter un rapport ;\n\n2. *Décide* de demeurer saisie de la question.\n');
+    const fr = (await server.connection.sendRequest('resolution/stats', { uri: 'untitled:projet.res.md' })) as { lang: string; langSource: string; operative: number };
+    assert.deepStrictEqual([fr.lang, fr.langSource, fr.operative], ['fr', 'detected', 2]);
+    server.open('untitled:proyecto.res.md', '---\nlang: es\n---\n\nThe General Assembly,\n\n1. *Decides* to act.\n');
+    const es = (await server.connection.sendRequest('resolution/stats', { uri: 'untitled:proyecto.res.md' })) as { lang: string; langSource: string };
+    assert.deepStrictEqual([es.lang, es.langSource], ['es', 'front matter']);
   });
 
   it('resolution/preview lays the draft out as the UN issues it, escaped, with the line of each block', async () => {

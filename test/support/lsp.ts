@@ -39,7 +39,7 @@ export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string } = {}): Promise<TestServer> {
   const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d.toString()));
@@ -63,6 +63,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: fileUri(root),
+    ...(options.locale ? { initializationOptions: { locale: options.locale } } : {}),
     workspaceFolders: [{ uri: fileUri(root), name: path.basename(root) }],
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },

@@ -244,7 +244,8 @@ export function aknOpenings(xml: string): { preambular: string[]; operative: str
       for (const para of paras) {
         const num = child(para, 'num');
         // numbered operative paragraphs, or the single unnumbered one of a short resolution
-        if (num ? !/^\s*\d+\.\s*$/.test(plainText(num)) : paras.length !== 1) continue;
+        // "1." in most languages, "1 -" in Arabic
+        if (num ? !/^\s*\d+\s*[.-]\s*$/.test(plainText(num)) : paras.length !== 1) continue;
         const list = child(para, 'list');
         const phrase = leadingItalic(child(para, 'intro') ?? (list && child(list, 'intro')) ?? child(para, 'content'));
         if (phrase) operative.push(phrase);
@@ -252,4 +253,67 @@ export function aknOpenings(xml: string): { preambular: string[]; operative: str
     }
   }
   return { preambular, operative };
+}
+
+/** The authority line of a General Assembly resolution in each language, as the drafter types it. */
+export const GA_AUTHORITY: Record<string, string> = {
+  en: 'The General Assembly,',
+  fr: 'L’Assemblée générale,',
+  es: 'La Asamblea General,',
+  ru: 'Генеральная Ассамблея,',
+  ar: 'إن الجمعية العامة،',
+  zh: '大会，',
+};
+
+/** A paragraph of the precedent reader's AKN4UN model (server/src/core/precedent/akn.ts). */
+export interface AknModelParagraph {
+  kind: string;
+  number: string;
+  text: string;
+}
+
+/**
+ * The operative numbers the UN marked up, and the text a drafter would have typed for the same
+ * resolution in its language: header, symbol and title, the authority line, the paragraphs.
+ * Arabic numbers its operative paragraphs "1 -", which the reader keeps in the text.
+ */
+export function aknDraft(
+  d: { symbol?: string; title?: string; paragraphs: AknModelParagraph[] },
+  lang = 'en',
+): { text: string; preamble: number; operative: string[] } {
+  const lines = ['General Assembly', '', `${(d.symbol ?? '').replace(/^A\/RES\//, '')}. ${d.title ?? ''}`, '', GA_AUTHORITY[lang] ?? GA_AUTHORITY.en, ''];
+  let preamble = 0;
+  const operative: string[] = [];
+  // The single unnumbered operative paragraph of a short resolution: the reader recognises it by its
+  // italic verb, which Chinese does not mark; it is the last paragraph of the body after the preamble.
+  const noOperative = !d.paragraphs.some((p) => p.kind === 'operative' || /^\d{1,4}\s*-\s/.test(p.text));
+  const last = d.paragraphs[d.paragraphs.length - 1];
+  const single = noOperative && last?.kind === 'other' && /[.。]$/.test(last.text.trim()) ? last : undefined;
+  for (const p of d.paragraphs) {
+    const dash = p.kind === 'other' ? /^(\d{1,4})\s*-\s/.exec(p.text) : null;
+    if (p === single) {
+      operative.push('-');
+      lines.push(p.text, '');
+      continue;
+    }
+    if (p.kind === 'operative' && p.number && !/^\d/.test(p.number)) {
+      // Arabic sub-items numbered ’1‘, ’2‘ under an item: part of their paragraph
+      lines.push(`${p.number} ${p.text}`, '');
+    } else if (p.kind === 'operative' && /^\d+\s*-$/.test(p.number)) {
+      const n = p.number.replace(/\s*-$/, '');
+      operative.push(n);
+      lines.push(`${n} - ${p.text}`, '');
+    } else if (p.kind === 'operative') {
+      operative.push(p.number || '-');
+      lines.push(p.number ? `${p.number}. ${p.text}` : p.text, '');
+    } else if (dash) {
+      operative.push(dash[1]);
+      lines.push(p.text, '');
+    } else if (p.kind === 'subparagraph') lines.push(`${p.number.split(' ').pop()} ${p.text}`, '');
+    else {
+      if (p.kind === 'preambular') preamble++;
+      lines.push(p.text, '');
+    }
+  }
+  return { text: lines.join('\n'), preamble, operative };
 }

@@ -25,6 +25,7 @@ describe('check registry and configuration', () => {
       'footnote-duplicate': 'error', 'footnote-sequence': 'warning', 'cross-reference': 'warning', 'citation-date': 'warning',
       'authority-line': 'warning', 'new-language': 'off',
       'bracket-balance': 'error', 'label-without-base': 'warning', 'status-tag-unknown': 'information',
+      'french-spacing': 'information', 'french-agreement': 'warning',
     };
     assert.deepStrictEqual(Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity])), catalogue);
     for (const r of RULES) {
@@ -152,7 +153,7 @@ describe('phrase knowledge', () => {
   });
 
   it('user phrases are known', () => {
-    const mine = new PhraseKnowledge({}, { operative: ['Pays tribute'] });
+    const mine = new PhraseKnowledge('en', {}, { operative: ['Pays tribute'] });
     assert.ok(mine.isHead('operative', 'Pays'));
     assert.strictEqual(mine.suggest('operative', 'Pays'), undefined);
   });

@@ -1,7 +1,8 @@
 /**
  * The parser against the structure the UN itself marks up: each AKN4UN resolution of
- * ../shared/corpus is written out in the drafting text format (in memory, never to the repository)
- * and parsed; its preambular paragraphs and operative numbers must be those of the XML.
+ * ../shared/corpus, in each of the six languages, is written out in the drafting text format (in
+ * memory, never to the repository) and parsed; its preambular paragraphs and operative numbers must
+ * be those of the XML, and the draft's detected language that of the folder.
  * The few that differ are mark-up oddities rather than parser errors (a `num` without its dot
  * that the parser reads as 3, sub-paragraph labels marked as operative numbers): SHOW_MISMATCHES=1
  * lists them.
@@ -9,53 +10,69 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAkn, type AknDocument } from '../../server/src/core/precedent/akn';
+import { parseAkn } from '../../server/src/core/precedent/akn';
 import { parse } from '../../server/src/core/parser';
+import { LANGUAGES, type Lang } from '../../server/src/core/languages';
 import { listXml, sharedCorpusDir } from '../tools/corpus-path';
+import { aknDraft } from '../tools/akn';
 
-/** The text a drafter would have typed for a resolution marked up in AKN4UN. */
-function draftText(d: AknDocument): string {
-  const lines = ['General Assembly', '', `${(d.symbol ?? '').replace(/^A\/RES\//, '')}. ${d.title ?? ''}`, '', 'The General Assembly,', ''];
-  for (const p of d.paragraphs) {
-    if (p.kind === 'operative') lines.push(p.number ? `${p.number}. ${p.text}` : p.text, '');
-    else if (p.kind === 'subparagraph') lines.push(`${p.number.split(' ').pop()} ${p.text}`, '');
-    else lines.push(p.text, '');
+/** How many files of each non-English language the unit suite reads (all with CORPUS_ALL=1). */
+const SAMPLE = process.env.CORPUS_ALL ? Infinity : 220;
+
+function agreement(dir: string, lang: Lang, limit: number): { total: number; agree: number; wrongLang: number; unreadable: number; mismatches: string[] } {
+  let total = 0;
+  let wrongLang = 0;
+  let unreadable = 0;
+  const mismatches: string[] = [];
+  const files = listXml(dir);
+  // An even sample over both sessions.
+  const step = Math.max(1, files.length / Math.min(limit, files.length));
+  for (let i = 0; i < files.length; i += step) {
+    const file = files[Math.floor(i)];
+    let docs: ReturnType<typeof parseAkn>;
+    try {
+      docs = parseAkn(fs.readFileSync(file, 'utf8'));
+    } catch {
+      unreadable++; // malformed XML in the UN's own file: nothing to compare
+      continue;
+    }
+    for (const d of docs) {
+      total++;
+      const want = aknDraft(d, lang);
+      const doc = parse(want.text);
+      if (doc.lang !== lang) wrongLang++;
+      // AKN numbers the items of a text the resolution adopts ("*Resolves* that:" / "1. …") as
+      // operative paragraphs; the parser keeps them with the paragraph that introduces them.
+      const gotOps = doc.operative.flatMap((p) => [
+        p.number ? `${p.number.value}${p.number.suffix ? ' ' + p.number.suffix : ''}` : '-',
+        ...p.listItems.map((it) => it.number.text.replace(/\s*[.-]$/, '')),
+      ]);
+      if (doc.kind !== 'resolution' || doc.preamble.length !== want.preamble || gotOps.join() !== want.operative.join()) {
+        mismatches.push(`${path.basename(file)} ${d.symbol}: preamble ${doc.preamble.length}/${want.preamble}, operative ${gotOps.length}/${want.operative.length}`);
+      }
+    }
   }
-  return lines.join('\n');
+  return { total, agree: total - mismatches.length, wrongLang, unreadable, mismatches };
 }
 
 describe('parser on the AKN4UN corpus', function () {
-  this.timeout(120000);
+  this.timeout(180000);
   const dir = sharedCorpusDir();
 
-  it('finds the preamble and the operative numbers the UN marked up, in at least 97% of the resolutions', function () {
-    if (!dir) {
-      console.log('      (skipped: ../shared/corpus is not beside the repository)');
-      this.skip();
-    }
-    let total = 0;
-    const mismatches: string[] = [];
-    for (const file of listXml(path.join(dir!, 'un-ga-akn4un'))) {
-      for (const d of parseAkn(fs.readFileSync(file, 'utf8'))) {
-        total++;
-        const doc = parse(draftText(d));
-        const wantPre = d.paragraphs.filter((p) => p.kind === 'preambular').length;
-        const wantOps = d.paragraphs.filter((p) => p.kind === 'operative').map((p) => p.number || '-');
-        // AKN numbers the items of a text the resolution adopts ("*Resolves* that:" / "1. …") as
-        // operative paragraphs; the parser keeps them with the paragraph that introduces them.
-        const gotOps = doc.operative.flatMap((p) => [
-          p.number ? `${p.number.value}${p.number.suffix ? ' ' + p.number.suffix : ''}` : '-',
-          ...p.listItems.map((i) => i.number.text.replace(/\.$/, '')),
-        ]);
-        if (doc.kind !== 'resolution' || doc.preamble.length !== wantPre || gotOps.join() !== wantOps.join()) {
-          mismatches.push(`${path.basename(file)} ${d.symbol}: preamble ${doc.preamble.length}/${wantPre}, operative ${gotOps.length}/${wantOps.length}`);
-        }
+  for (const lang of LANGUAGES) {
+    const folder = lang === 'en' ? 'un-ga-akn4un' : `un-ga-akn4un-${lang}`;
+    it(`${lang}: finds the preamble and the operative numbers the UN marked up, in at least 97% of the resolutions`, function () {
+      if (!dir || !fs.existsSync(path.join(dir, folder))) {
+        console.log(`      (skipped: ../shared/corpus/${folder} not present)`);
+        this.skip();
       }
-    }
-    const agreement = (total - mismatches.length) / total;
-    console.log(`      ${total - mismatches.length} of ${total} resolutions agree (${(agreement * 100).toFixed(1)}%)`);
-    assert.ok(total >= 600, `only ${total} resolutions read`);
-    assert.ok(agreement >= 0.97, `agreement ${agreement}:\n${mismatches.join("\n")}`);
-    if (process.env.SHOW_MISMATCHES) console.log(mismatches.join("\n"));
-  });
+      const r = agreement(path.join(dir!, folder), lang, lang === 'en' ? Infinity : SAMPLE);
+      const share = r.agree / r.total;
+      console.log(`      ${lang}: ${r.agree} of ${r.total} resolutions agree (${(share * 100).toFixed(1)}%); language detected wrongly in ${r.wrongLang}${r.unreadable ? `; ${r.unreadable} malformed XML files skipped` : ''}`);
+      if (process.env.SHOW_MISMATCHES) console.log(r.mismatches.join('\n'));
+      assert.ok(r.total >= (lang === 'en' ? 600 : Math.min(SAMPLE, 600) * 0.9), `only ${r.total} resolutions read`);
+      assert.ok(share >= 0.97, `agreement ${share}:\n${r.mismatches.slice(0, 40).join('\n')}`);
+      assert.ok(r.wrongLang <= r.total * 0.01, `language detected wrongly in ${r.wrongLang} of ${r.total}`);
+    });
+  }
 });

@@ -1,13 +1,14 @@
 /**
- * `resolution check [--format text|json|sarif] [--fix] [--max-warnings N] PATH…`
+ * `resolution check [--format text|json|sarif] [--fix] [--max-warnings N] [--locale en|fr|es] PATH…`
  * Runs the structure checks with the configuration of the `.resolutionrc.json` files up the
  * folder tree of each file; `--fix` writes the fixed files and reports what changed.
  */
+import { messageLocale, type MessageLocale } from '../core/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '../core/parser';
 import { checkDocument } from '../core/check';
-import { resolveConfig, type ResolvedConfig } from '../core/config';
+import { parseOptionsOf, resolveConfig, type ResolvedConfig } from '../core/config';
 import { fixAll } from '../core/fix';
 import type { Finding } from '../core/findings';
 import { RULES, docsUrl } from '../core/rules/registry';
@@ -35,16 +36,24 @@ interface Options {
   format: string;
   fix: boolean;
   maxWarnings?: number;
+  /** The findings' messages: --locale, else LC_ALL / LC_MESSAGES / LANG; English when none is French or Spanish. */
+  locale: MessageLocale;
   paths: string[];
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { format: 'text', fix: false, paths: [] };
+  const env = process.env;
+  const o: Options = { format: 'text', fix: false, locale: messageLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG), paths: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format') o.format = args[++i] ?? '';
     else if (a.startsWith('--format=')) o.format = a.slice(9);
     else if (a === '--fix') o.fix = true;
+    else if (a === '--locale' || a.startsWith('--locale=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (!v) throw new UsageError('--locale needs a language (en, fr, es)');
+      o.locale = messageLocale(v);
+    }
     else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, not "${v ?? ''}"`);
@@ -137,7 +146,7 @@ export function run(args: string[], io: CliIO): number {
       }
     }
     const config: ResolvedConfig = loaded.config;
-    const check = (t: string) => checkDocument(parse(t), { config });
+    const check = (t: string) => checkDocument(parse(t, parseOptionsOf(config)), { config, locale: opts.locale });
     let current = text;
     if (opts.fix) {
       const result = fixAll(text, check);
@@ -155,8 +164,8 @@ export function run(args: string[], io: CliIO): number {
         }
       }
     }
-    const doc = parse(current);
-    const findings = checkDocument(doc, { config }).map((f) => ({
+    const doc = parse(current, parseOptionsOf(config));
+    const findings = checkDocument(doc, { config, locale: opts.locale }).map((f) => ({
       rule: f.rule,
       severity: f.severity,
       line: f.range.start.line + 1,

@@ -10,6 +10,7 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule } from './rules/types';
+import { message, type MessageId, type MessageLocale } from './messages';
 import { parse } from './parser';
 import { isNegotiationDraft, negotiation as negotiationOf, type Negotiation } from './negotiation';
 
@@ -20,6 +21,8 @@ export interface CheckOptions {
   only?: string[];
   /** Ignore inline directives (used to offer fixes for suppressed findings; not by default). */
   ignoreDirectives?: boolean;
+  /** The language of the messages (the user's display language); English when absent. */
+  locale?: MessageLocale;
   /** Called when a check fails on odd input; the other checks still run. */
   onError?: (ruleId: string, error: unknown) => void;
 }
@@ -87,7 +90,7 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
     return sortFindings(runRules(parsed, options, config, undefined, 'all'));
   }
   const neg = negotiationOf(parsed.source, config.negotiation);
-  const adopted = parse(neg.clean.text);
+  const adopted = parse(neg.clean.text, { language: parsed.lang ?? 'auto', extraPhrases: config.phrases });
   const draftConfig: ResolvedConfig = { ...config, draftMode: true };
   const mapped = mapFindings(runRules(adopted, options, draftConfig, undefined, 'form'), neg, parsed);
   if (parsed.kind === 'other' && adopted.kind === 'resolution') parsed = { ...parsed, kind: 'resolution' };
@@ -147,16 +150,19 @@ function mapFindings(findings: Finding[], neg: Negotiation, draft: ResolutionDoc
 }
 
 function runRules(doc: ResolutionDocument, options: CheckOptions, config: ResolvedConfig, neg: Negotiation | undefined, which: 'all' | 'form' | 'negotiation'): Finding[] {
-  const phrases = phraseKnowledge(config.phrases);
+  const phrases = phraseKnowledge(config.phrases, doc.lang ?? 'en');
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
   const findings: Finding[] = [];
+  const locale = options.locale ?? 'en';
+  const t = (id: MessageId, params?: Record<string, string | number>) => message(id, params, locale);
   for (const rule of RULES) {
     const id = rule.meta.id;
     if (options.only && !options.only.includes(id)) continue;
     if (which === 'form' && rule.meta.negotiation) continue;
     if (which === 'negotiation' && !rule.meta.negotiation) continue;
     if (doc.kind === 'other' && !rule.meta.appliesToOther) continue;
+    if (rule.meta.languages && !rule.meta.languages.includes(doc.lang ?? 'en')) continue;
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
     const report = (r: Report) => {
@@ -166,7 +172,7 @@ function runRules(doc: ResolutionDocument, options: CheckOptions, config: Resolv
       findings.push(f);
     };
     try {
-      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, report, negotiation: neg });
+      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, t, report, negotiation: neg });
     } catch (e) {
       options.onError?.(id, e);
     }

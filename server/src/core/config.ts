@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Severity } from './findings';
+import { toLanguageSetting, type LanguageSetting } from './detect-language';
 import { DEFAULT_TAGS, type TagSet } from './negotiation/conventions';
 
 export type RuleLevel = Severity | 'off';
@@ -25,6 +26,8 @@ export interface ResolvedConfig {
   /** Negotiation texts: the status tags a draft may carry, by meaning. */
   negotiation: { tags: TagSet };
   phrases: { operative: string[]; preambular: string[] };
+  /** The drafts' language: `auto` detects it from each text (a front matter `lang:` line wins). */
+  language: LanguageSetting;
   corpus: { paths: string[]; builtin: boolean; includeWorkspace: boolean };
   precedent: { maxCompletions: number; minScore?: number };
 }
@@ -48,6 +51,7 @@ export function defaultConfig(): ResolvedConfig {
     draftMode: 'auto',
     negotiation: { tags: { agreed: [...DEFAULT_TAGS.agreed], pending: [...DEFAULT_TAGS.pending], deleted: [...DEFAULT_TAGS.deleted], other: [...DEFAULT_TAGS.other] } },
     phrases: { operative: [], preambular: [] },
+    language: 'auto',
     corpus: { paths: [], builtin: true, includeWorkspace: false },
     precedent: { maxCompletions: 5 },
   };
@@ -79,6 +83,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     draftMode: base.draftMode,
     negotiation: { tags: { ...base.negotiation.tags } },
     phrases: { operative: [...base.phrases.operative], preambular: [...base.phrases.preambular] },
+    language: base.language,
     corpus: { ...base.corpus, paths: [...base.corpus.paths] },
     precedent: { ...base.precedent },
   };
@@ -144,6 +149,11 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out.phrases[kind] = [...out.phrases[kind], ...(v as string[])];
       else problems.push(`phrases.${kind} must be a list of phrases`);
     }
+  }
+  if (nested.language !== undefined) {
+    const l = toLanguageSetting(nested.language);
+    if (l) out.language = l;
+    else problems.push('language must be "auto" or one of en, fr, es, ru, ar, zh');
   }
   if (isObject(nested.corpus)) {
     const c = nested.corpus;
@@ -284,4 +294,9 @@ export function resolveConfig(settings: unknown, documentPath?: string, fsl: Fil
     for (const layer of layers.reverse()) config = overlay(config, layer);
   }
   return { config, files, problems };
+}
+
+/** Parse options that follow a configuration: its language setting and its extra phrases. */
+export function parseOptionsOf(config: ResolvedConfig): { language: LanguageSetting; extraPhrases: { operative: string[]; preambular: string[] } } {
+  return { language: config.language, extraPhrases: config.phrases };
 }

@@ -6,6 +6,8 @@
  * every node also carries its [start, end) offsets into the source text.
  */
 
+import type { Lang } from './languages';
+
 export interface Position {
   line: number;
   character: number;
@@ -190,6 +192,10 @@ export interface Block extends Span {
 export interface ResolutionDocument {
   /** 'resolution' when there is an authority line or numbered italic-verb paragraphs. */
   kind: 'resolution' | 'other';
+  /** The language of the draft (ISO 639-1): from its front matter `lang:`, the setting, or its text. */
+  lang: Lang;
+  /** Where `lang` came from. */
+  langSource: 'front matter' | 'setting' | 'detected';
   source: string;
   lineCount: number;
   /** Offset of the start of every line. */

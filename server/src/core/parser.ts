@@ -31,12 +31,18 @@ import type {
   SubParagraph,
   TextSpan,
 } from './model';
-import { defaultPhrases, LEADING_MODIFIERS, PhraseBook, PhraseKind, TRAILING_MODIFIERS } from './phrases';
+import { phraseKnowledge, type ExtraPhrases, type PhraseKind, type PhraseKnowledge } from './phrase-knowledge';
 import { LineIndex } from './text';
+import { dateSource, languageFacts, PUNCTUATION_EQUIVALENTS, type LanguageFacts } from './language-facts';
+import { documentLanguage, type LanguageSetting } from './detect-language';
 
 export interface ParseOptions {
-  /** Phrase knowledge used to find opening phrases (defaults to the built-in book). */
-  phrases?: PhraseBook;
+  /** Phrase knowledge used to find opening phrases (defaults to the built-in knowledge of the draft's language). */
+  phrases?: PhraseKnowledge;
+  /** The user's extra phrases (settings), known to the parser as to the checks. */
+  extraPhrases?: ExtraPhrases;
+  /** The `resolution.language` setting: a language, or `auto` to detect it (a front matter `lang:` line wins). */
+  language?: LanguageSetting;
 }
 
 interface RawBlock {
@@ -50,16 +56,22 @@ interface RawBlock {
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 export const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-const NUMBER_RE = new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?\\.(?=[\\s\\u200b-\\u200f]|$)`);
+/** An operative number token: "5.", "5 bis."; the delimiter is the language's ("1 -" in Arabic). */
+function numberRe(delimiter: string): RegExp {
+  return new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?${delimiter}(?=[\\s\\u200b-\\u200f]|$)`);
+}
+const NUMBER_RE = numberRe(String.raw`\.`);
 const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200f])/;
+/** Also `a)` labels, as French, Spanish and Russian texts write them (the label then is group 4). */
+const SUBLABEL_CLOSE_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.|([a-z]{1,6})\))(?=[\s\u200b-\u200f])/;
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting)\b/i;
+const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting|\d+(?:e|re)\s+séance\s+plénière|\d+a\s+sesión\s+plenaria|\d+[-‑]?[еeя]\s+пленарное\s+заседание|الجلسة\s+العامة|第\d+次全体会议)/iu;
 /** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
 const SECTION_RE = /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
 /** An operative paragraph that introduces the text it adopts. */
-const ADOPTS_RE = /^[*_]*(?:adopts?|approves?|endorses?|proclaims?)\b[\s\S]{0,400}\bfollowing\b/i;
+const ADOPTS_RE = /^[*_]*(?:(?:adopts?|approves?|endorses?|proclaims?)\b[\s\S]{0,400}\bfollowing\b|(?:adopte|approuve|fait sienne|proclame)[\s\S]{0,400}suivante?s?|(?:aprueba|adopta|hace suy[ao]s?|proclama)[\s\S]{0,400}siguientes?)/i;
 /** Words that may stand in lower case inside the name of an organ. */
 const NAME_STOPWORDS = new Set(['of', 'the', 'to', 'and', 'on', 'for', 'in', 'against', 'at', 'its', 'with', 'by', 'under', 'de', 'la', 'du']);
 const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
@@ -215,6 +227,8 @@ function trimTrailing(source: string, from: number, to: number): number {
 function endingOf(source: string, index: LineIndex, from: number, to: number): Ending {
   let end = trimTrailing(source, from, to);
   let last = end > from ? source[end - 1] : '';
+  // The Arabic and Chinese marks count as their Latin counterparts ("،" a comma, "。" a full stop).
+  if (PUNCTUATION_EQUIVALENTS[last]) return { char: PUNCTUATION_EQUIVALENTS[last], span: index.span(end - 1, end) };
   // A closing quote or bracket after the punctuation: `… entitled “X”.` keeps '.' inside.
   if ((last === '”' || last === '"' || last === '’' || last === ')') && end - 1 > from && /[,;.:]/.test(source[end - 2])) {
     end--;
@@ -252,7 +266,10 @@ function footnoteMarkersIn(source: string, index: LineIndex, from: number, to: n
 
 class Parser {
   private readonly index: LineIndex;
-  private readonly phrases: PhraseBook;
+  private readonly phrases: PhraseKnowledge;
+  private readonly facts: LanguageFacts;
+  private readonly numberRe: RegExp;
+  private readonly sublabelRe: RegExp;
   private readonly doc: ResolutionDocument;
   private raw: RawBlock[] = [];
   private state: 'front' | 'preamble' | 'operative' | 'closing' | 'annex' = 'front';
@@ -268,8 +285,14 @@ class Parser {
 
   constructor(private readonly source: string, options: ParseOptions) {
     this.index = new LineIndex(source);
-    this.phrases = options.phrases ?? defaultPhrases();
+    const language = documentLanguage(source, options.language ?? 'auto');
+    this.phrases = options.phrases ?? phraseKnowledge(options.extraPhrases ?? {}, language.lang);
+    this.facts = languageFacts(language.lang);
+    this.numberRe = this.facts.numberDelimiter === String.raw`\.` ? NUMBER_RE : numberRe(this.facts.numberDelimiter);
+    this.sublabelRe = this.facts.closingParenLabels ? SUBLABEL_CLOSE_RE : SUBLABEL_RE;
     this.doc = emptyDocument(source, this.index);
+    this.doc.lang = language.lang;
+    this.doc.langSource = language.source;
   }
 
   run(): ResolutionDocument {
@@ -309,8 +332,8 @@ class Parser {
       const single = HEADING_RE.test(text) || RULE_RE.test(text);
       const starter =
         single ||
-        NUMBER_RE.test(text) ||
-        SUBLABEL_RE.test(text) ||
+        this.numberRe.test(text) ||
+        this.sublabelRe.test(text) ||
         FOOTNOTE_DEF_RE.test(text) ||
         /^\s*<!--/.test(text);
       if (starter) close();
@@ -407,7 +430,7 @@ class Parser {
       return;
     }
 
-    const num = NUMBER_RE.exec(t) ?? this.undottedNumber(b);
+    const num = this.numberRe.exec(t) ?? this.undottedNumber(b);
     if (this.adopting && this.state === 'operative' && this.current?.kind === 'operative') {
       // The adopted text runs until an operative paragraph of the resolution itself (an italic verb)
       // or the meeting line: its numbered paragraphs are items, everything else continues them.
@@ -438,7 +461,7 @@ class Parser {
       return;
     }
 
-    const sub = SUBLABEL_RE.exec(t);
+    const sub = this.sublabelRe.exec(t);
     if (this.listMode && this.current?.kind === 'operative' && (sub || !this.opensParagraph(b))) {
       // Inside a numbered list (an adopted text), labelled and plain blocks continue the item.
       this.continueListItem(b);
@@ -467,6 +490,11 @@ class Parser {
       return;
     }
     if (this.state === 'preamble') {
+      if (!this.facts.capitalised && this.isSectionHeading(b)) {
+        // A heading between paragraphs in a script without capitals (Chinese, Arabic, Russian).
+        this.addBlock(b, 'heading', { level: 0 });
+        return;
+      }
       if (this.opensOperative(b.start, b.end, true)) this.operative(b, null);
       else this.preambular(b);
       return;
@@ -497,24 +525,30 @@ class Parser {
 
   /** "3 *Calls upon* …": a number that lost its dot, before an italic operative phrase. */
   private undottedNumber(b: RawBlock): RegExpExecArray | null {
-    const m = /^(\s*)(\d{1,6})()(?=[\s\u200b-\u200f]+[*_][A-Z])/.exec(b.text);
+    const m = /^(\s*)(\d{1,6})()(?=[\s\u200b-\u200f]+[*_]\p{L})/u.exec(b.text);
     if (!m || this.state === 'front') return null;
     return this.opensOperative(b.start + m[0].length, b.end) ? m : null;
   }
 
   private isAuthority(b: RawBlock, i: number): boolean {
     const plain = b.text.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
-    if (!/^The\s+[A-Z]/.test(plain)) return false;
-    if (plain.length > 300 || plain.split(' ').length > 40) return false;
-    if (/[.;:]$/.test(plain) || /[.;:]\s/.test(plain)) return false;
-    // The name of an organ: every word but the small ones is capitalised ("The Commission proposes
-    // actions," is a sentence, not an authority line).
-    const nameWords = plain.replace(/,$/, '').split(/\s+/).slice(1);
-    if (nameWords.some((w) => !NAME_STOPWORDS.has(w.toLowerCase()) && !/^[A-Z0-9(“"]/.test(w))) return false;
-    if (plain.endsWith(',')) return true;
+    const comma = /[,،，]$/.test(plain);
+    if (this.facts.lang === 'en') {
+      if (!/^The\s+[A-Z]/.test(plain)) return false;
+      if (plain.length > 300 || plain.split(' ').length > 40) return false;
+      if (/[.;:]$/.test(plain) || /[.;:]\s/.test(plain)) return false;
+      // The name of an organ: every word but the small ones is capitalised ("The Commission proposes
+      // actions," is a sentence, not an authority line).
+      const nameWords = plain.replace(/,$/, '').split(/\s+/).slice(1);
+      if (nameWords.some((w) => !NAME_STOPWORDS.has(w.toLowerCase()) && !/^[A-Z0-9(“"]/.test(w))) return false;
+    } else {
+      // The language's organs: "L'Assemblée générale", "El Consejo de Seguridad", "إن الجمعية العامة", "大会".
+      if (plain.length > 200 || !this.facts.authority.test(plain.replace(/[,،，]$/, '').trim())) return false;
+    }
+    if (comma) return true;
     const next = this.nextMeaningful(i);
     if (!next) return false;
-    const n = NUMBER_RE.exec(next.text);
+    const n = this.numberRe.exec(next.text);
     if (n) return this.opensOperative(next.start + n[0].length, next.end);
     // No comma when no preamble follows: "*The General Assembly*" / "*Adopts* the declaration …".
     return this.opensPreamble(next) || this.opensOperative(next.start, next.end, true);
@@ -522,7 +556,7 @@ class Parser {
 
   private opensPreamble(b: RawBlock): boolean {
     const words = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
-    if (words.length === 0 || !/^[A-Z*_]/.test(b.text.trim())) return false;
+    if (words.length === 0 || !(this.facts.capitalised ? /^[\p{Lu}*_]/u : /^[\p{L}*_]/u).test(b.text.trim())) return false;
     const m = this.phrases.match(words, 'preambular');
     const end = endingOf(this.source, this.index, b.start, b.end);
     return !!m && (end.char === ',' || end.char === '');
@@ -540,20 +574,30 @@ class Parser {
       if (!italic) return false;
       const pre = this.phrases.match(words, 'preambular');
       // An italic verb in the present tense that the phrase book does not know ("*Appoints*").
-      if (!op) return !pre && /^[A-Z][a-z]+s$/.test(words[0]) && !/(?:ss|ous|us)$/.test(words[0]);
+      // In French and Spanish an adjective of the preamble looks like a verb ("*Satisfaite*",
+      // "*Consciente*"): only a known operative phrase ends the preamble there.
+      if (!op) return !pre && this.facts.lang === 'en' && this.verbLike(words[0]);
       return !pre || pre.wordCount < op.wordCount;
     }
     if (italic) {
       // Italic opening: an operative verb, or an unknown verb-like word that is not a preambular phrase.
       if (op) return true;
+      if (this.facts.lang !== 'en') return !this.phrases.match(words, 'preambular') && this.verbLike(words[0]);
       return !this.phrases.match(words, 'preambular') && /^[A-Z]/.test(words[0]) && /s$/.test(words[0]);
     }
-    return !!op && /^[A-Z]/.test(words[0]);
+    return !!op && (!this.facts.capitalised || /^\p{Lu}/u.test(words[0]));
+  }
+
+  /** A word shaped like an operative verb of the language that the phrase data does not know. */
+  private verbLike(word: string | undefined): boolean {
+    if (!word) return false;
+    if (this.facts.lang === 'en') return /^[A-Z][a-z]+s$/.test(word) && !/(?:ss|ous|us)$/.test(word);
+    return this.facts.operativeVerbLike.test(word) && !this.facts.preambularLike.test(word);
   }
 
   private isSectionHeading(b: RawBlock): boolean {
     const t = b.text.trim();
-    if (t.includes('\n') || t.length > 120 || !/^[A-Z]/.test(t) || /^[*_]/.test(t)) return false;
+    if (t.includes('\n') || t.length > 120 || (this.facts.capitalised && !/^\p{Lu}/u.test(t)) || /^[*_]/.test(t)) return false;
     if (this.current && this.current.ending.char === '') return false;
     if (endingOf(this.source, this.index, b.start, b.end).char !== '') return false;
     const words = leadingWords(this.source, b.start, b.end, 8).map((w) => w.text);
@@ -578,7 +622,7 @@ class Parser {
   private isFragment(b: RawBlock): boolean {
     const cur = this.current!;
     const first = b.text.trimStart();
-    if (/^[a-z]/.test(first)) return true;
+    if (/^\p{Ll}/u.test(first) && (this.facts.capitalised || !this.opensParagraph(b))) return true;
     if (cur.kind === 'operative' && cur.subparagraphs.length === 0 && cur.leadInEnding.char === ':' && cur.listItems.length === 0) {
       return true; // text introduced by a colon (a quoted list, a definition)
     }
@@ -587,7 +631,7 @@ class Parser {
       // ("Japan, from 7 to 12 March 2021, …" after "… held in Kyoto,") continues the paragraph.
       if (!this.pageBreak || cur.ending.char === '.' || cur.ending.char === ';' || /^[*_]/.test(first)) return false;
       const w = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((x) => x.text);
-      if (w.length === 0 || /(?:ing|ed)$/i.test(w[0]) || this.phrases.match(w, 'preambular') || this.phrases.match(w, 'operative')) return false;
+      if (w.length === 0 || (this.facts.lang === 'en' ? /(?:ing|ed)$/i.test(w[0]) : this.facts.preambularLike.test(w[0])) || this.phrases.match(w, 'preambular') || this.phrases.match(w, 'operative')) return false;
       return true;
     }
     // The paragraph before ends mid-sentence: the block continues it unless it opens a new paragraph
@@ -621,12 +665,18 @@ class Parser {
     } else {
       // Unknown opening: the italic run if any, else the first word and any trailing also/further.
       let n = 1;
-      while (n < words.length && (LEADING_MODIFIERS.has(words[n - 1].text.toLowerCase()) && n < 3)) n++;
-      while (n < words.length && TRAILING_MODIFIERS.has(words[n].text.toLowerCase())) n++;
+      const lead = (w: string) => this.phrases.isLeadingModifier(w);
+      const trail = (w: string) => this.phrases.isTrailingModifier(w);
+      while (n < words.length && (lead(words[n - 1].text) && n < 3)) n++;
+      for (;;) {
+        const k = [2, 1].find((c) => n + c <= words.length && trail(words.slice(n, n + c).map((w) => w.text).join(' ')));
+        if (!k) break;
+        n += k;
+      }
       endOff = words[n - 1].end;
       const lower = words.slice(0, n).map((w) => w.text.toLowerCase());
-      modifiers = lower.filter((w, k) => k < lower.length - 1 && LEADING_MODIFIERS.has(w)).concat(lower.filter((w, k) => k > 0 && TRAILING_MODIFIERS.has(w) && !LEADING_MODIFIERS.has(lower[k - 1])));
-      base = lower.filter((w) => !LEADING_MODIFIERS.has(w) && !TRAILING_MODIFIERS.has(w)).join(' ') || lower.join(' ');
+      modifiers = lower.filter((w, k) => k < lower.length - 1 && lead(w)).concat(lower.filter((w, k) => k > 0 && trail(w) && !lead(lower[k - 1])));
+      base = lower.filter((w) => !lead(w) && !trail(w)).join(' ') || lower.join(' ');
     }
     let italicSpan: TextSpan | undefined;
     if (first) {
@@ -641,7 +691,7 @@ class Parser {
           endOff = Math.max(endOff, e);
           if (!m) {
             const inner = leadingWords(source, first.innerStart, first.innerEnd, 12);
-            base = inner.map((w) => w.text.toLowerCase()).filter((w) => !LEADING_MODIFIERS.has(w) && !TRAILING_MODIFIERS.has(w)).join(' ') || base;
+            base = inner.map((w) => w.text.toLowerCase()).filter((w) => !this.phrases.isLeadingModifier(w) && !this.phrases.isTrailingModifier(w)).join(' ') || base;
           }
         }
       } else {
@@ -724,7 +774,7 @@ class Parser {
     for (const r of italicRuns(this.source, from, to)) {
       if (r.start === from) continue;
       const words = leadingWords(this.source, r.innerStart, r.innerEnd, 6);
-      if (words.length === 0 || !/^[a-z]/.test(words[0].text)) continue;
+      if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text)) continue;
       const m = this.phrases.match(words.map((w) => w.text), 'operative');
       if (!m) continue;
       out.push(this.index.node(r.innerStart, r.innerEnd, { text: this.source.slice(r.innerStart, r.innerEnd) }));
@@ -778,8 +828,8 @@ class Parser {
   private subParagraph(b: RawBlock, m: RegExpExecArray): boolean {
     const cur = this.current as OperativeParagraph;
     const { source, index } = this;
-    const paren = m[2] !== undefined;
-    const label = (m[2] ?? m[3]).toLowerCase();
+    const paren = m[2] !== undefined || m[4] !== undefined;
+    const label = (m[2] ?? m[3] ?? m[4]).toLowerCase();
     // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series.
     const alphaValue = label.length === 1 ? label.charCodeAt(0) - 96 : /^([a-z])\1$/.test(label) ? label.charCodeAt(0) - 96 + 26 : undefined;
     const romanVal = romanValue(label);
@@ -880,7 +930,7 @@ class Parser {
     const italic = /^[*_]/.test(source[trimmedStart]) && /[*_]/.test(source.slice(trimmedEnd - 2, trimmedEnd));
     let comma: Span | undefined;
     const e = trimTrailing(source, trimmedStart, trimmedEnd);
-    if (source[e - 1] === ',') comma = index.span(e - 1, e);
+    if (',،，'.includes(source[e - 1] ?? 'x')) comma = index.span(e - 1, e);
     const a: AuthorityLine = index.node(trimmedStart, trimmedEnd, {
       text: source.slice(trimmedStart, trimmedEnd),
       italic,
@@ -954,13 +1004,16 @@ class Parser {
    */
   private singleOperative(): void {
     const doc = this.doc;
-    if (doc.operative.length || doc.preamble.length < 2) return;
+    if (doc.operative.length || doc.preamble.length < (this.facts.lang === 'zh' ? 1 : 2)) return;
     const last = doc.preamble[doc.preamble.length - 1];
     if (last.ending.char !== '.') return;
     const words = leadingWords(this.source, last.start, Math.min(last.end, last.start + 200), 8).map((w) => w.text);
     const op = this.phrases.match(words, 'operative');
-    const verbLike = /^[A-Z][a-z]+s$/.test(words[0] ?? '') && !/(?:ss|ous|us)$/.test(words[0]);
-    if ((!op && !verbLike) || this.phrases.match(words, 'preambular')) return;
+    const verbLike = this.verbLike(words[0]);
+    // Chinese marks no opening in italics and has no phrase data: a preamble of paragraphs ending
+    // "，" that ends with one ending "。" ends with its operative part.
+    const zhEnd = this.facts.lang === 'zh' && doc.preamble.slice(0, -1).every((p) => p.ending.char === ',');
+    if (!zhEnd && ((!op && !verbLike) || this.phrases.match(words, 'preambular'))) return;
     doc.preamble.pop();
     const { wrappedInItalic: _w, kind: _k, opening: _o, ...base } = last;
     const p: OperativeParagraph = Object.assign(this.index.span(last.start, last.end), base, {
@@ -980,7 +1033,9 @@ class Parser {
     const { doc, source, index } = this;
     const front = doc.frontMatter;
     const span = (s: number, e: number): TextSpan => index.node(s, e, { text: source.slice(s, e) });
-    const isGA = front.some((b) => /General Assembly/.test(b.text)) || /General Assembly/.test(doc.authority?.text ?? '');
+    const GA = /General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会/;
+    const isGA = front.some((b) => GA.test(b.text)) || GA.test(doc.authority?.text ?? '');
+    const DATE = dateSource(this.facts);
     for (const b of front) {
       const line = b.text.trim();
       const off = b.start + (b.text.length - b.text.trimStart().length);
@@ -1002,8 +1057,8 @@ class Parser {
         doc.symbol = span(s, s + res[1].length);
         continue;
       }
-      if (!doc.date && /adopted/i.test(line)) {
-        const d = new RegExp(`(${DATE_SRC}|(?:${MONTHS})\\s+\\d{4})`).exec(line);
+      if (!doc.date && /adopted|adoptée?|aprobad[ao]|принят|اعتمد|通过/i.test(line)) {
+        const d = new RegExp(`(${DATE}|${DATE_SRC}|(?:${MONTHS})\\s+\\d{4})`, 'u').exec(line);
         if (d) doc.date = span(off + d.index, off + d.index + d[1].length);
       }
     }
@@ -1021,7 +1076,7 @@ class Parser {
       }
     }
     if (!doc.date && doc.meeting) {
-      const d = new RegExp(DATE_SRC).exec(doc.meeting.text);
+      const d = new RegExp(`${DATE}|${DATE_SRC}`, 'u').exec(doc.meeting.text);
       if (d) doc.date = span(doc.meeting.start + d.index, doc.meeting.start + d.index + d[0].length);
     }
   }
@@ -1050,12 +1105,15 @@ class Parser {
     const { doc, source, index } = this;
     const SYM = String.raw`(?:A\/RES\/\d{1,4}\/\d{1,4}|\d{1,4}\/\d{1,4}(?:\s?[A-Z](?![\w]))?|\d{1,4}\s\([IVXL]+\))`;
     const ITEM = new RegExp(String.raw`^(\[)?(${SYM})(?:\]\([^)\s]*\))?`);
-    const DATE = new RegExp(String.raw`^\s+of\s+(${DATE_SRC})`);
-    const SEP = /^(?:,\s+(?:and\s+)?|\s+and\s+)/;
+    const f = this.facts;
+    const DATE = new RegExp(String.raw`^${f.citationDateJoin || '\s*'}(${dateSource(f)})`, 'u');
+    const and = f.listJoins[0];
+    const SEP = new RegExp(String.raw`^(?:,\s+(?:${and}\s+)?|\s+${and}\s+)`, 'u');
+    const ENTITLED = new RegExp(String.raw`^,\s+${f.entitled}\s+(?:“[^”]{0,400}”|«[^»]{0,400}»)`, 'u');
     const seen = new Set<number>();
     for (const [from, to] of this.paragraphRanges()) {
       const text = source.slice(from, to);
-      const kw = /\b[Rr]esolutions?\s+/g;
+      const kw = new RegExp(String.raw`(?<![\p{L}])(?:${f.resolutionWord})\s+`, 'gu');
       let k: RegExpExecArray | null;
       while ((k = kw.exec(text))) {
         let pos = k.index + k[0].length;
@@ -1073,7 +1131,7 @@ class Parser {
             date = index.node(ds, ds + d[1].length, { text: d[1] });
             after += d[0].length;
           }
-          const entitled = /^,\s+entitled\s+“[^”]{0,400}”/.exec(text.slice(after, after + 420));
+          const entitled = ENTITLED.exec(text.slice(after, after + 420));
           if (entitled) after += entitled[0].length;
           const c: Citation = index.node(symStart, symStart + symbol.length, { symbol, key: citationKey(symbol), date });
           doc.citations.push(c);
@@ -1097,29 +1155,32 @@ class Parser {
   private crossReferences(): void {
     const { doc, source, index } = this;
     const NUM = String.raw`\d{1,4}(?:\s+(?:${ORDINAL_SUFFIXES.join('|')}))?`;
-    const re = new RegExp(String.raw`\bparagraphs?\s+(${NUM}(?:\s*(?:,|and|to|–|-)\s*${NUM})*)(\s*\(([a-z]{1,5})\))?(\s+(above|below))?`, 'g');
+    const f = this.facts;
+    const joins = [',', ...f.listJoins, '–', '-'].join('|');
+    const dirs = [...f.above, ...f.below].join('|');
+    const re = new RegExp(String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\(([a-z]{1,5})\))?(,?\s+(${dirs}))?`, 'gu');
     for (const p of [...doc.preamble, ...doc.operative]) {
-      for (const f of p.fragments) {
-        const text = source.slice(f.start, f.end);
+      for (const fr of p.fragments) {
+        const text = source.slice(fr.start, fr.end);
         let m: RegExpExecArray | null;
         re.lastIndex = 0;
         while ((m = re.exec(text))) {
           const before = text.slice(Math.max(0, m.index - 40), m.index);
           const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-          const direction = m[5] as 'above' | 'below' | undefined;
+          const direction = m[5] === undefined ? undefined : f.above.includes(m[5]) ? 'above' : 'below';
           if (!direction) {
-            if (/\b(?:its|their|that|this|the|of)\s+$/i.test(before) || /article\s+[\w.]+,?\s+$/i.test(before)) continue;
-            if (/^,?\s+of\s+(?!the present resolution)/.test(after)) continue;
+            if (f.refOwnerBefore.test(before) || /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu.test(before)) continue;
+            if (f.refOfAfter.test(after)) continue;
           }
           const targets: TextSpan[] = [];
-          const listStart = f.start + m.index + m[0].indexOf(m[1], m[0].search(/\s/));
+          const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(/\s/));
           const numRe = new RegExp(NUM, 'g');
           let n: RegExpExecArray | null;
           while ((n = numRe.exec(m[1]))) {
             const s = listStart + n.index;
             targets.push(index.node(s, s + n[0].length, { text: n[0] }));
           }
-          const s = f.start + m.index;
+          const s = fr.start + m.index;
           const ref: CrossReference = index.node(s, s + m[0].length, { targets, direction });
           if (m[3]) ref.sub = `(${m[3]})`;
           doc.crossReferences.push(ref);
@@ -1133,6 +1194,8 @@ class Parser {
 function emptyDocument(source: string, index: LineIndex): ResolutionDocument {
   return {
     kind: 'other',
+    lang: 'en',
+    langSource: 'detected',
     source,
     lineCount: index.lineStarts.length,
     lineStarts: index.lineStarts,

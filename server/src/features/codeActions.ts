@@ -3,6 +3,7 @@
  * paragraph / file" (inserting the inline comment), fix-all (`source.fixAll.resolution` and the
  * `resolution.fixAll` command) and the renumbering commands. Every action is one workspace edit.
  */
+import { parseOptionsOf } from '../core/config';
 import {
   CodeAction,
   CodeActionKind,
@@ -107,7 +108,7 @@ export function fixAllEdit(text: string, check: (text: string) => ReturnType<typ
 export function register(ctx: ServerContext): void {
   const checker = async (document: TextDocument) => {
     const config = await configFor(ctx, document.uri);
-    return (text: string) => checkDocument(parse(text), { config, corpus: ctx.corpusFacts });
+    return (text: string) => checkDocument(parse(text, parseOptionsOf(config)), { config, corpus: ctx.corpusFacts, locale: ctx.locale });
   };
 
   ctx.connection.onCodeAction(async (params: CodeActionParams) => {

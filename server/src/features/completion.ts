@@ -119,7 +119,7 @@ function precedentItems(
   kind: 'preambular' | 'operative',
 ): CompletionItem[] {
   const settings = corpusState.settings;
-  const matches = corpus.prefix(typed.text, { top: settings.maxCompletions, excludePath: uriPath(document.uri) });
+  const matches = corpus.prefix(typed.text, { top: settings.maxCompletions, excludePath: uriPath(document.uri), lang: doc.lang });
   const cursor = document.offsetAt(params.position);
   const typedWords = wordSpans(typed.text);
   const last = typedWords[typedWords.length - 1];

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument } from '../core/check';
-import { resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
+import { parseOptionsOf, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import type { Finding, Fix, Severity } from '../core/findings';
 import { docsUrl } from '../core/rules/registry';
 import type { ServerContext } from '../server';
@@ -122,6 +122,7 @@ export async function configFor(ctx: ServerContext, uri: string): Promise<Resolv
   const allFiles = loaded.files.concat(loaded.problems.map((p) => p.file));
   watchConfigFiles(ctx, allFiles);
   await publishConfigProblems(ctx, allFiles, loaded.problems).catch((err) => ctx.log(`publishing configuration problems failed: ${String(err)}`));
+  ctx.useParseOptions?.(uri, parseOptionsOf(loaded.config));
   return loaded.config;
 }
 
@@ -132,6 +133,7 @@ export async function findingsFor(ctx: ServerContext, document: TextDocument): P
   const findings = checkDocument(doc, {
     config,
     corpus: ctx.corpusFacts,
+    locale: ctx.locale,
     onError: (rule, err) => ctx.log(`check ${rule} failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`),
   });
   return { findings, config };

@@ -63,7 +63,7 @@ function symbolHover(corpus: Corpus, doc: ResolutionDocument, offset: number): H
 function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string): Hover | undefined {
   const para = paragraphAt(doc, offset);
   if (!para) return undefined;
-  const matches = corpus.search(para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri) });
+  const matches = corpus.search(para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri), lang: doc.lang });
   if (matches.length === 0) {
     return { contents: { kind: MarkupKind.Markdown, value: '**Precedents**: none in the corpus — new language.' }, range: para.range };
   }

@@ -259,6 +259,7 @@ export function register(ctx: ServerContext): void {
       top: Math.max(1, Math.min(50, params.top ?? 5)),
       minScore: corpusState.settings.minScore,
       excludePath: uriPath(params.uri),
+      lang: doc.lang,
     });
     return {
       paragraph: { text: para.text, range: para.range, kind: para.kind, ...(para.number ? { number: para.number } : {}) },

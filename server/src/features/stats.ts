@@ -1,5 +1,5 @@
 /**
- * `resolution/stats` {uri} → {kind, preambular, operative, footnotes}: the counts the status bar shows.
+ * `resolution/stats` {uri} → {kind, preambular, operative, footnotes, lang, langSource}: what the status bar shows.
  */
 import type { ServerContext } from '../server';
 
@@ -8,6 +8,9 @@ export interface DocumentStats {
   preambular: number;
   operative: number;
   footnotes: number;
+  /** The draft's language (en, fr, es, ru, ar, zh) and where it came from. */
+  lang: string;
+  langSource: 'front matter' | 'setting' | 'detected';
 }
 
 export function register(ctx: ServerContext): void {
@@ -17,6 +20,6 @@ export function register(ctx: ServerContext): void {
     const doc = ctx.parsed(document);
     const labels = new Set(doc.footnoteDefinitions.map((d) => d.label));
     for (const m of doc.footnoteMarkers) labels.add(m.label);
-    return { kind: doc.kind, preambular: doc.preamble.length, operative: doc.operative.length, footnotes: labels.size };
+    return { kind: doc.kind, preambular: doc.preamble.length, operative: doc.operative.length, footnotes: labels.size, lang: doc.lang, langSource: doc.langSource };
   });
 }

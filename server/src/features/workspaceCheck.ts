@@ -6,6 +6,7 @@
  * `resolution/checkWorkspaceProgress` {done, total, path} notifications while it works and honours
  * cancellation between files.
  */
+import { parseOptionsOf } from '../core/config';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -87,11 +88,12 @@ export function register(ctx: ServerContext): void {
           result.skipped.push({ path: file, reason });
           continue;
         }
-        const doc = open ? ctx.parsed(open) : parse(text);
         const config = await configFor(ctx, uri);
+        const doc = open ? ctx.parsed(open) : parse(text, parseOptionsOf(config));
         const diagnostics: Diagnostic[] = checkDocument(doc, {
           config,
           corpus: ctx.corpusFacts,
+          locale: ctx.locale,
           onError: (rule, err) => ctx.log(`check ${rule} failed on ${file}: ${(err as Error)?.stack ?? String(err)}`),
         }).map(toDiagnostic);
         if (open) ctx.revalidate(uri);

@@ -1,5 +1,7 @@
 /** Records of the precedent corpus. Plain data; no LSP import. */
 
+import type { Lang } from '../languages';
+
 export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph' | 'other';
 export const KINDS: ParagraphKind[] = ['preambular', 'operative', 'subparagraph', 'other'];
 
@@ -55,4 +57,6 @@ export interface SearchOptions {
   excludePath?: string;
   /** Only these kinds. */
   kinds?: ParagraphKind[];
+  /** The language of the draft asking (its `doc.lang`): precedents come from the same language. */
+  lang?: Lang;
 }

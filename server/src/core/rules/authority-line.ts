@@ -17,16 +17,16 @@ export const rule: Rule = {
       if (doc.operative.length > 0) {
         ctx.report({
           range: firstLineRange(doc, lines, doc.preamble[0] ?? doc.operative[0]),
-          message: 'The resolution has operative paragraphs but no authority line (“The General Assembly,”).',
+          message: ctx.t('authority-line.missing'),
         });
       }
       return;
     }
     const preambleFollows = a.placement === 'beforePreamble' && doc.preamble.length > 0;
     if (preambleFollows && !a.comma) {
-      ctx.report({ range: rangeOf(lines, a), message: 'The authority line should end with a comma: a preamble follows it.' });
+      ctx.report({ range: rangeOf(lines, a), message: ctx.t('authority-line.comma') });
     } else if (!preambleFollows && a.comma) {
-      ctx.report({ range: rangeOf(lines, a.comma), message: 'The authority line takes no comma when no preamble follows it.' });
+      ctx.report({ range: rangeOf(lines, a.comma), message: ctx.t('authority-line.noComma') });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Citation } from '../model';
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { edit, rangeOf } from './util';
 
 const id = 'citation-date';
@@ -38,6 +38,7 @@ export const rule: Rule = {
     description: 'One resolution cited with two different dates, in the document or against the corpus.',
     fixDescription: 'Use the date the corpus gives for that resolution.',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines, corpus } = ctx;

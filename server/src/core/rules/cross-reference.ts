@@ -1,5 +1,5 @@
 import { resolveTarget } from '../fix';
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { operativeAt, rangeOf } from './util';
 
 const id = 'cross-reference';
@@ -10,6 +10,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'An internal reference (`paragraph N above/below`) that points to no paragraph, or the wrong way.',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines } = ctx;
@@ -20,8 +21,12 @@ export const rule: Rule = {
       for (const t of ref.targets) {
         const target = resolveTarget(doc, ref, t.text);
         const label = t.text.trim();
+        // the reference as the draft writes it, in its language ("paragraphe 5 ci-dessus"); English
+        // drafts keep the form that names only this target ("paragraph 5 above")
+        const written = doc.lang === 'en' ? `paragraph ${label} ${ref.direction}` : doc.source.slice(ref.start, ref.end).replace(/\s+/g, ' ');
+        const refq = `“${written}”`;
         if (target === undefined) {
-          ctx.report({ range: rangeOf(lines, t), message: `“paragraph ${label} ${ref.direction}” points nowhere: there is no operative paragraph ${label}.` });
+          ctx.report({ range: rangeOf(lines, t), message: ctx.t('cross-reference.nowhere', { ref: refq, label }) });
           continue;
         }
         const targetStart = doc.operative[target].start;
@@ -31,8 +36,8 @@ export const rule: Rule = {
             range: rangeOf(lines, t),
             message:
               here && here.index === target
-                ? `“paragraph ${label} ${ref.direction}” is the paragraph it stands in.`
-                : `“paragraph ${label} ${ref.direction}” points the wrong way: paragraph ${label} is ${ref.direction === 'above' ? 'below' : 'above'}.`,
+                ? ctx.t('cross-reference.self', { ref: refq })
+                : ctx.t('cross-reference.wrongWay', { ref: refq, label, where: ctx.t(ref.direction === 'above' ? 'where.below' : 'where.above') }),
           });
           continue;
         }
@@ -41,7 +46,7 @@ export const rule: Rule = {
           const has = (items: typeof doc.operative[number]['subparagraphs']): boolean =>
             items.some((s) => s.label.text.replace(/[().\s]/g, '').toLowerCase() === sub || has(s.children));
           if (!has(doc.operative[target].subparagraphs)) {
-            ctx.report({ range: rangeOf(lines, ref), message: `Paragraph ${label} has no sub-paragraph ${ref.sub.trim()}.` });
+            ctx.report({ range: rangeOf(lines, ref), message: ctx.t('cross-reference.noSub', { label, sub: ref.sub.trim() }) });
           }
         }
       }

@@ -1,4 +1,4 @@
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { openingWords, quote, rangeOf } from './util';
 
 const id = 'operative-in-preamble';
@@ -9,6 +9,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'An unnumbered paragraph in the preamble that opens with an operative verb (`Urges Parties …`).',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines, phrases } = ctx;

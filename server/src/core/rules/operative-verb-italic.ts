@@ -1,4 +1,4 @@
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { italicEdits, openingWords, plainPhrase, quote, rangeOf } from './util';
 
 const id = 'operative-verb-italic';
@@ -28,6 +28,7 @@ export const rule: Rule = {
     description: 'The opening verb phrase of an operative paragraph must be italic as a whole (`*Calls upon*`, not `*Calls* upon`).',
     fixDescription: 'Italicise the whole verb phrase.',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines } = ctx;

@@ -1,4 +1,4 @@
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { checkUnknownOpenings } from './unknown-opening';
 
 const id = 'operative-verb-unknown';
@@ -10,6 +10,7 @@ export const rule: Rule = {
     description: 'An operative paragraph opening that is no known operative phrase, with the nearest known phrase suggested.',
     fixDescription: 'Replace the word with the suggested phrase.',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     checkUnknownOpenings(ctx, 'operative', ctx.doc.operative, 'an operative paragraph opens with a verb in the present tense (“Decides”, “Calls upon”)');

@@ -1,4 +1,4 @@
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { openingWords, quote, rangeOf } from './util';
 
 const id = 'preambular-in-operative';
@@ -9,6 +9,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'A paragraph among the operative ones that opens with a preambular phrase (`5. Recalling …`).',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines, phrases } = ctx;

@@ -1,5 +1,5 @@
 import type { PreambularParagraph } from '../model';
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { italicEdits, plainPhrase, quote, rangeOf } from './util';
 import { acceptablePartial } from './operative-verb-italic';
 
@@ -13,6 +13,7 @@ export const rule: Rule = {
       'Preambular opening phrases italic in some paragraphs and not in others (style "consistent"), or against the set style ("always" / "never").',
     fixDescription: 'Italicise or un-italicise the opening phrase.',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines } = ctx;

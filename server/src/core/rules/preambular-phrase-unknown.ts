@@ -1,4 +1,4 @@
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { checkUnknownOpenings } from './unknown-opening';
 
 const id = 'preambular-phrase-unknown';
@@ -10,6 +10,7 @@ export const rule: Rule = {
     description: 'A preambular paragraph opening that is no known preambular phrase, with the nearest known phrase suggested.',
     fixDescription: 'Replace the word with the suggested phrase.',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     checkUnknownOpenings(ctx, 'preambular', ctx.doc.preamble, 'a preambular paragraph opens with a participle or adjective (“Recalling”, “Deeply concerned”)');

@@ -22,6 +22,8 @@ import { rule as newLanguage } from './new-language';
 import { rule as bracketBalance } from './bracket-balance';
 import { rule as labelWithoutBase } from './label-without-base';
 import { rule as statusTagUnknown } from './status-tag-unknown';
+import { rule as frenchSpacing } from './french-spacing';
+import { rule as frenchAgreement } from './french-agreement';
 
 export { DOCS_BASE_URL, docsUrl } from './types';
 export type { Rule, RuleMeta } from './types';
@@ -49,6 +51,8 @@ export const RULES: readonly Rule[] = [
   bracketBalance,
   labelWithoutBase,
   statusTagUnknown,
+  frenchSpacing,
+  frenchAgreement,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,7 +1,7 @@
 import type { Paragraph } from '../model';
 import type { Edit } from '../findings';
 import type { Word } from './phrase-knowledge';
-import { docsUrl, type Rule, type RuleContext } from './types';
+import { docsUrl, type Rule, type RuleContext, PHRASE_LANGUAGES } from './types';
 import { edit, lowerFirst, openingWords, quote, rangeOf, upperFirst } from './util';
 
 const id = 'repeated-opening';
@@ -18,9 +18,47 @@ interface Analysis {
   adverb?: Word;
   words: Word[];
   before: Word[];
+  /** Where an inserted adverb goes, in languages that put it after the verb. */
+  insertAfter?: Word;
+}
+
+/** Reflexive pronouns that belong to the head word ("Se félicite", "S'inquiétant"). */
+const REFLEXIVE = new Set(['se', "s'", 's’']);
+
+/**
+ * Languages that put the adverb after the phrase ("Prie également", "Rappelant en outre",
+ * "Pide también", "ссылаясь также"): the adverb is looked for inside the opening phrase.
+ */
+function analyseAfter(ctx: RuleContext, p: Paragraph): Analysis {
+  const { words, head, before } = openingWords(ctx.doc, p);
+  if (!head) return { words, before };
+  const facts = ctx.phrases.facts;
+  const i = words.indexOf(head);
+  let key = head.text.toLowerCase();
+  let last = head;
+  if (REFLEXIVE.has(key) && words[i + 1]) {
+    last = words[i + 1];
+    key += ' ' + last.text.toLowerCase();
+  }
+  const limit = Math.max(p.opening?.end ?? 0, last.end);
+  let adverb: Word | undefined;
+  for (let j = i + 1; j < words.length && words[j].start <= limit + 1 && j <= i + 5; j++) {
+    const w = words[j].text.toLowerCase();
+    const two = words[j + 1] ? `${w} ${words[j + 1].text.toLowerCase()}` : '';
+    if (facts.also.includes(two)) {
+      adverb = { text: ctx.doc.source.slice(words[j].start, words[j + 1].end), start: words[j].start, end: words[j + 1].end };
+      break;
+    }
+    if (facts.also.includes(w)) {
+      adverb = words[j];
+      break;
+    }
+  }
+  return { head, headKey: key, adverb, words, before, insertAfter: last };
 }
 
 function analyse(ctx: RuleContext, p: Paragraph): Analysis {
+  if (ctx.phrases.facts.adverbPosition === 'after') return analyseAfter(ctx, p);
   const { words, head, before } = openingWords(ctx.doc, p);
   if (!head) return { words, before };
   let adverb = before.find((w) => ADVERBS.has(w.text.toLowerCase()));
@@ -60,6 +98,7 @@ function removeAdverb(ctx: RuleContext, a: Analysis): Edit[] {
 function insertAdverb(ctx: RuleContext, p: Paragraph, a: Analysis, adverb: string): Edit[] {
   const { lines, doc } = ctx;
   const head = a.head!;
+  if (a.insertAfter) return [edit(lines, a.insertAfter.end, a.insertAfter.end, ' ' + adverb)];
   if (p.kind === 'operative') {
     const first = a.before[0] ?? head;
     return [edit(lines, first.start, first.start + 1, upperFirst(adverb) + ' ' + lowerFirst(doc.source[first.start]))];
@@ -82,6 +121,7 @@ export const rule: Rule = {
       'An "also"/"further" opening with no paragraph opening with the same phrase just before it (warning); a consecutive repeat of an opening without "also"/"further" (information).',
     fixDescription: 'Remove the adverb, or insert "also"/"further".',
     docsUrl: docsUrl(id),
+    languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { lines } = ctx;
@@ -105,11 +145,14 @@ export const rule: Rule = {
           const edits = removeAdverb(ctx, a);
           ctx.report({
             range: rangeOf(lines, { start: Math.min(a.adverb.start, a.head.start), end: Math.max(a.adverb.end, a.head.end) }),
-            message: `${quote(phrase)}, but the paragraph before does not open with ${quote(a.head.text.toLowerCase())}.`,
-            fix: edits.length ? { title: `Remove ${quote(a.adverb.text)}`, edits } : undefined,
+            message: ctx.t('repeated-opening.unmatched', { phrase: quote(phrase), head: quote(a.head.text.toLowerCase()) }),
+            fix: edits.length ? { title: ctx.t('fix.remove', { word: quote(a.adverb.text) }), edits } : undefined,
           });
-        } else if (!a.adverb && same) {
-          const adverb = run === 0 ? 'also' : 'further';
+        } else if (!a.adverb && same && ctx.phrases.facts.adverbPosition !== 'after') {
+          // French, Spanish and Russian texts repeat an opening without an adverb as often as with
+          // one ("Prie …" / "Prie …"): only the English convention is reported.
+          const also = ctx.phrases.facts.also;
+          const adverb = run === 0 ? also[0] : also[1] ?? also[0];
           ctx.report({
             range: rangeOf(lines, { start: (a.before[0] ?? a.head).start, end: a.head.end }),
             message: `${quote(a.head.text)} repeats the opening of the paragraph before; a repeat usually carries ${quote(adverb)}.`,

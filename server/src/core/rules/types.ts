@@ -4,11 +4,20 @@ import type { CorpusFacts, Fix, Severity } from '../findings';
 import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
+import type { Lang } from '../languages';
+import type { MessageId } from '../messages';
 import type { Negotiation } from '../negotiation';
 import { packageFileUrl } from '../packageRoot';
 
 /** The public address of the rule pages, for documents read outside an installed package. */
 export const DOCS_BASE_URL = 'https://github.com/resolution-drafting/resolution-drafting/blob/main/docs/rules/';
+
+/**
+ * The languages whose phrase data and conventions the phrase checks know well enough to run
+ * (English, French, Spanish). In Russian, Arabic and Chinese only the structural checks run
+ * (numbering, sub-paragraphs, punctuation, footnotes, authority line): see docs/languages.md.
+ */
+export const PHRASE_LANGUAGES: readonly Lang[] = ['en', 'fr', 'es'];
 
 /**
  * The rule's documentation page: the page shipped with the package (docs/rules/<id>.md, opened
@@ -31,6 +40,8 @@ export interface RuleMeta {
   docsUrl: string;
   /** Runs on documents that are not resolutions (only the footnote checks do). */
   appliesToOther?: boolean;
+  /** The drafts' languages the check runs on (all when absent); see docs/languages.md. */
+  languages?: readonly Lang[];
   /** Checks the negotiation markings of the draft as written (not its text as adopted). */
   negotiation?: boolean;
 }
@@ -54,6 +65,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   corpus?: CorpusFacts;
   phrases: PhraseKnowledge;
+  /** A message of the message table in the user's language. */
+  t(id: MessageId, params?: Record<string, string | number>): string;
   report(r: Report): void;
   /** The negotiation markings of the draft (for the checks of negotiation texts). */
   negotiation?: Negotiation;

@@ -20,8 +20,8 @@ export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragra
     if (s) {
       ctx.report({
         range: rangeOf(lines, head),
-        message: `Unknown ${kind} phrase ${quote(head.text)}: did you mean ${quote(s.word)}?`,
-        fix: { title: `Replace with ${quote(s.word)}`, edits: [edit(lines, head.start, head.end, s.word)] },
+        message: ctx.t('unknown-opening.suggest', { kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'), word: quote(head.text), suggestion: quote(s.word) }),
+        fix: { title: ctx.t('fix.replaceWith', { word: quote(s.word) }), edits: [edit(lines, head.start, head.end, s.word)] },
       });
     } else if (phrases.clearlyNotPhrase(kind, head.text)) {
       ctx.report({ range: rangeOf(lines, head), message: `The paragraph opens with ${quote(head.text)}: ${expected}.` });

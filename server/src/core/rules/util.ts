@@ -29,7 +29,7 @@ export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWord
   if (cached) return cached;
   const first = p.fragments[0] ?? p;
   const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
-  const { head, before } = headOf(words);
+  const { head, before } = headOf(words, doc.lang);
   const value = { words, head, before };
   perDoc.set(p, value);
   return value;

@@ -1,0 +1,476 @@
+/**
+ * Phrase knowledge, one per language: which phrases open operative and preambular paragraphs.
+ *
+ * Built from the catalogue's base lists (English, DRAFTING.md), the phrase data counted in
+ * adopted resolutions (data/phrases.json and data/phrases.<lang>.json, built by
+ * test/tools/build-phrases.ts: phrase → frequency) and the user's extra phrases (settings
+ * `resolution.phrases.*`). The parser uses it to find where an opening phrase ends (`match`, the
+ * longest known phrase with its modifiers: "Also strongly encourages", "Prie également"); the
+ * checks use it to judge an opening word (`isHead`, `frequency`) and to suggest the nearest known
+ * one (`suggest`). A phrase is a base ("encourages", "prend note") with adverb modifiers before it
+ * ("Further recognizing", "Profondément préoccupée") or after it ("Reaffirming also", "Pide
+ * además"); the language's modifiers come from language-facts.ts.
+ */
+import { distance } from 'fastest-levenshtein';
+import enData from './data/phrases.json';
+import frData from './data/phrases.fr.json';
+import esData from './data/phrases.es.json';
+import ruData from './data/phrases.ru.json';
+import arData from './data/phrases.ar.json';
+import type { Lang } from './languages';
+import { FRENCH_GENDER_PAIRS, languageFacts, type LanguageFacts } from './language-facts';
+
+export type PhraseKind = 'operative' | 'preambular';
+
+export interface PhraseData {
+  operative?: Record<string, number>;
+  preambular?: Record<string, number>;
+}
+
+export interface ExtraPhrases {
+  operative?: string[];
+  preambular?: string[];
+}
+
+/** The shipped phrase data of each language (none for Chinese, which marks no opening in italics). */
+const SHIPPED: Partial<Record<Lang, PhraseData>> = {
+  en: enData as PhraseData,
+  fr: frData as PhraseData,
+  es: esData as PhraseData,
+  ru: ruData as PhraseData,
+  ar: arData as PhraseData,
+};
+
+/** Base operative phrases (DRAFTING.md), lower case, without modifiers. */
+export const OPERATIVE_BASES = [
+  'accepts', 'acknowledges', 'adopts', 'affirms', 'appeals', 'appreciates', 'approves', 'asks',
+  'authorizes', 'calls for', 'calls on', 'calls upon', 'commends', 'condemns', 'confirms',
+  'congratulates', 'considers', 'decides', 'declares', 'demands', 'deplores', 'designates', 'directs',
+  'draws the attention', 'emphasizes', 'encourages', 'endorses', 'expresses',
+  'expresses its appreciation', 'expresses its concern', 'expresses its hope',
+  'expresses its deep concern', 'expresses its serious concern', 'expresses its gratitude',
+  'expresses its support', 'instructs', 'invites', 'looks forward to', 'notes', 'notes with appreciation',
+  'notes with concern', 'notes with satisfaction', 'proclaims', 'proposes', 'reaffirms', 'recalls',
+  'recognizes', 'recommends', 'regrets', 'reiterates', 'reminds', 'renews', 'requests', 'resolves',
+  'stresses', 'suggests', 'supports', 'takes note', 'takes note with appreciation',
+  'underlines', 'underscores', 'urges', 'welcomes', 'welcomes with appreciation',
+];
+
+/** Base preambular phrases (DRAFTING.md), lower case, without modifiers. */
+export const PREAMBULAR_BASES = [
+  'acknowledging', 'affirming', 'alarmed', 'appreciating', 'approving', 'aware', 'bearing in mind',
+  'believing', 'commending', 'concerned', 'confident', 'conscious', 'considering', 'convinced',
+  'declaring', 'disturbed', 'deploring', 'desiring', 'determined', 'emphasizing', 'encouraging',
+  'endorsing', 'expressing', 'expressing its appreciation', 'expressing its concern',
+  'expressing its deep concern', 'expressing its serious concern', 'expressing deep concern',
+  'expressing serious concern', 'expressing concern', 'guided by', 'having adopted', 'having considered',
+  'having examined', 'having heard', 'having received', 'having reviewed', 'keeping in mind', 'mindful',
+  'noting', 'noting with appreciation', 'noting with concern', 'noting with satisfaction',
+  'noting with deep concern', 'reaffirming', 'realizing', 'recalling', 'recognizing',
+  'recognizing with concern', 'reiterating', 'remaining concerned', 'stressing', 'taking into account',
+  'taking note', 'underlining', 'welcoming',
+];
+
+/** DRAFTING.md seed lists as written (the checks' heads are their first words after modifiers). */
+export const OPERATIVE_SEED = [
+  'Accepts', 'Acknowledges', 'Adopts', 'Affirms', 'Appeals', 'Appreciates', 'Approves', 'Asks', 'Authorizes',
+  'Calls for', 'Calls on', 'Calls upon', 'Commends', 'Condemns', 'Confirms', 'Congratulates', 'Considers',
+  'Decides', 'Declares', 'Demands', 'Deplores', 'Designates', 'Directs', 'Draws the attention', 'Emphasizes',
+  'Encourages', 'Endorses', 'Expresses its appreciation', 'Expresses concern', 'Expresses its hope', 'Instructs',
+  'Invites', 'Looks forward to', 'Notes', 'Notes with appreciation', 'Notes with concern', 'Notes with satisfaction',
+  'Proclaims', 'Proposes', 'Reaffirms', 'Recalls', 'Recognizes', 'Recommends', 'Regrets', 'Reiterates', 'Reminds',
+  'Renews', 'Requests', 'Resolves', 'Stresses', 'Strongly condemns', 'Strongly encourages', 'Strongly urges',
+  'Suggests', 'Supports', 'Takes note', 'Takes note of', 'Takes note with appreciation', 'Underlines', 'Underscores',
+  'Urges', 'Welcomes',
+];
+
+export const PREAMBULAR_SEED = [
+  'Acknowledging', 'Affirming', 'Alarmed', 'Appreciating', 'Approving', 'Aware', 'Bearing in mind', 'Believing',
+  'Commending', 'Concerned', 'Confident', 'Conscious', 'Considering', 'Convinced', 'Declaring', 'Deeply concerned',
+  'Deeply convinced', 'Deeply disturbed', 'Deploring', 'Desiring', 'Determined', 'Emphasizing', 'Encouraging',
+  'Endorsing', 'Expressing its appreciation', 'Expressing concern', 'Expressing deep concern',
+  'Expressing serious concern', 'Gravely concerned', 'Guided by', 'Having adopted', 'Having considered',
+  'Having examined', 'Having heard', 'Having received', 'Having reviewed', 'Keeping in mind', 'Mindful', 'Noting',
+  'Noting with appreciation', 'Noting with concern', 'Noting with satisfaction', 'Reaffirming', 'Realizing',
+  'Recalling', 'Recognizing', 'Reiterating', 'Remaining concerned', 'Seriously concerned', 'Stressing',
+  'Taking into account', 'Taking note', 'Underlining', 'Welcoming',
+];
+
+/** English adverbs that modify a base phrase (the parser's and the checks' lists, now one). */
+export const LEADING_MODIFIERS = new Set([
+  'also', 'further', 'furthermore', 'moreover', 'hereby', 'strongly', 'deeply', 'gravely', 'seriously', 'once', 'again',
+  'firmly', 'fully', 'profoundly', 'urgently', 'warmly', 'sincerely', 'duly', 'particularly', 'most', 'greatly', 'extremely',
+]);
+export const TRAILING_MODIFIERS = new Set(['also', 'further', 'again']);
+
+/** Words ending like adverbs that are not adverbs. */
+const NOT_ADVERBS = new Set(['only', 'family', 'italy', 'july', 'assembly', 'apply', 'supply', 'rely', 'comply', 'reply', 'early']);
+
+/** Is the word an adverb that modifies a phrase rather than being one ("Also", "Strongly", "Profondément")? */
+export function isModifier(word: string, lang: Lang = 'en'): boolean {
+  const w = normaliseWord(word);
+  if (lang === 'en') return LEADING_MODIFIERS.has(w) || (w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w));
+  const f = languageFacts(lang);
+  if (f.leadingModifiers.includes(w) || f.also.includes(w)) return true;
+  if (lang === 'fr') return w.length > 7 && w.endsWith('ment');
+  if (lang === 'es') return w.length > 7 && w.endsWith('mente');
+  return false;
+}
+
+/** English heads whose base phrase needs two or more words ("having considered", "bearing in mind"). */
+const COMPOUND_HEADS: Partial<Record<Lang, Set<string>>> = {
+  en: new Set(['having', 'bearing', 'keeping', 'taking', 'takes', 'calls', 'draws', 'looks', 'expressing', 'expresses', 'noting', 'notes', 'guided']),
+  fr: new Set(['ayant', 'prenant', 'prend', 'se', "s'", 'tenant', 'gardant', 'est', 'étant', 'exprimant', 'exprime', 'insiste', 'lance', 'fait', 'appelle']),
+  es: new Set(['habiendo', 'tomando', 'toma', 'teniendo', 'acogiendo', 'acoge', 'poniendo', 'pone', 'haciendo', 'hace', 'expresando', 'expresa', 'observando', 'observa']),
+};
+
+const FUNCTION_WORDS: Record<string, Set<string>> = {
+  en: new Set([
+    'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'it', 'their', 'in', 'on', 'at', 'for', 'with', 'by',
+    'to', 'of', 'and', 'or', 'as', 'all', 'each', 'any', 'no', 'not', 'if', 'when', 'which', 'who', 'whereas', 'there',
+    'shall', 'should', 'will', 'would', 'may', 'must', 'is', 'are', 'be', 'we', 'they', 'he', 'she', 'i',
+  ]),
+  fr: new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'et', 'ou', 'à', 'au', 'aux', 'en', 'dans', 'sur', 'par', 'pour', 'avec', 'ce', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'il', 'elle', 'ils', 'elles', 'nous', 'qui', 'que', 'si', 'lorsque', 'tous', 'toutes', 'tout', 'chaque']),
+  es: new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'de', 'del', 'y', 'o', 'a', 'al', 'en', 'por', 'para', 'con', 'este', 'esta', 'estos', 'estas', 'su', 'sus', 'que', 'si', 'cuando', 'todos', 'todas', 'cada', 'nosotros', 'ellos']),
+};
+
+export interface PhraseMatch {
+  /** Number of words of the opening (modifiers included). */
+  wordCount: number;
+  base: string;
+  modifiers: string[];
+  known: boolean;
+  kind?: PhraseKind;
+}
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Suggestion {
+  /** The known head word, cased like the original. */
+  word: string;
+  distance: number;
+}
+
+interface Trie {
+  end?: boolean;
+  next: Map<string, Trie>;
+}
+
+function normaliseWord(w: string): string {
+  const l = w.toLowerCase();
+  return l.indexOf('’') < 0 ? l : l.replace(/’/g, "'");
+}
+
+/** Splits a phrase into lower-case words; French elisions stay with their word ("l'esprit"). */
+function phraseWords(phrase: string): string[] {
+  return phrase
+    .replace(/[*_,;:.،؛，；。：]/g, ' ')
+    .split(/[\s\u00a0\u202f]+/)
+    .filter(Boolean)
+    .map(normaliseWord);
+}
+
+/** Words that show a corpus phrase running on into its object ("Réaffirmant son attachement", "Recuerda la solicitud"). */
+const RUNS_ON = new Set([
+  'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus', 'свою', 'свои', 'свое', 'своей', 'своих',
+  'le', 'la', 'les', 'un', 'une', 'des', 'du', 'au', 'aux', 'el', 'los', 'las', 'una', 'uno', 'del', 'al',
+]);
+/** Words a phrase does not end with: the italic ran over into the object ("*Prend note de*"). */
+const NOT_LAST = new Set(['de', "d'", 'à', 'que', "qu'", 'et', 'en', 'y', 'a', 'con', 'por', 'para', 'que', 'e', 'o', 'ou', 'на', 'в', 'и', 'о', 'с', 'по', 'к']);
+
+/** A corpus phrase that can stand as an opening of its own (not running on into its object). */
+function isBasePhrase(words: string[]): boolean {
+  return words.length > 0 && !words.some((w) => RUNS_ON.has(w)) && !NOT_LAST.has(words[words.length - 1]);
+}
+
+/**
+ * The leading words of a paragraph's source from `start` (past any number token), skipping
+ * emphasis markers, with their source offsets. Stops at the first non-word token.
+ */
+export function leadingWords(source: string, start: number, end: number, max = 6): Word[] {
+  const words: Word[] = [];
+  const re = /[*_\s\u00a0\u202f]+|([\p{L}][\p{L}\p{M}'’-]*)/uy;
+  re.lastIndex = start;
+  while (re.lastIndex < end && words.length < max) {
+    const at = re.lastIndex;
+    const m = re.exec(source);
+    if (!m || m.index !== at) break;
+    if (m[1]) words.push({ text: m[1], start: at, end: at + m[1].length });
+  }
+  return words;
+}
+
+/** The first word that is not a modifier, with the modifiers before it. */
+export function headOf(words: Word[], lang: Lang = 'en'): { head?: Word; before: Word[] } {
+  const before: Word[] = [];
+  for (const w of words) {
+    if (isModifier(w.text, lang)) before.push(w);
+    else return { head: w, before };
+  }
+  return { before };
+}
+
+export function matchCase(model: string, word: string): string {
+  if (model === model.toUpperCase() && model.length > 1) return word.toUpperCase();
+  if (/^\p{Lu}/u.test(model)) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
+/** Two adjacent letters swapped ("Demnade" for "Demande"): one slip of the keys, not two. */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+export class PhraseKnowledge {
+  readonly facts: LanguageFacts;
+  private readonly tries: Record<PhraseKind, Trie> = { operative: { next: new Map() }, preambular: { next: new Map() } };
+  private readonly heads: Record<PhraseKind, Map<string, number>> = { operative: new Map(), preambular: new Map() };
+  private readonly leading: Set<string>;
+  private readonly trailing: Set<string>;
+
+  constructor(
+    readonly lang: Lang = 'en',
+    data: PhraseData = SHIPPED[lang] ?? {},
+    extra: ExtraPhrases = {},
+  ) {
+    this.facts = languageFacts(lang);
+    this.leading = lang === 'en' ? LEADING_MODIFIERS : new Set(this.facts.leadingModifiers);
+    this.trailing = lang === 'en' ? TRAILING_MODIFIERS : new Set(this.facts.trailingModifiers);
+    for (const kind of ['operative', 'preambular'] as PhraseKind[]) {
+      if (lang === 'en') {
+        for (const p of kind === 'operative' ? OPERATIVE_BASES : PREAMBULAR_BASES) this.addToTrie(kind, p);
+        for (const p of kind === 'operative' ? OPERATIVE_SEED : PREAMBULAR_SEED) this.addHead(kind, p, 1);
+      }
+      for (const [p, n] of Object.entries(data[kind] ?? {})) {
+        this.addHead(kind, p, n);
+        // English phrases of the data often run on into the object ("stresses the importance"): the
+        // base lists mark where an English opening ends. The other languages have no base list: their
+        // phrases counted at least three times are their base list, less those running on.
+        if (lang !== 'en' && n >= 3 && isBasePhrase(phraseWords(p))) this.addToTrie(kind, p);
+      }
+      for (const p of extra[kind] ?? []) if (typeof p === 'string') this.add(kind, p);
+    }
+    if (lang === 'fr') {
+      // The phrase data counts the General Assembly's feminine openings; the Security Council's
+      // masculine ones are as known ("Conscient", "Profondément préoccupé"), and the other way round.
+      for (const kind of ['operative', 'preambular'] as PhraseKind[]) {
+        for (const [m, f] of Object.entries(FRENCH_GENDER_PAIRS)) {
+          const nm = this.heads[kind].get(m) ?? 0;
+          const nf = this.heads[kind].get(f) ?? 0;
+          if (nf && !nm) this.heads[kind].set(m, nf);
+          if (nm && !nf) this.heads[kind].set(f, nm);
+        }
+        for (const p of this.list(kind)) {
+          const words = p.split(' ');
+          const swapped = words.map((w) => FRENCH_GENDER_PAIRS[w] ?? Object.entries(FRENCH_GENDER_PAIRS).find(([, f]) => f === w)?.[0] ?? w);
+          if (swapped.join(' ') !== p) this.addToTrie(kind, swapped.join(' '));
+        }
+      }
+    }
+  }
+
+  /** Adds a phrase (a user's): it opens paragraphs for the parser and counts as known for the checks. */
+  add(kind: PhraseKind, phrase: string): void {
+    this.addToTrie(kind, phrase);
+    this.addHead(kind, phrase, 1);
+  }
+
+  private addToTrie(kind: PhraseKind, phrase: string): void {
+    let words = phraseWords(phrase);
+    while (words.length > 1 && this.leading.has(words[0])) words = words.slice(1);
+    for (;;) {
+      const n = [3, 2, 1].find((k) => words.length > k && this.trailing.has(words.slice(-k).join(' ')));
+      if (!n) break;
+      words = words.slice(0, -n);
+    }
+    if (words.length === 0) return;
+    let node = this.tries[kind];
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+
+  private addHead(kind: PhraseKind, phrase: string, n: number): void {
+    const words = phraseWords(phrase);
+    if (!words.length || !words.every((w) => /^\p{L}[\p{L}\p{M}'-]*$/u.test(w))) return;
+    const head = words.find((w) => !isModifier(w, this.lang)) ?? words[words.length - 1];
+    this.heads[kind].set(head, (this.heads[kind].get(head) ?? 0) + n);
+  }
+
+  // ── the parser's questions ──────────────────────────────────────────────────────────────
+
+  /** True when `phrase` (with or without modifiers) is a known phrase of that kind. */
+  has(kind: PhraseKind, phrase: string): boolean {
+    const words = phrase.trim().split(/\s+/).filter(Boolean);
+    const m = this.match(words, kind);
+    return !!m && m.known && m.wordCount === words.length;
+  }
+
+  /** Every known base phrase of a kind. */
+  list(kind: PhraseKind): string[] {
+    const out: string[] = [];
+    const walk = (t: Trie, prefix: string[]) => {
+      if (t.end) out.push(prefix.join(' '));
+      for (const [w, c] of t.next) walk(c, [...prefix, w]);
+    };
+    walk(this.tries[kind], []);
+    return out;
+  }
+
+  isLeadingModifier(word: string): boolean {
+    return this.leading.has(normaliseWord(word));
+  }
+
+  isTrailingModifier(word: string): boolean {
+    return this.trailing.has(normaliseWord(word));
+  }
+
+  /**
+   * The longest known phrase at the start of `words` (as written), with modifiers.
+   * Returns undefined when no known phrase of that kind opens the words.
+   */
+  match(words: string[], kind: PhraseKind): PhraseMatch | undefined {
+    const lower = words.map(normaliseWord);
+    const modifiers: string[] = [];
+    let i = 0;
+    while (i < lower.length - 1 && this.leading.has(lower[i])) {
+      modifiers.push(lower[i]);
+      i++;
+    }
+    // Try from each modifier boundary: "Further" may itself start a phrase in some books.
+    for (let startAt = i; startAt >= 0; startAt--) {
+      let node: Trie | undefined = this.tries[kind];
+      let best = -1;
+      let j = startAt;
+      while (node && j < lower.length) {
+        node = node.next.get(lower[j]);
+        if (!node) break;
+        j++;
+        if (node.end) best = j;
+      }
+      if (best > startAt) {
+        const base = lower.slice(startAt, best).join(' ');
+        const mods = modifiers.slice(0, startAt);
+        let end = best;
+        for (;;) {
+          // one-word modifiers ("également") and two- or three-word ones ("en outre", "una vez más")
+          const n = [3, 2, 1].find((k) => end + k <= lower.length && this.trailing.has(lower.slice(end, end + k).join(' ')));
+          if (!n) break;
+          mods.push(lower.slice(end, end + n).join(' '));
+          end += n;
+        }
+        return { wordCount: end, base, modifiers: mods, known: true, kind };
+      }
+    }
+    return undefined;
+  }
+
+  // ── the checks' questions ───────────────────────────────────────────────────────────────
+
+  /** Is the word the head of a known phrase of this kind? */
+  isHead(kind: PhraseKind, word: string): boolean {
+    return this.heads[kind].has(normaliseWord(word));
+  }
+
+  headCount(kind: PhraseKind): number {
+    return this.heads[kind].size;
+  }
+
+  /** How often the head occurs in the data (0 when unknown). */
+  frequency(kind: PhraseKind, word: string): number {
+    return this.heads[kind].get(normaliseWord(word)) ?? 0;
+  }
+
+  /** Is the word a modifier-free head that needs a following word ("having", "bearing", "prenant")? */
+  isCompoundHead(word: string): boolean {
+    return COMPOUND_HEADS[this.lang]?.has(normaliseWord(word)) ?? false;
+  }
+
+  /** Is the word an adverb modifying a phrase in this language? */
+  isModifier(word: string): boolean {
+    return isModifier(word, this.lang);
+  }
+
+  /**
+   * The nearest known head for an unknown word, only when close enough to be a slip of the keys:
+   * at most 1 edit for words up to 7 letters, 2 up to 12, 3 beyond (keeping the first letter when
+   * more than one); never for a known word.
+   */
+  suggest(kind: PhraseKind, word: string): Suggestion | undefined {
+    const w = normaliseWord(word);
+    if (this.heads[kind].has(w) || w.length < 3) return undefined;
+    const limit = w.length <= 7 ? 1 : w.length <= 12 ? 2 : 3;
+    let best: string | undefined;
+    let bestD = Infinity;
+    let bestN = -1;
+    for (const [h, n] of this.heads[kind]) {
+      if (Math.abs(h.length - w.length) > limit) continue;
+      const d = transposed(w, h) ? 1 : distance(w, h);
+      if (d > 1 && h[0] !== w[0]) continue; // beyond one slip, a typo keeps its first letter
+      if (d < bestD || (d === bestD && n > bestN)) {
+        best = h;
+        bestD = d;
+        bestN = n;
+      }
+    }
+    if (!best || bestD > limit) return undefined;
+    return { word: matchCase(word, best), distance: bestD };
+  }
+
+  /** A word that cannot open a paragraph of this kind whatever the list (articles, pronouns …). */
+  clearlyNotPhrase(kind: PhraseKind, word: string): boolean {
+    const w = normaliseWord(word);
+    if (FUNCTION_WORDS[this.lang]?.has(w)) return true;
+    if (this.facts.capitalised && !/^\p{Lu}/u.test(word)) return true; // a paragraph opens with a capital
+    return false;
+  }
+}
+
+/** The shipped phrase data of a language (server/src/core/data/phrases*.json). */
+export function shippedPhraseData(lang: Lang = 'en'): PhraseData {
+  return SHIPPED[lang] ?? {};
+}
+
+/** Opening phrases counted in adopted resolutions: phrase → frequency. */
+export function corpusPhraseCounts(kind: PhraseKind, lang: Lang = 'en'): Record<string, number> {
+  return shippedPhraseData(lang)[kind] ?? {};
+}
+
+const cache = new Map<string, PhraseKnowledge>();
+/** The knowledge of a language with a user's extra phrases, cached by their content. */
+export function phraseKnowledge(extra: ExtraPhrases = {}, lang: Lang = 'en'): PhraseKnowledge {
+  const key = JSON.stringify([lang, extra.operative ?? [], extra.preambular ?? []]);
+  let k = cache.get(key);
+  if (!k) {
+    k = new PhraseKnowledge(lang, shippedPhraseData(lang), extra);
+    if (cache.size > 40) cache.clear();
+    cache.set(key, k);
+  }
+  return k;
+}
+
+/** The built-in knowledge of a language, without user phrases. */
+export function defaultPhrases(lang: Lang = 'en'): PhraseKnowledge {
+  return phraseKnowledge({}, lang);
+}
+
+/**
+ * The nearest known phrase head for an unknown opening word, only when close enough to be a slip
+ * of the keys; undefined for a known word. Extra phrases (from configuration) count as known.
+ */
+export function suggestPhrase(kind: PhraseKind, word: string, extra: string[] = [], lang: Lang = 'en'): string | undefined {
+  return phraseKnowledge({ [kind]: extra }, lang).suggest(kind, word)?.word;
+}
