@@ -403,7 +403,7 @@ class Parser {
       this.addBlock(b, 'annex', heading ? { level: heading[1].length } : {});
       return;
     }
-    if ((this.state === 'operative' || this.state === 'closing') && ANNEX_RE.test(trimmed) && trimmed.length < 120) {
+    if ((this.state === 'operative' || this.state === 'closing') && trimmed.length < 120 && ANNEX_RE.test(trimmed)) {
       this.state = 'annex';
       this.current = undefined;
       this.addBlock(b, 'annex', heading ? { level: heading[1].length } : {});
@@ -414,7 +414,7 @@ class Parser {
       if (this.state === 'front') this.doc.frontMatter.push(block);
       return;
     }
-    if ((this.state === 'operative' || this.state === 'preamble') && MEETING_RE.test(trimmed) && trimmed.length < 120) {
+    if ((this.state === 'operative' || this.state === 'preamble') && trimmed.length < 120 && MEETING_RE.test(trimmed)) {
       this.state = 'closing';
       this.current = undefined;
       this.addBlock(b, 'meeting');
