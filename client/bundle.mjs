@@ -14,10 +14,13 @@ const common = {
   sourcemap: !minify,
   minify,
   logLevel: 'info',
+  // jsonc-parser's main entry is UMD, whose inner requires a bundle cannot follow: use its ES modules.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 rmSync('dist', { recursive: true, force: true });

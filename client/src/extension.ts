@@ -11,10 +11,12 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerCorpusView } from './corpusView';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
 import { NegotiationView, registerNegotiationCommands } from './negotiation';
 import { DraftPreview } from './preview';
+import { registerOfficeCommands } from './office';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -55,6 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       extensionPath: context.extensionPath,
       // the findings' messages follow VS Code's display language (English, French, Spanish)
       locale: vscode.env.language,
+      // The parsed corpus is cached here between sessions.
+      storagePath: context.globalStorageUri.fsPath,
+      // Restricted Mode: the server reads no corpus source a workspace file names.
+      trusted: vscode.workspace.isTrusted,
     },
   };
   client = new LanguageClient('resolution', 'Resolution', serverOptions, clientOptions);
@@ -70,8 +76,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
 
   registerCommands(context, lc, precedentDocs);
+  const corpusView = registerCorpusView(context, lc, precedentDocs);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification('resolution/workspaceTrusted')));
   const preview = new DraftPreview(lc);
   context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
+  const baseStatus = registerOfficeCommands(context, lc);
 
   const negotiationView = new NegotiationView(lc);
   context.subscriptions.push(negotiationView);
@@ -80,6 +89,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   await lc.start();
   context.subscriptions.push({ dispose: () => void lc.stop() });
   status.update();
+  corpusView.refresh();
+  void baseStatus.update();
   void negotiationView.update();
   return { client: lc };
 }

@@ -10,4 +10,6 @@ if (!cli) {
   process.stderr.write('resolution: the command line is not built yet; run `npm install` (or `npm run build`) in the project folder first.\n');
   process.exit(2);
 }
-require(cli).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+const entry = require(cli);
+if (entry.quietOnClosedPipe) entry.quietOnClosedPipe();
+entry.main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

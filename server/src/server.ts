@@ -36,7 +36,9 @@ import * as workspaceCheck from './features/workspaceCheck';
 import * as configWatch from './features/configWatch';
 import * as preview from './features/preview';
 import * as importFile from './features/importFile';
+import * as office from './features/office';
 import * as negotiationFeature from './features/negotiation';
+import { guardConnection } from './guard';
 
 export interface ServerContext {
   connection: Connection;
@@ -71,9 +73,11 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature];
+const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature, office];
 
-export function startServer(connection: Connection): void {
+export function startServer(raw: Connection): void {
+  // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.
+  const connection = guardConnection(raw, (m) => raw.console.log(m));
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, { version: number; key: string; doc: ResolutionDocument }>();
   const parseOptions = new Map<string, { key: string; options: ParseOptions }>();

@@ -1,42 +1,62 @@
 /**
  * Precedent engine benchmark (`npm run bench`; not part of `npm test`).
  *
- * Corpus: the seeds plus, when ../shared is present, the 650 AKN4UN General Assembly resolutions,
- * scaled by synthetic variation of real paragraphs (reordered clauses, substituted phrases,
- * dropped or borrowed clauses, changed years and sessions) to 100k and 1M paragraphs.
- * Queries: real paragraphs held back from the corpus (neither they nor variants of them are
- * indexed): whole-paragraph queries and prefix queries (the first words and a half-typed word).
- * Measures index build time, heap, query latency p50/p95, recall@5 against the exhaustive
- * Levenshtein scan and the speed ratio against it, in the same process.
+ * Corpus and queries: the 75th session of the General Assembly (AKN4UN, ../shared/corpus) plus the
+ * seeds make the corpus; the paragraphs of the 76th session are held back and are the queries
+ * (real paragraphs of texts the corpus does not hold — many are the next year's version of a
+ * corpus paragraph, many only loosely related). The corpus is enlarged to 100k and 1M paragraphs
+ * by realistic recombination of its own paragraphs (substituted phrases, changed years and
+ * sessions, reordered, dropped or borrowed clauses, dropped words); nothing made from a query
+ * enters the corpus.
  *
- * recall@5: for each query, the exhaustive scan's top 5 with similarity >= 0.5 (weaker matches are
- * not precedents and are not shown) — the share of them the index returns (tie-aware: position i
- * counts as found when the index's i-th score is at least the exhaustive i-th score).
+ * Figures per scale: build time, heap (JS heap + typed arrays, after GC) and the index's share,
+ * latency p50/p95 of whole-paragraph queries and of prefix (typing) queries (each query timed
+ * three times, median kept), recall@5 against the exact top 5 (the exhaustive scan's results,
+ * computed with a proven bound: `PrecedentIndex.exact`) over every query whose true best
+ * precedent scores >= 0.3, per similarity band, prefix recall, serialize/deserialize time, and
+ * the speed ratio to the plain exhaustive Levenshtein scan run in the same process.
  *
- * Latencies: the median of three runs of each query; p50/p95 over the queries.
+ * recall@5: for each counted query and each position i of its exact top 5 with score >= 0.3,
+ * position i is found when the index's i-th score is at least the exact i-th score (tie-aware:
+ * another paragraph with the same score is as good an answer). Bands by the exact score.
+ * Prefix recall: a typed opening (5 to 8 words and half of the next) that some corpus paragraph
+ * continues exactly; found when the index's first min(5, distinct continuations) completions are
+ * all exact continuations.
  *
- * Output: progress lines, the 1M figures as JSON on the line before last, the 100k figures as JSON
- * on the last line.
+ * Languages: the same, in one index holding all six languages (each language's 75th session,
+ * enlarged to BENCH_PER_LANG paragraphs; queries from its 76th session, searched in their
+ * language).
+ *
+ * Queries are drawn at random with the seed printed (BENCH_SEED to repeat a run): two runs with
+ * different seeds show how much the figures depend on the sample.
+ * Environment: BENCH_SEED, BENCH_SCALES (default "100000,1000000"), BENCH_QUERIES (1000),
+ * BENCH_TRUTH_1M (400: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
+ * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS.
+ *
+ * Output: progress lines, then one JSON line per scale and one per language.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAkn } from '../../server/src/core/precedent/akn';
 import { PrecedentIndex } from '../../server/src/core/precedent/index';
+import { wordSpans } from '../../server/src/core/precedent/normalize';
 import { readTextResolution } from '../../server/src/core/precedent/textfile';
-import type { ParagraphRecord, SourceDocument } from '../../server/src/core/precedent/types';
+import { LANGUAGES, Lang } from '../../server/src/core/languages';
+import type { Match, ParagraphRecord, SourceDocument } from '../../server/src/core/precedent/types';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 /** ../shared/corpus relative to the repository root (or a worktree's parent folders). */
 function sharedCorpus(): string {
   let dir = path.resolve(repoRoot, '..');
   for (let i = 0; i < 3; i++) {
-    const c = path.join(dir, 'shared', 'corpus', 'un-ga-akn4un');
-    if (fs.existsSync(c)) return c;
+    const c = path.join(dir, 'shared', 'corpus');
+    if (fs.existsSync(path.join(c, 'un-ga-akn4un'))) return c;
     dir = path.dirname(dir);
   }
-  return path.resolve(repoRoot, '..', 'shared', 'corpus', 'un-ga-akn4un');
+  return path.resolve(repoRoot, '..', 'shared', 'corpus');
 }
 const shared = sharedCorpus();
+const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -48,34 +68,44 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const rand = rng(20260522);
+const SEED = env('BENCH_SEED', Math.floor(Math.random() * 1e9));
+const rand = rng(SEED);
 const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)];
 
-function loadReal(): ParagraphRecord[] {
+function sample<T>(a: T[], n: number): T[] {
+  const c = [...a];
+  for (let i = c.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [c[i], c[j]] = [c[j], c[i]];
+  }
+  return c.slice(0, n);
+}
+
+/** Paragraphs of the AKN4UN files of one session in one language. */
+function loadSession(lang: Lang, session: string): ParagraphRecord[] {
+  const dir = path.join(shared, lang === 'en' ? 'un-ga-akn4un' : `un-ga-akn4un-${lang}`, session);
+  const out: ParagraphRecord[] = [];
+  if (!fs.existsSync(dir)) return out;
+  for (const f of fs.readdirSync(dir).sort()) {
+    if (!f.endsWith('.xml')) continue;
+    try {
+      for (const d of parseAkn(fs.readFileSync(path.join(dir, f), 'utf8'))) {
+        const source: SourceDocument = { path: path.join(dir, f), symbol: d.symbol ?? f, title: d.title, date: d.date };
+        for (const p of d.paragraphs) out.push({ text: p.text, kind: p.kind, paragraph: p.number, line: 0, source, lang });
+      }
+    } catch (e) {
+      console.log(`skipped ${f}: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+function loadSeeds(): ParagraphRecord[] {
   const out: ParagraphRecord[] = [];
   const seeds = path.join(repoRoot, 'seeds');
   for (const f of fs.readdirSync(seeds)) {
     if (!/\.(txt|md)$/.test(f) || /^readme/i.test(f)) continue;
     out.push(...readTextResolution(fs.readFileSync(path.join(seeds, f), 'utf8'), path.join(seeds, f)).records);
-  }
-  if (fs.existsSync(shared)) {
-    for (const session of ['75', '76']) {
-      const dir = path.join(shared, session);
-      if (!fs.existsSync(dir)) continue;
-      for (const f of fs.readdirSync(dir).sort()) {
-        if (!f.endsWith('.xml')) continue;
-        try {
-          for (const d of parseAkn(fs.readFileSync(path.join(dir, f), 'utf8'))) {
-            const source: SourceDocument = { path: path.join(dir, f), symbol: d.symbol ?? f, title: d.title, date: d.date };
-            for (const p of d.paragraphs) out.push({ text: p.text, kind: p.kind, paragraph: p.number, line: 0, source });
-          }
-        } catch (e) {
-          console.log(`skipped ${f}: ${(e as Error).message}`);
-        }
-      }
-    }
-  } else {
-    console.log(`note: ${shared} is absent; the corpus is built from the seeds alone`);
   }
   return out;
 }
@@ -101,12 +131,20 @@ const SUBSTITUTIONS: Array<[RegExp, string[]]> = [
   [/\bwelcomes\b/, ['takes note of', 'notes with appreciation']],
 ];
 
-function variant(text: string): string {
+/** Clause boundaries of each script (after the comma or semicolon and its space, if any). */
+const CLAUSE = /(?<=[,;،؛]) |(?<=[，；、])/;
+
+/**
+ * A realistic variant of a real paragraph: substituted phrases (English), changed years and
+ * sessions, reordered, dropped or borrowed clauses (a clause of another paragraph of the same
+ * language), dropped words.
+ */
+function variant(text: string, lang: Lang, from: ParagraphRecord[]): string {
   let t = text;
   const ops = 1 + Math.floor(rand() * 3);
   for (let o = 0; o < ops; o++) {
     const r = rand();
-    if (r < 0.45) {
+    if (r < 0.45 && lang === 'en') {
       const subs = SUBSTITUTIONS.filter(([re]) => re.test(t));
       if (subs.length) {
         const [re, alts] = pick(subs);
@@ -119,7 +157,7 @@ function variant(text: string): string {
       t = t.replace(/\b(7[0-9])\/(\d+)\b/, (_m, s) => `${Number(s) + 1 + Math.floor(rand() * 3)}/${1 + Math.floor(rand() * 300)}`);
       continue;
     }
-    const clauses = t.split(/(?<=,) /);
+    const clauses = t.split(CLAUSE);
     if (clauses.length >= 3) {
       const i = 1 + Math.floor(rand() * (clauses.length - 2));
       if (r < 0.75) {
@@ -127,10 +165,15 @@ function variant(text: string): string {
       } else if (r < 0.87) {
         clauses.splice(i, 1); // dropped clause
       } else {
-        const other = pick(pool).text.split(/(?<=,) /);
+        const other = pick(from).text.split(CLAUSE);
         if (other.length > 2) clauses.splice(i, 0, other[1 + Math.floor(rand() * (other.length - 2))]); // borrowed clause
       }
-      t = clauses.join(' ');
+      t = clauses.join(lang === 'zh' ? '' : ' ');
+    } else if (lang === 'zh') {
+      if (t.length > 12) {
+        const at = 2 + Math.floor(rand() * (t.length - 6));
+        t = t.slice(0, at) + t.slice(at + 1 + Math.floor(rand() * 3));
+      }
     } else {
       const ws = t.split(' ');
       if (ws.length > 6) ws.splice(2 + Math.floor(rand() * (ws.length - 3)), 1 + Math.floor(rand() * 2));
@@ -140,18 +183,19 @@ function variant(text: string): string {
   return t;
 }
 
-let pool: ParagraphRecord[] = [];
+
 const syntheticSources: SourceDocument[] = [];
 
-function scale(n: number): ParagraphRecord[] {
-  const out: ParagraphRecord[] = pool.slice(0, n);
+/** `n` paragraphs: the real ones (shuffled), then variants of them. */
+function scale(n: number, pool: ParagraphRecord[], lang: Lang): ParagraphRecord[] {
+  const out: ParagraphRecord[] = sample(pool, Math.min(n, pool.length));
   let doc: SourceDocument | undefined;
   let inDoc = 0;
   while (out.length < n) {
     if (!doc || inDoc >= 60) {
       const s = 60 + Math.floor(rand() * 25);
       doc = {
-        path: `synthetic/${s}/${syntheticSources.length}.xml`,
+        path: `synthetic/${lang}/${s}/${syntheticSources.length}.xml`,
         symbol: `A/RES/${s}/${1 + Math.floor(rand() * 330)}`,
         date: `${1 + Math.floor(rand() * 28)} December ${1945 + s}`,
       };
@@ -159,7 +203,7 @@ function scale(n: number): ParagraphRecord[] {
       inDoc = 0;
     }
     const base = pool[Math.floor(rand() * pool.length)];
-    out.push({ text: variant(base.text), kind: base.kind, paragraph: base.paragraph, line: 0, source: doc });
+    out.push({ text: variant(base.text, lang, pool), kind: base.kind, paragraph: base.paragraph, line: 0, source: doc, lang });
     inDoc++;
   }
   return out;
@@ -169,38 +213,168 @@ function scale(n: number): ParagraphRecord[] {
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 }
 const r2 = (x: number) => Math.round(x * 100) / 100;
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const gc = (global as any).gc as (() => void) | undefined;
 function heapMB(): number {
   gc?.();
   gc?.();
   const m = process.memoryUsage();
-  return (m.heapUsed + m.arrayBuffers) / 1048576; // typed arrays (postings) live outside the JS heap
+  return (m.heapUsed + m.arrayBuffers) / 1048576; // typed arrays live outside the JS heap
 }
 
-function prefixOf(text: string): string {
-  const ws = text.split(/\s+/);
-  const n = Math.min(ws.length - 1, 5 + Math.floor(rand() * 4));
-  const partial = ws[n].replace(/[^\p{L}]/gu, '');
-  return ws.slice(0, n).join(' ') + ' ' + partial.slice(0, Math.max(1, Math.ceil(partial.length / 2)));
+/** Each query timed three times, the median kept (the machine is shared: damps scheduler noise). */
+function median3(f: () => void): number {
+  const t: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const s = performance.now();
+    f();
+    t.push(performance.now() - s);
+  }
+  return t.sort((a, b) => a - b)[1];
 }
 
-interface Figures {
-  corpusParagraphs: number;
-  buildMs: number;
-  heapMB: number;
+/** A typed opening: 5 to 8 words of the paragraph and half of the next word. */
+function prefixOf(text: string, lang: Lang): string | undefined {
+  const spans = wordSpans(text, lang);
+  if (spans.length < 3) return undefined;
+  const n = Math.min(spans.length - 1, 5 + Math.floor(rand() * 4));
+  const next = spans[n];
+  return text.slice(0, next.start + Math.max(1, Math.ceil((next.end - next.start) / 2)));
+}
+
+const BANDS: Array<[string, number, number]> = [
+  ['0.3-0.5', 0.3, 0.5],
+  ['0.5-0.7', 0.5, 0.7],
+  ['0.7-0.9', 0.7, 0.9],
+  ['>=0.9', 0.9, 1.01],
+];
+
+interface Recall {
+  queries: number;
+  counted: number;
+  found: number;
+  relevant: number;
+  recall: number;
+  bands: Record<string, { found: number; relevant: number; recall: number }>;
+}
+
+/** recall@5 of `got` (the index's top 5 for each query) against the exact top 5. */
+function recallOf(index: PrecedentIndex, queries: string[], got: Match[][], lang: Lang, truthCount: number): Recall {
+  const bands: Recall['bands'] = {};
+  for (const [b] of BANDS) bands[b] = { found: 0, relevant: 0, recall: 1 };
+  let counted = 0;
+  let found = 0;
+  let relevant = 0;
+  const n = Math.min(truthCount, queries.length);
+  for (let i = 0; i < n; i++) {
+    const exact = index.exact(queries[i], { top: 5, lang });
+    if (!exact.length || exact[0].score < 0.3) continue;
+    counted++;
+    const mine = got[i];
+    exact.forEach((e, j) => {
+      if (e.score < 0.3) return;
+      const band = BANDS.find(([, lo, hi]) => e.score >= lo && e.score < hi)![0];
+      relevant++;
+      bands[band].relevant++;
+      if (mine[j] !== undefined && mine[j].score >= e.score - 1e-9) {
+        found++;
+        bands[band].found++;
+      } else if (process.env.BENCH_DEBUG) {
+        console.log(`miss (${lang}): exact ${exact.map((x) => x.score)} index ${mine.map((x) => x.score)}\n  q: ${queries[i].slice(0, 160)}\n  e: ${e.text.slice(0, 160)}`);
+      }
+    });
+  }
+  for (const b of Object.values(bands)) b.recall = b.relevant ? r4(b.found / b.relevant) : 1;
+  return { queries: n, counted, found, relevant, recall: relevant ? r4(found / relevant) : 1, bands };
+}
+
+/** Prefix recall: typed openings that corpus paragraphs continue exactly. */
+function prefixRecall(index: PrecedentIndex, typed: string[], lang: Lang, truthCount: number): { openings: number; found: number; expected: number; recall: number } {
+  const vocab = index.vocabulary(lang);
+  let openings = 0;
+  let found = 0;
+  let expected = 0;
+  const ids = [...index.ids()].filter((id) => index.langOf(id) === lang);
+  const continues = (code: string, q: string, partial: string) => {
+    if (code.length <= q.length || !code.startsWith(q)) return false;
+    if (!partial) return true;
+    const w = vocab.word(code.charCodeAt(q.length));
+    return w !== undefined && w.startsWith(partial);
+  };
+  for (const t of typed.slice(0, truthCount)) {
+    const spans = wordSpans(t, lang);
+    const last = spans[spans.length - 1];
+    const partial = last.end === t.length ? last.word : '';
+    const full = partial ? spans.slice(0, -1) : spans;
+    if (!full.every((w) => vocab.get(w.word) !== undefined)) continue;
+    const q = vocab.encodeQuery(full.map((w) => w.word));
+    const wordings = new Set<string>();
+    for (const id of ids) {
+      const c = index.codeOf(id);
+      if (continues(c, q, partial)) wordings.add(c);
+    }
+    if (!wordings.size) continue;
+    openings++;
+    const want = Math.min(5, wordings.size);
+    expected += want;
+    const got = index.prefix(t, { top: 5, lang });
+    found += got.slice(0, want).filter((m) => m.score === 1 && continues(index.codeOf(m.id), q, partial)).length;
+  }
+  return { openings, found, expected, recall: expected ? r4(found / expected) : 1 };
+}
+
+interface Latency {
   queryP50Ms: number;
   queryP95Ms: number;
+  queryP99Ms: number;
+  prefixP50Ms: number;
   prefixP95Ms: number;
-  recallAt5: number;
-  baselineP50Ms: number;
-  speedup: number;
 }
 
-function run(n: number, queries: string[], baselineQueries: number): Figures {
-  const records = scale(n);
+function timeQueries(index: PrecedentIndex, queries: string[], typed: string[], lang: Lang): { lat: Latency; results: Match[][] } {
+  for (const q of queries.slice(0, 20)) index.search(q, { lang }); // warm-up
+  gc?.();
+  const lat: number[] = [];
+  const results: Match[][] = [];
+  for (const q of queries) {
+    results.push(index.search(q, { top: 5, lang }));
+    lat.push(median3(() => index.search(q, { top: 5, lang })));
+  }
+  gc?.();
+  const plat: number[] = [];
+  for (const t of typed) plat.push(median3(() => index.prefix(t, { top: 5, lang })));
+  return {
+    lat: {
+      queryP50Ms: r2(percentile(lat, 50)),
+      queryP95Ms: r2(percentile(lat, 95)),
+      queryP99Ms: r2(percentile(lat, 99)),
+      prefixP50Ms: r2(percentile(plat, 50)),
+      prefixP95Ms: r2(percentile(plat, 95)),
+    },
+    results,
+  };
+}
+
+/** serialize() and deserialize() times and size; the loaded index answers a sample identically. */
+function roundTrip(index: PrecedentIndex, queries: Array<[string, Lang]>): { serializeMs: number; deserializeMs: number; sizeMB: number; identical: boolean } {
+  let t = performance.now();
+  const bytes = index.serialize();
+  const serializeMs = performance.now() - t;
+  gc?.();
+  t = performance.now();
+  const back = PrecedentIndex.deserialize(bytes);
+  const deserializeMs = performance.now() - t;
+  let identical = back.size === index.size;
+  for (const [q, lang] of queries) {
+    if (JSON.stringify(back.search(q, { top: 5, lang })) !== JSON.stringify(index.search(q, { top: 5, lang }))) identical = false;
+  }
+  return { serializeMs: Math.round(serializeMs), deserializeMs: Math.round(deserializeMs), sizeMB: Math.round(bytes.length / 1048576), identical };
+}
+
+function buildIndex(records: ParagraphRecord[]): { index: PrecedentIndex; buildMs: number; heap: number; indexHeap: number } {
   const before = heapMB();
   const t0 = performance.now();
   const index = new PrecedentIndex();
@@ -210,98 +384,114 @@ function run(n: number, queries: string[], baselineQueries: number): Figures {
   const buildMs = performance.now() - t0;
   records.length = 0;
   const heap = heapMB();
-  console.log(`${n}: built in ${Math.round(buildMs)} ms, heap ${Math.round(heap)} MB (${Math.round(heap - before)} MB for the index and its texts)`, JSON.stringify(index.stats()));
+  return { index, buildMs: Math.round(buildMs), heap: Math.round(heap), indexHeap: Math.round(heap - before) };
+}
 
-  // warm-up
-  for (const q of queries.slice(0, 10)) index.search(q);
-  // Each query is timed three times and its median kept (the machine is shared: this damps
-  // scheduler noise without hiding slow queries, which are slow every time).
-  const median3 = (f: () => void) => {
-    const t: number[] = [];
-    for (let r = 0; r < 3; r++) {
-      const s = performance.now();
-      f();
-      t.push(performance.now() - s);
-    }
-    return t.sort((a, b) => a - b)[1];
-  };
-  gc?.();
-  const lat: number[] = [];
-  const results: number[][] = [];
-  for (const q of queries) {
-    results.push(index.search(q, { top: 5 }).map((x) => x.score));
-    lat.push(median3(() => index.search(q, { top: 5 })));
-  }
-  gc?.();
-  const plat: number[] = [];
-  let prefixHits = 0;
-  for (const q of queries) {
-    const pq = prefixOf(q);
-    if (index.prefix(pq, { top: 5 }).length) prefixHits++;
-    plat.push(median3(() => index.prefix(pq, { top: 5 })));
-  }
+function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truthCount: number): void {
+  const { index, buildMs, heap, indexHeap } = buildIndex(scale(n, pool, 'en'));
+  const mem = Object.fromEntries(Object.entries(index.memory()).map(([k, v]) => [k, Math.round(v / 1048576)]));
+  console.log(`${n}: built in ${buildMs} ms, heap ${heap} MB (${indexHeap} MB for the index and its texts; typed arrays MB ${JSON.stringify(mem)})`, JSON.stringify(index.stats()));
+  const typed = queries.map((q) => prefixOf(q, 'en')).filter((t): t is string => !!t);
+  const { lat, results } = timeQueries(index, queries, typed, 'en');
+  console.log(`${n}: paragraph query p50 ${lat.queryP50Ms} ms p95 ${lat.queryP95Ms} ms p99 ${lat.queryP99Ms} ms; prefix p50 ${lat.prefixP50Ms} ms p95 ${lat.prefixP95Ms} ms (${queries.length} queries)`);
+  let t = performance.now();
+  const recall = recallOf(index, queries, results, 'en', truthCount);
+  console.log(`${n}: recall@5 ${recall.recall} (${recall.found}/${recall.relevant} positions; ${recall.counted} of ${recall.queries} queries have a precedent >= 0.3) by band ${JSON.stringify(recall.bands)} [exact in ${Math.round(performance.now() - t)} ms]`);
+  t = performance.now();
+  const prefix = prefixRecall(index, typed, 'en', n >= 1_000_000 ? Math.min(truthCount, 200) : truthCount);
+  console.log(`${n}: prefix recall ${prefix.recall} (${prefix.found}/${prefix.expected} completions over ${prefix.openings} openings) [in ${Math.round(performance.now() - t)} ms]`);
   const base: number[] = [];
-  let found = 0;
-  let relevant = 0;
-  for (let i = 0; i < Math.min(baselineQueries, queries.length); i++) {
-    const t = performance.now();
-    const exact = index.exhaustive(queries[i], { top: 5 });
-    base.push(performance.now() - t);
-    const got = results[i];
-    exact.forEach((e, j) => {
-      if (e.score < 0.5) return;
-      relevant++;
-      if (got[j] !== undefined && got[j] >= e.score - 1e-9) found++;
-      else if (process.env.BENCH_DEBUG) console.log(`miss: query ${i} exact ${exact.map((x) => x.score)} index ${got}\n  q: ${queries[i].slice(0, 200)}\n  e: ${e.text.slice(0, 200)}`);
-    });
+  for (const q of queries.slice(0, n >= 1_000_000 ? 10 : 30)) {
+    const s = performance.now();
+    index.exhaustive(q, { top: 5 });
+    base.push(performance.now() - s);
   }
-  const f: Figures = {
-    corpusParagraphs: n,
-    buildMs: Math.round(buildMs),
-    heapMB: Math.round(heap),
-    queryP50Ms: r2(percentile(lat, 50)),
-    queryP95Ms: r2(percentile(lat, 95)),
-    prefixP95Ms: r2(percentile(plat, 95)),
-    recallAt5: relevant ? Math.round((found / relevant) * 1000) / 1000 : 1,
-    baselineP50Ms: r2(percentile(base, 50)),
-    speedup: Math.round(percentile(base, 50) / Math.max(1e-3, percentile(lat, 50))),
-  };
+  const rt = roundTrip(index, queries.slice(0, 50).map((q) => [q, 'en']));
+  console.log(`${n}: exhaustive scan p50 ${r2(percentile(base, 50))} ms (${Math.round(percentile(base, 50) / Math.max(1e-3, lat.queryP50Ms))}x the index); serialize ${rt.serializeMs} ms, ${rt.sizeMB} MB; deserialize ${rt.deserializeMs} ms; same answers after: ${rt.identical}`);
   console.log(
-    `${n}: paragraph query p50 ${f.queryP50Ms} ms p95 ${f.queryP95Ms} ms; prefix p50 ${r2(percentile(plat, 50))} ms p95 ${f.prefixP95Ms} ms (${prefixHits}/${queries.length} with results); ` +
-      `exhaustive p50 ${f.baselineP50Ms} ms over ${base.length} queries; recall@5 ${f.recallAt5} (${found}/${relevant} precedents with similarity >= 0.5)`,
+    JSON.stringify({
+      seed: SEED,
+      corpusParagraphs: n,
+      buildMs,
+      heapMB: heap,
+      indexHeapMB: indexHeap,
+      ...lat,
+      recallAt5: recall.recall,
+      recallQueries: recall.counted,
+      recallPositions: recall.relevant,
+      bands: Object.fromEntries(Object.entries(recall.bands).map(([k, v]) => [k, `${v.recall} (${v.found}/${v.relevant})`])),
+      prefixRecall: prefix.recall,
+      prefixOpenings: prefix.openings,
+      exhaustiveP50Ms: r2(percentile(base, 50)),
+      ...rt,
+    }),
   );
-  return f;
+}
+
+function runLanguages(perLang: number, queriesPerLang: number): void {
+  const records: ParagraphRecord[] = [];
+  const queries = new Map<Lang, string[]>();
+  for (const lang of LANGUAGES) {
+    const pool = loadSession(lang, '75');
+    const held = loadSession(lang, '76').filter((r) => wordSpans(r.text, lang).length >= 3);
+    if (!pool.length || !held.length) {
+      console.log(`${lang}: no corpus in ${shared}; skipped`);
+      continue;
+    }
+    queries.set(lang, sample(held, queriesPerLang).map((r) => r.text));
+    records.push(...scale(perLang, pool, lang));
+  }
+  const total = records.length;
+  const { index, buildMs, heap, indexHeap } = buildIndex(records);
+  console.log(`languages: ${total} paragraphs (${[...queries.keys()].join(' ')}, ${perLang} each) built in ${buildMs} ms, heap ${heap} MB (${indexHeap} MB for the index)`);
+  for (const [lang, qs] of queries) {
+    const typed = qs.map((q) => prefixOf(q, lang)).filter((t): t is string => !!t);
+    const { lat, results } = timeQueries(index, qs, typed, lang);
+    const wrong = results.flat().filter((m) => index.langOf(m.id) !== lang).length;
+    const recall = recallOf(index, qs, results, lang, qs.length);
+    const prefix = prefixRecall(index, typed, lang, typed.length);
+    console.log(
+      JSON.stringify({
+        lang,
+        seed: SEED,
+        corpusParagraphs: total,
+        queries: qs.length,
+        ...lat,
+        recallAt5: recall.recall,
+        recallQueries: recall.counted,
+        recallPositions: recall.relevant,
+        bands: Object.fromEntries(Object.entries(recall.bands).map(([k, v]) => [k, `${v.recall} (${v.found}/${v.relevant})`])),
+        prefixRecall: prefix.recall,
+        prefixOpenings: prefix.openings,
+        otherLanguageResults: wrong,
+      }),
+    );
+  }
+  const sampleQueries: Array<[string, Lang]> = [];
+  for (const [lang, qs] of queries) for (const q of qs.slice(0, 10)) sampleQueries.push([q, lang]);
+  const rt = roundTrip(index, sampleQueries);
+  console.log(`languages: ${total} paragraphs: serialize ${rt.serializeMs} ms, ${rt.sizeMB} MB; deserialize ${rt.deserializeMs} ms; same answers after: ${rt.identical}`);
+  console.log(JSON.stringify({ languagesIndex: total, ...rt }));
 }
 
 function main(): void {
   if (!gc) console.log('note: run node with --expose-gc for exact heap figures');
+  console.log(`seed ${SEED}`);
   const t = performance.now();
-  const real = loadReal();
-  console.log(`real paragraphs: ${real.length} (read in ${Math.round(performance.now() - t)} ms)`);
-  // Hold back 200 real paragraphs of the 76th session (or any, without ../shared) as queries.
-  const candidates = real.filter((r) => r.text.split(/\s+/).length >= 12 && /\/76\//.test(r.source.symbol));
-  const heldSet = new Set<ParagraphRecord>();
-  const from = candidates.length >= 200 ? candidates : real.filter((r) => r.text.split(/\s+/).length >= 12);
-  while (heldSet.size < Math.min(200, Math.floor(from.length / 4))) heldSet.add(pick(from));
-  const held = [...heldSet];
-  const heldText = new Set(held.map((h) => h.text));
-  pool = real.filter((r) => !heldText.has(r.text));
-  // shuffle the pool so that every scale takes real paragraphs first, then variants
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  const queries = held.map((h) => h.text);
-  console.log(`queries: ${queries.length} held-back paragraphs; pool ${pool.length} real paragraphs`);
-  const f100k = run(100_000, queries, 100);
-  if (process.env.BENCH_ONLY_100K) {
-    console.log(JSON.stringify(f100k));
+  const pool = [...loadSeeds(), ...loadSession('en', '75')];
+  const held = loadSession('en', '76').filter((r) => wordSpans(r.text).length >= 3);
+  if (!held.length) {
+    console.log(`skipped: ../shared not present (${shared})`);
     return;
   }
-  const f1m = run(1_000_000, queries, 40);
+  const queries = sample(held, env('BENCH_QUERIES', 1000)).map((r) => r.text);
+  console.log(`corpus pool: ${pool.length} real paragraphs (seeds and session 75); queries: ${queries.length} of the ${held.length} paragraphs of session 76 (read in ${Math.round(performance.now() - t)} ms)`);
+  for (const n of (process.env.BENCH_SCALES ?? '100000,1000000').split(',').map(Number)) {
+    runEnglish(n, pool, queries, n >= 1_000_000 ? env('BENCH_TRUTH_1M', 400) : queries.length);
+    gc?.();
+  }
+  if (!process.env.BENCH_SKIP_LANGS) runLanguages(env('BENCH_PER_LANG', 25000), env('BENCH_LANG_QUERIES', 500));
   console.log(`total ${Math.round((performance.now() - t) / 1000)} s`);
-  console.log(JSON.stringify(f1m));
-  console.log(JSON.stringify(f100k));
 }
 
 main();

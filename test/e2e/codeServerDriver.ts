@@ -99,6 +99,12 @@ export class CodeServerDriver implements Driver {
     }, EDITOR);
   }
 
+  async cursor(): Promise<{ line: number; column: number }> {
+    const t = await this.page.locator('#status\\.editor\\.selection').innerText();
+    const m = /Ln (\d+), Col (\d+)/.exec(t);
+    return m ? { line: Number(m[1]), column: Number(m[2]) } : { line: 0, column: 0 };
+  }
+
   async text(): Promise<string> {
     const rows = await this.rows();
     const byLine = new Map<number, string>();
@@ -370,6 +376,64 @@ export class CodeServerDriver implements Driver {
   async choose(label: RegExp): Promise<void> {
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: label }).first();
     await row.click();
+  }
+
+  besideWorkspace(file: string): string {
+    return path.join(path.dirname(this.workspace), file);
+  }
+
+  /** The explorer pane of a view, shown and expanded. */
+  private async pane(view: string): Promise<Locator> {
+    await this.focusWorkbench();
+    const header = () => this.page.locator('.pane-header').filter({ has: this.page.locator('h3.title', { hasText: new RegExp(`^\\s*${view}\\s*$`, 'i') }) }).first();
+    if (!(await header().isVisible())) {
+      await this.page.keyboard.press('Control+Shift+E');
+      await header().waitFor({ state: 'visible', timeout: 20000 });
+    }
+    const h = header();
+    if (((await h.getAttribute('aria-expanded')) ?? 'false') !== 'true') await h.click();
+    return this.page.locator('.pane').filter({ has: h }).first();
+  }
+
+  async viewAction(view: string, action: RegExp): Promise<void> {
+    const pane = await this.pane(view);
+    const header = pane.locator('.pane-header').first();
+    await header.hover();
+    const labels = await header.locator('.actions .action-label').evaluateAll((els) => els.map((e: HTMLElement) => e.getAttribute('aria-label') ?? e.getAttribute('title') ?? ''));
+    const i = labels.findIndex((l: string) => action.test(l));
+    if (i < 0) throw new Error(`no action ${action} in the ${view} view (actions: ${labels.join(' | ')})`);
+    await header.locator('.actions .action-label').nth(i).click();
+  }
+
+  async viewRows(view: string, until: (rows: string[]) => boolean): Promise<string[]> {
+    return waitFor(
+      `the ${view} view's rows`,
+      async () => {
+        const pane = await this.pane(view);
+        return (await pane.locator('.pane-body .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim());
+      },
+      until,
+      60000,
+    );
+  }
+
+  async fileDialog(file: string): Promise<void> {
+    // code-server has no native dialogs: VS Code's own file dialog is a quick input with a path box.
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 20000 });
+    // The dialog first shows its own starting folder; then the path is typed over it, as a user would.
+    await waitFor('the dialog to show its folder', () => input.inputValue(), (v) => v.length > 0, 10000);
+    await input.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(file);
+    await waitFor('the dialog to take the path', () => input.inputValue(), (v) => v === file, 10000);
+    await this.page.keyboard.press('Enter');
+    await waitFor('the file dialog to close', () => this.page.locator('.quick-input-widget').isVisible(), (v) => !v, 20000);
+  }
+
+  async readFile(file: string): Promise<Uint8Array | undefined> {
+    const p = path.join(this.workspace, file);
+    return fs.existsSync(p) ? new Uint8Array(fs.readFileSync(p)) : undefined;
   }
 
   async writeFile(file: string, content: string | undefined): Promise<void> {

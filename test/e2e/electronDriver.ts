@@ -111,6 +111,11 @@ export class ElectronDriver implements Driver {
     editor.selection = new vscode.Selection(a, a.translate(0, length));
   }
 
+  async cursor(): Promise<{ line: number; column: number }> {
+    const a = this.editor().selection.active;
+    return { line: a.line + 1, column: a.character + 1 };
+  }
+
   async typeKeys(text: string): Promise<void> {
     await vscode.commands.executeCommand('type', { text });
   }
@@ -180,6 +185,15 @@ export class ElectronDriver implements Driver {
 
   async activeTab(): Promise<string> {
     return vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+  }
+
+  async readFile(file: string): Promise<Uint8Array | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('no workspace folder');
+    return vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, file)).then(
+      (b) => b,
+      () => undefined,
+    );
   }
 
   async writeFile(file: string, content: string | undefined): Promise<void> {

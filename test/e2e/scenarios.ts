@@ -4,6 +4,8 @@
  * through @vscode/test-electron (electron.ts). Lines and columns are 1-based, as the editor shows them.
  */
 
+import { readDocx } from '../support/docxReader';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface SeenDiagnostic {
@@ -33,6 +35,8 @@ export interface Driver {
   select(line: number, column: number, length: number): Promise<void>;
   /** Types text as keystrokes where the cursor is. */
   typeKeys(text: string): Promise<void>;
+  /** Where the cursor is (1-based line and column), as the editor shows it. */
+  cursor(): Promise<{ line: number; column: number }>;
   undo(): Promise<void>;
   /** Triggers suggestions at a position and returns the labels shown once `until` holds. */
   suggest(line: number, column: number, until: (labels: string[]) => boolean): Promise<string[]>;
@@ -65,6 +69,16 @@ export interface Driver {
   problemFiles(): Promise<string[]>;
   /** Closes every editor without saving. */
   closeAll(): Promise<void>;
+  /** Shows the explorer view named `view` and clicks its title action whose label matches (UI drivers only). */
+  viewAction?(view: string, action: RegExp): Promise<void>;
+  /** The rows of an explorer view (expanding the first level), once `until` holds (UI drivers only). */
+  viewRows?(view: string, until: (rows: string[]) => boolean): Promise<string[]>;
+  /** Answers an open-file dialog with a path, as a user typing it (UI drivers only). */
+  fileDialog?(file: string): Promise<void>;
+  /** Absolute path of a file beside the workspace folder (where a user keeps downloads). */
+  besideWorkspace?(file: string): string;
+  /** The bytes of a workspace file, or undefined when it does not exist. */
+  readFile(file: string): Promise<Uint8Array | undefined>;
 }
 
 export interface Context {
@@ -79,7 +93,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs'>;
+  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'viewAction' | 'fileDialog'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -249,6 +263,9 @@ export const scenarios: Scenario[] = [
       const lines = after.split(/\r?\n/);
       const def = lines.findIndex((l) => l.startsWith('¹ '));
       expect(def === line + 1, `the definition "¹ " stands after the paragraph (line ${line + 2}), found at line ${def + 1}`);
+      // Type only once the cursor stands after "¹ " (the command may still be placing it): wait on
+      // the editor's state, not on time.
+      await waitFor('the cursor after "¹ " on the definition line', () => driver.cursor(), (c) => c.line === def + 1 && c.column === '¹ '.length + 1);
       await driver.typeKeys('Adopted on 23 July 2021.');
       await waitFor('the definition typed where the cursor was left', () => driver.text(), (t) => t.includes('¹ Adopted on 23 July 2021.'));
       await driver.closeAll();
@@ -354,6 +371,42 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'corpus-view-adds-a-session-archive',
+    needs: ['viewAction', 'fileDialog'],
+    async run({ driver, timing, log }) {
+      const archive = driver.besideWorkspace!('session-75_English.zip');
+      const draft = 'from-archive.res.md';
+      // The archive and the draft are built from ../shared/corpus at the start of the run (workspace.ts).
+      try {
+        await driver.open(draft);
+      } catch {
+        log('    skipped: ../shared not present (no archive to add)');
+        return;
+      }
+      const text = await driver.text();
+      const line = lineOf(text, '1. We shall leave no one behind');
+      const before = await driver.hover(line, 30, (h) => /Precedents/.test(h));
+      expect(!/A\/RES\/75\/1\b/.test(before), `before the archive is added, A/RES/75/1 is not a precedent: ${before.slice(0, 200)}`);
+      // Two clicks: Add in the Corpus view, then the archive in the file dialog.
+      const t0 = Date.now();
+      await driver.viewAction!('Corpus', /Add a corpus source/);
+      await driver.fileDialog!(archive);
+      const rows = await driver.viewRows!('Corpus', (r) => r.some((x) => /session-75_English\.zip.*60 files/.test(x)));
+      timing('add a session archive → listed in the Corpus view', Date.now() - t0);
+      const row = rows.find((x) => /session-75_English\.zip/.test(x))!;
+      expect(/\ben\b/.test(row), `the archive's row names its language: ${row}`);
+      await driver.closeAll();
+      await driver.open(draft);
+      const hover = await driver.hover(line, 30, (h) => /A\/RES\/75\/1\b/.test(h));
+      timing('add a session archive → precedent from it in the hover', Date.now() - t0);
+      expect(
+        /A\/RES\/75\/1, op\\?\. 7 · 21 September 2020/.test(clean(hover)),
+        `the hover gives op. 7 of A/RES/75/1 with its adoption date from the archive's metadata: ${hover.slice(0, 400)}`,
+      );
+      await driver.capture('corpus');
+    },
+  },
+  {
     name: 'negotiation-status-mark-agreed-and-compare',
     needs: ['quickPick', 'tabs'],
     async run({ driver, waitFor }) {
@@ -387,6 +440,26 @@ export const scenarios: Scenario[] = [
       const tabs = await waitFor('the comparison view beside the draft', () => driver.tabs!(), (t) => t.some((x) => /Compare: negotiation-rev0\.res\.md ↔ negotiation\.res\.md/.test(x)));
       expect(tabs.some((x) => /^negotiation\.res\.md/.test(x)), `the draft stays open beside it: ${tabs.join(' | ')}`);
       await driver.capture('negotiation-compare');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'export-to-word-and-redline',
+    async run({ driver, waitFor }) {
+      for (const f of ['base-text.docx', 'base-text.redline.docx']) await driver.writeFile(f, undefined);
+      await driver.open('base-text.res.md');
+      await driver.runCommand({ id: 'resolution.exportWord', title: 'Resolution: Export to Word' });
+      const docx = await waitFor('base-text.docx to appear', () => driver.readFile('base-text.docx'), (b) => !!b && b.length > 1000);
+      const exported = readDocx(docx!);
+      expect(exported.accept.some((p) => p.text.startsWith('1.\t*Calls upon* Member States')), `the export has operative paragraph 1: ${exported.accept.map((p) => p.text.slice(0, 30)).join(' | ')}`);
+      expect(!exported.accept.some((p) => /^base:/.test(p.text)), 'the base: setting stays out of the Word file');
+      await driver.runCommand({ id: 'resolution.exportRedline', title: 'Resolution: Export redline against base' });
+      const red = await waitFor('base-text.redline.docx to appear', () => driver.readFile('base-text.redline.docx'), (b) => !!b && b.length > 1000, 60000);
+      const read = readDocx(red!);
+      expect(read.revisions.ins > 0 && read.revisions.del > 0, 'the redline has tracked insertions and deletions');
+      expect(read.reject.some((p) => /^75\/311\. Tackling illicit trafficking in wildlife/.test(p.text)), 'rejecting all changes gives A/RES/75/311 back');
+      expect(read.accept.some((p) => /^2\.\t\*Requests\* the Secretary-General to report on the implementation/.test(p.text)), 'accepting all changes gives the draft');
+      await driver.capture('redline');
       await driver.closeAll();
     },
   },

@@ -24,4 +24,33 @@ export function prepareWorkspace(repoRoot: string, dir: string): void {
   const fixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
   for (const f of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, f), path.join(dir, f));
   fs.writeFileSync(path.join(dir, LARGE_DRAFT), largeDraft());
+  prepareCorpusArchive(repoRoot, dir);
+}
+
+/** The session archive the corpus scenario adds, and a draft quoting one of its resolutions. */
+export const CORPUS_ARCHIVE = 'session-75_English.zip';
+export const ARCHIVE_DRAFT = 'from-archive.res.md';
+
+/**
+ * Builds, at test time, a zip archive like the UN's session archives from ../shared/corpus (60
+ * English resolutions of the 75th session and the session's metadata), outside the workspace
+ * (as a download would be), and a draft whose operative paragraph is a reworded paragraph of
+ * A/RES/75/1 (in the archive, not in the built-in seeds). Nothing of it is kept in git.
+ */
+export function prepareCorpusArchive(repoRoot: string, dir: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { zipSync } = require('fflate') as typeof import('fflate');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseAkn } = require(path.join(repoRoot, 'out', 'server', 'src', 'core', 'precedent', 'akn.js')) as typeof import('../../server/src/core/precedent/akn');
+  const shared = [path.resolve(repoRoot, '..', 'shared', 'corpus', 'un-ga-akn4un'), path.resolve(repoRoot, '..', '..', 'shared', 'corpus', 'un-ga-akn4un')].find((d) => fs.existsSync(d));
+  if (!shared) return;
+  const session = path.join(shared, '75');
+  const names = fs.readdirSync(session).filter((f) => /^75_\d+_E\.xml$/.test(f)).sort((a, b) => parseInt(a.slice(3)) - parseInt(b.slice(3))).slice(0, 60);
+  const entries: Record<string, Uint8Array> = {};
+  for (const n of names) entries[`75/${n}`] = fs.readFileSync(path.join(session, n));
+  entries['metadata/75.jsonl'] = fs.readFileSync(path.join(shared, 'metadata', '75.jsonl'));
+  fs.writeFileSync(path.join(path.dirname(dir), CORPUS_ARCHIVE), zipSync(entries));
+  const [doc] = parseAkn(fs.readFileSync(path.join(session, '75_1_E.xml'), 'utf8'));
+  const op7 = doc.paragraphs.find((p) => p.kind === 'operative' && p.number === '7')!.text;
+  fs.writeFileSync(path.join(dir, ARCHIVE_DRAFT), `The General Assembly,\n\n1. ${op7.replace('We will', 'We shall')}\n`);
 }

@@ -90,7 +90,8 @@ describe('code actions and commands over stdio', function () {
       '',
       '1. *Decides* to act on paragraph 2 below;',
       '',
-      '2. *Calls upon* States to act;', // italics whole, and "Further" without a matching paragraph removed
+      // italics made whole; "Further" (without a matching paragraph) is a word: fix-all leaves it
+      '2. *Further calls upon* States to act;',
       '',
       '3. *Requests* a report.',
       '',
@@ -103,6 +104,19 @@ describe('code actions and commands over stdio', function () {
     assert.strictEqual(applied.length, 1);
     const change = applied[0].documentChanges![0] as { edits: TextEdit[] };
     assert.strictEqual(applyEdits(DRAFT, change.edits), expected);
+
+    // resolution.fixAll.wording opts in to wording fixes (minSeverity widens to information findings)
+    server.settings.fixAll = { wording: true, minSeverity: 'information' };
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    try {
+      applied.length = 0;
+      await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'resolution.fixAll', arguments: [uri] });
+      const wide = applied[0].documentChanges![0] as { edits: TextEdit[] };
+      assert.match(applyEdits(DRAFT, wide.edits), /\n2\. \*Calls upon\* States to act;/);
+    } finally {
+      delete server.settings.fixAll;
+      server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    }
   });
 
   it('resolution.renumberParagraphs and resolution.renumberFootnotes apply one edit each', async () => {
@@ -118,6 +132,40 @@ describe('code actions and commands over stdio', function () {
     assert.match(paras, /\n2\. \*Requests\* a report\./);
     const notes = applyEdits(text, (applied[1].documentChanges![0] as { edits: TextEdit[] }).edits);
     assert.match(notes, /Convention,¹\n\n\*Noting\* the Protocol,²[\s\S]*¹ Convention\.\n\n² Protocol\./);
+  });
+
+  it('resolution.renumberParagraphs honours draftMode and leaves misplaced paragraphs unnumbered, as the check does', async () => {
+    const uri = 'untitled:renumber-draft.res.md';
+    const text = [
+      'The General Assembly,',
+      '',
+      '*Recalling* its resolution 70/1,',
+      '',
+      '*Urges* Parties to act,',
+      '',
+      '1. *Decides* to act;',
+      '',
+      '1 bis. *Invites* States to act;',
+      '',
+      '*Welcoming* the progress made;',
+      '',
+      '3. *Requests* a report.',
+      '',
+    ].join('\n');
+    server.settings.draftMode = true;
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    try {
+      server.open(uri, text, 1);
+      await server.diagnostics(uri, 1);
+      applied.length = 0;
+      await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'resolution.renumberParagraphs', arguments: [uri] });
+      const out = applyEdits(text, (applied[0].documentChanges![0] as { edits: TextEdit[] }).edits);
+      assert.match(out, /\n\*Urges\* Parties to act,\n\n1\. \*Decides\* to act;\n\n1 bis\. \*Invites\*/);
+      assert.match(out, /\n\*Welcoming\* the progress made;\n\n2\. \*Requests\* a report\./);
+    } finally {
+      delete server.settings.draftMode;
+      server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    }
   });
 
   it('a malformed .resolutionrc.json is reported once as a diagnostic on that file, and the draft is still checked', async () => {

@@ -39,7 +39,9 @@ export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string; initializationOptions?: Record<string, unknown> } = {},
+): Promise<TestServer> {
   const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d.toString()));
@@ -63,7 +65,6 @@ export async function startServer(options: { settings?: Record<string, unknown>;
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: fileUri(root),
-    ...(options.locale ? { initializationOptions: { locale: options.locale } } : {}),
     workspaceFolders: [{ uri: fileUri(root), name: path.basename(root) }],
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
@@ -76,6 +77,9 @@ export async function startServer(options: { settings?: Record<string, unknown>;
       },
       window: { workDoneProgress: true },
     },
+    ...(options.locale || options.initializationOptions
+      ? { initializationOptions: { ...(options.locale ? { locale: options.locale } : {}), ...options.initializationOptions } }
+      : {}),
   });
   connection.sendNotification(InitializedNotification.type, {});
   return {

@@ -37,8 +37,15 @@ export const RULES_SECTION_ID = 'resolution.rules';
 
 /** One line for a rule: what it flags, and its fix. */
 export function ruleSummary(meta: RuleMeta): string {
-  const fix = meta.fixDescription ? ` Fix: ${meta.fixDescription.replace(/\.?$/, '.')}` : '';
+  const fix = meta.fixDescription ? ` Fix: ${meta.fixDescription.replace(/\.?$/, '.')} ${fixClassNote(meta)}` : '';
   return `${meta.description}${fix}`;
+}
+
+/** What Fix all does with a rule's fix, from its class. */
+export function fixClassNote(meta: RuleMeta): string {
+  return meta.fixClass === 'structural'
+    ? '(structural: Fix all applies it)'
+    : '(wording: a quick fix; Fix all applies it only with resolution.fixAll.wording)';
 }
 
 function ruleSetting(meta: RuleMeta, order: number): Json {
@@ -167,7 +174,7 @@ function rulesTable(): string {
   const rows = ['| id | default | what it flags | fix |', '|---|---|---|---|'];
   for (const r of RULES) {
     const m = r.meta;
-    rows.push(`| [${m.id}](${m.id}.md) | ${m.defaultSeverity} | ${cell(m.description)} | ${m.fixDescription ? cell(m.fixDescription) : '—'} |`);
+    rows.push(`| [${m.id}](${m.id}.md) | ${m.defaultSeverity} | ${cell(m.description)} | ${m.fixDescription ? cell(`${m.fixDescription} ${fixClassNote(m)}`) : '—'} |`);
   }
   return rows.join('\n');
 }

@@ -81,7 +81,7 @@ describe('command line: check --fix, --format sarif, --max-warnings, configurati
 
     fs.writeFileSync(path.join(sub, '.resolutionrc.json'), '{ broken');
     const bad = await run(['check', '--format', 'json', file]);
-    assert.match(bad.err, /\.resolutionrc\.json:1:\d+: not valid JSON.*\(file ignored\)/);
+    assert.match(bad.err, /\.resolutionrc\.json:1:\d+: not valid JSON.*\(the whole file is ignored\)/);
     assert.ok(JSON.parse(bad.out).files[0].findings.some((f: any) => f.rule === 'operative-numbering' && f.severity === 'warning'));
   });
 

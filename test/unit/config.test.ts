@@ -60,9 +60,54 @@ describe('configuration', () => {
     const r = parseConfigText('// project settings\n{ "rules": { "operative-numbering": "loud", "cross-reference": "warn" }, "draftMode": "yes" }', 'f');
     assert.deepStrictEqual(
       r.problems.map((p) => p.message),
-      ['rules.operative-numbering: "loud" is not one of off, hint, information, warning, error', 'draftMode must be true, false or "auto"'],
+      [
+        'draftMode: "yes" must be true, false or "auto": this setting is ignored',
+        'rules.operative-numbering: "loud" is not one of off, hint, information, warning, error: this setting is ignored',
+      ],
     );
-    assert.ok(r.value);
+    // only the bad keys are dropped: "warn" is read as warning
+    assert.deepStrictEqual(r.value, { rules: { 'cross-reference': 'warning' } });
+  });
+
+  it('reads JSON with comments and trailing commas; a misspelt check id is reported with its position and a suggestion, the rest applies', () => {
+    const file = write('misspelt/.resolutionrc.json', '{\n  // checks\n  "rules": {\n    "operative-numbring": "off",\n    "cross-reference": "off",\n  },\n  "draftmode": true,\n}\n');
+    const { config, problems, files } = resolveConfig({}, write('misspelt/d.res.md', 'x'));
+    assert.deepStrictEqual(
+      problems.map((p) => [p.file, p.line, p.message]),
+      [
+        [file, 6, 'unknown setting "draftmode" (did you mean "draftMode"?): it is ignored'],
+        [file, 3, 'unknown check "operative-numbring" (did you mean "operative-numbering"?): this setting is ignored'],
+      ],
+    );
+    assert.ok(files.includes(file));
+    assert.strictEqual(config.rules['cross-reference'].severity, 'off');
+    assert.strictEqual(config.rules['operative-numbring'], undefined);
+  });
+
+  it('a .resolutionrc.json that is a folder or cannot be read is reported, and the files further up still apply', () => {
+    write('layers/.resolutionrc.json', JSON.stringify({ rules: { 'authority-line': 'off' } }));
+    fs.mkdirSync(path.join(tmp, 'layers', 'folder', '.resolutionrc.json'), { recursive: true });
+    const doc = write('layers/folder/d.res.md', 'x');
+    const r = resolveConfig({}, doc);
+    assert.deepStrictEqual(r.problems.map((p) => p.message), ['.resolutionrc.json is a folder, not a file: the whole file is ignored']);
+    assert.strictEqual(r.config.rules['authority-line'].severity, 'off');
+    // a file the user may not read (root reads everything, so the file system is simulated)
+    const denied = resolveConfig({}, doc, {
+      readFile(p) {
+        if (p === path.join(tmp, 'layers', 'folder', '.resolutionrc.json')) throw new Error('cannot be read (EACCES)');
+        return undefined;
+      },
+    });
+    assert.deepStrictEqual(denied.problems.map((p) => p.message), ['.resolutionrc.json cannot be read (EACCES): the whole file is ignored']);
+  });
+
+  it('fixAll settings: wording and the least severity, validated', () => {
+    const r = parseConfigText('{ "fixAll": { "wording": true, "minSeverity": "information" } }', 'f');
+    assert.deepStrictEqual(r.problems, []);
+    const { config } = resolveConfig({ fixAll: { wording: true } }, undefined);
+    assert.deepStrictEqual(config.fixAll, { wording: true, minSeverity: 'warning' });
+    const bad = parseConfigText('{ "fixAll": { "minSeverity": "off" } }', 'f');
+    assert.match(bad.problems[0].message, /fixAll\.minSeverity: "off" is not one of error, warning, information, hint: this setting is ignored/);
   });
 
   it('the configuration reaches the checks', () => {

@@ -99,7 +99,7 @@ describe('fixes', () => {
       '',
     ].join('\n');
     const check = (t: string) => checkDocument(parse(t));
-    const result = fixAll(text, check);
+    const result = fixAll(text, check, { wording: true, minSeverity: 'hint' });
     assert.strictEqual(result.remaining, 0);
     assert.ok(result.passes >= 1 && result.passes < 10);
     assert.strictEqual(
@@ -126,7 +126,7 @@ describe('fixes', () => {
 
   it('fix-all keeps CRLF line endings and puts the full stop before a trailing footnote marker', () => {
     const text = 'The General Assembly,\r\n\r\n*Recalling* its resolution 70/1,\r\n\r\n1. Decides to act on paragraph 3 below;\r\n\r\n3. *Requests* a report,\r\n\r\n4. *Requests* a report on paragraph 3 above¹\r\n\r\n¹ A/1.\r\n';
-    const r = fixAll(text, (t) => checkDocument(parse(t)));
+    const r = fixAll(text, (t) => checkDocument(parse(t)), { wording: true, minSeverity: 'hint' });
     assert.strictEqual(
       r.text,
       'The General Assembly,\r\n\r\n*Recalling* its resolution 70/1,\r\n\r\n1. *Decides* to act on paragraph 2 below;\r\n\r\n2. *Requests* a report;\r\n\r\n3. *Also requests* a report on paragraph 2 above.¹\r\n\r\n¹ A/1.\r\n',

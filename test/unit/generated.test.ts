@@ -25,6 +25,7 @@ describe('files generated from the rule registry and package.json', () => {
       assert.ok(readme.includes(`| \`resolution.rules.${r.meta.id}\` |`), `README row for ${r.meta.id}`);
       assert.ok(rulesReadme.includes(`| [${r.meta.id}](${r.meta.id}.md) |`), `docs/rules row for ${r.meta.id}`);
       assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules', `${r.meta.id}.md`)), `docs page for ${r.meta.id}`);
+      if (r.meta.fixDescription) assert.ok(r.meta.fixClass, `${r.meta.id} has a fix: its class (structural or wording) must be declared`);
     }
     // Every resource setting of package.json can be set in .resolutionrc.json too.
     assert.deepStrictEqual(schema.properties.draftMode.anyOf, [{ type: 'boolean' }, { type: 'string', enum: ['auto'] }]);

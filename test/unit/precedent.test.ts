@@ -114,6 +114,8 @@ describe('precedent: search on the seeds', () => {
       key: '75/311',
       title: 'Tackling illicit trafficking in wildlife',
       date: '23 July 2021',
+      // the file it was read from: a link to a citation of it opens that file
+      path: path.join(SEEDS, SEED.ga75),
     });
     assert.strictEqual(corpus.dateOf('70/1'), '25 September 2015');
     assert.strictEqual(corpus.dateOf('2013/40'), '25 July 2013');
@@ -129,7 +131,8 @@ describe('precedent: search on the seeds', () => {
     const newText = spans.map((s) => text.slice(s.start, s.end)).join(' | ');
     assert.match(newText, /establishing dedicated wildlife prosecution units/);
     assert.doesNotMatch(newText, /Member States/);
-    assert.strictEqual(corpus.newSpans('Zebra quantum marmalade flux capacitor teaspoon', 'operative'), undefined);
+    // no precedent at all: the whole paragraph is new
+    assert.deepStrictEqual(corpus.newSpans('Zebra quantum marmalade flux capacitor teaspoon', 'operative'), [{ start: 0, end: 47 }]);
   });
 });
 
@@ -414,14 +417,15 @@ describe('precedent: editor helpers', () => {
 });
 
 describe('precedent: corpus settings', () => {
-  it('reads .resolutionrc.json above the workspace (nearest wins over settings), paths relative to it', () => {
+  it('reads .resolutionrc.json above the workspace (nearest wins over settings, except corpus paths: both lists are used), paths relative to it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));
     try {
       fs.writeFileSync(path.join(dir, '.resolutionrc.json'), JSON.stringify({ corpus: { paths: ['texts'], builtin: false }, precedent: { minScore: 0.6 } }));
       const ws = path.join(dir, 'project');
       fs.mkdirSync(ws);
       const s = resolveSettings({ corpus: { builtin: true, paths: ['/elsewhere'] }, precedent: { maxCompletions: 8 } }, ws);
-      assert.deepStrictEqual(s, { paths: [path.join(dir, 'texts')], builtin: false, includeWorkspace: false, maxCompletions: 8, minScore: 0.6 });
+      // The project's sources first, then the user's own from the setting (docs: corpus sources).
+      assert.deepStrictEqual(s, { paths: [path.join(dir, 'texts'), '/elsewhere'], builtin: false, includeWorkspace: false, maxCompletions: 8, minScore: 0.6 });
       const plain = resolveSettings({ corpus: { paths: ['lib'] } }, path.join(os.tmpdir(), 'no-rc-here'));
       assert.deepStrictEqual(plain.paths, [path.join(os.tmpdir(), 'no-rc-here', 'lib')]);
       assert.strictEqual(plain.builtin, true);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { parse } from '../../server/src/core/parser';
 import { checkDocument } from '../../server/src/core/check';
 import { fixAll } from '../../server/src/core/fix';
+import { words } from '../support/words';
 import { RULES } from '../../server/src/core/rules/registry';
 import { FIXTURES, loadFixtures, matchSnapshot } from '../support/fixtures';
 
@@ -32,8 +33,8 @@ describe('checks on fixture drafts (expected findings marked inline)', () => {
       });
 
       if (findings.some((f) => f.fix)) {
-        it('fix-all output matches the committed snapshot, and re-checked it has no fixable finding left', () => {
-          const result = fixAll(fx.text, (t) => checkDocument(parse(t), { config: fx.config }));
+        it('fix-all with every fix (wording fixes and all severities) matches the committed snapshot, and re-checked it has no fixable finding left', () => {
+          const result = fixAll(fx.text, (t) => checkDocument(parse(t), { config: fx.config }), { wording: true, minSeverity: 'hint' });
           const snap = matchSnapshot(fx.snapshotFile, result.text);
           assert.ok(snap.ok, snap.expected === undefined ? `missing snapshot ${path.relative(FIXTURES, fx.snapshotFile)} (run with UPDATE_SNAPSHOTS=1)` : `snapshot differs:\n${result.text}`);
           const after = checkDocument(parse(result.text), { config: fx.config });
@@ -47,6 +48,13 @@ describe('checks on fixture drafts (expected findings marked inline)', () => {
             );
           }
           assert.strictEqual(result.remaining, 0);
+        });
+
+        it('fix-all as configured by default changes no word', () => {
+          const check = (t: string) => checkDocument(parse(t), { config: fx.config });
+          const once = fixAll(fx.text, check);
+          assert.deepStrictEqual(words(once.text), words(fx.text));
+          assert.strictEqual(fixAll(once.text, check).text, once.text, 'a second fix-all changes nothing');
         });
       }
     });

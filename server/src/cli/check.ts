@@ -1,16 +1,19 @@
 /**
- * `resolution check [--format text|json|sarif] [--fix] [--max-warnings N] [--locale en|fr|es] PATH…`
+ * `resolution check [options] PATH…` (see HELP)
  * Runs the structure checks with the configuration of the `.resolutionrc.json` files up the
- * folder tree of each file; `--fix` writes the fixed files and reports what changed.
+ * folder tree of each file and the same precedent corpus as the editor (loaded once per run);
+ * `--fix` writes what fix-all applies (structural fixes only, unless asked) and reports it.
  */
 import { messageLocale, type MessageLocale } from '../core/messages';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
+import { Corpus } from '../core/precedent/corpus';
 import { parse } from '../core/parser';
 import { checkDocument } from '../core/check';
 import { parseOptionsOf, resolveConfig, type ResolvedConfig } from '../core/config';
 import { fixAll } from '../core/fix';
-import type { Finding } from '../core/findings';
+import type { Finding, Severity } from '../core/findings';
 import { RULES, docsUrl } from '../core/rules/registry';
 import { expandPaths } from './files';
 import { CliIO, UsageError } from './io';
@@ -32,34 +35,88 @@ export function readDraft(file: string): { text?: string; error?: string } {
   return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
 }
 
+export const HELP = `Usage: resolution check [options] PATH…
+
+Runs the structure checks on files, folders (walked, links followed) or globs (*, **, ?, {a,b}, [ab]),
+with the configuration of the .resolutionrc.json files up the folder tree of each file.
+
+Options:
+  --format text|json|sarif     output format (default text)
+  --fix                        write the fixes that fix-all applies: structural fixes only (numbering,
+                               sub-paragraph labels, italics of the opening phrase, closing punctuation,
+                               footnote numbers, cross-references carried along) of findings shown as
+                               warnings or errors. Never changes a word unless --fix-wording is given.
+  --fix-wording                with --fix, also apply wording fixes (phrase suggestions, also/further,
+                               corpus dates); same as "fixAll": { "wording": true } in .resolutionrc.json
+  --fix-min-severity LEVEL     with --fix, the least severity fixed: error, warning (default),
+                               information or hint
+  --max-warnings N             exit 1 when there are more than N warnings
+  --corpus DIR                 a folder of adopted texts (text or AKN4UN XML) to use as the precedent
+                               corpus, in addition to "corpus.paths" of .resolutionrc.json (repeatable)
+  --no-builtin                 leave the built-in seed corpus out
+  --locale en|fr|es            the language of the messages (default: LC_ALL, LC_MESSAGES or LANG)
+  -h, --help                   show this help
+
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+2 bad usage, or a path that is missing or unreadable (the other paths are still checked).`;
+
 interface Options {
   format: string;
   fix: boolean;
+  fixWording: boolean;
+  fixMinSeverity?: Severity;
   maxWarnings?: number;
   /** The findings' messages: --locale, else LC_ALL / LC_MESSAGES / LANG; English when none is French or Spanish. */
   locale: MessageLocale;
+  corpus: string[];
+  builtin: boolean;
+  help: boolean;
   paths: string[];
 }
 
-function parseArgs(args: string[]): Options {
-  const env = process.env;
-  const o: Options = { format: 'text', fix: false, locale: messageLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG), paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format') o.format = args[++i] ?? '';
-    else if (a.startsWith('--format=')) o.format = a.slice(9);
-    else if (a === '--fix') o.fix = true;
-    else if (a === '--locale' || a.startsWith('--locale=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!v) throw new UsageError('--locale needs a language (en, fr, es)');
-      o.locale = messageLocale(v);
-    }
-    else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, not "${v ?? ''}"`);
-      o.maxWarnings = Number(v);
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else o.paths.push(a);
+function parseOptions(args: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean', default: false },
+        'fix-wording': { type: 'boolean', default: false },
+        'fix-min-severity': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        corpus: { type: 'string', multiple: true, default: [] },
+        'no-builtin': { type: 'boolean', default: false },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  const v = parsed.values;
+  const o: Options = {
+    format: v.format as string,
+    fix: !!v.fix,
+    fixWording: !!v['fix-wording'],
+    corpus: (v.corpus as string[]) ?? [],
+    builtin: !v['no-builtin'],
+    help: !!v.help,
+    locale: messageLocale((v.locale as string | undefined) || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
+    paths: parsed.positionals,
+  };
+  if (o.help) return o;
+  const mw = v['max-warnings'] as string | undefined;
+  if (mw !== undefined) {
+    if (!/^\d+$/.test(mw)) throw new UsageError(`--max-warnings needs a whole number, not "${mw}"`);
+    o.maxWarnings = Number(mw);
+  }
+  const ms = v['fix-min-severity'] as string | undefined;
+  if (ms !== undefined) {
+    if (!['error', 'warning', 'information', 'hint'].includes(ms)) throw new UsageError(`--fix-min-severity must be error, warning, information or hint, not "${ms}"`);
+    o.fixMinSeverity = ms as Severity;
   }
   if (!['text', 'json', 'sarif'].includes(o.format)) throw new UsageError(`--format must be text, json or sarif, not "${o.format}"`);
   if (o.paths.length === 0) throw new UsageError('check needs at least one file, folder or glob');
@@ -120,15 +177,45 @@ function packageVersion(): string {
   }
 }
 
-export function run(args: string[], io: CliIO): number {
-  const opts = parseArgs(args);
-  const { files, missing } = expandPaths(opts.paths);
+/** The corpus of each distinct set of sources, each loaded once per run. */
+class CorpusCache {
+  private loaded = new Map<string, Promise<Corpus>>();
+  constructor(private io: CliIO) {}
+
+  get(builtin: boolean, paths: string[]): Promise<Corpus> | undefined {
+    if (!builtin && paths.length === 0) return undefined;
+    const key = JSON.stringify([builtin, [...paths].sort()]);
+    let c = this.loaded.get(key);
+    if (!c) {
+      c = (async () => {
+        const corpus = new Corpus();
+        const report = await corpus.load({ builtin, paths });
+        for (const sk of report.skipped) this.io.err(`resolution: corpus: skipped ${sk.path}: ${sk.reason}`);
+        return corpus;
+      })();
+      this.loaded.set(key, c);
+    }
+    return c;
+  }
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const opts = parseOptions(args);
+  if (opts.help) {
+    io.out(HELP);
+    return 0;
+  }
+  for (const c of opts.corpus) {
+    if (!fs.existsSync(c)) throw new UsageError(`--corpus ${c}: no such file or folder`);
+  }
+  const { files, missing, skipped } = expandPaths(opts.paths);
   for (const m of missing) io.err(`resolution: ${m}`);
-  if (missing.length) return 2;
+  for (const m of skipped) io.err(`resolution: ${m}`);
+  const corpora = new CorpusCache(io);
 
   const reports: FileReport[] = [];
   const notes: string[] = []; // what --fix changed; config problems
-  let unreadable = 0;
+  let unreadable = missing.length;
   const seenProblems = new Set<string>();
   for (const file of files) {
     const { text, error } = readDraft(file);
@@ -139,17 +226,26 @@ export function run(args: string[], io: CliIO): number {
     }
     const loaded = resolveConfig(undefined, file);
     for (const p of loaded.problems) {
-      const msg = `resolution: ${path.relative(process.cwd(), p.file) || p.file}:${(p.line ?? 0) + 1}:${(p.character ?? 0) + 1}: ${p.message} (file ignored)`;
+      const msg = `resolution: ${path.relative(process.cwd(), p.file) || p.file}:${(p.line ?? 0) + 1}:${(p.character ?? 0) + 1}: ${p.message}`;
       if (!seenProblems.has(msg)) {
         seenProblems.add(msg);
         io.err(msg);
       }
     }
     const config: ResolvedConfig = loaded.config;
-    const check = (t: string) => checkDocument(parse(t, parseOptionsOf(config)), { config, locale: opts.locale });
+    // The same corpus as the editor: the built-in seeds unless switched off, the configured
+    // corpus.paths, and the --corpus folders.
+    // Relative corpus paths are read from the nearest configuration file's folder, as in the editor.
+    const base = loaded.files[0] ? path.dirname(loaded.files[0]) : process.cwd();
+    const configured = config.corpus.paths.filter((p) => p.trim() !== '').map((p) => path.resolve(base, p));
+    const corpus = await corpora.get(opts.builtin && config.corpus.builtin, [...configured, ...opts.corpus.map((c) => path.resolve(c))]);
+    const check = (t: string) => checkDocument(parse(t, parseOptionsOf(config)), { config, corpus, locale: opts.locale });
     let current = text;
     if (opts.fix) {
-      const result = fixAll(text, check);
+      const result = fixAll(text, check, {
+        wording: opts.fixWording || config.fixAll.wording,
+        minSeverity: opts.fixMinSeverity ?? config.fixAll.minSeverity,
+      });
       if (result.text !== text) {
         try {
           fs.writeFileSync(file, result.text);
@@ -165,7 +261,7 @@ export function run(args: string[], io: CliIO): number {
       }
     }
     const doc = parse(current, parseOptionsOf(config));
-    const findings = checkDocument(doc, { config, locale: opts.locale }).map((f) => ({
+    const findings = checkDocument(doc, { config, corpus, locale: opts.locale }).map((f) => ({
       rule: f.rule,
       severity: f.severity,
       line: f.range.start.line + 1,

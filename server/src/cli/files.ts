@@ -1,6 +1,11 @@
-/** Expands command-line paths (files, folders, simple globs) into resolution files. */
+/**
+ * Expands command-line paths (files, folders, globs) into resolution files. Globs are matched
+ * with picomatch (`*`, `**`, `?`, `{a,b}`, `[ab]`); symbolic links in a folder walk are followed,
+ * each real folder once (a link back up the tree is reported, not followed again).
+ */
 import * as fs from 'fs';
 import * as path from 'path';
+import picomatch from 'picomatch';
 
 export const DRAFT_EXTENSIONS = ['.res.md', '.resolution.md', '.resolution', '.md', '.txt'];
 
@@ -11,57 +16,77 @@ export function isDraftFile(file: string): boolean {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 
-function walk(dir: string, out: string[]): void {
+interface Walk {
+  /** Real paths of the folders walked so far (loop protection). */
+  seen: Set<string>;
+  /** What was skipped and why (broken links, loops, unreadable folders). */
+  skipped: string[];
+}
+
+function walk(dir: string, out: string[], w: Walk): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch (err: any) {
+    w.skipped.push(`${dir}: ${err?.code ?? String(err)}; skipped`);
+    return;
+  }
+  if (w.seen.has(real)) {
+    w.skipped.push(`${dir}: a link to a folder already checked (${real}); not followed again`);
+    return;
+  }
+  w.seen.add(real);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (err: any) {
+    w.skipped.push(`${dir}: cannot be read (${err?.code ?? String(err)}); skipped`);
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out);
-    } else if (e.isFile() && isDraftFile(e.name)) out.push(p);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const st = fs.statSync(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (err: any) {
+        if (isDraftFile(e.name)) w.skipped.push(`${p}: a broken link (${err?.code ?? String(err)}); skipped`);
+        continue;
+      }
+    }
+    if (isDir) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, w);
+    } else if (isFile && isDraftFile(e.name)) out.push(p);
   }
 }
 
-/** Turns a glob (`*`, `**`, `?`) into a regular expression over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        re += '.*';
-        i++;
-        if (glob[i + 1] === '/') i++;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
+const GLOB_CHARS = /[*?{}[\]]/;
 
 export interface Expanded {
   files: string[];
   /** Paths that do not exist or match nothing, with why. */
   missing: string[];
+  /** Files or folders passed over during a folder walk, with why. */
+  skipped: string[];
 }
 
 export function expandPaths(args: string[]): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
+  const w: Walk = { seen: new Set(), skipped: [] };
   for (const arg of args) {
-    if (/[*?]/.test(arg)) {
+    // A path that exists is taken as it is, even if it holds glob characters.
+    if (GLOB_CHARS.test(arg) && !fs.existsSync(arg)) {
       const norm = arg.split(path.sep).join('/');
-      const firstWild = norm.search(/[*?]/);
-      const baseDir = norm.slice(0, norm.lastIndexOf('/', firstWild) + 1) || '.';
-      const re = globToRegExp(norm.replace(/^\.\//, ''));
+      const { base } = picomatch.scan(norm);
+      const isMatch = picomatch(norm.replace(/^\.\//, ''), { dot: false });
       const all: string[] = [];
-      walk(baseDir, all);
-      const matched = all.filter((f) => re.test(f.split(path.sep).join('/').replace(/^\.\//, '')));
+      walk(base || '.', all, { seen: new Set(), skipped: w.skipped });
+      const matched = all.filter((f) => isMatch(f.split(path.sep).join('/').replace(/^\.\//, '')));
       if (matched.length === 0) missing.push(`${arg}: no file matches`);
       files.push(...matched);
       continue;
@@ -75,9 +100,9 @@ export function expandPaths(args: string[]): Expanded {
     }
     if (st.isDirectory()) {
       const before = files.length;
-      walk(arg, files);
+      walk(arg, files, w);
       if (files.length === before) missing.push(`${arg}: no resolution files in this folder`);
     } else files.push(arg);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, skipped: w.skipped };
 }

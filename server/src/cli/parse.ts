@@ -1,18 +1,27 @@
 /** `resolution parse --format json FILE` — prints the document model, for debugging and tests. */
+import { parseArgs } from 'util';
 import { parse } from '../core/parser';
 import { readDraft } from './check';
 import { CliIO, UsageError } from './io';
 
+export const HELP = `Usage: resolution parse [--format json] FILE
+
+Prints the document model of a draft (preamble, operative paragraphs, sub-paragraphs, footnotes,
+citations, cross-references) as JSON, for debugging and scripts.`;
+
 export function run(args: string[], io: CliIO): number {
-  let format = 'json';
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format') format = args[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
   }
+  if (parsed.values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const format = parsed.values.format;
+  const files = parsed.positionals;
   if (format !== 'json') throw new UsageError('parse prints JSON only: --format json');
   if (files.length !== 1) throw new UsageError('parse takes exactly one FILE');
   const { text, error } = readDraft(files[0]);

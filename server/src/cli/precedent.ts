@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { Corpus } from '../core/precedent/corpus';
 import { compare } from '../core/precedent/diff';
 import { readTextResolution } from '../core/precedent/textfile';
@@ -35,33 +36,38 @@ function label(m: Match): string {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let format = 'text';
-  let top = 5;
-  let minScore = 0.3;
-  let builtin = true;
-  let text: string | undefined;
-  let file: string | undefined;
-  const corpora: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') {
-      io.out(HELP);
-      return 0;
-    } else if (a === '--format') format = value();
-    else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a === '--top') top = Number(value());
-    else if (a === '--min-score') minScore = Number(value());
-    else if (a === '--corpus') corpora.push(value());
-    else if (a === '--no-builtin') builtin = false;
-    else if (a === '--text') text = value();
-    else if (a === '--file') file = value();
-    else throw new UsageError(`unknown option ${a}`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        top: { type: 'string', default: '5' },
+        'min-score': { type: 'string', default: '0.3' },
+        corpus: { type: 'string', multiple: true, default: [] },
+        'no-builtin': { type: 'boolean', default: false },
+        text: { type: 'string' },
+        file: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
   }
+  const v = parsed.values;
+  if (v.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const format = v.format as string;
+  const top = Number(v.top);
+  const minScore = Number(v['min-score']);
+  const builtin = !v['no-builtin'];
+  const text = v.text as string | undefined;
+  const file = v.file as string | undefined;
+  const corpora = (v.corpus as string[]) ?? [];
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
   if (!Number.isInteger(top) || top < 1) throw new UsageError('--top needs a whole number of at least 1');
   if (!(minScore >= 0 && minScore <= 1)) throw new UsageError('--min-score needs a number between 0 and 1');

@@ -168,7 +168,8 @@ function runRules(doc: ResolutionDocument, options: CheckOptions, config: Resolv
     const report = (r: Report) => {
       if (suppression && !suppression.empty && suppression.suppressed(id, lines.offsetAt(r.range.start))) return;
       const f: Finding = { rule: id, severity: r.minor ? minorOf(severity) : severity, range: r.range, message: r.message };
-      if (r.fix && r.fix.edits.length) f.fix = r.fix;
+      // The class is the rule's, written once in its metadata; a rule without one is wording (the safe side).
+      if (r.fix && r.fix.edits.length) f.fix = { ...r.fix, class: rule.meta.fixClass ?? 'wording' };
       findings.push(f);
     };
     try {

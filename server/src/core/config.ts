@@ -5,8 +5,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { distance as levenshtein } from 'fastest-levenshtein';
 import type { Severity } from './findings';
 import { toLanguageSetting, type LanguageSetting } from './detect-language';
+import configSchema from '../../schema/resolutionrc.schema.json';
 import { DEFAULT_TAGS, type TagSet } from './negotiation/conventions';
 
 export type RuleLevel = Severity | 'off';
@@ -30,6 +34,8 @@ export interface ResolvedConfig {
   language: LanguageSetting;
   corpus: { paths: string[]; builtin: boolean; includeWorkspace: boolean };
   precedent: { maxCompletions: number; minScore?: number };
+  /** What fix-all (command, source.fixAll, `check --fix`) applies beyond structural fixes of warnings and errors. */
+  fixAll: { wording: boolean; minSeverity: Severity };
 }
 
 export interface ConfigProblem {
@@ -54,6 +60,7 @@ export function defaultConfig(): ResolvedConfig {
     language: 'auto',
     corpus: { paths: [], builtin: true, includeWorkspace: false },
     precedent: { maxCompletions: 5 },
+    fixAll: { wording: false, minSeverity: 'warning' },
   };
 }
 
@@ -65,6 +72,31 @@ function normaliseLevel(v: unknown): RuleLevel | undefined {
   if (s === 'info') return 'information';
   if (s === 'warn') return 'warning';
   return (LEVELS as string[]).includes(s) ? (s as RuleLevel) : undefined;
+}
+
+/**
+ * One settings object with flat dotted keys ("rules.operative-numbering", "resolution.draftMode")
+ * turned into nested objects, as the schema describes them.
+ */
+export function nestKeys(layer: Record<string, unknown>): Record<string, unknown> {
+  // Flat dotted keys ("rules.operative-numbering", "style.preambularItalic") are accepted as well.
+  const nested: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(layer)) {
+    const key = k.startsWith('resolution.') ? k.slice('resolution.'.length) : k;
+    const dot = key.indexOf('.');
+    if (dot > 0 && ['rules', 'style', 'phrases', 'corpus', 'precedent', 'trace', 'fixAll', 'negotiation'].includes(key.slice(0, dot))) {
+      const head = key.slice(0, dot);
+      const obj = (isObject(nested[head]) ? nested[head] : {}) as Record<string, unknown>;
+      obj[key.slice(dot + 1)] = v;
+      nested[head] = obj;
+    } else if (isObject(v) && isObject(nested[key])) {
+      nested[key] = { ...(nested[key] as object), ...v };
+    } else {
+      nested[key] = v;
+    }
+  }
+
+  return nested;
 }
 
 /**
@@ -86,23 +118,9 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     language: base.language,
     corpus: { ...base.corpus, paths: [...base.corpus.paths] },
     precedent: { ...base.precedent },
+    fixAll: { ...base.fixAll },
   };
-  // Flat dotted keys ("rules.operative-numbering", "style.preambularItalic") are accepted as well.
-  const nested: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(layer)) {
-    const key = k.startsWith('resolution.') ? k.slice('resolution.'.length) : k;
-    const dot = key.indexOf('.');
-    if (dot > 0 && ['rules', 'style', 'phrases', 'corpus', 'precedent', 'trace', 'negotiation'].includes(key.slice(0, dot))) {
-      const head = key.slice(0, dot);
-      const obj = (isObject(nested[head]) ? nested[head] : {}) as Record<string, unknown>;
-      obj[key.slice(dot + 1)] = v;
-      nested[head] = obj;
-    } else if (isObject(v) && isObject(nested[key])) {
-      nested[key] = { ...(nested[key] as object), ...v };
-    } else {
-      nested[key] = v;
-    }
-  }
+  const nested = nestKeys(layer);
 
   if (nested.rules !== undefined) {
     if (!isObject(nested.rules)) problems.push('"rules" must be an object of rule id → level or options');
@@ -166,41 +184,16 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     if (typeof p.maxCompletions === 'number') out.precedent.maxCompletions = p.maxCompletions;
     if (typeof p.minScore === 'number') out.precedent.minScore = p.minScore;
   }
-  return out;
-}
-
-/** Strips // and /* *\/ comments (outside strings) so JSON-with-comments files are accepted. */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  let i = 0;
-  let inString = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') {
-        out += text[i + 1] ?? '';
-        i += 2;
-        continue;
-      }
-      if (c === '"') inString = false;
-      i++;
-    } else if (c === '"') {
-      inString = true;
-      out += c;
-      i++;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') {
-        out += ' ';
-        i++;
-      }
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      for (; i < stop; i++) out += text[i] === '\n' ? '\n' : ' ';
-    } else {
-      out += c;
-      i++;
+  if (isObject(nested.fixAll)) {
+    const f = nested.fixAll;
+    if (f.wording !== undefined) {
+      if (typeof f.wording === 'boolean') out.fixAll.wording = f.wording;
+      else problems.push('fixAll.wording must be true or false');
+    }
+    if (f.minSeverity !== undefined) {
+      const level = normaliseLevel(f.minSeverity);
+      if (level && level !== 'off') out.fixAll.minSeverity = level;
+      else problems.push(`fixAll.minSeverity: "${String(f.minSeverity)}" is not one of error, warning, information, hint`);
     }
   }
   return out;
@@ -212,25 +205,142 @@ function positionOf(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-/** Parses a config file's text; on error returns the problem with its position when known. */
-export function parseConfigText(
-  text: string,
-  file: string,
-): { value?: unknown; problems: ConfigProblem[] } {
-  try {
-    const value = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, '')));
-    const issues: string[] = [];
-    overlay(defaultConfig(), value, issues);
-    return { value, problems: issues.map((message) => ({ file, message, line: 0, character: 0 })) };
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const pos = m ? positionOf(text, Number(m[1])) : { line: 0, character: 0 };
-    return { problems: [{ file, message: `not valid JSON: ${msg}`, ...pos }] };
+let validator: ValidateFunction | undefined;
+/** The shipped JSON schema of `.resolutionrc.json` (the file VS Code validates with), compiled once. */
+function schemaValidator(): ValidateFunction {
+  if (!validator) validator = new Ajv({ allErrors: true, strict: false }).compile(configSchema as object);
+  return validator;
+}
+
+/** Level aliases ("warn", "info") written in their canonical form, so the schema accepts them. */
+function canonicalLevels(nested: Record<string, unknown>): void {
+  if (!isObject(nested.rules)) return;
+  for (const [id, v] of Object.entries(nested.rules)) {
+    if (typeof v === 'string') nested.rules[id] = normaliseLevel(v) ?? v;
+    else if (isObject(v) && typeof v.severity === 'string') v.severity = normaliseLevel(v.severity) ?? v.severity;
   }
 }
 
+const dotted = (segments: string[]) => segments.join('.');
+
+function removeAt(root: Record<string, unknown>, segments: string[]): void {
+  let node: unknown = root;
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (!isObject(node) && !Array.isArray(node)) return;
+    node = (node as Record<string, unknown>)[segments[i]];
+  }
+  if (isObject(node)) delete node[segments[segments.length - 1]];
+}
+
+/** Why a value was rejected, in a user's words, from the schema errors at one path. */
+function reason(errors: ErrorObject[], value: unknown, segments: string[]): string {
+  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  // true, false or a word ("draftMode": true | false | "auto")
+  if (errors.some((e) => e.keyword === 'type' && (e.params as { type: string }).type === 'boolean')) {
+    const words = errors.filter((e) => e.keyword === 'enum').flatMap((e) => (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)));
+    if (words.length) return `${shown} must be true, false or ${words.join(' or ')}`;
+  }
+  const en = errors.find((e) => e.keyword === 'enum');
+  if (en) return `${shown} is not one of ${(en.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
+  const ty = errors.find((e) => e.keyword === 'type');
+  if (ty) {
+    const want = String((ty.params as { type: string }).type);
+    if (segments[0] === 'rules' && segments.length === 2) return `${shown} must be a level (off, hint, information, warning, error) or an object with "severity"`;
+    return `${shown} must be ${want === 'boolean' ? 'true or false' : want === 'array' ? 'a list' : `a ${want}`}`;
+  }
+  const e = errors[0];
+  return `${shown} ${e?.message ?? 'is not valid'}`;
+}
+
+/**
+ * Parses a config file's text as JSON with comments (trailing commas allowed) and validates it
+ * against the shipped schema. A file that is not JSON is reported with its position and ignored
+ * whole; each key the schema rejects is reported, saying that this key (only) is ignored, and is
+ * left out of `value`.
+ */
+export function parseConfigText(text: string, file: string): { value?: unknown; problems: ConfigProblem[] } {
+  const source = text.replace(/^\uFEFF/, '');
+  const errors: ParseError[] = [];
+  const raw = parseJsonc(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (errors.length) {
+    const e = errors[0];
+    return { problems: [{ file, message: `not valid JSON: ${printParseErrorCode(e.error)} (the whole file is ignored)`, ...positionOf(source, e.offset) }] };
+  }
+  if (!isObject(raw)) return { problems: [{ file, message: 'the configuration must be a JSON object (the whole file is ignored)', line: 0, character: 0 }] };
+  const tree = parseTree(source, [], { allowTrailingComma: true });
+  const value = nestKeys(raw);
+  canonicalLevels(value);
+  const validate = schemaValidator();
+  const problems: ConfigProblem[] = [];
+  if (!validate(value)) {
+    // Group the errors by the key they make us drop.
+    const byPath = new Map<string, { segments: string[]; errors: ErrorObject[]; unknown?: boolean }>();
+    for (const e of validate.errors ?? []) {
+      const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+      // a bad value inside a rule's object (or a rule's level) drops that rule's setting
+      const drop = segments[0] === 'rules' && segments.length > 2 ? segments.slice(0, 2) : segments;
+      const key = dotted(drop);
+      const entry = byPath.get(key) ?? { segments: drop, errors: [] };
+      entry.errors.push(e);
+      if (e.keyword === 'additionalProperties' && drop.length === segments.length) entry.unknown = true;
+      byPath.set(key, entry);
+    }
+    // Report outer keys before inner ones; drop each once.
+    const entries = [...byPath.values()].sort((a, b) => a.segments.length - b.segments.length);
+    const dropped: string[][] = [];
+    for (const entry of entries) {
+      if (dropped.some((d) => d.every((s, i) => entry.segments[i] === s))) continue;
+      dropped.push(entry.segments);
+      let at: unknown = value;
+      for (const s of entry.segments) at = isObject(at) ? at[s] : undefined;
+      const name = dotted(entry.segments);
+      let message: string;
+      if (entry.unknown) {
+        const parent = entry.segments.slice(0, -1);
+        const last = entry.segments[entry.segments.length - 1];
+        if (parent.length === 1 && parent[0] === 'rules') {
+          const near = nearest(last, knownKeys(['rules']));
+          message = `unknown check "${last}"${near ? ` (did you mean "${near}"?)` : ''}: this setting is ignored`;
+        } else {
+          const near = nearest(last, knownKeys(parent));
+          message = `unknown setting "${name}"${near ? ` (did you mean "${dotted([...parent, near])}"?)` : ''}: it is ignored`;
+        }
+      } else {
+        message = `${name}: ${reason(entry.errors, at, entry.segments)}: this setting is ignored`;
+      }
+      const node = tree ? findNodeAtLocation(tree, entry.segments) ?? findNodeAtLocation(tree, [entry.segments.join('.')]) : undefined;
+      const offset = node?.parent?.type === 'property' ? node.parent.offset : node?.offset;
+      problems.push({ file, message, ...(offset !== undefined ? positionOf(source, offset) : { line: 0, character: 0 }) });
+      removeAt(value, entry.segments);
+    }
+  }
+  return { value, problems };
+}
+
+/** The keys the schema knows under a path ([] = top level). */
+function knownKeys(segments: string[]): string[] {
+  let node = configSchema as { properties?: Record<string, unknown> };
+  for (const s of segments) node = (node.properties?.[s] ?? {}) as typeof node;
+  return Object.keys(node.properties ?? {});
+}
+
+/** The known key closest to a misspelt one (at most a third of its letters off), if any. */
+function nearest(word: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const k of known) {
+    const d = levenshtein(word.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
 export interface FileSystemLike {
+  /** The file's text; undefined when there is no such file; throws (with a reason) when it exists but cannot be read. */
   readFile(p: string): string | undefined;
 }
 
@@ -238,21 +348,34 @@ const nodeFs: FileSystemLike = {
   readFile(p) {
     try {
       return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
+    } catch (err: any) {
+      if (err?.code === 'ENOENT' || err?.code === 'ENOTDIR') return undefined;
+      if (err?.code === 'EISDIR') throw new Error('is a folder, not a file');
+      throw new Error(`cannot be read (${err?.code ?? err?.message ?? String(err)})`);
     }
   },
 };
 
-/** The `.resolutionrc.json` files from the document's folder up to the root (nearest first). */
-export function findConfigFiles(documentPath: string, fsl: FileSystemLike = nodeFs, stopAt?: string): Array<{ file: string; text: string }> {
-  const found: Array<{ file: string; text: string }> = [];
+/**
+ * The `.resolutionrc.json` files from the document's folder up to the root (nearest first).
+ * One that exists but cannot be read (a folder, no permission) comes with `error` and no text.
+ */
+export function findConfigFiles(
+  documentPath: string,
+  fsl: FileSystemLike = nodeFs,
+  stopAt?: string,
+): Array<{ file: string; text: string; error?: undefined } | { file: string; text?: undefined; error: string }> {
+  const found: Array<{ file: string; text: string; error?: undefined } | { file: string; text?: undefined; error: string }> = [];
   let dir = path.dirname(path.resolve(documentPath));
   const stop = stopAt ? path.resolve(stopAt) : undefined;
   for (;;) {
     const file = path.join(dir, CONFIG_FILE_NAME);
-    const text = fsl.readFile(file);
-    if (text !== undefined) found.push({ file, text });
+    try {
+      const text = fsl.readFile(file);
+      if (text !== undefined) found.push({ file, text });
+    } catch (err) {
+      found.push({ file, error: (err as Error).message });
+    }
     if (stop && dir === stop) break;
     const parent = path.dirname(dir);
     if (parent === dir) break;
@@ -280,13 +403,15 @@ export function resolveConfig(settings: unknown, documentPath?: string, fsl: Fil
   const files: string[] = [];
   if (documentPath) {
     const layers: unknown[] = [];
-    for (const { file, text } of findConfigFiles(documentPath, fsl)) {
-      const parsed = parseConfigText(text, file);
-      problems.push(...parsed.problems);
-      if (parsed.value === undefined || !isObject(parsed.value)) {
-        if (parsed.value !== undefined) problems.push({ file, message: 'the configuration must be a JSON object', line: 0, character: 0 });
+    for (const found of findConfigFiles(documentPath, fsl)) {
+      const { file } = found;
+      if (found.text === undefined) {
+        problems.push({ file, message: `${CONFIG_FILE_NAME} ${found.error}: the whole file is ignored`, line: 0, character: 0 });
         continue;
       }
+      const parsed = parseConfigText(found.text, file);
+      problems.push(...parsed.problems);
+      if (parsed.value === undefined || !isObject(parsed.value)) continue;
       files.push(file);
       layers.push(parsed.value);
       if (parsed.value.root === true) break;

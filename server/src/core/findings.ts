@@ -8,10 +8,21 @@ export interface Edit {
   newText: string;
 }
 
+/**
+ * What a fix changes. A structural fix changes only the form around agreed words (numbers,
+ * sub-paragraph labels, italics of the opening phrase, closing punctuation, footnote numbers and
+ * the cross-references carried along); a wording fix changes words (a phrase suggestion,
+ * inserting or removing "also"/"further", a date). Fix-all applies structural fixes only, unless
+ * the user opts in to wording fixes.
+ */
+export type FixClass = 'structural' | 'wording';
+
 /** A fix is a set of edits applied together as one step (one undo). */
 export interface Fix {
   title: string;
   edits: Edit[];
+  /** Set by the checks entry from the rule's metadata (RuleMeta.fixClass). */
+  class?: FixClass;
 }
 
 export interface Finding {
@@ -32,7 +43,8 @@ export interface CorpusFacts {
   dateOf(key: string): string | undefined;
   /**
    * The stretches of a paragraph's text that no precedent covers (new language), as [start, end)
-   * offsets into `text`; undefined when the corpus has no precedent close enough to compare.
+   * offsets into `text`: the whole text when no precedent is close enough to compare; undefined
+   * when the corpus is empty (nothing to compare with).
    */
   newSpans?(text: string, kind: 'preambular' | 'operative'): Array<{ start: number; end: number }> | undefined;
 }

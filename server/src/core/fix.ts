@@ -4,8 +4,9 @@
  * repeats until no fixable finding remains. No LSP import.
  */
 import type { CrossReference, FootnoteStyle, OperativeParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
-import type { Edit, Finding } from './findings';
+import type { Edit, Finding, Severity } from './findings';
 import { LineIndex } from './text';
+import { subLabelLetters, toAlpha, toRoman, toSuperscript } from './lexicon';
 
 interface OffsetEdit {
   start: number;
@@ -48,9 +49,10 @@ function normNumber(s: string): string {
  * Edits that renumber the operative paragraphs 1, 2, 3 … and rewrite the internal
  * cross-references ("paragraph 5 above", "paragraphs 3 and 4", "paragraph 5 (a)") to follow
  * the paragraphs they pointed at. With keepInserted (draft mode), `5 bis` paragraphs keep
- * their suffix and follow the number of the paragraph before them.
+ * their suffix and follow the number of the paragraph before them. Paragraphs in `exclude`
+ * (misplaced unnumbered paragraphs) are left out of the numbering.
  */
-export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = false): Edit[] {
+export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = false, exclude: ReadonlySet<number> = new Set()): Edit[] {
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const ops = doc.operative;
   if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return [];
@@ -58,12 +60,18 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   let n = 0;
   for (let i = 0; i < ops.length; i++) {
     const p = ops[i];
+    if (exclude.has(i)) {
+      // a misplaced unnumbered paragraph (`*Welcoming* …`) takes no number
+      newNumbers.push('');
+      continue;
+    }
     if (i > 0 && sectionRestart(doc, i)) n = 0;
     if (keepInserted && p.number?.suffix && n > 0) newNumbers.push(`${n} ${p.number.suffix}`);
     else newNumbers.push(String(++n));
   }
   const edits: OffsetEdit[] = [];
   ops.forEach((p, i) => {
+    if (exclude.has(i)) return;
     if (p.number) {
       if (normNumber(p.number.text).replace(/\.$/, '') !== newNumbers[i]) {
         // keep the token's own trailing "." if it carries one
@@ -77,7 +85,7 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   for (const ref of doc.crossReferences) {
     for (const t of ref.targets) {
       const target = resolveTarget(doc, ref, t.text);
-      if (target === undefined) continue;
+      if (target === undefined || !newNumbers[target]) continue;
       if (normNumber(t.text) !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target] });
     }
   }
@@ -141,10 +149,8 @@ function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
 
 // ---------------------------------------------------------------- footnotes
 
-const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
 export function footnoteToken(style: FootnoteStyle, label: string): string {
-  if (style === 'unicode') return [...label].map((d) => (/\d/.test(d) ? SUPER[+d] : d)).join('');
+  if (style === 'unicode') return toSuperscript(label);
   if (style === 'sup') return `<sup>${label}</sup>`;
   return `[^${label}]`;
 }
@@ -204,32 +210,14 @@ export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
 
 // ---------------------------------------------------------------- sub-paragraph labels
 
-const ROMAN: Array<[number, string]> = [
-  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
-];
-
-export function roman(n: number): string {
-  let out = '';
-  for (const [v, s] of ROMAN) while (n >= v) {
-    out += s;
-    n -= v;
-  }
-  return out;
-}
-
-export function alpha(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(97 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Roman numeral of n, lower case (from the lexicon). */
+export const roman = toRoman;
+/** Alphabetic label of n: a … z, aa, bb … (from the lexicon). */
+export const alpha = toAlpha;
 
 /** The label for value n in the style and shape of `template` ("(c)", "iv.", "(B)"). */
 export function subLabel(style: SubLabelStyle, n: number, template: string): string {
-  const core = style === 'paren-alpha' || style === 'dot-alpha' ? alpha(n) : roman(n);
+  const core = subLabelLetters(style === 'paren-alpha' || style === 'dot-alpha' ? 'alpha' : 'roman', n);
   const upper = /[A-Z]/.test(template) && !/[a-z]/.test(template);
   const text = upper ? core.toUpperCase() : core;
   const m = /^(\s*\(?)[A-Za-z]+(\)?\.?\s*)$/.exec(template);
@@ -237,13 +225,29 @@ export function subLabel(style: SubLabelStyle, n: number, template: string): str
   return style.startsWith('paren') ? `(${text})` : `${text}.`;
 }
 
-/** Edits that re-letter one list of sibling sub-paragraphs to 1, 2, 3 … in their style. */
-export function reletterEdits(lines: LineIndex, siblings: SubParagraph[]): Edit[] {
+/**
+ * Edits that re-letter one list of sibling sub-paragraphs to 1, 2, 3 … in their style. When the
+ * list is the top-level list of operative paragraph `paragraph` of `doc`, the references
+ * "paragraph N (e)" to its items are carried along.
+ */
+export function reletterEdits(lines: LineIndex, siblings: SubParagraph[], doc?: ResolutionDocument, paragraph?: number): Edit[] {
   const edits: Edit[] = [];
+  const moved = new Map<string, string>();
+  const letters = (label: string) => label.replace(/[().\s]/g, '').toLowerCase();
   siblings.forEach((s, i) => {
     const want = subLabel(s.style, i + 1, s.label.text);
+    const from = letters(s.label.text);
+    if (!moved.has(from)) moved.set(from, letters(want));
     if (want !== s.label.text) edits.push({ range: lines.range(s.label.start, s.label.end), newText: want });
   });
+  if (doc && paragraph !== undefined && edits.length && doc.operative[paragraph]?.subparagraphs === siblings) {
+    for (const ref of doc.crossReferences) {
+      if (!ref.subSpan || ref.targets.length !== 1) continue;
+      if (resolveTarget(doc, ref, ref.targets[0].text) !== paragraph) continue;
+      const to = moved.get(ref.subSpan.text.toLowerCase());
+      if (to && to !== ref.subSpan.text) edits.push({ range: lines.range(ref.subSpan.start, ref.subSpan.end), newText: to });
+    }
+  }
   return edits;
 }
 
@@ -299,17 +303,38 @@ export function compatibleFixes(text: string, findings: Finding[]): { edits: Edi
   return { edits, taken };
 }
 
+export interface FixAllOptions {
+  /** Also apply wording fixes (phrase suggestions, also/further, dates). Default false. */
+  wording?: boolean;
+  /** The least severity whose findings are fixed. Default 'warning': information and hint findings are left alone. */
+  minSeverity?: Severity;
+  maxPasses?: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** Whether fix-all applies the fix of this finding under the options. */
+export function fixAllApplies(f: Finding, options: FixAllOptions = {}): boolean {
+  if (!f.fix || f.fix.edits.length === 0) return false;
+  if ((f.fix.class ?? 'wording') === 'wording' && !options.wording) return false;
+  return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[options.minSeverity ?? 'warning'];
+}
+
 /**
- * Applies every fix, re-checks, and repeats until no fixable finding remains or nothing
- * changes (at most `maxPasses` passes). `check` parses and checks a text.
+ * Applies the fixes fix-all may apply (structural fixes of findings at warning or error, unless
+ * the options widen that), re-checks, and repeats until no such fix remains or nothing changes
+ * (at most `maxPasses` passes). `check` parses and checks a text. A number as third argument is
+ * `maxPasses` with the default options.
  */
-export function fixAll(text: string, check: (text: string) => Finding[], maxPasses = 10): FixAllResult {
+export function fixAll(text: string, check: (text: string) => Finding[], options: FixAllOptions | number = {}): FixAllResult {
+  const opts: FixAllOptions = typeof options === 'number' ? { maxPasses: options } : options;
+  const maxPasses = opts.maxPasses ?? 10;
   const applied: Record<string, number> = {};
   let passes = 0;
   let current = text;
   let remaining = 0;
   for (;;) {
-    const fixable = check(current).filter((f) => f.fix && f.fix.edits.length > 0);
+    const fixable = check(current).filter((f) => fixAllApplies(f, opts));
     remaining = fixable.length;
     if (fixable.length === 0 || passes >= maxPasses) break;
     const { edits, taken } = compatibleFixes(current, fixable);

@@ -96,6 +96,8 @@ export interface CrossReference extends Span {
   targets: TextSpan[];
   /** The sub-paragraph label if given ("(a)"). */
   sub?: string;
+  /** Where the letters of that label stand ("e" of "(e)"). */
+  subSpan?: TextSpan;
   direction?: 'above' | 'below';
 }
 

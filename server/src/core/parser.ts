@@ -35,6 +35,7 @@ import { phraseKnowledge, type ExtraPhrases, type PhraseKind, type PhraseKnowled
 import { LineIndex } from './text';
 import { dateSource, languageFacts, PUNCTUATION_EQUIVALENTS, type LanguageFacts } from './language-facts';
 import { documentLanguage, type LanguageSetting } from './detect-language';
+import { fromSuperscript, PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN_SRC, subLabelValues } from './lexicon';
 
 export interface ParseOptions {
   /** Phrase knowledge used to find opening phrases (defaults to the built-in knowledge of the draft's language). */
@@ -53,17 +54,19 @@ interface RawBlock {
   text: string;
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUPERSCRIPT_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
-export const ORDINAL_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+const SUPERSCRIPT_RE = new RegExp(SUPERSCRIPT_RUN_SRC, 'g');
+/** The paragraph suffixes of negotiation drafts (from the lexicon). */
+export const ORDINAL_SUFFIXES: readonly string[] = PARAGRAPH_SUFFIXES;
 /** An operative number token: "5.", "5 bis."; the delimiter is the language's ("1 -" in Arabic). */
 function numberRe(delimiter: string): RegExp {
-  return new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${ORDINAL_SUFFIXES.join('|')}))?${delimiter}(?=[\\s\\u200b-\\u200f]|$)`);
+  return new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${PARAGRAPH_SUFFIXES.join('|')}))?${delimiter}(?=[\\s\\u200b-\\u200f]|$)`);
 }
 const NUMBER_RE = numberRe(String.raw`\.`);
-const SUBLABEL_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.)(?=[\s\u200b-\u200f])/;
+const SUBLABEL_RE = new RegExp(`^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.)(?=[\\s\\u200b-\\u200f])`);
 /** Also `a)` labels, as French, Spanish and Russian texts write them (the label then is group 4). */
-const SUBLABEL_CLOSE_RE = /^(\s*)(?:\(([a-z]{1,6})\)|([a-z]{1,6})\.|([a-z]{1,6})\))(?=[\s\u200b-\u200f])/;
+const SUBLABEL_CLOSE_RE = new RegExp(
+  `^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.|(${SUBLABEL_LETTERS_SRC})\\))(?=[\\s\\u200b-\\u200f])`,
+);
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
@@ -79,39 +82,8 @@ const DIRECTIVE_RE = /<!--\s*resolution-(disable-next-paragraph|disable-file|dis
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE_SRC = `\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4}`;
 
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-
-function romanValue(s: string): number | undefined {
-  if (!/^[ivxlc]+$/.test(s)) return undefined;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN[s[i]];
-    const next = i + 1 < s.length ? ROMAN[s[i + 1]] : 0;
-    total += v < next ? -v : v;
-  }
-  // Reject non-canonical forms (e.g. "iiii", "vv").
-  return toRoman(total) === s ? total : undefined;
-}
-
-function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [v, s] of table) {
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  }
-  return out;
-}
-
 export function superscriptToAscii(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const i = SUPERSCRIPT_DIGITS.indexOf(ch);
-    out += i >= 0 ? String(i) : ch;
-  }
-  return out;
+  return fromSuperscript(s);
 }
 
 function isBlank(line: string): boolean {
@@ -361,6 +333,29 @@ class Parser {
     return block;
   }
 
+  private nextNumbered?: Array<number | undefined>;
+
+  /** True when the next numbered block after block i is numbered 1. */
+  private numberedFromOneLater(i: number): boolean {
+    if (!this.nextNumbered) {
+      // for each block, the value of the first numbered block after it (computed once, backwards)
+      const next: Array<number | undefined> = new Array(this.raw.length);
+      let value: number | undefined;
+      for (let j = this.raw.length - 1; j >= 0; j--) {
+        next[j] = value;
+        const m = NUMBER_RE.exec(this.raw[j].text);
+        if (m) value = parseInt(m[2], 10);
+      }
+      this.nextNumbered = next;
+    }
+    return this.nextNumbered[i] === 1;
+  }
+
+  /** Not a lead-in to the numbered text that follows ("*Resolves* that:", "*Adopts* the following …"). */
+  private misplacedInPreamble(b: RawBlock): boolean {
+    return endingOf(this.source, this.index, b.start, b.end).char !== ':' && !ADOPTS_RE.test(b.text);
+  }
+
   private nextMeaningful(i: number): RawBlock | undefined {
     for (let j = i + 1; j < this.raw.length; j++) {
       const t = this.raw[j].text;
@@ -495,7 +490,10 @@ class Parser {
         this.addBlock(b, 'heading', { level: 0 });
         return;
       }
-      if (this.opensOperative(b.start, b.end, true)) this.operative(b, null);
+      // An unnumbered paragraph with an operative verb before an operative part that is numbered
+      // from 1 belongs to the preamble (a misplaced paragraph, reported by operative-in-preamble),
+      // not to the numbering.
+      if (this.opensOperative(b.start, b.end, true) && !(this.numberedFromOneLater(i) && this.misplacedInPreamble(b))) this.operative(b, null);
       else this.preambular(b);
       return;
     }
@@ -830,9 +828,8 @@ class Parser {
     const { source, index } = this;
     const paren = m[2] !== undefined || m[4] !== undefined;
     const label = (m[2] ?? m[3] ?? m[4]).toLowerCase();
-    // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series.
-    const alphaValue = label.length === 1 ? label.charCodeAt(0) - 96 : /^([a-z])\1$/.test(label) ? label.charCodeAt(0) - 96 + 26 : undefined;
-    const romanVal = romanValue(label);
+    // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series; roman of any length.
+    const { alpha: alphaValue, roman: romanVal } = subLabelValues(label);
     if (alphaValue === undefined && romanVal === undefined) return false;
     const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
     const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
@@ -1103,7 +1100,8 @@ class Parser {
 
   private citations(): void {
     const { doc, source, index } = this;
-    const SYM = String.raw`(?:A\/RES\/\d{1,4}\/\d{1,4}|\d{1,4}\/\d{1,4}(?:\s?[A-Z](?![\w]))?|\d{1,4}\s\([IVXL]+\))`;
+    // GA "70/1", "A/RES/70/1", "1514 (XV)"; ECOSOC "2013/40"; Security Council "2127 (2013)"
+    const SYM = String.raw`(?:A\/RES\/\d{1,4}\/\d{1,4}|\d{1,4}\/\d{1,4}(?:\s?[A-Z](?![\w]))?|\d{1,4}\s\([IVXL]+\)|\d{1,4}\s?\((?:19|20)\d{2}\))`;
     const ITEM = new RegExp(String.raw`^(\[)?(${SYM})(?:\]\([^)\s]*\))?`);
     const f = this.facts;
     const DATE = new RegExp(String.raw`^${f.citationDateJoin || '\s*'}(${dateSource(f)})`, 'u');
@@ -1154,11 +1152,11 @@ class Parser {
 
   private crossReferences(): void {
     const { doc, source, index } = this;
-    const NUM = String.raw`\d{1,4}(?:\s+(?:${ORDINAL_SUFFIXES.join('|')}))?`;
+    const NUM = String.raw`\d{1,4}(?:\s+(?:${PARAGRAPH_SUFFIXES.join('|')}))?`;
     const f = this.facts;
     const joins = [',', ...f.listJoins, '–', '-'].join('|');
     const dirs = [...f.above, ...f.below].join('|');
-    const re = new RegExp(String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\(([a-z]{1,5})\))?(,?\s+(${dirs}))?`, 'gu');
+    const re = new RegExp(String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`, 'gu');
     for (const p of [...doc.preamble, ...doc.operative]) {
       for (const fr of p.fragments) {
         const text = source.slice(fr.start, fr.end);
@@ -1182,7 +1180,14 @@ class Parser {
           }
           const s = fr.start + m.index;
           const ref: CrossReference = index.node(s, s + m[0].length, { targets, direction });
-          if (m[3]) ref.sub = `(${m[3]})`;
+          if (m[3]) {
+            const { alpha, roman } = subLabelValues(m[3]);
+            if (alpha !== undefined || roman !== undefined) {
+              ref.sub = `(${m[3]})`;
+              const ss = s + m[0].lastIndexOf(`(${m[3]})`) + 1;
+              ref.subSpan = index.node(ss, ss + m[3].length, { text: m[3] });
+            }
+          }
           doc.crossReferences.push(ref);
         }
       }
@@ -1214,7 +1219,7 @@ function emptyDocument(source: string, index: LineIndex): ResolutionDocument {
 
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
-  return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').trim();
+  return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').replace(/(\d)\(/, '$1 (').trim();
 }
 
 /** Parses without the safety net: throws if the parser has a bug (used by the robustness tests). */

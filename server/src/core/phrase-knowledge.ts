@@ -221,17 +221,31 @@ export function matchCase(model: string, word: string): string {
 }
 
 /** Two adjacent letters swapped ("Demnade" for "Demande"): one slip of the keys, not two. */
-function transposed(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+/**
+ * Slips of the keys between two words: edits where swapping two neighbouring letters counts as
+ * one ("invties" → "invites" is 1), the optimal string alignment distance.
+ */
+export function slips(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 3) return distance(a, b);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 export class PhraseKnowledge {
   readonly facts: LanguageFacts;
   private readonly tries: Record<PhraseKind, Trie> = { operative: { next: new Map() }, preambular: { next: new Map() } };
   private readonly heads: Record<PhraseKind, Map<string, number>> = { operative: new Map(), preambular: new Map() };
+  /** Whole known phrases (lower case, words joined by one space) with their counts. */
+  private readonly phrases: Record<PhraseKind, Map<string, number>> = { operative: new Map(), preambular: new Map() };
   private readonly leading: Set<string>;
   private readonly trailing: Set<string>;
 
@@ -308,6 +322,9 @@ export class PhraseKnowledge {
     if (!words.length || !words.every((w) => /^\p{L}[\p{L}\p{M}'-]*$/u.test(w))) return;
     const head = words.find((w) => !isModifier(w, this.lang)) ?? words[words.length - 1];
     this.heads[kind].set(head, (this.heads[kind].get(head) ?? 0) + n);
+    const key = words.join(' ');
+    this.phrases[kind].set(key, (this.phrases[kind].get(key) ?? 0) + n);
+    this.vocab = undefined;
   }
 
   // ── the parser's questions ──────────────────────────────────────────────────────────────
@@ -418,7 +435,7 @@ export class PhraseKnowledge {
     let bestN = -1;
     for (const [h, n] of this.heads[kind]) {
       if (Math.abs(h.length - w.length) > limit) continue;
-      const d = transposed(w, h) ? 1 : distance(w, h);
+      const d = slips(w, h);
       if (d > 1 && h[0] !== w[0]) continue; // beyond one slip, a typo keeps its first letter
       if (d < bestD || (d === bestD && n > bestN)) {
         best = h;
@@ -428,6 +445,48 @@ export class PhraseKnowledge {
     }
     if (!best || bestD > limit) return undefined;
     return { word: matchCase(word, best), distance: bestD };
+  }
+
+  /**
+   * A slip inside a known phrase after its head ("Noting with concen" → "concern"): the words from
+   * the head on match a known phrase of two words or more except one word, close enough to be a
+   * slip of the keys, that occurs in no known phrase. `words` start at the head.
+   */
+  suggestInPhrase(kind: PhraseKind, words: string[]): { index: number; word: string } | undefined {
+    const lower = words.map(normaliseWord);
+    if (!lower.length || this.phrases[kind].has(lower.join(' '))) return undefined;
+    let best: { index: number; word: string; n: number } | undefined;
+    for (const [key, n] of this.phrases[kind]) {
+      const ph = key.split(' ');
+      if (ph.length < 2 || ph.length > lower.length || ph[0] !== lower[0]) continue;
+      if (this.phrases[kind].has(lower.slice(0, ph.length).join(' '))) return undefined; // the text is a known phrase
+      let diff = -1;
+      for (let i = 1; i < ph.length; i++) {
+        if (ph[i] === lower[i]) continue;
+        if (diff >= 0) {
+          diff = -2;
+          break;
+        }
+        diff = i;
+      }
+      if (diff < 1) continue;
+      const w = lower[diff];
+      if (w.length < 4 || this.vocabulary().has(w)) continue;
+      if (w === ph[diff] + 's' || w + 's' === ph[diff]) continue; // a plural is no slip ("its decisions")
+      if (slips(w, ph[diff]) > (w.length <= 7 ? 1 : 2)) continue;
+      if (!best || n > best.n) best = { index: diff, word: matchCase(words[diff], ph[diff]), n };
+    }
+    return best && { index: best.index, word: best.word };
+  }
+
+  private vocab?: Set<string>;
+  /** Every word of every known phrase. */
+  private vocabulary(): Set<string> {
+    if (!this.vocab) {
+      this.vocab = new Set();
+      for (const kind of ['operative', 'preambular'] as PhraseKind[]) for (const key of this.phrases[kind].keys()) for (const w of key.split(' ')) this.vocab.add(w);
+    }
+    return this.vocab;
   }
 
   /** A word that cannot open a paragraph of this kind whatever the list (articles, pronouns …). */

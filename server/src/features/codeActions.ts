@@ -19,10 +19,12 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../core/parser';
 import { checkDocument } from '../core/check';
-import { fixAll, minimalEdit, renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
+import { fixAll, type FixAllOptions, minimalEdit, renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
 import type { Fix } from '../core/findings';
 import type { ResolutionDocument } from '../core/model';
 import { LineIndex } from '../core/text';
+import { loneInSection, misplacedPreambular } from '../core/rules/util';
+import { phraseKnowledge } from '../core/rules/phrase-knowledge';
 import { configFor, type DiagnosticData } from './diagnostics';
 import type { ServerContext } from '../server';
 
@@ -99,16 +101,25 @@ export function quickFixes(uri: string, doc: ResolutionDocument, diagnostics: Di
 }
 
 /** The edit that applies every fix until none is left, as one minimal text edit (one undo). */
-export function fixAllEdit(text: string, check: (text: string) => ReturnType<typeof checkDocument>): { edit?: TextEdit; applied: Record<string, number> } {
-  const result = fixAll(text, check);
+export function fixAllEdit(
+  text: string,
+  check: (text: string) => ReturnType<typeof checkDocument>,
+  options: FixAllOptions = {},
+): { edit?: TextEdit; applied: Record<string, number> } {
+  const result = fixAll(text, check, options);
   const edit = minimalEdit(text, result.text);
   return { edit, applied: result.applied };
 }
 
 export function register(ctx: ServerContext): void {
-  const checker = async (document: TextDocument) => {
+  /** Fix-all as configured: structural fixes of warnings and errors unless the settings widen it. */
+  const fixAllFor = async (document: TextDocument) => {
     const config = await configFor(ctx, document.uri);
-    return (text: string) => checkDocument(parse(text, parseOptionsOf(config)), { config, corpus: ctx.corpusFacts, locale: ctx.locale });
+    return fixAllEdit(
+      document.getText(),
+      (text: string) => checkDocument(parse(text, parseOptionsOf(config)), { config, corpus: ctx.corpusFacts, locale: ctx.locale }),
+      config.fixAll,
+    );
   };
 
   ctx.connection.onCodeAction(async (params: CodeActionParams) => {
@@ -122,7 +133,7 @@ export function register(ctx: ServerContext): void {
       // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
       // for documents small enough that the repeated passes stay quick.
       if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {
-        const { edit } = fixAllEdit(document.getText(), await checker(document));
+        const { edit } = await fixAllFor(document);
         if (edit) actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
       }
     } catch (err) {
@@ -142,11 +153,16 @@ export function register(ctx: ServerContext): void {
     let edits: TextEdit[] = [];
     let applied: Record<string, number> = {};
     if (params.command === COMMANDS.fixAll) {
-      const r = fixAllEdit(document.getText(), await checker(document));
+      const r = await fixAllFor(document);
       edits = r.edit ? [r.edit] : [];
       applied = r.applied;
     } else if (params.command === COMMANDS.renumberParagraphs) {
-      edits = renumberOperativeEdits(ctx.parsed(document), false);
+      // as the operative-numbering check does: draft mode keeps `5 bis`, misplaced paragraphs take no number
+      const config = await configFor(ctx, document.uri);
+      const doc = ctx.parsed(document);
+      const exclude = misplacedPreambular(doc, phraseKnowledge(config.phrases));
+      for (const i of loneInSection(doc)) exclude.add(i);
+      edits = renumberOperativeEdits(doc, config.draftMode === true, exclude);
     } else if (params.command === COMMANDS.renumberFootnotes) {
       edits = renumberFootnotesEdits(ctx.parsed(document));
     } else {

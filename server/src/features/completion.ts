@@ -84,7 +84,14 @@ function phraseItems(doc: ResolutionDocument, document: TextDocument, params: Co
   // Before the corpus has loaded, the phrase lists alone.
   const stats = (corpusState.openings ?? (builtinOpenings ??= countOpenings(new PrecedentIndex())))[kind];
   const italic = italicStyle(doc, kind);
-  const range = { start: document.positionAt(typedStart), end: params.position };
+  // Inside or at the end of a word (`*Encour|ages*`), the phrase replaces the whole word with its
+  // emphasis markers and one space after it, so the italics stay well formed.
+  const text = document.getText();
+  let end = document.offsetAt(params.position);
+  while (end < text.length && /[\p{L}\p{M}'’-]/u.test(text[end])) end++;
+  while (end < text.length && (text[end] === '*' || text[end] === '_')) end++;
+  if (text[end] === ' ') end++;
+  const range = { start: document.positionAt(typedStart), end: document.positionAt(end) };
   const prev = previousOpening(doc, params.position.line, kind);
   const preferred = prev ? followUp(prev.base, prev.modifiers, kind) : undefined;
   const entries = [...stats.values()].sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase));
@@ -144,9 +151,10 @@ function precedentItems(
       const insert = partial ? rest : rest.replace(/^(\s*)/, (s) => (typed.text.endsWith(' ') ? '' : s || ' '));
       if (sameLine) {
         // Every item replaces the same stretch (what was typed on this line) and filters on it, so
-        // the editor keeps the server's order: best precedent first.
-        const kept = partial ? typed.text.slice(0, partial.start) : typed.text;
-        edit = TextEdit.replace({ start: document.positionAt(typed.start), end: params.position }, kept + insert);
+        // the editor keeps the server's order: best precedent first. The typed words are the
+        // precedent's, so the whole styled precedent goes in: its italics are well formed whatever
+        // markers the writer had typed so far (`*Encourages*`, `*Encourages* `, `*Encourages Mem`).
+        edit = TextEdit.replace({ start: document.positionAt(typed.start), end: params.position }, styled);
         filterText = typed.text;
       } else {
         edit = TextEdit.replace({ start: document.positionAt(start), end: params.position }, insert);

@@ -79,9 +79,10 @@ async function publishConfigProblems(ctx: ServerContext, files: string[], proble
     publishedProblems.set(file, key);
     const diagnostics: Diagnostic[] = list.map((p) => ({
       range: { start: { line: p.line ?? 0, character: p.character ?? 0 }, end: { line: p.line ?? 0, character: (p.character ?? 0) + 1 } },
-      severity: DiagnosticSeverity.Error,
+      // The message says what is ignored: the whole file (an error) or one setting (a warning).
+      severity: /whole file/.test(p.message) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       source: 'resolution',
-      message: `${path.basename(file)}: ${p.message}. This configuration file is ignored until it is fixed.`,
+      message: `${path.basename(file)}: ${p.message}.`,
     }));
     if (list.length) ctx.log(`configuration problem in ${file}: ${list.map((p) => p.message).join('; ')}`);
     await ctx.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics });

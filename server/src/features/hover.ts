@@ -14,7 +14,8 @@ import { paragraphAt } from '../core/precedent/locate';
 import { escapeMarkdown } from '../core/precedent/markdown';
 import type { Corpus } from '../core/precedent/corpus';
 import type { ServerContext } from '../server';
-import { corpusState, getCorpus, sourceLabel, uriPath } from './precedent';
+import { LANGUAGE_INFO, type Lang } from '../core/languages';
+import { corpusState, getCorpus, loadingNote, PARALLEL_MIN_SCORE, sourceLabel, uriPath } from './precedent';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { hoverProvider: true };
@@ -60,12 +61,24 @@ function symbolHover(corpus: Corpus, doc: ResolutionDocument, offset: number): H
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: citation ? citation.range : own!.range };
 }
 
-function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string): Hover | undefined {
+/** The best precedent's paragraph in the corpus's other languages (parallel texts), as Markdown lines. */
+function parallelLines(corpus: Corpus, best: { id: number; score: number }): string[] {
+  if (best.score < PARALLEL_MIN_SCORE) return [];
+  const parallels = corpus.parallel(best.id);
+  if (parallels.length === 0) return [];
+  const lines = ['', `**In the other languages** (${escapeMarkdown(parallels[0].source.symbol)}):`, ''];
+  for (const p of parallels) lines.push(`- *${escapeMarkdown(LANGUAGE_INFO[p.lang as Lang].endonym)}* — ${escapeMarkdown(p.text)}`);
+  return lines;
+}
+
+function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string, lang: Lang): Hover | undefined {
   const para = paragraphAt(doc, offset);
   if (!para) return undefined;
-  const matches = corpus.search(para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri), lang: doc.lang });
+  const note = loadingNote();
+  const matches = corpus.search(para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri), lang });
   if (matches.length === 0) {
-    return { contents: { kind: MarkupKind.Markdown, value: '**Precedents**: none in the corpus — new language.' }, range: para.range };
+    const value = '**Precedents**: none in the corpus — new language.' + (note ? `\n\n${note}` : '');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: para.range };
   }
   const cmp = compare(para.text, matches[0].text);
   const lines = [`**Precedents** — ${Math.round(cmp.coverage * 100)}% of the words are agreed language`, ''];
@@ -75,6 +88,8 @@ function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number,
     lines.push(`${i + 1}. ${Math.round(m.score * 100)}% · ${escapeMarkdown(sourceLabel(m, true))}${title}`);
   });
   lines.push('', `**Changes against ${escapeMarkdown(sourceLabel(matches[0]))}** (~~removed~~, **added**):`, '', renderDiff(cmp.diff));
+  lines.push(...parallelLines(corpus, matches[0]));
+  if (note) lines.push('', note);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: para.range };
 }
 
@@ -88,6 +103,6 @@ export function register(ctx: ServerContext): void {
     if (foot) return foot;
     const corpus = await getCorpus(1500);
     if (!corpus || token.isCancellationRequested) return null;
-    return symbolHover(corpus, doc, offset) ?? paragraphHover(corpus, doc, offset, document.uri) ?? null;
+    return symbolHover(corpus, doc, offset) ?? paragraphHover(corpus, doc, offset, document.uri, doc.lang) ?? null;
   });
 }

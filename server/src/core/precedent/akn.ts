@@ -7,6 +7,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { formatIsoDate } from './dates';
+import { toLang, type Lang } from '../languages';
 import type { ParagraphKind } from './types';
 
 export interface AknParagraph {
@@ -17,10 +18,14 @@ export interface AknParagraph {
 }
 
 export interface AknDocument {
+  /** Footnotes in order, when parseAkn is asked for them (their markers are `[^label]` in the text). */
+  notes?: Array<{ label: string; text: string }>;
   symbol?: string;
   title?: string;
   /** Adoption date, "23 July 2021". */
   date?: string;
+  /** The language the document declares (`FRBRExpression/FRBRlanguage`), when it is one of the six. */
+  lang?: Lang;
   paragraphs: AknParagraph[];
 }
 
@@ -65,13 +70,24 @@ function find(nodes: XNode[], name: string, pred?: (n: XNode) => boolean): XNode
   return undefined;
 }
 
-/** Inline text with italics as *…*, without footnotes. */
+/** Where footnotes go while a document is read with them (null: footnotes are left out). */
+let noteSink: Array<{ label: string; text: string }> | null = null;
+
+/** Inline text with italics as *…*, without footnotes (or with `[^n]` markers when collecting them). */
 function inline(nodes: XNode[]): string {
   let s = '';
   for (const n of nodes) {
     const name = nameOf(n);
     if (name === '#text') s += String(n['#text']);
-    else if (name === 'authorialNote' || name === 'img' || name === '#comment') continue;
+    else if (name === 'authorialNote' && noteSink) {
+      const sink = noteSink;
+      noteSink = null; // a note inside a note stays out
+      const text = clean(children(kids(n), 'p').map((p) => inline(kids(p))).join(' ') || inline(kids(n)));
+      noteSink = sink;
+      const label = String(sink.length + 1);
+      sink.push({ label, text });
+      s += `[^${label}]`;
+    } else if (name === 'authorialNote' || name === 'img' || name === '#comment') continue;
     else if (name === 'eol' || name === 'br') s += ' ';
     else if (name === 'span' || name === 'i' || name === 'em') {
       const inner = inline(kids(n));
@@ -89,17 +105,25 @@ function clean(s: string): string {
 }
 
 const LABEL = /^\(?\s*([a-z]{1,2}|[ivxlc]+|\d+)\s*\)\s*/i;
+/** A number written in the text instead of a `num` element, as the Arabic texts do: "1 - ", "12- ". */
+const TEXT_NUMBER = /^(\d{1,3})\s*[-\u2013\u2014]\s+(?=\S)/;
 
 function readBlock(nodes: XNode[]): string {
   return clean(children(nodes, 'p').map((p) => inline(kids(p))).join(' '));
 }
 
 /** Reads one `statement` element's children. */
-function readStatement(nodes: XNode[], inherited: { symbol?: string; date?: string }): AknDocument {
+function readStatement(nodes: XNode[], inherited: { symbol?: string; date?: string; lang?: Lang }): AknDocument {
   const doc: AknDocument = { paragraphs: [] };
+  if (noteSink) doc.notes = noteSink = [];
   const meta = child(nodes, 'meta');
   const adoption = meta && find(kids(meta), 'FRBRdate', (n) => attr(n, 'name') === 'adoption');
   doc.date = formatIsoDate(adoption && attr(adoption, 'date')) ?? inherited.date;
+  // The expression's language (the manifestation repeats it); the work level has none.
+  const expression = meta && find(kids(meta), 'FRBRExpression');
+  const language = (expression && find(kids(expression), 'FRBRlanguage')) ?? (meta && find(kids(meta), 'FRBRlanguage'));
+  const lang = toLang(language && attr(language, 'language')) ?? inherited.lang;
+  if (lang) doc.lang = lang;
   const cover = child(nodes, 'coverPage');
   const symNode = cover && find(kids(cover), 'docNumber', (n) => attr(n, 'refersTo') === '#symbol');
   const preface = child(nodes, 'preface');
@@ -163,12 +187,20 @@ function readBody(nodes: XNode[], doc: AknDocument): void {
     if (/FootnoteText/.test(attr(n, 'class') ?? '')) continue;
     const ks = kids(n);
     const numNode = child(ks, 'num');
-    const number = numNode ? clean(inline(kids(numNode))).replace(/\.$/, '') : '';
+    // "6.", and in the Arabic texts "6 -": the number alone
+    const numbered = numNode ? clean(inline(kids(numNode))).replace(/[\s.\u002d\u2013\u2014]+$/, '') : '';
     const content = child(ks, 'content');
     const list = child(ks, 'list');
     const intro = child(ks, 'intro') ?? (list && child(kids(list), 'intro'));
-    const text = content ? readBlock(kids(content)) : intro ? readBlock(kids(intro)) : '';
+    let text = content ? readBlock(kids(content)) : intro ? readBlock(kids(intro)) : '';
+    if (numbered && /^[-\u2013\u2014]\s/.test(text)) text = text.slice(2);
     if (!text && !list) continue; // headings (subheading only)
+    let number = numbered;
+    const inText = !number ? TEXT_NUMBER.exec(text) : null;
+    if (inText && Number(inText[1]) === (Number(lastOperative) || 0) + 1) {
+      number = inText[1];
+      text = text.slice(inText[0].length);
+    }
     if (number) {
       lastOperative = number;
       if (text) doc.paragraphs.push({ kind: 'operative', number, text });
@@ -192,7 +224,17 @@ function readBody(nodes: XNode[], doc: AknDocument): void {
  * Parses an AKN4UN file into its resolutions (one, or one per component of an "A-B" file).
  * Throws an Error with a readable message when the XML is malformed or is not AKN.
  */
-export function parseAkn(xml: string): AknDocument[] {
+export function parseAkn(xml: string, options: { footnotes?: boolean } = {}): AknDocument[] {
+  if (!options.footnotes) return parseAknDocuments(xml);
+  noteSink = []; // each statement starts its own list
+  try {
+    return parseAknDocuments(xml);
+  } finally {
+    noteSink = null;
+  }
+}
+
+function parseAknDocuments(xml: string): AknDocument[] {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const e = valid.err;
@@ -205,6 +247,7 @@ export function parseAkn(xml: string): AknDocument[] {
   const top = kids(root).find((n) => ['statement', 'documentCollection', 'resolution', 'doc', 'act', 'bill'].includes(nameOf(n)));
   if (!top) throw new Error('no statement element in the Akoma Ntoso document');
   const main = readStatement(kids(top), {});
+  const inheritedLang = main.lang;
   if (main.paragraphs.length) docs.push(main);
   const base = main.symbol?.replace(/\s+[A-Z](?:-[A-Z])+$/, '');
   const components = [
@@ -214,7 +257,7 @@ export function parseAkn(xml: string): AknDocument[] {
   for (const comp of components) {
     const st = kids(comp).find((n) => nameOf(n) === 'statement');
     if (!st) continue;
-    const d = readStatement(kids(st), { symbol: base, date: main.date });
+    const d = readStatement(kids(st), { symbol: base, date: main.date, lang: inheritedLang });
     if (!d.title) d.title = main.title;
     if (d.paragraphs.length) docs.push(d);
   }

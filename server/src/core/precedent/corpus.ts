@@ -1,20 +1,42 @@
 /**
- * The precedent corpus: files on disk (the built-in seeds, folders the user names, workspace
- * resolution files) read into a PrecedentIndex with their provenance, plus what the corpus knows
- * about resolution symbols (title, adoption date) from AKN metadata, metadata/*.jsonl, front
- * matter and citations. Loading yields to the event loop regularly and reports progress; a file
- * that cannot be read or parsed is skipped with a message naming it. Reloading one file
- * re-indexes that file alone.
+ * The precedent corpus: sources as the UN publishes them (folders, single AKN4UN or text files, zip
+ * archives read in place; see sources.ts) and the built-in seeds, read into a PrecedentIndex with
+ * their provenance and language, plus what the corpus knows about resolution symbols (title,
+ * adoption date) from AKN metadata, metadata/*.jsonl, front matter and citations, and which
+ * paragraphs are the same paragraph of one resolution in several languages (parallel texts).
+ *
+ * Loading yields to the event loop regularly, reports progress and can be cancelled; a file that
+ * cannot be read or parsed is skipped with a message naming it. Parsed files can be kept in a cache
+ * folder (cache.ts) keyed by each file's path, size and modification time, so a restart re-reads
+ * only what changed. Reloading one file re-indexes that file alone.
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusFacts } from '../findings';
+import { LANGUAGES, type Lang } from '../languages';
 import { parseAkn } from './akn';
 import { compare, Comparison } from './diff';
 import { formatIsoDate } from './dates';
 import { PrecedentIndex } from './index';
 import { cleanParagraphText, readTextResolution } from './textfile';
-import type { Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
+import { KINDS, type Match, type ParagraphKind, type ParagraphRecord, type SearchOptions, type SourceDocument } from './types';
+import {
+  ArchiveCache,
+  CorpusItem,
+  isArchive,
+  isCorpusFile,
+  isXml,
+  listSource,
+  MetadataItem,
+  readItem,
+  SourceKind,
+  SourceListing,
+  splitItemId,
+} from './sources';
+import { CorpusCache, CachedSource } from './cache';
+
+export { isCorpusFile };
 
 export interface SkippedFile {
   path: string;
@@ -25,6 +47,8 @@ export interface LoadReport {
   files: number;
   paragraphs: number;
   skipped: SkippedFile[];
+  /** Files whose parsed paragraphs came from the cache (not re-read). */
+  cached?: number;
 }
 
 export interface LoadProgress {
@@ -36,7 +60,7 @@ export interface LoadProgress {
 export interface CorpusSources {
   /** Include the built-in seeds (default true). */
   builtin?: boolean;
-  /** Folders or files the user names. */
+  /** Folders, files or zip archives the user names. */
   paths?: string[];
   /** Further single files (the workspace's own resolution files). */
   files?: string[];
@@ -47,7 +71,7 @@ export interface SymbolInfo {
   key: string;
   title?: string;
   date?: string;
-  /** The corpus file the resolution was read from. */
+  /** The corpus file the resolution was read from (absent for an entry of an archive). */
   path?: string;
 }
 
@@ -55,14 +79,90 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** Checked between files; loading stops early when it returns true. */
   isCancelled?: () => boolean;
+  /** A folder for the persistent cache (parsed files and the built index); none: no cache. */
+  cacheDir?: string;
+  /**
+   * Load only when the saved index is there and no file changed since (a quick start that never
+   * parses or indexes); otherwise return undefined from loadIfFresh().
+   */
+  onlyIfFresh?: boolean;
 }
 
-const TEXT_EXT = /\.(res\.md|resolution\.md|resolution|md|txt)$/i;
-const XML_EXT = /\.xml$/i;
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Version of the saved corpus state beside the serialized index. */
+const SNAPSHOT_VERSION = 2;
+
+interface SnapshotState {
+  version: number;
+  metadataItems: MetadataItem[];
+  metadata: SymbolInfo[];
+  documents: Array<[string, Lang, SymbolInfo]>;
+  cited: Array<[string, string, number]>;
+  files: Array<[string, FileEntry]>;
+  skipped: Array<[string, SkipEntry]>;
+  /** Per file, the alignment keys of its paragraphs in the order of its ids, joined by newlines. */
+  align: Array<[string, string]>;
+}
+
+interface SkipEntry {
+  reason: string;
+  root: string;
+  /** Size and time of a skipped corpus file (absent for metadata and listing problems). */
+  size?: number;
+  mtimeMs?: number;
+  metadata?: boolean;
+}
+
+/** What one configured source holds, for the Corpus view and `resolution corpus list`. */
+export interface SourceStats {
+  path: string;
+  kind: SourceKind;
+  /** True for the built-in seeds. */
+  builtin?: boolean;
+  files: number;
+  paragraphs: number;
+  /** Paragraphs per language. */
+  languages: Partial<Record<Lang, number>>;
+  /** Sessions (or years) of the resolutions it holds: "75", "76". */
+  sessions: string[];
+  /** Resolutions (distinct symbols). */
+  resolutions: number;
+  metadataFiles: number;
+  skipped: SkippedFile[];
+  /** Files that are not corpus files (not read). */
+  ignored: number;
+}
+
+/** The same paragraph of a resolution in another language. */
+export interface ParallelText {
+  lang: Lang;
+  text: string;
+  id: number;
+  source: Match['source'];
+}
+
+/** A paragraph as parsed from a file: [kind index, number, text, line]. */
+export type ParsedParagraph = [number, string, string, number];
+
+/** One resolution read from a file, before metadata is applied. */
+export interface ParsedDoc {
+  symbol: string;
+  /** True when the symbol is the file's name (the file names no symbol). */
+  named?: boolean;
+  title?: string;
+  date?: string;
+  lang: Lang;
+  paragraphs: ParsedParagraph[];
+}
+
+/** What a corpus file yields: its resolutions and the citations (key, date) in them. */
+export interface FileResult {
+  docs: ParsedDoc[];
+  cites: Array<[string, string]>;
+}
+
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const CITATION_RE = new RegExp(
-  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
+  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\)|\\d{1,4}\\s*\\((?:19|20)\\d{2}\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
   'g',
 );
 
@@ -71,14 +171,13 @@ export function symbolKey(symbol: string): string {
   return symbol
     .replace(/^\s*[A-Z]{1,3}\/RES\//i, '')
     .replace(/\s+/g, ' ')
+    .replace(/(\d)\(/, '$1 (')
     .trim();
 }
 
-/** Whether a file name is one the corpus reads. */
-export function isCorpusFile(file: string): boolean {
-  const base = path.basename(file);
-  if (/^readme(\.|$)/i.test(base) || /^(changelog|license|contributing)(\.|$)/i.test(base)) return false;
-  return TEXT_EXT.test(base) || XML_EXT.test(base);
+/** The session (or year) of a symbol key: "75/1" → "75", "2013/40" → "2013". */
+export function sessionOf(key: string): string | undefined {
+  return /^(\d{1,4})\//.exec(key)?.[1];
 }
 
 /** The built-in seeds folder, found from the package root at run time (CLI, server, packaged extension). */
@@ -95,28 +194,123 @@ export function builtinSeedsDir(): string | undefined {
   return undefined;
 }
 
+/** Parses one corpus file's text (AKN4UN XML or the text format). Throws with a readable message. */
+export function parseCorpusFile(id: string, text: string): FileResult {
+  const name = splitItemId(id).entry ?? id;
+  const cites: Array<[string, string]> = [];
+  const docs: ParsedDoc[] = [];
+  if (isXml(name)) {
+    for (const d of parseAkn(text)) {
+      const doc: ParsedDoc = {
+        symbol: d.symbol ?? path.posix.basename(name.replace(/\\/g, '/'), path.extname(name)),
+        lang: d.lang ?? 'en',
+        paragraphs: d.paragraphs.map((p) => [KINDS.indexOf(p.kind), p.number, p.text, 0]),
+      };
+      if (!d.symbol) doc.named = true;
+      if (d.title) doc.title = d.title;
+      if (d.date) doc.date = d.date;
+      docs.push(doc);
+      for (const p of d.paragraphs) citationsIn(p.text, cites);
+    }
+  } else {
+    if (text.includes('\u0000')) throw new Error('not a text file (binary content)');
+    const imp = readTextResolution(text, id);
+    const doc: ParsedDoc = {
+      symbol: imp.source.symbol,
+      lang: imp.lang,
+      paragraphs: imp.records.map((r) => [KINDS.indexOf(r.kind), r.paragraph, r.text, r.line]),
+    };
+    if (imp.source.title) doc.title = imp.source.title;
+    if (imp.source.date) doc.date = imp.source.date;
+    docs.push(doc);
+    for (const c of imp.citations) cites.push([symbolKey(c.key), c.date]);
+  }
+  return { docs, cites };
+}
+
+/** Reads metadata/*.jsonl text into symbol facts; counts malformed lines. */
+export function parseMetadata(text: string): { entries: SymbolInfo[]; bad: number } {
+  const entries: SymbolInfo[] = [];
+  let bad = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    try {
+      const o = JSON.parse(line);
+      if (typeof o.symbol !== 'string') continue;
+      const key = symbolKey(o.symbol);
+      const date = typeof o.adoption_date === 'string' ? formatIsoDate(o.adoption_date) ?? o.adoption_date : undefined;
+      entries.push({
+        symbol: o.symbol,
+        key,
+        ...(typeof o.title === 'string' ? { title: o.title } : {}),
+        ...(date ? { date } : {}),
+      });
+    } catch {
+      bad++;
+    }
+  }
+  return { entries, bad };
+}
+
 interface FileEntry {
-  mtimeMs: number;
+  root: string;
   size: number;
+  mtimeMs: number;
   ids: number[];
   keys: string[];
   /** Citations (key, date) the file contributed. */
   cites: Array<[string, string]>;
+  /** Its resolutions: symbol, language and paragraph count (for the statistics). */
+  docs: DocSummary[];
+}
+
+interface DocSummary {
+  symbol: string;
+  named?: boolean;
+  lang: Lang;
+  paragraphs: number;
+}
+
+interface RootState {
+  path: string;
+  kind: SourceKind;
+  builtin?: boolean;
+  ignored: number;
+  metadata: MetadataItem[];
+  /** Listing problems (the root missing, a folder unreadable, a damaged archive). */
+  problems: SkippedFile[];
 }
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The key of a set of sources (the saved index is per set). */
+function sourcesKey(roots: string[]): string {
+  return crypto.createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 24);
+}
+const LANG_INDEX = new Map<Lang, number>(LANGUAGES.map((l, i) => [l, i]));
+
 export class Corpus implements CorpusFacts {
   index = new PrecedentIndex();
   private files = new Map<string, FileEntry>();
-  private skippedFiles = new Map<string, string>();
+  private skippedFiles = new Map<string, SkipEntry>();
+  private metadataItems: MetadataItem[] = [];
+  private snapshotKey?: string;
   /** From metadata/*.jsonl: authoritative. */
   private metadata = new Map<string, SymbolInfo>();
-  /** From the documents themselves. */
-  private documents = new Map<string, SymbolInfo>();
+  /** From the documents themselves, per language. */
+  private documents = new Map<string, Map<Lang, SymbolInfo>>();
   /** Dates cited for each key, with counts. */
   private cited = new Map<string, Map<string, number>>();
   private sources: CorpusSources = {};
+  private roots: RootState[] = [];
+  /** Alignment key of each paragraph id ("75/1|o6"), for parallel texts. */
+  private alignOf: string[] = [];
+  private aligned = new Map<string, number[]>();
+  /** Live paragraphs per language. */
+  private langCounts = LANGUAGES.map(() => 0);
+  private cache?: CorpusCache;
+  /** True while load() runs. */
+  loading = false;
 
   get paragraphs(): number {
     return this.index.size;
@@ -127,197 +321,423 @@ export class Corpus implements CorpusFacts {
   }
 
   skipped(): SkippedFile[] {
-    return [...this.skippedFiles].map(([p, reason]) => ({ path: p, reason }));
+    const out: SkippedFile[] = [];
+    for (const r of this.roots) out.push(...r.problems);
+    for (const [p, s] of this.skippedFiles) out.push({ path: p, reason: s.reason });
+    return out;
   }
 
   report(): LoadReport {
     return { files: this.files.size, paragraphs: this.index.size, skipped: this.skipped() };
   }
 
-  /** Loads every file of `sources` from scratch. */
+  /** The languages the corpus holds paragraphs in, most paragraphs first. */
+  languages(): Lang[] {
+    return LANGUAGES.map((l, i) => [l, this.langCounts[i]] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([l]) => l);
+  }
+
+  /** Per configured source: files, paragraphs, languages, sessions, skipped files and why. */
+  sourceStats(): SourceStats[] {
+    const byRoot = new Map<string, SourceStats>();
+    const keysOf = new Map<string, Set<string>>();
+    for (const r of this.roots) {
+      byRoot.set(r.path, {
+        path: r.path,
+        kind: r.kind,
+        ...(r.builtin ? { builtin: true } : {}),
+        files: 0,
+        paragraphs: 0,
+        languages: {},
+        sessions: [],
+        resolutions: 0,
+        metadataFiles: r.metadata.length,
+        skipped: [...r.problems],
+        ignored: r.ignored,
+      });
+      keysOf.set(r.path, new Set());
+    }
+    for (const f of this.files.values()) {
+      const s = byRoot.get(f.root);
+      if (!s) continue;
+      s.files++;
+      for (const d of f.docs) {
+        s.paragraphs += d.paragraphs;
+        s.languages[d.lang] = (s.languages[d.lang] ?? 0) + d.paragraphs;
+        if (!d.named) keysOf.get(f.root)!.add(symbolKey(d.symbol));
+      }
+    }
+    for (const [p, sk] of this.skippedFiles) byRoot.get(sk.root)?.skipped.push({ path: p, reason: sk.reason });
+    for (const [root, s] of byRoot) {
+      const keys = keysOf.get(root)!;
+      s.resolutions = keys.size;
+      const sessions = new Set<string>();
+      for (const k of keys) {
+        const sess = sessionOf(k);
+        if (sess) sessions.add(sess);
+      }
+      s.sessions = [...sessions].sort((a, b) => Number(a) - Number(b));
+    }
+    return [...byRoot.values()];
+  }
+
+  /** Loads every file of `sources` (from the cache where a file is unchanged). */
   async load(sources: CorpusSources, options: LoadOptions = {}): Promise<LoadReport> {
+    this.loading = true;
+    try {
+      return await this.loadAll(sources, options);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /**
+   * Loads from the saved index when no file changed since it was saved (a quick start: nothing is
+   * parsed or indexed); undefined when there is no such index or something changed.
+   */
+  async loadIfFresh(sources: CorpusSources, cacheDir: string): Promise<LoadReport | undefined> {
+    this.stale = false;
+    const r = await this.load(sources, { cacheDir, onlyIfFresh: true });
+    return this.stale ? undefined : r;
+  }
+
+  private stale = false;
+  /** The per-file caches read during this load, by source (read only when needed). */
+  private cacheReads = new Map<string, CachedSource | undefined>();
+
+  private cachedFor(root: string): CachedSource | undefined {
+    if (!this.cache) return undefined;
+    if (!this.cacheReads.has(root)) this.cacheReads.set(root, this.cache.read(root));
+    return this.cacheReads.get(root);
+  }
+  /**
+   * Whether a re-read file joins the per-file cache's entries (true, the default: a restored index
+   * or a later change) or a full load rebuilds the entries from scratch (false while it reads).
+   */
+  private patching = true;
+
+  private resetState(): void {
     this.index = new PrecedentIndex();
     this.files.clear();
     this.skippedFiles.clear();
     this.metadata.clear();
     this.documents.clear();
     this.cited.clear();
-    this.sources = sources;
-    const roots: string[] = [];
-    if (sources.builtin !== false) {
-      const seeds = builtinSeedsDir();
-      if (seeds) roots.push(seeds);
+    this.alignOf = [];
+    this.aligned.clear();
+    this.langCounts = LANGUAGES.map(() => 0);
+  }
+
+  /** Restores the saved corpus, then re-reads what changed since; undefined when it cannot. */
+  private async restore(
+    listings: Array<{ listing: SourceListing }>,
+    archives: ArchiveCache,
+    options: LoadOptions,
+  ): Promise<LoadReport | undefined> {
+    const snap = this.cache!.readSnapshot(this.snapshotKey!);
+    if (!snap) return undefined;
+    const state = snap.state as SnapshotState;
+    if (state?.version !== SNAPSHOT_VERSION) return undefined;
+    const sig = (m: { id: string; size: number; mtimeMs: number }) => `${m.id}\u0000${m.size}\u0000${m.mtimeMs}`;
+    // Metadata names titles and dates of everything: when it changed, everything is re-indexed.
+    if (this.metadataItems.map(sig).sort().join('\n') !== state.metadataItems.map(sig).sort().join('\n')) return undefined;
+    const saved = new Map<string, { size?: number; mtimeMs?: number }>();
+    for (const [id, f] of state.files) saved.set(id, f);
+    for (const [id, k] of state.skipped) if (!k.metadata && k.size !== undefined) saved.set(id, k);
+    const current = new Map<string, { item: CorpusItem }>();
+    for (const { listing } of listings) for (const item of listing.items) if (!current.has(item.id)) current.set(item.id, { item });
+    const changed: Array<{ item: CorpusItem }> = [];
+    for (const [id, c] of current) {
+      const s = saved.get(id);
+      if (!s || c.item.size < 0 || s.size !== c.item.size || s.mtimeMs !== c.item.mtimeMs) changed.push(c);
     }
-    for (const p of sources.paths ?? []) roots.push(path.resolve(p));
-    const files: string[] = [];
-    const metadataFiles = new Set<string>();
-    for (const root of roots) {
-      await this.collect(root, files, metadataFiles);
-      const beside = path.join(path.dirname(root), 'metadata');
-      for (const m of listJsonl(beside)) metadataFiles.add(m);
+    const removed = [...saved.keys()].filter((id) => !current.has(id));
+    if (options.onlyIfFresh && (changed.length || removed.length)) return undefined;
+    let index: PrecedentIndex;
+    try {
+      index = PrecedentIndex.deserialize(snap.index);
+    } catch {
+      return undefined;
     }
-    for (const f of sources.files ?? []) files.push(path.resolve(f));
-    for (const m of metadataFiles) await this.readMetadata(m);
-    const unique = [...new Set(files)];
+    this.resetState();
+    this.index = index;
+    for (const info of state.metadata) this.metadata.set(info.key, info);
+    for (const [key, lang, info] of state.documents) {
+      let byLang = this.documents.get(key);
+      if (!byLang) this.documents.set(key, (byLang = new Map()));
+      byLang.set(lang, info);
+    }
+    for (const [key, date, n] of state.cited) this.noteCited(key, date, n);
+    for (const [id, f] of state.files) {
+      this.files.set(id, f);
+      for (const d of f.docs) this.langCounts[LANG_INDEX.get(d.lang) ?? 0] += d.paragraphs;
+    }
+    for (const [id, k] of state.skipped) this.skippedFiles.set(id, k);
+    for (const [file, keys] of state.align) {
+      const ids = this.files.get(file)?.ids;
+      if (!ids) continue;
+      const ks = keys.split('\n');
+      for (let i = 0; i < ids.length; i++) {
+        const a = ks[i];
+        if (!a) continue;
+        const id = ids[i];
+        this.alignOf[id] = a;
+        let list = this.aligned.get(a);
+        if (!list) this.aligned.set(a, (list = []));
+        list.push(id);
+      }
+    }
+    // What changed since: dropped, or re-read alone (from the per-file cache when it has it).
+    this.patching = true;
+    for (const id of removed) {
+      this.dropFile(id);
+      this.skippedFiles.delete(id);
+    }
     let last = Date.now();
-    for (let i = 0; i < unique.length; i++) {
+    for (let i = 0; i < changed.length; i++) {
       if (options.isCancelled?.()) break;
-      await this.readFile(unique[i]);
+      const { item } = changed[i];
+      const hit = this.cachedFor(item.root)?.files[item.id];
+      this.dropFile(item.id);
+      this.skippedFiles.delete(item.id);
+      if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
+        if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
+        else this.ingest(item, hit.result!);
+      } else await this.readItem(item, archives);
       if (Date.now() - last > 15) {
-        options.onProgress?.({ done: i + 1, total: unique.length, path: unique[i] });
+        options.onProgress?.({ done: i + 1, total: changed.length, path: item.id });
         await yieldNow();
         last = Date.now();
       }
     }
-    this.index.commit();
-    options.onProgress?.({ done: unique.length, total: unique.length });
-    return this.report();
+    if ((changed.length || removed.length) && !options.isCancelled?.()) {
+      if (this.cache) for (const id of removed) delete this.cache.pending(this.rootOf(splitItemId(id).file), true).files[id];
+      this.index.commit();
+      this.cache?.flush();
+      this.writeSnapshot();
+    }
+    this.cacheReads.clear();
+    options.onProgress?.({ done: current.size, total: current.size });
+    return { ...this.report(), cached: current.size - changed.length };
+  }
+
+  /** Saves the corpus (its state and its serialized index) for the next start. */
+  private writeSnapshot(): void {
+    if (!this.cache || !this.snapshotKey) return;
+    const align: Array<[string, string]> = [];
+    for (const [file, f] of this.files) align.push([file, f.ids.map((id) => this.alignOf[id] ?? '').join('\n')]);
+    const state: SnapshotState = {
+      version: SNAPSHOT_VERSION,
+      metadataItems: this.metadataItems,
+      metadata: [...this.metadata.values()],
+      documents: [...this.documents].flatMap(([key, byLang]) => [...byLang].map(([l, info]) => [key, l, info] as [string, Lang, SymbolInfo])),
+      cited: [...this.cited].flatMap(([key, dates]) => [...dates].map(([d, n]) => [key, d, n] as [string, string, number])),
+      files: [...this.files],
+      skipped: [...this.skippedFiles],
+      align,
+    };
+    this.cache.writeSnapshot(this.snapshotKey, JSON.stringify(state), this.index.serialize());
+  }
+
+  private async loadAll(sources: CorpusSources, options: LoadOptions): Promise<LoadReport> {
+    this.resetState();
+    this.roots = [];
+    this.sources = sources;
+    this.cache = options.cacheDir ? new CorpusCache(options.cacheDir) : undefined;
+    const archives = new ArchiveCache();
+    const rootPaths: Array<{ path: string; builtin?: boolean }> = [];
+    if (sources.builtin !== false) {
+      const seeds = builtinSeedsDir();
+      if (seeds) rootPaths.push({ path: seeds, builtin: true });
+    }
+    for (const p of sources.paths ?? []) rootPaths.push({ path: path.resolve(p) });
+    for (const f of sources.files ?? []) rootPaths.push({ path: path.resolve(f) });
+    const seenRoot = new Set<string>();
+    const listings: Array<{ listing: SourceListing; builtin?: boolean }> = [];
+    this.cacheReads.clear();
+    for (const r of rootPaths) {
+      if (seenRoot.has(r.path)) continue;
+      seenRoot.add(r.path);
+      const listing = await listSource(r.path, archives);
+      listings.push({ listing, builtin: r.builtin });
+      this.roots.push({ path: r.path, kind: listing.kind, builtin: r.builtin, ignored: listing.ignored, metadata: listing.metadata, problems: listing.skipped });
+    }
+    this.metadataItems = listings.flatMap((l) => l.listing.metadata);
+    this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
+    this.patching = true;
+    if (this.cache) {
+      const restored = await this.restore(listings, archives, options);
+      if (restored) {
+        archives.clear();
+        return restored;
+      }
+      if (options.onlyIfFresh) {
+        this.stale = true;
+        return this.report();
+      }
+      this.resetState();
+    }
+    this.patching = false;
+    // Metadata first: it names titles and dates the documents are indexed with.
+    for (const { listing } of listings) {
+      for (const m of listing.metadata) {
+        const hit = this.cachedFor(listing.root)?.metadata[m.id];
+        let parsed = hit && hit.size === m.size && hit.mtimeMs === m.mtimeMs ? hit : undefined;
+        if (!parsed) {
+          try {
+            const text = await readItem(m, archives);
+            parsed = { size: m.size, mtimeMs: m.mtimeMs, ...parseMetadata(text) };
+            this.cache?.touch(m.root);
+          } catch (e) {
+            this.skippedFiles.set(m.id, { reason: `cannot read: ${(e as Error).message}`, root: m.root, metadata: true });
+            continue;
+          }
+        }
+        for (const info of parsed.entries) this.metadata.set(info.key, info);
+        if (parsed.bad) this.skippedFiles.set(m.id, { reason: `${parsed.bad} malformed line(s) ignored`, root: m.root, metadata: true });
+        if (this.cache) (this.cache.pending(listing.root).metadata[m.id] = parsed);
+      }
+    }
+    const all: Array<{ item: CorpusItem }> = [];
+    const seenItem = new Set<string>();
+    for (const { listing } of listings) {
+      for (const item of listing.items) {
+        if (seenItem.has(item.id)) continue;
+        seenItem.add(item.id);
+        all.push({ item });
+      }
+    }
+    let last = Date.now();
+    let fromCache = 0;
+    for (let i = 0; i < all.length; i++) {
+      if (options.isCancelled?.()) break;
+      const { item } = all[i];
+      const hit = this.cachedFor(item.root)?.files[item.id];
+      if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
+        fromCache++;
+        if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
+        else this.ingest(item, hit.result!);
+        if (this.cache) this.cache.pending(item.root).files[item.id] = hit;
+      } else {
+        await this.readItem(item, archives);
+      }
+      if (Date.now() - last > 15) {
+        options.onProgress?.({ done: i + 1, total: all.length, path: item.id });
+        await yieldNow();
+        last = Date.now();
+      }
+    }
+    archives.clear();
+    if (!options.isCancelled?.()) {
+      this.index.commit();
+      this.cache?.flush();
+      this.writeSnapshot();
+    }
+    this.patching = true;
+    this.cacheReads.clear();
+    options.onProgress?.({ done: all.length, total: all.length });
+    return { ...this.report(), cached: fromCache };
   }
 
   /** Loads records that do not come from files (tests, benchmarks). */
   addRecords(records: ParagraphRecord[]): void {
-    for (const r of records) this.index.add(r);
+    for (const r of records) {
+      this.index.add(r);
+      this.langCounts[LANG_INDEX.get(r.lang ?? 'en') ?? 0]++;
+    }
     this.index.commit();
   }
 
-  private async collect(target: string, out: string[], metadataFiles: Set<string>): Promise<void> {
-    let stat: fs.Stats;
+  /** Reads (or re-reads) one item into the index; previous paragraphs of the file are removed. */
+  private async readItem(item: CorpusItem, archives: ArchiveCache): Promise<boolean> {
+    this.dropFile(item.id);
+    let result: FileResult;
     try {
-      stat = await fs.promises.stat(target);
+      const text = await readItem(item, archives);
+      result = parseCorpusFile(item.id, text);
     } catch (e) {
-      this.skippedFiles.set(target, `cannot read: ${(e as Error).message}`);
-      return;
-    }
-    if (stat.isFile()) {
-      if (target.endsWith('.jsonl')) metadataFiles.add(target);
-      else out.push(target);
-      return;
-    }
-    if (!stat.isDirectory()) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = await fs.promises.readdir(target, { withFileTypes: true });
-    } catch (e) {
-      this.skippedFiles.set(target, `cannot list folder: ${(e as Error).message}`);
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const full = path.join(target, e.name);
-      if (e.isDirectory()) {
-        if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'out') continue;
-        if (e.name === 'metadata') {
-          for (const m of listJsonl(full)) metadataFiles.add(m);
-          continue;
-        }
-        await this.collect(full, out, metadataFiles);
-      } else if (isCorpusFile(e.name)) out.push(full);
-    }
-  }
-
-  private async readMetadata(file: string): Promise<void> {
-    let text: string;
-    try {
-      text = await fs.promises.readFile(file, 'utf8');
-    } catch (e) {
-      this.skippedFiles.set(file, `cannot read: ${(e as Error).message}`);
-      return;
-    }
-    let bad = 0;
-    for (const line of text.split(/\r?\n/)) {
-      if (!line.trim()) continue;
-      try {
-        const o = JSON.parse(line);
-        if (typeof o.symbol !== 'string') continue;
-        const key = symbolKey(o.symbol);
-        const date = typeof o.adoption_date === 'string' ? formatIsoDate(o.adoption_date) ?? o.adoption_date : undefined;
-        this.metadata.set(key, {
-          symbol: o.symbol,
-          key,
-          ...(typeof o.title === 'string' ? { title: o.title } : {}),
-          ...(date ? { date } : {}),
-        });
-      } catch {
-        bad++;
+      const msg = (e as Error).message;
+      const reason = /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg;
+      this.skippedFiles.set(item.id, { reason, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
+      if (this.cache && item.size >= 0) {
+        this.cache.pending(item.root, this.patching).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, error: reason };
+        this.cache.touch(item.root);
       }
-    }
-    if (bad) this.skippedFiles.set(file, `${bad} malformed line(s) ignored`);
-  }
-
-  /** Reads (or re-reads) one file into the index; previous paragraphs of the file are removed. */
-  private async readFile(file: string): Promise<boolean> {
-    this.dropFile(file);
-    let stat: fs.Stats;
-    let text: string;
-    try {
-      stat = await fs.promises.stat(file);
-      if (stat.size > MAX_FILE_BYTES) throw new Error(`file too large (${stat.size} bytes)`);
-      text = await fs.promises.readFile(file, 'utf8');
-    } catch (e) {
-      this.skippedFiles.set(file, `cannot read: ${(e as Error).message}`);
       return false;
     }
-    let records: ParagraphRecord[];
-    const keys: string[] = [];
-    const cites: Array<[string, string]> = [];
-    try {
-      if (XML_EXT.test(file)) {
-        records = this.importXml(text, file, keys);
-        for (const r of records) citationsIn(r.text, cites);
-      } else records = this.importText(text, file, keys, cites);
-    } catch (e) {
-      this.skippedFiles.set(file, (e as Error).message);
-      return false;
+    this.skippedFiles.delete(item.id);
+    this.ingest(item, result);
+    if (this.cache) {
+      this.cache.pending(item.root, this.patching).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, result };
+      this.cache.touch(item.root);
     }
-    this.skippedFiles.delete(file);
-    const ids = records.map((r) => this.index.add(r));
-    for (const [key, date] of cites) this.noteCited(key, date, 1);
-    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, ids, keys, cites });
     return true;
   }
 
-  private importXml(text: string, file: string, keys: string[]): ParagraphRecord[] {
-    const docs = parseAkn(text);
-    const records: ParagraphRecord[] = [];
-    for (const d of docs) {
-      const meta = d.symbol ? this.metadata.get(symbolKey(d.symbol)) : undefined;
-      const source: SourceDocument = {
-        path: file,
-        symbol: d.symbol ?? path.basename(file, path.extname(file)),
-      };
+  /** Adds a parsed file's paragraphs to the index, with the metadata's titles and dates. */
+  private ingest(item: CorpusItem, result: FileResult): void {
+    const keys: string[] = [];
+    const ids: number[] = [];
+    const sourcePath = item.id;
+    for (const d of result.docs) {
+      const key = symbolKey(d.symbol);
+      const meta = d.named ? undefined : this.metadata.get(key);
+      const source: SourceDocument = { path: sourcePath, symbol: d.symbol };
       const title = d.title ?? meta?.title;
       const date = meta?.date ?? d.date;
       if (title) source.title = title;
       if (date) source.date = date;
-      if (d.symbol) this.noteDocument(source, keys);
-      for (const p of d.paragraphs) {
-        records.push({ text: p.text, kind: p.kind, paragraph: p.number, line: 0, source });
+      if (!d.named) this.noteDocument(source, d.lang, keys, !item.archive);
+      const lang = d.lang;
+      const li = LANG_INDEX.get(lang) ?? 0;
+      let lastOperative = '';
+      const subCount = new Map<string, number>();
+      let pre = 0;
+      for (const [k, number, text, line] of d.paragraphs) {
+        const kind = KINDS[k] ?? 'other';
+        const id = this.index.add({ text, kind, paragraph: number, line, source, lang });
+        ids.push(id);
+        this.langCounts[li]++;
+        // Alignment across languages: operative by number, preamble by position, sub-paragraphs
+        // by their order under their operative paragraph (labels differ: (a), a), (أ)).
+        let a = '';
+        if (kind === 'preambular') a = `p${++pre}`;
+        else if (kind === 'operative' && number) {
+          a = `o${number}`;
+          lastOperative = number.split(' ')[0];
+        } else if (kind === 'subparagraph') {
+          const parent = /^\d+/.exec(number)?.[0] ?? lastOperative;
+          const n = (subCount.get(parent) ?? 0) + 1;
+          subCount.set(parent, n);
+          a = `s${parent}#${n}`;
+        }
+        if (a && !d.named) {
+          const full = `${key}|${a}`;
+          this.alignOf[id] = full;
+          let list = this.aligned.get(full);
+          if (!list) this.aligned.set(full, (list = []));
+          list.push(id);
+        }
       }
     }
-    return records;
+    for (const [key, date] of result.cites) this.noteCited(key, date, 1);
+    const docs = result.docs.map((d) => ({ symbol: d.symbol, ...(d.named ? { named: true } : {}), lang: d.lang, paragraphs: d.paragraphs.length }));
+    this.files.set(item.id, { root: item.root, size: item.size, mtimeMs: item.mtimeMs, ids, keys, cites: result.cites, docs });
   }
 
-  private importText(text: string, file: string, keys: string[], cites: Array<[string, string]>): ParagraphRecord[] {
-    if (text.includes('\u0000')) throw new Error('not a text file (binary content)');
-    const imp = readTextResolution(text, file);
-    const meta = this.metadata.get(symbolKey(imp.source.symbol));
-    if (meta) {
-      if (!imp.source.title && meta.title) imp.source.title = meta.title;
-      if (meta.date) imp.source.date = meta.date;
-    }
-    this.noteDocument(imp.source, keys);
-    for (const c of imp.citations) cites.push([symbolKey(c.key), c.date]);
-    return imp.records;
-  }
-
-  private noteDocument(source: SourceDocument, keys: string[]): void {
+  private noteDocument(source: SourceDocument, lang: Lang, keys: string[], onDisk: boolean): void {
     if (!/\d/.test(source.symbol)) return;
     const key = symbolKey(source.symbol);
     keys.push(key);
-    const info: SymbolInfo = { symbol: source.symbol, key, path: source.path };
+    const info: SymbolInfo = { symbol: source.symbol, key };
+    if (onDisk) info.path = source.path;
     if (source.title) info.title = source.title;
     if (source.date && /\d{1,2}\s+\w+\s+\d{4}/.test(source.date)) info.date = source.date;
-    this.documents.set(key, info);
+    let byLang = this.documents.get(key);
+    if (!byLang) this.documents.set(key, (byLang = new Map()));
+    byLang.set(lang, info);
   }
 
   private noteCited(key: string, date: string, delta: number): void {
@@ -332,55 +752,143 @@ export class Corpus implements CorpusFacts {
   private dropFile(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
-    for (const id of entry.ids) this.index.remove(id);
-    for (const key of entry.keys) this.documents.delete(key);
+    for (const id of entry.ids) {
+      this.langCounts[LANG_INDEX.get(this.index.langOf(id)) ?? 0]--;
+      this.index.remove(id);
+      const a = this.alignOf[id];
+      if (a) {
+        const list = this.aligned.get(a)?.filter((x) => x !== id);
+        if (list && list.length) this.aligned.set(a, list);
+        else this.aligned.delete(a);
+        delete this.alignOf[id];
+      }
+    }
+    for (const key of entry.keys) {
+      const byLang = this.documents.get(key);
+      if (!byLang) continue;
+      for (const [l, info] of byLang) if (info.path === file || !info.path) byLang.delete(l);
+      if (byLang.size === 0) this.documents.delete(key);
+    }
     for (const [key, date] of entry.cites) this.noteCited(key, date, -1);
     this.files.delete(file);
   }
 
-  /** Re-indexes one file after a change (or removes it when it is gone). Returns true when it changed anything. */
+  /**
+   * Re-indexes one file after a change (or removes it when it is gone); for an archive, all its
+   * entries. Returns true when it changed anything.
+   */
   async updateFile(file: string): Promise<boolean> {
     file = path.resolve(file);
-    if (!isCorpusFile(file)) return false;
+    if (!isCorpusFile(file) && !isArchive(file)) return false;
     if (!this.covers(file)) return false;
+    const root = this.rootOf(file);
+    if (isArchive(file)) {
+      const had = [...this.files.keys()].filter((id) => splitItemId(id).archive === file);
+      for (const id of had) this.dropFile(id);
+      for (const id of [...this.skippedFiles.keys()]) if (id === file || splitItemId(id).archive === file) this.skippedFiles.delete(id);
+      if (fs.existsSync(file)) {
+        const archives = new ArchiveCache();
+        const listing = await listSource(file, archives);
+        for (const s of listing.skipped) this.skippedFiles.set(s.path, { reason: s.reason, root });
+        for (const item of listing.items) await this.readItem({ ...item, root }, archives);
+      }
+      this.index.maybeCommit();
+      this.cache?.flush();
+      return true;
+    }
     if (!fs.existsSync(file)) {
       const had = this.files.has(file) || this.skippedFiles.has(file);
       this.dropFile(file);
       this.skippedFiles.delete(file);
+      if (this.cache) {
+        delete this.cache.pending(root).files[file];
+        this.cache.touch(root);
+      }
+      this.cache?.flush();
       return had;
     }
-    await this.readFile(file);
+    const st = fs.statSync(file);
+    await this.readItem({ id: file, root, size: st.size, mtimeMs: st.mtimeMs }, new ArchiveCache());
     this.index.maybeCommit();
+    this.cache?.flush();
     return true;
   }
 
   /** Adds a single file to the corpus sources (a new workspace resolution file); call updateFile to read it. */
   includeFile(file: string): void {
     const abs = path.resolve(file);
-    if (!this.covers(abs)) this.sources = { ...this.sources, files: [...(this.sources.files ?? []), abs] };
+    if (!this.covers(abs)) {
+      this.sources = { ...this.sources, files: [...(this.sources.files ?? []), abs] };
+      this.roots.push({ path: abs, kind: 'file', ignored: 0, metadata: [], problems: [] });
+    }
   }
 
-  /** Whether `file` lies in one of the corpus sources. */
-  covers(file: string): boolean {
-    if (this.files.has(file) || this.skippedFiles.has(file)) return true;
+  private rootPaths(): string[] {
     const roots: string[] = [];
     if (this.sources.builtin !== false) {
       const seeds = builtinSeedsDir();
       if (seeds) roots.push(seeds);
     }
     for (const p of this.sources.paths ?? []) roots.push(path.resolve(p));
-    if (roots.some((r) => file === r || file.startsWith(r + path.sep))) return true;
-    return (this.sources.files ?? []).some((f) => path.resolve(f) === file);
+    for (const p of this.sources.files ?? []) roots.push(path.resolve(p));
+    return roots;
+  }
+
+  private rootOf(file: string): string {
+    const roots = this.rootPaths();
+    return roots.find((r) => file === r) ?? roots.find((r) => file.startsWith(r + path.sep)) ?? file;
+  }
+
+  /** Whether `file` lies in one of the corpus sources. */
+  covers(file: string): boolean {
+    if (this.files.has(file) || this.skippedFiles.has(file)) return true;
+    return this.rootPaths().some((r) => file === r || file.startsWith(r + path.sep));
+  }
+
+  /** The language of a paragraph id. */
+  langOfId(id: number): Lang {
+    return this.index.langOf(id);
+  }
+
+  private withLang(m: Match): Match {
+    const lang = this.langOfId(m.id);
+    return { ...m, source: { ...m.source, lang } };
+  }
+
+  /**
+   * The same paragraph of the same resolution in the corpus's other languages (operative
+   * paragraphs by number, preambular ones by position, sub-paragraphs by their order), one per
+   * language, in the order of the official languages.
+   */
+  parallel(id: number): ParallelText[] {
+    const a = this.alignOf[id];
+    if (!a) return [];
+    const own = this.langOfId(id);
+    const byLang = new Map<Lang, number>();
+    for (const other of this.aligned.get(a) ?? []) {
+      const l = this.langOfId(other);
+      if (l !== own && !byLang.has(l)) byLang.set(l, other);
+    }
+    return LANGUAGES.filter((l) => byLang.has(l)).map((l) => {
+      const oid = byLang.get(l)!;
+      const m = this.withLang(this.index.match(oid, 1));
+      return { lang: l, text: m.text, id: oid, source: m.source };
+    });
+  }
+
+  /** Matches with their language (the index searches the query's language only). */
+  private inLang(found: Match[]): Match[] {
+    return found.map((m) => this.withLang(m));
   }
 
   /** Closest corpus paragraphs to a whole paragraph. */
   search(text: string, options: SearchOptions = {}): Match[] {
-    return this.index.search(text, options);
+    return this.inLang(this.index.search(text, options));
   }
 
   /** Paragraphs whose opening continues the typed text. */
   prefix(typed: string, options: SearchOptions = {}): Match[] {
-    return this.index.prefix(typed, options);
+    return this.inLang(this.index.prefix(typed, options));
   }
 
   /**
@@ -414,7 +922,9 @@ export class Corpus implements CorpusFacts {
   symbolInfo(symbolOrKey: string): SymbolInfo | undefined {
     const key = symbolKey(symbolOrKey);
     const meta = this.metadata.get(key);
-    const doc = this.documents.get(key);
+    const byLang = this.documents.get(key);
+    // English first (the metadata's language), then the official order.
+    const doc = byLang && (LANGUAGES.map((l) => byLang.get(l)).find(Boolean) ?? [...byLang.values()][0]);
     const date = meta?.date ?? doc?.date ?? this.citedDate(key);
     if (!meta && !doc && !date) return undefined;
     return {
@@ -422,6 +932,8 @@ export class Corpus implements CorpusFacts {
       key,
       ...(meta?.title ?? doc?.title ? { title: meta?.title ?? doc?.title } : {}),
       ...(date ? { date } : {}),
+      // the file it was read from, so that a link to the citation opens it
+      ...(doc?.path ? { path: doc.path } : {}),
     };
   }
 
@@ -454,8 +966,10 @@ export class Corpus implements CorpusFacts {
   }
 
   newSpans(text: string, _kind: 'preambular' | 'operative'): Array<{ start: number; end: number }> | undefined {
+    if (this.paragraphs === 0) return undefined;
     const best = this.search(text, { top: 1, minScore: 0.5 })[0];
-    if (!best) return undefined;
+    // No precedent at all: the whole paragraph is new language.
+    if (!best) return text.trim() ? [{ start: text.length - text.trimStart().length, end: text.trimEnd().length }] : [];
     return compare(text, best.text).newSpans;
   }
 }
@@ -467,17 +981,6 @@ function citationsIn(text: string, out: Array<[string, string]>): void {
   while ((m = CITATION_RE.exec(text))) out.push([symbolKey(m[1]), m[2].replace(/\s+/g, ' ')]);
 }
 
-function listJsonl(dir: string): string[] {
-  try {
-    return fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.jsonl'))
-      .sort()
-      .map((f) => path.join(dir, f));
-  } catch {
-    return [];
-  }
-}
 
 export type { ParagraphKind, Match };
 export { cleanParagraphText };

@@ -1,15 +1,29 @@
 /**
- * The precedent index: corpus paragraphs encoded as word-code strings, an inverted index of word
+ * The precedent index: corpus paragraphs encoded as word codes, an inverted index of word
  * bigrams (compressed sparse rows over hashed buckets, rarest bigrams first at query time) that
  * proposes candidates, and fastest-levenshtein re-ranking of those candidates word by word.
  * A sorted array of the encoded paragraphs answers prefix queries (completions) by binary search.
  *
  * Incremental: paragraphs added after the last build go to a small delta index; removed ones are
  * tombstoned. `commit()` (automatic when the delta grows) folds everything into the static part.
+ *
+ * Languages: each paragraph carries its language; words are normalised per language, each
+ * language has its own word codes, bigram buckets are salted by language and a search returns
+ * precedents of the query's language only (English by default).
+ *
+ * Memory: everything per paragraph lives in typed arrays — word codes in one shared Uint16Array,
+ * texts in a token-compressed byte store (`textstore.ts`), postings in one Uint32Array — so a
+ * million paragraphs are a few hundred MB and a handful of objects. `serialize()` writes those
+ * arrays as they are; `deserialize()` maps them back without re-tokenizing anything.
  */
 import { distance } from 'fastest-levenshtein';
 import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
 import { Vocabulary, words, wordSpans } from './normalize';
+import { LANGUAGES, Lang } from '../languages';
+import { similarity } from './similarity';
+import { grow, packStrings, PackedStrings, TextStore } from './textstore';
+
+export { similarity, textSimilarity, wordSimilarity } from './similarity';
 
 const NO_SOURCE = -1;
 /** Bigrams among the first OPENING words are also indexed as "opening" bigrams (for completions). */
@@ -22,11 +36,21 @@ function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Word-level similarity of two encoded paragraphs in [0, 1]. */
-export function similarity(a: string, b: string): number {
-  const n = Math.max(a.length, b.length);
-  if (n === 0) return 1;
-  return 1 - distance(a, b) / n;
+/** Bucket salt of each language (English 0). */
+const LANG_SALT = LANGUAGES.map((_l, i) => (i === 0 ? 0 : mix32(0x2545f491 * (i + 1))));
+
+function langIndex(lang: Lang | undefined): number {
+  if (lang === undefined) return 0;
+  const i = LANGUAGES.indexOf(lang);
+  return i < 0 ? 0 : i;
+}
+
+/** A string of UTF-16 code units from a slice of codes. */
+function codesToString(a: Uint16Array): string {
+  if (a.length <= 8192) return String.fromCharCode.apply(null, a as unknown as number[]);
+  let s = '';
+  for (let i = 0; i < a.length; i += 8192) s += String.fromCharCode.apply(null, a.subarray(i, i + 8192) as unknown as number[]);
+  return s;
 }
 
 export interface IndexStats {
@@ -37,15 +61,37 @@ export interface IndexStats {
   delta: number;
 }
 
+/** Version of the `serialize()` format; `deserialize()` refuses any other. */
+export const INDEX_FORMAT_VERSION = 2;
+const MAGIC = 0x49504452; // "RDPI" little-endian
+
 export class PrecedentIndex {
-  readonly vocab = new Vocabulary();
-  private texts: string[] = [];
-  private codes: string[] = [];
-  private kinds: number[] = [];
-  private numbers: string[] = [];
-  private lines: number[] = [];
-  private srcOf: number[] = [];
-  private alive: boolean[] = [];
+  /** Word codes per language (index into LANGUAGES); after deserialize(), built on first use. */
+  private vocabs: Array<Vocabulary | undefined> = LANGUAGES.map(() => new Vocabulary());
+  private pendingVocab: { words: PackedStrings; from: number[] } | undefined;
+
+  private voc(li: number): Vocabulary {
+    let v = this.vocabs[li];
+    if (!v) {
+      v = this.vocabs[li] = new Vocabulary();
+      const p = this.pendingVocab!;
+      for (let i = p.from[li]; i < p.from[li + 1]; i++) v.add(p.words.get(i));
+    }
+    return v;
+  }
+  private n = 0;
+  private texts = new TextStore();
+  /** Word codes of every paragraph: pool[cstart[id] .. cstart[id + 1]). */
+  private pool = new Uint16Array(1 << 16);
+  private cstart = new Uint32Array(1025);
+  private kinds = new Uint8Array(1024);
+  private langs = new Uint8Array(1024);
+  private alive = new Uint8Array(1024);
+  private lines = new Uint32Array(1024);
+  private srcOf = new Int32Array(1024);
+  private numberOf = new Uint32Array(1024);
+  private numberTable: string[] = [];
+  private numberIds = new Map<string, number>();
   private liveCount = 0;
   private sources: SourceDocument[] = [];
   private sourceIds = new Map<SourceDocument, number>();
@@ -63,6 +109,16 @@ export class PrecedentIndex {
   // scratch
   private counts = new Uint16Array(1024);
 
+  /** The English word codes. */
+  get vocab(): Vocabulary {
+    return this.voc(0);
+  }
+
+  /** The word codes of `lang`. */
+  vocabulary(lang: Lang = 'en'): Vocabulary {
+    return this.voc(langIndex(lang));
+  }
+
   get size(): number {
     return this.liveCount;
   }
@@ -70,33 +126,75 @@ export class PrecedentIndex {
   stats(): IndexStats {
     return {
       paragraphs: this.liveCount,
-      vocabulary: this.vocab.size,
+      vocabulary: LANGUAGES.reduce((a, _l, i) => a + this.voc(i).size, 0),
       buckets: this.mask + 1,
       postings: this.postings.length,
-      delta: this.codes.length - this.staticCount,
+      delta: this.n - this.staticCount,
     };
+  }
+
+  /** Bytes held in typed arrays, by part (for benchmarks). */
+  memory(): Record<string, number> {
+    return {
+      texts: this.texts.byteLength,
+      codes: this.cstart[this.n] * 2 + (this.n + 1) * 4,
+      postings: this.postings.byteLength + this.starts.byteLength,
+      prefix: this.sorted.byteLength + this.runEnd.byteLength,
+      perParagraph: this.n * 14,
+    };
+  }
+
+  private codeLength(id: number): number {
+    return this.cstart[id + 1] - this.cstart[id];
+  }
+
+  private codeArray(id: number): Uint16Array {
+    return this.pool.subarray(this.cstart[id], this.cstart[id + 1]);
   }
 
   /** Adds a paragraph; returns its id. Call commit() after a batch (done automatically for large deltas). */
   add(rec: ParagraphRecord): number {
-    const id = this.codes.length;
-    const code = this.vocab.encode(words(rec.text));
-    this.texts.push(rec.text);
-    this.codes.push(code);
-    this.kinds.push(Math.max(0, KINDS.indexOf(rec.kind)));
-    this.numbers.push(rec.paragraph);
-    this.lines.push(rec.line);
+    const id = this.n;
+    const li = langIndex(rec.lang);
+    const ws = words(rec.text, LANGUAGES[li]);
+    const at = this.cstart[id];
+    this.pool = grow(this.pool, at + ws.length);
+    this.voc(li).encodeTo(ws, this.pool, at);
+    const cap = id + 2;
+    if (this.cstart.length < cap) {
+      this.cstart = grow(this.cstart, cap);
+      const m = this.cstart.length;
+      this.kinds = grow(this.kinds, m);
+      this.langs = grow(this.langs, m);
+      this.alive = grow(this.alive, m);
+      this.lines = grow(this.lines, m);
+      this.srcOf = grow(this.srcOf, m);
+      this.numberOf = grow(this.numberOf, m);
+    }
+    this.cstart[id + 1] = at + ws.length;
+    this.texts.add(rec.text);
+    this.kinds[id] = Math.max(0, KINDS.indexOf(rec.kind));
+    this.langs[id] = li;
+    let num = this.numberIds.get(rec.paragraph);
+    if (num === undefined) {
+      num = this.numberTable.length;
+      this.numberTable.push(rec.paragraph);
+      this.numberIds.set(rec.paragraph, num);
+    }
+    this.numberOf[id] = num;
+    this.lines[id] = rec.line;
     let s = this.sourceIds.get(rec.source);
     if (s === undefined) {
       s = this.sources.length;
       this.sources.push(rec.source);
       this.sourceIds.set(rec.source, s);
     }
-    this.srcOf.push(s);
-    this.alive.push(true);
+    this.srcOf[id] = s;
+    this.alive[id] = 1;
+    this.n++;
     this.liveCount++;
     if (this.mask !== 0) {
-      for (const b of this.bucketsOf(code)) {
+      for (const b of this.bucketsOf(this.codeArray(id), 'all', li)) {
         let list = this.delta.get(b);
         if (!list) this.delta.set(b, (list = []));
         list.push(id);
@@ -107,96 +205,135 @@ export class PrecedentIndex {
 
   /** Removes a paragraph (tombstone). */
   remove(id: number): void {
-    if (!this.alive[id]) return;
-    this.alive[id] = false;
-    this.texts[id] = '';
-    this.codes[id] = '';
+    if (id < 0 || id >= this.n || !this.alive[id]) return;
+    this.alive[id] = 0;
     this.srcOf[id] = NO_SOURCE;
     this.liveCount--;
   }
 
   /** Folds the delta into the static index when it has grown large. */
   maybeCommit(): void {
-    const d = this.codes.length - this.staticCount;
+    const d = this.n - this.staticCount;
     if (d > 2000 && d > this.staticCount * 0.05) this.commit();
+  }
+
+  /**
+   * Calls `emit(bucket)` for each distinct bucket of paragraph `id` (its word bigrams, the bigrams
+   * of its opening, or its single word).
+   */
+  private forEachBucket(id: number, seen: Uint32Array, stamp: number, emit: (b: number) => void): void {
+    const pool = this.pool;
+    const s = this.cstart[id];
+    const len = this.cstart[id + 1] - s;
+    const mask = this.mask;
+    const salt = LANG_SALT[this.langs[id]];
+    if (len === 1) {
+      emit(mix32((pool[s] * 0x10001) ^ salt) & mask);
+      return;
+    }
+    let prev = pool[s];
+    for (let i = 1; i < len; i++) {
+      const cur = pool[s + i];
+      const key = ((prev << 16) | cur) ^ salt;
+      prev = cur;
+      const b = mix32(key) & mask;
+      if (seen[b] !== stamp) {
+        seen[b] = stamp;
+        emit(b);
+      }
+      if (i <= OPENING) {
+        const o = mix32(key ^ OPENING_SALT) & mask;
+        if (seen[o] !== stamp) {
+          seen[o] = stamp;
+          emit(o);
+        }
+      }
+    }
   }
 
   /** Rebuilds the static index over every live paragraph. */
   commit(): void {
-    const n = this.codes.length;
+    const n = this.n;
     // The bucket count follows the corpus: about one bucket per two bigram occurrences.
     let total = 0;
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
-      const len = this.codes[id].length;
+      const len = this.codeLength(id);
       total += len > 1 ? len - 1 + Math.min(OPENING, len - 1) : len;
     }
     let bits = 16;
     while (bits < 23 && 1 << bits < total / 2) bits++;
     this.mask = (1 << bits) - 1;
-    const counts = new Uint32Array(this.mask + 2);
-    const tmp = new Uint32Array(total);
-    const tmpStart = new Uint32Array(n + 1);
-    let t = 0;
     const mask = this.mask;
+    // Two passes (count, then fill) so that no temporary array as large as the postings is needed.
+    const counts = new Uint32Array(mask + 2);
     const seen = new Uint32Array(mask + 1);
     let stamp = 0;
     for (let id = 0; id < n; id++) {
-      tmpStart[id] = t;
       if (!this.alive[id]) continue;
-      const code = this.codes[id];
-      stamp++;
-      if (code.length === 1) {
-        const b = mix32(code.charCodeAt(0) * 0x10001) & mask;
-        tmp[t++] = b;
-        counts[b + 1]++;
-        continue;
-      }
-      let prev = code.charCodeAt(0);
-      for (let i = 1; i < code.length; i++) {
-        const cur = code.charCodeAt(i);
-        const key = (prev << 16) | cur;
-        prev = cur;
-        const b = mix32(key) & mask;
-        if (seen[b] !== stamp) {
-          seen[b] = stamp;
-          tmp[t++] = b;
-          counts[b + 1]++;
-        }
-        if (i <= OPENING) {
-          const o = mix32(key ^ OPENING_SALT) & mask;
-          if (seen[o] !== stamp) {
-            seen[o] = stamp;
-            tmp[t++] = o;
-            counts[o + 1]++;
-          }
-        }
-      }
+      this.forEachBucket(id, seen, ++stamp, (b) => counts[b + 1]++);
     }
-    tmpStart[n] = t;
     for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
     const starts = counts; // starts[b] .. starts[b+1]
-    const fill = starts.slice(0, this.mask + 1);
-    const postings = new Uint32Array(t);
+    const fill = starts.slice(0, mask + 1);
+    const postings = new Uint32Array(starts[mask + 1]);
+    seen.fill(0);
+    stamp = 0;
     for (let id = 0; id < n; id++) {
-      for (let i = tmpStart[id]; i < tmpStart[id + 1]; i++) postings[fill[tmp[i]]++] = id;
+      if (!this.alive[id]) continue;
+      this.forEachBucket(id, seen, ++stamp, (b) => {
+        postings[fill[b]++] = id;
+      });
     }
     this.starts = starts;
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
-    // prefix order
+    this.seen = seen;
+    this.stamp = stamp;
+    // prefix order: by language, then by word codes
     const ids: number[] = [];
     for (let id = 0; id < n; id++) if (this.alive[id]) ids.push(id);
-    const codes = this.codes;
-    ids.sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
+    ids.sort((a, b) => this.compareIds(a, b) || a - b);
     this.sorted = Uint32Array.from(ids);
     const runEnd = new Uint32Array(ids.length);
     for (let i = ids.length - 1; i >= 0; i--) {
-      runEnd[i] = i + 1 < ids.length && codes[ids[i]] === codes[ids[i + 1]] ? runEnd[i + 1] : i + 1;
+      runEnd[i] = i + 1 < ids.length && this.compareIds(ids[i], ids[i + 1]) === 0 ? runEnd[i + 1] : i + 1;
     }
     this.runEnd = runEnd;
     if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
+  }
+
+  /** Order of paragraphs by language, then word codes (lexicographic). */
+  private compareIds(a: number, b: number): number {
+    const la = this.langs[a];
+    const lb = this.langs[b];
+    if (la !== lb) return la - lb;
+    const pool = this.pool;
+    let i = this.cstart[a];
+    let j = this.cstart[b];
+    const ea = this.cstart[a + 1];
+    const eb = this.cstart[b + 1];
+    for (; i < ea && j < eb; i++, j++) if (pool[i] !== pool[j]) return pool[i] - pool[j];
+    return ea - i - (eb - j);
+  }
+
+  /**
+   * Paragraph `id` against a key (language, codes): 0 when its codes start with the key, else the
+   * sign of the comparison.
+   */
+  private comparePrefix(id: number, li: number, key: string): number {
+    const l = this.langs[id];
+    if (l !== li) return l - li;
+    const pool = this.pool;
+    const s = this.cstart[id];
+    const len = this.cstart[id + 1] - s;
+    const m = Math.min(len, key.length);
+    for (let i = 0; i < m; i++) {
+      const d = pool[s + i] - key.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return len >= key.length ? 0 : -1;
   }
 
   /** Builds the static index the first time it is needed. */
@@ -208,9 +345,10 @@ export class PrecedentIndex {
   private stamp = 0;
 
   /** Distinct buckets of the word bigrams of an encoded paragraph (its single word when it has one). */
-  private bucketsOf(code: string, mode: 'all' | 'body' | 'opening' = 'all'): number[] {
+  private bucketsOf(code: string | Uint16Array, mode: 'all' | 'body' | 'opening', li: number): number[] {
     const out: number[] = [];
     const mask = this.mask;
+    const salt = LANG_SALT[li];
     if (this.seen.length !== mask + 1) {
       this.seen = new Uint32Array(mask + 1);
       this.stamp = 0;
@@ -221,9 +359,10 @@ export class PrecedentIndex {
       stamp = this.stamp = 1;
     }
     const seen = this.seen;
-    if (code.length === 1 && mode !== 'opening') out.push(mix32(code.charCodeAt(0) * 0x10001) & mask);
+    const at = typeof code === 'string' ? (i: number) => code.charCodeAt(i) : (i: number) => code[i];
+    if (code.length === 1 && mode !== 'opening') out.push(mix32((at(0) * 0x10001) ^ salt) & mask);
     for (let i = 0; i + 1 < code.length; i++) {
-      const key = (code.charCodeAt(i) << 16) | code.charCodeAt(i + 1);
+      const key = ((at(i) << 16) | at(i + 1)) ^ salt;
       if (mode !== 'opening') {
         const b = mix32(key) & mask;
         if (seen[b] !== stamp) {
@@ -249,20 +388,21 @@ export class PrecedentIndex {
    */
   readonly tuning = { candidates: 300, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05 };
 
-  /** Paragraph ids sharing the most (rare first) bigrams with `code`. */
-  candidates(code: string, max: number, mode: 'body' | 'opening' = 'body'): number[] {
+  /** Paragraph ids sharing the most (rare first) bigrams with `code` (codes of `lang`). */
+  candidates(code: string, max: number, mode: 'body' | 'opening' = 'body', lang: Lang = 'en'): number[] {
     const tn = this.tuning;
     const budget = tn.budgetBase + this.liveCount * tn.budgetShare;
     const maxDf = Math.max(tn.budgetBase, this.liveCount * tn.maxDfShare);
     this.ensureBuilt();
-    const buckets = this.bucketsOf(code, mode);
+    const li = langIndex(lang);
+    const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
     for (const b of buckets) {
       const df = this.starts[b + 1] - this.starts[b] + (this.delta.get(b)?.length ?? 0);
       if (df > 0) lists.push({ b, df });
     }
     lists.sort((x, y) => x.df - y.df);
-    if (this.counts.length < this.codes.length) this.counts = new Uint16Array(this.codes.length * 2);
+    if (this.counts.length < this.n) this.counts = new Uint16Array(this.n * 2);
     const counts = this.counts;
     const touched: number[] = [];
     let spent = 0;
@@ -281,8 +421,9 @@ export class PrecedentIndex {
       if (extra) for (const id of extra) if (counts[id]++ === 0) touched.push(id);
     }
     let out: number[];
+    const ok = (id: number) => this.alive[id] === 1 && this.langs[id] === li;
     if (touched.length <= max) {
-      out = touched.filter((id) => this.alive[id]);
+      out = touched.filter(ok);
     } else {
       // Rank by shared bigrams relative to the longer of the two paragraphs (a cheap stand-in
       // for the similarity), quantised for a linear-time selection of the best `max`.
@@ -292,7 +433,7 @@ export class PrecedentIndex {
       const hist = new Uint32Array(bins);
       for (let i = 0; i < touched.length; i++) {
         const id = touched[i];
-        const plen = this.codes[id].length - 1;
+        const plen = this.codeLength(id) - 1;
         const len = Math.max(qn, mode === 'opening' ? Math.min(OPENING, plen) : plen, 1);
         const v = Math.min(bins - 1, Math.floor((counts[id] / len) * (bins - 1)));
         q[i] = v;
@@ -305,7 +446,7 @@ export class PrecedentIndex {
       const ties: number[] = [];
       for (let i = 0; i < touched.length; i++) {
         const id = touched[i];
-        if (!this.alive[id]) continue;
+        if (!ok(id)) continue;
         if (q[i] > threshold) out.push(id);
         else if (q[i] === threshold) ties.push(id);
       }
@@ -315,40 +456,41 @@ export class PrecedentIndex {
     return out;
   }
 
-  private accept(id: number, options: SearchOptions): boolean {
-    if (!this.alive[id]) return false;
+  private accept(id: number, options: SearchOptions, li: number): boolean {
+    if (!this.alive[id] || this.langs[id] !== li) return false;
     if (options.excludePath !== undefined && this.sources[this.srcOf[id]].path === options.excludePath) return false;
     if (options.kinds && !options.kinds.includes(KINDS[this.kinds[id]])) return false;
     return true;
   }
 
-  /** Encodes query text (without growing the vocabulary). */
-  encodeQuery(text: string): string {
-    return this.vocab.encodeQuery(words(text));
+  /** Encodes query text of `lang` (without growing the vocabulary). */
+  encodeQuery(text: string, lang: Lang = 'en'): string {
+    return this.voc(langIndex(lang)).encodeQuery(words(text, lang));
   }
 
   /** The top-k corpus paragraphs most similar to `text` (index candidates, Levenshtein re-ranking). */
   search(text: string, options: SearchOptions = {}): Match[] {
-    return this.searchCode(this.encodeQuery(text), options);
+    return this.searchCode(this.encodeQuery(text, options.lang), options);
   }
 
   searchCode(q: string, options: SearchOptions = {}): Match[] {
     const k = options.top ?? 5;
     if (q.length === 0 || this.liveCount === 0) return [];
-    const cands = this.candidates(q, Math.max(this.tuning.candidates, 20 * k));
+    const cands = this.candidates(q, Math.max(this.tuning.candidates, 20 * k), 'body', options.lang);
     return this.rerank(q, cands, k, options.minScore ?? 0, options);
   }
 
   private rerank(q: string, ids: Iterable<number>, k: number, minScore: number, options: SearchOptions): Match[] {
+    const li = langIndex(options.lang);
     const best: Array<{ id: number; score: number }> = [];
     let floor = minScore;
     for (const id of ids) {
-      if (!this.accept(id, options)) continue;
-      const c = this.codes[id];
-      const lo = Math.min(c.length, q.length);
-      const hi = Math.max(c.length, q.length);
+      if (!this.accept(id, options, li)) continue;
+      const cl = this.codeLength(id);
+      const lo = Math.min(cl, q.length);
+      const hi = Math.max(cl, q.length);
       if (lo / hi < floor || (best.length >= k && lo / hi <= floor)) continue;
-      const score = similarity(q, c);
+      const score = similarity(q, codesToString(this.codeArray(id)));
       if (score < minScore) continue;
       if (best.length < k || score > best[best.length - 1].score) {
         if (this.duplicate(best, id)) continue;
@@ -361,18 +503,74 @@ export class PrecedentIndex {
 
   /** Exhaustive scan: the correctness baseline (same similarity, every paragraph compared). */
   exhaustive(text: string, options: SearchOptions = {}): Match[] {
-    return this.exhaustiveCode(this.encodeQuery(text), options);
+    return this.exhaustiveCode(this.encodeQuery(text, options.lang), options);
   }
 
   exhaustiveCode(q: string, options: SearchOptions = {}): Match[] {
     const k = options.top ?? 5;
     const minScore = options.minScore ?? 0;
+    const li = langIndex(options.lang);
     const best: Array<{ id: number; score: number }> = [];
-    for (let id = 0; id < this.codes.length; id++) {
-      if (!this.accept(id, options)) continue;
-      const score = similarity(q, this.codes[id]);
+    for (let id = 0; id < this.n; id++) {
+      if (!this.accept(id, options, li)) continue;
+      const score = similarity(q, codesToString(this.codeArray(id)));
       if (score < minScore) continue;
       if ((best.length < k || score > best[best.length - 1].score) && !this.duplicate(best, id)) insertSorted(best, { id, score }, k);
+    }
+    return best.map((b) => this.match(b.id, b.score));
+  }
+
+  /**
+   * The exhaustive scan's results, computed faster with a proven bound: the similarity of two
+   * paragraphs is at most (words they share, as multisets) / (the longer one's length), since
+   * each kept word of an alignment is a shared word. Every paragraph's bound is computed; exact
+   * similarities are computed from the highest bound down until the bound falls below the k-th
+   * best score. Same results as `exhaustive` (ground truth for benchmarks at scale).
+   */
+  exact(text: string, options: SearchOptions = {}): Match[] {
+    const q = this.encodeQuery(text, options.lang);
+    const k = options.top ?? 5;
+    const minScore = options.minScore ?? 0;
+    const li = langIndex(options.lang);
+    if (q.length === 0) return [];
+    const qcount = new Map<number, number>();
+    for (let i = 0; i < q.length; i++) qcount.set(q.charCodeAt(i), (qcount.get(q.charCodeAt(i)) ?? 0) + 1);
+    const table = new Uint16Array(0x10000);
+    for (const [c, m] of qcount) table[c] = m;
+    const used = new Uint16Array(0x10000);
+    const pool = this.pool;
+    const bounds: number[] = [];
+    const bids: number[] = [];
+    for (let id = 0; id < this.n; id++) {
+      if (!this.alive[id] || this.langs[id] !== li) continue;
+      const s = this.cstart[id];
+      const e = this.cstart[id + 1];
+      let shared = 0;
+      for (let i = s; i < e; i++) {
+        const c = pool[i];
+        if (table[c] !== 0 && used[c] < table[c]) {
+          used[c]++;
+          shared++;
+        }
+      }
+      for (let i = s; i < e; i++) used[pool[i]] = 0;
+      const bound = e - s === 0 && q.length === 0 ? 1 : shared / Math.max(q.length, e - s);
+      if (bound >= minScore) {
+        bounds.push(bound);
+        bids.push(id);
+      }
+    }
+    const order = Array.from(bids.keys()).sort((a, b) => bounds[b] - bounds[a] || bids[a] - bids[b]);
+    const best: Array<{ id: number; score: number }> = [];
+    for (const i of order) {
+      if (best.length >= k && bounds[i] < best[best.length - 1].score) break;
+      const id = bids[i];
+      if (!this.accept(id, options, li)) continue;
+      const score = similarity(q, codesToString(this.codeArray(id)));
+      if (score < minScore) continue;
+      if ((best.length < k || score > best[best.length - 1].score || (score === best[best.length - 1].score && id < best[best.length - 1].id)) && !this.duplicate(best, id)) {
+        insertSorted(best, { id, score }, k);
+      }
     }
     return best.map((b) => this.match(b.id, b.score));
   }
@@ -386,29 +584,31 @@ export class PrecedentIndex {
   prefix(typed: string, options: SearchOptions = {}): Match[] {
     this.ensureBuilt();
     const k = options.top ?? 5;
-    const spans = wordSpans(typed);
+    const lang = options.lang ?? 'en';
+    const li = langIndex(lang);
+    const vocab = this.voc(li);
+    const spans = wordSpans(typed, lang);
     if (spans.length === 0) return [];
     const last = spans[spans.length - 1];
     const partial = last.end === typed.length ? last.word : '';
     const full = partial ? spans.slice(0, -1) : spans;
     if (full.length === 0) return [];
-    const q = this.vocab.encodeQuery(full.map((w) => w.word));
+    const q = vocab.encodeQuery(full.map((w) => w.word));
     const out: Match[] = [];
     const seenCode = new Set<string>();
-    const known = full.every((w) => this.vocab.get(w.word) !== undefined);
+    const known = full.every((w) => vocab.get(w.word) !== undefined);
     if (known) {
       const okPartial = (id: number) => {
-        if (!partial) return this.codes[id].length > q.length;
-        const c = this.codes[id].charCodeAt(q.length);
-        if (Number.isNaN(c)) return false;
-        const w = this.vocab.word(c);
+        if (!partial) return this.codeLength(id) > q.length;
+        if (this.codeLength(id) <= q.length) return false;
+        const w = vocab.word(this.pool[this.cstart[id] + q.length]);
         return w !== undefined && w.startsWith(partial);
       };
       // group identical wordings (adjacent in the sorted order: one run each); rank by frequency
       const groups = new Map<string, { id: number; count: number }>();
       const consider = (id: number) => {
-        if (!this.accept(id, options)) return;
-        const c = this.codes[id];
+        if (!this.accept(id, options, li)) return;
+        const c = this.codeOf(id);
         const g = groups.get(c);
         if (g) {
           g.count++;
@@ -417,12 +617,12 @@ export class PrecedentIndex {
       };
       // The sorted range of paragraphs opening with the typed words — narrowed, when a word is
       // half typed, to the sub-ranges of the vocabulary words it can become.
-      const keys = partial ? this.vocab.codesWithPrefix(partial).map((c) => q + String.fromCharCode(c)) : [q];
+      const keys = partial ? vocab.codesWithPrefix(partial).map((c) => q + String.fromCharCode(c)) : [q];
       let runs = 0;
       for (const key of keys) {
         if (runs >= 5000) break;
-        const hi = this.lowerBound(key + '\uffff');
-        for (let i = this.lowerBound(key); i < hi && runs < 5000; runs++) {
+        const [lo, hi] = this.prefixRange(li, key);
+        for (let i = lo; i < hi && runs < 5000; runs++) {
           const end = Math.min(hi, this.runEnd[i]);
           const first = this.sorted[i];
           if (okPartial(first)) {
@@ -430,30 +630,31 @@ export class PrecedentIndex {
             let count = 0;
             for (let j = i; j < end; j++) {
               const id = this.sorted[j];
-              if (!this.accept(id, options)) continue;
+              if (!this.accept(id, options, li)) continue;
               count++;
               if (rep < 0 || this.newer(id, rep)) rep = id;
             }
-            if (rep >= 0) groups.set(this.codes[first], { id: rep, count });
+            if (rep >= 0) groups.set(this.codeOf(first), { id: rep, count });
           }
           i = end;
         }
       }
-      for (let id = this.staticCount; id < this.codes.length; id++) if (this.codes[id].startsWith(q)) consider(id);
+      for (let id = this.staticCount; id < this.n; id++) if (this.langs[id] === li && this.comparePrefix(id, li, q) === 0) consider(id);
       const ranked = [...groups.values()].sort(
-        (a, b) => b.count - a.count || this.codes[a.id].length - this.codes[b.id].length || a.id - b.id,
+        (a, b) => b.count - a.count || this.codeLength(a.id) - this.codeLength(b.id) || a.id - b.id,
       );
       for (const g of ranked.slice(0, k)) {
         out.push(this.match(g.id, 1));
-        seenCode.add(this.codes[g.id]);
+        seenCode.add(this.codeOf(g.id));
       }
     }
     if (out.length < k) {
       const minScore = Math.max(options.minScore ?? 0, 0.5);
       const scored: Array<{ id: number; score: number }> = [];
-      for (const id of this.candidates(q, 200, 'opening')) {
-        if (!this.accept(id, options) || seenCode.has(this.codes[id])) continue;
-        const c = this.codes[id];
+      for (const id of this.candidates(q, 200, 'opening', lang)) {
+        if (!this.accept(id, options, li)) continue;
+        const c = this.codeOf(id);
+        if (seenCode.has(c)) continue;
         if (c.length <= q.length) continue; // nothing left to complete
         const score = 1 - distance(q, c.slice(0, q.length)) / q.length;
         if (score >= minScore && score < 1.0000001) scored.push({ id, score: Math.min(score, 0.99) });
@@ -461,19 +662,39 @@ export class PrecedentIndex {
       scored.sort((a, b) => b.score - a.score || a.id - b.id);
       for (const s of scored) {
         if (out.length >= k) break;
-        if (seenCode.has(this.codes[s.id])) continue;
-        seenCode.add(this.codes[s.id]);
+        const c = this.codeOf(s.id);
+        if (seenCode.has(c)) continue;
+        seenCode.add(c);
         out.push(this.match(s.id, s.score));
       }
     }
     return out;
   }
 
+  /** [lo, hi): the positions of `sorted` whose paragraphs (of language `li`) start with `key`. */
+  private prefixRange(li: number, key: string): [number, number] {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.comparePrefix(this.sorted[mid], li, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = lo;
+    hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.comparePrefix(this.sorted[mid], li, key) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return [start, lo];
+  }
+
   /** The same paragraph of the same document loaded twice (e.g. a seed text and its XML). */
   private duplicate(best: Array<{ id: number; score: number }>, id: number): boolean {
     const sym = this.sources[this.srcOf[id]].symbol;
     for (const b of best) {
-      if (this.codes[b.id] === this.codes[id] && this.numbers[b.id] === this.numbers[id] && this.sources[this.srcOf[b.id]].symbol === sym) return true;
+      if (this.numberOf[b.id] === this.numberOf[id] && this.compareIds(b.id, id) === 0 && this.sources[this.srcOf[b.id]].symbol === sym) return true;
     }
     return false;
   }
@@ -491,23 +712,12 @@ export class PrecedentIndex {
     return this.timeOf(this.srcOf[a]) > this.timeOf(this.srcOf[b]);
   }
 
-  private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.codes[this.sorted[mid]] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** The match record of paragraph `id`. */
   match(id: number, score: number): Match {
     const src = this.sources[this.srcOf[id]];
     return {
       score: Math.round(score * 1000) / 1000,
-      text: this.texts[id],
+      text: this.texts.get(id),
       id,
       source: {
         path: src.path,
@@ -515,15 +725,15 @@ export class PrecedentIndex {
         ...(src.title ? { title: src.title } : {}),
         ...(src.date ? { date: src.date } : {}),
         kind: KINDS[this.kinds[id]] as ParagraphKind,
-        paragraph: this.numbers[id],
+        paragraph: this.numberTable[this.numberOf[id]],
         line: this.lines[id],
       },
     };
   }
 
-  /** Encoded words of paragraph `id`. */
+  /** Encoded words of paragraph `id` (one UTF-16 code unit per word; codes of its language). */
   codeOf(id: number): string {
-    return this.codes[id];
+    return this.alive[id] ? codesToString(this.codeArray(id)) : '';
   }
 
   /** Kind of paragraph `id`, as an index into KINDS. */
@@ -531,13 +741,151 @@ export class PrecedentIndex {
     return this.kinds[id];
   }
 
+  /** Language of paragraph `id`. */
+  langOf(id: number): Lang {
+    return LANGUAGES[this.langs[id]];
+  }
+
   textOf(id: number): string {
-    return this.texts[id];
+    return this.alive[id] ? this.texts.get(id) : '';
   }
 
   /** Live paragraph ids. */
   *ids(): IterableIterator<number> {
-    for (let id = 0; id < this.codes.length; id++) if (this.alive[id]) yield id;
+    for (let id = 0; id < this.n; id++) if (this.alive[id]) yield id;
+  }
+
+  /**
+   * The whole index (committed first) as bytes: a header (magic, format version), a JSON part
+   * (vocabularies, sources, paragraph numbers, text tokens) and the typed arrays as they are in
+   * memory. `PrecedentIndex.deserialize` reads it back without re-tokenizing any paragraph.
+   */
+  serialize(): Uint8Array {
+    if (this.n !== this.staticCount || this.mask === 0) this.commit();
+    const n = this.n;
+    const tp = this.texts.parts();
+    const vocabWords = LANGUAGES.map((_l, i) => this.voc(i).entries());
+    const vw = packStrings(vocabWords.flat());
+    const json = Buffer.from(
+      JSON.stringify({
+        n,
+        liveCount: this.liveCount,
+        mask: this.mask,
+        vocabSizes: vocabWords.map((w) => w.length),
+        sources: this.sources.map((s) => [s.path, s.symbol, s.title ?? null, s.date ?? null]),
+        numbers: this.numberTable,
+      }),
+      'utf8',
+    );
+    const arrays: ArrayBufferView[] = [
+      this.pool.subarray(0, this.cstart[n]),
+      this.cstart.subarray(0, n + 1),
+      this.kinds.subarray(0, n),
+      this.langs.subarray(0, n),
+      this.alive.subarray(0, n),
+      this.lines.subarray(0, n),
+      this.srcOf.subarray(0, n),
+      this.numberOf.subarray(0, n),
+      tp.bytes,
+      tp.starts,
+      this.starts,
+      this.postings,
+      this.sorted,
+      this.runEnd,
+      tp.tokenChars,
+      tp.tokenEnds,
+      vw.chars,
+      vw.ends,
+    ];
+    const pad = (x: number) => (x + 7) & ~7;
+    let size = 16 + pad(json.length);
+    for (const a of arrays) size += 8 + pad(a.byteLength);
+    const out = new Uint8Array(size);
+    const dv = new DataView(out.buffer);
+    dv.setUint32(0, MAGIC, true);
+    dv.setUint32(4, INDEX_FORMAT_VERSION, true);
+    dv.setUint32(8, json.length, true);
+    dv.setUint32(12, arrays.length, true);
+    out.set(json, 16);
+    let at = 16 + pad(json.length);
+    for (const a of arrays) {
+      dv.setFloat64(at, a.byteLength, true);
+      out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at + 8);
+      at += 8 + pad(a.byteLength);
+    }
+    return out;
+  }
+
+  /** An index from `serialize()` bytes; throws a clear error on other data or another format version. */
+  static deserialize(data: Uint8Array): PrecedentIndex {
+    if (data.byteLength < 16) throw new Error('precedent index: data too short');
+    // typed-array views need aligned offsets: copy once when the bytes are not 8-aligned
+    const bytes = data.byteOffset % 8 === 0 ? data : data.slice();
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (dv.getUint32(0, true) !== MAGIC) throw new Error('precedent index: not a serialized index');
+    const version = dv.getUint32(4, true);
+    if (version !== INDEX_FORMAT_VERSION) {
+      throw new Error(`precedent index: format version ${version}, this version reads ${INDEX_FORMAT_VERSION}`);
+    }
+    const jsonLength = dv.getUint32(8, true);
+    const count = dv.getUint32(12, true);
+    const pad = (x: number) => (x + 7) & ~7;
+    const meta = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 16, jsonLength).toString('utf8')) as {
+      n: number;
+      liveCount: number;
+      mask: number;
+      vocabSizes: number[];
+      sources: Array<[string, string, string | null, string | null]>;
+      numbers: string[];
+    };
+    let at = 16 + pad(jsonLength);
+    const views: Array<{ offset: number; length: number }> = [];
+    for (let i = 0; i < count; i++) {
+      if (at + 8 > bytes.byteLength) throw new Error('precedent index: data truncated');
+      const length = dv.getFloat64(at, true);
+      if (at + 8 + length > bytes.byteLength) throw new Error('precedent index: data truncated');
+      views.push({ offset: bytes.byteOffset + at + 8, length });
+      at += 8 + pad(length);
+    }
+    if (views.length !== 18) throw new Error('precedent index: unexpected layout');
+    const buf = bytes.buffer as ArrayBuffer;
+    const u8 = (i: number) => new Uint8Array(buf, views[i].offset, views[i].length);
+    const u16 = (i: number) => new Uint16Array(buf, views[i].offset, views[i].length / 2);
+    const u32 = (i: number) => new Uint32Array(buf, views[i].offset, views[i].length / 4);
+    const i32 = (i: number) => new Int32Array(buf, views[i].offset, views[i].length / 4);
+    const idx = new PrecedentIndex();
+    const from = [0];
+    for (let i = 0; i < LANGUAGES.length; i++) from.push(from[i] + (meta.vocabSizes[i] ?? 0));
+    idx.pendingVocab = { words: new PackedStrings(u16(16), u32(17)), from };
+    idx.vocabs = LANGUAGES.map(() => undefined);
+    idx.n = meta.n;
+    idx.liveCount = meta.liveCount;
+    idx.pool = u16(0);
+    idx.cstart = u32(1);
+    idx.kinds = u8(2);
+    idx.langs = u8(3);
+    idx.alive = u8(4);
+    idx.lines = u32(5);
+    idx.srcOf = i32(6);
+    idx.numberOf = u32(7);
+    idx.texts = TextStore.from(u16(14), u32(15), u8(8), u32(9));
+    idx.starts = u32(10);
+    idx.postings = u32(11);
+    idx.sorted = u32(12);
+    idx.runEnd = u32(13);
+    idx.mask = meta.mask;
+    idx.staticCount = meta.n;
+    idx.numberTable = meta.numbers;
+    meta.numbers.forEach((s, i) => idx.numberIds.set(s, i));
+    idx.sources = meta.sources.map(([p, symbol, title, date]) => ({
+      path: p,
+      symbol,
+      ...(title !== null ? { title } : {}),
+      ...(date !== null ? { date } : {}),
+    }));
+    idx.sources.forEach((s, i) => idx.sourceIds.set(s, i));
+    idx.counts = new Uint16Array(Math.max(1024, meta.n));
+    return idx;
   }
 }
 

@@ -5,7 +5,14 @@
  * markers (¹, <sup>1</sup>, [^1]), link targets, HTML tags, a leading paragraph number or
  * sub-paragraph label, and punctuation. Words keep their [start, end) offsets in the raw text
  * so that coverage and diffs can point back into the source.
+ *
+ * Each language has its tokenization (`lang`, English by default): French and Spanish split
+ * elisions (`l'Assemblée` → `l'` `assemblée`) and keep accents; Russian folds `ё` to `е`; Arabic
+ * drops diacritics and tatweel and unifies alef and hamza forms, taa marbuta and alef maqsura;
+ * Chinese, written without spaces, is segmented into words by `Intl.Segmenter` (ICU), or into
+ * character bigrams where the runtime has no segmenter.
  */
+import type { Lang } from '../languages';
 
 export interface WordSpan {
   /** Normalised word (lower case, straight apostrophe). */
@@ -27,12 +34,71 @@ const EXCLUDED: RegExp[] = [
   /(?:https?|command|file|vscode):\S+/gi, // bare URIs
 ];
 
-const WORD = /[\p{L}\p{Nd}]+(?:['’][\p{L}]+)*/gu;
+/** Numbering of the other languages: also `1 -` (Arabic), `(أ)`, full-width brackets. */
+const LEADING_LABEL_INTL =
+  /^[\s>*_-]*(?:\d+(?:\s+(?:bis|ter|quater|quinquies|sexies))?\s*[.\-–]|[(（]\s*(?:\p{L}{1,3}|\d+)\s*[)）]|[a-z]\.(?=\s))[ \t\u00a0]*/iu;
 
-/** The words of `text` with their offsets in `text`. */
-export function wordSpans(text: string): WordSpan[] {
+const WORD = /[\p{L}\p{Nd}]+(?:['’][\p{L}]+)*/gu;
+/** Words of the other languages keep their combining marks (Arabic vowels, decomposed accents) until folded. */
+const WORD_INTL = /[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** French and Spanish elided articles and conjunctions, split from the word they precede. */
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[\p{L}\p{Nd}])/iu;
+const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+const ARABIC_FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ؤ': 'و', 'ئ': 'ي' };
+const ARABIC_FOLDED = /[أإآٱةىؤئ٠-٩۰-۹]/g;
+
+/** The normalised form of one word of `lang` (case folded and, per language, letter forms unified). */
+export function foldWord(word: string, lang: Lang = 'en'): string {
+  let w = word.toLowerCase();
+  if (w.includes('’')) w = w.replace(/’/g, "'");
+  switch (lang) {
+    case 'ru':
+      return w.includes('ё') ? w.replace(/ё/g, 'е') : w;
+    case 'ar':
+      return w
+        .replace(ARABIC_MARKS, '')
+        .replace(ARABIC_FOLDED, (c) => ARABIC_FOLD[c] ?? String((c.charCodeAt(0) - (c >= '۰' ? 0x06f0 : 0x0660)) % 10));
+    default:
+      return w;
+  }
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+/** The ICU word segmenter for Chinese; null where the runtime has none (then: character bigrams). */
+export function chineseSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl.Segmenter === 'function' && Intl.Segmenter.supportedLocalesOf(['zh']).length > 0 ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+const HAN_RUN = /[\p{Script=Han}]+|[\p{L}\p{M}\p{Nd}]+/gu;
+
+/** Words of a Chinese text (with offsets): ICU word segments, or runs of Han characters cut into bigrams. */
+function chineseSpans(text: string, push: (word: string, start: number, end: number) => void): void {
+  const seg = chineseSegmenter();
+  if (seg) {
+    for (const s of seg.segment(text)) if (s.isWordLike) push(s.segment.toLowerCase(), s.index, s.index + s.segment.length);
+    return;
+  }
+  HAN_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HAN_RUN.exec(text))) {
+    const w = m[0];
+    if (!/\p{Script=Han}/u.test(w[0]) || w.length === 1) push(w.toLowerCase(), m.index, m.index + w.length);
+    else for (let i = 0; i + 1 < w.length; i++) push(w.slice(i, i + 2), m.index + i, m.index + i + 2);
+  }
+}
+
+/** The words of `text` (written in `lang`, default English) with their offsets in `text`. */
+export function wordSpans(text: string, lang: Lang = 'en'): WordSpan[] {
   const excluded: Array<[number, number]> = [];
-  const lead = LEADING_LABEL.exec(text);
+  const lead = (lang === 'en' ? LEADING_LABEL : LEADING_LABEL_INTL).exec(text);
   if (lead && lead[0].length > 0 && /[\d(.]/.test(lead[0])) excluded.push([0, lead.index + lead[0].length]);
   for (const re of EXCLUDED) {
     re.lastIndex = 0;
@@ -44,9 +110,36 @@ export function wordSpans(text: string): WordSpan[] {
   }
   excluded.sort((a, b) => a[0] - b[0]);
   const out: WordSpan[] = [];
+  let ex = 0;
+  const push = (word: string, start: number, end: number) => {
+    while (ex < excluded.length && excluded[ex][1] <= start) ex++;
+    for (let i = ex; i < excluded.length && excluded[i][0] < end; i++) if (excluded[i][1] > start) return;
+    out.push({ word, start, end });
+  };
+  if (lang === 'zh') {
+    chineseSpans(text, push);
+    return out;
+  }
+  if (lang !== 'en') {
+    WORD_INTL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_INTL.exec(text))) {
+      let start = m.index;
+      let w = m[0];
+      if (lang === 'fr' || lang === 'es') {
+        let e: RegExpExecArray | null;
+        while ((e = ELISION.exec(w))) {
+          push(foldWord(e[0], lang), start, start + e[0].length);
+          start += e[0].length;
+          w = w.slice(e[0].length);
+        }
+      }
+      push(foldWord(w, lang), start, start + w.length);
+    }
+    return out;
+  }
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let ex = 0;
   while ((m = WORD.exec(text))) {
     const start = m.index;
     const end = start + m[0].length;
@@ -67,9 +160,9 @@ export function wordSpans(text: string): WordSpan[] {
 const NEEDS_EXCLUSION = /\]\(|<|\[\^|[a-z]:\S/i;
 const WORD_LOWER = /[\p{L}\p{Nd}]+(?:['’][\p{L}]+)*/gu;
 
-/** The normalised words of `text` (the same words as wordSpans, faster: no offsets). */
-export function words(text: string): string[] {
-  if (NEEDS_EXCLUSION.test(text)) return wordSpans(text).map((w) => w.word);
+/** The normalised words of `text` in `lang` (the same words as wordSpans, faster: no offsets). */
+export function words(text: string, lang: Lang = 'en'): string[] {
+  if (lang !== 'en' || NEEDS_EXCLUSION.test(text)) return wordSpans(text, lang).map((w) => w.word);
   const lead = LEADING_LABEL.exec(text);
   if (lead && lead[0].length > 0 && /[\d(.]/.test(lead[0])) text = text.slice(lead.index + lead[0].length);
   const m = text.toLowerCase().match(WORD_LOWER);
@@ -79,8 +172,8 @@ export function words(text: string): string[] {
 }
 
 /** The normalised form of `text`: its words joined by single spaces. */
-export function normalize(text: string): string {
-  return words(text).join(' ');
+export function normalize(text: string, lang: Lang = 'en'): string {
+  return words(text, lang).join(' ');
 }
 
 /**
@@ -140,6 +233,16 @@ export class Vocabulary {
 
   word(code: number): string | undefined {
     return code < this.list.length ? this.list[code] : undefined;
+  }
+
+  /** Every word added, in the order of adding (adding them again in this order gives the same codes). */
+  entries(): string[] {
+    return [...this.ids.keys()];
+  }
+
+  /** Writes the codes of corpus words (growing the vocabulary) into `out` from `at`. */
+  encodeTo(ws: string[], out: Uint16Array, at: number): void {
+    for (let i = 0; i < ws.length; i++) out[at + i] = this.add(ws[i]);
   }
 
   private buffer = new Uint16Array(1024);

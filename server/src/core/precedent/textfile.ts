@@ -9,6 +9,19 @@ import type { ResolutionDocument, SubParagraph } from '../model';
 import type { ParagraphRecord, SourceDocument } from './types';
 import { findDate } from './dates';
 import { wordSpans } from './normalize';
+import { toLang, type Lang } from '../languages';
+
+const FRONT_LANG = /^\s*(?:lang|language)\s*:\s*["']?([A-Za-z][A-Za-z_-]{1,20})["']?\s*$/im;
+
+/**
+ * The language of a text-format resolution or draft: its front matter `lang: fr` (or `language:`)
+ * in the first lines; otherwise English.
+ */
+export function textLanguage(text: string): Lang {
+  const head = text.slice(0, 2000);
+  const m = FRONT_LANG.exec(head);
+  return toLang(m?.[1]) ?? 'en';
+}
 
 /** Paragraph text as stored in the corpus: links reduced to their text, footnote markers removed. */
 export function cleanParagraphText(text: string): string {
@@ -23,6 +36,8 @@ export function cleanParagraphText(text: string): string {
 
 export interface TextImport {
   source: SourceDocument;
+  /** The document's language (front matter `lang:`, else English). */
+  lang: Lang;
   records: ParagraphRecord[];
   /** Citations found in the document: citation key → date as written. */
   citations: Array<{ key: string; symbol: string; date: string }>;
@@ -34,7 +49,7 @@ function cleanTitle(title: string | undefined): string | undefined {
   return title.replace(/^\s*#*\s*\d+\/\d+\.\s*/, '').replace(/[*_#]/g, '').trim() || undefined;
 }
 
-export function recordsFromDocument(doc: ResolutionDocument, filePath: string): TextImport {
+export function recordsFromDocument(doc: ResolutionDocument, filePath: string, lang: Lang = 'en'): TextImport {
   const source: SourceDocument = {
     path: filePath,
     symbol: doc.symbol?.text.trim() || path.basename(filePath).replace(/\.(res\.md|resolution\.md|resolution|md|txt)$/i, ''),
@@ -47,7 +62,7 @@ export function recordsFromDocument(doc: ResolutionDocument, filePath: string): 
   const push = (text: string, kind: ParagraphRecord['kind'], paragraph: string, line0: number) => {
     const t = cleanParagraphText(text);
     if (wordSpans(t).length === 0) return;
-    records.push({ text: t, kind, paragraph, line: line0 + 1, source });
+    records.push({ text: t, kind, paragraph, line: line0 + 1, source, lang });
   };
   doc.preamble.forEach((p, i) => push(p.text, 'preambular', String(i + 1), p.range.start.line));
   for (const op of doc.operative) {
@@ -71,10 +86,10 @@ export function recordsFromDocument(doc: ResolutionDocument, filePath: string): 
   const citations = doc.citations
     .filter((c) => c.date)
     .map((c) => ({ key: c.key, symbol: c.symbol, date: findDate(c.date!.text) ?? c.date!.text }));
-  return { source, records, citations };
+  return { source, lang, records, citations };
 }
 
 /** Reads a text-format resolution. */
 export function readTextResolution(text: string, filePath: string): TextImport {
-  return recordsFromDocument(parse(text), filePath);
+  return recordsFromDocument(parse(text), filePath, textLanguage(text));
 }

@@ -1,5 +1,4 @@
 /** Records of the precedent corpus. Plain data; no LSP import. */
-
 import type { Lang } from '../languages';
 
 export type ParagraphKind = 'preambular' | 'operative' | 'subparagraph' | 'other';
@@ -26,6 +25,8 @@ export interface ParagraphRecord {
   /** 1-based first line in a text file; 0 when unknown (XML). */
   line: number;
   source: SourceDocument;
+  /** Language the paragraph is written in (default 'en'). */
+  lang?: Lang;
 }
 
 /** Provenance of a match, as the command line and the `resolution/precedents` request report it. */
@@ -37,6 +38,8 @@ export interface MatchSource {
   kind: ParagraphKind;
   paragraph: string;
   line: number;
+  /** The paragraph's language, when the corpus knows it. */
+  lang?: Lang;
 }
 
 export interface Match {
@@ -57,6 +60,6 @@ export interface SearchOptions {
   excludePath?: string;
   /** Only these kinds. */
   kinds?: ParagraphKind[];
-  /** The language of the draft asking (its `doc.lang`): precedents come from the same language. */
+  /** The language of the draft asking (its `doc.lang`): only precedents written in it are returned (default 'en'). */
   lang?: Lang;
 }

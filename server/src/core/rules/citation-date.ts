@@ -37,6 +37,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'One resolution cited with two different dates, in the document or against the corpus.',
     fixDescription: 'Use the date the corpus gives for that resolution.',
+    fixClass: 'wording',
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },
@@ -45,6 +46,13 @@ export const rule: Rule = {
     const byKey = new Map<string, Citation[]>();
     for (const c of doc.citations) {
       if (!c.date) continue;
+      // A Security Council resolution carries its year: "2127 (2013) of 5 December 2014" is wrong.
+      const year = /\(((?:19|20)\d{2})\)$/.exec(c.symbol)?.[1];
+      const dateYear = /\d{4}$/.exec(c.date.text.trim())?.[0];
+      if (year && dateYear && year !== dateYear) {
+        ctx.report({ range: rangeOf(lines, c.date), message: `Resolution ${c.symbol} was adopted in ${year}, not on ${c.date.text.trim()}.` });
+        continue;
+      }
       const list = byKey.get(c.key) ?? [];
       list.push(c);
       byKey.set(c.key, list);

@@ -1,6 +1,18 @@
 import { resolveTarget } from '../fix';
 import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { operativeAt, rangeOf } from './util';
+import type { SubParagraph } from '../model';
+
+/** The sub-paragraph labelled `sub` ("(b)") among items and their children. */
+function findSub(items: SubParagraph[], sub: string): SubParagraph | undefined {
+  const want = sub.replace(/[()\s]/g, '').toLowerCase();
+  for (const s of items) {
+    if (s.label.text.replace(/[().\s]/g, '').toLowerCase() === want) return s;
+    const inner = findSub(s.children, sub);
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 const id = 'cross-reference';
 
@@ -29,9 +41,13 @@ export const rule: Rule = {
           ctx.report({ range: rangeOf(lines, t), message: ctx.t('cross-reference.nowhere', { ref: refq, label }) });
           continue;
         }
-        const targetStart = doc.operative[target].start;
-        const wrongWay = ref.direction === 'above' ? targetStart > ref.start : targetStart < ref.start;
-        if (wrongWay || (here && here.index === target)) {
+        // "paragraph 1 (b) below" inside paragraph 1 points to its own sub-paragraph (b): the
+        // direction is judged from that sub-paragraph.
+        const within = !!(here && here.index === target && ref.sub);
+        const subItem = within ? findSub(doc.operative[target].subparagraphs, ref.sub!) : undefined;
+        const targetStart = subItem ? subItem.start : doc.operative[target].start;
+        const wrongWay = within && !subItem ? false : ref.direction === 'above' ? targetStart > ref.start : targetStart < ref.start;
+        if (wrongWay || (here && here.index === target && !within)) {
           ctx.report({
             range: rangeOf(lines, t),
             message:
@@ -42,10 +58,7 @@ export const rule: Rule = {
           continue;
         }
         if (ref.sub) {
-          const sub = ref.sub.replace(/[()\s]/g, '').toLowerCase();
-          const has = (items: typeof doc.operative[number]['subparagraphs']): boolean =>
-            items.some((s) => s.label.text.replace(/[().\s]/g, '').toLowerCase() === sub || has(s.children));
-          if (!has(doc.operative[target].subparagraphs)) {
+          if (!findSub(doc.operative[target].subparagraphs, ref.sub)) {
             ctx.report({ range: rangeOf(lines, ref), message: ctx.t('cross-reference.noSub', { label, sub: ref.sub.trim() }) });
           }
         }

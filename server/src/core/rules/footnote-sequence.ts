@@ -10,6 +10,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'Footnotes whose first references are not in the order 1, 2, 3 ….',
     fixDescription: 'Renumber markers and definitions together in order of first reference.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
     appliesToOther: true,
   },

@@ -44,6 +44,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'French drafts: an opening adjective or participle that does not agree with the organ (“L’Assemblée générale” → “Consciente”; “Le Conseil” → “Conscient”).',
     fixDescription: 'Replace the word with the form that agrees with the organ (a wording fix).',
+    fixClass: 'wording',
     docsUrl: docsUrl(id),
     languages: ['fr'],
   },

@@ -18,6 +18,7 @@ export const rule: Rule = {
     defaultSeverity: 'information',
     description: 'French drafts: no space before “;”, “:”, “?” or “!” (French typography puts a no-break space there).',
     fixDescription: 'Insert a narrow no-break space (U+202F) before ; ? ! or a no-break space (U+00A0) before :.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
     languages: ['fr'],
   },

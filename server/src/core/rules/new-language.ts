@@ -42,9 +42,12 @@ export const rule: Rule = {
           const start = textToSource(p, s.start);
           const end = textToSource(p, s.end);
           const words = p.text.slice(s.start, s.end).trim();
+          const whole = words === p.text.trim();
           ctx.report({
             range: rangeOf(lines, { start, end }),
-            message: `New language: no precedent in the corpus for “${words.length > 60 ? words.slice(0, 57) + '…' : words}”.`,
+            message: whole
+              ? 'New language: no precedent in the corpus for this paragraph.'
+              : `New language: no precedent in the corpus for “${words.length > 60 ? words.slice(0, 57) + '…' : words}”.`,
           });
         }
       }

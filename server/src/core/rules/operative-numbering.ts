@@ -1,7 +1,7 @@
 import { renumberOperativeEdits, sectionRestart } from '../fix';
 import type { Fix } from '../findings';
 import { docsUrl, type Rule } from './types';
-import { firstLineRange, rangeOf } from './util';
+import { firstLineRange, loneInSection, misplacedPreambular, rangeOf } from './util';
 
 const id = 'operative-numbering';
 
@@ -11,6 +11,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'Operative paragraphs must be numbered 1, 2, 3 … (no gap, duplicate or restart; `5 bis` only in draft mode).',
     fixDescription: 'Renumber all operative paragraphs, carrying internal cross-references along.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
   check(ctx) {
@@ -18,10 +19,14 @@ export const rule: Rule = {
     const ops = doc.operative;
     if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return;
     const draft = ctx.config.draftMode === true;
+    // `*Welcoming* …` unnumbered among numbered paragraphs is preambular-in-operative's finding
+    const misplaced = misplacedPreambular(doc, ctx.phrases);
+    // a section of an omnibus resolution with a single paragraph leaves it unnumbered
+    for (const i of loneInSection(doc)) misplaced.add(i);
     let fix: Fix | undefined;
     const getFix = () => {
       if (!fix) {
-        const edits = renumberOperativeEdits(doc, draft);
+        const edits = renumberOperativeEdits(doc, draft, misplaced);
         fix = { title: 'Renumber operative paragraphs', edits };
       }
       return fix.edits.length ? fix : undefined;
@@ -30,6 +35,7 @@ export const rule: Rule = {
     for (let i = 0; i < ops.length; i++) {
       const p = ops[i];
       const num = p.number;
+      if (misplaced.has(i)) continue;
       if (!num) {
         ctx.report({
           range: firstLineRange(doc, lines, p),

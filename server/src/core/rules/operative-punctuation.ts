@@ -36,6 +36,7 @@ export const rule: Rule = {
     description:
       'An operative paragraph must end with a semicolon, the last one with a full stop (judged before any trailing footnote marker); the lead-in to its sub-paragraphs with a colon, each item but the last with a semicolon.',
     fixDescription: 'Set the semicolon or full stop.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
   check(ctx) {

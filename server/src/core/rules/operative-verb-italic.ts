@@ -1,5 +1,5 @@
 import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
-import { italicEdits, openingWords, plainPhrase, quote, rangeOf } from './util';
+import { italicEdits, misplacedPreambular, openingWords, plainPhrase, quote, rangeOf, upperFirst } from './util';
 
 const id = 'operative-verb-italic';
 
@@ -27,25 +27,31 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'The opening verb phrase of an operative paragraph must be italic as a whole (`*Calls upon*`, not `*Calls* upon`).',
     fixDescription: 'Italicise the whole verb phrase.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
     const { doc, lines } = ctx;
-    for (const p of doc.operative) {
+    const misplaced = misplacedPreambular(doc, ctx.phrases);
+    for (const [i, p] of doc.operative.entries()) {
+      if (misplaced.has(i)) continue; // a preambular phrase: preambular-in-operative reports it
       const o = p.opening;
       if (!o || o.italic === 'full') continue;
       if (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text)) continue;
       // no verb phrase at all ("The Secretary-General shall …"): operative-verb-unknown says so
-      const { head } = openingWords(doc, p);
-      if (!head || (o.italic === 'none' && ctx.phrases.clearlyNotPhrase('operative', head.text))) continue;
+      // After a leading adverb ("Strongly *encourages*") the verb is written in lower case: judge
+      // it as the phrase would stand at the start.
+      const { head, before } = openingWords(doc, p);
+      const headText = head && before.length ? upperFirst(head.text) : head?.text;
+      if (!head || (o.italic === 'none' && !/[*_]/.test(o.text) && ctx.phrases.clearlyNotPhrase('operative', headText!))) continue;
       const phrase = plainPhrase(o.text);
       if (!phrase) continue;
       const edits = italicEdits(doc, lines, p, true);
       ctx.report({
         range: rangeOf(lines, o),
         message:
-          o.italic === 'partial'
+          o.italic === 'partial' || /[*_]/.test(o.text)
             ? `Only part of the verb phrase ${quote(phrase)} is italic.`
             : `The verb phrase ${quote(phrase)} is not italic.`,
         fix: edits ? { title: `Italicise ${quote(phrase)}`, edits } : undefined,

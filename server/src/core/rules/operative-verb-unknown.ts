@@ -9,6 +9,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'An operative paragraph opening that is no known operative phrase, with the nearest known phrase suggested.',
     fixDescription: 'Replace the word with the suggested phrase.',
+    fixClass: 'wording',
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },

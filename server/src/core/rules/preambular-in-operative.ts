@@ -23,5 +23,21 @@ export const rule: Rule = {
         message: `An operative paragraph opens with the preambular phrase ${quote(head.text)}: move it to the preamble, or open it with a verb (“Recalls”).`,
       });
     }
+    // A preambular paragraph between two operative paragraphs with no section heading before it
+    // (`*Welcoming* …,` after paragraph 1): omnibus sections open with a heading and their own preamble.
+    const first = doc.operative[0];
+    if (!first) return;
+    for (const p of doc.preamble) {
+      if (p.start < first.start) continue;
+      const prev = [...doc.operative].reverse().find((o) => o.end <= p.start);
+      if (!prev || doc.blocks.some((b) => b.kind === 'heading' && b.start >= prev.end && b.end <= p.start)) continue;
+      const { head, before } = openingWords(doc, p);
+      if (!head) continue;
+      const start = before[0] ?? head;
+      ctx.report({
+        range: rangeOf(lines, { start: start.start, end: head.end }),
+        message: `A preambular paragraph (${quote(head.text)}) stands among the operative paragraphs: move it to the preamble, or open it with a verb (“Recalls”).`,
+      });
+    }
   },
 };

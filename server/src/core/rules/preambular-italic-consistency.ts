@@ -12,6 +12,7 @@ export const rule: Rule = {
     description:
       'Preambular opening phrases italic in some paragraphs and not in others (style "consistent"), or against the set style ("always" / "never").',
     fixDescription: 'Italicise or un-italicise the opening phrase.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },

@@ -9,6 +9,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'A preambular paragraph must end with a comma (judged before any trailing footnote marker).',
     fixDescription: 'Set the comma.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
   check(ctx) {

@@ -120,6 +120,7 @@ export const rule: Rule = {
     description:
       'An "also"/"further" opening with no paragraph opening with the same phrase just before it (warning); a consecutive repeat of an opening without "also"/"further" (information).',
     fixDescription: 'Remove the adverb, or insert "also"/"further".',
+    fixClass: 'wording',
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },

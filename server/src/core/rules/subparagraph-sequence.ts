@@ -10,16 +10,17 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'Sub-paragraphs must run (a), (b), (c) … or (i), (ii), (iii) … without gap, duplicate or restart.',
     fixDescription: 'Re-letter the sub-paragraphs of the list in sequence.',
+    fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
   check(ctx) {
     const { doc, lines } = ctx;
-    for (const p of doc.operative) {
+    doc.operative.forEach((p, index) => {
       for (const list of subparagraphLists(p)) {
         const bad = list.findIndex((s, i) => s.value !== i + 1);
         if (bad < 0) continue;
         const s = list[bad];
-        const edits = reletterEdits(lines, list);
+        const edits = reletterEdits(lines, list, doc, index);
         const want = subLabel(s.style, bad + 1, s.label.text).trim();
         ctx.report({
           range: rangeOf(lines, s.label),
@@ -27,6 +28,6 @@ export const rule: Rule = {
           fix: edits.length ? { title: 'Re-letter the sub-paragraphs', edits } : undefined,
         });
       }
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 /** What every check is made of: its metadata beside its logic. Plain TypeScript, no LSP. */
 import type { Range, ResolutionDocument } from '../model';
-import type { CorpusFacts, Fix, Severity } from '../findings';
+import type { CorpusFacts, Fix, FixClass, Severity } from '../findings';
 import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
@@ -36,6 +36,12 @@ export interface RuleMeta {
   description: string;
   /** What its quick fix does, if it has one. */
   fixDescription?: string;
+  /**
+   * Whether its fix is structural (form only: fix-all applies it) or wording (changes words:
+   * offered one by one as a quick fix, applied by fix-all only when the user opts in).
+   * Required when the rule has a fix.
+   */
+  fixClass?: FixClass;
   /** The rule's documentation page. */
   docsUrl: string;
   /** Runs on documents that are not resolutions (only the footnote checks do). */

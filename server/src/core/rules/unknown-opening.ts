@@ -13,9 +13,24 @@ export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragra
   const { doc, lines, phrases } = ctx;
   const other: PhraseKind = kind === 'operative' ? 'preambular' : 'operative';
   for (const p of paragraphs) {
-    const { head } = openingWords(doc, p);
+    const { head, words } = openingWords(doc, p);
     if (!head) continue;
-    if (phrases.isHead(kind, head.text) || phrases.isHead(other, head.text)) continue;
+    if (phrases.isHead(kind, head.text)) {
+      // a known head with a slip further in the phrase ("Noting with concen")
+      const from = words.indexOf(head);
+      const slip = phrases.suggestInPhrase(kind, words.slice(from).map((w) => w.text));
+      if (slip) {
+        const w = words[from + slip.index];
+        const phrase = words.slice(from, from + slip.index).map((x) => x.text).concat(slip.word).join(' ');
+        ctx.report({
+          range: rangeOf(lines, w),
+          message: `Unknown ${kind} phrase ${quote(words.slice(from, from + slip.index + 1).map((x) => x.text).join(' '))}: did you mean ${quote(phrase)}?`,
+          fix: { title: `Replace with ${quote(slip.word)}`, edits: [edit(lines, w.start, w.end, slip.word)] },
+        });
+      }
+      continue;
+    }
+    if (phrases.isHead(other, head.text)) continue;
     const s = phrases.suggest(kind, head.text);
     if (s) {
       ctx.report({

@@ -2,7 +2,7 @@
 import type { OperativeParagraph, Paragraph, Range, ResolutionDocument, Span } from '../model';
 import type { Edit } from '../findings';
 import type { LineIndex } from '../text';
-import { headOf, leadingWords, type Word } from './phrase-knowledge';
+import { headOf, leadingWords, type PhraseKnowledge, type Word } from './phrase-knowledge';
 
 /** Offset where a paragraph's words begin (past the number token of an operative paragraph). */
 export function bodyStart(doc: ResolutionDocument, p: Paragraph): number {
@@ -122,3 +122,37 @@ export function italicEdits(
   return [edit(lines, start, end, newText)];
 }
 
+
+/**
+ * Indices of the unnumbered operative paragraphs that open with a preambular phrase and no
+ * operative one (`*Welcoming* …` among numbered paragraphs): misplaced preambular paragraphs,
+ * reported by preambular-in-operative and left out of the numbering and of renumbering.
+ */
+export function misplacedPreambular(doc: ResolutionDocument, phrases: PhraseKnowledge): Set<number> {
+  const out = new Set<number>();
+  if (!doc.operative.some((p) => p.number)) return out;
+  doc.operative.forEach((p, i) => {
+    if (p.number) return;
+    const { head } = openingWords(doc, p);
+    if (head && phrases.isHead('preambular', head.text) && !phrases.isHead('operative', head.text)) out.add(i);
+  });
+  return out;
+}
+
+/**
+ * Indices of the unnumbered operative paragraphs that stand alone in a section of an omnibus
+ * resolution (a heading before and after, or the end): the UN leaves such a paragraph unnumbered,
+ * so numbering checks and renumbering leave it alone.
+ */
+export function loneInSection(doc: ResolutionDocument): Set<number> {
+  const out = new Set<number>();
+  const ops = doc.operative;
+  const headingBetween = (from: number, to: number) => doc.blocks.some((b) => b.kind === 'heading' && b.start >= from && b.end <= to);
+  ops.forEach((p, i) => {
+    if (p.number) return;
+    const before = i === 0 ? false : headingBetween(ops[i - 1].end, p.start);
+    const after = i === ops.length - 1 ? true : headingBetween(p.end, ops[i + 1].start);
+    if (before && after) out.add(i);
+  });
+  return out;
+}

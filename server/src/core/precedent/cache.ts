@@ -1,0 +1,202 @@
+/**
+ * The persistent corpus cache: for each configured source, the parsed paragraphs of each of its
+ * files (and its metadata files), keyed by the file's path, size and modification time, kept in one
+ * JSON file per source in a cache folder (the extension's global storage, or the command line's
+ * cache folder). A file whose size or time changed is re-read alone; a cache that is unreadable,
+ * from another version, or for another source is ignored. Writing goes through a temporary file
+ * and a rename, so a crash never leaves a half-written cache. Plain TypeScript, no LSP import.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { FileResult, SymbolInfo } from './corpus';
+
+/** Bump when the parsed form changes: older caches are then ignored. */
+export const CACHE_VERSION = 2;
+
+export interface CachedFile {
+  size: number;
+  mtimeMs: number;
+  result?: FileResult;
+  /** Why the file was skipped. */
+  error?: string;
+}
+
+export interface CachedMetadata {
+  size: number;
+  mtimeMs: number;
+  entries: SymbolInfo[];
+  bad: number;
+}
+
+export interface CachedSource {
+  version: number;
+  root: string;
+  files: Record<string, CachedFile>;
+  metadata: Record<string, CachedMetadata>;
+}
+
+/** The command line's cache folder: $XDG_CACHE_HOME/resolution-drafting, else ~/.cache/resolution-drafting. */
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'resolution-drafting');
+}
+
+export class CorpusCache {
+  private next = new Map<string, CachedSource>();
+  private dirty = new Set<string>();
+  private counts = new Map<string, number>();
+  /** Problems met while reading or writing (reported, never thrown). */
+  readonly problems: string[] = [];
+
+  constructor(readonly dir: string) {}
+
+  fileFor(root: string): string {
+    const h = crypto.createHash('sha256').update(root).digest('hex').slice(0, 24);
+    return path.join(this.dir, `corpus-${h}.json`);
+  }
+
+  /** The cached parse of a source, if there is a valid one. */
+  read(root: string): CachedSource | undefined {
+    const file = this.fileFor(root);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const c = JSON.parse(text) as CachedSource;
+      if (c.version !== CACHE_VERSION || c.root !== root || typeof c.files !== 'object' || typeof c.metadata !== 'object') return undefined;
+      return c;
+    } catch {
+      this.problems.push(`ignored a damaged cache file ${file}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * The cache being built for a source during this load (written by flush()); with `keep`, the
+   * entries already cached stay (a load that re-reads only some files).
+   */
+  pending(root: string, keep = false): CachedSource {
+    let c = this.next.get(root);
+    if (!c) {
+      const prev = this.read(root);
+      c = prev ?? { version: CACHE_VERSION, root, files: {}, metadata: {} };
+      if (prev && keep) this.counts.set(root, Object.keys(prev.files).length + Object.keys(prev.metadata).length);
+      else if (prev) {
+        // Start from scratch for the entries; the load fills in what it sees.
+        this.counts.set(root, Object.keys(prev.files).length + Object.keys(prev.metadata).length);
+        c.files = {};
+        c.metadata = {};
+      } else this.dirty.add(root);
+      this.next.set(root, c);
+    }
+    return c;
+  }
+
+  /** Notes that a source's cache must be written (a file was re-read or removed). */
+  touch(root: string): void {
+    this.dirty.add(root);
+  }
+
+  /** Writes the cache of every source that changed. */
+  flush(): void {
+    for (const [root, c] of this.next) {
+      // entries that vanished since the cache was written
+      const n = Object.keys(c.files).length + Object.keys(c.metadata).length;
+      if (this.counts.has(root) && this.counts.get(root) !== n) this.dirty.add(root);
+    }
+    if (this.dirty.size === 0) return;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+    } catch (e) {
+      this.problems.push(`cannot create the cache folder ${this.dir}: ${(e as Error).message}`);
+      return;
+    }
+    for (const [root, c] of this.next) {
+      if (!this.dirty.has(root)) continue;
+      this.counts.set(root, Object.keys(c.files).length + Object.keys(c.metadata).length);
+      const file = this.fileFor(root);
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(tmp, JSON.stringify(c));
+        fs.renameSync(tmp, file);
+        this.dirty.delete(root);
+      } catch (e) {
+        this.problems.push(`cannot write the cache ${file}: ${(e as Error).message}`);
+        try {
+          fs.rmSync(tmp, { force: true });
+        } catch {
+          /* ignore */
+        }
+      }
+    }
+  }
+
+  private snapshotFile(key: string): string {
+    return path.join(this.dir, `index-${key}.bin`);
+  }
+
+  /**
+   * The saved corpus (its state as JSON and its serialized index) for a set of sources, if there
+   * is a readable one. One file: [JSON length, 4 bytes][JSON][index bytes].
+   */
+  readSnapshot(key: string): { state: unknown; index: Uint8Array } | undefined {
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(this.snapshotFile(key));
+    } catch {
+      return undefined;
+    }
+    try {
+      if (data.length < 4) throw new Error('short');
+      const n = data.readUInt32LE(0);
+      const state = JSON.parse(data.subarray(4, 4 + n).toString('utf8'));
+      return { state, index: new Uint8Array(data.buffer, data.byteOffset + 4 + n, data.length - 4 - n) };
+    } catch {
+      this.problems.push(`ignored a damaged corpus index ${this.snapshotFile(key)}`);
+      return undefined;
+    }
+  }
+
+  writeSnapshot(key: string, state: string, index: Uint8Array): void {
+    const file = this.snapshotFile(key);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      // Padded with spaces so that the index starts 8-byte aligned in the file: its typed arrays
+      // can then be read in place instead of copied.
+      let json = Buffer.from(state, 'utf8');
+      const pad = (8 - ((4 + json.length) % 8)) % 8;
+      if (pad) json = Buffer.concat([json, Buffer.alloc(pad, 0x20)]);
+      const head = Buffer.alloc(4);
+      head.writeUInt32LE(json.length, 0);
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        fs.writeSync(fd, head);
+        fs.writeSync(fd, json);
+        fs.writeSync(fd, index);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      this.problems.push(`cannot write the corpus index ${file}: ${(e as Error).message}`);
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  /** Deletes the cache of a source (after it is removed from the corpus). */
+  forget(root: string): void {
+    this.next.delete(root);
+    this.dirty.delete(root);
+    try {
+      fs.rmSync(this.fileFor(root), { force: true });
+    } catch {
+      /* ignore */
+    }
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Paragraph texts kept once, compactly: each text is cut into tokens (a word with the spaces and
+ * punctuation after it, `States, `; one or two Chinese characters), every distinct token is stored
+ * once, and a text is the sequence of its token numbers as variable-length bytes (1 byte for the
+ * 128 most common tokens, 2 for the next 16k) in one shared byte array. Lossless: `get(i)` returns
+ * exactly the text given to `add`. About a third of the size of the texts as strings, and no
+ * per-text object for the garbage collector to trace.
+ */
+
+// (the `v` flag, for the class difference, through the constructor: the compiler targets ES2022)
+const TOKEN = new RegExp(
+  '\\p{Script=Han}{1,2}[^\\p{L}\\p{M}\\p{Nd}]{0,8}|[[\\p{L}\\p{M}\\p{Nd}]--\\p{Script=Han}]{1,24}[^\\p{L}\\p{M}\\p{Nd}]{0,8}|[^\\p{L}\\p{M}\\p{Nd}]{1,8}',
+  'gv',
+);
+
+export function grow<A extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(a: A, need: number): A {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => A)(Math.max(need, Math.ceil(a.length * 1.5) + 16));
+  b.set(a);
+  return b;
+}
+
+/** Strings packed as their UTF-16 code units (lossless, lone surrogates included) and end offsets. */
+export function packStrings(list: readonly string[]): { chars: Uint16Array; ends: Uint32Array } {
+  let total = 0;
+  for (const s of list) total += s.length;
+  const chars = new Uint16Array(total);
+  const ends = new Uint32Array(list.length);
+  let at = 0;
+  list.forEach((s, i) => {
+    for (let j = 0; j < s.length; j++) chars[at++] = s.charCodeAt(j);
+    ends[i] = at;
+  });
+  return { chars, ends };
+}
+
+/** Packed strings read back: one string for all of them, each cut out when asked for. */
+export class PackedStrings {
+  private readonly blob: string;
+  constructor(
+    chars: Uint16Array,
+    private readonly ends: Uint32Array,
+  ) {
+    this.blob = Buffer.from(chars.buffer, chars.byteOffset, chars.byteLength).toString('utf16le');
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  get(i: number): string {
+    return this.blob.slice(i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+
+  toArray(from = 0, to = this.ends.length): string[] {
+    const out: string[] = new Array(to - from);
+    for (let i = from; i < to; i++) out[i - from] = this.get(i);
+    return out;
+  }
+}
+
+export class TextStore {
+  private ids = new Map<string, number>();
+  private tokens: string[] = [];
+  /** After `from()`: the token table, cut into `tokens` only when a text is added. */
+  private packed: PackedStrings | undefined;
+  private bytes: Uint8Array = new Uint8Array(1 << 16);
+  private used = 0;
+  /** starts[i] .. starts[i + 1]: the bytes of text i. */
+  private starts: Uint32Array = new Uint32Array(1024);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Bytes held (token table excluded). */
+  get byteLength(): number {
+    return this.used + (this.count + 1) * 4;
+  }
+
+  get tokenCount(): number {
+    return this.packed ? this.packed.length : this.tokens.length;
+  }
+
+  private materialize(): void {
+    if (!this.packed) return;
+    this.tokens = this.packed.toArray();
+    this.packed = undefined;
+    this.packedParts = undefined;
+    this.ids = new Map();
+    for (let i = 0; i < this.tokens.length; i++) this.ids.set(this.tokens[i], i);
+  }
+
+  /** Stores `text`; returns its number (0, 1, 2 … in the order of adding). */
+  add(text: string): number {
+    this.materialize();
+    const parts = text.match(TOKEN) ?? [];
+    let total = 0;
+    for (const p of parts) total += p.length;
+    if (total !== text.length) parts.splice(0, parts.length, text); // not expected; kept whole
+    this.bytes = grow(this.bytes, this.used + parts.length * 5);
+    const bytes = this.bytes;
+    let at = this.used;
+    for (const p of parts) {
+      let id = this.ids.get(p);
+      if (id === undefined) {
+        id = this.tokens.length;
+        this.tokens.push(p);
+        this.ids.set(p, id);
+      }
+      while (id >= 0x80) {
+        bytes[at++] = (id & 0x7f) | 0x80;
+        id >>>= 7;
+      }
+      bytes[at++] = id;
+    }
+    this.used = at;
+    this.starts = grow(this.starts, this.count + 2);
+    this.starts[++this.count] = at;
+    return this.count - 1;
+  }
+
+  get(i: number): string {
+    const bytes = this.bytes;
+    const end = this.starts[i + 1];
+    const packed = this.packed;
+    let s = '';
+    for (let at = this.starts[i]; at < end; ) {
+      let id = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = bytes[at++];
+        id |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
+      s += packed ? packed.get(id) : this.tokens[id];
+    }
+    return s;
+  }
+
+  /** The token table (packed) and byte arrays, trimmed, for serialization. */
+  parts(): { tokenChars: Uint16Array; tokenEnds: Uint32Array; bytes: Uint8Array; starts: Uint32Array } {
+    const packed = this.packedParts ?? packStrings(this.tokens);
+    return { tokenChars: packed.chars, tokenEnds: packed.ends, bytes: this.bytes.subarray(0, this.used), starts: this.starts.subarray(0, this.count + 1) };
+  }
+
+  private packedParts: { chars: Uint16Array; ends: Uint32Array } | undefined;
+
+  static from(tokenChars: Uint16Array, tokenEnds: Uint32Array, bytes: Uint8Array, starts: Uint32Array): TextStore {
+    const t = new TextStore();
+    t.packed = new PackedStrings(tokenChars, tokenEnds);
+    t.packedParts = { chars: tokenChars, ends: tokenEnds };
+    t.bytes = bytes;
+    t.used = bytes.length;
+    t.starts = starts;
+    t.count = starts.length - 1;
+    return t;
+  }
+}

@@ -1,0 +1,217 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../server/src/cli/main';
+import { Corpus } from '../../server/src/core/precedent/corpus';
+import { findBase, sessionFromWords, sessionOfSymbol, titleSimilarity } from '../../server/src/core/office/base';
+import { readDraftSource } from '../../server/src/core/office/sources';
+import { readDocx } from '../support/docxReader';
+import { corpusPairs, CORPUS, derivedBase, expectedParagraphs, SEEDS } from '../support/drafts';
+import { layoutOf } from '../../server/src/core/office/layout';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (l) => (out += l + '\n'), err: (l) => (err += l + '\n') });
+  return { code, out, err };
+}
+
+const GA75 = path.join(SEEDS, 'A-RES-75-311_tackling-illicit-trafficking-in-wildlife.txt');
+
+describe('base text', () => {
+  it('reads sessions from symbols and words, and compares titles', () => {
+    assert.strictEqual(sessionOfSymbol('A/RES/75/311'), 75);
+    assert.strictEqual(sessionOfSymbol('A/78/L.12'), 78);
+    assert.strictEqual(sessionOfSymbol('A/C.3/78/L.25/Rev.1'), 78);
+    assert.strictEqual(sessionOfSymbol('UNEP/CMS/Resolution 11.31'), undefined);
+    assert.strictEqual(sessionFromWords('Seventy-eighth session'), 78);
+    assert.strictEqual(sessionFromWords('Eightieth session'), 80);
+    assert.strictEqual(sessionFromWords('Seventy-first session'), 71);
+    assert.strictEqual(titleSimilarity('75/311. Tackling illicit trafficking in wildlife', 'Tackling illicit trafficking in wildlife'), 1);
+    assert.ok(
+      titleSimilarity('Tackling illicit trafficking in wildlife', 'The rule of law at the national and international levels') < 0.2,
+    );
+  });
+
+  it('finds A/RES/71/326 as the base of A/RES/75/311 among the seeds (same title, reused paragraphs, cited)', async () => {
+    const corpus = new Corpus();
+    await corpus.load({ builtin: true });
+    const r = findBase(fs.readFileSync(GA75, 'utf8'), corpus, { draftPath: GA75 });
+    assert.strictEqual(r.base?.symbol, 'A/RES/71/326');
+    assert.strictEqual(r.base?.evidence.cited, true);
+    assert.strictEqual(r.base?.evidence.title, 1);
+    assert.ok(r.candidates.length >= 1 && r.candidates.length <= 5);
+  });
+
+  it('takes the base named in the front matter, and says when the corpus does not have it', async () => {
+    const corpus = new Corpus();
+    await corpus.load({ builtin: true });
+    const draft = 'base: A/RES/71/326\n\nThe General Assembly,\n\n*Recalling* x,\n\n1. *Decides* y.\n';
+    const r = findBase(draft, corpus);
+    assert.strictEqual(r.base?.symbol, 'A/RES/71/326');
+    assert.ok(r.base?.path?.endsWith('A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'));
+    const missing = findBase(draft.replace('71/326', '78/13'), corpus);
+    assert.strictEqual(missing.base?.symbol, 'A/RES/78/13');
+    assert.strictEqual(missing.base?.path, undefined);
+    assert.match(missing.reason!, /not in the corpus/);
+  });
+
+  it('gives null with a reason when nothing fits, and for an empty corpus', async () => {
+    const corpus = new Corpus();
+    await corpus.load({ builtin: true });
+    const r = findBase('The General Assembly,\n\n*Noting* the weather on the moon,\n\n1. *Decides* to study lunar tides.\n', corpus);
+    assert.strictEqual(r.base, null);
+    assert.match(r.reason!, /no resolution/);
+    const empty = new Corpus();
+    await empty.load({ builtin: false });
+    assert.deepStrictEqual(findBase(fs.readFileSync(GA75, 'utf8'), empty), {
+      base: null,
+      candidates: [],
+      reason: 'the corpus is empty',
+      session: 75,
+    });
+  });
+
+  const pairs = corpusPairs();
+  if (pairs.length === 0) {
+    it('held-out corpus evaluation (skipped: ../shared not present)', function () {
+      this.skip();
+    });
+    return;
+  }
+  it(`held out: a session-76 resolution as the draft, its session-75 text named first (sample of ${Math.ceil(pairs.length / 6)} of ${pairs.length} series)`, async function () {
+    this.timeout(120_000);
+    const corpus = new Corpus();
+    await corpus.load({ builtin: false, paths: [CORPUS] });
+    let right = 0;
+    let total = 0;
+    const misses: string[] = [];
+    for (let k = 0; k < pairs.length; k += 6) {
+      const { base, draft } = pairs[k];
+      const want = readDraftSource(base).text.split('\n')[0];
+      const r = findBase(readDraftSource(draft).text, corpus, { draftPath: draft });
+      total++;
+      if (r.base?.symbol === want) right++;
+      else misses.push(`${path.basename(draft)}: ${r.base?.symbol ?? 'null'} instead of ${want}`);
+    }
+    const share = right / total;
+    console.log(
+      `      base named first for ${right} of ${total} held-out drafts (${(share * 100).toFixed(1)} %)${misses.length ? `; misses: ${misses.join('; ')}` : ''}`,
+    );
+    assert.ok(share >= 0.9, `only ${(share * 100).toFixed(1)} % right: ${misses.join('; ')}`);
+  });
+});
+
+describe('command line: export, base, redline', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-office-cli-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('export -o writes a .docx that reads back as the draft', async () => {
+    const out = path.join(dir, 'ga75.docx');
+    const r = await run(['export', GA75, '-o', out, '--size', '11']);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /Wrote .*ga75\.docx/);
+    const read = readDocx(fs.readFileSync(out));
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(fs.readFileSync(GA75, 'utf8')), 'italic'),
+    );
+  });
+
+  it('base --format json prints the documented shape', async () => {
+    const r = await run(['base', GA75, '--format', 'json']);
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(r.out);
+    assert.deepStrictEqual(Object.keys(json.base).sort(), ['date', 'evidence', 'path', 'score', 'symbol', 'title']);
+    assert.strictEqual(json.base.symbol, 'A/RES/71/326');
+    assert.ok(Array.isArray(json.candidates) && json.candidates.length <= 5);
+    const none = await run(['base', GA75, '--format', 'json', '--no-builtin']);
+    assert.deepStrictEqual(JSON.parse(none.out).base, null);
+    assert.strictEqual(JSON.parse(none.out).reason, 'the corpus is empty');
+  });
+
+  it('redline finds the base by itself, or takes --base FILE or SYMBOL; accept all = draft, reject all = base', async () => {
+    const out = path.join(dir, 'red.docx');
+    const r = await run(['redline', GA75, '-o', out, '--author', 'Delegation of Testland']);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /A\/RES\/71\/326 .*→ .*changed, \d+ added, \d+ deleted/);
+    const base71 = fs.readFileSync(path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), 'utf8');
+    const read = readDocx(fs.readFileSync(out));
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(fs.readFileSync(GA75, 'utf8')), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base71), 'as-written'),
+    );
+    assert.deepStrictEqual([...read.revisions.authors], ['Delegation of Testland']);
+    // --base FILE
+    const baseFile = path.join(dir, 'older.res.md');
+    fs.writeFileSync(baseFile, derivedBase(fs.readFileSync(GA75, 'utf8')));
+    const r2 = await run(['redline', GA75, '--base', baseFile, '-o', out]);
+    assert.strictEqual(r2.code, 0, r2.err);
+    assert.deepStrictEqual(
+      readDocx(fs.readFileSync(out)).reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(fs.readFileSync(baseFile, 'utf8')), 'as-written'),
+    );
+    // --base SYMBOL
+    const r3 = await run(['redline', GA75, '--base', 'A/RES/71/326', '-o', out]);
+    assert.strictEqual(r3.code, 0, r3.err);
+  });
+
+  it('takes Word files as the draft and as the base (imported first)', async () => {
+    const baseDocx = path.join(dir, 'A-RES-71-326.docx');
+    const base71 = fs.readFileSync(path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'), 'utf8');
+    assert.strictEqual(
+      (
+        await run([
+          'export',
+          path.join(SEEDS, 'A-RES-71-326_tackling-illicit-trafficking-in-wildlife.txt'),
+          '-o',
+          baseDocx,
+          '--openings',
+          'as-written',
+        ])
+      ).code,
+      0,
+    );
+    const out = path.join(dir, 'from-docx.redline.docx');
+    const r = await run(['redline', GA75, '--base', baseDocx, '-o', out]);
+    assert.strictEqual(r.code, 0, r.err);
+    const read = readDocx(fs.readFileSync(out));
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base71), 'as-written'),
+    );
+    const damaged = path.join(dir, 'damaged.docx');
+    fs.writeFileSync(damaged, fs.readFileSync(baseDocx).subarray(0, 2000));
+    const bad = await run(['redline', GA75, '--base', damaged, '-o', out]);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /cannot import .*damaged\.docx: .*(truncated|damaged)/);
+  });
+
+  it('bad input: a clear message and exit 2, nothing written', async () => {
+    const out = path.join(dir, 'never.docx');
+    const cases: Array<[string[], RegExp]> = [
+      [['export', path.join(dir, 'missing.res.md'), '-o', out], /cannot read .*missing\.res\.md: no such file/],
+      [['export', GA75], /-o OUT\.docx/],
+      [['redline', GA75, '--base', 'A/RES/12/345', '-o', out], /neither a file nor a resolution in the corpus/],
+      [['redline', GA75, '--no-builtin', '-o', out], /no base text: the corpus is empty/],
+      [['base', GA75, '--corpus', path.join(dir, 'nowhere')], /corpus folder not found/],
+      [['export', GA75, '-o', out, '--openings', 'bold'], /--openings must be/],
+    ];
+    for (const [args, re] of cases) {
+      const r = await run(args);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.match(r.err, re);
+    }
+    const binary = path.join(dir, 'bin.res.md');
+    fs.writeFileSync(binary, Buffer.from([0, 1, 2, 3]));
+    const r = await run(['redline', binary, '--base', GA75, '-o', out]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /not a text file/);
+    assert.ok(!fs.existsSync(out));
+  });
+});
