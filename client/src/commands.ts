@@ -125,9 +125,35 @@ async function importFile(lc: LanguageClient, uri?: vscode.Uri): Promise<void> {
     void vscode.window.showErrorMessage(`Resolution: cannot import ${target.path.split('/').pop()}: ${res.error ?? 'no result'}`);
     return;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'resolution', content: res.draft });
-  await vscode.window.showTextDocument(doc);
-  if (res.warnings?.length) void vscode.window.showWarningMessage(`Resolution: imported with notes: ${res.warnings.join('; ')}`);
+  // The draft opens unsaved, named <name>.res.md beside the source: Save puts it there, as
+  // "Save As" beside a Word file would.
+  const draftUri = await draftBeside(target);
+  const doc = await vscode.workspace.openTextDocument(draftUri);
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), res.draft!));
+  if (doc.languageId !== 'resolution') await vscode.languages.setTextDocumentLanguage(doc, 'resolution');
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  const name = path.posix.basename(draftUri.path);
+  const notes = res.warnings?.length ? ` Notes: ${res.warnings.join('; ')}.` : '';
+  const save = 'Save';
+  const choice = await vscode.window.showInformationMessage(`Resolution: imported ${path.posix.basename(target.path)} as ${name} (not yet saved).${notes}`, save);
+  if (choice === save && !doc.isClosed) await doc.save();
+}
+
+/** An untitled URI for the draft of `source`: <name>.res.md beside it, -2, -3 … when taken. */
+async function draftBeside(source: vscode.Uri): Promise<vscode.Uri> {
+  const dir = vscode.Uri.joinPath(source, '..');
+  const stem = path.posix.basename(source.path).replace(/\.(docx|pdf|txt)$/i, '');
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let n = 1; ; n++) {
+    const file = vscode.Uri.joinPath(dir, `${stem}${n > 1 ? `-${n}` : ''}.res.md`);
+    if (open.has(file.path)) continue;
+    try {
+      await vscode.workspace.fs.stat(file);
+    } catch {
+      return vscode.Uri.from({ scheme: 'untitled', path: file.path });
+    }
+  }
 }
 
 async function checkWorkspace(lc: LanguageClient): Promise<void> {

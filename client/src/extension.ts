@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerCorpusView } from './corpusView';
+import { registerCorpusDatabase } from './corpusDatabase';
 import { PrecedentDocuments } from './precedentView';
 import { StatusItem } from './status';
 import { NegotiationView, registerNegotiationCommands } from './negotiation';
@@ -78,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerCommands(context, lc, precedentDocs);
   const corpusView = registerCorpusView(context, lc, precedentDocs);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification('resolution/workspaceTrusted')));
+  registerCorpusDatabase(context, lc);
   const preview = new DraftPreview(lc);
   context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
   const baseStatus = registerOfficeCommands(context, lc);

@@ -29,8 +29,8 @@
  *
  * Queries are drawn at random with the seed printed (BENCH_SEED to repeat a run): two runs with
  * different seeds show how much the figures depend on the sample.
- * Environment: BENCH_SEED, BENCH_SCALES (default "100000,1000000"), BENCH_QUERIES (1000),
- * BENCH_TRUTH_1M (400: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
+ * Environment: BENCH_SEED, BENCH_SCALES (default "100000,1000000"), BENCH_QUERIES (800),
+ * BENCH_TRUTH_1M (200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
  * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS.
  *
  * Output: progress lines, then one JSON line per scale and one per language.
@@ -398,7 +398,7 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
   const recall = recallOf(index, queries, results, 'en', truthCount);
   console.log(`${n}: recall@5 ${recall.recall} (${recall.found}/${recall.relevant} positions; ${recall.counted} of ${recall.queries} queries have a precedent >= 0.3) by band ${JSON.stringify(recall.bands)} [exact in ${Math.round(performance.now() - t)} ms]`);
   t = performance.now();
-  const prefix = prefixRecall(index, typed, 'en', n >= 1_000_000 ? Math.min(truthCount, 200) : truthCount);
+  const prefix = prefixRecall(index, typed, 'en', n >= 1_000_000 ? Math.min(truthCount, 100) : truthCount);
   console.log(`${n}: prefix recall ${prefix.recall} (${prefix.found}/${prefix.expected} completions over ${prefix.openings} openings) [in ${Math.round(performance.now() - t)} ms]`);
   const base: number[] = [];
   for (const q of queries.slice(0, n >= 1_000_000 ? 10 : 30)) {
@@ -484,10 +484,10 @@ function main(): void {
     console.log(`skipped: ../shared not present (${shared})`);
     return;
   }
-  const queries = sample(held, env('BENCH_QUERIES', 1000)).map((r) => r.text);
+  const queries = sample(held, env('BENCH_QUERIES', 800)).map((r) => r.text);
   console.log(`corpus pool: ${pool.length} real paragraphs (seeds and session 75); queries: ${queries.length} of the ${held.length} paragraphs of session 76 (read in ${Math.round(performance.now() - t)} ms)`);
-  for (const n of (process.env.BENCH_SCALES ?? '100000,1000000').split(',').map(Number)) {
-    runEnglish(n, pool, queries, n >= 1_000_000 ? env('BENCH_TRUTH_1M', 400) : queries.length);
+  for (const n of (process.env.BENCH_SCALES ?? '100000,1000000').split(',').filter(Boolean).map(Number)) {
+    runEnglish(n, pool, queries, n >= 1_000_000 ? env('BENCH_TRUTH_1M', 200) : queries.length);
     gc?.();
   }
   if (!process.env.BENCH_SKIP_LANGS) runLanguages(env('BENCH_PER_LANG', 25000), env('BENCH_LANG_QUERIES', 500));

@@ -480,6 +480,25 @@ export class CodeServerDriver implements Driver {
     return { text: '', current: '' };
   }
 
+  async explorerMenu(file: string, item: RegExp): Promise<void> {
+    await this.focusWorkbench();
+    await this.page.keyboard.press('Control+Shift+E'); // View: Show Explorer
+    const row = this.page.locator('.explorer-viewlet .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
+    await row.waitFor({ state: 'visible', timeout: 20000 });
+    await row.click({ button: 'right' });
+    const entry = this.page.locator('.context-view .monaco-menu .action-item .action-label').filter({ hasText: item }).first();
+    await entry.waitFor({ state: 'visible', timeout: 10000 });
+    await entry.click();
+  }
+
+  async notification(message: RegExp, button: string): Promise<string> {
+    const toast = this.page.locator('.notification-toast').filter({ hasText: message }).first();
+    await toast.waitFor({ state: 'visible', timeout: 20000 });
+    const text = (await toast.locator('.notification-list-item-message').innerText()).replace(/\u00a0/g, ' ');
+    await toast.locator('.monaco-button', { hasText: button }).first().click();
+    return text;
+  }
+
   async closeAll(): Promise<void> {
     await this.page.keyboard.press('Escape');
     for (let i = 0; i < 10; i++) {

@@ -21,7 +21,7 @@ function notRun(reason: string): never {
 }
 
 async function main(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const te = require('@vscode/test-electron') as typeof import('@vscode/test-electron');
   let executable = process.env.VSCODE_EXECUTABLE;
   if (executable && !fs.existsSync(executable)) notRun(`VSCODE_EXECUTABLE=${executable} does not exist`);

@@ -135,6 +135,7 @@ async function main(): Promise<void> {
   let failed = 0;
   try {
     await waitFor('code-server', () => httpStatus(`http://127.0.0.1:${port}/healthz`), (s) => s === 200, 60000);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
     const { chromium } = require(tools.playwrightPath) as typeof import('playwright-core');
     const browser = await chromium.launch({
       executablePath: tools.chromiumPath,

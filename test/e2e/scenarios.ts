@@ -4,6 +4,7 @@
  * through @vscode/test-electron (electron.ts). Lines and columns are 1-based, as the editor shows them.
  */
 
+import { IMPORT_DOCX, IMPORT_SOURCE } from './workspace';
 import { readDocx } from '../support/docxReader';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -69,6 +70,10 @@ export interface Driver {
   problemFiles(): Promise<string[]>;
   /** Closes every editor without saving. */
   closeAll(): Promise<void>;
+  /** Right-clicks a file in the Explorer and picks the context-menu entry matching `item` (UI drivers only). */
+  explorerMenu?(file: string, item: RegExp): Promise<void>;
+  /** Clicks the button `button` of the notification whose text matches `message`; returns its text (UI drivers only). */
+  notification?(message: RegExp, button: string): Promise<string>;
   /** Shows the explorer view named `view` and clicks its title action whose label matches (UI drivers only). */
   viewAction?(view: string, action: RegExp): Promise<void>;
   /** The rows of an explorer view (expanding the first level), once `until` holds (UI drivers only). */
@@ -93,7 +98,7 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'viewAction' | 'fileDialog'>;
+  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'viewAction' | 'fileDialog' | 'explorerMenu' | 'notification'>;
   run(ctx: Context): Promise<void>;
 }
 
@@ -440,6 +445,34 @@ export const scenarios: Scenario[] = [
       const tabs = await waitFor('the comparison view beside the draft', () => driver.tabs!(), (t) => t.some((x) => /Compare: negotiation-rev0\.res\.md ↔ negotiation\.res\.md/.test(x)));
       expect(tabs.some((x) => /^negotiation\.res\.md/.test(x)), `the draft stays open beside it: ${tabs.join(' | ')}`);
       await driver.capture('negotiation-compare');
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'import-word-file-from-explorer',
+    needs: ['explorerMenu', 'notification'],
+    async run({ driver, waitFor }) {
+      // A Word file LibreOffice wrote from a short draft (automatic numbering: the numbers are not in its text).
+      expect((await driver.readFile(IMPORT_DOCX)) !== undefined, `the workspace holds ${IMPORT_DOCX}`);
+      // a draft first: the extension's menus are known once a draft shows in its language mode
+      await driver.open('precedent.res.md');
+      await driver.explorerMenu!(IMPORT_DOCX, /Import Word or PDF/);
+      const draftName = IMPORT_DOCX.replace(/\.docx$/, '.res.md');
+      await waitFor('the imported draft in a new tab', () => driver.activeTab(), (t) => t.includes(draftName));
+      const text = clean(await waitFor('the draft text', () => driver.text(), (t) => /(^|\n)3\. \*/.test(t)));
+      const ops = text.split(/\r?\n/).filter((l) => /^\d+\. /.test(l));
+      const want = IMPORT_SOURCE.split('\n').filter((l) => /^\d+\. /.test(l)).length;
+      expect(ops.length === want, `${want} numbered operative paragraphs, as in the Word file: ${ops.length}`);
+      expect(ops.every((l, i) => l.startsWith(`${i + 1}. `)), `numbered 1, 2, 3 … in order: ${ops.map((l) => l.split(' ')[0]).join(' ')}`);
+      expect(/^1\. \*Encourages\* Member States/m.test(text), 'paragraph 1 with its italic verb');
+      expect(/The General Assembly,/.test(text), 'the authority line');
+      expect((await driver.readFile(draftName)) === undefined, 'nothing is written before the user saves');
+      const note = await driver.notification!(/imported .*\.docx as .*\.res\.md/, 'Save');
+      expect(/not yet saved/.test(note), `the notification says the draft is unsaved: ${note}`);
+      const saved = await waitFor('the draft saved beside the Word file', async () => new TextDecoder().decode((await driver.readFile(draftName)) ?? new Uint8Array()), (t) => t.length > 0);
+      expect(saved.trimEnd() === text.trimEnd(), 'the saved file holds the draft shown');
+      await driver.capture('import');
+      await driver.writeFile(draftName, undefined);
       await driver.closeAll();
     },
   },

@@ -11,7 +11,6 @@ import * as os from 'os';
 import * as path from 'path';
 
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUP_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 const supValue = (s: string) => [...s].map((c) => SUP.indexOf(c)).join('');
 
 function esc(s: string): string {
@@ -83,7 +82,7 @@ export function draftToFodt(text: string, extras: FodtExtras = {}): string {
   const para = (s: string) => s.split('\n').map((l) => inline(l.trim())).join('<text:line-break/>');
 
   const body: string[] = [];
-  let list: { level1: number; open: boolean; subOpen: 0 | 1 | 2; lastLetter: string } = { level1: 0, open: false, subOpen: 0, lastLetter: '' };
+  const list: { level1: number; open: boolean; subOpen: 0 | 1 | 2; lastLetter: string } = { level1: 0, open: false, subOpen: 0, lastLetter: '' };
   let expected = 1;
   const closeSubs = (to: 0 | 1) => {
     while (list.subOpen > to) {

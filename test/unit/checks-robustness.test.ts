@@ -21,7 +21,7 @@ const mutated = fc
   .map(({ seed, start, length, ops }) => {
     const all = seeds[seed].split('\n');
     const s = start % all.length;
-    let lines = all.slice(s, s + length);
+    const lines = all.slice(s, s + length);
     for (const op of ops) {
       if (lines.length === 0) break;
       const i = op.at % lines.length;

@@ -124,7 +124,7 @@ describe('TextMate grammar (text.resolution)', function () {
   });
 
   it('is the output of syntaxes/build-grammar.js (the committed JSON is up to date)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const builder = require(path.join(repoRoot, 'syntaxes', 'build-grammar.js'));
     assert.ok(
       fs.readFileSync(grammarPath, 'utf8') === builder.render(),

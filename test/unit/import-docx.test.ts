@@ -8,6 +8,7 @@ import { parse } from '../../server/src/core/parser';
 import { aknToTexts } from '../tools/akn';
 import { draftToFodt, hasSoffice, sofficeConvert } from '../support/fodt';
 import { compareDrafts, renumberFootnotes, SHARED_PDF, sharedPdfNames } from '../support/importCompare';
+import { ZipArchive } from '../../server/src/core/zip';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
@@ -213,7 +214,7 @@ describe('import: Word (.docx)', () => {
 
     it('the numbers are not in the document text: they come from numbering.xml', () => {
       const name = sample[1];
-      const xml = new (require('../../server/src/core/zip').ZipArchive)(fs.readFileSync(path.join(dir, `${name}.docx`))).text('word/document.xml') as string;
+      const xml = new ZipArchive(fs.readFileSync(path.join(dir, `${name}.docx`))).text('word/document.xml') as string;
       assert.ok(/<w:numPr>/.test(xml));
       assert.ok(!/<w:t[^>]*>1\.\s/.test(xml), 'the operative number 1. is typed in the text');
       assert.ok(/<w:footnoteReference /.test(xml) || !/[¹²³]/.test(expected.get(name)!));

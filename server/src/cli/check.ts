@@ -17,6 +17,7 @@ import type { Finding, Severity } from '../core/findings';
 import { RULES, docsUrl } from '../core/rules/registry';
 import { expandPaths } from './files';
 import { CliIO, UsageError } from './io';
+import { packageVersion } from '../core/packageRoot';
 
 export interface FileReport {
   path: string;
@@ -167,14 +168,6 @@ export function toSarif(reports: FileReport[], version: string): object {
       },
     ],
   };
-}
-
-function packageVersion(): string {
-  try {
-    return require('../../../../package.json').version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 /** The corpus of each distinct set of sources, each loaded once per run. */

@@ -8,9 +8,9 @@ import * as corpus from './corpus';
 import * as status from './status';
 import * as clean from './clean';
 import * as compare from './compare';
-import * as fs from 'fs';
-import { packageFile } from '../core/packageRoot';
+import { packageVersion } from '../core/packageRoot';
 import { baseCommand, exportCommand, redlineCommand } from './office';
+import * as corpusPush from './corpusPush';
 
 type Command = { run(args: string[], io: CliIO): number | Promise<number>; HELP?: string };
 
@@ -37,6 +37,7 @@ Commands:
   parse --format json FILE             print the document model of a draft
   precedent …                          find precedent wording (see resolution precedent --help)
   corpus add|remove|list|stats …       the corpus sources of .resolutionrc.json (see resolution corpus --help)
+  corpus push --db postgres://… SOURCE…  load corpus sources into a shared PostgreSQL corpus
   status [--format text|json] FILE     negotiation status: paragraphs agreed, bracketed, pending, deleted
   clean [-o OUT] FILE                  the text as it would be issued (brackets, tags, notes out; final numbers)
   compare [--format text|json] OLD NEW what changed between two revisions: paragraphs aligned, words diffed
@@ -52,12 +53,6 @@ Commands:
 Each command has its own help: resolution <command> --help.
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage or unreadable path.`;
 
-/** The package's version, read from its package.json wherever the command line runs from. */
-function packageVersion(): string {
-  const file = packageFile('package.json');
-  return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
-}
-
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -68,6 +63,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(packageVersion());
     return 0;
   }
+  if (name === 'corpus' && args[0] === 'push') return runCommand('corpus push', corpusPush, args.slice(1), io);
   const cmd = commands[name];
   if (cmd && !['corpus', 'import', 'export', 'base', 'redline'].includes(name) && (args.includes('--help') || args.includes('-h'))) {
     io.out(cmd.HELP ?? USAGE);
@@ -77,6 +73,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(`resolution: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  return runCommand(name, cmd, args, io);
+}
+
+async function runCommand(name: string, cmd: Command, args: string[], io: CliIO): Promise<number> {
   try {
     return await cmd.run(args, io);
   } catch (err) {

@@ -40,3 +40,13 @@ export function packageFileUrl(...parts: string[]): string | undefined {
   const p = packageFile(...parts);
   return p ? pathToFileURL(p).href : undefined;
 }
+
+/** The package's version from its package.json ("0.0.0" when it cannot be read). */
+export function packageVersion(): string {
+  const file = packageFile('package.json');
+  try {
+    return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -30,7 +30,7 @@ import { PrecedentIndex } from '../core/precedent/index';
 import type { Corpus } from '../core/precedent/corpus';
 import type { Match } from '../core/precedent/types';
 import type { ServerContext } from '../server';
-import { corpusState, getCorpus, sourceLabel, uriPath } from './precedent';
+import { corpusState, getCorpus, precedentSearch, sourceLabel, uriPath } from './precedent';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { completionProvider: { triggerCharacters: ['/'], resolveProvider: false } };
@@ -117,16 +117,16 @@ function phraseItems(doc: ResolutionDocument, document: TextDocument, params: Co
   return items;
 }
 
-function precedentItems(
+async function precedentItems(
   corpus: Corpus,
   doc: ResolutionDocument,
   document: TextDocument,
   params: CompletionParams,
   typed: { start: number; text: string },
   kind: 'preambular' | 'operative',
-): CompletionItem[] {
+): Promise<CompletionItem[]> {
   const settings = corpusState.settings;
-  const matches = corpus.prefix(typed.text, { top: settings.maxCompletions, excludePath: uriPath(document.uri), lang: doc.lang });
+  const matches = await precedentSearch(corpus, 'prefix', typed.text, { top: settings.maxCompletions, excludePath: uriPath(document.uri), lang: doc.lang });
   const cursor = document.offsetAt(params.position);
   const typedWords = wordSpans(typed.text);
   const last = typedWords[typedWords.length - 1];
@@ -208,7 +208,7 @@ export function register(ctx: ServerContext): void {
     // Precedents complete a paragraph being written: the cursor ends its line.
     const lineEnd = text.indexOf('\n', offset);
     const atLineEnd = /^\s*$/.test(text.slice(offset, lineEnd === -1 ? text.length : lineEnd));
-    if (corpus && fullWords >= 1 && atLineEnd) items.push(...precedentItems(corpus, doc, document, params, typed, kind));
+    if (corpus && fullWords >= 1 && atLineEnd) items.push(...(await precedentItems(corpus, doc, document, params, typed, kind)));
     if (token.isCancellationRequested) return null;
     // Opening phrases while the first word is being typed (or nothing yet).
     if (words.length <= 1 && !/\s$/.test(typed.text) && !/^[^\s*_A-Za-z]/.test(typed.text)) {

@@ -15,7 +15,7 @@ import { escapeMarkdown } from '../core/precedent/markdown';
 import type { Corpus } from '../core/precedent/corpus';
 import type { ServerContext } from '../server';
 import { LANGUAGE_INFO, type Lang } from '../core/languages';
-import { corpusState, getCorpus, loadingNote, PARALLEL_MIN_SCORE, sourceLabel, uriPath } from './precedent';
+import { corpusState, getCorpus, loadingNote, PARALLEL_MIN_SCORE, precedentSearch, sourceLabel, uriPath } from './precedent';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { hoverProvider: true };
@@ -71,11 +71,12 @@ function parallelLines(corpus: Corpus, best: { id: number; score: number }): str
   return lines;
 }
 
-function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string, lang: Lang): Hover | undefined {
+async function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string, lang: Lang): Promise<Hover | undefined> {
   const para = paragraphAt(doc, offset);
   if (!para) return undefined;
   const note = loadingNote();
-  const matches = corpus.search(para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri), lang });
+  // The embedded corpus and, when one is set, the corpus database.
+  const matches = await precedentSearch(corpus, 'search', para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri), lang });
   if (matches.length === 0) {
     const value = '**Precedents**: none in the corpus — new language.' + (note ? `\n\n${note}` : '');
     return { contents: { kind: MarkupKind.Markdown, value }, range: para.range };
@@ -88,7 +89,9 @@ function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number,
     lines.push(`${i + 1}. ${Math.round(m.score * 100)}% · ${escapeMarkdown(sourceLabel(m, true))}${title}`);
   });
   lines.push('', `**Changes against ${escapeMarkdown(sourceLabel(matches[0]))}** (~~removed~~, **added**):`, '', renderDiff(cmp.diff));
-  lines.push(...parallelLines(corpus, matches[0]));
+  // Parallel texts come from the embedded corpus, which holds the other languages' files.
+  const local = corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: uriPath(uri), lang })[0];
+  if (local) lines.push(...parallelLines(corpus, local));
   if (note) lines.push('', note);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: para.range };
 }
@@ -103,6 +106,6 @@ export function register(ctx: ServerContext): void {
     if (foot) return foot;
     const corpus = await getCorpus(1500);
     if (!corpus || token.isCancellationRequested) return null;
-    return symbolHover(corpus, doc, offset) ?? paragraphHover(corpus, doc, offset, document.uri, doc.lang) ?? null;
+    return symbolHover(corpus, doc, offset) ?? (await paragraphHover(corpus, doc, offset, document.uri, doc.lang)) ?? null;
   });
 }

@@ -24,10 +24,9 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, resolveConfig } from '../core/config';
+import { combineBackends, PrecedentBackend } from '../core/precedent/backend';
 import { Corpus, CorpusSources, LoadReport } from '../core/precedent/corpus';
 import { corpusConfig, editCorpusPaths } from '../core/precedent/corpusConfig';
-import { textLanguage } from '../core/precedent/textfile';
-import type { Lang } from '../core/languages';
 import {
   CORPUS_EDIT,
   CORPUS_SOURCES,
@@ -39,10 +38,11 @@ import {
   ParallelTextsResult,
 } from '../corpusProtocol';
 import type { WorkerMessage } from '../corpusWorker';
+import { PgCorpus } from '../core/precedent/pgBackend';
 import { compare } from '../core/precedent/diff';
 import { paragraphAt } from '../core/precedent/locate';
 import { countOpenings, OpeningStats } from '../core/precedent/openings';
-import type { Match } from '../core/precedent/types';
+import type { Match, SearchOptions } from '../core/precedent/types';
 import type { ServerContext } from '../server';
 
 export interface PrecedentSettings {
@@ -88,6 +88,14 @@ export async function getCorpus(waitMs = 2000, complete = false): Promise<Corpus
   await Promise.race([Promise.all([ensured, corpusState.ready?.catch(() => undefined)]), timeout]);
   if (timer) clearTimeout(timer);
   return corpusState.corpus;
+}
+
+/** The corpus database beside the embedded corpus (`resolution.corpus.database`), when one is set. */
+const shared: { backend?: PrecedentBackend } = {};
+
+/** Precedent search over the embedded corpus and, when one is set, the corpus database (merged). */
+export async function precedentSearch(corpus: Corpus, op: 'search' | 'prefix', text: string, options: SearchOptions): Promise<Match[]> {
+  return shared.backend ? shared.backend[op](text, options) : corpus[op](text, options);
 }
 
 /** File system path of a document URI, if it is a file. */
@@ -247,8 +255,11 @@ export function register(ctx: ServerContext): void {
     const dirs = workspaceDirs();
     const raw = await ctx.settings(dirs[0] ? pathToFileURL(dirs[0]).toString() : '');
     const settings = resolveSettings(raw, dirs[0]);
-    // Restricted Mode: only the sources of the (user) setting, never those a workspace file names.
+    // Restricted Mode: only the sources of the (user) setting, never those a workspace file names,
+    // and no corpus database.
     if (!trusted) settings.paths = corpusConfig(raw, undefined).settingPaths;
+    const db = typeof raw?.corpus?.database === 'string' ? raw.corpus.database.trim() : '';
+    useDatabase(trusted ? db : '', database.password);
     const sources: CorpusSources = { builtin: settings.builtin, paths: settings.paths };
     if (settings.includeWorkspace) sources.files = workspaceFiles(dirs);
     const cancelled = () => gen !== generation;
@@ -410,6 +421,49 @@ export function register(ctx: ServerContext): void {
     return { files: report.files, paragraphs: report.paragraphs, skipped: report.skipped };
   });
 
+  // The shared corpus database (`resolution.corpus.database`, password from the client's secret
+  // storage or PGPASSWORD): searched beside the embedded corpus; when it cannot be reached, the
+  // user is told once and the embedded corpus answers alone until it comes back.
+  const embedded: PrecedentBackend = {
+    name: 'embedded corpus',
+    search: async (text, o) => corpusState.corpus?.search(text, o) ?? [],
+    prefix: async (text, o) => corpusState.corpus?.prefix(text, o) ?? [],
+    lookup: async (text, o) => corpusState.corpus?.lookup(text, o) ?? [],
+  };
+  const database = { url: '', password: undefined as string | undefined, backend: embedded };
+  const useDatabase = (url: string, password: string | undefined) => {
+    if (url === database.url && password === database.password) return;
+    void database.backend.close?.();
+    database.url = url;
+    database.password = password;
+    database.backend = embedded;
+    shared.backend = undefined;
+    if (!url) return;
+    if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url) || /[?&]password=/i.test(url)) {
+      const message = 'resolution.corpus.database must not contain the password: use "Resolution: Set corpus database password" instead. The database is not used.';
+      ctx.log(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
+      return;
+    }
+    const pg = new PgCorpus({ connectionString: url, password: password ?? process.env.PGPASSWORD });
+    ctx.log(`Precedent corpus: also searching the ${pg.name}.`);
+    database.backend = combineBackends([embedded, pg], {
+      onError: (b, e) => {
+        ctx.log(`Precedent corpus: ${e.message}`);
+        void connection
+          .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Precedent corpus database unavailable: ${e.message}. Using the embedded corpus.` })
+          .catch(() => undefined);
+      },
+      onRecovered: (b) => ctx.log(`Precedent corpus: the ${b.name} answers again.`),
+    });
+    shared.backend = database.backend;
+  };
+  connection.onNotification('resolution/corpusDatabasePassword', (params: { password?: string }) => {
+    const url = database.url;
+    database.url = ''; // reconnect with the new password
+    useDatabase(url, typeof params?.password === 'string' && params.password ? params.password : undefined);
+  });
+
   connection.onRequest('resolution/precedents', async (params: { uri: string; position: Position; top?: number }, token) => {
     const document = ctx.documents.get(params?.uri);
     if (!document || !params.position) return null;
@@ -418,7 +472,7 @@ export function register(ctx: ServerContext): void {
     const doc = ctx.parsed(document);
     const para = paragraphAt(doc, document.offsetAt(params.position));
     if (!para) return null;
-    const matches = corpus.search(para.text, {
+    const matches = await database.backend.search(para.text, {
       top: Math.max(1, Math.min(50, params.top ?? 5)),
       minScore: corpusState.settings.minScore,
       excludePath: uriPath(params.uri),

@@ -148,7 +148,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
         const label = m ? m[1] : m2![1];
         const items = m ? l.items.slice(l.items.indexOf(first!) + 1) : stripLeadingNumber(l.items, label);
         currentNote = lineRuns(items, true);
-        currentNote[0] && (currentNote[0].text = currentNote[0].text.replace(/^\s+/, ''));
+        if (currentNote[0]) currentNote[0].text = currentNote[0].text.replace(/^\s+/, '');
         footnotes.set(label, currentNote);
       } else if (currentNote) {
         appendRuns(currentNote, lineRuns(l.items, true));

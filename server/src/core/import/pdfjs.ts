@@ -38,9 +38,17 @@ export function loadPdfJs(): Promise<PdfJs> {
     loading = (async () => {
       const dir = candidates().find((d) => fs.existsSync(path.join(d, 'pdf.mjs')) && fs.existsSync(path.join(d, 'pdf.worker.mjs')));
       if (!dir) throw new ImportError('PDF support is missing from this installation (pdfjs-dist was not found)');
-      const worker = await dynamicImport(pathToFileURL(path.join(dir, 'pdf.worker.mjs')).href);
-      (globalThis as any).pdfjsWorker = worker;
-      return dynamicImport(pathToFileURL(path.join(dir, 'pdf.mjs')).href);
+      // The legacy build's core-js replaces Array.prototype.push with a slow polyfill (for a
+      // corner case of non-writable lengths that nothing here meets). It made pdf.js — and every
+      // other push in this process — several times slower: the native one is put back.
+      const nativePush = Array.prototype.push;
+      try {
+        const worker = await dynamicImport(pathToFileURL(path.join(dir, 'pdf.worker.mjs')).href);
+        (globalThis as any).pdfjsWorker = worker;
+        return await dynamicImport(pathToFileURL(path.join(dir, 'pdf.mjs')).href);
+      } finally {
+        if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+      }
     })();
     loading.catch(() => (loading = undefined));
   }

@@ -47,10 +47,13 @@ function italicOpening(book: PhraseBook, text: string, kind: PhraseKind): Run[] 
 
 export function readPlainText(input: string, phrases: PhraseBook = defaultPhrases()): ImportedDocument {
   const warnings: string[] = [];
-  const pages = input.replace(/\r\n?/g, '\n').split('\f');
-  let symbol: string | undefined;
+  // pdftotext prints a non-breaking hyphen (U+2011) as " -" between the words it joins
+  const pages = input
+    .replace(/\r\n?/g, '\n')
+    .replace(/(\p{L}) -(?=\p{L})/gu, '$1\u2011')
+    .split('\f');
   const firstLines = pages[0].split('\n').map((l) => l.trim()).filter(Boolean);
-  symbol = firstLines.find((l) => SYMBOL_RE.test(l));
+  const symbol: string | undefined = firstLines.find((l) => SYMBOL_RE.test(l));
   const titleAt = firstLines.findIndex((l) => /^\d{1,3}\/\d{1,4}[A-Z]?\.(?:\s|$)/.test(l));
   const title = titleAt >= 0 ? (firstLines[titleAt].replace(/^\S+\s*/, '') || firstLines[titleAt + 1] || '') : undefined;
 
@@ -83,7 +86,8 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       }
     }
     for (const l of body.slice(k)) if (!isPageFurniture(l, undefined, symbol)) bodyLines.push(l);
-    // footnotes
+    // footnotes: pdftotext prints a page's footnote numbers apart from their texts, in any order
+    // (often the texts first, the numbers after); the definitions keep the page's order.
     const labels: string[] = [];
     const texts: string[] = [];
     for (const l of notes) {
@@ -91,12 +95,13 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       if (/^\d{1,3}$/.test(l)) labels.push(l);
       else {
         const m = /^(\d{1,3})\s+(\S.*)$/.exec(l);
-        if (m && !labels.length) {
+        if (m && !texts.length) {
           labels.push(m[1]);
           texts.push(m[2]);
         } else texts.push(l);
       }
     }
+    labels.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
     if (labels.length) {
       // join continuation lines: a definition ends with a full stop
       const defs: string[] = [];
@@ -112,6 +117,8 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       footnotes.get(lastNote)![0].text += ' ' + texts.join(' ');
     }
   }
+
+  bodyLines.splice(0, bodyLines.length, ...joinSplitWords(bodyLines));
 
   // Front matter: up to the authority line (or the title line "78/11." and its title).
   let start = bodyLines.findIndex((l) => AUTHORITY_RE.test(l));
@@ -188,6 +195,41 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   return { front, paragraphs, footnotes, warnings };
 }
 
+/** Words before which a number is a number, not a footnote marker ("Article 1", "of 3 April"). */
+const NUMBER_WORDS = /(?:^|\s)(?:articles?|resolutions?|decisions?|paragraphs?|paras?|chapters?|chap|annex(?:es)?|sections?|goals?|targets?|principles?|rules?|protocols?|parts?|pages?|volumes?|vol|no|nos|of|and|to|from|on|in|at|by|for|with|than|about|some|over|under|the|session|item|items|phase|level|category)$/i;
+
+/** pdftotext often sets the marker apart ("Islands 2 and"): the expected next footnote, after a word, before a lower-case word or the end. */
+function spacedMarker(text: string, m: RegExpExecArray, expected: number): boolean {
+  if (parseInt(m[2], 10) !== expected || !/[A-Za-z\u00c0-\u024f]/.test(m[1])) return false;
+  const before = text.slice(0, m.index + 1);
+  if (NUMBER_WORDS.test(before)) return false;
+  const after = text.slice(m.index + m[0].length);
+  return after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
+}
+
+/**
+ * pdftotext splits words where a justified line spreads its letters ("communi ties", "jo b"):
+ * two pieces are joined when the whole word is in the document's own vocabulary and a piece is not.
+ */
+function joinSplitWords(lines: string[]): string[] {
+  const count = new Map<string, number>();
+  for (const l of lines) for (const w of l.split(/[^\p{L}]+/u)) if (w) count.set(w, (count.get(w) ?? 0) + 1);
+  const n = (w: string) => count.get(w) ?? 0;
+  // a piece is a word of its own when the text uses it more often than the joined word
+  const real = (piece: string, whole: string) => piece === 'a' || piece === 'A' || piece === 'I' || n(piece) > n(whole);
+  const re = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011-]))/gu;
+  return lines.map((l) =>
+    l.replace(re, (all, a: string, b: string) => {
+      if (/\p{Lu}/u.test(b)) return all;
+      const whole = a + b;
+      if (n(whole) > 0 && !(real(a, whole) && real(b, whole))) return a;
+      // a last letter set apart ("accordanc e"), the word seen nowhere else
+      if (/^[b-hj-z]$/.test(b) && a.length >= 3 && n(a) <= 1 && /\p{Ll}$/u.test(a)) return a;
+      return all;
+    }),
+  );
+}
+
 /** Footnote markers in text copied from a PDF: the next footnote's number glued to a word or punctuation. */
 function markers(runs: Run[], footnotes: Map<string, Run[]>, state: { expected: number }): Run[] {
   void SUPERSCRIPT;
@@ -200,7 +242,7 @@ function markers(runs: Run[], footnotes: Map<string, Run[]>, state: { expected: 
       const re = /([A-Za-z\u00c0-\u024f.,;:”’)\]])\s?(\d{1,3})(?=[\s,.;:)]|$)/g;
       let hit: RegExpExecArray | null = null;
       while ((m = re.exec(text))) {
-        if (footnotes.has(m[2]) && parseInt(m[2], 10) >= state.expected && parseInt(m[2], 10) <= state.expected + 1 && (m[0].length === m[1].length + m[2].length || /[,.;:”’)]/.test(m[1]))) {
+        if (footnotes.has(m[2]) && parseInt(m[2], 10) >= state.expected && parseInt(m[2], 10) <= state.expected + 1 && (m[0].length === m[1].length + m[2].length || /[,.;:”’)]/.test(m[1]) || spacedMarker(text, m, state.expected))) {
           hit = m;
           break;
         }

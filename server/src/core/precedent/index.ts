@@ -59,6 +59,8 @@ export interface IndexStats {
   buckets: number;
   postings: number;
   delta: number;
+  /** Live paragraphs per language. */
+  languages: Record<Lang, number>;
 }
 
 /** Version of the `serialize()` format; `deserialize()` refuses any other. */
@@ -93,6 +95,8 @@ export class PrecedentIndex {
   private numberTable: string[] = [];
   private numberIds = new Map<string, number>();
   private liveCount = 0;
+  /** Live paragraphs per language: a search's effort follows the size of its language's part. */
+  private liveByLang = LANGUAGES.map(() => 0);
   private sources: SourceDocument[] = [];
   private sourceIds = new Map<SourceDocument, number>();
 
@@ -130,6 +134,7 @@ export class PrecedentIndex {
       buckets: this.mask + 1,
       postings: this.postings.length,
       delta: this.n - this.staticCount,
+      languages: Object.fromEntries(LANGUAGES.map((l, i) => [l, this.liveByLang[i]])) as Record<Lang, number>,
     };
   }
 
@@ -193,6 +198,7 @@ export class PrecedentIndex {
     this.alive[id] = 1;
     this.n++;
     this.liveCount++;
+    this.liveByLang[li]++;
     if (this.mask !== 0) {
       for (const b of this.bucketsOf(this.codeArray(id), 'all', li)) {
         let list = this.delta.get(b);
@@ -209,6 +215,7 @@ export class PrecedentIndex {
     this.alive[id] = 0;
     this.srcOf[id] = NO_SOURCE;
     this.liveCount--;
+    this.liveByLang[this.langs[id]]--;
   }
 
   /** Folds the delta into the static index when it has grown large. */
@@ -386,15 +393,26 @@ export class PrecedentIndex {
    * (rarest bigrams first; a bigram found in more than `maxDfShare` of the corpus is not read
    * unless it is the rarest one).
    */
-  readonly tuning = { candidates: 300, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05 };
+  readonly tuning = {
+    candidates: 300,
+    budgetBase: 4000,
+    budgetShare: 0.02,
+    maxDfShare: 0.05,
+    /** A second, wider pass when the k-th best of the first is below `weak`. */
+    weak: 0.5,
+    weakCandidates: 1000,
+    weakBudgetShare: 0.15,
+    weakMaxDfShare: 0.3,
+  };
 
   /** Paragraph ids sharing the most (rare first) bigrams with `code` (codes of `lang`). */
   candidates(code: string, max: number, mode: 'body' | 'opening' = 'body', lang: Lang = 'en'): number[] {
     const tn = this.tuning;
-    const budget = tn.budgetBase + this.liveCount * tn.budgetShare;
-    const maxDf = Math.max(tn.budgetBase, this.liveCount * tn.maxDfShare);
     this.ensureBuilt();
     const li = langIndex(lang);
+    const live = this.liveByLang[li];
+    const budget = tn.budgetBase + live * tn.budgetShare;
+    const maxDf = Math.max(tn.budgetBase, live * tn.maxDfShare);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
     for (const b of buckets) {
@@ -476,20 +494,65 @@ export class PrecedentIndex {
   searchCode(q: string, options: SearchOptions = {}): Match[] {
     const k = options.top ?? 5;
     if (q.length === 0 || this.liveCount === 0) return [];
-    const cands = this.candidates(q, Math.max(this.tuning.candidates, 20 * k), 'body', options.lang);
-    return this.rerank(q, cands, k, options.minScore ?? 0, options);
+    const tn = this.tuning;
+    const cands = this.candidates(q, Math.max(tn.candidates, 20 * k), 'body', options.lang);
+    const first = this.rerank(q, cands, k, options.minScore ?? 0, options);
+    // Weak best matches (generic paragraphs sharing mostly common words) hide among many: read
+    // further posting lists and re-rank more candidates for these queries only.
+    const weakest = first.length < k ? 0 : first[first.length - 1].score;
+    if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first;
+    const saved = { budgetShare: tn.budgetShare, maxDfShare: tn.maxDfShare };
+    tn.budgetShare = tn.weakBudgetShare;
+    tn.maxDfShare = tn.weakMaxDfShare;
+    try {
+      return this.rerank(q, this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang), k, options.minScore ?? 0, options);
+    } finally {
+      Object.assign(tn, saved);
+    }
   }
 
+  private qtable = new Uint16Array(0x10000);
+  private qused = new Uint16Array(0x10000);
+
+  /**
+   * Re-ranks candidates exactly: each candidate's proven bound (shared words as multisets over the
+   * longer length, see `exact`) is computed first, and the similarity only for candidates whose
+   * bound can still beat the k-th best, highest bound first.
+   */
   private rerank(q: string, ids: Iterable<number>, k: number, minScore: number, options: SearchOptions): Match[] {
     const li = langIndex(options.lang);
-    const best: Array<{ id: number; score: number }> = [];
-    let floor = minScore;
+    const table = this.qtable;
+    const used = this.qused;
+    for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)]++;
+    const pool = this.pool;
+    const bound: number[] = [];
+    const cand: number[] = [];
     for (const id of ids) {
       if (!this.accept(id, options, li)) continue;
-      const cl = this.codeLength(id);
-      const lo = Math.min(cl, q.length);
-      const hi = Math.max(cl, q.length);
-      if (lo / hi < floor || (best.length >= k && lo / hi <= floor)) continue;
+      const s = this.cstart[id];
+      const e = this.cstart[id + 1];
+      if (Math.min(e - s, q.length) / Math.max(e - s, q.length) < minScore) continue;
+      let shared = 0;
+      for (let i = s; i < e; i++) {
+        const c = pool[i];
+        if (used[c] < table[c]) {
+          used[c]++;
+          shared++;
+        }
+      }
+      for (let i = s; i < e; i++) used[pool[i]] = 0;
+      const b = shared / Math.max(q.length, e - s, 1);
+      if (b < minScore) continue;
+      bound.push(b);
+      cand.push(id);
+    }
+    for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)] = 0;
+    const order = Array.from(cand.keys()).sort((a, b) => bound[b] - bound[a] || cand[a] - cand[b]);
+    const best: Array<{ id: number; score: number }> = [];
+    let floor = minScore;
+    for (const i of order) {
+      if (best.length >= k && bound[i] <= floor) break;
+      const id = cand[i];
       const score = similarity(q, codesToString(this.codeArray(id)));
       if (score < minScore) continue;
       if (best.length < k || score > best[best.length - 1].score) {
@@ -617,7 +680,9 @@ export class PrecedentIndex {
       };
       // The sorted range of paragraphs opening with the typed words — narrowed, when a word is
       // half typed, to the sub-ranges of the vocabulary words it can become.
-      const keys = partial ? vocab.codesWithPrefix(partial).map((c) => q + String.fromCharCode(c)) : [q];
+      // (A very short partial word that many words start with: the typed words' range, filtered.)
+      const wordsOfPartial = partial ? vocab.codesWithPrefix(partial, 65) : [];
+      const keys = partial && wordsOfPartial.length <= 64 ? wordsOfPartial.map((c) => q + String.fromCharCode(c)) : [q];
       let runs = 0;
       for (const key of keys) {
         if (runs >= 5000) break;
@@ -873,6 +938,7 @@ export class PrecedentIndex {
     idx.postings = u32(11);
     idx.sorted = u32(12);
     idx.runEnd = u32(13);
+    for (let id = 0; id < meta.n; id++) if (idx.alive[id]) idx.liveByLang[idx.langs[id]]++;
     idx.mask = meta.mask;
     idx.staticCount = meta.n;
     idx.numberTable = meta.numbers;
