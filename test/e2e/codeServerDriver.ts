@@ -483,6 +483,8 @@ export class CodeServerDriver implements Driver {
   async explorerMenu(file: string, item: RegExp): Promise<void> {
     await this.focusWorkbench();
     await this.page.keyboard.press('Control+Shift+E'); // View: Show Explorer
+    // The folder's pane may have been collapsed by an earlier step (another view expanded).
+    await this.pane(path.basename(this.workspace));
     const row = this.page.locator('.explorer-viewlet .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
     await row.waitFor({ state: 'visible', timeout: 20000 });
     await row.click({ button: 'right' });
