@@ -23,6 +23,16 @@ describe('drafts in French over stdio, the client in French', function () {
     assert.strictEqual(byRule['french-agreement'].range.start.line, 2);
     for (const x of d.diagnostics) assert.ok(x.data, `${x.code} carries its fix`);
   });
+
+  it('words the structural checks in French too: numbering, punctuation, footnotes', async () => {
+    const uri = 'untitled:projet2.res.md';
+    server.open(uri, 'L’Assemblée générale,\n\n*Prenant note* du rapport du Secrétaire général¹,\n\n1. *Prie* le Secrétaire général de lui présenter un rapport ;\n\n3. *Décide* de demeurer saisie de la question ;\n');
+    const d = await server.diagnostics(uri, 1);
+    const byRule = Object.fromEntries(d.diagnostics.map((x) => [String(x.code), x.message]));
+    assert.strictEqual(byRule['operative-numbering'], 'Paragraphe du dispositif numéroté 3, 2 attendu (lacune : 3 suit 1).');
+    assert.strictEqual(byRule['operative-punctuation'], 'Le dernier paragraphe du dispositif se termine par un point-virgule ; il faut un point.');
+    assert.strictEqual(byRule['footnote-undefined'], 'La note de bas de page 1 n’a pas de texte.');
+  });
 });
 
 describe('drafts in Spanish over stdio, the client in German (messages fall back to English)', function () {

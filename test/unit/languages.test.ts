@@ -138,6 +138,66 @@ describe('messages in the user\'s language', () => {
     assert.strictEqual(message('fix.remove', { word: '“x”' }, 'es'), 'Eliminar “x”');
   });
 
+  it('every message has the same placeholders in English, French and Spanish', () => {
+    const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+    for (const [id, e] of Object.entries(MESSAGES) as [string, Record<string, string>][]) {
+      for (const l of ['fr', 'es']) assert.strictEqual(holes(e[l]), holes(e.en), `${id}: ${l} has placeholders {${holes(e[l])}}, English {${holes(e.en)}}`);
+    }
+  });
+
+  it('no check writes a message or fix title of its own: all come from the message table', () => {
+    const dir = path.join(ROOT, 'server', 'src', 'core', 'rules');
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      const literal = /\b(message|title):\s*[`'"]/.exec(src);
+      assert.ok(!literal, `${f} writes a literal ${literal?.[1]}`);
+    }
+  });
+
+  it('a French or Spanish reader gets the findings of every kind of check in that language, an English one the same English', () => {
+    const text = [
+      'The General Assembly,',
+      '',
+      '*Recalling* its resolution 70/1 of 25 September 2015.',
+      '',
+      'Noting the report of the Secretary-General¹,',
+      '',
+      '1. Requests the Secretary-General to report [on the matter,',
+      '',
+      '3. *Decides* to remain seized of the matter;',
+      '',
+    ].join('\n');
+    const byRule = (locale: 'en' | 'fr' | 'es') => {
+      const out: Record<string, string> = {};
+      for (const f of checkDocument(parse(text), { locale })) out[f.rule] ??= f.message;
+      return out;
+    };
+    const en = byRule('en');
+    const fr = byRule('fr');
+    const es = byRule('es');
+    const expected: Record<string, [RegExp, RegExp, RegExp]> = {
+      'preambular-punctuation': [/^The preambular paragraph ends with a full stop; it should end with a comma\.$/, /^L’alinéa du préambule se termine par un point ; il faut une virgule\.$/, /^El párrafo del preámbulo termina con un punto; debería terminar con una coma\.$/],
+      'operative-punctuation': [/^The operative paragraph ends with a comma; it should end with a semicolon\.$/, /^Le paragraphe du dispositif se termine par une virgule ; il faut un point-virgule\.$/, /^El párrafo dispositivo termina con una coma; debería terminar con un punto y coma\.$/],
+      'bracket-balance': [/\(line 7, column 60\)\.$/, /^Crochet non apparié : .*\(ligne 7, colonne 60\)\.$/, /^Corchete desparejado: .*\(línea 7, columna 60\)\.$/],
+      'operative-numbering': [/^Operative paragraph numbered 3, expected 2 \(gap: 3 follows 1\)\.$/, /^Paragraphe du dispositif numéroté 3, 2 attendu \(lacune : 3 suit 1\)\.$/, /^Párrafo dispositivo numerado 3, se esperaba 2 \(salto: 3 sigue a 1\)\.$/],
+      'footnote-undefined': [/^Footnote 1 has no definition\.$/, /^La note de bas de page 1 n’a pas de texte\.$/, /^La nota a pie de página 1 no tiene texto\.$/],
+      'operative-verb-italic': [/^The verb phrase “Requests” is not italic\.$/, /^La formule verbale “Requests” n’est pas en italique\.$/, /^La fórmula verbal “Requests” no está en cursiva\.$/],
+    };
+    for (const [rule, [e, f, s]] of Object.entries(expected)) {
+      assert.match(en[rule] ?? `no ${rule} finding`, e, rule);
+      assert.match(fr[rule] ?? `no ${rule} finding`, f, rule);
+      assert.match(es[rule] ?? `no ${rule} finding`, s, rule);
+    }
+    const fixOf = (locale: 'en' | 'fr' | 'es') => checkDocument(parse(text), { locale }).find((f) => f.rule === 'operative-numbering')?.fix?.title;
+    assert.deepStrictEqual([fixOf('en'), fixOf('fr'), fixOf('es')], ['Renumber operative paragraphs', 'Renuméroter les paragraphes du dispositif', 'Renumerar los párrafos dispositivos']);
+    // every finding changes language, none stays in English
+    assert.deepStrictEqual(Object.keys(fr).sort(), Object.keys(en).sort());
+    for (const rule of Object.keys(en)) {
+      assert.notStrictEqual(fr[rule], en[rule], `${rule} stays English in French`);
+      assert.notStrictEqual(es[rule], en[rule], `${rule} stays English in Spanish`);
+    }
+  });
+
   it('findings speak the locale asked for', () => {
     const text = 'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\n1. *Prie* le Secrétaire général de lui présenter un rapport;\n\n2. *Décide* de demeurer saisie de la question.\n';
     const [fr] = checkDocument(parse(text), { locale: 'fr' }).filter((f) => f.rule === 'french-spacing');

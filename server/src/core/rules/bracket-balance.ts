@@ -16,13 +16,11 @@ export const rule: Rule = {
     const { lines } = ctx;
     for (const u of neg.unbalanced) {
       const at = lines.positionAt(u.partner);
-      const where = `line ${at.line + 1}, column ${at.character + 1}`;
+      const where = ctx.t('where.lineColumn', { line: at.line + 1, column: at.character + 1 });
       ctx.report({
         range: lines.range(u.offset, u.offset + 1),
         message:
-          u.char === '['
-            ? `Unbalanced bracket: this “[” is never closed; its “]” is expected by the end of the paragraph (${where}).`
-            : `Unbalanced bracket: this “]” closes no “[”; its “[” is expected after the start of the paragraph (${where}).`,
+          u.char === '[' ? ctx.t('bracket-balance.unclosed', { where }) : ctx.t('bracket-balance.unopened', { where }),
       });
     }
   },

@@ -50,7 +50,7 @@ export const rule: Rule = {
       const year = /\(((?:19|20)\d{2})\)$/.exec(c.symbol)?.[1];
       const dateYear = /\d{4}$/.exec(c.date.text.trim())?.[0];
       if (year && dateYear && year !== dateYear) {
-        ctx.report({ range: rangeOf(lines, c.date), message: `Resolution ${c.symbol} was adopted in ${year}, not on ${c.date.text.trim()}.` });
+        ctx.report({ range: rangeOf(lines, c.date), message: ctx.t('citation-date.year', { symbol: c.symbol, year, date: c.date.text.trim() }) });
         continue;
       }
       const list = byKey.get(c.key) ?? [];
@@ -71,8 +71,8 @@ export const rule: Rule = {
           const shown = displayDate(truth);
           ctx.report({
             range: rangeOf(lines, c.date!),
-            message: `Resolution ${c.symbol} is dated ${shown} in the corpus, not ${c.date!.text.trim()}.`,
-            fix: { title: `Use ${shown}`, edits: [edit(lines, c.date!.start, c.date!.end, shown)] },
+            message: ctx.t('citation-date.corpus', { symbol: c.symbol, shown, date: c.date!.text.trim() }),
+            fix: { title: ctx.t('citation-date.fix', { shown }), edits: [edit(lines, c.date!.start, c.date!.end, shown)] },
           });
         }
         continue;
@@ -83,7 +83,7 @@ export const rule: Rule = {
         if (normaliseDate(c.date!.text) === firstDate) continue;
         ctx.report({
           range: rangeOf(lines, c.date!),
-          message: `Resolution ${c.symbol} is cited with two dates: ${first.date!.text.trim()} (line ${first.range.start.line + 1}) and ${c.date!.text.trim()}.`,
+          message: ctx.t('citation-date.twoDates', { symbol: c.symbol, first: first.date!.text.trim(), line: first.range.start.line + 1, date: c.date!.text.trim() }),
         });
       }
     }

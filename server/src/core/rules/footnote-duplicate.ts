@@ -17,7 +17,7 @@ export const rule: Rule = {
     for (const d of doc.footnoteDefinitions) {
       const line = first.get(d.label);
       if (line === undefined) first.set(d.label, d.range.start.line);
-      else ctx.report({ range: rangeOf(lines, d.marker), message: `Footnote ${d.label} is defined twice (first on line ${line + 1}).` });
+      else ctx.report({ range: rangeOf(lines, d.marker), message: ctx.t('footnote-duplicate.twice', { label: d.label, line: line + 1 }) });
     }
   },
 };

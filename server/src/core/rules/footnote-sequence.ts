@@ -25,8 +25,8 @@ export const rule: Rule = {
         const edits = renumberFootnotesEdits(doc);
         ctx.report({
           range: rangeOf(lines, m),
-          message: `Footnote ${m.label} is referenced where footnote ${expected} is expected: footnotes are numbered in order of first reference.`,
-          fix: edits.length ? { title: 'Renumber footnotes in order of first reference', edits } : undefined,
+          message: ctx.t('footnote-sequence.order', { label: m.label, expected }),
+          fix: edits.length ? { title: ctx.t('footnote-sequence.fix'), edits } : undefined,
         });
         return; // one finding: the renumbering settles the whole sequence
       }

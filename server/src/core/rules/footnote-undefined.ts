@@ -15,7 +15,7 @@ export const rule: Rule = {
     const { doc, lines } = ctx;
     const defined = new Set(doc.footnoteDefinitions.map((d) => d.label));
     for (const m of doc.footnoteMarkers) {
-      if (!defined.has(m.label)) ctx.report({ range: rangeOf(lines, m), message: `Footnote ${m.label} has no definition.` });
+      if (!defined.has(m.label)) ctx.report({ range: rangeOf(lines, m), message: ctx.t('footnote-undefined.missing', { label: m.label }) });
     }
   },
 };

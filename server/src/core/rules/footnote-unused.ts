@@ -15,7 +15,7 @@ export const rule: Rule = {
     const { doc, lines } = ctx;
     const used = new Set(doc.footnoteMarkers.map((m) => m.label));
     for (const d of doc.footnoteDefinitions) {
-      if (!used.has(d.label)) ctx.report({ range: rangeOf(lines, d.marker), message: `Footnote ${d.label} is defined but never referenced.` });
+      if (!used.has(d.label)) ctx.report({ range: rangeOf(lines, d.marker), message: ctx.t('footnote-unused.unused', { label: d.label }) });
     }
   },
 };

@@ -28,7 +28,7 @@ export const rule: Rule = {
         // an alternative stands with its base paragraph, or with the other alternatives of its group
         if (existsBefore(base, l.start, false) || existsBefore(base, l.start, true)) continue;
         if (neg.labels.some((o) => o !== l && o.base === base && o.alt !== undefined && o.start > l.start)) continue;
-        ctx.report({ range: lines.range(l.start, l.end), message: `“${l.text}” is an alternative to ${base}, but there is no paragraph ${base} before it.` });
+        ctx.report({ range: lines.range(l.start, l.end), message: ctx.t('label-without-base.alternative', { label: l.text, base }) });
         continue;
       }
       if (!l.suffix) continue;
@@ -41,9 +41,9 @@ export const rule: Rule = {
       if (prevNumber === l.number) continue;
       const exists = (key: string) => names.some((n) => n.start < l.start && n.key === key && n.alt === undefined);
       if (exists(plain) || (alsoNumber && exists(alsoNumber))) {
-        ctx.report({ range: lines.range(l.start, l.end), message: `“${l.text}” is inserted after paragraph ${plain}, but it stands after ${prev?.label ?? 'the start'}.` });
+        ctx.report({ range: lines.range(l.start, l.end), message: ctx.t('label-without-base.misplaced', { label: l.text, plain, prev: prev?.label ?? ctx.t('label-without-base.start') }) });
       } else {
-        ctx.report({ range: lines.range(l.start, l.end), message: `“${l.text}” is inserted after paragraph ${plain}, but there is no paragraph ${plain} before it.` });
+        ctx.report({ range: lines.range(l.start, l.end), message: ctx.t('label-without-base.noBase', { label: l.text, plain }) });
       }
     }
   },

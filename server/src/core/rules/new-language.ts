@@ -46,8 +46,8 @@ export const rule: Rule = {
           ctx.report({
             range: rangeOf(lines, { start, end }),
             message: whole
-              ? 'New language: no precedent in the corpus for this paragraph.'
-              : `New language: no precedent in the corpus for “${words.length > 60 ? words.slice(0, 57) + '…' : words}”.`,
+              ? ctx.t('new-language.paragraph')
+              : ctx.t('new-language.words', { words: words.length > 60 ? words.slice(0, 57) + '…' : words }),
           });
         }
       }

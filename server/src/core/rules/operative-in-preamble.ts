@@ -20,7 +20,7 @@ export const rule: Rule = {
       const start = before[0] ?? head;
       ctx.report({
         range: rangeOf(lines, { start: start.start, end: head.end }),
-        message: `A preambular paragraph opens with the operative verb ${quote(head.text)}: make it a numbered operative paragraph, or open it with a participle.`,
+        message: ctx.t('operative-in-preamble.verb', { verb: quote(head.text) }),
       });
     }
   },

@@ -27,7 +27,7 @@ export const rule: Rule = {
     const getFix = () => {
       if (!fix) {
         const edits = renumberOperativeEdits(doc, draft, misplaced);
-        fix = { title: 'Renumber operative paragraphs', edits };
+        fix = { title: ctx.t('operative-numbering.fix'), edits };
       }
       return fix.edits.length ? fix : undefined;
     };
@@ -39,7 +39,7 @@ export const rule: Rule = {
       if (!num) {
         ctx.report({
           range: firstLineRange(doc, lines, p),
-          message: `Operative paragraph without a number (expected ${prev === undefined ? 1 : prev + 1}).`,
+          message: ctx.t('operative-numbering.unnumbered', { expected: prev === undefined ? 1 : prev + 1 }),
           fix: getFix(),
         });
         prev = prev === undefined ? 1 : prev + 1;
@@ -49,14 +49,17 @@ export const rule: Rule = {
         if (!draft) {
           ctx.report({
             range: rangeOf(lines, num),
-            message: `“${num.text.trim()}” numbering belongs to negotiation drafts; renumber the paragraphs or turn on resolution.draftMode.`,
+            message: ctx.t('operative-numbering.draftOnly', { number: num.text.trim() }),
             fix: getFix(),
           });
           // the inserted paragraph takes no number of its own: the next one is checked against `prev`
         } else if (prev === undefined || num.value !== prev) {
           ctx.report({
             range: rangeOf(lines, num),
-            message: `Paragraph “${num.text.trim()}” should follow paragraph ${num.value}${prev === undefined ? '' : `, not ${prev}`}.`,
+            message:
+              prev === undefined
+                ? ctx.t('operative-numbering.follow', { number: num.text.trim(), value: num.value })
+                : ctx.t('operative-numbering.followNot', { number: num.text.trim(), value: num.value, prev }),
             fix: getFix(),
           });
         }
@@ -66,11 +69,11 @@ export const rule: Rule = {
       const expected = prev === undefined ? 1 : prev + 1;
       if (num.value !== expected) {
         let what: string;
-        if (prev !== undefined && num.value === prev) what = `duplicate number ${num.value}`;
-        else if (prev !== undefined && num.value < prev) what = `numbering restarts at ${num.value} after ${prev}`;
-        else if (prev === undefined) what = `numbering starts at ${num.value}`;
-        else what = `gap: ${num.value} follows ${prev}`;
-        ctx.report({ range: rangeOf(lines, num), message: `Operative paragraph numbered ${num.value}, expected ${expected} (${what}).`, fix: getFix() });
+        if (prev !== undefined && num.value === prev) what = ctx.t('operative-numbering.duplicate', { value: num.value });
+        else if (prev !== undefined && num.value < prev) what = ctx.t('operative-numbering.restart', { value: num.value, prev });
+        else if (prev === undefined) what = ctx.t('operative-numbering.start', { value: num.value });
+        else what = ctx.t('operative-numbering.gap', { value: num.value, prev });
+        ctx.report({ range: rangeOf(lines, num), message: ctx.t('operative-numbering.wrong', { value: num.value, expected, what }), fix: getFix() });
       }
       prev = num.value;
     }

@@ -1,18 +1,17 @@
 import { docsUrl, type Rule } from './types';
-import { checkEnding } from './punctuation';
+import { checkEnding, endingMessage, endingName } from './punctuation';
 import type { Ending, SubParagraph } from '../model';
 import type { RuleContext } from './types';
 import { edit, rangeOf } from './util';
 
-const NAMES: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon', '': 'no punctuation' };
-
 function report(ctx: RuleContext, e: Ending, want: string, what: string): void {
   const { lines } = ctx;
   const fixEdit = e.char === '' ? edit(lines, e.span.start, e.span.start, want) : edit(lines, e.span.start, e.span.end, want);
+  const text = endingMessage(ctx, what, endingName(ctx, e.char), want);
   ctx.report({
     range: e.span.end > e.span.start ? rangeOf(lines, e.span) : e.span.range,
-    message: `${what} ends with ${NAMES[e.char] ?? `“${e.char}”`}; it should end with ${NAMES[want]}.`,
-    fix: { title: `End with ${NAMES[want]}`, edits: [fixEdit] },
+    message: text.message,
+    fix: { title: text.fixTitle, edits: [fixEdit] },
   });
 }
 
@@ -21,7 +20,7 @@ function checkItems(ctx: RuleContext, items: SubParagraph[]): void {
   items.forEach((s, i) => {
     if (i < items.length - 1) {
       const ok = s.ending.char === ';' || (s.ending.char === ':' && s.children.length > 0);
-      if (!ok) report(ctx, s.ending, s.children.length ? ':' : ';', `Sub-paragraph ${s.label.text.trim()}`);
+      if (!ok) report(ctx, s.ending, s.children.length ? ':' : ';', ctx.t('what.subparagraph', { label: s.label.text.trim() }));
     }
     checkItems(ctx, s.children);
   });
@@ -45,9 +44,9 @@ export const rule: Rule = {
       // a paragraph introducing its own numbered list (a provisional agenda) ends as its list does
       if (p.listItems.length > 0) return;
       const last = i === ops.length - 1;
-      checkEnding(ctx, p, last ? '.' : ';', last ? 'The last operative paragraph' : 'The operative paragraph');
+      checkEnding(ctx, p, last ? '.' : ';', ctx.t(last ? 'what.lastOperative' : 'what.operative'));
       if (p.subparagraphs.length > 0) {
-        if (p.leadInEnding && p.leadInEnding.char !== ':') report(ctx, p.leadInEnding, ':', 'The lead-in to the sub-paragraphs');
+        if (p.leadInEnding && p.leadInEnding.char !== ':') report(ctx, p.leadInEnding, ':', ctx.t('what.leadIn'));
         checkItems(ctx, p.subparagraphs);
       }
     });

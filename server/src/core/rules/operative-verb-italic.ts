@@ -52,9 +52,9 @@ export const rule: Rule = {
         range: rangeOf(lines, o),
         message:
           o.italic === 'partial' || /[*_]/.test(o.text)
-            ? `Only part of the verb phrase ${quote(phrase)} is italic.`
-            : `The verb phrase ${quote(phrase)} is not italic.`,
-        fix: edits ? { title: `Italicise ${quote(phrase)}`, edits } : undefined,
+            ? ctx.t('operative-verb-italic.partial', { phrase: quote(phrase) })
+            : ctx.t('operative-verb-italic.none', { phrase: quote(phrase) }),
+        fix: edits ? { title: ctx.t('fix.italicise', { phrase: quote(phrase) }), edits } : undefined,
       });
     }
   },

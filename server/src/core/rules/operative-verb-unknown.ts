@@ -14,6 +14,6 @@ export const rule: Rule = {
     languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
-    checkUnknownOpenings(ctx, 'operative', ctx.doc.operative, 'an operative paragraph opens with a verb in the present tense (“Decides”, “Calls upon”)');
+    checkUnknownOpenings(ctx, 'operative', ctx.doc.operative, 'unknown-opening.expected.operative');
   },
 };

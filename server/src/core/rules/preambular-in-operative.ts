@@ -20,7 +20,7 @@ export const rule: Rule = {
       const start = before[0] ?? head;
       ctx.report({
         range: rangeOf(lines, { start: start.start, end: head.end }),
-        message: `An operative paragraph opens with the preambular phrase ${quote(head.text)}: move it to the preamble, or open it with a verb (“Recalls”).`,
+        message: ctx.t('preambular-in-operative.opening', { phrase: quote(head.text) }),
       });
     }
     // A preambular paragraph between two operative paragraphs with no section heading before it
@@ -36,7 +36,7 @@ export const rule: Rule = {
       const start = before[0] ?? head;
       ctx.report({
         range: rangeOf(lines, { start: start.start, end: head.end }),
-        message: `A preambular paragraph (${quote(head.text)}) stands among the operative paragraphs: move it to the preamble, or open it with a verb (“Recalls”).`,
+        message: ctx.t('preambular-in-operative.among', { phrase: quote(head.text) }),
       });
     }
   },

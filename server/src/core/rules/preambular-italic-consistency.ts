@@ -40,15 +40,17 @@ export const rule: Rule = {
       const edits = italicEdits(doc, lines, p, want === 'italic');
       const why =
         style === 'consistent'
-          ? `${want === 'italic' ? italicCount : plainCount} of ${ps.length} preambular openings are ${want === 'italic' ? 'italic' : 'not italic'}`
-          : `the style is set to "${style}"`;
+          ? want === 'italic'
+            ? ctx.t('preambular-italic-consistency.countItalic', { count: italicCount, total: ps.length })
+            : ctx.t('preambular-italic-consistency.countPlain', { count: plainCount, total: ps.length })
+          : ctx.t('preambular-italic-consistency.style', { style });
       ctx.report({
         range: rangeOf(lines, o),
         message:
           want === 'italic'
-            ? `The preambular phrase ${quote(phrase)} is ${o.italic === 'partial' ? 'only partly' : 'not'} italic (${why}).`
-            : `The preambular phrase ${quote(phrase)} is italic (${why}).`,
-        fix: edits ? { title: want === 'italic' ? `Italicise ${quote(phrase)}` : `Remove the italics from ${quote(phrase)}`, edits } : undefined,
+            ? ctx.t(o.italic === 'partial' ? 'preambular-italic-consistency.partlyItalic' : 'preambular-italic-consistency.notItalic', { phrase: quote(phrase), why })
+            : ctx.t('preambular-italic-consistency.italic', { phrase: quote(phrase), why }),
+        fix: edits ? { title: ctx.t(want === 'italic' ? 'fix.italicise' : 'fix.removeItalics', { phrase: quote(phrase) }), edits } : undefined,
       });
     }
   },

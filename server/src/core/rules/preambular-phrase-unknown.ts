@@ -14,6 +14,6 @@ export const rule: Rule = {
     languages: PHRASE_LANGUAGES,
   },
   check(ctx) {
-    checkUnknownOpenings(ctx, 'preambular', ctx.doc.preamble, 'a preambular paragraph opens with a participle or adjective (“Recalling”, “Deeply concerned”)');
+    checkUnknownOpenings(ctx, 'preambular', ctx.doc.preamble, 'unknown-opening.expected.preambular');
   },
 };

@@ -13,6 +13,6 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
   },
   check(ctx) {
-    for (const p of ctx.doc.preamble) checkEnding(ctx, p, ',', 'The preambular paragraph');
+    for (const p of ctx.doc.preamble) checkEnding(ctx, p, ',', ctx.t('what.preambular'));
   },
 };

@@ -2,9 +2,22 @@
 import type { Paragraph } from '../model';
 import type { Fix } from '../findings';
 import type { RuleContext } from './types';
+import type { MessageId } from '../messages';
 import { edit, firstLineRange, rangeOf } from './util';
 
-const NAMES: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon', '': 'no punctuation' };
+const NAMES: Record<string, MessageId> = { ',': 'punct.comma', ';': 'punct.semicolon', '.': 'punct.fullStop', ':': 'punct.colon', '': 'punct.none' };
+
+/** The name of a paragraph ending ("a semicolon"), or the ending quoted. */
+export function endingName(ctx: RuleContext, char: string): string {
+  const id = NAMES[char];
+  return id ? ctx.t(id) : quote(char);
+}
+
+/** The finding and fix of a paragraph that ends with `has` instead of `want`. */
+export function endingMessage(ctx: RuleContext, what: string, has: string, want: string): { message: string; fixTitle: string } {
+  const wanted = endingName(ctx, want);
+  return { message: ctx.t('punctuation.ending', { what, has, want: wanted }), fixTitle: ctx.t('fix.endWith', { want: wanted }) };
+}
 
 export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: string): void {
   const { doc, lines } = ctx;
@@ -12,17 +25,18 @@ export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: 
   if (e.char === want) return;
   // a preambular paragraph introducing its own list of items ends with a colon
   if (p.kind === 'preambular' && e.char === ':' && /^\s*\(a\)/.test(doc.source.slice(p.end, p.end + 40))) return;
+  const text = endingMessage(ctx, what, endingName(ctx, e.char) + (e.conjunction ? ` “; ${e.conjunction}”` : ''), want);
   let fix: Fix;
   if (e.char === '') {
-    fix = { title: `End with ${NAMES[want]}`, edits: [edit(lines, e.span.start, e.span.start, want)] };
+    fix = { title: text.fixTitle, edits: [edit(lines, e.span.start, e.span.start, want)] };
   } else {
     // "; and" on a paragraph: replace the semicolon, keep nothing of the conjunction
-    fix = { title: `End with ${NAMES[want]}`, edits: [edit(lines, e.span.start, e.span.end, want)] };
+    fix = { title: text.fixTitle, edits: [edit(lines, e.span.start, e.span.end, want)] };
   }
   const range = e.span.end > e.span.start ? rangeOf(lines, e.span) : e.span.range ?? firstLineRange(doc, lines, p);
   ctx.report({
     range,
-    message: `${what} ends with ${NAMES[e.char] ?? quote(e.char)}${e.conjunction ? ` “; ${e.conjunction}”` : ''}; it should end with ${NAMES[want]}.`,
+    message: text.message,
     fix,
   });
 }

@@ -156,8 +156,8 @@ export const rule: Rule = {
           const adverb = run === 0 ? also[0] : also[1] ?? also[0];
           ctx.report({
             range: rangeOf(lines, { start: (a.before[0] ?? a.head).start, end: a.head.end }),
-            message: `${quote(a.head.text)} repeats the opening of the paragraph before; a repeat usually carries ${quote(adverb)}.`,
-            fix: { title: `Insert ${quote(adverb)}`, edits: insertAdverb(ctx, p, a, adverb) },
+            message: ctx.t('repeated-opening.noAdverb', { head: quote(a.head.text), adverb: quote(adverb) }),
+            fix: { title: ctx.t('fix.insert', { word: quote(adverb) }), edits: insertAdverb(ctx, p, a, adverb) },
             minor: true,
           });
         }

@@ -21,7 +21,7 @@ export const rule: Rule = {
       if (t.status !== 'unknown') continue;
       ctx.report({
         range: lines.range(t.start, t.end),
-        message: `“[${t.text}]” is not a status tag of the configured set (${known.slice(0, 6).join(', ')}); it counts as neither agreed nor pending. Add it to resolution.negotiation.tags if the negotiation uses it.`,
+        message: ctx.t('status-tag-unknown.unknown', { tag: t.text, known: known.slice(0, 6).join(', ') }),
       });
     }
   },

@@ -24,8 +24,11 @@ export const rule: Rule = {
         const want = subLabel(s.style, bad + 1, s.label.text).trim();
         ctx.report({
           range: rangeOf(lines, s.label),
-          message: `Sub-paragraph ${s.label.text.trim()} out of sequence: expected ${want}${bad > 0 ? ` after ${list[bad - 1].label.text.trim()}` : ''}.`,
-          fix: edits.length ? { title: 'Re-letter the sub-paragraphs', edits } : undefined,
+          message:
+            bad > 0
+              ? ctx.t('subparagraph-sequence.orderAfter', { label: s.label.text.trim(), want, prev: list[bad - 1].label.text.trim() })
+              : ctx.t('subparagraph-sequence.order', { label: s.label.text.trim(), want }),
+          fix: edits.length ? { title: ctx.t('subparagraph-sequence.fix'), edits } : undefined,
         });
       }
     });

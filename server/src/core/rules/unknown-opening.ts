@@ -2,6 +2,7 @@
 import type { Paragraph } from '../model';
 import type { PhraseKind } from '../phrases';
 import type { RuleContext } from './types';
+import type { MessageId } from '../messages';
 import { edit, openingWords, quote, rangeOf } from './util';
 
 /**
@@ -9,7 +10,7 @@ import { edit, openingWords, quote, rangeOf } from './util';
  * known phrase when one is close, else only when the word is clearly no such phrase. An opening
  * known as the other kind is left to operative-in-preamble / preambular-in-operative.
  */
-export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragraphs: Paragraph[], expected: string): void {
+export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragraphs: Paragraph[], expected: MessageId): void {
   const { doc, lines, phrases } = ctx;
   const other: PhraseKind = kind === 'operative' ? 'preambular' : 'operative';
   for (const p of paragraphs) {
@@ -24,8 +25,12 @@ export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragra
         const phrase = words.slice(from, from + slip.index).map((x) => x.text).concat(slip.word).join(' ');
         ctx.report({
           range: rangeOf(lines, w),
-          message: `Unknown ${kind} phrase ${quote(words.slice(from, from + slip.index + 1).map((x) => x.text).join(' '))}: did you mean ${quote(phrase)}?`,
-          fix: { title: `Replace with ${quote(slip.word)}`, edits: [edit(lines, w.start, w.end, slip.word)] },
+          message: ctx.t('unknown-opening.suggest', {
+            kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'),
+            word: quote(words.slice(from, from + slip.index + 1).map((x) => x.text).join(' ')),
+            suggestion: quote(phrase),
+          }),
+          fix: { title: ctx.t('fix.replaceWith', { word: quote(slip.word) }), edits: [edit(lines, w.start, w.end, slip.word)] },
         });
       }
       continue;
@@ -39,7 +44,7 @@ export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragra
         fix: { title: ctx.t('fix.replaceWith', { word: quote(s.word) }), edits: [edit(lines, head.start, head.end, s.word)] },
       });
     } else if (phrases.clearlyNotPhrase(kind, head.text)) {
-      ctx.report({ range: rangeOf(lines, head), message: `The paragraph opens with ${quote(head.text)}: ${expected}.` });
+      ctx.report({ range: rangeOf(lines, head), message: ctx.t('unknown-opening.clearly', { word: quote(head.text), expected: ctx.t(expected) }) });
     }
   }
 }
