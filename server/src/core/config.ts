@@ -36,6 +36,8 @@ export interface ResolvedConfig {
   precedent: { maxCompletions: number; minScore?: number };
   /** What fix-all (command, source.fixAll, `check --fix`) applies beyond structural fixes of warnings and errors. */
   fixAll: { wording: boolean; minSeverity: Severity };
+  /** Globs of drafts a check of a whole folder passes over (relative to the folder checked). */
+  ignore: string[];
 }
 
 export interface ConfigProblem {
@@ -61,6 +63,7 @@ export function defaultConfig(): ResolvedConfig {
     corpus: { paths: [], builtin: true, includeWorkspace: false },
     precedent: { maxCompletions: 5 },
     fixAll: { wording: false, minSeverity: 'warning' },
+    ignore: [],
   };
 }
 
@@ -119,6 +122,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     corpus: { ...base.corpus, paths: [...base.corpus.paths] },
     precedent: { ...base.precedent },
     fixAll: { ...base.fixAll },
+    ignore: [...base.ignore],
   };
   const nested = nestKeys(layer);
 
@@ -195,6 +199,10 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
       if (level && level !== 'off') out.fixAll.minSeverity = level;
       else problems.push(`fixAll.minSeverity: "${String(f.minSeverity)}" is not one of error, warning, information, hint`);
     }
+  }
+  if (nested.ignore !== undefined) {
+    if (Array.isArray(nested.ignore) && nested.ignore.every((x) => typeof x === 'string')) out.ignore.push(...(nested.ignore as string[]));
+    else problems.push('ignore must be a list of globs');
   }
   return out;
 }
