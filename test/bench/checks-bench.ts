@@ -5,7 +5,7 @@
  *    outside the repository);
  *  - time to check the largest seed and a 1 MB synthetic draft (median of many runs).
  *
- *   node out/test/bench/checks-bench.js [--runs N] [--examples RULE] [--write /tmp/akn-text] [--no-corpus]
+ *   node --expose-gc out/test/bench/checks-bench.js [--runs N] [--examples RULE] [--write /tmp/akn-text] [--no-corpus]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -96,13 +96,32 @@ function baselineScan(text: string): number {
   return n;
 }
 
-/** p50 / p95, throughput and the ratio to the baseline scan, on one line. */
+/** CPU time (user + system) of `fn` over n runs after a warm-up, in ms: steadier than wall time on a shared machine. */
+function cpuSamples(fn: () => void, n: number): number[] {
+  fn();
+  const ts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    ts.push((c.user + c.system) / 1000);
+  }
+  return ts;
+}
+
+/** p50 / p95, throughput and the ratio to the baseline scan, on one line (wall time, then CPU time). */
 function profile(label: string, text: string, fn: () => void, n: number): string {
   const ts = samples(fn, n);
   const base = median(samples(() => baselineScan(text), n));
   const p50 = median(ts);
+  const cpu = cpuSamples(fn, n);
+  const cpu50 = median(cpu);
+  const cpuBase = median(cpuSamples(() => baselineScan(text), n));
   const mb = text.length / 1024 / 1024;
-  return `${label}: p50 ${p50.toFixed(2)} ms, p95 ${percentile(ts, 0.95).toFixed(2)} ms, ${(mb / (p50 / 1000)).toFixed(1)} MB/s; baseline line scan ${base.toFixed(2)} ms (× ${(p50 / base).toFixed(1)})`;
+  return (
+    `${label}: p50 ${p50.toFixed(2)} ms, p95 ${percentile(ts, 0.95).toFixed(2)} ms, ${(mb / (p50 / 1000)).toFixed(1)} MB/s; baseline line scan ${base.toFixed(2)} ms (× ${(p50 / base).toFixed(1)})` +
+    `\n      CPU time: p50 ${cpu50.toFixed(2)} ms, p95 ${percentile(cpu, 0.95).toFixed(2)} ms, ${(mb / (Math.max(cpu50, 0.001) / 1000)).toFixed(1)} MB/s; baseline ${cpuBase.toFixed(2)} ms (× ${(cpu50 / Math.max(cpuBase, 0.001)).toFixed(1)})`
+  );
 }
 
 /** A synthetic draft of about `bytes` bytes: preamble, many operative paragraphs with sub-paragraphs, footnotes. */
@@ -214,8 +233,11 @@ function main(): void {
   if (global.gc) global.gc();
   const before = process.memoryUsage().heapUsed;
   const keep = parse(big);
+  if (global.gc) global.gc(); // count what the model keeps, not the garbage of building it
   const after = process.memoryUsage().heapUsed;
-  console.log(`  heap: the model of the 1 MB draft holds about ${((after - before) / 1024 / 1024).toFixed(1)} MB (${keep.operative.length} paragraphs); process heap ${(after / 1024 / 1024).toFixed(0)} MB`);
+  console.log(
+    `  heap: the model of the 1 MB draft holds about ${((after - before) / 1024 / 1024).toFixed(1)} MB (${keep.operative.length} paragraphs), ${((after - before) / big.length).toFixed(1)} bytes of model per character of source${global.gc ? '' : ' (run with --expose-gc for a steady figure)'}; process heap ${(after / 1024 / 1024).toFixed(0)} MB`,
+  );
 }
 
 if (require.main === module) main();

@@ -3,7 +3,8 @@
  *
  * Plain TypeScript: no LSP or VS Code import. Positions follow the LSP convention
  * (0-based line, UTF-16 code unit character) so the server can hand ranges over unchanged;
- * every node also carries its [start, end) offsets into the source text.
+ * every node carries its [start, end) offsets into the source text; its range is computed from them
+ * on demand (SourceSpan in text.ts).
  */
 
 import type { Lang } from './languages';

@@ -133,6 +133,18 @@ function italicRuns(source: string, from: number, to: number): ItalicRun[] {
   return runs.sort((a, b) => a.start - b.start);
 }
 
+/** `/\s/` on one character, with an ASCII fast path. */
+function isSpace(c: number, ch: string): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(ch);
+}
+
+/** `/[\p{L}\p{N}]/u` on one character, with an ASCII fast path. */
+function isLetterOrDigit(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
 interface Word {
   text: string;
   start: number;
@@ -144,14 +156,18 @@ function leadingWords(source: string, from: number, to: number, max = 10): Word[
   const words: Word[] = [];
   let i = from;
   while (i < to && words.length < max) {
-    const ch = source[i];
-    if (ch === '*' || ch === '_' || /\s/.test(ch)) {
+    const c = source.charCodeAt(i);
+    if (c === 42 /* * */ || c === 95 /* _ */ || isSpace(c, source[i])) {
       i++;
       continue;
     }
-    if (/[\p{L}\p{N}]/u.test(ch)) {
-      let j = i;
-      while (j < to && /[\p{L}\p{N}'’-]/u.test(source[j])) j++;
+    if (isLetterOrDigit(c, source[i])) {
+      let j = i + 1;
+      while (j < to) {
+        const d = source.charCodeAt(j);
+        if (!(isLetterOrDigit(d, source[j]) || d === 39 /* ' */ || d === 0x2019 /* ’ */ || d === 45 /* - */)) break;
+        j++;
+      }
       words.push({ text: source.slice(i, j), start: i, end: j });
       i = j;
       continue;
@@ -206,7 +222,7 @@ function footnoteMarkersIn(source: string, index: LineIndex, from: number, to: n
   const found: FootnoteMarker[] = [];
   const text = source.slice(from, to);
   const add = (label: string, style: FootnoteStyle, s: number, e: number) => {
-    found.push({ label, style, ...index.span(from + s, from + e) });
+    found.push(index.node(from + s, from + e, { label, style }));
   };
   let m: RegExpExecArray | null;
   SUPERSCRIPT_RE.lastIndex = 0;
@@ -311,7 +327,7 @@ class Parser {
   // ── pass 2: roles ─────────────────────────────────────────────────────────────────────────
 
   private addBlock(b: RawBlock, kind: BlockKind, extra: Partial<Block> = {}): Block {
-    const block: Block = { kind, text: b.text, ...this.index.span(b.start, b.end), ...extra };
+    const block: Block = this.index.node(b.start, b.end, { kind, text: b.text, ...extra });
     this.doc.blocks.push(block);
     if (kind === 'annex') this.doc.annexes.push(block);
     return block;
@@ -382,7 +398,7 @@ class Parser {
       this.addBlock(b, 'annex', heading ? { level: heading[1].length } : {});
       return;
     }
-    if ((this.state === 'operative' || this.state === 'closing') && ANNEX_RE.test(trimmed) && trimmed.length < 120) {
+    if ((this.state === 'operative' || this.state === 'closing') && trimmed.length < 120 && ANNEX_RE.test(trimmed)) {
       this.state = 'annex';
       this.current = undefined;
       this.addBlock(b, 'annex', heading ? { level: heading[1].length } : {});
@@ -393,11 +409,11 @@ class Parser {
       if (this.state === 'front') this.doc.frontMatter.push(block);
       return;
     }
-    if ((this.state === 'operative' || this.state === 'preamble') && MEETING_RE.test(trimmed) && trimmed.length < 120) {
+    if ((this.state === 'operative' || this.state === 'preamble') && trimmed.length < 120 && MEETING_RE.test(trimmed)) {
       this.state = 'closing';
       this.current = undefined;
       this.addBlock(b, 'meeting');
-      this.doc.meeting = { text: b.text, ...this.index.span(b.start, b.end) };
+      this.doc.meeting = this.index.node(b.start, b.end, { text: b.text });
       return;
     }
     if (this.state === 'closing') {
@@ -662,7 +678,7 @@ class Parser {
     }
     let italicSpan: TextSpan | undefined;
     if (first) {
-      italicSpan = { text: source.slice(first.start, first.end), ...index.span(first.start, first.end) };
+      italicSpan = index.node(first.start, first.end, { text: source.slice(first.start, first.end) });
       const wrapsAll = first.end >= trimTrailing(source, s, paragraphEnd) - 1 && first.innerEnd > endOff + 20;
       if (first.innerEnd >= endOff) {
         italic = 'full';
@@ -681,15 +697,14 @@ class Parser {
       }
     }
     startOff = Math.min(startOff, endOff);
-    return {
+    return index.node(startOff, endOff, {
       text: source.slice(startOff, endOff),
-      ...index.span(startOff, endOff),
       italic,
       italicSpan,
       base,
       modifiers,
       known: !!m,
-    };
+    });
   }
 
   private preambular(b: RawBlock): void {
@@ -700,9 +715,8 @@ class Parser {
     const s = b.start + (b.text.length - b.text.trimStart().length);
     const runs = italicRuns(source, s, b.end);
     const wrapped = runs.some((r) => r.start === s && r.end >= trimTrailing(source, s, b.end) - 1 && r.end - r.start > 40);
-    const p: PreambularParagraph = {
-      kind: 'preambular',
-      ...index.span(b.start, b.end),
+    const p: PreambularParagraph = index.node(b.start, b.end, {
+      kind: 'preambular' as const,
       fragments: [index.span(b.start, b.end)],
       text: b.text,
       ending: endingOf(source, index, b.start, b.end),
@@ -710,7 +724,7 @@ class Parser {
       blockIndex,
       opening: this.opening(b.start, b.end, 'preambular', b.end),
       wrappedInItalic: wrapped,
-    };
+    });
     this.doc.preamble.push(p);
     this.current = p;
   }
@@ -724,16 +738,15 @@ class Parser {
     let contentStart = b.start;
     if (num) {
       const l = this.labelled(b, num);
-      number = { ...l.label, value: parseInt(num[2], 10), suffix: num[3] };
+      number = Object.assign(l.label, { value: parseInt(num[2], 10), suffix: num[3] });
       contentStart = l.contentStart;
     }
     while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
     const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
     const ending = endingOf(source, index, contentStart, b.end);
     const extraVerbs = this.extraVerbs(contentStart, b.end);
-    const p: OperativeParagraph = {
-      kind: 'operative',
-      ...index.span(b.start, b.end),
+    const p: OperativeParagraph = index.node(b.start, b.end, {
+      kind: 'operative' as const,
       fragments: [index.span(contentStart, b.end)],
       text: source.slice(contentStart, b.end),
       ending,
@@ -742,11 +755,11 @@ class Parser {
       number,
       opening: this.opening(contentStart, b.end, 'operative', b.end),
       extraVerbs,
-      leadIn: { text: source.slice(contentStart, b.end), ...index.span(contentStart, b.end) },
+      leadIn: index.node(contentStart, b.end, { text: source.slice(contentStart, b.end) }),
       leadInEnding: ending,
       subparagraphs: [],
       listItems: [],
-    };
+    });
     this.doc.operative.push(p);
     this.current = p;
     this.subStack = [];
@@ -762,7 +775,7 @@ class Parser {
       if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text)) continue;
       const m = this.phrases.match(words.map((w) => w.text), 'operative');
       if (!m) continue;
-      out.push({ text: this.source.slice(r.innerStart, r.innerEnd), ...this.index.span(r.innerStart, r.innerEnd) });
+      out.push(this.index.node(r.innerStart, r.innerEnd, { text: this.source.slice(r.innerStart, r.innerEnd) }));
     }
     return out;
   }
@@ -790,11 +803,10 @@ class Parser {
     const { source, index } = this;
     this.listMode = true;
     const { label, contentStart } = this.labelled(b, num);
-    const item: ListItem = {
-      ...index.span(b.start, b.end),
+    const item: ListItem = index.node(b.start, b.end, {
       number: label,
       text: source.slice(contentStart, b.end),
-    };
+    });
     cur.listItems.push(item);
     this.addBlock(b, 'operative');
     footnoteMarkersIn(source, index, b.start, b.end, cur.footnotes);
@@ -809,7 +821,6 @@ class Parser {
     if (!item) return;
     item.text += ' ' + b.text;
     item.end = b.end;
-    item.range = this.index.range(item.start, item.end);
   }
 
   private subParagraph(b: RawBlock, m: RegExpExecArray): boolean {
@@ -846,17 +857,16 @@ class Parser {
       value = romanVal!;
     }
     const { label: labelSpan, contentStart: cs } = this.labelled(b, m);
-    const node: SubParagraph = {
-      ...index.span(b.start, b.end),
+    const node: SubParagraph = index.node(b.start, b.end, {
       label: labelSpan,
       style,
       value,
       level: 1,
       text: source.slice(cs, b.end),
       ending: endingOf(source, index, cs, b.end),
-      children: [],
-      footnotes: [],
-    };
+      children: [] as SubParagraph[],
+      footnotes: [] as FootnoteMarker[],
+    });
     footnoteMarkersIn(source, index, b.start, b.end, node.footnotes);
     cur.footnotes.push(...node.footnotes);
     const existing = find(style);
@@ -877,7 +887,7 @@ class Parser {
     const le = b.start + m[0].length;
     let contentStart = le;
     while (contentStart < b.end && /[\s\u200b-\u200f]/.test(this.source[contentStart])) contentStart++;
-    return { label: { text: this.source.slice(ls, le), ...this.index.span(ls, le) }, contentStart };
+    return { label: this.index.node(ls, le, { text: this.source.slice(ls, le) }), contentStart };
   }
 
   private extend(p: PreambularParagraph | OperativeParagraph, b: RawBlock): void {
@@ -885,7 +895,6 @@ class Parser {
     p.fragments.push(index.span(b.start, b.end));
     p.text += ' ' + source.slice(b.start, b.end);
     p.end = b.end;
-    p.range = index.range(p.start, p.end);
   }
 
   private attachFragment(b: RawBlock): void {
@@ -901,11 +910,10 @@ class Parser {
       if (lastSub) {
         lastSub.text += ' ' + source.slice(b.start, b.end);
         lastSub.end = b.end;
-        lastSub.range = index.range(lastSub.start, lastSub.end);
         lastSub.ending = p.ending;
         lastSub.footnotes.push(...markers);
       } else if (p.listItems.length === 0) {
-        p.leadIn = { text: p.text, start: p.leadIn.start, end: b.end, range: index.range(p.leadIn.start, b.end) };
+        p.leadIn = index.node(p.leadIn.start, b.end, { text: p.text });
         p.leadInEnding = p.ending;
         for (const v of this.extraVerbs(b.start, b.end)) p.extraVerbs.push(v);
       }
@@ -920,14 +928,13 @@ class Parser {
     let comma: Span | undefined;
     const e = trimTrailing(source, trimmedStart, trimmedEnd);
     if (',،，'.includes(source[e - 1] ?? 'x')) comma = index.span(e - 1, e);
-    const a: AuthorityLine = {
+    const a: AuthorityLine = index.node(trimmedStart, trimmedEnd, {
       text: source.slice(trimmedStart, trimmedEnd),
-      ...index.span(trimmedStart, trimmedEnd),
       italic,
       lineCount: b.endLine - b.startLine + 1,
       comma,
-      placement: this.doc.preamble.length > 0 ? 'afterPreamble' : 'beforePreamble',
-    };
+      placement: this.doc.preamble.length > 0 ? ('afterPreamble' as const) : ('beforePreamble' as const),
+    });
     this.doc.authority = a;
     this.addBlock(b, 'authority');
     this.state = 'preamble';
@@ -943,14 +950,13 @@ class Parser {
     let ts = me;
     while (ts < b.end && /\s/.test(source[ts])) ts++;
     const text = source.slice(ts, b.end);
-    const def: FootnoteDefinition = {
-      ...index.span(b.start, b.end),
+    const def: FootnoteDefinition = index.node(b.start, b.end, {
       label,
       style,
       marker: index.span(ms, me),
       text,
       ibid: /^[*_]?ibid\b/i.test(text),
-    };
+    });
     this.doc.footnoteDefinitions.push(def);
     this.addBlock(b, 'footnoteDefinition');
   }
@@ -1007,16 +1013,15 @@ class Parser {
     if (!zhEnd && ((!op && !verbLike) || this.phrases.match(words, 'preambular'))) return;
     doc.preamble.pop();
     const { wrappedInItalic: _w, kind: _k, opening: _o, ...base } = last;
-    const p: OperativeParagraph = {
-      ...base,
-      kind: 'operative',
+    const p: OperativeParagraph = Object.assign(this.index.span(last.start, last.end), base, {
+      kind: 'operative' as const,
       opening: this.opening(last.start, last.end, 'operative', last.fragments[0].end),
       extraVerbs: this.extraVerbs(last.start, last.fragments[0].end),
-      leadIn: { text: last.text, start: last.start, end: last.end, range: last.range },
+      leadIn: this.index.node(last.start, last.end, { text: last.text }),
       leadInEnding: last.ending,
       subparagraphs: [],
       listItems: [],
-    };
+    });
     doc.operative.push(p);
     for (const blk of doc.blocks) if (blk.kind === 'preambular' && blk.start >= p.start && blk.end <= p.end) blk.kind = 'operative';
   }
@@ -1024,7 +1029,7 @@ class Parser {
   private frontMatterFacts(): void {
     const { doc, source, index } = this;
     const front = doc.frontMatter;
-    const span = (s: number, e: number): TextSpan => ({ text: source.slice(s, e), ...index.span(s, e) });
+    const span = (s: number, e: number): TextSpan => index.node(s, e, { text: source.slice(s, e) });
     const GA = /General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会/;
     const isGA = front.some((b) => GA.test(b.text)) || GA.test(doc.authority?.text ?? '');
     const DATE = dateSource(this.facts);
@@ -1034,7 +1039,7 @@ class Parser {
       const ga = /^(\d{1,4}\/\d{1,4}[A-Z]?)\.\s+\S/.exec(line);
       if (ga && !doc.title) {
         doc.title = span(off, off + line.length);
-        if (!doc.symbol && isGA) doc.symbol = { text: `A/RES/${ga[1]}`, ...index.span(off, off + ga[1].length) };
+        if (!doc.symbol && isGA) doc.symbol = index.node(off, off + ga[1].length, { text: `A/RES/${ga[1]}` });
         continue;
       }
       const sym = /^(?:#{1,6}\s*)?(A\/RES\/[\w/.()-]+|[A-Z]{2,}(?:\/[\w.()\- ]+){1,6})$/.exec(line);
@@ -1079,7 +1084,7 @@ class Parser {
     let m: RegExpExecArray | null;
     while ((m = DIRECTIVE_RE.exec(source))) {
       const rules = m[2].split(/[\s,]+/).map((r) => r.trim()).filter(Boolean);
-      const d: Directive = { kind: m[1] as Directive['kind'], rules, ...index.span(m.index, m.index + m[0].length) };
+      const d: Directive = index.node(m.index, m.index + m[0].length, { kind: m[1] as Directive['kind'], rules });
       doc.directives.push(d);
     }
   }
@@ -1121,12 +1126,12 @@ class Parser {
           const d = DATE.exec(text.slice(after, after + 60));
           if (d) {
             const ds = from + after + d[0].length - d[1].length;
-            date = { text: d[1], ...index.span(ds, ds + d[1].length) };
+            date = index.node(ds, ds + d[1].length, { text: d[1] });
             after += d[0].length;
           }
           const entitled = ENTITLED.exec(text.slice(after, after + 420));
           if (entitled) after += entitled[0].length;
-          const c: Citation = { symbol, key: citationKey(symbol), date, ...index.span(symStart, symStart + symbol.length) };
+          const c: Citation = index.node(symStart, symStart + symbol.length, { symbol, key: citationKey(symbol), date });
           doc.citations.push(c);
           seen.add(symStart);
           const sep = SEP.exec(text.slice(after, after + 10));
@@ -1139,7 +1144,7 @@ class Parser {
       while ((b = bare.exec(text))) {
         const s = from + b.index;
         if (seen.has(s)) continue;
-        doc.citations.push({ symbol: b[0], key: citationKey(b[0]), ...index.span(s, s + b[0].length) });
+        doc.citations.push(index.node(s, s + b[0].length, { symbol: b[0], key: citationKey(b[0]) }));
       }
     }
     doc.citations.sort((a, b) => a.start - b.start);
@@ -1171,16 +1176,16 @@ class Parser {
           let n: RegExpExecArray | null;
           while ((n = numRe.exec(m[1]))) {
             const s = listStart + n.index;
-            targets.push({ text: n[0], ...index.span(s, s + n[0].length) });
+            targets.push(index.node(s, s + n[0].length, { text: n[0] }));
           }
           const s = fr.start + m.index;
-          const ref: CrossReference = { targets, direction, ...index.span(s, s + m[0].length) };
+          const ref: CrossReference = index.node(s, s + m[0].length, { targets, direction });
           if (m[3]) {
             const { alpha, roman } = subLabelValues(m[3]);
             if (alpha !== undefined || roman !== undefined) {
               ref.sub = `(${m[3]})`;
               const ss = s + m[0].lastIndexOf(`(${m[3]})`) + 1;
-              ref.subSpan = { text: m[3], ...index.span(ss, ss + m[3].length) };
+              ref.subSpan = index.node(ss, ss + m[3].length, { text: m[3] });
             }
           }
           doc.crossReferences.push(ref);
@@ -1230,7 +1235,7 @@ export function parse(source: string, options: ParseOptions = {}): ResolutionDoc
     // A parser bug must not take the server down: fall back to a document of plain blocks.
     const index = new LineIndex(source);
     const doc = emptyDocument(source, index);
-    doc.blocks.push({ kind: 'other', text: source, ...index.span(0, source.length) });
+    doc.blocks.push(index.node(0, source.length, { kind: 'other', text: source }));
     doc.error = `the parser failed (${(err as Error)?.message ?? String(err)}); the text is kept as one plain block`;
     return doc;
   }

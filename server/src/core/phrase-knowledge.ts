@@ -161,7 +161,8 @@ interface Trie {
 }
 
 function normaliseWord(w: string): string {
-  return w.toLowerCase().replace(/’/g, "'");
+  const l = w.toLowerCase();
+  return l.indexOf('’') < 0 ? l : l.replace(/’/g, "'");
 }
 
 /** Splits a phrase into lower-case words; French elisions stay with their word ("l'esprit"). */
@@ -324,6 +325,7 @@ export class PhraseKnowledge {
     const key = words.join(' ');
     this.phrases[kind].set(key, (this.phrases[kind].get(key) ?? 0) + n);
     this.vocab = undefined;
+    this.byHead = undefined;
   }
 
   // ── the parser's questions ──────────────────────────────────────────────────────────────
@@ -455,9 +457,10 @@ export class PhraseKnowledge {
     const lower = words.map(normaliseWord);
     if (!lower.length || this.phrases[kind].has(lower.join(' '))) return undefined;
     let best: { index: number; word: string; n: number } | undefined;
-    for (const [key, n] of this.phrases[kind]) {
-      const ph = key.split(' ');
-      if (ph.length < 2 || ph.length > lower.length || ph[0] !== lower[0]) continue;
+    // Only the phrases of two words or more that share the head, in the book's order.
+    for (const ph of this.phrasesByHead(kind).get(lower[0]) ?? []) {
+      const n = this.phrases[kind].get(ph.key) ?? 0;
+      if (ph.length > lower.length) continue;
       if (this.phrases[kind].has(lower.slice(0, ph.length).join(' '))) return undefined; // the text is a known phrase
       let diff = -1;
       for (let i = 1; i < ph.length; i++) {
@@ -476,6 +479,24 @@ export class PhraseKnowledge {
       if (!best || n > best.n) best = { index: diff, word: matchCase(words[diff], ph[diff]), n };
     }
     return best && { index: best.index, word: best.word };
+  }
+
+  private byHead?: Record<PhraseKind, Map<string, Array<string[] & { key: string }>>>;
+  /** Phrases of two words or more, split into words and grouped by their first word. */
+  private phrasesByHead(kind: PhraseKind): Map<string, Array<string[] & { key: string }>> {
+    if (!this.byHead) {
+      this.byHead = { operative: new Map(), preambular: new Map() };
+      for (const k of ['operative', 'preambular'] as PhraseKind[]) {
+        for (const key of this.phrases[k].keys()) {
+          const ph = Object.assign(key.split(' '), { key });
+          if (ph.length < 2) continue;
+          const list = this.byHead[k].get(ph[0]);
+          if (list) list.push(ph);
+          else this.byHead[k].set(ph[0], [ph]);
+        }
+      }
+    }
+    return this.byHead[kind];
   }
 
   private vocab?: Set<string>;

@@ -15,6 +15,35 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * A stretch [start, end) of a source. Its LSP range is computed on demand from the offsets and the
+ * line index, so a model node holds two numbers instead of three objects.
+ */
+export class SourceSpan implements Span {
+  readonly #lines: LineIndex;
+  start: number;
+  end: number;
+  constructor(lines: LineIndex, start: number, end: number) {
+    this.#lines = lines;
+    this.start = start;
+    this.end = end;
+  }
+
+  get range(): Range {
+    return this.#lines.range(this.start, this.end);
+  }
+
+  set range(r: Range) {
+    this.start = this.#lines.offsetAt(r.start);
+    this.end = this.#lines.offsetAt(r.end);
+  }
+
+  /** Serialised with its range, as a plain object would be. */
+  toJSON(): object {
+    return { ...this, range: this.range };
+  }
+}
+
 export class LineIndex {
   readonly lineStarts: number[];
   constructor(readonly text: string, lineStarts?: number[]) {
@@ -46,8 +75,13 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  span(start: number, end: number): Span {
-    return { start, end, range: this.range(start, end) };
+  span(start: number, end: number): SourceSpan {
+    return new SourceSpan(this, start, end);
+  }
+
+  /** A model node: `fields` on a span whose range is computed on demand. */
+  node<T extends object>(start: number, end: number, fields: T): T & SourceSpan {
+    return Object.assign(new SourceSpan(this, start, end), fields);
   }
 
   /** End of line `line`, before its line break. */

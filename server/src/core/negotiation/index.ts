@@ -723,6 +723,16 @@ function finalNumbers(doc1: ResolutionDocument, ops: NegotiationParagraph[], all
   let last = 0;
   let changed = false;
   const done = new Set<number>();
+  // The paragraphs of each slot (a paragraph and its alternatives), by the slot's first paragraph.
+  const position = new Map(all.map((p, k) => [p, k]));
+  const group = (j: number) => ops[j]?.alternativeOf ?? (ops[j] ? position.get(ops[j]) : undefined);
+  const slots = new Map<number | undefined, number[]>();
+  for (let j = 0; j < n; j++) {
+    const g = group(j);
+    const list = slots.get(g);
+    if (list) list.push(j);
+    else slots.set(g, [j]);
+  }
   for (let i = 0; i < n; i++) {
     if (done.has(i)) continue;
     if (i > 0 && sectionRestart(doc1, i)) {
@@ -735,9 +745,8 @@ function finalNumbers(doc1: ResolutionDocument, ops: NegotiationParagraph[], all
       continue;
     }
     // the paragraphs of this slot: this one and its alternatives
-    const group = (j: number) => ops[j]?.alternativeOf ?? all.indexOf(ops[j]);
-    const members = [i];
-    for (let j = i + 1; j < n; j++) if (ops[j] && group(j) === group(i)) members.push(j);
+    const g = group(i);
+    const members = [i, ...(g === undefined ? [] : (slots.get(g) ?? []).filter((j) => j > i && ops[j]))];
     members.forEach((j) => done.add(j));
     const kept = members.filter((j) => !ops[j]?.dropped);
     const inserted = insertedAt(i);

@@ -19,11 +19,20 @@ export interface OpeningWords {
   before: Word[];
 }
 
+/** Opening words per paragraph node: several checks ask for them, the parse does not change. */
+const openingCache = new WeakMap<ResolutionDocument, Map<Paragraph, OpeningWords>>();
+
 export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
+  let perDoc = openingCache.get(doc);
+  if (!perDoc) openingCache.set(doc, (perDoc = new Map()));
+  const cached = perDoc.get(p);
+  if (cached) return cached;
   const first = p.fragments[0] ?? p;
   const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
   const { head, before } = headOf(words, doc.lang);
-  return { words, head, before };
+  const value = { words, head, before };
+  perDoc.set(p, value);
+  return value;
 }
 
 export function edit(lines: LineIndex, start: number, end: number, newText: string): Edit {
