@@ -106,6 +106,24 @@ describe('editor features over stdio: status counts, document links, workspace c
     }
   });
 
+  it('resolution/checkWorkspace passes over what .resolutionignore and the ignore setting name', async () => {
+    const ignoreFile = path.join(dir, '.resolutionignore');
+    const rc = path.join(dir, '.resolutionrc.json');
+    fs.writeFileSync(ignoreFile, '# drafts being reworked\nsub/\n');
+    try {
+      let result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as { files: number; errors: number; ignored?: number };
+      assert.strictEqual(result.files, 1, JSON.stringify(result));
+      assert.strictEqual(result.ignored, 1, JSON.stringify(result));
+      fs.writeFileSync(rc, JSON.stringify({ ignore: ['a.res.md'] }));
+      result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as { files: number; errors: number; ignored?: number };
+      assert.strictEqual(result.files, 0, JSON.stringify(result));
+      assert.strictEqual(result.ignored, 2, JSON.stringify(result));
+    } finally {
+      fs.rmSync(ignoreFile, { force: true });
+      fs.rmSync(rc, { force: true });
+    }
+  });
+
   it('re-checks open drafts when a .resolutionrc.json appears (watched-file event from the client)', async () => {
     const file = path.join(dir, 'sub', 'c.res.md');
     fs.writeFileSync(file, DRAFT);

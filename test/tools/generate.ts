@@ -123,6 +123,10 @@ export function generateSchema(pkg: Json): Json {
   const properties: Json = {
     $schema: { type: 'string', description: 'The schema of this file.' },
     root: { type: 'boolean', description: 'Stop looking for .resolutionrc.json files in parent folders.', default: false },
+    extends: {
+      description: 'A base configuration (a path relative to this file), or several in a list (a later one wins); this file\'s keys win over the base\'s.',
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
   };
   for (const [key, prop] of fileSettings(pkg)) {
     const parts = key.split('.');

@@ -33,6 +33,22 @@ describe('command line: paths, globs, help, corpus', () => {
     assert.deepStrictEqual(names(r.out), ['a.res.md', 'b.res.md']);
   });
 
+  it('a folder check passes over what .resolutionignore and "ignore" in .resolutionrc.json name; a file named is still checked', async () => {
+    fs.mkdirSync(path.join(dir, 'old', 'deep'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'cur'));
+    for (const f of ['keep.res.md', 'old/x.res.md', 'old/deep/y.res.md', 'old/back.res.md', 'cur/a.res.md', 'cur/a.draft.res.md']) fs.writeFileSync(path.join(dir, f), CLEAN);
+    fs.writeFileSync(path.join(dir, '.resolutionignore'), '# reworked elsewhere\n\nold/\n!old/back.res.md\n');
+    fs.writeFileSync(path.join(dir, 'cur', '.resolutionrc.json'), JSON.stringify({ ignore: ['*.draft.res.md'] }));
+    let r = await run(['check', '--format', 'json', dir]);
+    // "!" takes a file back even inside an ignored folder
+    assert.deepStrictEqual(names(r.out).sort(), ['a.res.md', 'back.res.md', 'keep.res.md']);
+    assert.match(r.err, /3 file\(s\) passed over/);
+    // named explicitly: checked all the same
+    r = await run(['check', '--format', 'json', path.join(dir, 'old', 'x.res.md'), path.join(dir, 'cur', 'a.draft.res.md')]);
+    assert.deepStrictEqual(names(r.out), ['x.res.md', 'a.draft.res.md']);
+    assert.doesNotMatch(r.err, /passed over/);
+  });
+
   it('follows symbolic links in a folder walk, each real folder once, and reports a broken link', async () => {
     fs.mkdirSync(path.join(dir, 'real'));
     fs.writeFileSync(path.join(dir, 'real', 'r.res.md'), CLEAN);

@@ -101,6 +101,53 @@ describe('configuration', () => {
     assert.deepStrictEqual(denied.problems.map((p) => p.message), ['.resolutionrc.json cannot be read (EACCES): the whole file is ignored']);
   });
 
+  it('"extends" brings in a shared base: the extending file wins, rules merged per id, several bases in order', () => {
+    write('shared/base.resolutionrc.json', '// secretariat-wide\n{ "rules": { "operative-numbering": "error", "authority-line": { "severity": "hint" } }, "draftMode": true, "phrases": { "operative": ["Underlines"] } }');
+    write('shared/second.json', JSON.stringify({ extends: './base.resolutionrc.json', style: { preambularItalic: 'never' }, draftMode: false }));
+    const rc = write('ext/.resolutionrc.json', JSON.stringify({ root: true, extends: ['../shared/base.resolutionrc.json', '../shared/second.json'], rules: { 'operative-numbering': 'off' } }));
+    const { config, files, problems } = resolveConfig({}, write('ext/d.res.md', 'x'));
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(files[0], rc); // the nearest file stays first
+    assert.ok(files.includes(path.join(tmp, 'shared', 'base.resolutionrc.json')) && files.includes(path.join(tmp, 'shared', 'second.json')));
+    assert.strictEqual(config.rules['operative-numbering'].severity, 'off'); // the extending file wins
+    assert.strictEqual(config.rules['authority-line'].severity, 'hint'); // from the base, merged per id
+    assert.strictEqual(config.draftMode, false); // the later base wins over the earlier
+    assert.strictEqual(config.style.preambularItalic, 'never');
+    assert.ok(config.phrases.operative.includes('Underlines'));
+  });
+
+  it('"extends": a missing file and a cycle are reported on the file that names them; the rest applies', () => {
+    const rc = write('ext-bad/.resolutionrc.json', '{\n  "root": true,\n  "extends": ["./nowhere.json", "./a.json"],\n  "draftMode": true\n}');
+    const a = write('ext-bad/a.json', JSON.stringify({ extends: './b.json', rules: { 'authority-line': 'off' } }));
+    write('ext-bad/b.json', JSON.stringify({ extends: './a.json' }));
+    write('ext-bad/bad.json', '{ oops');
+    const { config, problems } = resolveConfig({}, write('ext-bad/d.res.md', 'x'));
+    assert.deepStrictEqual(
+      problems.map((p) => [path.basename(p.file), p.line, p.message.replace(tmp, '<tmp>')]),
+      [
+        ['.resolutionrc.json', 2, `"extends": "./nowhere.json" does not exist (${path.join('<tmp>', 'ext-bad', 'nowhere.json')}): it is ignored`],
+        ['b.json', 0, '"extends": "./a.json" makes a cycle (a.json → b.json → a.json): it is ignored'],
+      ],
+    );
+    assert.strictEqual(problems[0].file, rc);
+    assert.strictEqual(config.draftMode, true);
+    assert.strictEqual(config.rules['authority-line'].severity, 'off');
+    assert.ok(a);
+    // a base that is not JSON: its own problem, and one on the file that names it
+    write('ext-bad2/.resolutionrc.json', JSON.stringify({ root: true, extends: '../ext-bad/bad.json' }));
+    const r = resolveConfig({}, write('ext-bad2/d.res.md', 'x'));
+    assert.deepStrictEqual(
+      r.problems.map((p) => [path.basename(p.file), p.message]),
+      [
+        ['bad.json', r.problems[0].message],
+        ['.resolutionrc.json', '"extends": "../ext-bad/bad.json" is not a valid configuration: it is ignored'],
+      ],
+    );
+    assert.match(r.problems[0].message, /not valid JSON/);
+    // "extends" must be a path or a list of paths
+    assert.match(parseConfigText('{ "extends": 3 }', 'f').problems[0].message, /^extends: /);
+  });
+
   it('fixAll settings: wording and the least severity, validated', () => {
     const r = parseConfigText('{ "fixAll": { "wording": true, "minSeverity": "information" } }', 'f');
     assert.deepStrictEqual(r.problems, []);

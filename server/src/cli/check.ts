@@ -201,7 +201,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const c of opts.corpus) {
     if (!fs.existsSync(c)) throw new UsageError(`--corpus ${c}: no such file or folder`);
   }
-  const { files, missing, skipped } = expandPaths(opts.paths);
+  const { files, missing, skipped, ignored } = expandPaths(opts.paths);
+  if (ignored) io.err(`resolution: ${ignored} file(s) passed over (the ignore setting or .resolutionignore)`);
   for (const m of missing) io.err(`resolution: ${m}`);
   for (const m of skipped) io.err(`resolution: ${m}`);
   const corpora = new CorpusCache(io);

@@ -6,6 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
+import { resolveConfig } from '../core/config';
+import { IgnoreFilter } from '../core/ignore';
 
 export const DRAFT_EXTENSIONS = ['.res.md', '.resolution.md', '.resolution', '.md', '.txt'];
 
@@ -72,12 +74,15 @@ export interface Expanded {
   missing: string[];
   /** Files or folders passed over during a folder walk, with why. */
   skipped: string[];
+  /** Drafts in the folders walked that the `ignore` setting or a .resolutionignore file passes over. */
+  ignored?: number;
 }
 
 export function expandPaths(args: string[]): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
   const w: Walk = { seen: new Set(), skipped: [] };
+  let ignored = 0;
   for (const arg of args) {
     // A path that exists is taken as it is, even if it holds glob characters.
     if (GLOB_CHARS.test(arg) && !fs.existsSync(arg)) {
@@ -99,10 +104,16 @@ export function expandPaths(args: string[]): Expanded {
       continue;
     }
     if (st.isDirectory()) {
-      const before = files.length;
-      walk(arg, files, w);
-      if (files.length === before) missing.push(`${arg}: no resolution files in this folder`);
+      const found: string[] = [];
+      walk(arg, found, w);
+      // the `ignore` setting of .resolutionrc.json and .resolutionignore files (a file named on
+      // the command line is still checked)
+      const filter = new IgnoreFilter(arg);
+      const kept = found.filter((f) => !filter.ignores(f, resolveConfig(undefined, f).config.ignore));
+      if (found.length === 0) missing.push(`${arg}: no resolution files in this folder`);
+      else if (kept.length < found.length) ignored += found.length - kept.length;
+      files.push(...kept);
     } else files.push(arg);
   }
-  return { files: [...new Set(files)], missing, skipped: w.skipped };
+  return { files: [...new Set(files)], missing, skipped: w.skipped, ignored };
 }

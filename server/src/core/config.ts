@@ -36,6 +36,8 @@ export interface ResolvedConfig {
   precedent: { maxCompletions: number; minScore?: number };
   /** What fix-all (command, source.fixAll, `check --fix`) applies beyond structural fixes of warnings and errors. */
   fixAll: { wording: boolean; minSeverity: Severity };
+  /** Globs of drafts a check of a whole folder passes over (relative to the folder checked). */
+  ignore: string[];
 }
 
 export interface ConfigProblem {
@@ -61,6 +63,7 @@ export function defaultConfig(): ResolvedConfig {
     corpus: { paths: [], builtin: true, includeWorkspace: false },
     precedent: { maxCompletions: 5 },
     fixAll: { wording: false, minSeverity: 'warning' },
+    ignore: [],
   };
 }
 
@@ -119,6 +122,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     corpus: { ...base.corpus, paths: [...base.corpus.paths] },
     precedent: { ...base.precedent },
     fixAll: { ...base.fixAll },
+    ignore: [...base.ignore],
   };
   const nested = nestKeys(layer);
 
@@ -195,6 +199,10 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
       if (level && level !== 'off') out.fixAll.minSeverity = level;
       else problems.push(`fixAll.minSeverity: "${String(f.minSeverity)}" is not one of error, warning, information, hint`);
     }
+  }
+  if (nested.ignore !== undefined) {
+    if (Array.isArray(nested.ignore) && nested.ignore.every((x) => typeof x === 'string')) out.ignore.push(...(nested.ignore as string[]));
+    else problems.push('ignore must be a list of globs');
   }
   return out;
 }
@@ -413,12 +421,79 @@ export function resolveConfig(settings: unknown, documentPath?: string, fsl: Fil
       problems.push(...parsed.problems);
       if (parsed.value === undefined || !isObject(parsed.value)) continue;
       files.push(file);
-      layers.push(parsed.value);
-      if (parsed.value.root === true) break;
+      // nearest first: the file itself, then what it extends (the last base before the first)
+      const own = parsed.value;
+      const bases = extendedLayers(file, found.text, own, fsl, problems, [path.resolve(file)], files);
+      layers.push(own, ...bases.reverse());
+      if (own.root === true) break;
     }
     for (const layer of layers.reverse()) config = overlay(config, layer);
   }
   return { config, files, problems };
+}
+
+/** The paths a config's `extends` names (one path or a list), as written. */
+function extendsOf(value: Record<string, unknown>): string[] {
+  const e = value.extends;
+  if (typeof e === 'string') return [e];
+  if (Array.isArray(e)) return e.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+/** Where a config file's `extends` is written (for a problem's position). */
+function extendsPosition(text: string): { line: number; character: number } {
+  const source = text.replace(/^\uFEFF/, '');
+  const tree = parseTree(source, [], { allowTrailingComma: true });
+  const node = tree ? findNodeAtLocation(tree, ['extends']) : undefined;
+  const offset = node?.parent?.type === 'property' ? node.parent.offset : node?.offset;
+  return offset !== undefined ? positionOf(source, offset) : { line: 0, character: 0 };
+}
+
+/**
+ * The layers a config file's `extends` brings in, farthest first: each base (with what it extends
+ * before it), in the order listed, so a later base wins over an earlier one and the extending file
+ * (overlaid after) over all. A missing, unreadable or malformed base, or a cycle, is reported on
+ * the file that names it and skipped.
+ */
+function extendedLayers(
+  file: string,
+  text: string,
+  value: Record<string, unknown>,
+  fsl: FileSystemLike,
+  problems: ConfigProblem[],
+  chain: string[],
+  files: string[],
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const rel of extendsOf(value)) {
+    const target = path.resolve(path.dirname(file), rel);
+    const at = extendsPosition(text);
+    if (chain.includes(target)) {
+      const cycle = [...chain.slice(chain.indexOf(target)), target].map((f) => path.basename(f)).join(' → ');
+      problems.push({ file, message: `"extends": "${rel}" makes a cycle (${cycle}): it is ignored`, ...at });
+      continue;
+    }
+    let baseText: string | undefined;
+    try {
+      baseText = fsl.readFile(target);
+    } catch (err) {
+      problems.push({ file, message: `"extends": "${rel}" ${(err as Error).message}: it is ignored`, ...at });
+      continue;
+    }
+    if (baseText === undefined) {
+      problems.push({ file, message: `"extends": "${rel}" does not exist (${target}): it is ignored`, ...at });
+      continue;
+    }
+    const parsed = parseConfigText(baseText, target);
+    problems.push(...parsed.problems);
+    if (parsed.value === undefined || !isObject(parsed.value)) {
+      problems.push({ file, message: `"extends": "${rel}" is not a valid configuration: it is ignored`, ...at });
+      continue;
+    }
+    if (!files.includes(target)) files.push(target);
+    out.push(...extendedLayers(target, baseText, parsed.value, fsl, problems, [...chain, target], files), parsed.value);
+  }
+  return out;
 }
 
 /** Parse options that follow a configuration: its language setting and its extra phrases. */

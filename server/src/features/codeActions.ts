@@ -3,7 +3,10 @@
  * paragraph / file" (inserting the inline comment), fix-all (`source.fixAll.resolution` and the
  * `resolution.fixAll` command) and the renumbering commands. Every action is one workspace edit.
  */
-import { parseOptionsOf } from '../core/config';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { applyEdits as applyJsonEdits, modify as modifyJson, parse as parseJsonc } from 'jsonc-parser';
+import { CONFIG_FILE_NAME, findConfigFiles, parseOptionsOf } from '../core/config';
 import {
   CodeAction,
   CodeActionKind,
@@ -62,7 +65,12 @@ function isOurs(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
 }
 
 /** The code actions for the diagnostics of a range. */
-export function quickFixes(uri: string, doc: ResolutionDocument, diagnostics: Diagnostic[]): CodeAction[] {
+export function quickFixes(
+  uri: string,
+  doc: ResolutionDocument,
+  diagnostics: Diagnostic[],
+  accept?: (kind: 'operative' | 'preambular', d: Diagnostic) => CodeAction | undefined,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const disabled = new Set<string>();
   for (const d of diagnostics) {
@@ -76,6 +84,10 @@ export function quickFixes(uri: string, doc: ResolutionDocument, diagnostics: Di
         isPreferred: true,
         edit: { changes: { [uri]: fix.edits } },
       });
+    }
+    if (accept && (rule === 'operative-verb-unknown' || rule === 'preambular-phrase-unknown')) {
+      const a = accept(rule === 'operative-verb-unknown' ? 'operative' : 'preambular', d);
+      if (a) actions.push(a);
     }
     const line = paragraphStartLine(doc, d.range.start.line);
     const key = `${rule}:${line}`;
@@ -98,6 +110,66 @@ export function quickFixes(uri: string, doc: ResolutionDocument, diagnostics: Di
     }
   }
   return actions;
+}
+
+/** The opening phrase a finding points at: the paragraph's first words up to the end of its range, without number or emphasis. */
+export function phraseAt(text: string, d: Diagnostic): string | undefined {
+  const line = text.split('\n')[d.range.start.line] ?? '';
+  const end = d.range.end.line === d.range.start.line ? d.range.end.character : line.length;
+  const phrase = line
+    .slice(0, end)
+    .replace(/^\s*(?:\d+[a-z]*(?:\s+bis|\s+ter)?\.|\([a-z]+\)|\([ivxlc]+\))?\s*/i, '')
+    .replace(/[*_]/g, '')
+    .trim();
+  return phrase || undefined;
+}
+
+/**
+ * "Accept "<phrase>" as an operative/preambular phrase": adds the phrase to `phrases.<kind>` of the
+ * nearest .resolutionrc.json (comments and layout kept), or creates one in the workspace folder.
+ */
+export function acceptPhraseAction(
+  documentUri: string,
+  text: string,
+  kind: 'operative' | 'preambular',
+  d: Diagnostic,
+  workspaceFolders: string[],
+): CodeAction | undefined {
+  if (!documentUri.startsWith('file:')) return undefined;
+  const phrase = phraseAt(text, d);
+  if (!phrase) return undefined;
+  const docPath = fileURLToPath(documentUri);
+  const title = `Accept "${phrase}" as ${kind === 'operative' ? 'an operative' : 'a preambular'} phrase`;
+  const nearest = findConfigFiles(docPath).find((f) => f.text !== undefined);
+  const formatting = { insertSpaces: true, tabSize: 2, eol: '\n' };
+  if (nearest?.text !== undefined) {
+    const current = parseJsonc(nearest.text, [], { allowTrailingComma: true }) as { phrases?: Record<string, unknown> } | undefined;
+    const list = current?.phrases?.[kind];
+    const edits = Array.isArray(list)
+      ? modifyJson(nearest.text, ['phrases', kind, list.length], phrase, { formattingOptions: formatting, isArrayInsertion: true })
+      : modifyJson(nearest.text, ['phrases', kind], [phrase], { formattingOptions: formatting });
+    const updated = applyJsonEdits(nearest.text, edits);
+    const uri = pathToFileURL(nearest.file).toString();
+    // one edit over the whole file: the client applies it whether or not the file is open
+    const lines = nearest.text.split('\n');
+    const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [TextEdit.replace({ start: { line: 0, character: 0 }, end }, updated)] } } };
+  }
+  const folders = workspaceFolders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+  const folder = folders.filter((f) => !path.relative(f, docPath).startsWith('..')).sort((a, b) => b.length - a.length)[0] ?? path.dirname(docPath);
+  const uri = pathToFileURL(path.join(folder, CONFIG_FILE_NAME)).toString();
+  const content = JSON.stringify({ phrases: { [kind]: [phrase] } }, null, 2) + '\n';
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    edit: {
+      documentChanges: [
+        { kind: 'create', uri, options: { ignoreIfExists: true } },
+        { textDocument: { uri, version: null }, edits: [TextEdit.insert({ line: 0, character: 0 }, content)] },
+      ],
+    },
+  };
 }
 
 /** The edit that applies every fix until none is left, as one minimal text edit (one undo). */
@@ -129,7 +201,11 @@ export function register(ctx: ServerContext): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: Array<CodeAction | Command> = [];
     try {
-      if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(document.uri, ctx.parsed(document), params.context.diagnostics));
+      if (wants(CodeActionKind.QuickFix)) actions.push(
+          ...quickFixes(document.uri, ctx.parsed(document), params.context.diagnostics, (kind, d) =>
+            acceptPhraseAction(document.uri, document.getText(), kind, d, ctx.workspaceFolders()),
+          ),
+        );
       // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
       // for documents small enough that the repeated passes stay quick.
       if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {

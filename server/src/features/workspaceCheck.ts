@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { checkDocument } from '../core/check';
 import { parse } from '../core/parser';
+import { IgnoreFilter } from '../core/ignore';
 import type { ServerContext } from '../server';
 // The configuration (settings + .resolutionrc.json) is resolved as for an open editor, so the
 // workspace check reports exactly what opening each draft would show.
@@ -28,6 +29,8 @@ export interface CheckWorkspaceResult {
   errors: number;
   warnings: number;
   skipped: Array<{ path: string; reason: string }>;
+  /** Drafts passed over by the `ignore` setting or a .resolutionignore file. */
+  ignored?: number;
   cancelled: boolean;
 }
 
@@ -70,7 +73,13 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onRequest('resolution/checkWorkspace', async (params: { folders?: string[] } | undefined, token): Promise<CheckWorkspaceResult> => {
     const roots = (params?.folders?.length ? params.folders : ctx.workspaceFolders()).map(toPath).filter((p): p is string => !!p);
     const files: string[] = [];
-    for (const r of roots) files.push(...(await findResolutionFiles(r)));
+    const filters = new Map<string, IgnoreFilter>();
+    for (const r of roots)
+      for (const f of await findResolutionFiles(r)) {
+        files.push(f);
+        filters.set(f, filters.get(r) ?? new IgnoreFilter(r));
+        if (!filters.has(r)) filters.set(r, filters.get(f)!);
+      }
     const result: CheckWorkspaceResult = { files: 0, findings: 0, errors: 0, warnings: 0, skipped: [], cancelled: false };
     let lastNote = 0;
     for (let i = 0; i < files.length; i++) {
@@ -89,6 +98,11 @@ export function register(ctx: ServerContext): void {
           continue;
         }
         const config = await configFor(ctx, uri);
+        // passed over: the `ignore` setting and .resolutionignore files (not counted, not published)
+        if (filters.get(file)!.ignores(file, config.ignore)) {
+          result.ignored = (result.ignored ?? 0) + 1;
+          continue;
+        }
         const doc = open ? ctx.parsed(open) : parse(text, parseOptionsOf(config));
         const diagnostics: Diagnostic[] = checkDocument(doc, {
           config,
