@@ -28,7 +28,12 @@ export interface PrecedentMatch {
   source: PrecedentSource;
 }
 export interface PrecedentResult {
-  paragraph: { text: string; range: vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } }; kind: string; number?: string | number };
+  paragraph: {
+    text: string;
+    range: vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } };
+    kind: string;
+    number?: string | number;
+  };
   coverage: number;
   matches: PrecedentMatch[];
 }
@@ -136,7 +141,10 @@ async function importFile(lc: LanguageClient, uri?: vscode.Uri): Promise<void> {
   const name = path.posix.basename(draftUri.path);
   const notes = res.warnings?.length ? ` Notes: ${res.warnings.join('; ')}.` : '';
   const save = 'Save';
-  const choice = await vscode.window.showInformationMessage(`Resolution: imported ${path.posix.basename(target.path)} as ${name} (not yet saved).${notes}`, save);
+  const choice = await vscode.window.showInformationMessage(
+    `Resolution: imported ${path.posix.basename(target.path)} as ${name} (not yet saved).${notes}`,
+    save,
+  );
   if (choice === save && !doc.isClosed) await doc.save();
 }
 
@@ -188,9 +196,8 @@ async function checkWorkspace(lc: LanguageClient): Promise<void> {
 }
 
 async function reloadCorpus(lc: LanguageClient): Promise<void> {
-  const res = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Reloading the precedent corpus' },
-    () => lc.sendRequest<ReloadResult>('resolution/reloadCorpus', {}),
+  const res = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reloading the precedent corpus' }, () =>
+    lc.sendRequest<ReloadResult>('resolution/reloadCorpus', {}),
   );
   const skipped = res.skipped?.length ?? 0;
   const msg = `Precedent corpus: ${res.files} files, ${res.paragraphs} paragraphs${skipped ? `, ${skipped} skipped` : ''}.`;
@@ -264,7 +271,9 @@ async function showPrecedents(lc: LanguageClient): Promise<void> {
     await editor.edit((b) => b.replace(range, replacementText(current, chosen.match.text)));
   } else {
     const current = doc.getText(range);
-    const n = numberPrefix(current).trim().match(/^(\d+)/)?.[1];
+    const n = numberPrefix(current)
+      .trim()
+      .match(/^(\d+)/)?.[1];
     const prefix = n ? `${Number(n) + 1}. ` : '';
     await editor.edit((b) => b.insert(range.end, `\n\n${prefix}${withoutNumber(chosen.match.text).trim()}`));
     if (n) {

@@ -4,12 +4,7 @@
  */
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  LanguageClientOptions,
-  ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerCorpusView } from './corpusView';
 import { registerCorpusDatabase } from './corpusDatabase';
@@ -68,10 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const lc = client;
 
   const precedentDocs = new PrecedentDocuments();
-  context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(PrecedentDocuments.scheme, precedentDocs),
-    precedentDocs,
-  );
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PrecedentDocuments.scheme, precedentDocs), precedentDocs);
 
   const status = new StatusItem(lc);
   context.subscriptions.push(status);
@@ -81,7 +73,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification('resolution/workspaceTrusted')));
   registerCorpusDatabase(context, lc);
   const preview = new DraftPreview(lc);
-  context.subscriptions.push(preview, vscode.commands.registerCommand('resolution.showPreview', () => preview.show()));
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('resolution.showPreview', () => preview.show()),
+  );
   const baseStatus = registerOfficeCommands(context, lc);
 
   const negotiationView = new NegotiationView(lc);

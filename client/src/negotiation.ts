@@ -17,7 +17,14 @@ interface LspRange {
 export interface NegotiationStatus {
   isDraft: boolean;
   line: string;
-  report: { paragraphs: number; agreed: number; bracketed: number; pending: number; deleted: number; byParagraph: Array<{ label: string; line: number; status: Status; brackets: number }> };
+  report: {
+    paragraphs: number;
+    agreed: number;
+    bracketed: number;
+    pending: number;
+    deleted: number;
+    byParagraph: Array<{ label: string; line: number; status: Status; brackets: number }>;
+  };
   ranges: LspRange[];
   brackets: LspRange[];
   tags: LspRange[];
@@ -29,7 +36,13 @@ interface DiffPart {
 export interface CompareResult {
   line: string;
   summary: Record<string, number>;
-  pairs: Array<{ old: { label: string; line: number } | null; new: { label: string; line: number } | null; kind: string; similarity: number; diff: DiffPart[] }>;
+  pairs: Array<{
+    old: { label: string; line: number } | null;
+    new: { label: string; line: number } | null;
+    kind: string;
+    similarity: number;
+    diff: DiffPart[];
+  }>;
   details: Array<{ splitFrom?: string; mergedInto?: string }>;
 }
 
@@ -131,7 +144,9 @@ async function applyServerEdit(lc: LanguageClient, editor: vscode.TextEditor, ac
 
 function git(args: string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) =>
-    cp.execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => (err ? reject(new Error(stderr || err.message)) : resolve(stdout))),
+    cp.execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      err ? reject(new Error(stderr || err.message)) : resolve(stdout),
+    ),
   );
 }
 
@@ -260,7 +275,9 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
     let oldText: string;
     let oldName: string;
     if (how.id === 'workspace') {
-      const found = (await vscode.workspace.findFiles('**/*.{res.md,resolution.md,resolution}', '**/node_modules/**', 500)).filter((u) => u.toString() !== doc.uri.toString());
+      const found = (await vscode.workspace.findFiles('**/*.{res.md,resolution.md,resolution}', '**/node_modules/**', 500)).filter(
+        (u) => u.toString() !== doc.uri.toString(),
+      );
       if (!found.length) {
         void vscode.window.showInformationMessage('No other draft in the workspace.');
         return;
@@ -273,7 +290,11 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
       oldText = Buffer.from(await vscode.workspace.fs.readFile(pick.uri)).toString('utf8');
       oldName = pick.label;
     } else if (how.id === 'file') {
-      const files = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Compare', defaultUri: vscode.Uri.file(path.dirname(doc.uri.fsPath || '.')) });
+      const files = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: 'Compare',
+        defaultUri: vscode.Uri.file(path.dirname(doc.uri.fsPath || '.')),
+      });
       if (!files?.length) return;
       oldText = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');
       oldName = path.basename(files[0].fsPath);
@@ -287,7 +308,10 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
         void vscode.window.showErrorMessage(`No git history for this draft: ${(e as Error).message}`);
         return;
       }
-      const revs = log.split('\n').filter(Boolean).map((l) => ({ label: l.split('\t')[1], hash: l.split('\t')[0] }));
+      const revs = log
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => ({ label: l.split('\t')[1], hash: l.split('\t')[0] }));
       if (!revs.length) {
         void vscode.window.showInformationMessage('This draft has no committed revision yet.');
         return;
@@ -299,7 +323,12 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
     }
     const c = await lc.sendRequest<CompareResult | null>('resolution/compare', { oldText, newText: doc.getText() });
     if (!c) return;
-    const panel = vscode.window.createWebviewPanel('resolution.compare', `Compare: ${oldName} ↔ ${path.basename(doc.uri.fsPath || doc.uri.path)}`, vscode.ViewColumn.Beside, {});
+    const panel = vscode.window.createWebviewPanel(
+      'resolution.compare',
+      `Compare: ${oldName} ↔ ${path.basename(doc.uri.fsPath || doc.uri.path)}`,
+      vscode.ViewColumn.Beside,
+      {},
+    );
     panel.webview.html = compareHtml(c, oldName, path.basename(doc.uri.fsPath || doc.uri.path));
     void vscode.window.showInformationMessage(`Compared with ${oldName}: ${c.line}.`);
   });

@@ -26,7 +26,7 @@ export function replacementText(current: string, precedent: string): string {
 /** A short label for a precedent source: "A/RES/75/311, op. 6 · 2021". */
 export function sourceLabel(source: { symbol?: string; path?: string; kind?: string; paragraph?: string | number; date?: string }): string {
   const name = source.symbol || (source.path ? source.path.split(/[\\/]/).pop() : '') || 'corpus';
-  const kind = source.kind === 'operative' ? 'op.' : source.kind === 'preambular' ? 'pp.' : source.kind ?? '';
+  const kind = source.kind === 'operative' ? 'op.' : source.kind === 'preambular' ? 'pp.' : (source.kind ?? '');
   const para = source.paragraph !== undefined && source.paragraph !== '' ? ` ${kind} ${source.paragraph}`.replace(/\s+/g, ' ') : '';
   const year = source.date ? (/(\d{4})/.exec(source.date)?.[1] ?? source.date) : '';
   return `${name}${para ? ',' + para : ''}${year ? ' · ' + year : ''}`;

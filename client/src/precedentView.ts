@@ -11,7 +11,11 @@ export class PrecedentDocuments implements vscode.TextDocumentContentProvider, v
   /** Stores `text` and returns a URI showing it under a readable name. */
   put(name: string, text: string): vscode.Uri {
     const id = String(++this.counter);
-    const safe = name.replace(/[\\/#?%]+/g, '-').replace(/\s+/g, ' ').trim() || 'precedent';
+    const safe =
+      name
+        .replace(/[\\/#?%]+/g, '-')
+        .replace(/\s+/g, ' ')
+        .trim() || 'precedent';
     const uri = vscode.Uri.from({ scheme: PrecedentDocuments.scheme, path: `/${safe}.res.md`, query: id });
     this.contents.set(uri.toString(), text);
     this.changed.fire(uri);

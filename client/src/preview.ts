@@ -54,16 +54,24 @@ export class DraftPreview implements vscode.Disposable {
     }
     this.document = editor.document;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        localResourceRoots: [],
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        'Preview',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          localResourceRoots: [],
+        },
+      );
       this.panel.onDidDispose(() => (this.panel = undefined), null, this.subscriptions);
       this.panel.webview.onDidReceiveMessage(
         (m: { type: string; line: number }) => {
           if (m.type === 'open' && this.document) {
             const pos = new vscode.Position(m.line, 0);
-            void vscode.window.showTextDocument(this.document, { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.One });
+            void vscode.window.showTextDocument(this.document, {
+              selection: new vscode.Range(pos, pos),
+              viewColumn: vscode.ViewColumn.One,
+            });
           }
         },
         null,

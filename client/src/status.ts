@@ -79,10 +79,17 @@ export class StatusItem implements vscode.Disposable {
     }
     if (stats) {
       md.appendMarkdown(
-        vscode.l10n.t('{0} preambular paragraphs, {1} operative paragraphs, {2} footnotes', stats.preambular, stats.operative, stats.footnotes) + '\n\n',
+        vscode.l10n.t(
+          '{0} preambular paragraphs, {1} operative paragraphs, {2} footnotes',
+          stats.preambular,
+          stats.operative,
+          stats.footnotes,
+        ) + '\n\n',
       );
     }
-    md.appendMarkdown(vscode.l10n.t('{0} errors, {1} warnings, {2} other findings — click to open the Problems panel', errors, warnings, others));
+    md.appendMarkdown(
+      vscode.l10n.t('{0} errors, {1} warnings, {2} other findings — click to open the Problems panel', errors, warnings, others),
+    );
     this.item.tooltip = md;
     this.item.show();
   }

@@ -7,9 +7,13 @@ const root = path.join(__dirname, '..', '..');
 const candidates = [path.join(root, 'out', 'server', 'src', 'cli', 'main.js'), path.join(root, 'dist', 'cli.js')];
 const cli = candidates.find((p) => fs.existsSync(p));
 if (!cli) {
-  process.stderr.write('resolution: the command line is not built yet; run `npm install` (or `npm run build`) in the project folder first.\n');
+  process.stderr.write(
+    'resolution: the command line is not built yet; run `npm install` (or `npm run build`) in the project folder first.\n',
+  );
   process.exit(2);
 }
 const entry = require(cli);
 if (entry.quietOnClosedPipe) entry.quietOnClosedPipe();
-entry.main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+entry.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

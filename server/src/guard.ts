@@ -9,7 +9,8 @@ import { Connection, ErrorCodes, ResponseError } from 'vscode-languageserver/nod
 type Check = (params: any) => string | undefined;
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null;
-const isPosition = (p: unknown) => isObject(p) && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0;
+const isPosition = (p: unknown) =>
+  isObject(p) && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0;
 const isRange = (r: unknown) => isObject(r) && isPosition(r.start) && isPosition(r.end);
 
 const textDocument: Check = (p) => {
@@ -17,11 +18,17 @@ const textDocument: Check = (p) => {
   if (!isObject(p.textDocument) || typeof p.textDocument.uri !== 'string') return 'textDocument.uri is missing';
   return undefined;
 };
-const atPosition: Check = (p) => textDocument(p) ?? (isPosition(p.position) ? undefined : 'position {line, character} is missing or not a pair of whole numbers');
+const atPosition: Check = (p) =>
+  textDocument(p) ?? (isPosition(p.position) ? undefined : 'position {line, character} is missing or not a pair of whole numbers');
 const codeAction: Check = (p) =>
   textDocument(p) ??
-  (!isRange(p.range) ? 'range {start, end} is missing or malformed' : !isObject(p.context) || !Array.isArray(p.context.diagnostics) ? 'context.diagnostics is missing' : undefined);
-const command: Check = (p) => (!isObject(p) ? 'the parameters are missing' : typeof p.command !== 'string' ? 'command is missing' : undefined);
+  (!isRange(p.range)
+    ? 'range {start, end} is missing or malformed'
+    : !isObject(p.context) || !Array.isArray(p.context.diagnostics)
+      ? 'context.diagnostics is missing'
+      : undefined);
+const command: Check = (p) =>
+  !isObject(p) ? 'the parameters are missing' : typeof p.command !== 'string' ? 'command is missing' : undefined;
 
 /** Which check each handler registration gets. */
 const CHECKS: Record<string, Check> = {
@@ -64,13 +71,22 @@ export function guardConnection(connection: Connection, log: (m: string) => void
       if (prop in CHECKS) return (handler: (...a: any[]) => any) => value.call(target, guardHandler(prop, CHECKS[prop], handler, log));
       if (prop === 'onRequest') {
         return (type: unknown, handler?: (...a: any[]) => any) =>
-          typeof handler === 'function' ? value.call(target, type, guardHandler(`request ${String((type as any)?.method ?? type)}`, undefined, handler, log)) : value.call(target, type, handler);
+          typeof handler === 'function'
+            ? value.call(target, type, guardHandler(`request ${String((type as any)?.method ?? type)}`, undefined, handler, log))
+            : value.call(target, type, handler);
       }
       if (prop === 'onDidOpenTextDocument') {
         return (handler: (p: any) => void) =>
           value.call(target, (p: any) => {
-            if (!isObject(p) || !isObject(p.textDocument) || typeof p.textDocument.uri !== 'string' || typeof p.textDocument.text !== 'string') {
-              log(`didOpen ignored: ${isObject(p?.textDocument) && typeof p.textDocument.uri === 'string' ? p.textDocument.uri : 'a document'} came without its ${typeof p?.textDocument?.uri === 'string' ? 'text' : 'uri'}`);
+            if (
+              !isObject(p) ||
+              !isObject(p.textDocument) ||
+              typeof p.textDocument.uri !== 'string' ||
+              typeof p.textDocument.text !== 'string'
+            ) {
+              log(
+                `didOpen ignored: ${isObject(p?.textDocument) && typeof p.textDocument.uri === 'string' ? p.textDocument.uri : 'a document'} came without its ${typeof p?.textDocument?.uri === 'string' ? 'text' : 'uri'}`,
+              );
               return;
             }
             handler(p);

@@ -73,7 +73,23 @@ export interface Feature {
 }
 
 /** Feature modules, one per LSP feature. */
-const features: Feature[] = [diagnostics, symbols, folding, codeActions, precedent, completion, hover, links, stats, workspaceCheck, configWatch, preview, importFile, negotiationFeature, office];
+const features: Feature[] = [
+  diagnostics,
+  symbols,
+  folding,
+  codeActions,
+  precedent,
+  completion,
+  hover,
+  links,
+  stats,
+  workspaceCheck,
+  configWatch,
+  preview,
+  importFile,
+  negotiationFeature,
+  office,
+];
 
 export function startServer(raw: Connection): void {
   // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.
@@ -111,9 +127,10 @@ export function startServer(raw: Connection): void {
       if (!hasConfigurationCapability) return Promise.resolve(globalSettings ?? {});
       let s = settingsCache.get(uri);
       if (!s) {
-        s = connection.workspace
-          .getConfiguration({ scopeUri: uri, section: 'resolution' })
-          .then((v) => v ?? {}, () => ({}));
+        s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'resolution' }).then(
+          (v) => v ?? {},
+          () => ({}),
+        );
         settingsCache.set(uri, s);
       }
       return s;

@@ -130,7 +130,11 @@ export function syntheticDraft(bytes: number): string {
   const ops = ['Encourages', 'Calls upon', 'Requests', 'Urges', 'Invites', 'Decides', 'Welcomes', 'Stresses'];
   const parts = ['General Assembly', '', '80/1. A synthetic draft', '', 'The General Assembly,', ''];
   let i = 0;
-  for (; i < 40; i++) parts.push(`*${pre[i % pre.length]}* its resolution ${70 + (i % 5)}/${i + 1} of 25 September 2015 on the subject of paragraph ${i}, with the international community,`, '');
+  for (; i < 40; i++)
+    parts.push(
+      `*${pre[i % pre.length]}* its resolution ${70 + (i % 5)}/${i + 1} of 25 September 2015 on the subject of paragraph ${i}, with the international community,`,
+      '',
+    );
   let size = parts.join('\n').length;
   let n = 0;
   let fn = 0;
@@ -143,7 +147,8 @@ export function syntheticDraft(bytes: number): string {
     }
     para += n % 10 === 0 ? ':' : ';';
     const block = [para, ''];
-    if (n % 10 === 0) block.push('(a) To review national legislation;', '', '(b) To share information; and', '', '(c) To report to the Assembly;', '');
+    if (n % 10 === 0)
+      block.push('(a) To review national legislation;', '', '(b) To share information; and', '', '(c) To report to the Assembly;', '');
     if (n % 7 === 0) block.push(`${toSup(fn)} See A/${n}/${fn}.`, '');
     parts.push(...block);
     size += block.join('\n').length + 1;
@@ -164,7 +169,10 @@ function paragraphsOf(text: string): { n: number; findings: Finding[]; kind: str
 function main(): void {
   // seeds
   const seedsDir = path.join(repoRoot, 'seeds');
-  const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const seeds = fs
+    .readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const seedTally = tally();
   for (const f of seeds) {
     const r = paragraphsOf(fs.readFileSync(path.join(seedsDir, f), 'utf8'));
@@ -196,7 +204,9 @@ function main(): void {
           const lines = text.split('\n');
           for (const f of r.findings)
             if (f.rule === examplesFor || examplesFor === 'all')
-              examples.push(`${name}:${f.range.start.line + 1}: ${f.severity} ${f.rule}: ${f.message}\n      | ${lines[f.range.start.line].slice(0, 160)}`);
+              examples.push(
+                `${name}:${f.range.start.line + 1}: ${f.severity} ${f.rule}: ${f.message}\n      | ${lines[f.range.start.line].slice(0, 160)}`,
+              );
         }
       });
     }

@@ -20,7 +20,12 @@ async function time(label: string, data: Uint8Array, runs = 3): Promise<void> {
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
     size = r.draft.length;
   }
-  console.log(`${label}: first ${times[0].toFixed(0)} ms, then ${times.slice(1).map((t) => t.toFixed(0)).join(' / ')} ms (${size} characters of draft)`);
+  console.log(
+    `${label}: first ${times[0].toFixed(0)} ms, then ${times
+      .slice(1)
+      .map((t) => t.toFixed(0))
+      .join(' / ')} ms (${size} characters of draft)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -34,7 +39,9 @@ async function main(): Promise<void> {
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
   await time(`PDF ${longest} (${pages} pages, ${(pdf.length / 1024).toFixed(0)} KiB)`, pdf);
   // About 40 pages: the longest PDFs imported back to back until 40 pages, per page and in all
-  const bySize = names.map((n) => ({ n, data: fs.readFileSync(path.join(SHARED_PDF, `${n}.pdf`)) })).sort((a, b) => b.data.length - a.data.length);
+  const bySize = names
+    .map((n) => ({ n, data: fs.readFileSync(path.join(SHARED_PDF, `${n}.pdf`)) }))
+    .sort((a, b) => b.data.length - a.data.length);
   const batch: Array<{ n: string; data: Buffer; pages: number }> = [];
   let total = 0;
   for (const f of bySize) {
@@ -46,7 +53,9 @@ async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
   for (const f of batch) await importBytes(f.data);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  console.log(`${total} pages (${batch.map((f) => `${f.n} ${f.pages} p.`).join(' + ')}) back to back: ${ms.toFixed(0)} ms, ${(ms / total).toFixed(1)} ms per page`);
+  console.log(
+    `${total} pages (${batch.map((f) => `${f.n} ${f.pages} p.`).join(' + ')}) back to back: ${ms.toFixed(0)} ms, ${(ms / total).toFixed(1)} ms per page`,
+  );
   if (!hasSoffice()) {
     console.log('.docx: skipped (LibreOffice not installed)');
     return;

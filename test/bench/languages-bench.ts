@@ -25,7 +25,10 @@ const arg = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const langs = (arg('--lang') ?? 'fr,es').split(',').map((l) => toLang(l)).filter((l): l is Lang => !!l);
+const langs = (arg('--lang') ?? 'fr,es')
+  .split(',')
+  .map((l) => toLang(l))
+  .filter((l): l is Lang => !!l);
 const max = Number(arg('--max') ?? Infinity);
 const examplesFor = arg('--examples');
 
@@ -55,7 +58,9 @@ const DEFECTS: Defect[] = [
   {
     rule: 'operative-punctuation',
     apply(text, doc) {
-      const p = doc.operative.slice(0, -1).find((o) => o.ending.char === ';' && !o.ending.conjunction && o.subparagraphs.length === 0 && o.listItems.length === 0);
+      const p = doc.operative
+        .slice(0, -1)
+        .find((o) => o.ending.char === ';' && !o.ending.conjunction && o.subparagraphs.length === 0 && o.listItems.length === 0);
       if (!p) return undefined;
       return replaceAt(text, p.ending.span.start, p.ending.span.end, '.');
     },
@@ -104,7 +109,8 @@ const DEFECTS: Defect[] = [
     apply(text, doc) {
       for (const p of doc.operative) {
         const s = p.subparagraphs[1];
-        if (s && p.subparagraphs.length >= 3 && /b/.test(s.label.text)) return replaceAt(text, s.label.start, s.label.end, s.label.text.replace('b', 'c'));
+        if (s && p.subparagraphs.length >= 3 && /b/.test(s.label.text))
+          return replaceAt(text, s.label.start, s.label.end, s.label.text.replace('b', 'c'));
       }
       return undefined;
     },
@@ -146,7 +152,9 @@ const DEFECTS: Defect[] = [
     rule: 'french-spacing',
     apply(text, doc, lang) {
       if (lang !== 'fr') return undefined;
-      const p = doc.operative.find((o) => o.ending.char === ';' && /[\u00a0\u202f ]$/.test(text.slice(o.ending.span.start - 1, o.ending.span.start)));
+      const p = doc.operative.find(
+        (o) => o.ending.char === ';' && /[\u00a0\u202f ]$/.test(text.slice(o.ending.span.start - 1, o.ending.span.start)),
+      );
       if (!p) return undefined;
       return replaceAt(text, p.ending.span.start - 1, p.ending.span.start, '');
     },
@@ -155,7 +163,11 @@ const DEFECTS: Defect[] = [
     rule: 'french-agreement',
     apply(text, doc, lang) {
       if (lang !== 'fr') return undefined;
-      const p = doc.preamble.find((q) => q.opening && /^(?:Consciente|Convaincue|Préoccupée|Profondément préoccupée|Résolue|Déterminée|Alarmée|Guidée)\b/.test(q.opening.text));
+      const p = doc.preamble.find(
+        (q) =>
+          q.opening &&
+          /^(?:Consciente|Convaincue|Préoccupée|Profondément préoccupée|Résolue|Déterminée|Alarmée|Guidée)\b/.test(q.opening.text),
+      );
       if (!p?.opening) return undefined;
       const o = p.opening;
       const m = /(Consciente|Convaincue|Préoccupée|préoccupée|Résolue|Déterminée|Alarmée|Guidée)/.exec(o.text)!;
@@ -235,15 +247,19 @@ function measure(lang: Lang): void {
   const total = Object.values(t.bySeverity).reduce((a, b) => a + b, 0);
   console.log(`\n${lang}: ${t.docs} adopted resolutions, ${t.paragraphs} paragraphs (language detected wrongly in ${wrongLang})`);
   console.log(`  false findings (error, warning, information): ${total} = ${per100(total)} per 100 paragraphs (goal ≤ 1)`);
-  for (const s of ['error', 'warning', 'information']) console.log(`    ${s.padEnd(12)} ${String(t.bySeverity[s] ?? 0).padStart(6)}  ${per100(t.bySeverity[s] ?? 0)} per 100`);
-  for (const [k, n] of Object.entries(t.byRule).sort((a, b) => b[1] - a[1])) console.log(`      ${k.padEnd(32)} ${String(n).padStart(6)}  ${per100(n)} per 100`);
+  for (const s of ['error', 'warning', 'information'])
+    console.log(`    ${s.padEnd(12)} ${String(t.bySeverity[s] ?? 0).padStart(6)}  ${per100(t.bySeverity[s] ?? 0)} per 100`);
+  for (const [k, n] of Object.entries(t.byRule).sort((a, b) => b[1] - a[1]))
+    console.log(`      ${k.padEnd(32)} ${String(n).padStart(6)}  ${per100(n)} per 100`);
   let tried = 0;
   let ok = 0;
   console.log('  injected defects, caught with the right rule id:');
   for (const [rule, c] of Object.entries(caught)) {
     tried += c.tried;
     ok += c.caught;
-    console.log(`    ${rule.padEnd(32)} ${String(c.caught).padStart(5)} / ${String(c.tried).padEnd(5)} ${((100 * c.caught) / c.tried).toFixed(1)} %`);
+    console.log(
+      `    ${rule.padEnd(32)} ${String(c.caught).padStart(5)} / ${String(c.tried).padEnd(5)} ${((100 * c.caught) / c.tried).toFixed(1)} %`,
+    );
   }
   console.log(`  catch rate: ${ok} / ${tried} = ${((100 * ok) / Math.max(1, tried)).toFixed(1)} % (goal ≥ 90 %)`);
   if (examples.length) {

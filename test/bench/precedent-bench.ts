@@ -183,7 +183,6 @@ function variant(text: string, lang: Lang, from: ParagraphRecord[]): string {
   return t;
 }
 
-
 const syntheticSources: SourceDocument[] = [];
 
 /** `n` paragraphs: the real ones (shuffled), then variants of them. */
@@ -283,7 +282,9 @@ function recallOf(index: PrecedentIndex, queries: string[], got: Match[][], lang
         found++;
         bands[band].found++;
       } else if (process.env.BENCH_DEBUG) {
-        console.log(`miss (${lang}): exact ${exact.map((x) => x.score)} index ${mine.map((x) => x.score)}\n  q: ${queries[i].slice(0, 160)}\n  e: ${e.text.slice(0, 160)}`);
+        console.log(
+          `miss (${lang}): exact ${exact.map((x) => x.score)} index ${mine.map((x) => x.score)}\n  q: ${queries[i].slice(0, 160)}\n  e: ${e.text.slice(0, 160)}`,
+        );
       }
     });
   }
@@ -292,7 +293,12 @@ function recallOf(index: PrecedentIndex, queries: string[], got: Match[][], lang
 }
 
 /** Prefix recall: typed openings that corpus paragraphs continue exactly. */
-function prefixRecall(index: PrecedentIndex, typed: string[], lang: Lang, truthCount: number): { openings: number; found: number; expected: number; recall: number } {
+function prefixRecall(
+  index: PrecedentIndex,
+  typed: string[],
+  lang: Lang,
+  truthCount: number,
+): { openings: number; found: number; expected: number; recall: number } {
   const vocab = index.vocabulary(lang);
   let openings = 0;
   let found = 0;
@@ -359,7 +365,10 @@ function timeQueries(index: PrecedentIndex, queries: string[], typed: string[], 
 }
 
 /** serialize() and deserialize() times and size; the loaded index answers a sample identically. */
-function roundTrip(index: PrecedentIndex, queries: Array<[string, Lang]>): { serializeMs: number; deserializeMs: number; sizeMB: number; identical: boolean } {
+function roundTrip(
+  index: PrecedentIndex,
+  queries: Array<[string, Lang]>,
+): { serializeMs: number; deserializeMs: number; sizeMB: number; identical: boolean } {
   let t = performance.now();
   const bytes = index.serialize();
   const serializeMs = performance.now() - t;
@@ -371,7 +380,12 @@ function roundTrip(index: PrecedentIndex, queries: Array<[string, Lang]>): { ser
   for (const [q, lang] of queries) {
     if (JSON.stringify(back.search(q, { top: 5, lang })) !== JSON.stringify(index.search(q, { top: 5, lang }))) identical = false;
   }
-  return { serializeMs: Math.round(serializeMs), deserializeMs: Math.round(deserializeMs), sizeMB: Math.round(bytes.length / 1048576), identical };
+  return {
+    serializeMs: Math.round(serializeMs),
+    deserializeMs: Math.round(deserializeMs),
+    sizeMB: Math.round(bytes.length / 1048576),
+    identical,
+  };
 }
 
 function buildIndex(records: ParagraphRecord[]): { index: PrecedentIndex; buildMs: number; heap: number; indexHeap: number } {
@@ -390,24 +404,38 @@ function buildIndex(records: ParagraphRecord[]): { index: PrecedentIndex; buildM
 function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truthCount: number): void {
   const { index, buildMs, heap, indexHeap } = buildIndex(scale(n, pool, 'en'));
   const mem = Object.fromEntries(Object.entries(index.memory()).map(([k, v]) => [k, Math.round(v / 1048576)]));
-  console.log(`${n}: built in ${buildMs} ms, heap ${heap} MB (${indexHeap} MB for the index and its texts; typed arrays MB ${JSON.stringify(mem)})`, JSON.stringify(index.stats()));
+  console.log(
+    `${n}: built in ${buildMs} ms, heap ${heap} MB (${indexHeap} MB for the index and its texts; typed arrays MB ${JSON.stringify(mem)})`,
+    JSON.stringify(index.stats()),
+  );
   const typed = queries.map((q) => prefixOf(q, 'en')).filter((t): t is string => !!t);
   const { lat, results } = timeQueries(index, queries, typed, 'en');
-  console.log(`${n}: paragraph query p50 ${lat.queryP50Ms} ms p95 ${lat.queryP95Ms} ms p99 ${lat.queryP99Ms} ms; prefix p50 ${lat.prefixP50Ms} ms p95 ${lat.prefixP95Ms} ms (${queries.length} queries)`);
+  console.log(
+    `${n}: paragraph query p50 ${lat.queryP50Ms} ms p95 ${lat.queryP95Ms} ms p99 ${lat.queryP99Ms} ms; prefix p50 ${lat.prefixP50Ms} ms p95 ${lat.prefixP95Ms} ms (${queries.length} queries)`,
+  );
   let t = performance.now();
   const recall = recallOf(index, queries, results, 'en', truthCount);
-  console.log(`${n}: recall@5 ${recall.recall} (${recall.found}/${recall.relevant} positions; ${recall.counted} of ${recall.queries} queries have a precedent >= 0.3) by band ${JSON.stringify(recall.bands)} [exact in ${Math.round(performance.now() - t)} ms]`);
+  console.log(
+    `${n}: recall@5 ${recall.recall} (${recall.found}/${recall.relevant} positions; ${recall.counted} of ${recall.queries} queries have a precedent >= 0.3) by band ${JSON.stringify(recall.bands)} [exact in ${Math.round(performance.now() - t)} ms]`,
+  );
   t = performance.now();
   const prefix = prefixRecall(index, typed, 'en', n >= 1_000_000 ? Math.min(truthCount, 100) : truthCount);
-  console.log(`${n}: prefix recall ${prefix.recall} (${prefix.found}/${prefix.expected} completions over ${prefix.openings} openings) [in ${Math.round(performance.now() - t)} ms]`);
+  console.log(
+    `${n}: prefix recall ${prefix.recall} (${prefix.found}/${prefix.expected} completions over ${prefix.openings} openings) [in ${Math.round(performance.now() - t)} ms]`,
+  );
   const base: number[] = [];
   for (const q of queries.slice(0, n >= 1_000_000 ? 10 : 30)) {
     const s = performance.now();
     index.exhaustive(q, { top: 5 });
     base.push(performance.now() - s);
   }
-  const rt = roundTrip(index, queries.slice(0, 50).map((q) => [q, 'en']));
-  console.log(`${n}: exhaustive scan p50 ${r2(percentile(base, 50))} ms (${Math.round(percentile(base, 50) / Math.max(1e-3, lat.queryP50Ms))}x the index); serialize ${rt.serializeMs} ms, ${rt.sizeMB} MB; deserialize ${rt.deserializeMs} ms; same answers after: ${rt.identical}`);
+  const rt = roundTrip(
+    index,
+    queries.slice(0, 50).map((q) => [q, 'en']),
+  );
+  console.log(
+    `${n}: exhaustive scan p50 ${r2(percentile(base, 50))} ms (${Math.round(percentile(base, 50) / Math.max(1e-3, lat.queryP50Ms))}x the index); serialize ${rt.serializeMs} ms, ${rt.sizeMB} MB; deserialize ${rt.deserializeMs} ms; same answers after: ${rt.identical}`,
+  );
   console.log(
     JSON.stringify({
       seed: SEED,
@@ -438,12 +466,17 @@ function runLanguages(perLang: number, queriesPerLang: number): void {
       console.log(`${lang}: no corpus in ${shared}; skipped`);
       continue;
     }
-    queries.set(lang, sample(held, queriesPerLang).map((r) => r.text));
+    queries.set(
+      lang,
+      sample(held, queriesPerLang).map((r) => r.text),
+    );
     records.push(...scale(perLang, pool, lang));
   }
   const total = records.length;
   const { index, buildMs, heap, indexHeap } = buildIndex(records);
-  console.log(`languages: ${total} paragraphs (${[...queries.keys()].join(' ')}, ${perLang} each) built in ${buildMs} ms, heap ${heap} MB (${indexHeap} MB for the index)`);
+  console.log(
+    `languages: ${total} paragraphs (${[...queries.keys()].join(' ')}, ${perLang} each) built in ${buildMs} ms, heap ${heap} MB (${indexHeap} MB for the index)`,
+  );
   for (const [lang, qs] of queries) {
     const typed = qs.map((q) => prefixOf(q, lang)).filter((t): t is string => !!t);
     const { lat, results } = timeQueries(index, qs, typed, lang);
@@ -470,7 +503,9 @@ function runLanguages(perLang: number, queriesPerLang: number): void {
   const sampleQueries: Array<[string, Lang]> = [];
   for (const [lang, qs] of queries) for (const q of qs.slice(0, 10)) sampleQueries.push([q, lang]);
   const rt = roundTrip(index, sampleQueries);
-  console.log(`languages: ${total} paragraphs: serialize ${rt.serializeMs} ms, ${rt.sizeMB} MB; deserialize ${rt.deserializeMs} ms; same answers after: ${rt.identical}`);
+  console.log(
+    `languages: ${total} paragraphs: serialize ${rt.serializeMs} ms, ${rt.sizeMB} MB; deserialize ${rt.deserializeMs} ms; same answers after: ${rt.identical}`,
+  );
   console.log(JSON.stringify({ languagesIndex: total, ...rt }));
 }
 
@@ -485,7 +520,9 @@ function main(): void {
     return;
   }
   const queries = sample(held, env('BENCH_QUERIES', 800)).map((r) => r.text);
-  console.log(`corpus pool: ${pool.length} real paragraphs (seeds and session 75); queries: ${queries.length} of the ${held.length} paragraphs of session 76 (read in ${Math.round(performance.now() - t)} ms)`);
+  console.log(
+    `corpus pool: ${pool.length} real paragraphs (seeds and session 75); queries: ${queries.length} of the ${held.length} paragraphs of session 76 (read in ${Math.round(performance.now() - t)} ms)`,
+  );
   for (const n of (process.env.BENCH_SCALES ?? '100000,1000000').split(',').filter(Boolean).map(Number)) {
     runEnglish(n, pool, queries, n >= 1_000_000 ? env('BENCH_TRUTH_1M', 200) : queries.length);
     gc?.();

@@ -31,7 +31,12 @@ const fmt = (label: string, xs: number[]) =>
   `${label}: ${xs.length} requests, p50 ${percentile(xs, 0.5).toFixed(1)} ms, p99 ${percentile(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
 
 /** Hover and completion requests on the small draft every `interval` ms until `done` resolves. */
-async function probe(server: TestServer, uri: string, line: number, done: Promise<unknown>): Promise<{ hover: number[]; completion: number[] }> {
+async function probe(
+  server: TestServer,
+  uri: string,
+  line: number,
+  done: Promise<unknown>,
+): Promise<{ hover: number[]; completion: number[] }> {
   const hover: number[] = [];
   const completion: number[] = [];
   let finished = false;
@@ -42,8 +47,12 @@ async function probe(server: TestServer, uri: string, line: number, done: Promis
     const t0 = performance.now();
     const p =
       k++ % 2 === 0
-        ? server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 2 } }).then(() => void hover.push(performance.now() - t0))
-        : server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 1 } }).then(() => void completion.push(performance.now() - t0));
+        ? server.connection
+            .sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 2 } })
+            .then(() => void hover.push(performance.now() - t0))
+        : server.connection
+            .sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 1 } })
+            .then(() => void completion.push(performance.now() - t0));
     pending.push(p);
     await new Promise((r) => setTimeout(r, interval));
   }
@@ -73,13 +82,17 @@ async function main(): Promise<void> {
       await server.diagnostics(bigUri, 1);
     })();
     const whileChecking = await probe(server, smallUri, line, opened);
-    console.log(`\nWhile a ${(big.length / 1024 / 1024).toFixed(1)} MB draft is opened and checked (${(performance.now() - t0).toFixed(0)} ms)`);
+    console.log(
+      `\nWhile a ${(big.length / 1024 / 1024).toFixed(1)} MB draft is opened and checked (${(performance.now() - t0).toFixed(0)} ms)`,
+    );
     console.log(`  ${fmt('hover', whileChecking.hover)}\n  ${fmt('completion', whileChecking.completion)}`);
 
     const t1 = performance.now();
     const fixing = server.connection.sendRequest('workspace/executeCommand', { command: 'resolution.fixAll', arguments: [bigUri] });
     const whileFixing = await probe(server, smallUri, line, fixing);
-    console.log(`\nWhile it is fixed with resolution.fixAll (${(performance.now() - t1).toFixed(0)} ms; ${JSON.stringify(await fixing).slice(0, 120)})`);
+    console.log(
+      `\nWhile it is fixed with resolution.fixAll (${(performance.now() - t1).toFixed(0)} ms; ${JSON.stringify(await fixing).slice(0, 120)})`,
+    );
     console.log(`  ${fmt('hover', whileFixing.hover)}\n  ${fmt('completion', whileFixing.completion)}`);
   } finally {
     await server.stop();

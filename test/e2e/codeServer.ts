@@ -196,16 +196,31 @@ export async function startSession(options: { api?: boolean } = {}): Promise<Ses
 
   let context: BrowserContext | undefined;
   try {
-    await waitFor(`code-server on port ${port}`, () => get(`http://127.0.0.1:${port}/healthz`), (s) => s === 200, 60000);
+    await waitFor(
+      `code-server on port ${port}`,
+      () => get(`http://127.0.0.1:${port}/healthz`),
+      (s) => s === 200,
+      60000,
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    console.log(`e2e: code-server ${require(path.join(path.dirname(codeServerEntry), '..', '..', 'package.json')).version} up in ${Date.now() - t} ms`);
+    console.log(
+      `e2e: code-server ${require(path.join(path.dirname(codeServerEntry), '..', '..', 'package.json')).version} up in ${Date.now() - t} ms`,
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium } = require(playwrightPath) as typeof import('playwright-core');
     context = await chromium.launchPersistentContext(dirs.profile, {
       executablePath: chromiumPath,
       headless: !process.env.E2E_HEADED,
       viewport: { width: 1440, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page: Page = context.pages()[0] ?? (await context.newPage());
     const startedAt = Date.now();

@@ -133,7 +133,11 @@ export class CodeServerDriver implements Driver {
   }
 
   private activeFile(): Promise<string> {
-    return this.page.locator('.tabs-container .tab.active').first().getAttribute('data-resource-name').then((s) => s ?? '');
+    return this.page
+      .locator('.tabs-container .tab.active')
+      .first()
+      .getAttribute('data-resource-name')
+      .then((s) => s ?? '');
   }
 
   async problems(): Promise<SeenDiagnostic[]> {
@@ -213,7 +217,10 @@ export class CodeServerDriver implements Driver {
     await target.hover();
     await this.capture('fix');
     await target.click();
-    await this.page.locator('.action-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await this.page
+      .locator('.action-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
     return titles;
   }
 
@@ -271,7 +278,10 @@ export class CodeServerDriver implements Driver {
       async () => {
         if (!(await this.page.locator('.suggest-widget.visible').isVisible())) {
           await this.page.keyboard.press('Control+Space');
-          await this.page.locator('.suggest-widget.visible').waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+          await this.page
+            .locator('.suggest-widget.visible')
+            .waitFor({ state: 'visible', timeout: 5000 })
+            .catch(() => undefined);
         }
         return (await labels()).map((s) => s.replace(/\u00a0/g, ' ').trim());
       },
@@ -286,7 +296,12 @@ export class CodeServerDriver implements Driver {
     const i = texts.findIndex((t) => label.test(t));
     if (i < 0) throw new Error(`no suggestion matches ${label}: ${texts.join(' | ')}`);
     for (let k = 0; k < i; k++) await this.page.keyboard.press('ArrowDown');
-    await waitFor('the suggestion selected', () => rows.nth(i).getAttribute('class'), (c) => /\bfocused\b/.test(c ?? ''), 5000);
+    await waitFor(
+      'the suggestion selected',
+      () => rows.nth(i).getAttribute('class'),
+      (c) => /\bfocused\b/.test(c ?? ''),
+      5000,
+    );
     await this.page.keyboard.press('Enter');
     await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
   }
@@ -298,7 +313,13 @@ export class CodeServerDriver implements Driver {
     const rows = this.page.locator('.outline-pane .monaco-list-row, .pane-body.outline-pane .monaco-list-row');
     return waitFor(
       'the Outline entries',
-      async () => (await rows.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()),
+      async () =>
+        (await rows.allInnerTexts()).map((t) =>
+          t
+            .replace(/\u00a0/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
       until,
       20000,
     );
@@ -324,13 +345,19 @@ export class CodeServerDriver implements Driver {
   }
 
   private statusLocator() {
-    return this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: / pp · \d+ op|not a resolution/ }).first();
+    return this.page
+      .locator('#workbench\\.parts\\.statusbar .statusbar-item')
+      .filter({ hasText: / pp · \d+ op|not a resolution/ })
+      .first();
   }
 
   async statusItem(): Promise<string> {
     const item = this.statusLocator();
     if (!(await item.isVisible())) return '';
-    return (await item.innerText()).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    return (await item.innerText())
+      .replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   async clickStatusItem(): Promise<boolean> {
@@ -366,7 +393,12 @@ export class CodeServerDriver implements Driver {
       'the quick pick entries',
       async () => {
         if (!(await this.page.locator('.quick-input-widget').isVisible())) return [];
-        return (await rows.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim());
+        return (await rows.allInnerTexts()).map((t) =>
+          t
+            .replace(/\u00a0/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
       },
       until,
       20000,
@@ -385,7 +417,11 @@ export class CodeServerDriver implements Driver {
   /** The explorer pane of a view, shown and expanded. */
   private async pane(view: string): Promise<Locator> {
     await this.focusWorkbench();
-    const header = () => this.page.locator('.pane-header').filter({ has: this.page.locator('h3.title', { hasText: new RegExp(`^\\s*${view}\\s*$`, 'i') }) }).first();
+    const header = () =>
+      this.page
+        .locator('.pane-header')
+        .filter({ has: this.page.locator('h3.title', { hasText: new RegExp(`^\\s*${view}\\s*$`, 'i') }) })
+        .first();
     if (!(await header().isVisible())) {
       await this.page.keyboard.press('Control+Shift+E');
       await header().waitFor({ state: 'visible', timeout: 20000 });
@@ -399,7 +435,9 @@ export class CodeServerDriver implements Driver {
     const pane = await this.pane(view);
     const header = pane.locator('.pane-header').first();
     await header.hover();
-    const labels = await header.locator('.actions .action-label').evaluateAll((els) => els.map((e: HTMLElement) => e.getAttribute('aria-label') ?? e.getAttribute('title') ?? ''));
+    const labels = await header
+      .locator('.actions .action-label')
+      .evaluateAll((els) => els.map((e: HTMLElement) => e.getAttribute('aria-label') ?? e.getAttribute('title') ?? ''));
     const i = labels.findIndex((l: string) => action.test(l));
     if (i < 0) throw new Error(`no action ${action} in the ${view} view (actions: ${labels.join(' | ')})`);
     await header.locator('.actions .action-label').nth(i).click();
@@ -410,7 +448,12 @@ export class CodeServerDriver implements Driver {
       `the ${view} view's rows`,
       async () => {
         const pane = await this.pane(view);
-        return (await pane.locator('.pane-body .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim());
+        return (await pane.locator('.pane-body .monaco-list-row').allInnerTexts()).map((t) =>
+          t
+            .replace(/\u00a0/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
       },
       until,
       60000,
@@ -422,13 +465,28 @@ export class CodeServerDriver implements Driver {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 20000 });
     // The dialog first shows its own starting folder; then the path is typed over it, as a user would.
-    await waitFor('the dialog to show its folder', () => input.inputValue(), (v) => v.length > 0, 10000);
+    await waitFor(
+      'the dialog to show its folder',
+      () => input.inputValue(),
+      (v) => v.length > 0,
+      10000,
+    );
     await input.click();
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.type(file);
-    await waitFor('the dialog to take the path', () => input.inputValue(), (v) => v === file, 10000);
+    await waitFor(
+      'the dialog to take the path',
+      () => input.inputValue(),
+      (v) => v === file,
+      10000,
+    );
     await this.page.keyboard.press('Enter');
-    await waitFor('the file dialog to close', () => this.page.locator('.quick-input-widget').isVisible(), (v) => !v, 20000);
+    await waitFor(
+      'the file dialog to close',
+      () => this.page.locator('.quick-input-widget').isVisible(),
+      (v) => !v,
+      20000,
+    );
   }
 
   async readFile(file: string): Promise<Uint8Array | undefined> {
@@ -485,7 +543,10 @@ export class CodeServerDriver implements Driver {
     await this.page.keyboard.press('Control+Shift+E'); // View: Show Explorer
     // The folder's pane may have been collapsed by an earlier step (another view expanded).
     await this.pane(path.basename(this.workspace));
-    const row = this.page.locator('.explorer-viewlet .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
+    const row = this.page
+      .locator('.explorer-viewlet .monaco-list-row')
+      .filter({ hasText: new RegExp(`^\\s*${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+      .first();
     await row.waitFor({ state: 'visible', timeout: 20000 });
     await row.click({ button: 'right' });
     const entry = this.page.locator('.context-view .monaco-menu .action-item .action-label').filter({ hasText: item }).first();
@@ -510,7 +571,11 @@ export class CodeServerDriver implements Driver {
       await this.command('Revert File', /File: Revert File/);
     }
     await this.command('Close All Editors', /View: Close All Editors/);
-    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
+    await this.page
+      .locator('.tabs-container .tab')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10000 })
+      .catch(() => undefined);
   }
 }
 

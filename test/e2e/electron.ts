@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     try {
       executable = await te.downloadAndUnzipVSCode({ version: 'stable', timeout: 20000 });
     } catch (e) {
-      notRun(`no desktop VS Code could be downloaded (${String((e as Error)?.message ?? e).split('\n')[0]}) and VSCODE_EXECUTABLE is not set`);
+      notRun(
+        `no desktop VS Code could be downloaded (${String((e as Error)?.message ?? e).split('\n')[0]}) and VSCODE_EXECUTABLE is not set`,
+      );
     }
   }
   if (!fs.existsSync(vsix)) {
@@ -49,19 +51,35 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false }),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    }),
   );
   // The extension under test comes from the .vsix; the development path is only a harness that loads the suite.
   fs.writeFileSync(
     path.join(dirs.harness, 'package.json'),
-    JSON.stringify({ name: 'resolution-e2e-harness', publisher: 'resolution-drafting', version: '0.0.0', engines: { vscode: '^1.90.0' }, main: './index.js' }),
+    JSON.stringify({
+      name: 'resolution-e2e-harness',
+      publisher: 'resolution-drafting',
+      version: '0.0.0',
+      engines: { vscode: '^1.90.0' },
+      main: './index.js',
+    }),
   );
   fs.writeFileSync(path.join(dirs.harness, 'index.js'), 'exports.activate = () => undefined;\n');
   const [cli, ...cliArgs] = te.resolveCliArgsFromVSCodeExecutablePath(executable!, { reuseMachineInstall: true });
-  const inst = cp.spawnSync(cli, [...cliArgs, '--extensions-dir', dirs.ext, '--user-data-dir', dirs.userData, '--install-extension', vsix], {
-    encoding: 'utf8',
-    shell: process.platform === 'win32',
-  });
+  const inst = cp.spawnSync(
+    cli,
+    [...cliArgs, '--extensions-dir', dirs.ext, '--user-data-dir', dirs.userData, '--install-extension', vsix],
+    {
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    },
+  );
   if (inst.status !== 0) {
     console.error(`installing the .vsix failed:\n${inst.stdout}\n${inst.stderr}`);
     console.log('0 passed, 1 failed');
@@ -72,7 +90,16 @@ async function main(): Promise<void> {
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: dirs.harness,
       extensionTestsPath: path.join(__dirname, 'electronSuite.js'),
-      launchArgs: [dirs.workspace, '--extensions-dir', dirs.ext, '--user-data-dir', dirs.userData, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        dirs.workspace,
+        '--extensions-dir',
+        dirs.ext,
+        '--user-data-dir',
+        dirs.userData,
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     });
   } catch (e) {
     console.error(`test:vscode failed: ${(e as Error)?.message ?? e}`);

@@ -92,7 +92,8 @@ export class ElectronDriver implements Driver {
     const end = Date.now() + 30000;
     let text = '';
     while (Date.now() < end) {
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, this.pos(line, column))) ?? [];
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, this.pos(line, column))) ?? [];
       text = hovers.map(hoverText).join('\n');
       if (until(text)) return text;
       await new Promise((r) => setTimeout(r, 200));
@@ -147,7 +148,7 @@ export class ElectronDriver implements Driver {
       ? 'replacing' in item.range
         ? item.range.replacing
         : item.range
-      : editor.document.getWordRangeAtPosition(this.at) ?? new vscode.Range(this.at, this.at);
+      : (editor.document.getWordRangeAtPosition(this.at) ?? new vscode.Range(this.at, this.at));
     const insert = item.insertText ?? labelOf(item);
     const snippet = typeof insert === 'string' ? new vscode.SnippetString(insert.replace(/[$}\\]/g, '\\$&')) : insert;
     await editor.insertSnippet(snippet, range);

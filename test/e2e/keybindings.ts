@@ -37,7 +37,9 @@ export function canonicalChord(key: string): string {
 }
 
 /** Our keybindings per platform, from package.json. */
-export function ourChords(pkg: { contributes: { keybindings?: Array<Record<string, string>> } }): Record<Platform, Array<{ command: string; chord: string }>> {
+export function ourChords(pkg: {
+  contributes: { keybindings?: Array<Record<string, string>> };
+}): Record<Platform, Array<{ command: string; chord: string }>> {
   const out: Record<Platform, Array<{ command: string; chord: string }>> = { mac: [], win: [], linux: [] };
   for (const kb of pkg.contributes.keybindings ?? []) {
     for (const p of Object.keys(out) as Platform[]) {
@@ -103,12 +105,24 @@ export function defaultChords(text: string): Map<string, string[]> {
 async function main(): Promise<void> {
   const tools = e2eTools();
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-keys-'));
-  const dirs = { ext: path.join(run, 'ext'), data: path.join(run, 'data'), out: path.join(run, 'out'), ws: path.join(run, 'ws'), tmp: path.join(run, 'tmp') };
+  const dirs = {
+    ext: path.join(run, 'ext'),
+    data: path.join(run, 'data'),
+    out: path.join(run, 'out'),
+    ws: path.join(run, 'ws'),
+    tmp: path.join(run, 'tmp'),
+  };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs.data, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.data, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'chat.disableAIFeatures': true, 'extensions.autoUpdate': false, 'update.mode': 'none' }),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'chat.disableAIFeatures': true,
+      'extensions.autoUpdate': false,
+      'update.mode': 'none',
+    }),
   );
   const env = { ...process.env, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: path.join(run, 'cfg'), XDG_DATA_HOME: path.join(run, 'xdg') };
   const port = await freePort();
@@ -118,7 +132,18 @@ async function main(): Promise<void> {
   if (inst.status !== 0) throw new Error(`installing the probe failed: ${inst.stderr}`);
   const server: ChildProcess = spawn(
     tools.node24,
-    [tools.codeServerEntry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', dirs.ws],
+    [
+      tools.codeServerEntry,
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      dirs.ws,
+    ],
     { env, detached: true, stdio: 'ignore' },
   );
   const stop = () => {
@@ -134,13 +159,26 @@ async function main(): Promise<void> {
   let passed = 0;
   let failed = 0;
   try {
-    await waitFor('code-server', () => httpStatus(`http://127.0.0.1:${port}/healthz`), (s) => s === 200, 60000);
+    await waitFor(
+      'code-server',
+      () => httpStatus(`http://127.0.0.1:${port}/healthz`),
+      (s) => s === 200,
+      60000,
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
     const { chromium } = require(tools.playwrightPath) as typeof import('playwright-core');
     const browser = await chromium.launch({
       executablePath: tools.chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     for (const platform of Object.keys(PLATFORMS) as Platform[]) {
       const before = new Set(fs.readdirSync(dirs.out));

@@ -68,7 +68,8 @@ export async function runScenarios(driver: Driver, opts: RunOptions): Promise<Ru
         const timing = ctx.timing;
         ctx.timing = (name, ms) => {
           timing(name, ms);
-          if (/first squiggle/.test(name)) timing(opts.coldStartLabel ?? 'cold start (page load → first squiggle)', Date.now() - opts.startedAt);
+          if (/first squiggle/.test(name))
+            timing(opts.coldStartLabel ?? 'cold start (page load → first squiggle)', Date.now() - opts.startedAt);
         };
       }
       await scenario.run(ctx);

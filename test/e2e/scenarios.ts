@@ -124,12 +124,19 @@ export const scenarios: Scenario[] = [
       await driver.open('defects.res.md');
       const text = await driver.text();
       const gapLine = lineOf(text, '4. *Encourages*');
-      await waitFor('a squiggle on the paragraph numbered 4 after 2', () => driver.squiggleLines(), (l) => l.includes(gapLine));
+      await waitFor(
+        'a squiggle on the paragraph numbered 4 after 2',
+        () => driver.squiggleLines(),
+        (l) => l.includes(gapLine),
+      );
       timing('open draft → first squiggle', Date.now() - t0);
       await driver.capture('open');
       const lines = await driver.squiggleLines();
       const untouched = [lineOf(text, '1. *Urges*'), lineOf(text, '2. *Invites*')];
-      expect(!untouched.some((l) => lines.includes(l)), `no squiggle expected on the correct paragraphs 1 and 2 (lines ${untouched}); squiggles on ${lines}`);
+      expect(
+        !untouched.some((l) => lines.includes(l)),
+        `no squiggle expected on the correct paragraphs 1 and 2 (lines ${untouched}); squiggles on ${lines}`,
+      );
       const problems = await waitFor(
         'the Problems panel to list operative-numbering',
         () => driver.problems(),
@@ -145,9 +152,18 @@ export const scenarios: Scenario[] = [
         (p) => p.some((d) => d.code === 'operative-verb-italic'),
       );
       const verb = italic.find((d) => d.code === 'operative-verb-italic')!;
-      expect(verb.line === italicLine && verb.severity === 'warning', `operative-verb-italic: a warning at line ${italicLine}, listed as ${verb.severity} at ${verb.line}`);
-      expect((await driver.squiggleLines()).includes(italicLine), `a squiggle on the paragraph whose verb is not italic (line ${italicLine})`);
-      expect(italic.every((d) => d.code && /^[a-z]+(-[a-z]+)*$/.test(d.code)), `every problem carries its check id: ${JSON.stringify(italic)}`);
+      expect(
+        verb.line === italicLine && verb.severity === 'warning',
+        `operative-verb-italic: a warning at line ${italicLine}, listed as ${verb.severity} at ${verb.line}`,
+      );
+      expect(
+        (await driver.squiggleLines()).includes(italicLine),
+        `a squiggle on the paragraph whose verb is not italic (line ${italicLine})`,
+      );
+      expect(
+        italic.every((d) => d.code && /^[a-z]+(-[a-z]+)*$/.test(d.code)),
+        `every problem carries its check id: ${JSON.stringify(italic)}`,
+      );
       await driver.capture('check');
     },
   },
@@ -158,19 +174,33 @@ export const scenarios: Scenario[] = [
       const before = await driver.text();
       const gapLine = lineOf(before, '4. *Encourages*');
       expect(before.includes('paragraph 4 above'), 'the fixture refers to "paragraph 4 above"');
-      await waitFor('the numbering squiggle', () => driver.squiggleLines(), (l) => l.includes(gapLine));
+      await waitFor(
+        'the numbering squiggle',
+        () => driver.squiggleLines(),
+        (l) => l.includes(gapLine),
+      );
       const titles = await driver.quickFix(gapLine, 1, /renumber/i);
-      const after = await waitFor('the paragraphs renumbered', () => driver.text(), (t) => t.includes('3. *Encourages*'));
+      const after = await waitFor(
+        'the paragraphs renumbered',
+        () => driver.text(),
+        (t) => t.includes('3. *Encourages*'),
+      );
       expect(after.includes('4. *Also encourages*'), `paragraph 5 becomes 4 (offered: ${titles.join(' | ')})`);
       expect(after.includes('5. Requests'), 'paragraph 6 becomes 5');
-      expect(after.includes('paragraph 3 above') && !after.includes('paragraph 4 above'), '"paragraph 4 above" now reads "paragraph 3 above"');
+      expect(
+        after.includes('paragraph 3 above') && !after.includes('paragraph 4 above'),
+        '"paragraph 4 above" now reads "paragraph 3 above"',
+      );
       await waitFor(
         'the numbering finding to go',
         () => driver.problems(),
         (p) => !p.some((d) => d.code === 'operative-numbering'),
       );
       const lines = await driver.squiggleLines();
-      expect(!lines.includes(gapLine) || !(await driver.problems()).some((d) => d.line === gapLine && d.severity === 'error'), `no error squiggle left on line ${gapLine}`);
+      expect(
+        !lines.includes(gapLine) || !(await driver.problems()).some((d) => d.line === gapLine && d.severity === 'error'),
+        `no error squiggle left on line ${gapLine}`,
+      );
       await driver.closeAll();
     },
   },
@@ -193,15 +223,29 @@ export const scenarios: Scenario[] = [
       await driver.open('precedent.res.md');
       const text = await driver.text();
       const line = lineOf(text, '2. *Requests*');
-      await waitFor('the document checked', () => driver.squiggleLines(), (l) => !l.includes(line));
+      await waitFor(
+        'the document checked',
+        () => driver.squiggleLines(),
+        (l) => !l.includes(line),
+      );
       await driver.select(line, 1, 1);
       let t0 = Date.now();
       await driver.typeKeys('7');
-      await waitFor('a squiggle on the paragraph renumbered 7', () => driver.squiggleLines(), (l) => l.includes(line), 15000);
+      await waitFor(
+        'a squiggle on the paragraph renumbered 7',
+        () => driver.squiggleLines(),
+        (l) => l.includes(line),
+        15000,
+      );
       timing('keystroke → squiggle shown', Date.now() - t0);
       t0 = Date.now();
       await driver.undo();
-      await waitFor('the squiggle to go after undo', () => driver.squiggleLines(), (l) => !l.includes(line), 15000);
+      await waitFor(
+        'the squiggle to go after undo',
+        () => driver.squiggleLines(),
+        (l) => !l.includes(line),
+        15000,
+      );
       timing('keystroke → squiggle gone', Date.now() - t0);
     },
   },
@@ -217,10 +261,20 @@ export const scenarios: Scenario[] = [
       await driver.select(line, 1, 1);
       const t1 = Date.now();
       await driver.typeKeys('7');
-      await waitFor('a squiggle on the paragraph renumbered 7', () => driver.squiggleLines(), (l) => l.includes(line), 30000);
+      await waitFor(
+        'a squiggle on the paragraph renumbered 7',
+        () => driver.squiggleLines(),
+        (l) => l.includes(line),
+        30000,
+      );
       timing('keystroke → squiggle with a 5 MB draft open', Date.now() - t1);
       await driver.undo();
-      await waitFor('the squiggle to go after undo', () => driver.squiggleLines(), (l) => !l.includes(line), 30000);
+      await waitFor(
+        'the squiggle to go after undo',
+        () => driver.squiggleLines(),
+        (l) => !l.includes(line),
+        30000,
+      );
       await driver.closeAll();
     },
   },
@@ -238,7 +292,11 @@ export const scenarios: Scenario[] = [
       const pick = labels.find((l) => /predicate|review and amend|national legislation/i.test(l)) ?? labels[0];
       expect(!!pick, `suggestions are offered: ${labels.join(' | ')}`);
       await driver.acceptSuggestion(new RegExp(escapeRe(pick)));
-      const after = await waitFor('the precedent text inserted', () => driver.text(), (t) => /predicate offences/.test(t));
+      const after = await waitFor(
+        'the precedent text inserted',
+        () => driver.text(),
+        (t) => /predicate offences/.test(t),
+      );
       expect(/predicate offences/.test(after), 'accepting inserts the rest of the precedent paragraph (A/RES/75/311 op. 9)');
       await driver.closeAll();
     },
@@ -250,7 +308,10 @@ export const scenarios: Scenario[] = [
       const labels = await driver.outline((l) => l.some((x) => /Urges/.test(x)) && l.some((x) => /Requests/.test(x)));
       const ops = labels.map(clean).filter((l) => /^\d+\.\s/.test(l));
       for (const want of [/^1\.\s+Urges/, /^2\.\s+Invites/, /Encourages/, /Also encourages/, /Requests/]) {
-        expect(ops.some((l) => want.test(l)), `the Outline lists ${want}: ${labels.join(' | ')}`);
+        expect(
+          ops.some((l) => want.test(l)),
+          `the Outline lists ${want}: ${labels.join(' | ')}`,
+        );
       }
       await driver.capture('outline');
     },
@@ -264,15 +325,27 @@ export const scenarios: Scenario[] = [
       const col = text.split('\n')[line - 1].indexOf('in wildlife,') + 'in wildlife'.length + 1;
       await driver.select(line, col, 0);
       await driver.runCommand({ id: 'resolution.insertFootnote', title: 'Resolution: Insert footnote' });
-      const after = await waitFor('the footnote inserted', () => driver.text(), (t) => t.includes('in wildlife¹,'));
+      const after = await waitFor(
+        'the footnote inserted',
+        () => driver.text(),
+        (t) => t.includes('in wildlife¹,'),
+      );
       const lines = after.split(/\r?\n/);
       const def = lines.findIndex((l) => l.startsWith('¹ '));
       expect(def === line + 1, `the definition "¹ " stands after the paragraph (line ${line + 2}), found at line ${def + 1}`);
       // Type only once the cursor stands after "¹ " (the command may still be placing it): wait on
       // the editor's state, not on time.
-      await waitFor('the cursor after "¹ " on the definition line', () => driver.cursor(), (c) => c.line === def + 1 && c.column === '¹ '.length + 1);
+      await waitFor(
+        'the cursor after "¹ " on the definition line',
+        () => driver.cursor(),
+        (c) => c.line === def + 1 && c.column === '¹ '.length + 1,
+      );
       await driver.typeKeys('Adopted on 23 July 2021.');
-      await waitFor('the definition typed where the cursor was left', () => driver.text(), (t) => t.includes('¹ Adopted on 23 July 2021.'));
+      await waitFor(
+        'the definition typed where the cursor was left',
+        () => driver.text(),
+        (t) => t.includes('¹ Adopted on 23 July 2021.'),
+      );
       await driver.closeAll();
     },
   },
@@ -296,7 +369,11 @@ export const scenarios: Scenario[] = [
     needs: ['statusItem'],
     async run({ driver, waitFor }) {
       await driver.open('defects.res.md');
-      const status = await waitFor('the status item with the counts', () => driver.statusItem!(), (t) => /2 pp · 5 op/.test(t) && /\b1\b/.test(t));
+      const status = await waitFor(
+        'the status item with the counts',
+        () => driver.statusItem!(),
+        (t) => /2 pp · 5 op/.test(t) && /\b1\b/.test(t),
+      );
       expect(/2 pp · 5 op/.test(status), `2 preambular and 5 operative paragraphs: ${status}`);
       expect(await driver.clickStatusItem!(), 'clicking the status item opens the Problems panel');
       await driver.closeAll();
@@ -309,7 +386,11 @@ export const scenarios: Scenario[] = [
       const text = await driver.text();
       await driver.select(lineOf(text, '1. *Calls upon*'), 10, 0);
       await driver.runCommand({ id: 'resolution.compareWithPrecedent', title: 'Resolution: Compare paragraph with precedent' });
-      const tab = await waitFor('the diff editor against the precedent', () => driver.activeTab(), (t) => /A\/RES\/(75\/311|71\/326)/.test(t) && /↔/.test(t));
+      const tab = await waitFor(
+        'the diff editor against the precedent',
+        () => driver.activeTab(),
+        (t) => /A\/RES\/(75\/311|71\/326)/.test(t) && /↔/.test(t),
+      );
       expect(/score \d\.\d\d/.test(tab), `the diff editor's title gives the score: ${tab}`);
       await driver.capture('compare');
       await driver.closeAll();
@@ -325,12 +406,19 @@ export const scenarios: Scenario[] = [
       await driver.select(lineOf(text, '1. *Calls upon*'), 10, 0);
       await driver.runCommand({ id: 'resolution.showPrecedents', title: 'Resolution: Show precedents for paragraph' });
       const rows = await driver.quickPick!((r) => r.some((x) => /A\/RES\/75\/311/.test(x)));
-      expect(rows.some((r) => /A\/RES\/75\/311, op\. 6/.test(r) && /score \d\.\d\d/.test(r)), `each match shows its source and score: ${rows.join(' | ')}`);
+      expect(
+        rows.some((r) => /A\/RES\/75\/311, op\. 6/.test(r) && /score \d\.\d\d/.test(r)),
+        `each match shows its source and score: ${rows.join(' | ')}`,
+      );
       await driver.capture('precedents');
       await driver.choose!(/A\/RES\/75\/311, op\. 6/);
       await driver.quickPick!((r) => r.some((x) => /Replace this paragraph/.test(x)));
       await driver.choose!(/Replace this paragraph/);
-      const after = await waitFor('the precedent wording in place', () => driver.text(), (t) => t.includes('in order to ensure that, where the offence is transnational'));
+      const after = await waitFor(
+        'the precedent wording in place',
+        () => driver.text(),
+        (t) => t.includes('in order to ensure that, where the offence is transnational'),
+      );
       expect(/(^|\n)1\. \*Calls upon\* Member States to make illicit/.test(after), 'the paragraph keeps its number 1');
       await driver.closeAll();
     },
@@ -341,14 +429,26 @@ export const scenarios: Scenario[] = [
       await driver.open('defects.res.md');
       const gapLine = lineOf(await driver.text(), '4. *Encourages*');
       const numbering = (p: SeenDiagnostic[]) => p.find((d) => d.code === 'operative-numbering' && d.line === gapLine);
-      await waitFor('the numbering error', () => driver.problems(), (p) => numbering(p)?.severity === 'error');
+      await waitFor(
+        'the numbering error',
+        () => driver.problems(),
+        (p) => numbering(p)?.severity === 'error',
+      );
       try {
         await driver.writeFile('.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'warning' } }, null, 2) + '\n');
-        await waitFor('a .resolutionrc.json to turn the error into a warning', () => driver.problems(), (p) => numbering(p)?.severity === 'warning');
+        await waitFor(
+          'a .resolutionrc.json to turn the error into a warning',
+          () => driver.problems(),
+          (p) => numbering(p)?.severity === 'warning',
+        );
       } finally {
         await driver.writeFile('.resolutionrc.json', undefined);
       }
-      await waitFor('the error back once the file is gone', () => driver.problems(), (p) => numbering(p)?.severity === 'error');
+      await waitFor(
+        'the error back once the file is gone',
+        () => driver.problems(),
+        (p) => numbering(p)?.severity === 'error',
+      );
       await driver.closeAll();
     },
   },
@@ -367,10 +467,18 @@ export const scenarios: Scenario[] = [
       expect(!shown.text.includes('*Urges*'), 'italics are rendered, not shown as asterisks');
       const line = lineOf(text, '5. *Also encourages*');
       await driver.select(line, 10, 0);
-      await waitFor('the preview to highlight the paragraph at the cursor', () => driver.webview!(), (w) => w.current.includes('Also encourages Member States to report'));
+      await waitFor(
+        'the preview to highlight the paragraph at the cursor',
+        () => driver.webview!(),
+        (w) => w.current.includes('Also encourages Member States to report'),
+      );
       const lineText = text.split(/\r?\n/)[line - 1];
       await driver.type(line, lineText.length + 1, ' Seen in the preview.');
-      await waitFor('the preview to follow the edit', () => driver.webview!(), (w) => w.text.includes('Seen in the preview.'));
+      await waitFor(
+        'the preview to follow the edit',
+        () => driver.webview!(),
+        (w) => w.text.includes('Seen in the preview.'),
+      );
       await driver.capture('preview');
       await driver.closeAll();
     },
@@ -417,15 +525,31 @@ export const scenarios: Scenario[] = [
     async run({ driver, waitFor }) {
       await driver.open('negotiation.res.md');
       // the markings of a negotiation draft produce no finding of form
-      await waitFor('the draft checked', () => driver.text(), (t) => t.includes('OP2 bis'));
+      await waitFor(
+        'the draft checked',
+        () => driver.text(),
+        (t) => t.includes('OP2 bis'),
+      );
       const problems = await driver.problems();
       expect(problems.length === 0, `no findings on the negotiation draft: ${problems.map((p) => `${p.line} ${p.code}`).join(', ')}`);
       await driver.runCommand({ id: 'resolution.negotiationStatus', title: 'Resolution: Negotiation status' });
       const rows = await driver.quickPick!((r) => r.length >= 7);
-      expect(rows.some((r) => /PP1/.test(r) && /agreed/.test(r)), `PP1 agreed: ${rows.join(' | ')}`);
-      expect(rows.some((r) => /PP2/.test(r) && /bracketed/.test(r)), `PP2 bracketed: ${rows.join(' | ')}`);
-      expect(rows.some((r) => /OP2 bis/.test(r) && /deleted/.test(r)), `OP2 bis deleted: ${rows.join(' | ')}`);
-      expect(rows.some((r) => /OP3/.test(r) && /pending/.test(r)), `OP3 pending: ${rows.join(' | ')}`);
+      expect(
+        rows.some((r) => /PP1/.test(r) && /agreed/.test(r)),
+        `PP1 agreed: ${rows.join(' | ')}`,
+      );
+      expect(
+        rows.some((r) => /PP2/.test(r) && /bracketed/.test(r)),
+        `PP2 bracketed: ${rows.join(' | ')}`,
+      );
+      expect(
+        rows.some((r) => /OP2 bis/.test(r) && /deleted/.test(r)),
+        `OP2 bis deleted: ${rows.join(' | ')}`,
+      );
+      expect(
+        rows.some((r) => /OP3/.test(r) && /pending/.test(r)),
+        `OP3 pending: ${rows.join(' | ')}`,
+      );
       await driver.capture('negotiation-status');
       await driver.choose!(/OP3/);
       // Mark agreed ad ref on OP3, one undo step
@@ -433,17 +557,32 @@ export const scenarios: Scenario[] = [
       expect(!/seventy-eighth session\. \[Agreed/.test(before), 'OP3 has no tag yet');
       await driver.select(lineOf(before, 'OP3 *Requests*'), 10, 0);
       await driver.runCommand({ id: 'resolution.markAgreed', title: 'Resolution: Mark agreed ad ref' });
-      await waitFor('OP3 tagged agreed ad ref', () => driver.text(), (t) => /seventy-eighth session\. \[Agreed ad ref\]/.test(t));
+      await waitFor(
+        'OP3 tagged agreed ad ref',
+        () => driver.text(),
+        (t) => /seventy-eighth session\. \[Agreed ad ref\]/.test(t),
+      );
       await driver.undo();
-      await waitFor('one undo restores the draft', () => driver.text(), (t) => t.includes('seventy-eighth session.') && !/seventy-eighth session\. \[Agreed/.test(t));
+      await waitFor(
+        'one undo restores the draft',
+        () => driver.text(),
+        (t) => t.includes('seventy-eighth session.') && !/seventy-eighth session\. \[Agreed/.test(t),
+      );
       // Compare with the zero draft: a side-by-side view with the summary
       await driver.runCommand({ id: 'resolution.compareWith', title: 'Resolution: Compare with…' });
       await driver.quickPick!((r) => r.some((x) => /Another draft in the workspace/.test(x)));
       await driver.choose!(/Another draft in the workspace/);
       await driver.quickPick!((r) => r.some((x) => /negotiation-rev0\.res\.md/.test(x)));
       await driver.choose!(/negotiation-rev0\.res\.md/);
-      const tabs = await waitFor('the comparison view beside the draft', () => driver.tabs!(), (t) => t.some((x) => /Compare: negotiation-rev0\.res\.md ↔ negotiation\.res\.md/.test(x)));
-      expect(tabs.some((x) => /^negotiation\.res\.md/.test(x)), `the draft stays open beside it: ${tabs.join(' | ')}`);
+      const tabs = await waitFor(
+        'the comparison view beside the draft',
+        () => driver.tabs!(),
+        (t) => t.some((x) => /Compare: negotiation-rev0\.res\.md ↔ negotiation\.res\.md/.test(x)),
+      );
+      expect(
+        tabs.some((x) => /^negotiation\.res\.md/.test(x)),
+        `the draft stays open beside it: ${tabs.join(' | ')}`,
+      );
       await driver.capture('negotiation-compare');
       await driver.closeAll();
     },
@@ -458,18 +597,35 @@ export const scenarios: Scenario[] = [
       await driver.open('precedent.res.md');
       await driver.explorerMenu!(IMPORT_DOCX, /Import Word or PDF/);
       const draftName = IMPORT_DOCX.replace(/\.docx$/, '.res.md');
-      await waitFor('the imported draft in a new tab', () => driver.activeTab(), (t) => t.includes(draftName));
-      const text = clean(await waitFor('the draft text', () => driver.text(), (t) => /(^|\n)3\. \*/.test(t)));
+      await waitFor(
+        'the imported draft in a new tab',
+        () => driver.activeTab(),
+        (t) => t.includes(draftName),
+      );
+      const text = clean(
+        await waitFor(
+          'the draft text',
+          () => driver.text(),
+          (t) => /(^|\n)3\. \*/.test(t),
+        ),
+      );
       const ops = text.split(/\r?\n/).filter((l) => /^\d+\. /.test(l));
       const want = IMPORT_SOURCE.split('\n').filter((l) => /^\d+\. /.test(l)).length;
       expect(ops.length === want, `${want} numbered operative paragraphs, as in the Word file: ${ops.length}`);
-      expect(ops.every((l, i) => l.startsWith(`${i + 1}. `)), `numbered 1, 2, 3 … in order: ${ops.map((l) => l.split(' ')[0]).join(' ')}`);
+      expect(
+        ops.every((l, i) => l.startsWith(`${i + 1}. `)),
+        `numbered 1, 2, 3 … in order: ${ops.map((l) => l.split(' ')[0]).join(' ')}`,
+      );
       expect(/^1\. \*Encourages\* Member States/m.test(text), 'paragraph 1 with its italic verb');
       expect(/The General Assembly,/.test(text), 'the authority line');
       expect((await driver.readFile(draftName)) === undefined, 'nothing is written before the user saves');
       const note = await driver.notification!(/imported .*\.docx as .*\.res\.md/, 'Save');
       expect(/not yet saved/.test(note), `the notification says the draft is unsaved: ${note}`);
-      const saved = await waitFor('the draft saved beside the Word file', async () => new TextDecoder().decode((await driver.readFile(draftName)) ?? new Uint8Array()), (t) => t.length > 0);
+      const saved = await waitFor(
+        'the draft saved beside the Word file',
+        async () => new TextDecoder().decode((await driver.readFile(draftName)) ?? new Uint8Array()),
+        (t) => t.length > 0,
+      );
       expect(saved.trimEnd() === text.trimEnd(), 'the saved file holds the draft shown');
       await driver.capture('import');
       await driver.writeFile(draftName, undefined);
@@ -482,16 +638,34 @@ export const scenarios: Scenario[] = [
       for (const f of ['base-text.docx', 'base-text.redline.docx']) await driver.writeFile(f, undefined);
       await driver.open('base-text.res.md');
       await driver.runCommand({ id: 'resolution.exportWord', title: 'Resolution: Export to Word' });
-      const docx = await waitFor('base-text.docx to appear', () => driver.readFile('base-text.docx'), (b) => !!b && b.length > 1000);
+      const docx = await waitFor(
+        'base-text.docx to appear',
+        () => driver.readFile('base-text.docx'),
+        (b) => !!b && b.length > 1000,
+      );
       const exported = readDocx(docx!);
-      expect(exported.accept.some((p) => p.text.startsWith('1.\t*Calls upon* Member States')), `the export has operative paragraph 1: ${exported.accept.map((p) => p.text.slice(0, 30)).join(' | ')}`);
+      expect(
+        exported.accept.some((p) => p.text.startsWith('1.\t*Calls upon* Member States')),
+        `the export has operative paragraph 1: ${exported.accept.map((p) => p.text.slice(0, 30)).join(' | ')}`,
+      );
       expect(!exported.accept.some((p) => /^base:/.test(p.text)), 'the base: setting stays out of the Word file');
       await driver.runCommand({ id: 'resolution.exportRedline', title: 'Resolution: Export redline against base' });
-      const red = await waitFor('base-text.redline.docx to appear', () => driver.readFile('base-text.redline.docx'), (b) => !!b && b.length > 1000, 60000);
+      const red = await waitFor(
+        'base-text.redline.docx to appear',
+        () => driver.readFile('base-text.redline.docx'),
+        (b) => !!b && b.length > 1000,
+        60000,
+      );
       const read = readDocx(red!);
       expect(read.revisions.ins > 0 && read.revisions.del > 0, 'the redline has tracked insertions and deletions');
-      expect(read.reject.some((p) => /^75\/311\. Tackling illicit trafficking in wildlife/.test(p.text)), 'rejecting all changes gives A/RES/75/311 back');
-      expect(read.accept.some((p) => /^2\.\t\*Requests\* the Secretary-General to report on the implementation/.test(p.text)), 'accepting all changes gives the draft');
+      expect(
+        read.reject.some((p) => /^75\/311\. Tackling illicit trafficking in wildlife/.test(p.text)),
+        'rejecting all changes gives A/RES/75/311 back',
+      );
+      expect(
+        read.accept.some((p) => /^2\.\t\*Requests\* the Secretary-General to report on the implementation/.test(p.text)),
+        'accepting all changes gives the draft',
+      );
       await driver.capture('redline');
       await driver.closeAll();
     },

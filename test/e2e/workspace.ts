@@ -65,11 +65,20 @@ export function prepareCorpusArchive(repoRoot: string, dir: string): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { zipSync } = require('fflate') as typeof import('fflate');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parseAkn } = require(path.join(repoRoot, 'out', 'server', 'src', 'core', 'precedent', 'akn.js')) as typeof import('../../server/src/core/precedent/akn');
-  const shared = [path.resolve(repoRoot, '..', 'shared', 'corpus', 'un-ga-akn4un'), path.resolve(repoRoot, '..', '..', 'shared', 'corpus', 'un-ga-akn4un')].find((d) => fs.existsSync(d));
+  const { parseAkn } = require(
+    path.join(repoRoot, 'out', 'server', 'src', 'core', 'precedent', 'akn.js'),
+  ) as typeof import('../../server/src/core/precedent/akn');
+  const shared = [
+    path.resolve(repoRoot, '..', 'shared', 'corpus', 'un-ga-akn4un'),
+    path.resolve(repoRoot, '..', '..', 'shared', 'corpus', 'un-ga-akn4un'),
+  ].find((d) => fs.existsSync(d));
   if (!shared) return;
   const session = path.join(shared, '75');
-  const names = fs.readdirSync(session).filter((f) => /^75_\d+_E\.xml$/.test(f)).sort((a, b) => parseInt(a.slice(3)) - parseInt(b.slice(3))).slice(0, 60);
+  const names = fs
+    .readdirSync(session)
+    .filter((f) => /^75_\d+_E\.xml$/.test(f))
+    .sort((a, b) => parseInt(a.slice(3)) - parseInt(b.slice(3)))
+    .slice(0, 60);
   const entries: Record<string, Uint8Array> = {};
   for (const n of names) entries[`75/${n}`] = fs.readFileSync(path.join(session, n));
   entries['metadata/75.jsonl'] = fs.readFileSync(path.join(shared, 'metadata', '75.jsonl'));

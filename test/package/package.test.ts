@@ -26,7 +26,11 @@ describe('the .vsix', () => {
   it('ships the licence, the bundles without source maps, and minified bundles', () => {
     assert.ok(names.has('extension/LICENSE') || names.has('extension/LICENSE.txt'), 'LICENSE');
     for (const f of ['extension/dist/client.js', 'extension/dist/server.js']) assert.ok(names.has(f), f);
-    assert.deepStrictEqual([...names].filter((n) => n.endsWith('.map')), [], 'no source maps in the package');
+    assert.deepStrictEqual(
+      [...names].filter((n) => n.endsWith('.map')),
+      [],
+      'no source maps in the package',
+    );
     assert.ok(![...names].some((n) => n.includes('node_modules/')), 'no node_modules');
     const sizes = ['client', 'server'].map((b) => zip.entry(`extension/dist/${b}.js`)!.size);
     console.log(`      bundle sizes: client ${(sizes[0] / 1024).toFixed(0)} KiB, server ${(sizes[1] / 1024).toFixed(0)} KiB`);
@@ -88,12 +92,16 @@ describe('the npm package', () => {
     const r = run('check', cms, '--format', 'json');
     assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
     const out = JSON.parse(r.stdout);
-    const findings = (Array.isArray(out) ? out : out.files ?? [out]).flatMap((f: { findings?: unknown[] }) => f.findings ?? []);
+    const findings = (Array.isArray(out) ? out : (out.files ?? [out])).flatMap((f: { findings?: unknown[] }) => f.findings ?? []);
     assert.ok(findings.length > 0, 'the CMS seed has findings');
   });
 
   it('runs `resolution precedent` on the built-in corpus outside a clone', () => {
-    const r = run('precedent', '--text', '*Calls upon* Member States to take decisive steps at the national level to prevent, combat and eradicate the illegal trade in wildlife');
+    const r = run(
+      'precedent',
+      '--text',
+      '*Calls upon* Member States to take decisive steps at the national level to prevent, combat and eradicate the illegal trade in wildlife',
+    );
     assert.strictEqual(r.status, 0, r.stderr);
     assert.match(r.stdout, /A\/RES\/7[15]\//);
   });

@@ -7,7 +7,8 @@ import { CodeAction, CodeActionRequest, TextDocumentEdit, TextEdit } from 'vscod
 import { applyEdits } from '../../server/src/core/fix';
 import { fileUri, startServer, TestServer } from '../support/lsp';
 
-const DRAFT = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n*Mindfull of* the need,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n';
+const DRAFT =
+  'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n*Mindfull of* the need,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n';
 
 describe('"Accept this phrase" quick fix over stdio', function () {
   this.timeout(30000);
@@ -27,7 +28,11 @@ describe('"Accept this phrase" quick fix over stdio', function () {
     const { diagnostics } = await server.diagnostics(uri, version);
     const d = diagnostics.find((x) => x.code === 'preambular-phrase-unknown');
     assert.ok(d, JSON.stringify(diagnostics));
-    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
     const accept = actions.find((a) => a.title === 'Accept "Mindfull" as a preambular phrase');
     assert.ok(accept, JSON.stringify(actions.map((a) => a.title)));
     return accept;
@@ -48,7 +53,10 @@ describe('"Accept this phrase" quick fix over stdio', function () {
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(rc, 'utf8')), { phrases: { preambular: ['Mindfull'] } });
     server.change(uri, DRAFT, 2);
     const after = await server.diagnostics(uri, 2);
-    assert.deepStrictEqual(after.diagnostics.filter((x) => x.code === 'preambular-phrase-unknown'), []);
+    assert.deepStrictEqual(
+      after.diagnostics.filter((x) => x.code === 'preambular-phrase-unknown'),
+      [],
+    );
   });
 
   it('adds the phrase to the nearest .resolutionrc.json, keeping its comments', async () => {
@@ -65,10 +73,16 @@ describe('"Accept this phrase" quick fix over stdio', function () {
     assert.ok(edits, JSON.stringify(accept.edit));
     const updated = applyEdits(before, edits);
     assert.match(updated, /\/\/ the committee's phrases/);
-    assert.deepStrictEqual(JSON.parse(updated.replace(/\/\/.*\n/, '')), { phrases: { operative: ['Enjoins'], preambular: ['Mindfull'] }, draftMode: true });
+    assert.deepStrictEqual(JSON.parse(updated.replace(/\/\/.*\n/, '')), {
+      phrases: { operative: ['Enjoins'], preambular: ['Mindfull'] },
+      draftMode: true,
+    });
     fs.writeFileSync(rc, updated);
     server.change(uri, DRAFT, 2);
     const after = await server.diagnostics(uri, 2);
-    assert.deepStrictEqual(after.diagnostics.filter((x) => x.code === 'preambular-phrase-unknown'), []);
+    assert.deepStrictEqual(
+      after.diagnostics.filter((x) => x.code === 'preambular-phrase-unknown'),
+      [],
+    );
   });
 });

@@ -62,7 +62,10 @@ describe('code actions and commands over stdio', function () {
     const fixed = applyEdits(DRAFT, actions[0].edit!.changes![uri]);
     assert.match(fixed, /paragraph 2 below;\n\n2\. \*Further calls\* upon States to act;\n\n3\. \*Requests\*/);
     const disable = actions[1].edit!.changes![uri][0] as TextEdit;
-    assert.deepStrictEqual(disable, { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '<!-- resolution-disable-next-paragraph operative-numbering -->\n\n' });
+    assert.deepStrictEqual(disable, {
+      range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } },
+      newText: '<!-- resolution-disable-next-paragraph operative-numbering -->\n\n',
+    });
     assert.strictEqual((actions[2].edit!.changes![uri][0] as TextEdit).newText, '<!-- resolution-disable-file operative-numbering -->\n\n');
 
     // with the comment inserted, the finding goes away
@@ -80,7 +83,10 @@ describe('code actions and commands over stdio', function () {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     })) as CodeAction[];
-    assert.deepStrictEqual(actions.map((a) => a.kind), ['source.fixAll.resolution']);
+    assert.deepStrictEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.resolution'],
+    );
     const edits = actions[0].edit!.changes![uri];
     assert.strictEqual(edits.length, 1);
     const expected = [
@@ -121,7 +127,8 @@ describe('code actions and commands over stdio', function () {
 
   it('resolution.renumberParagraphs and resolution.renumberFootnotes apply one edit each', async () => {
     const uri = 'untitled:renumber.res.md';
-    const text = 'The General Assembly,\n\n*Recalling* the Convention,²\n\n*Noting* the Protocol,¹\n\n1. *Decides* to act;\n\n5. *Requests* a report.\n\n¹ Protocol.\n\n² Convention.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* the Convention,²\n\n*Noting* the Protocol,¹\n\n1. *Decides* to act;\n\n5. *Requests* a report.\n\n¹ Protocol.\n\n² Convention.\n';
     server.open(uri, text, 1);
     await server.diagnostics(uri, 1);
     applied.length = 0;
@@ -181,7 +188,10 @@ describe('code actions and commands over stdio', function () {
       assert.strictEqual(rcDiagnostics.diagnostics.length, 1);
       assert.match(rcDiagnostics.diagnostics[0].message, /not valid JSON/);
       const own = await server.diagnostics(uri, 1);
-      assert.ok(own.diagnostics.some((d) => d.code === 'operative-numbering'), 'the bad file is ignored, so the default applies');
+      assert.ok(
+        own.diagnostics.some((d) => d.code === 'operative-numbering'),
+        'the bad file is ignored, so the default applies',
+      );
       // a second check of the draft does not report the config file again: the next publication
       // for the file is the one that clears it after the repair below
       server.change(uri, DRAFT + '\n', 2);

@@ -35,12 +35,18 @@ describe('completion keeps italics well formed', function () {
         const uri = `untitled:italics-${what.replace(/\W/g, '')}-${c}.res.md`;
         const text = head + line;
         server.open(uri, text);
-        const list = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: lineNo, character: c } })) as CompletionList | null;
+        const list = (await server.connection.sendRequest(CompletionRequest.type, {
+          textDocument: { uri },
+          position: { line: lineNo, character: c },
+        })) as CompletionList | null;
         for (const item of list?.items ?? []) {
           offered++;
           const out = applyEdits(text, [item.textEdit as TextEdit]);
           const last = out.split('\n').slice(lineNo).join(' ');
-          assert.ok(wellFormed(last), `cursor ${c} in ${JSON.stringify(line)}, item ${JSON.stringify(item.label)} gives ${JSON.stringify(last)}`);
+          assert.ok(
+            wellFormed(last),
+            `cursor ${c} in ${JSON.stringify(line)}, item ${JSON.stringify(item.label)} gives ${JSON.stringify(last)}`,
+          );
         }
       }
       assert.ok(offered > 0, 'some completion was offered');

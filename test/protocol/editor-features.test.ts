@@ -44,11 +44,21 @@ describe('editor features over stdio: status counts, document links, workspace c
   });
 
   it('resolution/stats gives the language of a French draft, and a front matter line sets it', async () => {
-    server.open('untitled:projet.res.md', 'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\n1. *Prie* le Secrétaire général de lui présenter un rapport ;\n\n2. *Décide* de demeurer saisie de la question.\n');
-    const fr = (await server.connection.sendRequest('resolution/stats', { uri: 'untitled:projet.res.md' })) as { lang: string; langSource: string; operative: number };
+    server.open(
+      'untitled:projet.res.md',
+      'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\n1. *Prie* le Secrétaire général de lui présenter un rapport ;\n\n2. *Décide* de demeurer saisie de la question.\n',
+    );
+    const fr = (await server.connection.sendRequest('resolution/stats', { uri: 'untitled:projet.res.md' })) as {
+      lang: string;
+      langSource: string;
+      operative: number;
+    };
     assert.deepStrictEqual([fr.lang, fr.langSource, fr.operative], ['fr', 'detected', 2]);
     server.open('untitled:proyecto.res.md', '---\nlang: es\n---\n\nThe General Assembly,\n\n1. *Decides* to act.\n');
-    const es = (await server.connection.sendRequest('resolution/stats', { uri: 'untitled:proyecto.res.md' })) as { lang: string; langSource: string };
+    const es = (await server.connection.sendRequest('resolution/stats', { uri: 'untitled:proyecto.res.md' })) as {
+      lang: string;
+      langSource: string;
+    };
     assert.deepStrictEqual([es.lang, es.langSource], ['es', 'front matter']);
   });
 
@@ -91,14 +101,21 @@ describe('editor features over stdio: status counts, document links, workspace c
       d.diagnostics.filter((x) => x.severity === 1).map((x) => [x.code, x.range.start.line]),
       [['operative-numbering', 6]],
     );
-    assert.ok(progress.length >= 1 && progress[progress.length - 1].done === 2 && progress[progress.length - 1].total === 2, JSON.stringify(progress));
+    assert.ok(
+      progress.length >= 1 && progress[progress.length - 1].done === 2 && progress[progress.length - 1].total === 2,
+      JSON.stringify(progress),
+    );
   });
 
-  it('resolution/checkWorkspace applies each draft\'s .resolutionrc.json', async () => {
+  it("resolution/checkWorkspace applies each draft's .resolutionrc.json", async () => {
     const rc = path.join(dir, '.resolutionrc.json');
     fs.writeFileSync(rc, JSON.stringify({ rules: { 'operative-numbering': 'warning' } }));
     try {
-      const result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as { files: number; errors: number; warnings: number };
+      const result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as {
+        files: number;
+        errors: number;
+        warnings: number;
+      };
       assert.strictEqual(result.errors, 0, JSON.stringify(result));
       assert.ok(result.warnings >= 1, JSON.stringify(result));
     } finally {
@@ -111,11 +128,19 @@ describe('editor features over stdio: status counts, document links, workspace c
     const rc = path.join(dir, '.resolutionrc.json');
     fs.writeFileSync(ignoreFile, '# drafts being reworked\nsub/\n');
     try {
-      let result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as { files: number; errors: number; ignored?: number };
+      let result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as {
+        files: number;
+        errors: number;
+        ignored?: number;
+      };
       assert.strictEqual(result.files, 1, JSON.stringify(result));
       assert.strictEqual(result.ignored, 1, JSON.stringify(result));
       fs.writeFileSync(rc, JSON.stringify({ ignore: ['a.res.md'] }));
-      result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as { files: number; errors: number; ignored?: number };
+      result = (await server.connection.sendRequest('resolution/checkWorkspace', {})) as {
+        files: number;
+        errors: number;
+        ignored?: number;
+      };
       assert.strictEqual(result.files, 0, JSON.stringify(result));
       assert.strictEqual(result.ignored, 2, JSON.stringify(result));
     } finally {
@@ -135,7 +160,9 @@ describe('editor features over stdio: status counts, document links, workspace c
     fs.writeFileSync(rc, JSON.stringify({ rules: { 'operative-numbering': 'warning' } }));
     try {
       const next = server.diagnostics(uri);
-      server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Created }] });
+      server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: fileUri(rc), type: FileChangeType.Created }],
+      });
       const after = await next;
       assert.strictEqual(after.diagnostics.find((d) => d.code === 'operative-numbering')?.severity, 2, 'a warning under the new file');
     } finally {

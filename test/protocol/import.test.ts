@@ -69,7 +69,9 @@ describe('language server: resolution/import', function () {
     fs.writeFileSync(
       file,
       zipSync({
-        'word/document.xml': strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>Requests a report</w:t></w:r>${ins}<w:r><w:t>.</w:t></w:r></w:p></w:body></w:document>`),
+        'word/document.xml': strToU8(
+          `<w:document ${W}><w:body><w:p><w:r><w:t>Requests a report</w:t></w:r>${ins}<w:r><w:t>.</w:t></w:r></w:p></w:body></w:document>`,
+        ),
       }),
     );
     assert.strictEqual((await ask({ path: file })).draft!.trim(), 'Requests a report promptly.');
@@ -96,8 +98,14 @@ describe('language server: resolution/import', function () {
     const res = await ask({ path: path.join(SHARED_PDF, `${names[0]}.pdf`) });
     assert.strictEqual(res.error, undefined);
     const blocks = res.draft!.split('\n\n');
-    assert.ok(blocks.some((b) => /^\*?The General Assembly\*?,$/.test(b.trim())), 'the authority line');
-    assert.ok(blocks.some((b) => /^1\. \*[A-Z]/.test(b)), 'operative paragraph 1 with its italic verb');
+    assert.ok(
+      blocks.some((b) => /^\*?The General Assembly\*?,$/.test(b.trim())),
+      'the authority line',
+    );
+    assert.ok(
+      blocks.some((b) => /^1\. \*[A-Z]/.test(b)),
+      'operative paragraph 1 with its italic verb',
+    );
     assert.ok(!/^\s*\d+\s*$/m.test(res.draft!), 'no page number left on a line of its own');
   });
 });

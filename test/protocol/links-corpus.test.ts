@@ -15,7 +15,10 @@ describe('document links with a corpus over stdio', function () {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'links-corpus-'));
     file = path.join(dir, 'A-RES-99-7.txt');
-    fs.writeFileSync(file, 'General Assembly\n\nA/RES/99/7\n\nResolution adopted by the General Assembly on 3 March 2045\n\n99/7. Oceans\n\nThe General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act.\n');
+    fs.writeFileSync(
+      file,
+      'General Assembly\n\nA/RES/99/7\n\nResolution adopted by the General Assembly on 3 March 2045\n\n99/7. Oceans\n\nThe General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act.\n',
+    );
     server = await startServer({ settings: { corpus: { builtin: false, paths: [dir] } } });
     await server.connection.sendRequest('resolution/reloadCorpus', {});
   });
@@ -26,7 +29,10 @@ describe('document links with a corpus over stdio', function () {
 
   it('opens the corpus file of a cited resolution the corpus holds, and undocs for the others (Security Council included)', async () => {
     const uri = 'untitled:links-corpus.res.md';
-    server.open(uri, 'The General Assembly,\n\n*Recalling* its resolution 99/7 and Security Council resolution 2127 (2013),\n\n1. *Decides* to act on resolution 70/1.\n');
+    server.open(
+      uri,
+      'The General Assembly,\n\n*Recalling* its resolution 99/7 and Security Council resolution 2127 (2013),\n\n1. *Decides* to act on resolution 70/1.\n',
+    );
     const links = (await server.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } })) as DocumentLink[];
     const targets = links.map((l) => l.target);
     assert.ok(targets.includes(pathToFileURL(file).toString()), JSON.stringify(targets));

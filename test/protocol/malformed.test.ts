@@ -53,12 +53,17 @@ describe('malformed requests over stdio', function () {
   });
 
   it('a didOpen without text is ignored with a log line; the server keeps running', async () => {
-    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:notext.res.md', languageId: 'resolution', version: 1 } });
+    server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'untitled:notext.res.md', languageId: 'resolution', version: 1 },
+    });
     const uri = 'untitled:after-notext.res.md';
     server.open(uri, 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n', 1);
     const d = await server.diagnostics(uri, 1);
     assert.ok(d.diagnostics.some((x) => x.code === 'operative-numbering'));
-    assert.ok(logs.some((l) => /didOpen ignored: untitled:notext\.res\.md came without its text/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /didOpen ignored: untitled:notext\.res\.md came without its text/.test(l)),
+      logs.join('\n'),
+    );
     assert.doesNotMatch(server.stderr(), /TypeError|Cannot read/);
   });
 });

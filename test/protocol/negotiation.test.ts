@@ -33,7 +33,10 @@ describe('negotiation texts over stdio', function () {
     server.open(uri, DRAFT);
     const d = await published;
     // only OP2 lacks its full stop: one finding, on its line, with a fix that adds it
-    assert.deepStrictEqual(d.diagnostics.map((x) => `${x.range.start.line + 1}:${x.code}`), ['11:operative-punctuation']);
+    assert.deepStrictEqual(
+      d.diagnostics.map((x) => `${x.range.start.line + 1}:${x.code}`),
+      ['11:operative-punctuation'],
+    );
   });
 
   it('resolution/negotiationStatus: counts, per-paragraph status and bracket ranges', async () => {
@@ -42,7 +45,10 @@ describe('negotiation texts over stdio', function () {
     const s: any = await server.connection.sendRequest('resolution/negotiationStatus', { uri });
     assert.strictEqual(s.isDraft, true);
     assert.strictEqual(s.line, '2 of 5 paragraphs agreed ad ref, 1 with brackets, 1 pending, 1 deleted');
-    assert.deepStrictEqual(s.report.byParagraph.map((p: any) => `${p.label}:${p.status}`), ['PP1:agreed', 'PP2:bracketed', 'OP1:agreed', 'OP1 bis:deleted', 'OP2:pending']);
+    assert.deepStrictEqual(
+      s.report.byParagraph.map((p: any) => `${p.label}:${p.status}`),
+      ['PP1:agreed', 'PP2:bracketed', 'OP1:agreed', 'OP1 bis:deleted', 'OP2:pending'],
+    );
     assert.deepStrictEqual(s.brackets, [{ start: { line: 4, character: 30 }, end: { line: 4, character: 53 } }]);
   });
 
@@ -58,12 +64,26 @@ describe('negotiation texts over stdio', function () {
   it('resolution/negotiationEdit and resolution/cleanText, resolution/compare', async () => {
     const uri = 'untitled:edit.res.md';
     server.open(uri, DRAFT);
-    const alts: any = await server.connection.sendRequest('resolution/negotiationEdit', { uri, position: { line: 4, character: 35 }, action: 'alternatives' });
+    const alts: any = await server.connection.sendRequest('resolution/negotiationEdit', {
+      uri,
+      position: { line: 4, character: 35 },
+      action: 'alternatives',
+    });
     assert.deepStrictEqual(alts.alternatives, { kind: 'bracket', choices: ['increasing', 'alarming'] });
-    const edit: any = await server.connection.sendRequest('resolution/negotiationEdit', { uri, position: { line: 4, character: 35 }, action: 'acceptAlternative', choice: 1 });
-    assert.deepStrictEqual(edit.edits, [{ range: { start: { line: 4, character: 30 }, end: { line: 4, character: 53 } }, newText: 'alarming' }]);
+    const edit: any = await server.connection.sendRequest('resolution/negotiationEdit', {
+      uri,
+      position: { line: 4, character: 35 },
+      action: 'acceptAlternative',
+      choice: 1,
+    });
+    assert.deepStrictEqual(edit.edits, [
+      { range: { start: { line: 4, character: 30 }, end: { line: 4, character: 53 } }, newText: 'alarming' },
+    ]);
     const clean: any = await server.connection.sendRequest('resolution/cleanText', { uri });
-    assert.strictEqual(clean.text, 'The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n*Noting with concern* the increasing scale of poaching,\n\n1. *Decides* to convene a high-level meeting;\n\n2. *Requests* a report\n');
+    assert.strictEqual(
+      clean.text,
+      'The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n*Noting with concern* the increasing scale of poaching,\n\n1. *Decides* to convene a high-level meeting;\n\n2. *Requests* a report\n',
+    );
     const cmp: any = await server.connection.sendRequest('resolution/compare', { oldText: clean.text, newText: DRAFT });
     assert.strictEqual(cmp.line, '1 paragraph added, 0 deleted, 0 moved, 3 changed, 1 unchanged');
   });

@@ -6,7 +6,7 @@ import { CompletionList, CompletionRequest, Hover, HoverRequest, MarkupContent, 
 import { fileUri, startServer, TestServer } from '../support/lsp';
 import { readSeed, SEED, SEEDS } from '../support/paths';
 
-const hoverText = (h: Hover | null) => ((h?.contents as MarkupContent | undefined)?.value ?? '');
+const hoverText = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
 
 describe('precedent features over stdio (built-in seeds)', function () {
   this.timeout(30000);
@@ -23,7 +23,10 @@ describe('precedent features over stdio (built-in seeds)', function () {
     const lines = text.split('\n');
     const l = line ?? lines.length - 1;
     const c = character ?? lines[l].length;
-    return (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: l, character: c } })) as CompletionList;
+    return (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: l, character: c },
+    })) as CompletionList;
   };
 
   it('resolution/reloadCorpus loads the five seeds', async () => {
@@ -34,7 +37,8 @@ describe('precedent features over stdio (built-in seeds)', function () {
   });
 
   it('completes the paragraph being typed with its precedent, inserting the rest', async () => {
-    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Encourages* Member States to act;\n\n2. *Calls upon* Member States to make il';
+    const text =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Encourages* Member States to act;\n\n2. *Calls upon* Member States to make il';
     const list = await complete('untitled:typing.res.md', text);
     const item = list.items.find((i) => i.detail === 'A/RES/75/311, op. 6 · 2021');
     assert.ok(item, list.items.map((i) => `${i.label} | ${i.detail}`).join('\n'));
@@ -44,7 +48,10 @@ describe('precedent features over stdio (built-in seeds)', function () {
     assert.deepStrictEqual(edit.range, { start: { line: 6, character: 3 }, end: { line: 6, character: 40 } });
     const line = text.split('\n')[6];
     const after = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
-    assert.match(after, /^2\. \*Calls upon\* Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime/);
+    assert.match(
+      after,
+      /^2\. \*Calls upon\* Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime/,
+    );
     assert.match(after, /combat transnational organized crime;$/);
     // Every precedent item filters on the same typed text, so the editor keeps the server's order.
     const precedents = list.items.filter((i) => i.detail?.startsWith('A/RES/'));
@@ -53,7 +60,10 @@ describe('precedent features over stdio (built-in seeds)', function () {
     assert.ok(list.items.some((i) => i.detail === 'A/RES/71/326, op. 5 · 2017'));
     // not in the middle of a line that goes on
     const middle = await complete('untitled:middle.res.md', text + 'licit trafficking a crime;', 6, 40);
-    assert.deepStrictEqual(middle.items.filter((i) => i.detail?.startsWith('A/RES/')), []);
+    assert.deepStrictEqual(
+      middle.items.filter((i) => i.detail?.startsWith('A/RES/')),
+      [],
+    );
   });
 
   it('offers "Also encourages" first after an *Encourages* paragraph, then phrases by corpus frequency', async () => {
@@ -74,7 +84,10 @@ describe('precedent features over stdio (built-in seeds)', function () {
     const item = list.items.find((i) => i.label === '70/1');
     assert.ok(item, list.items.map((i) => i.label).join(' '));
     assert.strictEqual((item.textEdit as TextEdit).newText, '70/1 of 25 September 2015');
-    const list2 = await complete('untitled:cite2.res.md', 'The General Assembly,\n\n*Recalling* its resolutions 69/314 of 30 July 2015 and 70/30');
+    const list2 = await complete(
+      'untitled:cite2.res.md',
+      'The General Assembly,\n\n*Recalling* its resolutions 69/314 of 30 July 2015 and 70/30',
+    );
     const item2 = list2.items.find((i) => i.label === '70/301');
     assert.strictEqual((item2?.textEdit as TextEdit).newText, '70/301 of 9 September 2016');
     const typedLine = '*Recalling* its resolutions 69/314 of 30 July 2015 and 70/30';
@@ -84,7 +97,10 @@ describe('precedent features over stdio (built-in seeds)', function () {
   it('hovers a paragraph with its precedents, agreed share and word diff', async () => {
     const uri = fileUri(path.join(SEEDS, SEED.ga71));
     server.open(uri, readSeed(SEED.ga71));
-    const h = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 100, character: 20 } })) as Hover;
+    const h = (await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 100, character: 20 },
+    })) as Hover;
     const v = hoverText(h);
     assert.match(v, /^\*\*Precedents\*\* — \d+% of the words are agreed language/);
     assert.match(v, /^1\. \d+% · A\/RES\/75\/311, op\\\. 6 · 23 July 2021/m);
@@ -96,12 +112,19 @@ describe('precedent features over stdio (built-in seeds)', function () {
 
   it('hovers a citation with the adoption date, and a footnote marker with its text', async () => {
     const uri = 'untitled:hover.res.md';
-    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015 and the Convention on International Trade in Endangered Species of Wild Fauna and Flora,¹\n\n¹ United Nations, *Treaty Series*, vol. 993, No. 14537.\n\n1. *Decides* to remain seized of the matter.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015 and the Convention on International Trade in Endangered Species of Wild Fauna and Flora,¹\n\n¹ United Nations, *Treaty Series*, vol. 993, No. 14537.\n\n1. *Decides* to remain seized of the matter.\n';
     server.open(uri, text);
-    const cite = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 29 } })) as Hover;
+    const cite = (await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 2, character: 29 },
+    })) as Hover;
     assert.match(hoverText(cite), /Adopted 25 September 2015/);
     const line = text.split('\n')[2];
-    const foot = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: line.indexOf('¹') } })) as Hover;
+    const foot = (await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 2, character: line.indexOf('¹') },
+    })) as Hover;
     assert.strictEqual(hoverText(foot), '**Footnote 1**: United Nations, \\*Treaty Series\\*, vol\\. 993, No\\. 14537\\.');
   });
 
@@ -115,7 +138,12 @@ describe('precedent features over stdio (built-in seeds)', function () {
     assert.ok(r.coverage > 0.8 && r.coverage <= 1);
     assert.ok(r.matches.length >= 1 && r.matches.length <= 3);
     assert.deepStrictEqual(
-      { symbol: r.matches[0].source.symbol, kind: r.matches[0].source.kind, paragraph: r.matches[0].source.paragraph, line: r.matches[0].source.line },
+      {
+        symbol: r.matches[0].source.symbol,
+        kind: r.matches[0].source.kind,
+        paragraph: r.matches[0].source.paragraph,
+        line: r.matches[0].source.line,
+      },
       { symbol: 'A/RES/75/311', kind: 'operative', paragraph: '6', line: 150 },
     );
   });
@@ -150,7 +178,9 @@ describe('precedent features over stdio (a hostile corpus folder)', function () 
   it('escapes corpus text in hovers: no link, command, image or HTML', async () => {
     const uri = 'untitled:victim.res.md';
     server.open(uri, 'The General Assembly,\n\n1. *Urges* States to open this and visit now to protect migratory birds;\n');
-    const v = hoverText((await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 10 } })) as Hover);
+    const v = hoverText(
+      (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 10 } })) as Hover,
+    );
     assert.match(v, /A\/RES\/99\/1, op\\\. 1/);
     assert.doesNotMatch(v, /\]\(/);
     assert.doesNotMatch(v, /command:/);
@@ -161,8 +191,13 @@ describe('precedent features over stdio (a hostile corpus folder)', function () 
   });
 
   it('re-reads a corpus file the client reports as changed', async () => {
-    fs.writeFileSync(path.join(dir, 'fresh.res.md'), 'A/RES/99/2\n\nThe General Assembly,\n\n1. *Decides* to proclaim 3 March World Seagrass Day, to be observed annually;\n');
-    server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'fresh.res.md')), type: 1 }] });
+    fs.writeFileSync(
+      path.join(dir, 'fresh.res.md'),
+      'A/RES/99/2\n\nThe General Assembly,\n\n1. *Decides* to proclaim 3 March World Seagrass Day, to be observed annually;\n',
+    );
+    server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: fileUri(path.join(dir, 'fresh.res.md')), type: 1 }],
+    });
     const uri = 'untitled:seagrass.res.md';
     server.open(uri, 'The General Assembly,\n\n1. *Decides* to proclaim 3 March World Seagrass Day;\n');
     let best: any;
@@ -183,7 +218,10 @@ describe('precedent corpus settings over stdio', function () {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
     fs.mkdirSync(path.join(dir, 'drafts'));
-    fs.writeFileSync(path.join(dir, 'drafts', 'oceans.res.md'), 'The General Assembly,\n\n1. *Decides* to convene a conference on the conservation of deep-sea hydrothermal vents;\n');
+    fs.writeFileSync(
+      path.join(dir, 'drafts', 'oceans.res.md'),
+      'The General Assembly,\n\n1. *Decides* to convene a conference on the conservation of deep-sea hydrothermal vents;\n',
+    );
     fs.writeFileSync(path.join(dir, 'notes.md'), 'Meeting notes that are not part of the corpus, with several words in them.\n');
     server = await startServer({ rootPath: dir, settings: { corpus: { builtin: false, includeWorkspace: true } } });
   });
@@ -199,8 +237,12 @@ describe('precedent corpus settings over stdio', function () {
 
   it('reloads the corpus when the settings change', async () => {
     const uri = 'untitled:settings.res.md';
-    server.open(uri, 'The General Assembly,\n\nRemaining concerned, therefore, about the increasing scale of poaching and illegal trade in wildlife and wildlife products and its adverse economic, social and environmental impacts,\n\n1. *Decides* to act.\n');
-    const ask = async () => ((await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 3 } })) as any).matches;
+    server.open(
+      uri,
+      'The General Assembly,\n\nRemaining concerned, therefore, about the increasing scale of poaching and illegal trade in wildlife and wildlife products and its adverse economic, social and environmental impacts,\n\n1. *Decides* to act.\n',
+    );
+    const ask = async () =>
+      ((await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 3 } })) as any).matches;
     assert.deepStrictEqual(await ask(), []);
     server.settings.corpus = { builtin: true };
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
@@ -210,6 +252,12 @@ describe('precedent corpus settings over stdio', function () {
       if (matches.length === 0) await new Promise((res) => setTimeout(res, 100));
     }
     // the same paragraph stands in both General Assembly seeds
-    assert.deepStrictEqual(matches.filter((m) => m.score === 1).map((m) => m.source.symbol).sort(), ['A/RES/71/326', 'A/RES/75/311']);
+    assert.deepStrictEqual(
+      matches
+        .filter((m) => m.score === 1)
+        .map((m) => m.source.symbol)
+        .sort(),
+      ['A/RES/71/326', 'A/RES/75/311'],
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('language server over stdio', function () {
     assert.strictEqual(numbering[0].source, 'resolution');
     server.change(uri, bad.replace('3. *Requests*', '2. *Requests*'), 2);
     const second = await server.diagnostics(uri, 2);
-    assert.deepStrictEqual(second.diagnostics.filter((d) => d.code === 'operative-numbering'), []);
+    assert.deepStrictEqual(
+      second.diagnostics.filter((d) => d.code === 'operative-numbering'),
+      [],
+    );
   });
 
   it('answers document symbols: the preamble, each operative paragraph as "6. Calls upon", sub-paragraphs as children', async () => {
@@ -38,7 +41,10 @@ describe('language server over stdio', function () {
     assert.ok(names.includes('2. Calls upon'));
     assert.ok(names.includes('3. Also calls upon'));
     const five = symbols.find((s) => s.name === '5. Requests')!;
-    assert.deepStrictEqual(five.children!.map((c) => c.name.slice(0, 3)), ['(a)', '(b)', '(c)']);
+    assert.deepStrictEqual(
+      five.children!.map((c) => c.name.slice(0, 3)),
+      ['(a)', '(b)', '(c)'],
+    );
   });
 
   it('answers folding ranges for the preamble and long paragraphs', async () => {
@@ -46,7 +52,10 @@ describe('language server over stdio', function () {
     server.open(uri, readSeed(SEED.ga75));
     const folds = (await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }))!;
     // The preamble runs from line 24 to the fragment of its last paragraph after the footnote block (line 138, 1-based).
-    assert.ok(folds.some((f) => f.startLine === 23 && f.endLine === 137), JSON.stringify(folds.slice(0, 5)));
+    assert.ok(
+      folds.some((f) => f.startLine === 23 && f.endLine === 137),
+      JSON.stringify(folds.slice(0, 5)),
+    );
     // A paragraph split by a page break folds from its first line to its fragment.
     assert.ok(folds.some((f) => f.startLine === 51 && f.endLine === 57));
   });
@@ -58,7 +67,9 @@ describe('language server over stdio', function () {
     assert.strictEqual(d.diagnostics.length, 1);
     assert.match(d.diagnostics[0].message, /binary/);
     // Still answering afterwards.
-    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fileUri(path.join(SEEDS, SEED.ga75)) } });
+    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: fileUri(path.join(SEEDS, SEED.ga75)) },
+    });
     assert.ok(Array.isArray(symbols) && symbols.length > 40);
   });
 });
@@ -77,7 +88,10 @@ describe('language server with "resolution.run": "onSave"', () => {
     const good = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n';
     server.open(uri, good, 1);
     const first = await server.diagnostics(uri, 1);
-    assert.deepStrictEqual(first.diagnostics.filter((d) => d.code === 'operative-numbering'), []);
+    assert.deepStrictEqual(
+      first.diagnostics.filter((d) => d.code === 'operative-numbering'),
+      [],
+    );
     const v2 = server.diagnostics(uri, 2);
     let publishedWhileTyping = false;
     void v2.then(() => (publishedWhileTyping = !savedYet));

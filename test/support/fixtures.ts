@@ -29,7 +29,11 @@ export function stripMarkers(raw: string): { text: string; expected: string[] } 
   const expected: string[] = [];
   raw.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(MARKER)) {
-      for (const id of m[1].split(',').map((s) => s.trim()).filter(Boolean)) expected.push(`${i + 1}:${id}`);
+      for (const id of m[1]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        expected.push(`${i + 1}:${id}`);
     }
   });
   return { text: raw.replace(MARKER, ''), expected: expected.sort() };

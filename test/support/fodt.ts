@@ -28,7 +28,7 @@ export interface FodtExtras {
 const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv']);
 
 function letterValue(s: string): number {
-  return (s.charCodeAt(0) - 96) + 26 * (s.length - 1);
+  return s.charCodeAt(0) - 96 + 26 * (s.length - 1);
 }
 
 function romanValue(s: string): number {
@@ -79,10 +79,19 @@ export function draftToFodt(text: string, extras: FodtExtras = {}): string {
     }
     return out;
   };
-  const para = (s: string) => s.split('\n').map((l) => inline(l.trim())).join('<text:line-break/>');
+  const para = (s: string) =>
+    s
+      .split('\n')
+      .map((l) => inline(l.trim()))
+      .join('<text:line-break/>');
 
   const body: string[] = [];
-  const list: { level1: number; open: boolean; subOpen: 0 | 1 | 2; lastLetter: string } = { level1: 0, open: false, subOpen: 0, lastLetter: '' };
+  const list: { level1: number; open: boolean; subOpen: 0 | 1 | 2; lastLetter: string } = {
+    level1: 0,
+    open: false,
+    subOpen: 0,
+    lastLetter: '',
+  };
   let expected = 1;
   const closeSubs = (to: 0 | 1) => {
     while (list.subOpen > to) {
@@ -106,7 +115,8 @@ export function draftToFodt(text: string, extras: FodtExtras = {}): string {
       let content = para(num[2]);
       if (!changesUsed && (extras.insertion || extras.deletion)) {
         changesUsed = true;
-        if (extras.insertion) content += ` <text:change-start text:change-id="ct1"/>${esc(extras.insertion)}<text:change-end text:change-id="ct1"/>`;
+        if (extras.insertion)
+          content += ` <text:change-start text:change-id="ct1"/>${esc(extras.insertion)}<text:change-end text:change-id="ct1"/>`;
         if (extras.deletion) content += `<text:change text:change-id="ct2"/>`;
       }
       if (list.open) {
@@ -121,7 +131,13 @@ export function draftToFodt(text: string, extras: FodtExtras = {}): string {
         const attrs = n === expected && expected > 1 ? ' text:continue-numbering="true"' : '';
         body.push(`<text:list text:style-name="L1"${attrs}>`);
         list.open = true;
-        body.push(n === expected || (n === 1 && expected > 1) ? (n === 1 && expected > 1 ? '<text:list-item text:start-value="1">' : '<text:list-item>') : `<text:list-item text:start-value="${n}">`);
+        body.push(
+          n === expected || (n === 1 && expected > 1)
+            ? n === 1 && expected > 1
+              ? '<text:list-item text:start-value="1">'
+              : '<text:list-item>'
+            : `<text:list-item text:start-value="${n}">`,
+        );
       } else body.push('<text:list-item>');
       body.push(`<text:p text:style-name="Body">${content}</text:p>`);
       expected = n + 1;
@@ -155,7 +171,9 @@ export function draftToFodt(text: string, extras: FodtExtras = {}): string {
     let content = para(b);
     if (!commentUsed && extras.comment) {
       commentUsed = true;
-      content = `<office:annotation><dc:creator>Reviewer</dc:creator><dc:date>2024-01-01T00:00:00</dc:date><text:p>${esc(extras.comment)}</text:p></office:annotation>` + content;
+      content =
+        `<office:annotation><dc:creator>Reviewer</dc:creator><dc:date>2024-01-01T00:00:00</dc:date><text:p>${esc(extras.comment)}</text:p></office:annotation>` +
+        content;
     }
     body.push(`<text:p text:style-name="Body">${content}</text:p>`);
   }
@@ -164,8 +182,12 @@ export function draftToFodt(text: string, extras: FodtExtras = {}): string {
   const changes =
     extras.insertion || extras.deletion
       ? `<text:tracked-changes text:track-changes="true">` +
-        (extras.insertion ? `<text:changed-region text:id="ct1"><text:insertion><office:change-info><dc:creator>Delegate</dc:creator><dc:date>2024-01-01T00:00:00</dc:date></office:change-info></text:insertion></text:changed-region>` : '') +
-        (extras.deletion ? `<text:changed-region text:id="ct2"><text:deletion><office:change-info><dc:creator>Delegate</dc:creator><dc:date>2024-01-01T00:00:00</dc:date></office:change-info><text:p>${esc(extras.deletion)}</text:p></text:deletion></text:changed-region>` : '') +
+        (extras.insertion
+          ? `<text:changed-region text:id="ct1"><text:insertion><office:change-info><dc:creator>Delegate</dc:creator><dc:date>2024-01-01T00:00:00</dc:date></office:change-info></text:insertion></text:changed-region>`
+          : '') +
+        (extras.deletion
+          ? `<text:changed-region text:id="ct2"><text:deletion><office:change-info><dc:creator>Delegate</dc:creator><dc:date>2024-01-01T00:00:00</dc:date></office:change-info><text:p>${esc(extras.deletion)}</text:p></text:deletion></text:changed-region>`
+          : '') +
         `</text:tracked-changes>`
       : '';
   return `<?xml version="1.0" encoding="UTF-8"?>

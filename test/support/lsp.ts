@@ -54,7 +54,9 @@ export async function startServer(
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
     else published.push(p);
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'resolution' ? settings : null)));
+  connection.onRequest(ConfigurationRequest.type, (params) =>
+    params.items.map((item) => (item.section === 'resolution' ? settings : null)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -73,7 +75,10 @@ export async function startServer(
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'source'] } }, dataSupport: true },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'source'] } },
+          dataSupport: true,
+        },
       },
       window: { workDoneProgress: true },
     },

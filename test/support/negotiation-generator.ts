@@ -77,7 +77,8 @@ export function generateDraft(original: string, seed: number): GeneratedDraft | 
     // labels
     if (labels) {
       if (p.kind === 'preambular') ins(p.start, `PP${pp} `);
-      else if (op?.number && !op.number.suffix && /^\d+\.$/.test(op.number.text) && src[op.number.end] === ' ') replaces.push({ start: op.number.start, end: bodyStart, text: `OP${op.number.value} ` });
+      else if (op?.number && !op.number.suffix && /^\d+\.$/.test(op.number.text) && src[op.number.end] === ' ')
+        replaces.push({ start: op.number.start, end: bodyStart, text: `OP${op.number.value} ` });
     }
     const firstEnd = p.fragments[0]?.end ?? p.end;
     const body = src.slice(bodyStart, firstEnd);
@@ -123,7 +124,8 @@ export function generateDraft(original: string, seed: number): GeneratedDraft | 
       f.agreed = true;
       const end = trimEnd(src, p.end);
       const last = src[end - 1];
-      if (tagStyle !== '\n[Agreed ad ref]' && /[,;.]/.test(last) && random() < 0.3) ins(end - 1, tagStyle); // before the ending
+      if (tagStyle !== '\n[Agreed ad ref]' && /[,;.]/.test(last) && random() < 0.3)
+        ins(end - 1, tagStyle); // before the ending
       else ins(end, tagStyle);
     }
     // inserted paragraphs after this operative paragraph: a deleted bis, an alternative
@@ -146,7 +148,9 @@ export function generateDraft(original: string, seed: number): GeneratedDraft | 
   let text = src;
   for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   const anyAgreed = facts.some((f) => f.agreed);
-  const statuses = facts.map<Status>((f) => (f.deleted ? 'deleted' : f.bracketed ? 'bracketed' : f.agreed ? 'agreed' : anyAgreed ? 'pending' : 'agreed'));
+  const statuses = facts.map<Status>((f) =>
+    f.deleted ? 'deleted' : f.bracketed ? 'bracketed' : f.agreed ? 'agreed' : anyAgreed ? 'pending' : 'agreed',
+  );
   return { text, statuses, style: `${labels ? 'labels' : 'numbers'}, ${tagging ? JSON.stringify(tagStyle.trim()) : 'no tags'}` };
 }
 

@@ -16,20 +16,24 @@ const DEFINITION = new RegExp(`^\\s*(?:${SUPERSCRIPT_RUN_SRC}|<sup>[^<]*</sup>|\
 export function words(text: string): string[] {
   const lines = text.split(/\r?\n/);
   const body = lines.filter((l) => !DEFINITION.test(l)).join('\n');
-  const notes = lines.filter((l) => DEFINITION.test(l)).map((l) => bodyWords(l).join(' ')).sort();
+  const notes = lines
+    .filter((l) => DEFINITION.test(l))
+    .map((l) => bodyWords(l).join(' '))
+    .sort();
   return [...bodyWords(body), ...notes];
 }
 
 function bodyWords(text: string): string[] {
-  return text
-    .replace(MARKERS, ' ')
-    // only real labels ((a), (xiv), (bb), "c."), not words in parentheses such as (UNEP)
-    .replace(LABEL, (m) => {
-      const v = subLabelValues(m.replace(/[().\s]/g, ''));
-      return v.alpha !== undefined || v.roman !== undefined ? ' ' : m;
-    })
-    .split(/[^\p{L}\p{M}'’-]+/u)
-    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
-    .filter((w) => w && !SUFFIX.has(w.toLowerCase()));
+  return (
+    text
+      .replace(MARKERS, ' ')
+      // only real labels ((a), (xiv), (bb), "c."), not words in parentheses such as (UNEP)
+      .replace(LABEL, (m) => {
+        const v = subLabelValues(m.replace(/[().\s]/g, ''));
+        return v.alpha !== undefined || v.roman !== undefined ? ' ' : m;
+      })
+      .split(/[^\p{L}\p{M}'’-]+/u)
+      .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
+      .filter((w) => w && !SUFFIX.has(w.toLowerCase()))
+  );
 }
-

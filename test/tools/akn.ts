@@ -26,7 +26,8 @@ export function decodeEntities(s: string): string {
 export function parseXml(xml: string): XNode {
   const root: XNode = { name: '#root', attrs: {}, children: [] };
   const stack: XNode[] = [root];
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:\s+[^\s=>\/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:\s+[^\s=>\/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|</g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
     const top = stack[stack.length - 1];
@@ -281,7 +282,14 @@ export function aknDraft(
   d: { symbol?: string; title?: string; paragraphs: AknModelParagraph[] },
   lang = 'en',
 ): { text: string; preamble: number; operative: string[] } {
-  const lines = ['General Assembly', '', `${(d.symbol ?? '').replace(/^A\/RES\//, '')}. ${d.title ?? ''}`, '', GA_AUTHORITY[lang] ?? GA_AUTHORITY.en, ''];
+  const lines = [
+    'General Assembly',
+    '',
+    `${(d.symbol ?? '').replace(/^A\/RES\//, '')}. ${d.title ?? ''}`,
+    '',
+    GA_AUTHORITY[lang] ?? GA_AUTHORITY.en,
+    '',
+  ];
   let preamble = 0;
   const operative: string[] = [];
   // The single unnumbered operative paragraph of a short resolution: the reader recognises it by its

@@ -84,8 +84,7 @@ function build(lang: Lang, corpusDir: string, outFile: string): void {
     for (const p of doc.operative) if (p.opening && p.opening.italic === 'full') add(operative, p.opening.text);
     for (const p of doc.preamble) if (p.opening && p.opening.italic === 'full') add(preambular, p.opening.text);
   }
-  const sorted = (m: Map<string, number>) =>
-    Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+  const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
   const data = {
     about:
       lang === 'en'

@@ -111,7 +111,20 @@ function fileSettings(pkg: Json): Array<[string, Json]> {
 
 /** The subset of a setting's JSON schema that belongs in the file's schema (no VS Code-only keys). */
 function schemaOf(prop: Json): Json {
-  const keep = ['type', 'enum', 'items', 'default', 'minimum', 'maximum', 'properties', 'additionalProperties', 'anyOf', 'oneOf', 'pattern', 'format'];
+  const keep = [
+    'type',
+    'enum',
+    'items',
+    'default',
+    'minimum',
+    'maximum',
+    'properties',
+    'additionalProperties',
+    'anyOf',
+    'oneOf',
+    'pattern',
+    'format',
+  ];
   const out: Json = {};
   for (const k of keep) if (prop[k] !== undefined) out[k] = prop[k];
   const description = prop.description ?? prop.markdownDescription;
@@ -124,7 +137,8 @@ export function generateSchema(pkg: Json): Json {
     $schema: { type: 'string', description: 'The schema of this file.' },
     root: { type: 'boolean', description: 'Stop looking for .resolutionrc.json files in parent folders.', default: false },
     extends: {
-      description: 'A base configuration (a path relative to this file), or several in a list (a later one wins); this file\'s keys win over the base\'s.',
+      description:
+        "A base configuration (a path relative to this file), or several in a list (a later one wins); this file's keys win over the base's.",
       anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
     },
   };
@@ -178,7 +192,9 @@ function rulesTable(): string {
   const rows = ['| id | default | what it flags | fix |', '|---|---|---|---|'];
   for (const r of RULES) {
     const m = r.meta;
-    rows.push(`| [${m.id}](${m.id}.md) | ${m.defaultSeverity} | ${cell(m.description)} | ${m.fixDescription ? cell(`${m.fixDescription} ${fixClassNote(m)}`) : '—'} |`);
+    rows.push(
+      `| [${m.id}](${m.id}.md) | ${m.defaultSeverity} | ${cell(m.description)} | ${m.fixDescription ? cell(`${m.fixDescription} ${fixClassNote(m)}`) : '—'} |`,
+    );
   }
   return rows.join('\n');
 }

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     notes += m.footnotes;
     notesExact += m.footnotesExact;
     const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '100.0');
-    console.log(`${name.padEnd(14)} paragraphs ${String(m.exact).padStart(3)}/${String(m.paragraphs).padEnd(3)} ${pct(m.exact, m.paragraphs).padStart(5)} %   hyphens as printed ${pct(m.visual, m.paragraphs).padStart(5)} %   without italics ${pct(m.plain, m.paragraphs).padStart(5)} %   footnotes ${m.footnotesExact}/${m.footnotes}`);
+    console.log(
+      `${name.padEnd(14)} paragraphs ${String(m.exact).padStart(3)}/${String(m.paragraphs).padEnd(3)} ${pct(m.exact, m.paragraphs).padStart(5)} %   hyphens as printed ${pct(m.visual, m.paragraphs).padStart(5)} %   without italics ${pct(m.plain, m.paragraphs).padStart(5)} %   footnotes ${m.footnotesExact}/${m.footnotes}`,
+    );
     if (verbose) for (const miss of m.missing) console.log(`    missing: ${miss}`);
   }
   const pct = (a: number, b: number) => ((100 * a) / Math.max(1, b)).toFixed(1);

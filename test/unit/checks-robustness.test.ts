@@ -14,7 +14,25 @@ const mutated = fc
     start: fc.nat(),
     length: fc.integer({ min: 1, max: 60 }),
     ops: fc.array(
-      fc.record({ at: fc.nat(), kind: fc.constantFrom('drop', 'dup', 'swap', 'insert', 'cut'), text: fc.constantFrom('*', '1. ', '(a) ', '¹', '<!-- resolution-disable -->', '<!-- resolution-disable-next-paragraph -->', 'paragraph 3 above', ';', ',', '[^2]', '\u200e', '5 bis. ', '') }),
+      fc.record({
+        at: fc.nat(),
+        kind: fc.constantFrom('drop', 'dup', 'swap', 'insert', 'cut'),
+        text: fc.constantFrom(
+          '*',
+          '1. ',
+          '(a) ',
+          '¹',
+          '<!-- resolution-disable -->',
+          '<!-- resolution-disable-next-paragraph -->',
+          'paragraph 3 above',
+          ';',
+          ',',
+          '[^2]',
+          '\u200e',
+          '5 bis. ',
+          '',
+        ),
+      }),
       { maxLength: 12 },
     ),
   })

@@ -13,19 +13,37 @@ import { ROOT } from '../support/paths';
 
 const draft = (body: string) => `The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n${body}`;
 const rules = (text: string, settings?: unknown, corpus?: CorpusFacts) =>
-  checkDocument(parse(text), { config: resolveConfig(settings).config, corpus }).map((f) => `${f.range.start.line + 1}:${f.rule}:${f.severity}`);
+  checkDocument(parse(text), { config: resolveConfig(settings).config, corpus }).map(
+    (f) => `${f.range.start.line + 1}:${f.rule}:${f.severity}`,
+  );
 
 describe('check registry and configuration', () => {
   it('has every check of the catalogue with its default severity, description, docs link', () => {
     const catalogue: Record<string, string> = {
-      'operative-numbering': 'error', 'subparagraph-sequence': 'error', 'operative-verb-italic': 'warning',
-      'operative-verb-unknown': 'warning', 'preambular-phrase-unknown': 'information', 'preambular-italic-consistency': 'warning',
-      'operative-in-preamble': 'warning', 'preambular-in-operative': 'warning', 'preambular-punctuation': 'warning',
-      'operative-punctuation': 'warning', 'repeated-opening': 'warning', 'footnote-undefined': 'error', 'footnote-unused': 'warning',
-      'footnote-duplicate': 'error', 'footnote-sequence': 'warning', 'cross-reference': 'warning', 'citation-date': 'warning',
-      'authority-line': 'warning', 'new-language': 'off',
-      'bracket-balance': 'error', 'label-without-base': 'warning', 'status-tag-unknown': 'information',
-      'french-spacing': 'information', 'french-agreement': 'warning',
+      'operative-numbering': 'error',
+      'subparagraph-sequence': 'error',
+      'operative-verb-italic': 'warning',
+      'operative-verb-unknown': 'warning',
+      'preambular-phrase-unknown': 'information',
+      'preambular-italic-consistency': 'warning',
+      'operative-in-preamble': 'warning',
+      'preambular-in-operative': 'warning',
+      'preambular-punctuation': 'warning',
+      'operative-punctuation': 'warning',
+      'repeated-opening': 'warning',
+      'footnote-undefined': 'error',
+      'footnote-unused': 'warning',
+      'footnote-duplicate': 'error',
+      'footnote-sequence': 'warning',
+      'cross-reference': 'warning',
+      'citation-date': 'warning',
+      'authority-line': 'warning',
+      'new-language': 'off',
+      'bracket-balance': 'error',
+      'label-without-base': 'warning',
+      'status-tag-unknown': 'information',
+      'french-spacing': 'information',
+      'french-agreement': 'warning',
     };
     assert.deepStrictEqual(Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity])), catalogue);
     for (const r of RULES) {
@@ -56,7 +74,10 @@ describe('check registry and configuration', () => {
       '3:preambular-italic-consistency:warning',
       '5:preambular-italic-consistency:warning',
     ]);
-    assert.deepStrictEqual(rules(text, { style: { preambularItalic: 'always' }, rules: { 'preambular-italic-consistency': { style: 'never' } } }), []);
+    assert.deepStrictEqual(
+      rules(text, { style: { preambularItalic: 'always' }, rules: { 'preambular-italic-consistency': { style: 'never' } } }),
+      [],
+    );
   });
 
   it('draft mode accepts "5 bis" after 5 (recognised without the setting), and flags it elsewhere', () => {
@@ -75,7 +96,8 @@ describe('check registry and configuration', () => {
   });
 
   it('a document that is not a resolution gets only the footnote checks', () => {
-    const text = '# A communication\n\nThe Commission proposes actions:\n\n- an objective without punctuation\n\nIt will report.¹ And again.²\n\n¹ COM(2016) 87.\n';
+    const text =
+      '# A communication\n\nThe Commission proposes actions:\n\n- an objective without punctuation\n\nIt will report.¹ And again.²\n\n¹ COM(2016) 87.\n';
     const doc = parse(text);
     assert.strictEqual(doc.kind, 'other');
     assert.deepStrictEqual(rules(text), ['7:footnote-undefined:error']);
@@ -114,7 +136,11 @@ describe('check registry and configuration', () => {
   });
 
   it('a check that throws on odd input does not stop the others', () => {
-    const corpus: CorpusFacts = { dateOf: () => { throw new Error('corpus broken'); } };
+    const corpus: CorpusFacts = {
+      dateOf: () => {
+        throw new Error('corpus broken');
+      },
+    };
     const text = draft('*Reaffirming* its resolution 70/1 of 21 October 2015,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n');
     const found = checkDocument(parse(text), { corpus }).map((f) => f.rule);
     assert.ok(found.includes('operative-numbering'));
@@ -148,7 +174,8 @@ describe('phrase knowledge', () => {
     for (const r of RULES) {
       const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${r.meta.id}.md`), 'utf8');
       assert.ok(page.startsWith(`# ${r.meta.id}\n`), r.meta.id);
-      for (const h of ['## What it flags', '## Why', '## Examples', '## Options', '## Fix']) assert.ok(page.includes(h), `${r.meta.id}: ${h}`);
+      for (const h of ['## What it flags', '## Why', '## Examples', '## Options', '## Fix'])
+        assert.ok(page.includes(h), `${r.meta.id}: ${h}`);
     }
   });
 

@@ -13,7 +13,8 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-const DRAFT = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. Decides to act on paragraph 3 below;\n\n3. *Requests* a report,\n';
+const DRAFT =
+  'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. Decides to act on paragraph 3 below;\n\n3. *Requests* a report,\n';
 
 describe('command line: check --fix, --format sarif, --max-warnings, configuration', () => {
   let dir: string;
@@ -27,7 +28,10 @@ describe('command line: check --fix, --format sarif, --max-warnings, configurati
     fs.writeFileSync(file, DRAFT);
     const r = await run(['check', '--fix', file]);
     assert.strictEqual(r.code, 0, r.out + r.err);
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act on paragraph 2 below;\n\n2. *Requests* a report.\n');
+    assert.strictEqual(
+      fs.readFileSync(file, 'utf8'),
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act on paragraph 2 below;\n\n2. *Requests* a report.\n',
+    );
     assert.match(r.out, /draft\.res\.md: fixed .*operative-numbering ×1.*/);
     assert.match(r.out, /operative-verb-italic ×1/);
     assert.match(r.out, /1 file\(s\) checked: 0 error\(s\), 0 warning\(s\)\./);
@@ -47,7 +51,10 @@ describe('command line: check --fix, --format sarif, --max-warnings, configurati
     assert.strictEqual(log.version, '2.1.0');
     const runObj = log.runs[0];
     assert.strictEqual(runObj.tool.driver.name, 'resolution');
-    assert.deepStrictEqual(runObj.tool.driver.rules.map((x: any) => x.id), RULES.map((x) => x.meta.id));
+    assert.deepStrictEqual(
+      runObj.tool.driver.rules.map((x: any) => x.id),
+      RULES.map((x) => x.meta.id),
+    );
     const numbering = runObj.results.find((x: any) => x.ruleId === 'operative-numbering');
     assert.strictEqual(numbering.level, 'error');
     assert.strictEqual(runObj.tool.driver.rules[numbering.ruleIndex].id, 'operative-numbering');
@@ -72,7 +79,10 @@ describe('command line: check --fix, --format sarif, --max-warnings, configurati
     fs.mkdirSync(sub);
     const file = path.join(sub, 'd.res.md');
     fs.writeFileSync(file, DRAFT);
-    fs.writeFileSync(path.join(dir, '.resolutionrc.json'), JSON.stringify({ rules: { 'operative-numbering': 'warning', 'operative-verb-italic': 'off' } }));
+    fs.writeFileSync(
+      path.join(dir, '.resolutionrc.json'),
+      JSON.stringify({ rules: { 'operative-numbering': 'warning', 'operative-verb-italic': 'off' } }),
+    );
     const r = await run(['check', '--format', 'json', file]);
     const rules = JSON.parse(r.out).files[0].findings.map((f: any) => `${f.rule}:${f.severity}`);
     assert.ok(rules.includes('operative-numbering:warning'), rules.join());

@@ -48,7 +48,10 @@ describe('command line: resolution import', () => {
     assert.strictEqual(r.code, 0, r.err);
     const j = JSON.parse(r.out) as { draft: string; warnings: string[] };
     assert.strictEqual(j.draft.trim().split('\n\n')[1], 'Requests a report **soon**.');
-    assert.ok(j.warnings.some((w) => /comment/.test(w)), j.warnings.join('; '));
+    assert.ok(
+      j.warnings.some((w) => /comment/.test(w)),
+      j.warnings.join('; '),
+    );
     assert.strictEqual(r.err, '');
   });
 
@@ -60,7 +63,10 @@ describe('command line: resolution import', () => {
     assert.strictEqual(fs.readFileSync(out, 'utf8'), 'The General Assembly,\n\nRequests a report soon.\n');
     const json = path.join(dir, 'draft.json');
     assert.strictEqual((await run(['import', '--format', 'json', `--output=${json}`, '--tracked-changes=accept', docx])).code, 0);
-    assert.strictEqual((JSON.parse(fs.readFileSync(json, 'utf8')) as { draft: string }).draft, 'The General Assembly,\n\nRequests a report soon.\n');
+    assert.strictEqual(
+      (JSON.parse(fs.readFileSync(json, 'utf8')) as { draft: string }).draft,
+      'The General Assembly,\n\nRequests a report soon.\n',
+    );
   });
 
   it('--help prints the usage', async () => {

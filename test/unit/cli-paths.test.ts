@@ -36,7 +36,8 @@ describe('command line: paths, globs, help, corpus', () => {
   it('a folder check passes over what .resolutionignore and "ignore" in .resolutionrc.json name; a file named is still checked', async () => {
     fs.mkdirSync(path.join(dir, 'old', 'deep'), { recursive: true });
     fs.mkdirSync(path.join(dir, 'cur'));
-    for (const f of ['keep.res.md', 'old/x.res.md', 'old/deep/y.res.md', 'old/back.res.md', 'cur/a.res.md', 'cur/a.draft.res.md']) fs.writeFileSync(path.join(dir, f), CLEAN);
+    for (const f of ['keep.res.md', 'old/x.res.md', 'old/deep/y.res.md', 'old/back.res.md', 'cur/a.res.md', 'cur/a.draft.res.md'])
+      fs.writeFileSync(path.join(dir, f), CLEAN);
     fs.writeFileSync(path.join(dir, '.resolutionignore'), '# reworked elsewhere\n\nold/\n!old/back.res.md\n');
     fs.writeFileSync(path.join(dir, 'cur', '.resolutionrc.json'), JSON.stringify({ ignore: ['*.draft.res.md'] }));
     let r = await run(['check', '--format', 'json', dir]);
@@ -73,7 +74,7 @@ describe('command line: paths, globs, help, corpus', () => {
     assert.match(none.err, /no file matches/);
   });
 
-  it('--help per command; unknown options are usage errors with that command\'s help', async () => {
+  it("--help per command; unknown options are usage errors with that command's help", async () => {
     const check = await run(['check', '--help']);
     assert.strictEqual(check.code, 0);
     assert.match(check.out, /^Usage: resolution check/);
@@ -89,7 +90,11 @@ describe('command line: paths, globs, help, corpus', () => {
   it('`resolution parse … | head -1` ends quietly (no EPIPE)', function () {
     if (process.platform === 'win32') this.skip();
     const bin = path.join(ROOT, 'server', 'bin', 'resolution.js');
-    const r = cp.spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" parse "${path.join(SEEDS, SEED.cms)}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    const r = cp.spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${bin}" parse "${path.join(SEEDS, SEED.cms)}" | head -1; exit \${PIPESTATUS[0]}`],
+      { encoding: 'utf8' },
+    );
     assert.strictEqual(r.stdout, '{\n');
     assert.doesNotMatch(r.stderr, /EPIPE|Error/);
     assert.strictEqual(r.status, 0);
@@ -97,8 +102,12 @@ describe('command line: paths, globs, help, corpus', () => {
 
   describe('the corpus, as in the editor', () => {
     const DRAFT = 'The General Assembly,\n\n*Recalling* its resolution 70/1 of 21 October 2015,\n\n1. *Decides* to act.\n';
-    const PRECEDENT = 'General Assembly\n\nA/RES/99/1\n\nThe General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n1. *Decides* to act.\n';
-    const dates = (out: string) => JSON.parse(out).files[0].findings.filter((f: any) => f.rule === 'citation-date').map((f: any) => f.message);
+    const PRECEDENT =
+      'General Assembly\n\nA/RES/99/1\n\nThe General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n1. *Decides* to act.\n';
+    const dates = (out: string) =>
+      JSON.parse(out)
+        .files[0].findings.filter((f: any) => f.rule === 'citation-date')
+        .map((f: any) => f.message);
 
     it('--corpus DIR and --no-builtin', async () => {
       fs.mkdirSync(path.join(dir, 'corpus'));
@@ -106,9 +115,10 @@ describe('command line: paths, globs, help, corpus', () => {
       const draft = path.join(dir, 'd.res.md');
       fs.writeFileSync(draft, DRAFT);
       assert.deepStrictEqual(dates((await run(['check', '--format', 'json', '--no-builtin', draft])).out), []);
-      assert.deepStrictEqual(dates((await run(['check', '--format', 'json', '--no-builtin', '--corpus', path.join(dir, 'corpus'), draft])).out), [
-        'Resolution 70/1 is dated 25 September 2015 in the corpus, not 21 October 2015.',
-      ]);
+      assert.deepStrictEqual(
+        dates((await run(['check', '--format', 'json', '--no-builtin', '--corpus', path.join(dir, 'corpus'), draft])).out),
+        ['Resolution 70/1 is dated 25 September 2015 in the corpus, not 21 October 2015.'],
+      );
       const missing = await run(['check', '--corpus', path.join(dir, 'nowhere'), draft]);
       assert.strictEqual(missing.code, 2);
     });
@@ -117,7 +127,10 @@ describe('command line: paths, globs, help, corpus', () => {
       fs.mkdirSync(path.join(dir, 'corpus'));
       fs.writeFileSync(path.join(dir, 'corpus', 'r.txt'), PRECEDENT);
       fs.mkdirSync(path.join(dir, 'drafts'));
-      fs.writeFileSync(path.join(dir, 'drafts', '.resolutionrc.json'), JSON.stringify({ corpus: { paths: ['../corpus'], builtin: false } }));
+      fs.writeFileSync(
+        path.join(dir, 'drafts', '.resolutionrc.json'),
+        JSON.stringify({ corpus: { paths: ['../corpus'], builtin: false } }),
+      );
       fs.writeFileSync(path.join(dir, 'drafts', 'd1.res.md'), DRAFT);
       fs.writeFileSync(path.join(dir, 'drafts', 'd2.res.md'), DRAFT);
       // an unreadable corpus file is named once, though two drafts use the corpus
@@ -125,17 +138,25 @@ describe('command line: paths, globs, help, corpus', () => {
       const r = await run(['check', '--format', 'json', path.join(dir, 'drafts')]);
       const files = JSON.parse(r.out).files;
       assert.strictEqual(files.length, 2);
-      for (const f of files) assert.ok(f.findings.some((x: any) => x.rule === 'citation-date'), JSON.stringify(f));
+      for (const f of files)
+        assert.ok(
+          f.findings.some((x: any) => x.rule === 'citation-date'),
+          JSON.stringify(f),
+        );
       assert.strictEqual((r.err.match(/corpus: skipped/g) ?? []).length, 1, r.err);
     });
   });
 
   it('--fix leaves words alone; --fix-wording applies wording fixes too', async () => {
-    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Encourages* States to act;\n\n3. *Encourages* donors to give;\n\n4. *Requests* a report.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Encourages* States to act;\n\n3. *Encourages* donors to give;\n\n4. *Requests* a report.\n';
     const file = path.join(dir, 'f.res.md');
     fs.writeFileSync(file, text);
     await run(['check', '--fix', file]);
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), text.replace('3. *Encourages* donors', '2. *Encourages* donors').replace('4. *Requests*', '3. *Requests*'));
+    assert.strictEqual(
+      fs.readFileSync(file, 'utf8'),
+      text.replace('3. *Encourages* donors', '2. *Encourages* donors').replace('4. *Requests*', '3. *Requests*'),
+    );
     await run(['check', '--fix', '--fix-wording', '--fix-min-severity', 'hint', file]);
     assert.match(fs.readFileSync(file, 'utf8'), /2\. \*Also encourages\* donors/);
     assert.strictEqual((await run(['check', '--fix', '--fix-min-severity', 'loud', file])).code, 2);

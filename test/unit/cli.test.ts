@@ -64,7 +64,10 @@ describe('command line', () => {
     const r = await run(['check', '--format', 'json', `${dir}/*.res.md`]);
     assert.strictEqual(r.code, 2);
     assert.match(r.err, /b\.res\.md: looks binary/);
-    assert.deepStrictEqual(JSON.parse(r.out).files.map((f: any) => path.basename(f.path)), ['a.res.md']);
+    assert.deepStrictEqual(
+      JSON.parse(r.out).files.map((f: any) => path.basename(f.path)),
+      ['a.res.md'],
+    );
   });
 
   it('parse --format json prints the model of a seed', async () => {
@@ -78,12 +81,23 @@ describe('command line', () => {
   });
 
   it('precedent --text finds a paragraph from its first words, with its provenance', async () => {
-    const r = await run(['precedent', '--format', 'json', '--top', '2', '--text', 'Calls upon Member States to make illicit trafficking in protected species']);
+    const r = await run([
+      'precedent',
+      '--format',
+      'json',
+      '--top',
+      '2',
+      '--text',
+      'Calls upon Member States to make illicit trafficking in protected species',
+    ]);
     assert.strictEqual(r.code, 0, r.err);
     const json = JSON.parse(r.out);
     assert.deepStrictEqual(
       json.matches.map((m: any) => [m.source.symbol, m.source.kind, m.source.paragraph]),
-      [['A/RES/75/311', 'operative', '6'], ['A/RES/71/326', 'operative', '5']],
+      [
+        ['A/RES/75/311', 'operative', '6'],
+        ['A/RES/71/326', 'operative', '5'],
+      ],
     );
     assert.ok(json.matches.every((m: any) => m.score > 0.9 && /^\*Calls upon\* Member States to make illicit trafficking/.test(m.text)));
   });

@@ -31,7 +31,10 @@ describe('word diff', () => {
   });
 
   it('reads as whole phrases replaced', () => {
-    const d = diffWords('*Calls upon* all Member States to ratify the Convention;', '*Calls upon* all States to consider ratifying the Convention;');
+    const d = diffWords(
+      '*Calls upon* all Member States to ratify the Convention;',
+      '*Calls upon* all States to consider ratifying the Convention;',
+    );
     assert.deepStrictEqual(d, [
       { op: 'equal', text: '*Calls upon* all ' },
       { op: 'delete', text: 'Member ' },
@@ -62,7 +65,10 @@ describe('paragraph alignment', () => {
     rev[20] = rev[20].replace(/the/, 'all the');
     const pairs = alignParagraphs(base, rev);
     const s = summarize(pairs);
-    assert.deepStrictEqual({ moved: s.moved, added: s.added, deleted: s.deleted, changed: s.changed }, { moved: 1, added: 1, deleted: 1, changed: 1 });
+    assert.deepStrictEqual(
+      { moved: s.moved, added: s.added, deleted: s.deleted, changed: s.changed },
+      { moved: 1, added: 1, deleted: 1, changed: 1 },
+    );
     const mv = pairs.find((p) => p.kind === 'moved')!;
     assert.strictEqual(base[mv.old!], moved);
     assert.strictEqual(rev[mv.new!], moved);
@@ -70,8 +76,17 @@ describe('paragraph alignment', () => {
     assert.strictEqual(base[pairs.find((p) => p.kind === 'deleted')!.old!], deletedText);
     assert.strictEqual(rev[pairs.find((p) => p.kind === 'added')!.new!], added);
     // Every paragraph once on each side; the new side in reading order.
-    assert.deepStrictEqual(pairs.filter((p) => p.new !== null).map((p) => p.new), rev.map((_, j) => j));
-    assert.deepStrictEqual(pairs.filter((p) => p.old !== null).map((p) => p.old).sort((a, b) => a! - b!), base.map((_, i) => i));
+    assert.deepStrictEqual(
+      pairs.filter((p) => p.new !== null).map((p) => p.new),
+      rev.map((_, j) => j),
+    );
+    assert.deepStrictEqual(
+      pairs
+        .filter((p) => p.old !== null)
+        .map((p) => p.old)
+        .sort((a, b) => a! - b!),
+      base.map((_, i) => i),
+    );
   });
 
   it('recognises a split and a merge', () => {

@@ -43,7 +43,9 @@ function derive(text: string, seed: number): Derived | undefined {
   const pick = () => cand.splice(Math.floor(random() * cand.length), 1)[0];
   const [iMove, iDel, iEdit] = [pick(), pick(), pick()];
   // the moved paragraph goes at least three places away, within its own part
-  const sameKind = bs.map((_, i) => i).filter((i) => isPara(bs[i]) && isOp(bs[i]) === isOp(bs[iMove]) && Math.abs(i - iMove) >= 3 && i !== iDel && i !== iEdit);
+  const sameKind = bs
+    .map((_, i) => i)
+    .filter((i) => isPara(bs[i]) && isOp(bs[i]) === isOp(bs[iMove]) && Math.abs(i - iMove) >= 3 && i !== iDel && i !== iEdit);
   if (!sameKind.length) return undefined;
   const moveTo = sameKind[Math.floor(random() * sameKind.length)];
   const added = isOp(bs[iMove])
@@ -68,14 +70,18 @@ function derive(text: string, seed: number): Derived | undefined {
 }
 
 function texts(): Array<{ name: string; text: string }> {
-  const out = fs.readdirSync(SEEDS).filter((f) => /^A-RES|UNTOC|UNEP/.test(f)).map((f) => ({ name: f, text: fs.readFileSync(path.join(SEEDS, f), 'utf8') }));
+  const out = fs
+    .readdirSync(SEEDS)
+    .filter((f) => /^A-RES|UNTOC|UNEP/.test(f))
+    .map((f) => ({ name: f, text: fs.readFileSync(path.join(SEEDS, f), 'utf8') }));
   const dir = sharedCorpusDir();
   if (!dir) {
     console.log('      (skipped corpus part: ../shared not present)');
     return out;
   }
   const files = listXml(path.join(dir, 'un-ga-akn4un'));
-  for (let i = 0; i < files.length && out.length < 45; i += 13) aknToTexts(fs.readFileSync(files[i], 'utf8')).forEach((text, k) => out.push({ name: `${path.basename(files[i])}#${k}`, text }));
+  for (let i = 0; i < files.length && out.length < 45; i += 13)
+    aknToTexts(fs.readFileSync(files[i], 'utf8')).forEach((text, k) => out.push({ name: `${path.basename(files[i])}#${k}`, text }));
   return out;
 }
 
@@ -96,15 +102,22 @@ describe('compare two revisions', function () {
         const oldParas = c.pairs.map((p, k) => ({ p, det: c.details[k] }));
         const textOf = (range: [number, number] | undefined, src: string) => (range ? body(src.slice(range[0], range[1])) : '');
         const kindsOf = (s: string, side: 'new' | 'old') =>
-          oldParas.filter(({ det }) => textOf(side === 'new' ? det.newRange : det.oldRange, side === 'new' ? d.text : text) === body(s)).map(({ p }) => p.kind);
+          oldParas
+            .filter(({ det }) => textOf(side === 'new' ? det.newRange : det.oldRange, side === 'new' ? d.text : text) === body(s))
+            .map(({ p }) => p.kind);
         const where = `${name} seed ${seed}`;
-        for (const m of d.moved) if (kindsOf(m, 'new').join() !== 'moved') failures.push(`${where}: moved paragraph reported ${kindsOf(m, 'new')}`);
-        for (const a of d.added) if (kindsOf(a, 'new').join() !== 'added') failures.push(`${where}: inserted paragraph reported ${kindsOf(a, 'new')}`);
-        for (const x of d.deleted) if (kindsOf(x, 'old').join() !== 'deleted') failures.push(`${where}: deleted paragraph reported ${kindsOf(x, 'old')}`);
-        for (const e of d.edited) if (kindsOf(e, 'new').join() !== 'changed') failures.push(`${where}: edited paragraph reported ${kindsOf(e, 'new')}`);
+        for (const m of d.moved)
+          if (kindsOf(m, 'new').join() !== 'moved') failures.push(`${where}: moved paragraph reported ${kindsOf(m, 'new')}`);
+        for (const a of d.added)
+          if (kindsOf(a, 'new').join() !== 'added') failures.push(`${where}: inserted paragraph reported ${kindsOf(a, 'new')}`);
+        for (const x of d.deleted)
+          if (kindsOf(x, 'old').join() !== 'deleted') failures.push(`${where}: deleted paragraph reported ${kindsOf(x, 'old')}`);
+        for (const e of d.edited)
+          if (kindsOf(e, 'new').join() !== 'changed') failures.push(`${where}: edited paragraph reported ${kindsOf(e, 'new')}`);
         // nothing else moved, added or deleted
         const s = c.summary;
-        if (s.moved !== 1 || s.added !== 1 || s.deleted !== 1 || s.changed !== d.edited.length) failures.push(`${where}: summary ${JSON.stringify(s)}`);
+        if (s.moved !== 1 || s.added !== 1 || s.deleted !== 1 || s.changed !== d.edited.length)
+          failures.push(`${where}: summary ${JSON.stringify(s)}`);
       }
     });
     console.log(`      ${derived} derived revisions`);
@@ -113,8 +126,10 @@ describe('compare two revisions', function () {
   });
 
   it('a split paragraph is an addition split from its old paragraph; two merged, a deletion merged into the new one', () => {
-    const old = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Requests* the Secretary-General to submit a report on the implementation of the present resolution and to include recommendations on wildlife crime;\n\n2. *Encourages* Member States to strengthen legislation;\n\n3. *Calls upon* Member States to cooperate with one another across borders;\n\n4. *Decides* to remain seized of the matter.\n';
-    const rev = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Requests* the Secretary-General to submit a report on the implementation of the present resolution;\n\n2. *Also requests* the Secretary-General to include recommendations on wildlife crime;\n\n3. *Encourages* Member States to strengthen legislation and calls upon Member States to cooperate with one another across borders;\n\n4. *Decides* to remain seized of the matter.\n';
+    const old =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Requests* the Secretary-General to submit a report on the implementation of the present resolution and to include recommendations on wildlife crime;\n\n2. *Encourages* Member States to strengthen legislation;\n\n3. *Calls upon* Member States to cooperate with one another across borders;\n\n4. *Decides* to remain seized of the matter.\n';
+    const rev =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Requests* the Secretary-General to submit a report on the implementation of the present resolution;\n\n2. *Also requests* the Secretary-General to include recommendations on wildlife crime;\n\n3. *Encourages* Member States to strengthen legislation and calls upon Member States to cooperate with one another across borders;\n\n4. *Decides* to remain seized of the matter.\n';
     const c = compareTexts(old, rev);
     const split = c.pairs.findIndex((p) => p.kind === 'added');
     assert.strictEqual(c.details[split].splitFrom, '1');
@@ -126,8 +141,14 @@ describe('compare two revisions', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-cmp-'));
     const a = path.join(dir, 'L12.res.md');
     const b = path.join(dir, 'L12-Rev1.res.md');
-    fs.writeFileSync(a, 'The General Assembly,\n\nPP1 *Recalling* its resolution 70/1 of 25 September 2015,\n\nPP2 *Noting* the report of the Secretary-General on wildlife crime,\n\nPP3 *Concerned* about the illicit trafficking in protected species of wild fauna and flora,\n\nOP1 *Decides* to convene a high-level meeting;\n\nOP2 *Requests* a report.\n');
-    fs.writeFileSync(b, 'The General Assembly,\n\nPP1 *Concerned* about the illicit trafficking in protected species of wild fauna and flora,\n\nPP2 *Recalling* its resolution 70/1 of 25 September 2015,\n\nPP3 *Noting* the report of the Secretary-General on wildlife crime,\n\nOP1 *Decides* to convene a high-level meeting in 2027;\n\nOP2 *Requests* a report.\n');
+    fs.writeFileSync(
+      a,
+      'The General Assembly,\n\nPP1 *Recalling* its resolution 70/1 of 25 September 2015,\n\nPP2 *Noting* the report of the Secretary-General on wildlife crime,\n\nPP3 *Concerned* about the illicit trafficking in protected species of wild fauna and flora,\n\nOP1 *Decides* to convene a high-level meeting;\n\nOP2 *Requests* a report.\n',
+    );
+    fs.writeFileSync(
+      b,
+      'The General Assembly,\n\nPP1 *Concerned* about the illicit trafficking in protected species of wild fauna and flora,\n\nPP2 *Recalling* its resolution 70/1 of 25 September 2015,\n\nPP3 *Noting* the report of the Secretary-General on wildlife crime,\n\nOP1 *Decides* to convene a high-level meeting in 2027;\n\nOP2 *Requests* a report.\n',
+    );
     let out = '';
     const code = await main(['compare', '--format', 'json', a, b], { out: (l) => (out += l + '\n'), err: () => undefined });
     assert.strictEqual(code, 0);
@@ -140,9 +161,18 @@ describe('compare two revisions', function () {
       for (const x of p.diff) assert.deepStrictEqual(Object.keys(x), ['op', 'text']);
     }
     const moved = json.pairs.find((p: any) => p.kind === 'moved');
-    assert.deepStrictEqual([moved.old, moved.new], [{ label: 'PP3', line: 7 }, { label: 'PP1', line: 3 }]);
+    assert.deepStrictEqual(
+      [moved.old, moved.new],
+      [
+        { label: 'PP3', line: 7 },
+        { label: 'PP1', line: 3 },
+      ],
+    );
     const changed = json.pairs.find((p: any) => p.kind === 'changed');
-    assert.deepStrictEqual(changed.diff.filter((x: any) => x.op !== 'equal'), [{ op: 'insert', text: ' in 2027' }]);
+    assert.deepStrictEqual(
+      changed.diff.filter((x: any) => x.op !== 'equal'),
+      [{ op: 'insert', text: ' in 2027' }],
+    );
     out = '';
     await main(['compare', a, b], { out: (l) => (out += l + '\n'), err: () => undefined });
     assert.match(out, /0 paragraphs added, 0 deleted, 1 moved, 1 changed, 3 unchanged/);

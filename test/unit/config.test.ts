@@ -26,7 +26,10 @@ describe('configuration', () => {
     write('.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'warning', 'footnote-unused': 'off' }, draftMode: true }));
     write('drafts/.resolutionrc.json', JSON.stringify({ rules: { 'operative-numbering': 'hint' } }));
     const doc = write('drafts/a/draft.res.md', 'x');
-    const settings = { rules: { 'operative-numbering': 'error', 'citation-date': 'information', 'footnote-unused': 'error' }, style: { preambularItalic: 'always' } };
+    const settings = {
+      rules: { 'operative-numbering': 'error', 'citation-date': 'information', 'footnote-unused': 'error' },
+      style: { preambularItalic: 'always' },
+    };
     const { config, files, problems } = resolveConfig(settings, doc);
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(files, [path.join(tmp, 'drafts', '.resolutionrc.json'), path.join(tmp, '.resolutionrc.json')]);
@@ -57,7 +60,10 @@ describe('configuration', () => {
   });
 
   it('bad values are reported and skipped; comments are allowed', () => {
-    const r = parseConfigText('// project settings\n{ "rules": { "operative-numbering": "loud", "cross-reference": "warn" }, "draftMode": "yes" }', 'f');
+    const r = parseConfigText(
+      '// project settings\n{ "rules": { "operative-numbering": "loud", "cross-reference": "warn" }, "draftMode": "yes" }',
+      'f',
+    );
     assert.deepStrictEqual(
       r.problems.map((p) => p.message),
       [
@@ -70,7 +76,10 @@ describe('configuration', () => {
   });
 
   it('reads JSON with comments and trailing commas; a misspelt check id is reported with its position and a suggestion, the rest applies', () => {
-    const file = write('misspelt/.resolutionrc.json', '{\n  // checks\n  "rules": {\n    "operative-numbring": "off",\n    "cross-reference": "off",\n  },\n  "draftmode": true,\n}\n');
+    const file = write(
+      'misspelt/.resolutionrc.json',
+      '{\n  // checks\n  "rules": {\n    "operative-numbring": "off",\n    "cross-reference": "off",\n  },\n  "draftmode": true,\n}\n',
+    );
     const { config, problems, files } = resolveConfig({}, write('misspelt/d.res.md', 'x'));
     assert.deepStrictEqual(
       problems.map((p) => [p.file, p.line, p.message]),
@@ -89,7 +98,10 @@ describe('configuration', () => {
     fs.mkdirSync(path.join(tmp, 'layers', 'folder', '.resolutionrc.json'), { recursive: true });
     const doc = write('layers/folder/d.res.md', 'x');
     const r = resolveConfig({}, doc);
-    assert.deepStrictEqual(r.problems.map((p) => p.message), ['.resolutionrc.json is a folder, not a file: the whole file is ignored']);
+    assert.deepStrictEqual(
+      r.problems.map((p) => p.message),
+      ['.resolutionrc.json is a folder, not a file: the whole file is ignored'],
+    );
     assert.strictEqual(r.config.rules['authority-line'].severity, 'off');
     // a file the user may not read (root reads everything, so the file system is simulated)
     const denied = resolveConfig({}, doc, {
@@ -98,17 +110,35 @@ describe('configuration', () => {
         return undefined;
       },
     });
-    assert.deepStrictEqual(denied.problems.map((p) => p.message), ['.resolutionrc.json cannot be read (EACCES): the whole file is ignored']);
+    assert.deepStrictEqual(
+      denied.problems.map((p) => p.message),
+      ['.resolutionrc.json cannot be read (EACCES): the whole file is ignored'],
+    );
   });
 
   it('"extends" brings in a shared base: the extending file wins, rules merged per id, several bases in order', () => {
-    write('shared/base.resolutionrc.json', '// secretariat-wide\n{ "rules": { "operative-numbering": "error", "authority-line": { "severity": "hint" } }, "draftMode": true, "phrases": { "operative": ["Underlines"] } }');
-    write('shared/second.json', JSON.stringify({ extends: './base.resolutionrc.json', style: { preambularItalic: 'never' }, draftMode: false }));
-    const rc = write('ext/.resolutionrc.json', JSON.stringify({ root: true, extends: ['../shared/base.resolutionrc.json', '../shared/second.json'], rules: { 'operative-numbering': 'off' } }));
+    write(
+      'shared/base.resolutionrc.json',
+      '// secretariat-wide\n{ "rules": { "operative-numbering": "error", "authority-line": { "severity": "hint" } }, "draftMode": true, "phrases": { "operative": ["Underlines"] } }',
+    );
+    write(
+      'shared/second.json',
+      JSON.stringify({ extends: './base.resolutionrc.json', style: { preambularItalic: 'never' }, draftMode: false }),
+    );
+    const rc = write(
+      'ext/.resolutionrc.json',
+      JSON.stringify({
+        root: true,
+        extends: ['../shared/base.resolutionrc.json', '../shared/second.json'],
+        rules: { 'operative-numbering': 'off' },
+      }),
+    );
     const { config, files, problems } = resolveConfig({}, write('ext/d.res.md', 'x'));
     assert.deepStrictEqual(problems, []);
     assert.strictEqual(files[0], rc); // the nearest file stays first
-    assert.ok(files.includes(path.join(tmp, 'shared', 'base.resolutionrc.json')) && files.includes(path.join(tmp, 'shared', 'second.json')));
+    assert.ok(
+      files.includes(path.join(tmp, 'shared', 'base.resolutionrc.json')) && files.includes(path.join(tmp, 'shared', 'second.json')),
+    );
     assert.strictEqual(config.rules['operative-numbering'].severity, 'off'); // the extending file wins
     assert.strictEqual(config.rules['authority-line'].severity, 'hint'); // from the base, merged per id
     assert.strictEqual(config.draftMode, false); // the later base wins over the earlier
@@ -117,7 +147,10 @@ describe('configuration', () => {
   });
 
   it('"extends": a missing file and a cycle are reported on the file that names them; the rest applies', () => {
-    const rc = write('ext-bad/.resolutionrc.json', '{\n  "root": true,\n  "extends": ["./nowhere.json", "./a.json"],\n  "draftMode": true\n}');
+    const rc = write(
+      'ext-bad/.resolutionrc.json',
+      '{\n  "root": true,\n  "extends": ["./nowhere.json", "./a.json"],\n  "draftMode": true\n}',
+    );
     const a = write('ext-bad/a.json', JSON.stringify({ extends: './b.json', rules: { 'authority-line': 'off' } }));
     write('ext-bad/b.json', JSON.stringify({ extends: './a.json' }));
     write('ext-bad/bad.json', '{ oops');
@@ -125,7 +158,11 @@ describe('configuration', () => {
     assert.deepStrictEqual(
       problems.map((p) => [path.basename(p.file), p.line, p.message.replace(tmp, '<tmp>')]),
       [
-        ['.resolutionrc.json', 2, `"extends": "./nowhere.json" does not exist (${path.join('<tmp>', 'ext-bad', 'nowhere.json')}): it is ignored`],
+        [
+          '.resolutionrc.json',
+          2,
+          `"extends": "./nowhere.json" does not exist (${path.join('<tmp>', 'ext-bad', 'nowhere.json')}): it is ignored`,
+        ],
         ['b.json', 0, '"extends": "./a.json" makes a cycle (a.json → b.json → a.json): it is ignored'],
       ],
     );
@@ -154,7 +191,10 @@ describe('configuration', () => {
     const { config } = resolveConfig({ fixAll: { wording: true } }, undefined);
     assert.deepStrictEqual(config.fixAll, { wording: true, minSeverity: 'warning' });
     const bad = parseConfigText('{ "fixAll": { "minSeverity": "off" } }', 'f');
-    assert.match(bad.problems[0].message, /fixAll\.minSeverity: "off" is not one of error, warning, information, hint: this setting is ignored/);
+    assert.match(
+      bad.problems[0].message,
+      /fixAll\.minSeverity: "off" is not one of error, warning, information, hint: this setting is ignored/,
+    );
   });
 
   it('the configuration reaches the checks', () => {

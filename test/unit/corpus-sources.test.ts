@@ -221,7 +221,12 @@ describe('corpus cache: a restart re-reads only what changed', () => {
       // A change while running (a watched file) keeps the other files' cached parse.
       fs.writeFileSync(a, draft('A/RES/91/1', 'Decides', 'to establish a fund for the restoration of seagrass meadows in coastal zones'));
       assert.ok(await patched.updateFile(a));
-      fs.rmSync(path.join(cacheDir, fs.readdirSync(cacheDir).find((f) => f.startsWith('index-'))!));
+      fs.rmSync(
+        path.join(
+          cacheDir,
+          fs.readdirSync(cacheDir).find((f) => f.startsWith('index-'))!,
+        ),
+      );
       const fromFiles = await new Corpus().load({ builtin: false, paths: [dir] }, { cacheDir });
       assert.strictEqual(fromFiles.cached, 2, 'both files from the per-file cache, the updated one included');
     } finally {

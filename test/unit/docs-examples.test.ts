@@ -16,9 +16,21 @@ import { ROOT } from '../support/paths';
  */
 /** What completes an example in each language: authority line, a preambular paragraph, a last operative paragraph. */
 const FILL: Record<string, { authority: string; preamble: string; last: string }> = {
-  en: { authority: 'The General Assembly,', preamble: '*Recalling* its resolution 70/1 of 25 September 2015,', last: '*Decides* to remain seized of the matter.' },
-  fr: { authority: 'L’Assemblée générale,', preamble: '*Rappelant* sa résolution 70/1 du 25 septembre 2015,', last: '*Décide* de demeurer saisie de la question.' },
-  es: { authority: 'La Asamblea General,', preamble: '*Recordando* su resolución 70/1, de 25 de septiembre de 2015,', last: '*Decide* seguir ocupándose de la cuestión.' },
+  en: {
+    authority: 'The General Assembly,',
+    preamble: '*Recalling* its resolution 70/1 of 25 September 2015,',
+    last: '*Decides* to remain seized of the matter.',
+  },
+  fr: {
+    authority: 'L’Assemblée générale,',
+    preamble: '*Rappelant* sa résolution 70/1 du 25 septembre 2015,',
+    last: '*Décide* de demeurer saisie de la question.',
+  },
+  es: {
+    authority: 'La Asamblea General,',
+    preamble: '*Recordando* su resolución 70/1, de 25 de septiembre de 2015,',
+    last: '*Decide* seguir ocupándose de la cuestión.',
+  },
 };
 
 export function completeExample(example: string, lang: 'en' | 'fr' | 'es' = 'en'): string {
@@ -55,7 +67,8 @@ describe('documentation examples', () => {
       const blocks = [...page.matchAll(/```resolution\n([\s\S]*?)```/g)].map((m) => m[1]);
       assert.strictEqual(blocks.length, langs.length * 2, `a wrong and a right example for each of ${langs.join(', ')}`);
       for (const l of ['fr', 'es'] as const) {
-        if (langs.includes(l)) assert.ok(page.includes(l === 'fr' ? '### In French' : '### In Spanish'), `${l} examples under their heading`);
+        if (langs.includes(l))
+          assert.ok(page.includes(l === 'fr' ? '### In French' : '### In Spanish'), `${l} examples under their heading`);
       }
       const settings = id === 'new-language' ? { rules: { 'new-language': 'hint' } } : {};
       // new-language: the built-in corpus for the English examples; for French and Spanish, which it
@@ -81,7 +94,8 @@ describe('documentation examples', () => {
         assert.ok(check(wrong).includes(id), `${lang}: wrong example not flagged:\n${completeExample(wrong, lang)}`);
         // The French and Spanish new-language pages quote the new phrase in their right example: only the
         // English one is checked against the real corpus.
-        if (id !== 'new-language' || lang === 'en') assert.ok(!check(right).includes(id), `${lang}: right example flagged:\n${completeExample(right, lang)}`);
+        if (id !== 'new-language' || lang === 'en')
+          assert.ok(!check(right).includes(id), `${lang}: right example flagged:\n${completeExample(right, lang)}`);
       });
     });
   }

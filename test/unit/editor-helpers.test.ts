@@ -15,7 +15,8 @@ function apply(text: string, plan: ReturnType<typeof planFootnote>): string {
 
 describe('Insert footnote', () => {
   it('takes the next number and the style of the document, and puts the definition after the paragraph', () => {
-    const text = 'The General Assembly,\n\n*Recalling* the Convention,¹ and the Protocol,\n\n¹ United Nations, *Treaty Series*.\n\n1. *Decides* to act on the Agreement;\n\n2. *Requests* a report.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* the Convention,¹ and the Protocol,\n\n¹ United Nations, *Treaty Series*.\n\n1. *Decides* to act on the Agreement;\n\n2. *Requests* a report.\n';
     const at = text.indexOf('Agreement') + 'Agreement'.length;
     const plan = planFootnote(text, at);
     assert.strictEqual(plan.number, 2);
@@ -49,12 +50,18 @@ describe('Insert footnote', () => {
 
 describe('precedent text helpers', () => {
   it('keeps the paragraph number when a precedent replaces the paragraph', () => {
-    assert.strictEqual(replacementText('6. *Urges* States to act;', '9. *Calls upon* Member States to review;'), '6. *Calls upon* Member States to review;');
+    assert.strictEqual(
+      replacementText('6. *Urges* States to act;', '9. *Calls upon* Member States to review;'),
+      '6. *Calls upon* Member States to review;',
+    );
     assert.strictEqual(replacementText('*Recalling* x,', '*Recalling also* y,'), '*Recalling also* y,');
     assert.strictEqual(withoutNumber('5 bis. *Decides* x'), '*Decides* x');
   });
   it('labels sources as symbol, paragraph and year', () => {
-    assert.strictEqual(sourceLabel({ symbol: 'A/RES/75/311', kind: 'operative', paragraph: '6', date: '23 July 2021' }), 'A/RES/75/311, op. 6 · 2021');
+    assert.strictEqual(
+      sourceLabel({ symbol: 'A/RES/75/311', kind: 'operative', paragraph: '6', date: '23 July 2021' }),
+      'A/RES/75/311, op. 6 · 2021',
+    );
     assert.strictEqual(sourceLabel({ symbol: '', path: '/x/y/draft.res.md', kind: 'preambular', paragraph: 3 }), 'draft.res.md, pp. 3');
   });
   it('splits a paragraph at clause boundaries for the diff editor', () => {

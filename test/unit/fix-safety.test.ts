@@ -45,9 +45,19 @@ describe('fix-all keeps agreed words', function () {
   this.timeout(170000);
 
   it('every fix of the registry has its class in the rule metadata', () => {
-    for (const r of RULES) if (r.meta.fixDescription) assert.ok(r.meta.fixClass === 'structural' || r.meta.fixClass === 'wording', `${r.meta.id} has no fixClass`);
-    const wording = RULES.filter((r) => r.meta.fixClass === 'wording').map((r) => r.meta.id).sort();
-    assert.deepStrictEqual(wording, ['citation-date', 'french-agreement', 'operative-verb-unknown', 'preambular-phrase-unknown', 'repeated-opening']);
+    for (const r of RULES)
+      if (r.meta.fixDescription)
+        assert.ok(r.meta.fixClass === 'structural' || r.meta.fixClass === 'wording', `${r.meta.id} has no fixClass`);
+    const wording = RULES.filter((r) => r.meta.fixClass === 'wording')
+      .map((r) => r.meta.id)
+      .sort();
+    assert.deepStrictEqual(wording, [
+      'citation-date',
+      'french-agreement',
+      'operative-verb-unknown',
+      'preambular-phrase-unknown',
+      'repeated-opening',
+    ]);
   });
 
   it('applies structural fixes of warnings and errors only, unless asked for more', () => {

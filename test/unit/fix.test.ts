@@ -31,22 +31,30 @@ describe('fixes', () => {
     assert.match(out, /\n2\. \*Invites\* States to act on paragraph 4 below;/);
     assert.match(out, /\n3\. \*Requests\*/);
     assert.match(out, /\n4\. \*Calls upon\*/);
-    assert.match(out, /\n5\. \*Urges\* States to implement paragraphs 2 and 3, paragraph 4 \(a\) above and paragraph 2 of resolution 70\/1\./);
+    assert.match(
+      out,
+      /\n5\. \*Urges\* States to implement paragraphs 2 and 3, paragraph 4 \(a\) above and paragraph 2 of resolution 70\/1\./,
+    );
     // sub-paragraph labels are not operative numbers
     assert.match(out, /\n\(a\) To act;\n\n\(b\) To report;/);
     // and the result is clean
-    assert.deepStrictEqual(checkDocument(parse(out)).map((f) => f.rule), []);
+    assert.deepStrictEqual(
+      checkDocument(parse(out)).map((f) => f.rule),
+      [],
+    );
   });
 
   it('renumbering with duplicates resolves "above"/"below" to the nearest paragraph in that direction', () => {
-    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n2. *Invites* States;\n\n2. *Requests* a report on paragraph 2 above;\n\n3. *Urges* States to act on paragraph 2 above.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n2. *Invites* States;\n\n2. *Requests* a report on paragraph 2 above;\n\n3. *Urges* States to act on paragraph 2 above.\n';
     const out = renumber(text);
     assert.match(out, /3\. \*Requests\* a report on paragraph 2 above;/);
     assert.match(out, /4\. \*Urges\* States to act on paragraph 3 above\./);
   });
 
   it('in draft mode "5 bis" keeps its suffix and follows the paragraph before; the command form renumbers it', () => {
-    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n1 bis. *Invites* States;\n\n3. *Requests* a report on paragraph 1 bis above.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n1 bis. *Invites* States;\n\n3. *Requests* a report on paragraph 1 bis above.\n';
     assert.match(renumber(text, true), /1 bis\. \*Invites\* States;\n\n2\. \*Requests\* a report on paragraph 1 bis above\./);
     assert.match(renumber(text, false), /2\. \*Invites\* States;\n\n3\. \*Requests\* a report on paragraph 2 above\./);
   });
@@ -73,7 +81,10 @@ describe('fixes', () => {
     assert.match(out, /Convention,¹ the Protocol\[\^2\] and the Agreement,<sup>3<\/sup>/);
     assert.match(out, /\*Noting\* the Convention¹ again,/);
     assert.match(out, /¹ Convention\.\n\n² Protocol\.\n\n³ Agreement\./);
-    assert.deepStrictEqual(checkDocument(parse(out)).filter((f) => f.rule.startsWith('footnote')), []);
+    assert.deepStrictEqual(
+      checkDocument(parse(out)).filter((f) => f.rule.startsWith('footnote')),
+      [],
+    );
   });
 
   it('re-letters in the style of the labels', () => {
@@ -119,13 +130,17 @@ describe('fixes', () => {
         '',
       ].join('\n'),
     );
-    assert.deepStrictEqual(check(result.text).filter((f) => f.fix), []);
+    assert.deepStrictEqual(
+      check(result.text).filter((f) => f.fix),
+      [],
+    );
     // running it again changes nothing
     assert.strictEqual(fixAll(result.text, check).text, result.text);
   });
 
   it('fix-all keeps CRLF line endings and puts the full stop before a trailing footnote marker', () => {
-    const text = 'The General Assembly,\r\n\r\n*Recalling* its resolution 70/1,\r\n\r\n1. Decides to act on paragraph 3 below;\r\n\r\n3. *Requests* a report,\r\n\r\n4. *Requests* a report on paragraph 3 above¹\r\n\r\n¹ A/1.\r\n';
+    const text =
+      'The General Assembly,\r\n\r\n*Recalling* its resolution 70/1,\r\n\r\n1. Decides to act on paragraph 3 below;\r\n\r\n3. *Requests* a report,\r\n\r\n4. *Requests* a report on paragraph 3 above¹\r\n\r\n¹ A/1.\r\n';
     const r = fixAll(text, (t) => checkDocument(parse(t)), { wording: true, minSeverity: 'hint' });
     assert.strictEqual(
       r.text,
@@ -135,9 +150,25 @@ describe('fixes', () => {
   });
 
   it('applyEdits refuses overlapping edits; minimalEdit gives one edit covering only the change', () => {
-    const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
-    assert.throws(() => applyEdits('abcdef', [{ range: r(0, 0, 0, 3), newText: 'x' }, { range: r(0, 2, 0, 4), newText: 'y' }]), /overlapping/);
-    assert.strictEqual(applyEdits('abc\ndef', [{ range: r(1, 0, 1, 1), newText: 'D' }, { range: r(0, 0, 0, 0), newText: '>' }]), '>abc\nDef');
+    const r = (sl: number, sc: number, el: number, ec: number) => ({
+      start: { line: sl, character: sc },
+      end: { line: el, character: ec },
+    });
+    assert.throws(
+      () =>
+        applyEdits('abcdef', [
+          { range: r(0, 0, 0, 3), newText: 'x' },
+          { range: r(0, 2, 0, 4), newText: 'y' },
+        ]),
+      /overlapping/,
+    );
+    assert.strictEqual(
+      applyEdits('abc\ndef', [
+        { range: r(1, 0, 1, 1), newText: 'D' },
+        { range: r(0, 0, 0, 0), newText: '>' },
+      ]),
+      '>abc\nDef',
+    );
     const e = minimalEdit('one two three', 'one 2 three')!;
     assert.deepStrictEqual(e, { range: r(0, 4, 0, 7), newText: '2' });
   });

@@ -16,7 +16,10 @@ describe('files generated from the rule registry and package.json', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/schema/resolutionrc.schema.json'), 'utf8'));
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const rulesReadme = fs.readFileSync(path.join(ROOT, 'docs/rules/README.md'), 'utf8');
-    assert.deepStrictEqual(Object.keys(section.properties), RULES.map((r) => `resolution.rules.${r.meta.id}`));
+    assert.deepStrictEqual(
+      Object.keys(section.properties),
+      RULES.map((r) => `resolution.rules.${r.meta.id}`),
+    );
     for (const r of RULES) {
       const setting = section.properties[`resolution.rules.${r.meta.id}`];
       assert.strictEqual(setting.default, r.meta.defaultSeverity);

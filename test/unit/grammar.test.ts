@@ -51,9 +51,7 @@ async function loadGrammar(): Promise<vsctm.IGrammar> {
       createOnigString: (s: string) => new oniguruma.OnigString(s),
     }),
     loadGrammar: async (scopeName: string) =>
-      scopeName === 'text.resolution'
-        ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath)
-        : null,
+      scopeName === 'text.resolution' ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
   });
   const g = await registry.loadGrammar('text.resolution');
   if (!g) throw new Error('grammar text.resolution did not load');
@@ -147,7 +145,10 @@ describe('TextMate grammar (text.resolution)', function () {
 
     it('italic on one line, comma inside or outside the stars', () => {
       const [a] = tokenize('*The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,*');
-      assert.strictEqual(scoped(a, AUTHORITY), 'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime');
+      assert.strictEqual(
+        scoped(a, AUTHORITY),
+        'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
+      );
       assert.ok(scopesAt(a, 'Conference').includes(ITALIC));
       const [b] = tokenize('*The Human Rights Council*,');
       assert.strictEqual(scoped(b, AUTHORITY), 'The Human Rights Council');
@@ -262,7 +263,7 @@ describe('TextMate grammar (text.resolution)', function () {
     });
   });
 
-  describe('agrees with the parser\'s phrase book', () => {
+  describe("agrees with the parser's phrase book", () => {
     const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
     it('every operative base phrase, plain and with "Also", is coloured whole', () => {
       for (const b of OPERATIVE_BASES) {
@@ -291,7 +292,9 @@ describe('TextMate grammar (text.resolution)', function () {
 
   describe('footnotes', () => {
     it('Unicode superscript markers in the text', () => {
-      const [line] = tokenize('Recognizing the Convention on International Trade in Endangered Species of Wild Fauna and Flora¹ and the Protocol,¹²');
+      const [line] = tokenize(
+        'Recognizing the Convention on International Trade in Endangered Species of Wild Fauna and Flora¹ and the Protocol,¹²',
+      );
       assert.strictEqual(scoped(line, FOOTNOTE_REF), '¹|¹²');
     });
 
@@ -304,7 +307,9 @@ describe('TextMate grammar (text.resolution)', function () {
     });
 
     it('definitions: a line that starts with a marker, in all three styles', () => {
-      const lines = tokenize('¹ United Nations, *Treaty Series*, vol. 993, No. 14537.\n\n<sup>2</sup> *Ibid.*, vol. 2225.\n\n[^3]: General Assembly resolution 76/181, annex.');
+      const lines = tokenize(
+        '¹ United Nations, *Treaty Series*, vol. 993, No. 14537.\n\n<sup>2</sup> *Ibid.*, vol. 2225.\n\n[^3]: General Assembly resolution 76/181, annex.',
+      );
       assert.strictEqual(scoped(lines[0], FOOTNOTE_DEF), '¹');
       assert.strictEqual(scoped(lines[2], FOOTNOTE_DEF), '2');
       assert.strictEqual(scoped(lines[4], FOOTNOTE_DEF), '3');
@@ -379,7 +384,9 @@ describe('TextMate grammar (text.resolution)', function () {
       assert.ok(scopesAt(line, '<!--').includes(COMMENT));
       assert.strictEqual(scoped(line, DIRECTIVE), 'resolution-disable');
       assert.strictEqual(scoped(line, RULE_ID), 'operative-numbering|repeated-opening');
-      const lines = tokenize('<!-- resolution-disable-next-paragraph preambular-punctuation -->\nNoting the report.\n<!-- a note\nover two lines -->');
+      const lines = tokenize(
+        '<!-- resolution-disable-next-paragraph preambular-punctuation -->\nNoting the report.\n<!-- a note\nover two lines -->',
+      );
       assert.strictEqual(scoped(lines[0], DIRECTIVE), 'resolution-disable-next-paragraph');
       assert.strictEqual(scoped(lines[1], PREAMBULAR), 'Noting');
       assert.ok(scopesAt(lines[3], 'over').includes(COMMENT));
@@ -404,7 +411,10 @@ describe('TextMate grammar (text.resolution)', function () {
       assert.strictEqual(scoped(lines[also], SYMBOL), '70/1');
 
       const numbers = lines.map((l) => scoped(l, PARAGRAPH_NUMBER)).filter(Boolean);
-      assert.deepStrictEqual(numbers, Array.from({ length: 44 }, (_, i) => String(i + 1)));
+      assert.deepStrictEqual(
+        numbers,
+        Array.from({ length: 44 }, (_, i) => String(i + 1)),
+      );
       // every numbered paragraph shows its italic verb phrase
       const source = text.split(/\r?\n/);
       lines.forEach((l, i) => {
@@ -429,7 +439,10 @@ describe('TextMate grammar (text.resolution)', function () {
       const further = lineIndex(text, (l) => l.startsWith('17. '));
       assert.strictEqual(scoped(lines[further], OPERATIVE_VERB), 'Further calls');
       const numbers = lines.map((l) => scoped(l, PARAGRAPH_NUMBER)).filter(Boolean);
-      assert.deepStrictEqual(numbers, Array.from({ length: 21 }, (_, i) => String(i + 1)));
+      assert.deepStrictEqual(
+        numbers,
+        Array.from({ length: 21 }, (_, i) => String(i + 1)),
+      );
     });
 
     it('UNTOC COP 12/4: headings, italic preambular phrases, <sup> footnotes, (a) (b) (c)', () => {
@@ -450,7 +463,10 @@ describe('TextMate grammar (text.resolution)', function () {
       const i = lineIndex(text, (l) => l.startsWith('*Taking note also of the *World'));
       assert.strictEqual(scoped(lines[i], PREAMBULAR), 'Taking note also of');
       const numbers = lines.map((l) => scoped(l, PARAGRAPH_NUMBER)).filter(Boolean);
-      assert.deepStrictEqual(numbers, Array.from({ length: 31 }, (_, i) => String(i + 1)));
+      assert.deepStrictEqual(
+        numbers,
+        Array.from({ length: 31 }, (_, i) => String(i + 1)),
+      );
     });
 
     it('EU communication (not a resolution): no resolution colouring, only Markdown and footnotes', () => {
@@ -489,7 +505,10 @@ describe('TextMate grammar (text.resolution)', function () {
     assert.strictEqual(scoped(t, 'punctuation.separator.alternative.negotiation' + S), ' / ');
     assert.strictEqual(scoped(t, 'entity.name.tag.delegation.negotiation' + S), 'EU');
     assert.strictEqual(scoped(t, 'keyword.other.status-tag.negotiation' + S), '[Agreed ad ref]');
-    assert.strictEqual(scopedIn("*Facilitator's note: to be discussed.*", 'comment.line.facilitator-note.negotiation' + S), "*Facilitator's note: to be discussed.*");
+    assert.strictEqual(
+      scopedIn("*Facilitator's note: to be discussed.*", 'comment.line.facilitator-note.negotiation' + S),
+      "*Facilitator's note: to be discussed.*",
+    );
     assert.strictEqual(scopedIn('PP1 *Noting* the ~~full~~ report,', 'markup.deleted.negotiation' + S), '~~full~~');
     // links, footnote references and the front-matter line are no brackets
     assert.strictEqual(scopedIn('see [the report](#)[^1] and', 'meta.bracket.negotiation' + S), '');
@@ -615,7 +634,7 @@ function expandSnippet(body: string): string {
     let value: string;
     if (body[pos] === '}') {
       pos++;
-      value = isTab ? values.get(id) ?? '' : variable(id);
+      value = isTab ? (values.get(id) ?? '') : variable(id);
     } else if (body[pos] === ':') {
       pos++;
       const inner = parseUntil('}');
@@ -711,8 +730,14 @@ describe('snippets', () => {
       assert.strictEqual(p.opening!.italic, 'full');
       assert.strictEqual(p.ending.char, ',');
     }
-    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value), [1, 2]);
-    assert.deepStrictEqual(doc.operative.map((p) => p.ending.char), [';', '.']);
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.number?.value),
+      [1, 2],
+    );
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.ending.char),
+      [';', '.'],
+    );
     for (const p of doc.operative) assert.strictEqual(p.opening?.italic, 'full');
     assert.ok(doc.meeting, 'meeting line');
     assert.ok(doc.meeting!.text.includes('plenary meeting'));
@@ -755,12 +780,22 @@ describe('snippets', () => {
     const doc = parse(HEAD + '1. *Requests* the Secretary-General:\n\n' + expand('sub'));
     assert.strictEqual(doc.operative.length, 1);
     const subs = doc.operative[0].subparagraphs;
-    assert.deepStrictEqual(subs.map((s) => s.label.text), ['(a)', '(b)', '(c)']);
-    assert.deepStrictEqual(subs.map((s) => s.ending.char), [';', ';', ';']);
+    assert.deepStrictEqual(
+      subs.map((s) => s.label.text),
+      ['(a)', '(b)', '(c)'],
+    );
+    assert.deepStrictEqual(
+      subs.map((s) => s.ending.char),
+      [';', ';', ';'],
+    );
     assert.strictEqual(subs[1].ending.conjunction, 'and');
   });
 
-  for (const [prefix, style] of [['fn', 'unicode'], ['fnsup', 'sup'], ['fncaret', 'caret']] as const) {
+  for (const [prefix, style] of [
+    ['fn', 'unicode'],
+    ['fnsup', 'sup'],
+    ['fncaret', 'caret'],
+  ] as const) {
     it(`${prefix}: a ${style} marker in the paragraph and its definition below`, () => {
       const before = '*Recognizing* the Convention on International Trade in Endangered Species of Wild Fauna and Flora';
       const after = ' as the primary mechanism for regulating international trade,\n\n';

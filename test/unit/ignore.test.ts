@@ -15,7 +15,7 @@ describe('ignore patterns (.resolutionignore, the ignore setting)', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const at = (...p: string[]) => path.join(dir, ...p);
 
-  it('reads gitignore-like lines relative to the file\'s folder, nearer and later lines winning', () => {
+  it("reads gitignore-like lines relative to the file's folder, nearer and later lines winning", () => {
     const f = new IgnoreFilter(dir);
     assert.strictEqual(f.ignores(at('x.bak.res.md')), true); // a name at any depth
     assert.strictEqual(f.ignores(at('a', 'b', 'y.bak.res.md')), true);

@@ -45,7 +45,10 @@ describe('import: Word (.docx)', () => {
       p(r('Recalling', '<w:rStyle w:val="Opening"/>') + r(' its resolution 75/311,')) +
       p(r('Deeply', '<w:i/>') + r(' concerned', '<w:i w:val="true"/>') + r(' about ') + r('inter alia', '<w:i/>') + r(' poaching,'));
     const { draft } = await draftOf(docx(body, { styles }));
-    assert.strictEqual(draft, '*The General Assembly*,\n\n*Recalling* its resolution 75/311,\n\n*Deeply concerned* about *inter alia* poaching,\n');
+    assert.strictEqual(
+      draft,
+      '*The General Assembly*,\n\n*Recalling* its resolution 75/311,\n\n*Deeply concerned* about *inter alia* poaching,\n',
+    );
   });
 
   it('computes automatic numbers from numbering.xml: levels, level text, start, overrides, restarts', async () => {
@@ -93,11 +96,27 @@ describe('import: Word (.docx)', () => {
   it('turns real footnotes into markers and definitions, numbered in order of citation', async () => {
     const footnotes =
       '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
-      '<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r>' + r(' Resolution 70/1.') + '</w:p></w:footnote>' +
-      '<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r>' + r(' United Nations, ') + r('Treaty Series', '<w:i/>') + r(', vol. 993, No. 14531.') + '</w:p></w:footnote>';
+      '<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r>' +
+      r(' Resolution 70/1.') +
+      '</w:p></w:footnote>' +
+      '<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r>' +
+      r(' United Nations, ') +
+      r('Treaty Series', '<w:i/>') +
+      r(', vol. 993, No. 14531.') +
+      '</w:p></w:footnote>';
     const body =
-      p(r('Recalling', '<w:i/>') + r(' the 2030 Agenda,') + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="7"/></w:r>') +
-      p(r('Recalling also', '<w:i/>') + r(' the Covenant') + '<w:r><w:footnoteReference w:id="3"/></w:r>' + r(' and the Agenda,') + '<w:r><w:footnoteReference w:id="7"/></w:r>');
+      p(
+        r('Recalling', '<w:i/>') +
+          r(' the 2030 Agenda,') +
+          '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="7"/></w:r>',
+      ) +
+      p(
+        r('Recalling also', '<w:i/>') +
+          r(' the Covenant') +
+          '<w:r><w:footnoteReference w:id="3"/></w:r>' +
+          r(' and the Agenda,') +
+          '<w:r><w:footnoteReference w:id="7"/></w:r>',
+      );
     const { draft } = await draftOf(docx(body, { footnotes }));
     assert.strictEqual(
       draft,
@@ -113,17 +132,23 @@ describe('import: Word (.docx)', () => {
       r('Urges', '<w:i/>') +
         r(' States to ') +
         '<w:del w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>consider</w:delText></w:r></w:del>' +
-        '<w:ins w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z">' + r('take') + '</w:ins>' +
+        '<w:ins w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z">' +
+        r('take') +
+        '</w:ins>' +
         r(' measures;') +
         '<w:commentRangeStart w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>' +
         r('secret note', '<w:vanish/>'),
       num(1),
     );
-    const numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    const numbering =
+      '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
     const comments = '<w:comment w:id="0"><w:p>' + r('Check with capital') + '</w:p></w:comment>';
     const accepted = await draftOf(docx(body, { numbering, comments }));
     assert.strictEqual(accepted.draft, '4. *Urges* States to take measures;\n');
-    assert.ok(accepted.warnings.some((w) => /2 tracked change\(s\) .*accepted/.test(w)), accepted.warnings.join('; '));
+    assert.ok(
+      accepted.warnings.some((w) => /2 tracked change\(s\) .*accepted/.test(w)),
+      accepted.warnings.join('; '),
+    );
     assert.ok(accepted.warnings.includes('1 comment(s) dropped'));
     const proposals = await draftOf(docx(body, { numbering, comments }), 'proposals');
     assert.strictEqual(proposals.draft, '4. *Urges* States to ~~consider~~**take** measures;\n');
@@ -131,7 +156,10 @@ describe('import: Word (.docx)', () => {
 
   it('joins a paragraph whose mark was deleted in a tracked change to the next one', async () => {
     const body =
-      '<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="A"/></w:rPr></w:pPr>' + r('Stressing', '<w:i/>') + r(' the need') + '</w:p>' +
+      '<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="A"/></w:rPr></w:pPr>' +
+      r('Stressing', '<w:i/>') +
+      r(' the need') +
+      '</w:p>' +
       p(r('for cooperation,'));
     assert.strictEqual((await draftOf(docx(body))).draft, '*Stressing* the need for cooperation,\n');
   });
@@ -142,16 +170,39 @@ describe('import: Word (.docx)', () => {
       ['an empty file', new Uint8Array(0), /the file is empty/],
       ['a truncated .docx', good.subarray(0, Math.floor(good.length / 2)), /not a readable \.docx: damaged zip archive.*truncated/],
       ['a zip bomb', zipSync({ 'word/document.xml': new Uint8Array(300 << 20) }), /zip bomb|too large/],
-      ['a Word 97–2003 .doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]), /this is a Word 97–2003 \.doc; save it as \.docx/],
-      ['an encrypted Word file', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from('EncryptedPackage', 'utf16le')]), /password-protected/],
+      [
+        'a Word 97–2003 .doc',
+        Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+        /this is a Word 97–2003 \.doc; save it as \.docx/,
+      ],
+      [
+        'an encrypted Word file',
+        Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from('EncryptedPackage', 'utf16le')]),
+        /password-protected/,
+      ],
       ['a zip that is not a Word file', zipSync({ 'a.txt': strToU8('hello') }), /not a Word document/],
-      ['an OpenDocument file', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<x/>') }), /OpenDocument.*save it as \.docx/],
-      ['a document.xml that is not XML', zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:document') }), /not well-formed XML|no body/],
-      ['random bytes named .docx', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251 || 1), /not a readable \.docx: the file is not a zip archive/],
+      [
+        'an OpenDocument file',
+        zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<x/>') }),
+        /OpenDocument.*save it as \.docx/,
+      ],
+      [
+        'a document.xml that is not XML',
+        zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:document') }),
+        /not well-formed XML|no body/,
+      ],
+      [
+        'random bytes named .docx',
+        Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251 || 1),
+        /not a readable \.docx: the file is not a zip archive/,
+      ],
     ];
     for (const [what, data, message] of cases) {
       it(what, async () => {
-        await assert.rejects(importBytes(data, { fileName: 'draft.docx' }), (e: Error) => e instanceof ImportError && message.test(e.message));
+        await assert.rejects(
+          importBytes(data, { fileName: 'draft.docx' }),
+          (e: Error) => e instanceof ImportError && message.test(e.message),
+        );
       });
     }
     it('random bytes without a name', async () => {
@@ -227,7 +278,10 @@ describe('import: Word (.docx)', () => {
       assert.ok(/and to report back/.test(accepted.draft));
       assert.ok(!/as appropriate/.test(accepted.draft.split('\n\n').find((b) => /and to report back/.test(b))!));
       assert.ok(accepted.warnings.some((w) => /accepted/.test(w)));
-      assert.ok(accepted.warnings.some((w) => /1 comment\(s\) dropped/.test(w)), accepted.warnings.join('; '));
+      assert.ok(
+        accepted.warnings.some((w) => /1 comment\(s\) dropped/.test(w)),
+        accepted.warnings.join('; '),
+      );
       const proposals = await importBytes(data, { trackedChanges: 'proposals' });
       assert.ok(/\*\*and to report back\*\*~~as appropriate~~/.test(proposals.draft), proposals.draft.slice(0, 3000));
     });

@@ -36,7 +36,14 @@ function imageOnlyPdf(): Uint8Array {
 
 function total(figures: MatchFigures[]) {
   const sum = (k: keyof MatchFigures) => figures.reduce((a, f) => a + (f[k] as number), 0);
-  return { paragraphs: sum('paragraphs'), exact: sum('exact'), visual: sum('visual'), plain: sum('plain'), footnotes: sum('footnotes'), footnotesExact: sum('footnotesExact') };
+  return {
+    paragraphs: sum('paragraphs'),
+    exact: sum('exact'),
+    visual: sum('visual'),
+    plain: sum('plain'),
+    footnotes: sum('footnotes'),
+    footnotesExact: sum('footnotesExact'),
+  };
 }
 
 describe('import: PDF as the UN issues it', function () {
@@ -62,7 +69,10 @@ describe('import: PDF as the UN issues it', function () {
       assert.ok(doc.symbol?.text.startsWith('A/RES/78/'), `${name}: symbol ${doc.symbol?.text}`);
       assert.ok(m.exact / m.paragraphs > 0.6, `${name}: only ${m.exact}/${m.paragraphs} paragraphs; first missing: ${m.missing[0]}`);
       // no page furniture left in the text
-      assert.ok(!/^\d{1,2}-\d{5}/m.test(draft) && !/^\d{1,2}\/\d{1,2}$/m.test(draft) && !/\*\d{7,}\*/.test(draft), `${name}: page furniture left`);
+      assert.ok(
+        !/^\d{1,2}-\d{5}/m.test(draft) && !/^\d{1,2}\/\d{1,2}$/m.test(draft) && !/\*\d{7,}\*/.test(draft),
+        `${name}: page furniture left`,
+      );
     }
     const t = total(figures);
     const pct = (a: number) => (100 * a) / t.paragraphs;
@@ -79,14 +89,24 @@ describe('import: PDF as the UN issues it', function () {
   it('reads the header into front matter: symbol, date, session, agenda item, title', async () => {
     const { draft } = await importBytes(fs.readFileSync(path.join(SHARED_PDF, 'A_RES_78_11.pdf')));
     const front = draft.slice(0, draft.indexOf('*The General Assembly*'));
-    for (const line of ['A/RES/78/11', 'Distr.: General', '30 November 2023', 'Seventy-eighth session', 'Agenda item 34', '78/11. The Syrian Golan']) {
+    for (const line of [
+      'A/RES/78/11',
+      'Distr.: General',
+      '30 November 2023',
+      'Seventy-eighth session',
+      'Agenda item 34',
+      '78/11. The Syrian Golan',
+    ]) {
       assert.ok(front.includes(line), `front matter lacks ${line}:\n${front}`);
     }
     const doc = parse(draft);
     assert.strictEqual(doc.symbol?.text, 'A/RES/78/11');
     assert.strictEqual(doc.title?.text, '78/11. The Syrian Golan');
     assert.strictEqual(doc.operative.length, 8);
-    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.number?.value),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    );
     assert.strictEqual(doc.footnoteDefinitions.length, 2);
     assert.ok(/^¹ A\/78\/315\.$/m.test(draft));
     assert.ok(/^² United Nations, \*Treaty Series\*, vol\. 75, No\. 973\.$/m.test(draft));
@@ -110,7 +130,9 @@ describe('import: PDF as the UN issues it', function () {
     }
     const t = total(figures);
     const pct = (a: number) => (100 * a) / t.paragraphs;
-    console.log(`      text: ${t.exact}/${t.paragraphs} paragraphs exact (${pct(t.exact).toFixed(1)} %), ${pct(t.plain).toFixed(1)} % without italics, footnotes ${t.footnotesExact}/${t.footnotes}`);
+    console.log(
+      `      text: ${t.exact}/${t.paragraphs} paragraphs exact (${pct(t.exact).toFixed(1)} %), ${pct(t.plain).toFixed(1)} % without italics, footnotes ${t.footnotesExact}/${t.footnotes}`,
+    );
     assert.ok(pct(t.exact) >= 55, `paragraphs matched exactly ${pct(t.exact).toFixed(1)} %`);
     // pdftotext prints a page's footnote numbers apart from their texts, often after them
     assert.ok(t.footnotesExact / t.footnotes >= 0.55, `footnotes ${t.footnotesExact}/${t.footnotes}`);
@@ -137,7 +159,10 @@ describe('import: PDF as the UN issues it', function () {
 
   describe('damaged PDFs: a clear message, never a crash or a hang', () => {
     it('an image-only PDF: no text layer; OCR it first', async () => {
-      await assert.rejects(importBytes(imageOnlyPdf()), (e: Error) => e instanceof ImportError && /no text layer.*OCR it first/.test(e.message));
+      await assert.rejects(
+        importBytes(imageOnlyPdf()),
+        (e: Error) => e instanceof ImportError && /no text layer.*OCR it first/.test(e.message),
+      );
     });
     it('a truncated PDF', async () => {
       const data = fs.readFileSync(path.join(SHARED_PDF, 'A_RES_78_11.pdf'));
@@ -154,7 +179,10 @@ describe('import: PDF as the UN issues it', function () {
       assert.ok(Date.now() - started < 60000);
     });
     it('bytes that only claim to be a PDF', async () => {
-      await assert.rejects(importBytes(Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000))), (e: Error) => e instanceof ImportError && /not a readable PDF|no text|no pages/.test(e.message));
+      await assert.rejects(
+        importBytes(Buffer.from('%PDF-1.7\n' + 'x'.repeat(2000))),
+        (e: Error) => e instanceof ImportError && /not a readable PDF|no text|no pages/.test(e.message),
+      );
     });
     it('an encrypted PDF (made by LibreOffice with an open password)', async function () {
       if (!hasSoffice()) {
@@ -165,10 +193,27 @@ describe('import: PDF as the UN issues it', function () {
       const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-soffice-'));
       try {
         fs.writeFileSync(path.join(dir, 'secret.txt'), 'Recalling its resolutions,\n');
-        const filter = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
-        execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dir, path.join(dir, 'secret.txt')], { stdio: 'ignore', timeout: 120000 });
+        const filter =
+          'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
+        execFileSync(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${profile}`,
+            '--headless',
+            '--norestore',
+            '--convert-to',
+            filter,
+            '--outdir',
+            dir,
+            path.join(dir, 'secret.txt'),
+          ],
+          { stdio: 'ignore', timeout: 120000 },
+        );
         const data = fs.readFileSync(path.join(dir, 'secret.pdf'));
-        await assert.rejects(importBytes(data), (e: Error) => e instanceof ImportError && /encrypted \(password-protected\)/.test(e.message));
+        await assert.rejects(
+          importBytes(data),
+          (e: Error) => e instanceof ImportError && /encrypted \(password-protected\)/.test(e.message),
+        );
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
         fs.rmSync(profile, { recursive: true, force: true });

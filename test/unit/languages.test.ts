@@ -72,31 +72,72 @@ describe('languages of a draft', () => {
     assert.strictEqual(doc.kind, 'resolution');
     assert.strictEqual(doc.authority?.text, 'L’Assemblée générale,');
     assert.ok(doc.authority?.comma);
-    assert.deepStrictEqual(doc.preamble.map((p) => p.opening?.text), ['*Rappelant*'.replace(/\*/g, ''), 'Profondément préoccupée']);
-    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value), [1, 2, 3]);
+    assert.deepStrictEqual(
+      doc.preamble.map((p) => p.opening?.text),
+      ['*Rappelant*'.replace(/\*/g, ''), 'Profondément préoccupée'],
+    );
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.number?.value),
+      [1, 2, 3],
+    );
     assert.deepStrictEqual(doc.operative[1].opening?.modifiers, ['également']);
-    assert.deepStrictEqual(doc.operative[1].subparagraphs.map((s) => s.label.text), ['a)', 'b)']);
+    assert.deepStrictEqual(
+      doc.operative[1].subparagraphs.map((s) => s.label.text),
+      ['a)', 'b)'],
+    );
     // " ;" is a semicolon with its French space, not a missing ending
     assert.strictEqual(doc.operative[0].ending.char, ';');
-    assert.deepStrictEqual(doc.citations.map((c) => [c.symbol, c.date?.text]), [['70/1', '25 septembre 2015']]);
-    assert.deepStrictEqual(doc.crossReferences.map((r) => [r.targets.map((t) => t.text), r.direction]), [[['1'], 'above']]);
-    assert.deepStrictEqual(checkDocument(doc).map((f) => f.rule), []);
+    assert.deepStrictEqual(
+      doc.citations.map((c) => [c.symbol, c.date?.text]),
+      [['70/1', '25 septembre 2015']],
+    );
+    assert.deepStrictEqual(
+      doc.crossReferences.map((r) => [r.targets.map((t) => t.text), r.direction]),
+      [[['1'], 'above']],
+    );
+    assert.deepStrictEqual(
+      checkDocument(doc).map((f) => f.rule),
+      [],
+    );
   });
 
   it('Spanish: the same, with "supra" and "resolución 70/1, de 25 de septiembre de 2015"', () => {
     const doc = parse(ES);
     assert.strictEqual(doc.lang, 'es');
     assert.strictEqual(doc.authority?.text, 'La Asamblea General,');
-    assert.deepStrictEqual(doc.operative.map((p) => p.opening?.base), ['solicita', 'solicita', 'decide']);
-    assert.deepStrictEqual(doc.citations.map((c) => [c.symbol, c.date?.text]), [['70/1', '25 de septiembre de 2015']]);
-    assert.deepStrictEqual(doc.crossReferences.map((r) => r.direction), ['above']);
-    assert.deepStrictEqual(checkDocument(doc).map((f) => f.rule), []);
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.opening?.base),
+      ['solicita', 'solicita', 'decide'],
+    );
+    assert.deepStrictEqual(
+      doc.citations.map((c) => [c.symbol, c.date?.text]),
+      [['70/1', '25 de septiembre de 2015']],
+    );
+    assert.deepStrictEqual(
+      doc.crossReferences.map((r) => r.direction),
+      ['above'],
+    );
+    assert.deepStrictEqual(
+      checkDocument(doc).map((f) => f.rule),
+      [],
+    );
   });
 
   it('other organs: Security Council, ECOSOC, Human Rights Council, Conference of the Parties in French and Spanish', () => {
-    for (const line of ['Le Conseil de sécurité,', 'Le Conseil économique et social,', 'Le Conseil des droits de l’homme,', 'La Conférence des Parties,', 'El Consejo de Seguridad,', 'El Consejo Económico y Social,', 'El Consejo de Derechos Humanos,', 'La Conferencia de las Partes,']) {
+    for (const line of [
+      'Le Conseil de sécurité,',
+      'Le Conseil économique et social,',
+      'Le Conseil des droits de l’homme,',
+      'La Conférence des Parties,',
+      'El Consejo de Seguridad,',
+      'El Consejo Económico y Social,',
+      'El Consejo de Derechos Humanos,',
+      'La Conferencia de las Partes,',
+    ]) {
       const fr = /^(Le|La) Con[sf][eé]/.test(line) && !/Conferencia/.test(line);
-      const body = fr ? '*Rappelant* sa résolution 2231 (2015),\n\n1. *Décide* de demeurer saisi de la question.\n' : '*Recordando* su resolución 2231 (2015),\n\n1. *Decide* seguir ocupándose de la cuestión.\n';
+      const body = fr
+        ? '*Rappelant* sa résolution 2231 (2015),\n\n1. *Décide* de demeurer saisi de la question.\n'
+        : '*Recordando* su resolución 2231 (2015),\n\n1. *Decide* seguir ocupándose de la cuestión.\n';
       const doc = parse(`${line}\n\n${body}`);
       assert.strictEqual(doc.authority?.text, line, line);
       assert.strictEqual(doc.preamble.length, 1, line);
@@ -104,16 +145,21 @@ describe('languages of a draft', () => {
   });
 
   it('French agreement follows the organ: the Security Council is masculine', () => {
-    const text = 'Le Conseil de sécurité,\n\n*Profondément préoccupée* par la situation,\n\n1. *Décide* de demeurer saisi de la question.\n';
+    const text =
+      'Le Conseil de sécurité,\n\n*Profondément préoccupée* par la situation,\n\n1. *Décide* de demeurer saisi de la question.\n';
     const f = checkDocument(parse(text)).filter((x) => x.rule === 'french-agreement');
     assert.strictEqual(f.length, 1);
     assert.strictEqual(f[0].fix?.edits[0].newText, 'préoccupé');
     const ok = 'Le Conseil de sécurité,\n\n*Profondément préoccupé* par la situation,\n\n1. *Décide* de demeurer saisi de la question.\n';
-    assert.deepStrictEqual(checkDocument(parse(ok)).map((x) => x.rule), []);
+    assert.deepStrictEqual(
+      checkDocument(parse(ok)).map((x) => x.rule),
+      [],
+    );
   });
 
   it("the user's phrases reach the parser as well as the checks", () => {
-    const text = 'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\nSaluant chaleureusement l’initiative,\n\n1. *Décide* de demeurer saisie de la question.\n';
+    const text =
+      'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\nSaluant chaleureusement l’initiative,\n\n1. *Décide* de demeurer saisie de la question.\n';
     const extra = { operative: [], preambular: ['Saluant chaleureusement'] };
     const doc = parse(text, { extraPhrases: extra });
     assert.strictEqual(doc.preamble[1].opening?.known, true);
@@ -121,16 +167,23 @@ describe('languages of a draft', () => {
   });
 
   it('checks declare their languages; the French ones stay out of other languages', () => {
-    const fr = RULES.filter((r) => r.meta.languages?.includes('fr') && r.meta.languages.length === 1).map((r) => r.meta.id).sort();
+    const fr = RULES.filter((r) => r.meta.languages?.includes('fr') && r.meta.languages.length === 1)
+      .map((r) => r.meta.id)
+      .sort();
     assert.deepStrictEqual(fr, ['french-agreement', 'french-spacing']);
-    const es = 'La Asamblea General,\n\n*Recordando* su resolución 70/1, de 25 de septiembre de 2015,\n\n1. *Solicita* un informe;\n\n2. *Decide* seguir ocupándose de la cuestión.\n';
-    assert.deepStrictEqual(checkDocument(parse(es)).map((x) => x.rule), []);
+    const es =
+      'La Asamblea General,\n\n*Recordando* su resolución 70/1, de 25 de septiembre de 2015,\n\n1. *Solicita* un informe;\n\n2. *Decide* seguir ocupándose de la cuestión.\n';
+    assert.deepStrictEqual(
+      checkDocument(parse(es)).map((x) => x.rule),
+      [],
+    );
   });
 });
 
-describe('messages in the user\'s language', () => {
+describe("messages in the user's language", () => {
   it('every message has English, French and Spanish; the locale falls back to English', () => {
-    for (const [id, e] of Object.entries(MESSAGES)) for (const l of ['en', 'fr', 'es'] as const) assert.ok((e as Record<string, string>)[l], `${id} ${l}`);
+    for (const [id, e] of Object.entries(MESSAGES))
+      for (const l of ['en', 'fr', 'es'] as const) assert.ok((e as Record<string, string>)[l], `${id} ${l}`);
     assert.strictEqual(messageLocale('fr-CA'), 'fr');
     assert.strictEqual(messageLocale('es_ES.UTF-8'), 'es');
     assert.strictEqual(messageLocale('de'), 'en');
@@ -139,9 +192,14 @@ describe('messages in the user\'s language', () => {
   });
 
   it('every message has the same placeholders in English, French and Spanish', () => {
-    const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+    const holes = (text: string) =>
+      [...text.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     for (const [id, e] of Object.entries(MESSAGES) as [string, Record<string, string>][]) {
-      for (const l of ['fr', 'es']) assert.strictEqual(holes(e[l]), holes(e.en), `${id}: ${l} has placeholders {${holes(e[l])}}, English {${holes(e.en)}}`);
+      for (const l of ['fr', 'es'])
+        assert.strictEqual(holes(e[l]), holes(e.en), `${id}: ${l} has placeholders {${holes(e[l])}}, English {${holes(e.en)}}`);
     }
   });
 
@@ -176,20 +234,48 @@ describe('messages in the user\'s language', () => {
     const fr = byRule('fr');
     const es = byRule('es');
     const expected: Record<string, [RegExp, RegExp, RegExp]> = {
-      'preambular-punctuation': [/^The preambular paragraph ends with a full stop; it should end with a comma\.$/, /^L’alinéa du préambule se termine par un point ; il faut une virgule\.$/, /^El párrafo del preámbulo termina con un punto; debería terminar con una coma\.$/],
-      'operative-punctuation': [/^The operative paragraph ends with a comma; it should end with a semicolon\.$/, /^Le paragraphe du dispositif se termine par une virgule ; il faut un point-virgule\.$/, /^El párrafo dispositivo termina con una coma; debería terminar con un punto y coma\.$/],
-      'bracket-balance': [/\(line 7, column 60\)\.$/, /^Crochet non apparié : .*\(ligne 7, colonne 60\)\.$/, /^Corchete desparejado: .*\(línea 7, columna 60\)\.$/],
-      'operative-numbering': [/^Operative paragraph numbered 3, expected 2 \(gap: 3 follows 1\)\.$/, /^Paragraphe du dispositif numéroté 3, 2 attendu \(lacune : 3 suit 1\)\.$/, /^Párrafo dispositivo numerado 3, se esperaba 2 \(salto: 3 sigue a 1\)\.$/],
-      'footnote-undefined': [/^Footnote 1 has no definition\.$/, /^La note de bas de page 1 n’a pas de texte\.$/, /^La nota a pie de página 1 no tiene texto\.$/],
-      'operative-verb-italic': [/^The verb phrase “Requests” is not italic\.$/, /^La formule verbale “Requests” n’est pas en italique\.$/, /^La fórmula verbal “Requests” no está en cursiva\.$/],
+      'preambular-punctuation': [
+        /^The preambular paragraph ends with a full stop; it should end with a comma\.$/,
+        /^L’alinéa du préambule se termine par un point ; il faut une virgule\.$/,
+        /^El párrafo del preámbulo termina con un punto; debería terminar con una coma\.$/,
+      ],
+      'operative-punctuation': [
+        /^The operative paragraph ends with a comma; it should end with a semicolon\.$/,
+        /^Le paragraphe du dispositif se termine par une virgule ; il faut un point-virgule\.$/,
+        /^El párrafo dispositivo termina con una coma; debería terminar con un punto y coma\.$/,
+      ],
+      'bracket-balance': [
+        /\(line 7, column 60\)\.$/,
+        /^Crochet non apparié : .*\(ligne 7, colonne 60\)\.$/,
+        /^Corchete desparejado: .*\(línea 7, columna 60\)\.$/,
+      ],
+      'operative-numbering': [
+        /^Operative paragraph numbered 3, expected 2 \(gap: 3 follows 1\)\.$/,
+        /^Paragraphe du dispositif numéroté 3, 2 attendu \(lacune : 3 suit 1\)\.$/,
+        /^Párrafo dispositivo numerado 3, se esperaba 2 \(salto: 3 sigue a 1\)\.$/,
+      ],
+      'footnote-undefined': [
+        /^Footnote 1 has no definition\.$/,
+        /^La note de bas de page 1 n’a pas de texte\.$/,
+        /^La nota a pie de página 1 no tiene texto\.$/,
+      ],
+      'operative-verb-italic': [
+        /^The verb phrase “Requests” is not italic\.$/,
+        /^La formule verbale “Requests” n’est pas en italique\.$/,
+        /^La fórmula verbal “Requests” no está en cursiva\.$/,
+      ],
     };
     for (const [rule, [e, f, s]] of Object.entries(expected)) {
       assert.match(en[rule] ?? `no ${rule} finding`, e, rule);
       assert.match(fr[rule] ?? `no ${rule} finding`, f, rule);
       assert.match(es[rule] ?? `no ${rule} finding`, s, rule);
     }
-    const fixOf = (locale: 'en' | 'fr' | 'es') => checkDocument(parse(text), { locale }).find((f) => f.rule === 'operative-numbering')?.fix?.title;
-    assert.deepStrictEqual([fixOf('en'), fixOf('fr'), fixOf('es')], ['Renumber operative paragraphs', 'Renuméroter les paragraphes du dispositif', 'Renumerar los párrafos dispositivos']);
+    const fixOf = (locale: 'en' | 'fr' | 'es') =>
+      checkDocument(parse(text), { locale }).find((f) => f.rule === 'operative-numbering')?.fix?.title;
+    assert.deepStrictEqual(
+      [fixOf('en'), fixOf('fr'), fixOf('es')],
+      ['Renumber operative paragraphs', 'Renuméroter les paragraphes du dispositif', 'Renumerar los párrafos dispositivos'],
+    );
     // every finding changes language, none stays in English
     assert.deepStrictEqual(Object.keys(fr).sort(), Object.keys(en).sort());
     for (const rule of Object.keys(en)) {
@@ -199,7 +285,8 @@ describe('messages in the user\'s language', () => {
   });
 
   it('findings speak the locale asked for', () => {
-    const text = 'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\n1. *Prie* le Secrétaire général de lui présenter un rapport;\n\n2. *Décide* de demeurer saisie de la question.\n';
+    const text =
+      'L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015,\n\n1. *Prie* le Secrétaire général de lui présenter un rapport;\n\n2. *Décide* de demeurer saisie de la question.\n';
     const [fr] = checkDocument(parse(text), { locale: 'fr' }).filter((f) => f.rule === 'french-spacing');
     assert.match(fr.message, /^La typographie française/);
     const [en] = checkDocument(parse(text)).filter((f) => f.rule === 'french-spacing');

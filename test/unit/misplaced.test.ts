@@ -12,22 +12,29 @@ const rules = (t: string) => check(t).map((f) => `${f.range.start.line + 1}:${f.
 
 describe('misplaced paragraphs', () => {
   it('an italic operative verb unnumbered in the preamble is operative-in-preamble; numbering and renumbering leave it alone', () => {
-    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n*Urges* Parties to act,\n\n*Noting* the report,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n*Urges* Parties to act,\n\n*Noting* the report,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n';
     const doc = parse(text);
     assert.strictEqual(doc.preamble.length, 3);
-    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value), [1, 2]);
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.number?.value),
+      [1, 2],
+    );
     assert.deepStrictEqual(rules(text), ['5:operative-in-preamble']);
     assert.deepStrictEqual(renumberOperativeEdits(doc), []);
     assert.strictEqual(fixAll(text, check).text, text);
   });
 
   it('an unnumbered "Resolves that:" before a list numbered from 1 stays the operative lead-in', () => {
-    const doc = parse('The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n*Resolves* that:\n\n1. The Committee shall meet;\n\n2. The Committee shall report.\n');
+    const doc = parse(
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n*Resolves* that:\n\n1. The Committee shall meet;\n\n2. The Committee shall report.\n',
+    );
     assert.strictEqual(doc.preamble.length, 1);
   });
 
   it('an unnumbered *Welcoming* among operative paragraphs is preambular-in-operative, with no numbering finding, and renumbering skips it', () => {
-    const text = 'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n*Welcoming* the progress made;\n\n3. *Requests* a report on paragraph 1 above.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n*Welcoming* the progress made;\n\n3. *Requests* a report on paragraph 1 above.\n';
     assert.deepStrictEqual(rules(text), ['7:preambular-in-operative', '9:operative-numbering']);
     const doc = parse(text);
     const out = fixAll(text, check).text;
@@ -62,7 +69,10 @@ describe('omnibus sections', () => {
       '2. *Decides* to remain seized of the matter.',
       '',
     ].join('\n');
-    assert.deepStrictEqual(check(text).filter((f) => f.rule === 'operative-numbering'), []);
+    assert.deepStrictEqual(
+      check(text).filter((f) => f.rule === 'operative-numbering'),
+      [],
+    );
     assert.strictEqual(fixAll(text, check).text, text);
   });
 });

@@ -19,7 +19,11 @@ const FORM = (rule: string) => !['bracket-balance', 'label-without-base', 'statu
 
 function originals(): Array<{ name: string; text: string }> {
   const out: Array<{ name: string; text: string }> = [];
-  for (const f of fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) out.push({ name: f, text: fs.readFileSync(path.join(SEEDS, f), 'utf8') });
+  for (const f of fs
+    .readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort())
+    out.push({ name: f, text: fs.readFileSync(path.join(SEEDS, f), 'utf8') });
   const dir = sharedCorpusDir();
   if (dir) {
     const files = listXml(path.join(dir, 'un-ga-akn4un'));
@@ -60,7 +64,9 @@ describe('negotiation drafts generated from adopted texts', function () {
           const a = n.clean.text;
           let k = 0;
           while (k < a.length && a[k] === text[k]) k++;
-          failures.push(`${where}: clean text differs at ${k}: …${JSON.stringify(a.slice(Math.max(0, k - 40), k + 40))} vs …${JSON.stringify(text.slice(Math.max(0, k - 40), k + 40))}`);
+          failures.push(
+            `${where}: clean text differs at ${k}: …${JSON.stringify(a.slice(Math.max(0, k - 40), k + 40))} vs …${JSON.stringify(text.slice(Math.max(0, k - 40), k + 40))}`,
+          );
           continue;
         }
         const got = statusReport(n).byParagraph.map((p) => p.status);

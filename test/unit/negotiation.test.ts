@@ -33,8 +33,14 @@ describe('negotiation texts: the model', () => {
   it('nested brackets with / alternatives keep their ranges; a bracket of a link or footnote is none', () => {
     const text = 'The General Assembly,\n\n1. *Calls upon* States to [[strongly] combat / address] trafficking, see [the report](#)[^1];\n';
     const n = negotiation(text);
-    assert.deepStrictEqual(n.brackets.map((b) => text.slice(b.start, b.end)), ['[[strongly] combat / address]', '[strongly]']);
-    assert.deepStrictEqual(n.brackets[0].alternatives.map((a) => text.slice(a.start, a.end)), ['[strongly] combat ', ' address']);
+    assert.deepStrictEqual(
+      n.brackets.map((b) => text.slice(b.start, b.end)),
+      ['[[strongly] combat / address]', '[strongly]'],
+    );
+    assert.deepStrictEqual(
+      n.brackets[0].alternatives.map((a) => text.slice(a.start, a.end)),
+      ['[strongly] combat ', ' address'],
+    );
     assert.strictEqual(n.brackets[1].depth, 1);
     assert.strictEqual(n.brackets[1].parent, 0);
   });
@@ -42,36 +48,77 @@ describe('negotiation texts: the model', () => {
   it('"/" inside a symbol or "and/or" in a phrase separates no alternatives; [shall/should] does', () => {
     const text = 'The General Assembly,\n\n1. *Recalls* [resolution 70/1 and/or its follow-up] and [shall/should] act.\n';
     const n = negotiation(text);
-    assert.deepStrictEqual(n.brackets.map((b) => b.alternatives.length), [1, 2]);
+    assert.deepStrictEqual(
+      n.brackets.map((b) => b.alternatives.length),
+      [1, 2],
+    );
   });
 
   it('labels PP1, OP3, OP5 bis, OP7 alt, OP7 alt 2, 5 bis. and bold **OP4.**', () => {
-    const text = ['PP1 *Recalling* x,', 'OP3 *Decides* y;', 'OP 5 bis *Invites* z;', 'OP7 alt *Urges* a;', 'OP7 alt 2 *Urges* b;', '5 bis. *Invites* c;', '**OP4.** *Notes* d.'].join('\n\n');
+    const text = [
+      'PP1 *Recalling* x,',
+      'OP3 *Decides* y;',
+      'OP 5 bis *Invites* z;',
+      'OP7 alt *Urges* a;',
+      'OP7 alt 2 *Urges* b;',
+      '5 bis. *Invites* c;',
+      '**OP4.** *Notes* d.',
+    ].join('\n\n');
     const n = negotiation(text);
-    assert.deepStrictEqual(n.labels.map((l) => [l.text, l.base, l.alt ?? null]), [
-      ['PP1', 'PP1', null], ['OP3', 'OP3', null], ['OP5 bis', 'OP5 bis', null], ['OP7 alt', 'OP7', 0], ['OP7 alt 2', 'OP7', 2], ['5 bis', '5 bis', null], ['OP4', 'OP4', null],
-    ]);
+    assert.deepStrictEqual(
+      n.labels.map((l) => [l.text, l.base, l.alt ?? null]),
+      [
+        ['PP1', 'PP1', null],
+        ['OP3', 'OP3', null],
+        ['OP5 bis', 'OP5 bis', null],
+        ['OP7 alt', 'OP7', 0],
+        ['OP7 alt 2', 'OP7', 2],
+        ['5 bis', '5 bis', null],
+        ['OP4', 'OP4', null],
+      ],
+    );
   });
 
   it('tags, notes, proposals and struck / underlined words', () => {
-    const text = 'The General Assembly,\n\nPP1 *Noting* the ~~full~~ report (EU: delete), [US: add "sustainable"] (agreed ad ref)\n\n*Facilitator\'s note: to be discussed.*\n\nOP1 *Decides* to act on <u>all</u> matters. [Pending]\n';
+    const text =
+      'The General Assembly,\n\nPP1 *Noting* the ~~full~~ report (EU: delete), [US: add "sustainable"] (agreed ad ref)\n\n*Facilitator\'s note: to be discussed.*\n\nOP1 *Decides* to act on <u>all</u> matters. [Pending]\n';
     const n = negotiation(text);
-    assert.deepStrictEqual(n.tags.map((t) => [t.text, t.status, t.style]), [['agreed ad ref', 'agreed', 'round'], ['Pending', 'pending', 'square']]);
-    assert.deepStrictEqual(n.proposals.map((p) => [p.parties, p.text]), [['EU', 'delete'], ['US', 'add "sustainable"']]);
+    assert.deepStrictEqual(
+      n.tags.map((t) => [t.text, t.status, t.style]),
+      [
+        ['agreed ad ref', 'agreed', 'round'],
+        ['Pending', 'pending', 'square'],
+      ],
+    );
+    assert.deepStrictEqual(
+      n.proposals.map((p) => [p.parties, p.text]),
+      [
+        ['EU', 'delete'],
+        ['US', 'add "sustainable"'],
+      ],
+    );
     assert.strictEqual(n.notes.length, 1);
-    assert.deepStrictEqual(n.changes.map((c) => [c.kind, c.text]), [['deletion', 'full'], ['insertion', 'all']]);
+    assert.deepStrictEqual(
+      n.changes.map((c) => [c.kind, c.text]),
+      [
+        ['deletion', 'full'],
+        ['insertion', 'all'],
+      ],
+    );
     assert.strictEqual(n.clean.text, 'The General Assembly,\n\n*Noting* the report,\n\n1. *Decides* to act on all matters.\n');
   });
 
   it('an adopted text is no negotiation draft: its clean text is itself', () => {
-    const text = '[without reference to a Main Committee ([A/71/L.88](#))]\n\nThe General Assembly,\n\n*Recalling* that it “recognize[d] the […] value”,\n\n1. *Decides* to act.\n';
+    const text =
+      '[without reference to a Main Committee ([A/71/L.88](#))]\n\nThe General Assembly,\n\n*Recalling* that it “recognize[d] the […] value”,\n\n1. *Decides* to act.\n';
     const n = negotiation(text);
     assert.strictEqual(n.isDraft, false);
     assert.strictEqual(n.clean.text, text);
   });
 
   it('status: the counting rule, and the line the status bar shows', () => {
-    const tagged = 'The General Assembly,\n\nPP1 *Recalling* x, [Agreed ad ref]\n\nOP1 *Decides* [y];\n\nOP2 *Notes* z; [Deleted]\n\nOP3 *Requests* w.\n';
+    const tagged =
+      'The General Assembly,\n\nPP1 *Recalling* x, [Agreed ad ref]\n\nOP1 *Decides* [y];\n\nOP2 *Notes* z; [Deleted]\n\nOP3 *Requests* w.\n';
     const r = statusReport(negotiation(tagged));
     assert.deepStrictEqual([r.paragraphs, r.agreed, r.bracketed, r.pending, r.deleted], [4, 1, 1, 1, 1]);
     assert.strictEqual(statusLine(r), '1 of 4 paragraphs agreed ad ref, 1 with brackets, 1 pending, 1 deleted');
@@ -81,21 +128,29 @@ describe('negotiation texts: the model', () => {
     assert.deepStrictEqual([u.agreed, u.bracketed, u.pending], [2, 1, 0]);
     // a [Deleted] tag wins over brackets, brackets over an agreed tag
     const mixed = 'The General Assembly,\n\nOP1 *Decides* [y]; [Deleted]\n\nOP2 *Decides* [z]. [Agreed ad ref]\n';
-    assert.deepStrictEqual(statusReport(negotiation(mixed)).byParagraph.map((p) => p.status), ['deleted', 'bracketed']);
+    assert.deepStrictEqual(
+      statusReport(negotiation(mixed)).byParagraph.map((p) => p.status),
+      ['deleted', 'bracketed'],
+    );
   });
 });
 
 describe('negotiation texts: checks', () => {
   it('"5 bis" makes a negotiation draft (no numbering finding); draftMode false restores the old rule', () => {
-    const text = 'The General Assembly,\n\n*Recalling* x,\n\n1. *Decides* to act;\n\n1 bis. *Invites* States to act;\n\n2. *Requests* a report.\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* x,\n\n1. *Decides* to act;\n\n1 bis. *Invites* States to act;\n\n2. *Requests* a report.\n';
     assert.deepStrictEqual(findings(text), []);
     assert.deepStrictEqual(findings(text, { draftMode: false }), ['7:operative-numbering']);
   });
 
   it('a paragraph ending is judged with its status tag set aside; the fix sets the punctuation before the tag', () => {
-    const text = 'The General Assembly,\n\n*Recalling* x, [Agreed ad ref]\n\n1. *Decides* to act [Agreed ad ref]\n\n2. *Requests* a report. [Agreed ad ref]\n';
+    const text =
+      'The General Assembly,\n\n*Recalling* x, [Agreed ad ref]\n\n1. *Decides* to act [Agreed ad ref]\n\n2. *Requests* a report. [Agreed ad ref]\n';
     const all = checkDocument(parse(text));
-    assert.deepStrictEqual(all.map((f) => `${f.range.start.line + 1}:${f.rule}`), ['5:operative-punctuation']);
+    assert.deepStrictEqual(
+      all.map((f) => `${f.range.start.line + 1}:${f.rule}`),
+      ['5:operative-punctuation'],
+    );
     assert.strictEqual(applyEdits(text, all[0].fix!.edits), text.replace('to act [', 'to act; ['));
   });
 
@@ -108,13 +163,17 @@ describe('negotiation texts: checks', () => {
   });
 
   it('an opening phrase cut by a bracket gives no italics finding', () => {
-    const text = 'The General Assembly,\n\n*Noting* [with concern / with deep concern] the report,\n\n*Recalling* x,\n\n1. *Decides* to act.\n';
+    const text =
+      'The General Assembly,\n\n*Noting* [with concern / with deep concern] the report,\n\n*Recalling* x,\n\n1. *Decides* to act.\n';
     assert.deepStrictEqual(findings(text), []);
   });
 
   it('the offset map of the text as adopted: left and right of a removed marking', () => {
     const src = 'ab [x] cd';
-    const t = new EditedText(src, [{ start: 3, end: 4, text: '' }, { start: 5, end: 6, text: '' }]);
+    const t = new EditedText(src, [
+      { start: 3, end: 4, text: '' },
+      { start: 5, end: 6, text: '' },
+    ]);
     assert.strictEqual(t.text, 'ab x cd');
     assert.strictEqual(t.toSource(3, 'left'), 3);
     assert.strictEqual(t.toSource(3, 'right'), 4);
@@ -128,7 +187,8 @@ describe('negotiation texts: checks', () => {
 describe('negotiation texts: commands', () => {
   const apply = (text: string, edits: Array<{ start: number; end: number; text: string }>) =>
     [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
-  const text = 'The General Assembly,\n\nPP1 *Recalling* x, [Agreed ad ref]\n\nOP1 *Calls upon* States to [[strongly] combat / address] trafficking;\n\nOP2 *Requests* a report; [Pending]\n\nOP2 alt *Requests* a short report;\n\nOP3 *Decides* to act.\n';
+  const text =
+    'The General Assembly,\n\nPP1 *Recalling* x, [Agreed ad ref]\n\nOP1 *Calls upon* States to [[strongly] combat / address] trafficking;\n\nOP2 *Requests* a report; [Pending]\n\nOP2 alt *Requests* a short report;\n\nOP3 *Decides* to act.\n';
   const at = (s: string) => text.indexOf(s);
 
   it('Accept alternative keeps one alternative of a bracket, or one paragraph of an alt group', () => {

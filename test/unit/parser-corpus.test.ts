@@ -19,7 +19,11 @@ import { aknDraft } from '../tools/akn';
 /** How many files of each non-English language the unit suite reads (all with CORPUS_ALL=1). */
 const SAMPLE = process.env.CORPUS_ALL ? Infinity : 220;
 
-function agreement(dir: string, lang: Lang, limit: number): { total: number; agree: number; wrongLang: number; unreadable: number; mismatches: string[] } {
+function agreement(
+  dir: string,
+  lang: Lang,
+  limit: number,
+): { total: number; agree: number; wrongLang: number; unreadable: number; mismatches: string[] } {
   let total = 0;
   let wrongLang = 0;
   let unreadable = 0;
@@ -48,7 +52,9 @@ function agreement(dir: string, lang: Lang, limit: number): { total: number; agr
         ...p.listItems.map((it) => it.number.text.replace(/\s*[.-]$/, '')),
       ]);
       if (doc.kind !== 'resolution' || doc.preamble.length !== want.preamble || gotOps.join() !== want.operative.join()) {
-        mismatches.push(`${path.basename(file)} ${d.symbol}: preamble ${doc.preamble.length}/${want.preamble}, operative ${gotOps.length}/${want.operative.length}`);
+        mismatches.push(
+          `${path.basename(file)} ${d.symbol}: preamble ${doc.preamble.length}/${want.preamble}, operative ${gotOps.length}/${want.operative.length}`,
+        );
       }
     }
   }
@@ -68,7 +74,9 @@ describe('parser on the AKN4UN corpus', function () {
       }
       const r = agreement(path.join(dir!, folder), lang, lang === 'en' ? Infinity : SAMPLE);
       const share = r.agree / r.total;
-      console.log(`      ${lang}: ${r.agree} of ${r.total} resolutions agree (${(share * 100).toFixed(1)}%); language detected wrongly in ${r.wrongLang}${r.unreadable ? `; ${r.unreadable} malformed XML files skipped` : ''}`);
+      console.log(
+        `      ${lang}: ${r.agree} of ${r.total} resolutions agree (${(share * 100).toFixed(1)}%); language detected wrongly in ${r.wrongLang}${r.unreadable ? `; ${r.unreadable} malformed XML files skipped` : ''}`,
+      );
       if (process.env.SHOW_MISMATCHES) console.log(r.mismatches.join('\n'));
       assert.ok(r.total >= (lang === 'en' ? 600 : Math.min(SAMPLE, 600) * 0.9), `only ${r.total} resolutions read`);
       assert.ok(share >= 0.97, `agreement ${share}:\n${r.mismatches.slice(0, 40).join('\n')}`);

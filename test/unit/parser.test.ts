@@ -23,7 +23,10 @@ describe('parser on the seeds', () => {
     // Preambular openings are not italic in this text; operative verbs are.
     assert.ok(doc.preamble.every((p) => p.opening?.italic === 'none'));
     assert.ok(doc.operative.every((p) => p.opening?.italic === 'full'));
-    assert.deepStrictEqual(doc.preamble.slice(0, 3).map((p) => p.opening?.text), ['Reaffirming', 'Reaffirming also', 'Reaffirming further']);
+    assert.deepStrictEqual(
+      doc.preamble.slice(0, 3).map((p) => p.opening?.text),
+      ['Reaffirming', 'Reaffirming also', 'Reaffirming further'],
+    );
     assert.strictEqual(doc.operative[27].opening?.text, 'Also strongly encourages');
     assert.deepStrictEqual(doc.operative[27].opening?.modifiers, ['also', 'strongly']);
     assert.strictEqual(doc.operative[27].opening?.base, 'encourages');
@@ -31,8 +34,14 @@ describe('parser on the seeds', () => {
     assert.strictEqual(doc.operative[43].ending.char, '.');
     assert.ok(doc.operative.slice(0, 43).every((p) => p.ending.char === ';'));
     assert.ok(doc.preamble.every((p) => p.ending.char === ','));
-    assert.deepStrictEqual(doc.footnoteDefinitions.map((d) => d.label), Array.from({ length: 14 }, (_, i) => String(i + 1)));
-    assert.deepStrictEqual(doc.footnoteMarkers.map((m) => m.label), Array.from({ length: 14 }, (_, i) => String(i + 1)));
+    assert.deepStrictEqual(
+      doc.footnoteDefinitions.map((d) => d.label),
+      Array.from({ length: 14 }, (_, i) => String(i + 1)),
+    );
+    assert.deepStrictEqual(
+      doc.footnoteMarkers.map((m) => m.label),
+      Array.from({ length: 14 }, (_, i) => String(i + 1)),
+    );
     assert.ok(doc.footnoteMarkers.every((m) => m.style === 'unicode'));
     assert.ok(doc.footnoteDefinitions.filter((d) => d.ibid).length >= 6);
     // Page-break fragments re-attached: "…noting the high volume of" + "rosewood imports…",
@@ -40,7 +49,10 @@ describe('parser on the seeds', () => {
     // and operative 8, 16, 31 and 40.
     const fragmented = doc.preamble.filter((p) => p.fragments.length > 1).map((p) => p.opening?.text);
     assert.deepStrictEqual(fragmented, ['Underlining', 'Recognizing also', 'Taking note also']);
-    assert.deepStrictEqual(doc.operative.filter((p) => p.fragments.length > 1).map((p) => p.number?.value), [8, 16, 31, 40]);
+    assert.deepStrictEqual(
+      doc.operative.filter((p) => p.fragments.length > 1).map((p) => p.number?.value),
+      [8, 16, 31, 40],
+    );
     const underlining = doc.preamble.find((p) => p.fragments.length > 1)!;
     assert.match(underlining.text, /noting the high volume of rosewood imports derived from illegal sources/);
     assert.strictEqual(underlining.ending.char, ',');
@@ -88,7 +100,10 @@ describe('parser on the seeds', () => {
     assert.strictEqual(p17.opening?.italic, 'partial');
     assert.strictEqual(p17.opening?.base, 'calls upon');
     assert.deepStrictEqual(p17.opening?.modifiers, ['further']);
-    assert.deepStrictEqual(doc.operative[7].extraVerbs.map((v) => v.text), ['invites']);
+    assert.deepStrictEqual(
+      doc.operative[7].extraVerbs.map((v) => v.text),
+      ['invites'],
+    );
     assert.strictEqual(doc.operative[19].ending.char, ';');
     assert.strictEqual(doc.operative[19].ending.conjunction, 'and');
     assert.strictEqual(doc.operative[20].ending.char, '.');
@@ -106,10 +121,22 @@ describe('parser on the seeds', () => {
     assert.ok(doc.preamble.every((p) => p.opening?.italic === 'full'));
     assert.deepStrictEqual(numbers(doc), seq(9));
     const p5 = doc.operative[4];
-    assert.deepStrictEqual(p5.subparagraphs.map((s) => s.label.text), ['(a)', '(b)', '(c)']);
+    assert.deepStrictEqual(
+      p5.subparagraphs.map((s) => s.label.text),
+      ['(a)', '(b)', '(c)'],
+    );
     assert.ok(p5.subparagraphs.every((s) => s.style === 'paren-alpha' && s.level === 1));
     assert.strictEqual(p5.leadInEnding.char, ':');
-    assert.deepStrictEqual(doc.footnoteDefinitions.map((d) => [d.label, d.style]), [['1', 'sup'], ['2', 'sup'], ['3', 'sup'], ['4', 'sup'], ['5', 'sup']]);
+    assert.deepStrictEqual(
+      doc.footnoteDefinitions.map((d) => [d.label, d.style]),
+      [
+        ['1', 'sup'],
+        ['2', 'sup'],
+        ['3', 'sup'],
+        ['4', 'sup'],
+        ['5', 'sup'],
+      ],
+    );
     assert.ok(doc.footnoteDefinitions[2].ibid);
     // "… held in Kyoto," / --- / footnote / "Japan, from 7 to 12 March 2021, …"
     const kyoto = doc.preamble[4];
@@ -131,7 +158,9 @@ describe('parser on the seeds', () => {
 
 describe('parser on small drafts', () => {
   it('an italic authority line wrapped over two lines, with a comma', () => {
-    const doc = parse('*The Conference of the Parties to the United Nations\nConvention against Corruption,*\n\n*Recalling* its resolution 8/12,\n\n1. *Decides* to act.\n');
+    const doc = parse(
+      '*The Conference of the Parties to the United Nations\nConvention against Corruption,*\n\n*Recalling* its resolution 8/12,\n\n1. *Decides* to act.\n',
+    );
     assert.strictEqual(doc.authority?.lineCount, 2);
     assert.ok(doc.authority?.italic);
     assert.ok(doc.authority?.comma);
@@ -141,7 +170,14 @@ describe('parser on small drafts', () => {
 
   it('numbers with bis and ter', () => {
     const doc = parse('The General Assembly,\n\n5. *Urges* States;\n\n5 bis. *Also urges* States;\n\n5 ter. *Further urges* States.\n');
-    assert.deepStrictEqual(doc.operative.map((p) => [p.number?.value, p.number?.suffix ?? null]), [[5, null], [5, 'bis'], [5, 'ter']]);
+    assert.deepStrictEqual(
+      doc.operative.map((p) => [p.number?.value, p.number?.suffix ?? null]),
+      [
+        [5, null],
+        [5, 'bis'],
+        [5, 'ter'],
+      ],
+    );
     assert.strictEqual(doc.operative[1].number?.text, '5 bis.');
   });
 
@@ -163,20 +199,44 @@ describe('parser on small drafts', () => {
     ].join('\n');
     const doc = parse(text);
     const p = doc.operative[0];
-    assert.deepStrictEqual(p.subparagraphs.map((s) => s.label.text), ['(a)', '(b)', '(c)']);
-    assert.deepStrictEqual(p.subparagraphs[0].children.map((s) => [s.label.text, s.style, s.value, s.level]), [['(i)', 'paren-roman', 1, 2], ['(ii)', 'paren-roman', 2, 2]]);
+    assert.deepStrictEqual(
+      p.subparagraphs.map((s) => s.label.text),
+      ['(a)', '(b)', '(c)'],
+    );
+    assert.deepStrictEqual(
+      p.subparagraphs[0].children.map((s) => [s.label.text, s.style, s.value, s.level]),
+      [
+        ['(i)', 'paren-roman', 1, 2],
+        ['(ii)', 'paren-roman', 2, 2],
+      ],
+    );
     const b = p.subparagraphs[1];
-    assert.deepStrictEqual(b.children.map((s) => [s.label.text, s.style]), [['a.', 'dot-alpha'], ['b.', 'dot-alpha']]);
-    assert.deepStrictEqual(b.children[0].children.map((s) => [s.label.text, s.style, s.level]), [['i.', 'dot-roman', 3]]);
+    assert.deepStrictEqual(
+      b.children.map((s) => [s.label.text, s.style]),
+      [
+        ['a.', 'dot-alpha'],
+        ['b.', 'dot-alpha'],
+      ],
+    );
+    assert.deepStrictEqual(
+      b.children[0].children.map((s) => [s.label.text, s.style, s.level]),
+      [['i.', 'dot-roman', 3]],
+    );
     assert.strictEqual(p.ending.char, '.');
     assert.deepStrictEqual(numbers(doc), ['1.', '2.']);
   });
 
   it('(h) then (i) is a letter, not a roman numeral', () => {
-    const subs = 'abcdefghij'.split('').map((l) => `(${l}) Item ${l};`).join('\n');
+    const subs = 'abcdefghij'
+      .split('')
+      .map((l) => `(${l}) Item ${l};`)
+      .join('\n');
     const doc = parse(`The General Assembly,\n\n1. *Decides*:\n${subs}\n`);
     const p = doc.operative[0];
-    assert.deepStrictEqual(p.subparagraphs.map((s) => s.value), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepStrictEqual(
+      p.subparagraphs.map((s) => s.value),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
     assert.ok(p.subparagraphs.every((s) => s.style === 'paren-alpha'));
   });
 
@@ -195,7 +255,10 @@ describe('parser on small drafts', () => {
     ].join('\n');
     const doc = parse(text);
     assert.deepStrictEqual(numbers(doc), ['8.', '9.', '10.']);
-    assert.deepStrictEqual(doc.operative[1].listItems.map((i) => i.text), ['Opening of the session.', 'Adoption of the agenda.', 'Other matters.']);
+    assert.deepStrictEqual(
+      doc.operative[1].listItems.map((i) => i.text),
+      ['Opening of the session.', 'Adoption of the agenda.', 'Other matters.'],
+    );
   });
 
   it('all three footnote styles, with definitions', () => {
@@ -213,21 +276,38 @@ describe('parser on small drafts', () => {
       '[^3]: Ibid., vol. 3.',
     ].join('\n');
     const doc = parse(text);
-    assert.deepStrictEqual(doc.footnoteMarkers.map((m) => [m.label, m.style]), [['1', 'unicode'], ['2', 'sup'], ['3', 'caret']]);
-    assert.deepStrictEqual(doc.footnoteDefinitions.map((d) => [d.label, d.style, d.ibid]), [['1', 'unicode', false], ['2', 'sup', true], ['3', 'caret', true]]);
+    assert.deepStrictEqual(
+      doc.footnoteMarkers.map((m) => [m.label, m.style]),
+      [
+        ['1', 'unicode'],
+        ['2', 'sup'],
+        ['3', 'caret'],
+      ],
+    );
+    assert.deepStrictEqual(
+      doc.footnoteDefinitions.map((d) => [d.label, d.style, d.ibid]),
+      [
+        ['1', 'unicode', false],
+        ['2', 'sup', true],
+        ['3', 'caret', true],
+      ],
+    );
     assert.strictEqual(slice(doc, doc.footnoteMarkers[1]), '<sup>2</sup>');
     assert.strictEqual(doc.preamble[0].ending.char, ',');
   });
 
   it('punctuation is judged before trailing footnote markers', () => {
-    const doc = parse('The General Assembly,\n\nRecalling the Convention,³\n\n1. *Decides* to act;²⁸\n\n2. *Requests* a report<sup>4</sup>\n');
+    const doc = parse(
+      'The General Assembly,\n\nRecalling the Convention,³\n\n1. *Decides* to act;²⁸\n\n2. *Requests* a report<sup>4</sup>\n',
+    );
     assert.strictEqual(doc.preamble[0].ending.char, ',');
     assert.strictEqual(doc.operative[0].ending.char, ';');
     assert.strictEqual(doc.operative[1].ending.char, '');
   });
 
   it('a page-break fragment is re-attached to the paragraph it continues', () => {
-    const text = 'The General Assembly,\n\nRecalling the Convention on the Conservation of\n\n¹ A note.\n\nMigratory Species,¹\n\n1. *Decides* to continue to\n\nsupport the work;\n\n2. *Requests* a report.\n';
+    const text =
+      'The General Assembly,\n\nRecalling the Convention on the Conservation of\n\n¹ A note.\n\nMigratory Species,¹\n\n1. *Decides* to continue to\n\nsupport the work;\n\n2. *Requests* a report.\n';
     const doc = parse(text);
     assert.strictEqual(doc.preamble.length, 1);
     assert.strictEqual(doc.preamble[0].fragments.length, 2);
@@ -238,7 +318,8 @@ describe('parser on small drafts', () => {
   });
 
   it('meeting line and annex', () => {
-    const text = 'The General Assembly,\n\n1. *Decides* to act.\n\n*93rd plenary meeting\n23 July 2021*\n\n## Annex\n\nText of the annex.\n';
+    const text =
+      'The General Assembly,\n\n1. *Decides* to act.\n\n*93rd plenary meeting\n23 July 2021*\n\n## Annex\n\nText of the annex.\n';
     const doc = parse(text);
     assert.ok(doc.meeting);
     assert.strictEqual(doc.date?.text, '23 July 2021');
@@ -247,35 +328,48 @@ describe('parser on small drafts', () => {
   });
 
   it('inline directives are kept with their rule ids', () => {
-    const text = '<!-- resolution-disable-file footnote-unused -->\nThe General Assembly,\n\n<!-- resolution-disable-next-paragraph operative-verb-italic repeated-opening -->\n1. Decides to act;\n\n<!-- resolution-disable -->\n2. *Requests* a report.\n<!-- resolution-enable -->\n';
+    const text =
+      '<!-- resolution-disable-file footnote-unused -->\nThe General Assembly,\n\n<!-- resolution-disable-next-paragraph operative-verb-italic repeated-opening -->\n1. Decides to act;\n\n<!-- resolution-disable -->\n2. *Requests* a report.\n<!-- resolution-enable -->\n';
     const doc = parse(text);
-    assert.deepStrictEqual(doc.directives.map((d) => [d.kind, d.rules]), [
-      ['disable-file', ['footnote-unused']],
-      ['disable-next-paragraph', ['operative-verb-italic', 'repeated-opening']],
-      ['disable', []],
-      ['enable', []],
-    ]);
+    assert.deepStrictEqual(
+      doc.directives.map((d) => [d.kind, d.rules]),
+      [
+        ['disable-file', ['footnote-unused']],
+        ['disable-next-paragraph', ['operative-verb-italic', 'repeated-opening']],
+        ['disable', []],
+        ['enable', []],
+      ],
+    );
     assert.deepStrictEqual(numbers(doc), ['1.', '2.']);
   });
 
   it('cross-references inside the text, not references to other instruments', () => {
-    const text = 'The General Assembly,\n\n1. *Decides* to act;\n\n2. *Recalls* article II, paragraph 3, of the Convention and its paragraph 30;\n\n3. *Requests* a report on paragraph 1 above, paragraphs 1 and 2 and paragraph 2 (a) of the present resolution.\n';
+    const text =
+      'The General Assembly,\n\n1. *Decides* to act;\n\n2. *Recalls* article II, paragraph 3, of the Convention and its paragraph 30;\n\n3. *Requests* a report on paragraph 1 above, paragraphs 1 and 2 and paragraph 2 (a) of the present resolution.\n';
     const doc = parse(text);
-    assert.deepStrictEqual(doc.crossReferences.map((r) => [r.targets.map((t) => t.text), r.sub ?? null, r.direction ?? null]), [
-      [['1'], null, 'above'],
-      [['1', '2'], null, null],
-      [['2'], '(a)', null],
-    ]);
+    assert.deepStrictEqual(
+      doc.crossReferences.map((r) => [r.targets.map((t) => t.text), r.sub ?? null, r.direction ?? null]),
+      [
+        [['1'], null, 'above'],
+        [['1', '2'], null, null],
+        [['2'], '(a)', null],
+      ],
+    );
   });
 
   it('citations in lists, with links and dates, and old-style symbols', () => {
-    const doc = parse('The General Assembly,\n\nRecalling its resolutions [69/314](#) of 30 July 2015, 70/301 of 9 September 2016 and 1514 (XV) of 14 December 1960, and A/RES/75/311,\n\n1. *Decides* to act.\n');
-    assert.deepStrictEqual(doc.citations.map((c) => [c.key, c.date?.text ?? null]), [
-      ['69/314', '30 July 2015'],
-      ['70/301', '9 September 2016'],
-      ['1514 (XV)', '14 December 1960'],
-      ['75/311', null],
-    ]);
+    const doc = parse(
+      'The General Assembly,\n\nRecalling its resolutions [69/314](#) of 30 July 2015, 70/301 of 9 September 2016 and 1514 (XV) of 14 December 1960, and A/RES/75/311,\n\n1. *Decides* to act.\n',
+    );
+    assert.deepStrictEqual(
+      doc.citations.map((c) => [c.key, c.date?.text ?? null]),
+      [
+        ['69/314', '30 July 2015'],
+        ['70/301', '9 September 2016'],
+        ['1514 (XV)', '14 December 1960'],
+        ['75/311', null],
+      ],
+    );
   });
 
   it('a single unnumbered operative paragraph', () => {
@@ -293,7 +387,10 @@ describe('parser on small drafts', () => {
     const b = parse(crlf);
     assert.deepStrictEqual(numbers(b), numbers(a));
     assert.strictEqual(b.preamble.length, a.preamble.length);
-    assert.deepStrictEqual(b.operative.map((p) => p.range), a.operative.map((p) => p.range));
+    assert.deepStrictEqual(
+      b.operative.map((p) => p.range),
+      a.operative.map((p) => p.range),
+    );
     for (const p of b.operative) assert.ok(!p.number!.text.includes('\r'));
   });
 
@@ -307,30 +404,56 @@ describe('parser on small drafts', () => {
   });
 
   it('real-world number quirks: a left-to-right mark after the dot, a number that lost its dot', () => {
-    const doc = parse('The General Assembly,\n\nRecalling its resolution 61/261,\n\n1. *Decides* to act;\n\n2.\u200e *Reaffirms* its decision;\n\n3 *Calls upon* all Member States to act.\n');
-    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value), [1, 2, 3]);
-    assert.deepStrictEqual(doc.operative.map((p) => p.opening?.text), ['Decides', 'Reaffirms', 'Calls upon']);
+    const doc = parse(
+      'The General Assembly,\n\nRecalling its resolution 61/261,\n\n1. *Decides* to act;\n\n2.\u200e *Reaffirms* its decision;\n\n3 *Calls upon* all Member States to act.\n',
+    );
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.number?.value),
+      [1, 2, 3],
+    );
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.opening?.text),
+      ['Decides', 'Reaffirms', 'Calls upon'],
+    );
   });
 
   it('an unnumbered "Resolves that:" introduces a numbered list; numbered verbs after it are operative paragraphs', () => {
-    const doc = parse('The General Assembly,\n\n*Resolves* that, for 2021:\n\n1. Budget appropriations shall be financed as follows:\n\n(a) 31,371,600 dollars;\n\n2. There shall be set off against the assessment:\n\n(a) 283,437,900 dollars.\n');
-    assert.deepStrictEqual(doc.operative.map((p) => p.number?.value ?? null), [null]);
-    assert.deepStrictEqual(doc.operative[0].listItems.map((i) => i.number.text), ['1.', '2.']);
+    const doc = parse(
+      'The General Assembly,\n\n*Resolves* that, for 2021:\n\n1. Budget appropriations shall be financed as follows:\n\n(a) 31,371,600 dollars;\n\n2. There shall be set off against the assessment:\n\n(a) 283,437,900 dollars.\n',
+    );
+    assert.deepStrictEqual(
+      doc.operative.map((p) => p.number?.value ?? null),
+      [null],
+    );
+    assert.deepStrictEqual(
+      doc.operative[0].listItems.map((i) => i.number.text),
+      ['1.', '2.'],
+    );
     assert.match(doc.operative[0].listItems[0].text, /\(a\) 31,371,600 dollars;$/);
     const ops = parse('The General Assembly,\n\n*Resolves* that:\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n');
-    assert.deepStrictEqual(ops.operative.map((p) => p.number?.value ?? null), [null, 1, 2]);
+    assert.deepStrictEqual(
+      ops.operative.map((p) => p.number?.value ?? null),
+      [null, 1, 2],
+    );
   });
 
   it('the text a resolution adopts, numbered from 1, belongs to the adopting paragraph', () => {
-    const doc = parse('75/1. Declaration\n\n*The General Assembly*\n\n*Adopts* the following declaration:\n\n## Declaration on the commemoration\n\n1. We, the Heads of State and Government, have gathered.\n\n2. We recall:\n\n(a) One;\n\n(b) Two.\n\n*3rd plenary meeting*\n21 September 2020\n');
+    const doc = parse(
+      '75/1. Declaration\n\n*The General Assembly*\n\n*Adopts* the following declaration:\n\n## Declaration on the commemoration\n\n1. We, the Heads of State and Government, have gathered.\n\n2. We recall:\n\n(a) One;\n\n(b) Two.\n\n*3rd plenary meeting*\n21 September 2020\n',
+    );
     assert.strictEqual(doc.operative.length, 1);
-    assert.deepStrictEqual(doc.operative[0].listItems.map((i) => i.number.text), ['1.', '2.']);
+    assert.deepStrictEqual(
+      doc.operative[0].listItems.map((i) => i.number.text),
+      ['1.', '2.'],
+    );
     assert.deepStrictEqual(doc.operative[0].subparagraphs, []);
     assert.ok(doc.meeting);
   });
 
   it('unlabelled lines of a schedule continue the operative paragraph that introduces them', () => {
-    const doc = parse('The General Assembly,\n\n1. *Decides* that the meeting shall be held as follows:\n\nThursday, 2 June: from 10 a.m. to 1 p.m.;\n\nFriday, 3 June: from 10 a.m. to 1 p.m.;\n\n2. *Requests* a report.\n');
+    const doc = parse(
+      'The General Assembly,\n\n1. *Decides* that the meeting shall be held as follows:\n\nThursday, 2 June: from 10 a.m. to 1 p.m.;\n\nFriday, 3 June: from 10 a.m. to 1 p.m.;\n\n2. *Requests* a report.\n',
+    );
     assert.deepStrictEqual(numbers(doc), ['1.', '2.']);
     assert.strictEqual(doc.operative[0].fragments.length, 3);
     assert.match(doc.operative[0].text, /Friday, 3 June/);
@@ -352,21 +475,31 @@ describe('parser on small drafts', () => {
   it('sub-paragraphs continue (y), (z), (aa), (bb)', () => {
     const subs = ['y', 'z', 'aa', 'bb'].map((l) => `(${l}) Item;`).join('\n');
     const doc = parse(`The General Assembly,\n\n1. *Decides*:\n${subs}\n`);
-    assert.deepStrictEqual(doc.operative[0].subparagraphs.map((s) => s.value), [25, 26, 27, 28]);
+    assert.deepStrictEqual(
+      doc.operative[0].subparagraphs.map((s) => s.value),
+      [25, 26, 27, 28],
+    );
   });
 
   it('section labels between operative paragraphs are not fragments', () => {
-    const doc = parse('The General Assembly,\n\n1. *Decides* to act;\n\nII\n\n2. *Requests* a report;\n\n**Follow-up**\n\n3. *Decides* to continue;\n\nIV. Review of progress\n\n4. *Decides* to review.\n');
+    const doc = parse(
+      'The General Assembly,\n\n1. *Decides* to act;\n\nII\n\n2. *Requests* a report;\n\n**Follow-up**\n\n3. *Decides* to continue;\n\nIV. Review of progress\n\n4. *Decides* to review.\n',
+    );
     assert.deepStrictEqual(numbers(doc), ['1.', '2.', '3.', '4.']);
     assert.ok(doc.operative.every((p) => p.fragments.length === 1));
-    assert.deepStrictEqual(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text), ['II', '**Follow-up**', 'IV. Review of progress']);
+    assert.deepStrictEqual(
+      doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text),
+      ['II', '**Follow-up**', 'IV. Review of progress'],
+    );
   });
 
   it('a sentence that starts with "The" and ends with a comma is not an authority line', () => {
     const doc = parse('The Commission proposes actions,\n\nin four areas, set out below.\n');
     assert.strictEqual(doc.authority, undefined);
     assert.strictEqual(doc.kind, 'other');
-    const un = parse('The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,\n\n*Recalling* its resolution 10/6,\n\n1. *Decides* to act.\n');
+    const un = parse(
+      'The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,\n\n*Recalling* its resolution 10/6,\n\n1. *Decides* to act.\n',
+    );
     assert.ok(un.authority);
   });
 
@@ -394,13 +527,18 @@ describe('parser on small drafts', () => {
     assert.deepStrictEqual(numbers(doc), ['1.', '2.', '3.']);
     assert.strictEqual(doc.operative[0].ending.char, ';');
     assert.ok(doc.operative.every((p) => p.fragments.length === 1));
-    assert.deepStrictEqual(doc.preamble.map((p) => p.opening?.text), ['Having considered']);
+    assert.deepStrictEqual(
+      doc.preamble.map((p) => p.opening?.text),
+      ['Having considered'],
+    );
     assert.ok(doc.blocks.some((b) => b.kind === 'heading' && b.text === 'Multilingualism and global communications'));
     assert.ok(doc.meeting);
   });
 
   it('an unnumbered, non-italic operative paragraph ending the text is the operative part', () => {
-    const doc = parse('The General Assembly,\n\nRecalling its resolution 74/1,\n\nHaving considered the report,\n\nAppoints Mr. X as a member of the Board.\n');
+    const doc = parse(
+      'The General Assembly,\n\nRecalling its resolution 74/1,\n\nHaving considered the report,\n\nAppoints Mr. X as a member of the Board.\n',
+    );
     assert.strictEqual(doc.preamble.length, 2);
     assert.strictEqual(doc.operative.length, 1);
     assert.strictEqual(doc.operative[0].opening?.text, 'Appoints');
@@ -408,7 +546,9 @@ describe('parser on small drafts', () => {
   });
 
   it('an authority line without a comma before a single operative paragraph', () => {
-    const doc = parse('76/7. Political Declaration\n\n*The General Assembly*\n\n*Adopts* the political declaration entitled “2021 Political Declaration”, as contained in the annex.\n\n*37th plenary meeting*\n22 November 2021\n');
+    const doc = parse(
+      '76/7. Political Declaration\n\n*The General Assembly*\n\n*Adopts* the political declaration entitled “2021 Political Declaration”, as contained in the annex.\n\n*37th plenary meeting*\n22 November 2021\n',
+    );
     assert.strictEqual(doc.kind, 'resolution');
     assert.strictEqual(doc.authority?.text, '*The General Assembly*');
     assert.strictEqual(doc.authority?.comma, undefined);

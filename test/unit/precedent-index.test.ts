@@ -13,31 +13,92 @@ import { SHARED_CORPUS, SEEDS } from '../support/paths';
 
 describe('precedent: tokenization per language', () => {
   it('French: case folded, accents kept, elisions split', () => {
-    assert.deepStrictEqual(words("*Prie* le Secrétaire général de lui présenter, à sa soixante-seizième session, un rapport sur l’application de la présente résolution", 'fr'), [
-      'prie', 'le', 'secrétaire', 'général', 'de', 'lui', 'présenter', 'à', 'sa', 'soixante', 'seizième', 'session', 'un', 'rapport', 'sur', "l'", 'application', 'de', 'la', 'présente', 'résolution',
+    assert.deepStrictEqual(
+      words(
+        '*Prie* le Secrétaire général de lui présenter, à sa soixante-seizième session, un rapport sur l’application de la présente résolution',
+        'fr',
+      ),
+      [
+        'prie',
+        'le',
+        'secrétaire',
+        'général',
+        'de',
+        'lui',
+        'présenter',
+        'à',
+        'sa',
+        'soixante',
+        'seizième',
+        'session',
+        'un',
+        'rapport',
+        'sur',
+        "l'",
+        'application',
+        'de',
+        'la',
+        'présente',
+        'résolution',
+      ],
+    );
+    assert.deepStrictEqual(words("L'Assemblée générale, jusqu’à ce qu'il soit d'accord", 'fr'), [
+      "l'",
+      'assemblée',
+      'générale',
+      "jusqu'",
+      'à',
+      'ce',
+      "qu'",
+      'il',
+      'soit',
+      "d'",
+      'accord',
     ]);
-    assert.deepStrictEqual(words("L'Assemblée générale, jusqu’à ce qu'il soit d'accord", 'fr'), ["l'", 'assemblée', 'générale', "jusqu'", 'à', 'ce', "qu'", 'il', 'soit', "d'", 'accord']);
     // a word of English keeps its apostrophe inside
-    assert.deepStrictEqual(words("Earth’s ecosystem"), ["earth's", 'ecosystem']);
+    assert.deepStrictEqual(words('Earth’s ecosystem'), ["earth's", 'ecosystem']);
   });
 
   it('Spanish: case folded, accents kept', () => {
     assert.strictEqual(
-      normalize('*Exhorta* a los Estados Miembros a que adopten medidas, de conformidad con la resolución 70/1, de 25 de septiembre de 2015', 'es'),
+      normalize(
+        '*Exhorta* a los Estados Miembros a que adopten medidas, de conformidad con la resolución 70/1, de 25 de septiembre de 2015',
+        'es',
+      ),
       'exhorta a los estados miembros a que adopten medidas de conformidad con la resolución 70 1 de 25 de septiembre de 2015',
     );
   });
 
   it('Russian: case folded, ё read as е', () => {
-    assert.strictEqual(normalize('Ещё раз подтверждает свою резолюцию 75/1 и Устав Организации Объединённых Наций', 'ru'), 'еще раз подтверждает свою резолюцию 75 1 и устав организации объединенных наций');
+    assert.strictEqual(
+      normalize('Ещё раз подтверждает свою резолюцию 75/1 и Устав Организации Объединённых Наций', 'ru'),
+      'еще раз подтверждает свою резолюцию 75 1 и устав организации объединенных наций',
+    );
     assert.strictEqual(textSimilarity('Объединённых Наций', 'Объединенных Наций', 'ru'), 1);
   });
 
   it('Arabic: diacritics and tatweel dropped, alef, hamza, taa marbuta and alef maqsura unified', () => {
-    assert.deepStrictEqual(words('إنّ الجمعيةَ العامـــة، إذ تؤكّد أهمية المسألة', 'ar'), ['ان', 'الجمعيه', 'العامه', 'اذ', 'توكد', 'اهميه', 'المساله']);
+    assert.deepStrictEqual(words('إنّ الجمعيةَ العامـــة، إذ تؤكّد أهمية المسألة', 'ar'), [
+      'ان',
+      'الجمعيه',
+      'العامه',
+      'اذ',
+      'توكد',
+      'اهميه',
+      'المساله',
+    ]);
     assert.deepStrictEqual(words('الأمم المتحدة', 'ar'), words('الامم المتحده', 'ar'));
     assert.deepStrictEqual(words('مستشفى', 'ar'), words('مستشفي', 'ar'));
-    assert.deepStrictEqual(words('القرار ٧٠/١ المؤرخ ٢٥ أيلول/سبتمبر ٢٠١٥', 'ar'), ['القرار', '70', '1', 'المورخ', '25', 'ايلول', 'سبتمبر', '2015']);
+    assert.deepStrictEqual(words('القرار ٧٠/١ المؤرخ ٢٥ أيلول/سبتمبر ٢٠١٥', 'ar'), [
+      'القرار',
+      '70',
+      '1',
+      'المورخ',
+      '25',
+      'ايلول',
+      'سبتمبر',
+      '2015',
+    ]);
   });
 
   it('Chinese: segmented into words (ICU), numbering dropped', () => {
@@ -63,7 +124,16 @@ describe('precedent: similarity is one function', () => {
 
   it('the index reports the same score as textSimilarity for its matches', () => {
     const corpus = new Corpus();
-    const doc = readTextResolution(fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith('A-RES-75'))!), 'utf8'), 'a.txt');
+    const doc = readTextResolution(
+      fs.readFileSync(
+        path.join(
+          SEEDS,
+          fs.readdirSync(SEEDS).find((f) => f.startsWith('A-RES-75'))!,
+        ),
+        'utf8',
+      ),
+      'a.txt',
+    );
     corpus.addRecords(doc.records);
     const q = 'Calls upon Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime';
     const got = corpus.search(q, { top: 3 });
@@ -75,7 +145,14 @@ describe('precedent: similarity is one function', () => {
 describe('precedent: text store', () => {
   it('gives back every text exactly', () => {
     const t = new TextStore();
-    const texts = ['*Calls upon* Member States,¹ to act;', '大会，回顾其关于可持续发展的各项决议，', 'الجمعية العامة،\n\n  إذ تؤكد', '', 'x'.repeat(100), 'a\ud800b'];
+    const texts = [
+      '*Calls upon* Member States,¹ to act;',
+      '大会，回顾其关于可持续发展的各项决议，',
+      'الجمعية العامة،\n\n  إذ تؤكد',
+      '',
+      'x'.repeat(100),
+      'a\ud800b',
+    ];
     const ids = texts.map((x) => t.add(x));
     texts.forEach((x, i) => assert.strictEqual(t.get(ids[i]), x));
   });
@@ -95,7 +172,14 @@ describe('precedent: serialization', () => {
     const idx = new PrecedentIndex();
     const records = seedRecords();
     for (const r of records) idx.add(r);
-    idx.add({ text: "L'Assemblée générale, rappelant sa résolution 70/1", kind: 'preambular', paragraph: '', line: 0, source: { path: 'fr.xml', symbol: 'A/RES/75/1', date: '1 January 2021' }, lang: 'fr' });
+    idx.add({
+      text: "L'Assemblée générale, rappelant sa résolution 70/1",
+      kind: 'preambular',
+      paragraph: '',
+      line: 0,
+      source: { path: 'fr.xml', symbol: 'A/RES/75/1', date: '1 January 2021' },
+      lang: 'fr',
+    });
     idx.commit();
     idx.remove(3);
     const bytes = idx.serialize();
@@ -111,17 +195,32 @@ describe('precedent: serialization', () => {
         const opening = r.text.split(' ').slice(0, 4).join(' ');
         assert.deepStrictEqual(back.prefix(opening, { top: 5 }), idx.prefix(opening, { top: 5 }));
       }
-      assert.deepStrictEqual(back.search("l'Assemblée générale rappelant sa résolution", { lang: 'fr' }), idx.search("l'Assemblée générale rappelant sa résolution", { lang: 'fr' }));
+      assert.deepStrictEqual(
+        back.search("l'Assemblée générale rappelant sa résolution", { lang: 'fr' }),
+        idx.search("l'Assemblée générale rappelant sa résolution", { lang: 'fr' }),
+      );
       assert.deepStrictEqual([...back.ids()], [...idx.ids()]);
       // and it keeps working incrementally
-      const id = back.add({ text: 'Welcomes the entry into force of the agreement on marine biodiversity', kind: 'operative', paragraph: '9', line: 9, source: { path: 'y', symbol: 'Y' } });
+      const id = back.add({
+        text: 'Welcomes the entry into force of the agreement on marine biodiversity',
+        kind: 'operative',
+        paragraph: '9',
+        line: 9,
+        source: { path: 'y', symbol: 'Y' },
+      });
       assert.strictEqual(back.search('welcomes the entry into force of the agreement on marine biodiversity', { top: 1 })[0].id, id);
     }
   });
 
   it('refuses other data and other format versions with a clear message', () => {
     const idx = new PrecedentIndex();
-    idx.add({ text: 'Decides to remain seized of the matter', kind: 'operative', paragraph: '1', line: 1, source: { path: 'x', symbol: 'X' } });
+    idx.add({
+      text: 'Decides to remain seized of the matter',
+      kind: 'operative',
+      paragraph: '1',
+      line: 1,
+      source: { path: 'x', symbol: 'X' },
+    });
     const bytes = idx.serialize();
     assert.throws(() => PrecedentIndex.deserialize(new Uint8Array(40)), /not a serialized index/);
     const other = bytes.slice();
@@ -133,14 +232,25 @@ describe('precedent: serialization', () => {
 
 describe('precedent: languages', () => {
   const source = (l: string) => ({ path: `${l}.xml`, symbol: 'A/RES/75/311', date: '23 July 2021' });
-  const rec = (text: string, lang: Lang): ParagraphRecord => ({ text, kind: 'operative', paragraph: '6', line: 0, source: source(lang), lang });
+  const rec = (text: string, lang: Lang): ParagraphRecord => ({
+    text,
+    kind: 'operative',
+    paragraph: '6',
+    line: 0,
+    source: source(lang),
+    lang,
+  });
 
   it('returns precedents of the query language only, English by default', () => {
     const idx = new PrecedentIndex();
     const en = idx.add(rec('Calls upon Member States to make illicit trafficking in protected species a serious crime', 'en'));
     const fr = idx.add(rec('*Demande* aux États Membres de faire du trafic illicite d’espèces protégées une infraction grave', 'fr'));
-    const es = idx.add(rec('*Exhorta* a los Estados Miembros a que tipifiquen el tráfico ilícito de especies protegidas como delito grave', 'es'));
-    const ru = idx.add(rec('*Призывает* государства-члены квалифицировать незаконный оборот охраняемых видов как серьезное преступление', 'ru'));
+    const es = idx.add(
+      rec('*Exhorta* a los Estados Miembros a que tipifiquen el tráfico ilícito de especies protegidas como delito grave', 'es'),
+    );
+    const ru = idx.add(
+      rec('*Призывает* государства-члены квалифицировать незаконный оборот охраняемых видов как серьезное преступление', 'ru'),
+    );
     const ar = idx.add(rec('تهيب بالدول الأعضاء أن تجعل الاتجار غير المشروع بالأنواع المحمية جريمة خطيرة', 'ar'));
     const zh = idx.add(rec('吁请会员国将非法贩运受保护物种定为严重犯罪', 'zh'));
     // the same words in two languages ("70/1") must not cross
@@ -148,15 +258,27 @@ describe('precedent: languages', () => {
     const en2 = idx.add(rec('Recalling its resolution 70/1 of 25 September 2015', 'en'));
     idx.commit();
     assert.strictEqual(idx.search('Calls upon Member States to make illicit trafficking a serious crime')[0].id, en);
-    assert.strictEqual(idx.search("Demande aux États Membres de faire du trafic illicite d'espèces protégées une infraction", { lang: 'fr' })[0].id, fr);
+    assert.strictEqual(
+      idx.search("Demande aux États Membres de faire du trafic illicite d'espèces protégées une infraction", { lang: 'fr' })[0].id,
+      fr,
+    );
     assert.strictEqual(idx.search('Exhorta a los Estados Miembros a que tipifiquen el tráfico ilícito', { lang: 'es' })[0].id, es);
-    assert.strictEqual(idx.search('ПРИЗЫВАЕТ государства-члены квалифицировать незаконный оборот охраняемых видов', { lang: 'ru' })[0].id, ru);
+    assert.strictEqual(
+      idx.search('ПРИЗЫВАЕТ государства-члены квалифицировать незаконный оборот охраняемых видов', { lang: 'ru' })[0].id,
+      ru,
+    );
     assert.strictEqual(idx.search('تُهيب بالدول الاعضاء ان تجعل الاتجار غير المشروع بالانواع المحمية جريمه', { lang: 'ar' })[0].id, ar);
     assert.strictEqual(idx.search('吁请会员国将非法贩运受保护物种定为犯罪', { lang: 'zh' })[0].id, zh);
     for (const lang of ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as Lang[]) {
       const got = idx.search('70/1 25 2015', { lang, top: 10 });
-      assert.ok(got.every((m) => idx.langOf(m.id) === lang), `only ${lang}`);
-      assert.deepStrictEqual(idx.exhaustive('70/1 25 2015', { lang, top: 10 }).map((m) => m.id), idx.exact('70/1 25 2015', { lang, top: 10 }).map((m) => m.id));
+      assert.ok(
+        got.every((m) => idx.langOf(m.id) === lang),
+        `only ${lang}`,
+      );
+      assert.deepStrictEqual(
+        idx.exhaustive('70/1 25 2015', { lang, top: 10 }).map((m) => m.id),
+        idx.exact('70/1 25 2015', { lang, top: 10 }).map((m) => m.id),
+      );
     }
     const frMatches = idx.search('Rappelant sa résolution 70/1', { lang: 'fr', top: 10 });
     assert.strictEqual(frMatches[0].id, fr2);

@@ -125,7 +125,8 @@ describe('precedent: search on the seeds', () => {
   });
 
   it('new spans: the words of a paragraph that no precedent has', () => {
-    const text = '*Calls upon* Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime, in accordance with their national legislation and as defined in article 2 (b) of the United Nations Convention against Transnational Organized Crime, including by establishing dedicated wildlife prosecution units;';
+    const text =
+      '*Calls upon* Member States to make illicit trafficking in protected species of wild fauna and flora a serious crime, in accordance with their national legislation and as defined in article 2 (b) of the United Nations Convention against Transnational Organized Crime, including by establishing dedicated wildlife prosecution units;';
     const spans = corpus.newSpans(text, 'operative')!;
     assert.ok(spans.length >= 1);
     const newText = spans.map((s) => text.slice(s.start, s.end)).join(' | ');
@@ -159,7 +160,10 @@ describe('precedent: word diff and coverage', () => {
   });
 
   it('shows unchanged stretches as written, without markup', () => {
-    const c = compare('*Requests* the Secretary-General to submit, at its seventy-seventh session, a report;', '*Requests* the [Secretary-General](#) to submit at its seventy-sixth session a report;');
+    const c = compare(
+      '*Requests* the Secretary-General to submit, at its seventy-seventh session, a report;',
+      '*Requests* the [Secretary-General](#) to submit at its seventy-sixth session a report;',
+    );
     assert.deepStrictEqual(c.diff, [
       { kind: 'equal', text: 'Requests the Secretary-General to submit, at its seventy' },
       { kind: 'delete', text: 'sixth' },
@@ -177,7 +181,8 @@ describe('precedent: word diff and coverage', () => {
 
 describe('precedent: escaping corpus text for hovers', () => {
   it('leaves no link, image, command URI, HTML or emphasis', () => {
-    const hostile = 'See [click me](command:workbench.action.terminal.new) ![x](https://evil.example/x.png) <img src=x onerror=alert(1)> <a href="command:rm">a</a> **bold** `code` https://evil.example www.evil.example';
+    const hostile =
+      'See [click me](command:workbench.action.terminal.new) ![x](https://evil.example/x.png) <img src=x onerror=alert(1)> <a href="command:rm">a</a> **bold** `code` https://evil.example www.evil.example';
     const out = escapeMarkdown(hostile);
     assert.doesNotMatch(out, /\]\(/);
     assert.doesNotMatch(out, /<[a-z]/i);
@@ -204,7 +209,10 @@ describe('precedent: corpus folders', () => {
     `A/RES/99/1\n\n99/1. A test resolution\n\nThe General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\n1. *${verb}* ${rest};\n\n2. *Requests* the Secretary-General to report on the implementation of the present resolution.\n`;
 
   it('skips an unreadable or malformed file, naming it, and loads the others', async () => {
-    fs.writeFileSync(path.join(dir, 'good.res.md'), draft('Decides', 'to convene a high-level meeting on the protection of migratory birds and their habitats'));
+    fs.writeFileSync(
+      path.join(dir, 'good.res.md'),
+      draft('Decides', 'to convene a high-level meeting on the protection of migratory birds and their habitats'),
+    );
     fs.writeFileSync(path.join(dir, 'broken.xml'), '<akomaNtoso><statement><preamble><p>unclosed</preamble>');
     fs.writeFileSync(path.join(dir, 'notakn.xml'), '<html><body><p>hello</p></body></html>');
     fs.symlinkSync(path.join(dir, 'does-not-exist.txt'), path.join(dir, 'dangling.txt'));
@@ -255,7 +263,10 @@ describe('precedent: citation facts follow file changes', () => {
     try {
       const f = path.join(dir, 'c.res.md');
       const write = (date: string) =>
-        fs.writeFileSync(f, `The General Assembly,\n\nRecalling its resolution 98/7 of ${date},\n\n1. *Decides* to remain seized of the matter.\n`);
+        fs.writeFileSync(
+          f,
+          `The General Assembly,\n\nRecalling its resolution 98/7 of ${date},\n\n1. *Decides* to remain seized of the matter.\n`,
+        );
       write('3 March 2003');
       const corpus = new Corpus();
       await corpus.load({ builtin: false, paths: [dir] });
@@ -273,9 +284,22 @@ describe('precedent: index', () => {
   it('finds paragraphs added after the build (delta) and forgets removed ones', () => {
     const idx = new PrecedentIndex();
     const source = { path: 'x', symbol: 'X/1' };
-    for (let i = 0; i < 50; i++) idx.add({ text: `Paragraph number ${i} about topic ${i * 7} and matter ${i * 13}`, kind: 'operative', paragraph: String(i + 1), line: i + 1, source });
+    for (let i = 0; i < 50; i++)
+      idx.add({
+        text: `Paragraph number ${i} about topic ${i * 7} and matter ${i * 13}`,
+        kind: 'operative',
+        paragraph: String(i + 1),
+        line: i + 1,
+        source,
+      });
     idx.commit();
-    const id = idx.add({ text: 'Welcomes the entry into force of the agreement on marine biodiversity', kind: 'operative', paragraph: '51', line: 51, source });
+    const id = idx.add({
+      text: 'Welcomes the entry into force of the agreement on marine biodiversity',
+      kind: 'operative',
+      paragraph: '51',
+      line: 51,
+      source,
+    });
     assert.strictEqual(idx.search('welcomes the entry into force of the agreement on marine biodiversity', { top: 1 })[0].id, id);
     assert.strictEqual(idx.prefix('Welcomes the entry into f', { top: 1 })[0].id, id);
     idx.remove(id);
@@ -300,7 +324,10 @@ describe('precedent: AKN4UN import', () => {
     assert.strictEqual(doc.date, '23 July 2021');
     const ops = doc.paragraphs.filter((p) => p.kind === 'operative');
     assert.strictEqual(ops.length, 44);
-    assert.deepStrictEqual(ops.map((p) => p.number), Array.from({ length: 44 }, (_, i) => String(i + 1)));
+    assert.deepStrictEqual(
+      ops.map((p) => p.number),
+      Array.from({ length: 44 }, (_, i) => String(i + 1)),
+    );
     assert.match(ops[5].text, /^\*Calls upon\* Member States to make illicit trafficking in protected species/);
     const pre = doc.paragraphs.filter((p) => p.kind === 'preambular');
     assert.match(pre[0].text, /^\*Reaffirming\* its resolutions 69\/314 of 30 July 2015/);
@@ -313,8 +340,14 @@ describe('precedent: AKN4UN import', () => {
     const subs = doc.paragraphs.filter((p) => p.kind === 'subparagraph');
     assert.ok(subs.some((p) => p.number === '2 (a)' && /^The opening plenary meeting/.test(p.text)));
     const parts = parseAkn(fs.readFileSync(path.join(shared!, '75', '75_101A-B_E.xml'), 'utf8'));
-    assert.deepStrictEqual(parts.map((p) => p.symbol), ['A/RES/75/101 A', 'A/RES/75/101 B']);
-    assert.deepStrictEqual(parts.map((p) => p.date), ['10 December 2020', '10 December 2020']);
+    assert.deepStrictEqual(
+      parts.map((p) => p.symbol),
+      ['A/RES/75/101 A', 'A/RES/75/101 B'],
+    );
+    assert.deepStrictEqual(
+      parts.map((p) => p.date),
+      ['10 December 2020', '10 December 2020'],
+    );
   });
 
   it('loads the AKN folder with its metadata and finds the seed paragraph in it', async function () {
@@ -342,7 +375,15 @@ describe('precedent: command line', () => {
   }
 
   it('--text --format json: query and matches with provenance', async () => {
-    const r = await run(['precedent', '--format', 'json', '--top', '2', '--text', 'Remaining concerned, therefore, about the increasing scale of poaching and illegal trade in wildlife and wildlife products and its adverse economic, social and environmental impacts,']);
+    const r = await run([
+      'precedent',
+      '--format',
+      'json',
+      '--top',
+      '2',
+      '--text',
+      'Remaining concerned, therefore, about the increasing scale of poaching and illegal trade in wildlife and wildlife products and its adverse economic, social and environmental impacts,',
+    ]);
     assert.strictEqual(r.code, 0, r.err);
     const json = JSON.parse(r.out);
     assert.deepStrictEqual(Object.keys(json), ['query', 'matches']);
@@ -382,7 +423,10 @@ describe('precedent: editor helpers', () => {
   it('restyles the opening phrase of a precedent to the document italics', () => {
     assert.strictEqual(restyle('*Calls upon* Member States to act;', 'operative', false), 'Calls upon Member States to act;');
     assert.strictEqual(restyle('Reaffirming also its resolution 70/1,', 'preambular', true), '*Reaffirming also* its resolution 70/1,');
-    assert.strictEqual(restyle('*Calls upon* States, *inter alia*, to act;', 'operative', true), '*Calls upon* States, *inter alia*, to act;');
+    assert.strictEqual(
+      restyle('*Calls upon* States, *inter alia*, to act;', 'operative', true),
+      '*Calls upon* States, *inter alia*, to act;',
+    );
   });
 
   it('finds the paragraph being typed: after its number, over wrapped lines, not across a blank line', () => {
@@ -397,7 +441,8 @@ describe('precedent: editor helpers', () => {
   });
 
   it('locates preambular, operative and sub-paragraphs, and reads the italics convention', () => {
-    const src = 'The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. *Requests* the Secretary-General:\n\n(a) To report;\n\n(b) To act.\n';
+    const src =
+      'The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. *Requests* the Secretary-General:\n\n(a) To report;\n\n(b) To act.\n';
     const doc = parse(src);
     assert.strictEqual(paragraphAt(doc, src.indexOf('Recalling') + 3)!.kind, 'preambular');
     const op = paragraphAt(doc, src.indexOf('Requests'))!;
@@ -420,12 +465,21 @@ describe('precedent: corpus settings', () => {
   it('reads .resolutionrc.json above the workspace (nearest wins over settings, except corpus paths: both lists are used), paths relative to it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));
     try {
-      fs.writeFileSync(path.join(dir, '.resolutionrc.json'), JSON.stringify({ corpus: { paths: ['texts'], builtin: false }, precedent: { minScore: 0.6 } }));
+      fs.writeFileSync(
+        path.join(dir, '.resolutionrc.json'),
+        JSON.stringify({ corpus: { paths: ['texts'], builtin: false }, precedent: { minScore: 0.6 } }),
+      );
       const ws = path.join(dir, 'project');
       fs.mkdirSync(ws);
       const s = resolveSettings({ corpus: { builtin: true, paths: ['/elsewhere'] }, precedent: { maxCompletions: 8 } }, ws);
       // The project's sources first, then the user's own from the setting (docs: corpus sources).
-      assert.deepStrictEqual(s, { paths: [path.join(dir, 'texts'), '/elsewhere'], builtin: false, includeWorkspace: false, maxCompletions: 8, minScore: 0.6 });
+      assert.deepStrictEqual(s, {
+        paths: [path.join(dir, 'texts'), '/elsewhere'],
+        builtin: false,
+        includeWorkspace: false,
+        maxCompletions: 8,
+        minScore: 0.6,
+      });
       const plain = resolveSettings({ corpus: { paths: ['lib'] } }, path.join(os.tmpdir(), 'no-rc-here'));
       assert.deepStrictEqual(plain.paths, [path.join(os.tmpdir(), 'no-rc-here', 'lib')]);
       assert.strictEqual(plain.builtin, true);

@@ -23,9 +23,15 @@ describe('the draft in the UN layout (HTML)', () => {
 
   it('lays out the authority line, italic openings, hanging numbers, sub-paragraphs and footnotes at the end', () => {
     assert.match(html, /<p class="authority" data-line="0">The General Assembly,<\/p>/);
-    assert.match(html, /<p class="pp" data-line="2"><em>Recalling<\/em> its resolution 70\/1 of 25 September 2015,<sup class="fn"><a href="#fn-1">1<\/a><\/sup><\/p>/);
+    assert.match(
+      html,
+      /<p class="pp" data-line="2"><em>Recalling<\/em> its resolution 70\/1 of 25 September 2015,<sup class="fn"><a href="#fn-1">1<\/a><\/sup><\/p>/,
+    );
     assert.match(html, /<div class="op" data-line="4"><span class="num">1\.<\/span><p><em>Calls upon<\/em> Member States/);
-    assert.match(html, /<div class="sub level-1" data-line="6"><span class="label">\(a\)<\/span><p>By criminalizing trafficking;<\/p><\/div>/);
+    assert.match(
+      html,
+      /<div class="sub level-1" data-line="6"><span class="label">\(a\)<\/span><p>By criminalizing trafficking;<\/p><\/div>/,
+    );
     assert.match(html, /<span class="num">2\.<\/span><p><em>Decides<\/em> to remain seized of the matter\.<\/p>/);
     assert.ok(html.indexOf('<ol class="footnotes">') > html.indexOf('Decides'), 'footnotes after the text');
     assert.match(html, /<li id="fn-1" value="1" data-line="12">Resolution 70\/1\.<\/li>/);
@@ -35,11 +41,14 @@ describe('the draft in the UN layout (HTML)', () => {
     assert.match(html, /<span class="bracket">\[<\/span>to strengthen \/ to consider strengthening<span class="bracket">\]<\/span>/);
   });
 
-  it('escapes everything that is not the draft\'s own markup', () => {
+  it("escapes everything that is not the draft's own markup", () => {
     assert.ok(!html.includes('<script>'));
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.strictEqual(escapeHtml(`<a href="x" onclick='y'>&`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;');
-    assert.strictEqual(inlineHtml('**add "sustainable"** and ~~delete~~'), '<strong>add &quot;sustainable&quot;</strong> and <del>delete</del>');
+    assert.strictEqual(
+      inlineHtml('**add "sustainable"** and ~~delete~~'),
+      '<strong>add &quot;sustainable&quot;</strong> and <del>delete</del>',
+    );
   });
 
   it('renders every paragraph of a seed, each with the line it starts on', () => {

@@ -14,7 +14,10 @@ function assertRangesInside(doc: ResolutionDocument): void {
     seen.add(node as object);
     const n = node as any;
     if (typeof n.start === 'number' && typeof n.end === 'number' && n.range) {
-      assert.ok(n.start >= 0 && n.start <= n.end && n.end <= doc.source.length, `${path}: offsets ${n.start}-${n.end} outside 0-${doc.source.length}`);
+      assert.ok(
+        n.start >= 0 && n.start <= n.end && n.end <= doc.source.length,
+        `${path}: offsets ${n.start}-${n.end} outside 0-${doc.source.length}`,
+      );
       assert.deepStrictEqual(n.range.start, index.positionAt(n.start), `${path}: range start`);
       assert.deepStrictEqual(n.range.end, index.positionAt(n.end), `${path}: range end`);
       assert.ok(n.range.end.line < doc.lineCount, `${path}: line past the end`);
@@ -28,11 +31,53 @@ function assertRangesInside(doc: ResolutionDocument): void {
 }
 
 const PIECES = [
-  'The General Assembly,', '*The Conference of the Parties*', 'Recalling its resolution 70/1 of 25 September 2015,',
-  '*Recalling also*', 'Noting with concern', '1. *Decides* to act;', '2.', '5 bis. *Urges*', '(a) item;', '(ii)', 'a.', 'i. x',
-  '¹ Note.', '¹²', '<sup>3</sup>', '[^4]', '[^4]: def', '---', '## Heading', '*', '**', '_', '<!-- resolution-disable -->',
-  '<!--', '-->', 'paragraph 5 above', 'paragraphs 1 and 2', 'A/RES/75/311', '*93rd plenary meeting', 'Annex', '\t', ';', ',', '.',
-  ':', '; and', '🌍', '\u0000', '\r', '\r\n', '\n', '\n\n', ' ', 'Further calls* upon', '[69/314](#)', '“', '”',
+  'The General Assembly,',
+  '*The Conference of the Parties*',
+  'Recalling its resolution 70/1 of 25 September 2015,',
+  '*Recalling also*',
+  'Noting with concern',
+  '1. *Decides* to act;',
+  '2.',
+  '5 bis. *Urges*',
+  '(a) item;',
+  '(ii)',
+  'a.',
+  'i. x',
+  '¹ Note.',
+  '¹²',
+  '<sup>3</sup>',
+  '[^4]',
+  '[^4]: def',
+  '---',
+  '## Heading',
+  '*',
+  '**',
+  '_',
+  '<!-- resolution-disable -->',
+  '<!--',
+  '-->',
+  'paragraph 5 above',
+  'paragraphs 1 and 2',
+  'A/RES/75/311',
+  '*93rd plenary meeting',
+  'Annex',
+  '\t',
+  ';',
+  ',',
+  '.',
+  ':',
+  '; and',
+  '🌍',
+  '\u0000',
+  '\r',
+  '\r\n',
+  '\n',
+  '\n\n',
+  ' ',
+  'Further calls* upon',
+  '[69/314](#)',
+  '“',
+  '”',
 ];
 
 describe('parser robustness', () => {
@@ -53,16 +98,21 @@ describe('parser robustness', () => {
     this.timeout(120000);
     const seeds = [readSeed(SEED.ga75), readSeed(SEED.cms), readSeed(SEED.untoc), readSeed(SEED.ga71)];
     fc.assert(
-      fc.property(fc.nat(seeds.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(200), fc.constantFrom('delete', 'dup', 'insert')), { minLength: 1, maxLength: 8 }), fc.string({ maxLength: 5 }), (which, edits, ins) => {
-        let t = seeds[which];
-        for (const [pos, len, op] of edits) {
-          const p = pos % (t.length + 1);
-          if (op === 'delete') t = t.slice(0, p) + t.slice(p + len);
-          else if (op === 'dup') t = t.slice(0, p + len) + t.slice(p, p + len) + t.slice(p + len);
-          else t = t.slice(0, p) + ins + t.slice(p);
-        }
-        assertRangesInside(parseOrThrow(t));
-      }),
+      fc.property(
+        fc.nat(seeds.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.nat(200), fc.constantFrom('delete', 'dup', 'insert')), { minLength: 1, maxLength: 8 }),
+        fc.string({ maxLength: 5 }),
+        (which, edits, ins) => {
+          let t = seeds[which];
+          for (const [pos, len, op] of edits) {
+            const p = pos % (t.length + 1);
+            if (op === 'delete') t = t.slice(0, p) + t.slice(p + len);
+            else if (op === 'dup') t = t.slice(0, p + len) + t.slice(p, p + len) + t.slice(p + len);
+            else t = t.slice(0, p) + ins + t.slice(p);
+          }
+          assertRangesInside(parseOrThrow(t));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -36,10 +36,18 @@ describe('checks on fixture drafts (expected findings marked inline)', () => {
         it('fix-all with every fix (wording fixes and all severities) matches the committed snapshot, and re-checked it has no fixable finding left', () => {
           const result = fixAll(fx.text, (t) => checkDocument(parse(t), { config: fx.config }), { wording: true, minSeverity: 'hint' });
           const snap = matchSnapshot(fx.snapshotFile, result.text);
-          assert.ok(snap.ok, snap.expected === undefined ? `missing snapshot ${path.relative(FIXTURES, fx.snapshotFile)} (run with UPDATE_SNAPSHOTS=1)` : `snapshot differs:\n${result.text}`);
+          assert.ok(
+            snap.ok,
+            snap.expected === undefined
+              ? `missing snapshot ${path.relative(FIXTURES, fx.snapshotFile)} (run with UPDATE_SNAPSHOTS=1)`
+              : `snapshot differs:\n${result.text}`,
+          );
           const after = checkDocument(parse(result.text), { config: fx.config });
           const left = after.filter((f) => f.fix);
-          assert.deepStrictEqual(left.map((f) => `${f.range.start.line + 1}: ${f.rule}: ${f.message}`), []);
+          assert.deepStrictEqual(
+            left.map((f) => `${f.range.start.line + 1}: ${f.rule}: ${f.message}`),
+            [],
+          );
           // every finding that carried a fix is gone (same rule, same paragraph text no longer flagged)
           for (const f of findings.filter((x) => x.fix)) {
             assert.ok(

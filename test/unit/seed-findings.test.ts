@@ -19,11 +19,16 @@ const key = (f: { file: string; line: number; rule: string; severity: string }) 
 describe('checks on the seeds', () => {
   const actual: Array<{ file: string; line: number; rule: string; severity: string; message: string }> = [];
   for (const file of Object.values(SEED)) {
-    for (const f of checkDocument(parse(readSeed(file)))) actual.push({ file, line: f.range.start.line + 1, rule: f.rule, severity: f.severity, message: f.message });
+    for (const f of checkDocument(parse(readSeed(file))))
+      actual.push({ file, line: f.range.start.line + 1, rule: f.rule, severity: f.severity, message: f.message });
   }
 
   it('report exactly the reviewed findings of the snapshot, each with its reason', () => {
-    assert.deepStrictEqual(actual.map(key).sort(), snapshot.findings.map(key).sort(), actual.map((a) => `${key(a)}: ${a.message}`).join('\n'));
+    assert.deepStrictEqual(
+      actual.map(key).sort(),
+      snapshot.findings.map(key).sort(),
+      actual.map((a) => `${key(a)}: ${a.message}`).join('\n'),
+    );
     for (const f of snapshot.findings) assert.ok(f.reason && f.reason.length > 20, `no reason for ${key(f)}`);
   });
 
@@ -42,6 +47,9 @@ describe('checks on the seeds', () => {
   it('the EU communication (not a resolution) gets only footnote checks, and none fails', () => {
     const doc = parse(readSeed(SEED.eu));
     assert.strictEqual(doc.kind, 'other');
-    assert.deepStrictEqual(actual.filter((f) => f.file === SEED.eu), []);
+    assert.deepStrictEqual(
+      actual.filter((f) => f.file === SEED.eu),
+      [],
+    );
   });
 });

@@ -24,7 +24,12 @@ describe('source spans (ranges on demand)', () => {
 
   it('serialises with its range and without the line index, as the server sends it', () => {
     const n = lines.node(0, 3, { text: 'The' });
-    assert.deepStrictEqual(JSON.parse(JSON.stringify(n)), { start: 0, end: 3, text: 'The', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } });
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(n)), {
+      start: 0,
+      end: 3,
+      text: 'The',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+    });
     assert.deepStrictEqual(Object.keys(n), ['start', 'end', 'text']);
   });
 

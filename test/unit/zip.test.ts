@@ -20,9 +20,15 @@ describe('zip archives', () => {
   });
 
   it('refuses a file that is not a zip, and a truncated archive, with a clear message', () => {
-    assert.throws(() => new ZipArchive(strToU8('{\\rtf1 this is a Word 97 file, not a zip}')), (e: Error) => e instanceof ZipError && /not a zip archive/.test(e.message));
+    assert.throws(
+      () => new ZipArchive(strToU8('{\\rtf1 this is a Word 97 file, not a zip}')),
+      (e: Error) => e instanceof ZipError && /not a zip archive/.test(e.message),
+    );
     const cut = archive.subarray(0, Math.floor(archive.length * 0.6));
-    assert.throws(() => new ZipArchive(cut), (e: Error) => e instanceof ZipError && /truncated|damaged/.test(e.message));
+    assert.throws(
+      () => new ZipArchive(cut),
+      (e: Error) => e instanceof ZipError && /truncated|damaged/.test(e.message),
+    );
   });
 
   it('detects a damaged entry through its checksum', () => {
@@ -35,7 +41,10 @@ describe('zip archives', () => {
   it('refuses a zip bomb before inflating it, and an entry that lies about its size', () => {
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(64 << 20) });
     assert.ok(bomb.length < 200_000);
-    assert.throws(() => new ZipArchive(bomb).read('word/document.xml'), (e: Error) => e instanceof ZipError && /zip bomb|too large/.test(e.message));
+    assert.throws(
+      () => new ZipArchive(bomb).read('word/document.xml'),
+      (e: Error) => e instanceof ZipError && /zip bomb|too large/.test(e.message),
+    );
     // Declared size patched down in the central directory: inflation stops at the declared size.
     const liar = zipSync({ 'x.xml': new Uint8Array(1 << 20).fill(65) });
     const dv = new DataView(liar.buffer, liar.byteOffset, liar.byteLength);

@@ -22,7 +22,15 @@ import { packageVersion } from '../core/packageRoot';
 export interface FileReport {
   path: string;
   kind: 'resolution' | 'other';
-  findings: Array<{ rule: string; severity: Finding['severity']; line: number; column: number; endLine: number; endColumn: number; message: string }>;
+  findings: Array<{
+    rule: string;
+    severity: Finding['severity'];
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    message: string;
+  }>;
 }
 
 export function readDraft(file: string): { text?: string; error?: string } {
@@ -30,7 +38,7 @@ export function readDraft(file: string): { text?: string; error?: string } {
   try {
     buf = fs.readFileSync(file);
   } catch (err: any) {
-    return { error: err?.code === 'EISDIR' ? 'is a folder' : err?.message ?? String(err) };
+    return { error: err?.code === 'EISDIR' ? 'is a folder' : (err?.message ?? String(err)) };
   }
   if (buf.subarray(0, 8192).includes(0)) return { error: 'looks binary (contains NUL bytes); skipped' };
   return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
@@ -116,7 +124,8 @@ function parseOptions(args: string[]): Options {
   }
   const ms = v['fix-min-severity'] as string | undefined;
   if (ms !== undefined) {
-    if (!['error', 'warning', 'information', 'hint'].includes(ms)) throw new UsageError(`--fix-min-severity must be error, warning, information or hint, not "${ms}"`);
+    if (!['error', 'warning', 'information', 'hint'].includes(ms))
+      throw new UsageError(`--fix-min-severity must be error, warning, information or hint, not "${ms}"`);
     o.fixMinSeverity = ms as Severity;
   }
   if (!['text', 'json', 'sarif'].includes(o.format)) throw new UsageError(`--format must be text, json or sarif, not "${o.format}"`);
@@ -144,7 +153,8 @@ export function toSarif(reports: FileReport[], version: string): object {
               id: r.meta.id,
               shortDescription: { text: r.meta.description },
               helpUri: docsUrl(r.meta.id),
-              defaultConfiguration: r.meta.defaultSeverity === 'off' ? { enabled: false, level: 'note' } : { level: SARIF_LEVEL[r.meta.defaultSeverity] },
+              defaultConfiguration:
+                r.meta.defaultSeverity === 'off' ? { enabled: false, level: 'note' } : { level: SARIF_LEVEL[r.meta.defaultSeverity] },
             })),
           },
         },

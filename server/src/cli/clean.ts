@@ -32,7 +32,9 @@ export function run(args: string[], io: CliIO): number {
   const n = negotiation(text, config.negotiation);
   const clean = n.clean.text;
   if (n.unbalanced.length) {
-    io.err(`resolution: ${files[0]}: ${n.unbalanced.length} unbalanced bracket(s) left out of the clean text; check them (resolution check).`);
+    io.err(
+      `resolution: ${files[0]}: ${n.unbalanced.length} unbalanced bracket(s) left out of the clean text; check them (resolution check).`,
+    );
   }
   if (out) {
     try {

@@ -100,7 +100,7 @@ export function expandPaths(args: string[]): Expanded {
     try {
       st = fs.statSync(arg);
     } catch (err: any) {
-      missing.push(`${arg}: ${err?.code === 'ENOENT' ? 'no such file or folder' : err?.message ?? String(err)}`);
+      missing.push(`${arg}: ${err?.code === 'ENOENT' ? 'no such file or folder' : (err?.message ?? String(err))}`);
       continue;
     }
     if (st.isDirectory()) {

@@ -53,7 +53,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   let result;
   try {
-    result = await importBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { fileName: files[0], trackedChanges: tracked });
+    result = await importBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+      fileName: files[0],
+      trackedChanges: tracked,
+    });
   } catch (err) {
     if (err instanceof ImportError) {
       io.err(`resolution import: ${files[0]}: ${err.message}`);
@@ -61,7 +64,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     throw err;
   }
-  const text = format === 'json' ? JSON.stringify({ draft: result.draft, warnings: result.warnings }, null, 2) : result.draft.replace(/\n$/, '');
+  const text =
+    format === 'json' ? JSON.stringify({ draft: result.draft, warnings: result.warnings }, null, 2) : result.draft.replace(/\n$/, '');
   if (output) {
     fs.writeFileSync(output, format === 'json' ? text + '\n' : result.draft);
     if (format === 'text') for (const w of result.warnings) io.err(`resolution import: ${files[0]}: ${w}`);

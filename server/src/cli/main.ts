@@ -102,5 +102,7 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): 
 
 if (require.main === module) {
   quietOnClosedPipe();
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

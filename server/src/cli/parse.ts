@@ -12,7 +12,12 @@ citations, cross-references) as JSON, for debugging and scripts.`;
 export function run(args: string[], io: CliIO): number {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (err) {
     throw new UsageError((err as Error).message.split('\n')[0]);
   }

@@ -35,7 +35,14 @@ function jsonMatch(m: Match) {
 
 function label(m: Match): string {
   const s = m.source;
-  const where = s.kind === 'operative' ? `op. ${s.paragraph}` : s.kind === 'preambular' ? `pp. ${s.paragraph}` : s.kind === 'subparagraph' ? `para. ${s.paragraph}` : 'text';
+  const where =
+    s.kind === 'operative'
+      ? `op. ${s.paragraph}`
+      : s.kind === 'preambular'
+        ? `pp. ${s.paragraph}`
+        : s.kind === 'subparagraph'
+          ? `para. ${s.paragraph}`
+          : 'text';
   const line = s.line ? `:${s.line}` : '';
   return `${m.score.toFixed(2)}  ${s.symbol}, ${where}${s.date ? ` · ${s.date}` : ''}  (${displayPath(s.path)}${line})`;
 }
@@ -116,50 +123,57 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   async function answer(backend: PrecedentBackend): Promise<number> {
-  if (text !== undefined) {
-    const matches = await backend.lookup(text, { top, minScore });
-    if (format === 'json') io.out(JSON.stringify({ query: text, matches: matches.map(jsonMatch) }, null, 2));
-    else {
-      if (matches.length === 0) io.out('No precedent found.');
-      for (const m of matches) io.out(`${label(m)}\n      ${m.text}`);
+    if (text !== undefined) {
+      const matches = await backend.lookup(text, { top, minScore });
+      if (format === 'json') io.out(JSON.stringify({ query: text, matches: matches.map(jsonMatch) }, null, 2));
+      else {
+        if (matches.length === 0) io.out('No precedent found.');
+        for (const m of matches) io.out(`${label(m)}\n      ${m.text}`);
+      }
+      return 0;
+    }
+
+    const abs = path.resolve(file!);
+    const imp = readTextResolution(source!, abs);
+    const paragraphs = [];
+    for (const r of imp.records) {
+      const matches = await backend.search(r.text, { top, minScore, excludePath: abs });
+      const coverage = matches.length ? compare(r.text, matches[0].text).coverage : 0;
+      paragraphs.push({ record: r, matches, coverage });
+    }
+    if (format === 'json') {
+      io.out(
+        JSON.stringify(
+          {
+            paragraphs: paragraphs.map(({ record: r, matches, coverage }) => ({
+              line: r.line,
+              kind: r.kind,
+              ...(r.kind !== 'preambular' && r.paragraph ? { number: r.paragraph } : {}),
+              text: r.text,
+              coverage,
+              matches: matches.map(jsonMatch),
+            })),
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      for (const { record: r, matches, coverage } of paragraphs) {
+        const what =
+          r.kind === 'operative'
+            ? `op. ${r.paragraph}`
+            : r.kind === 'preambular'
+              ? `pp. ${r.paragraph}`
+              : r.kind === 'subparagraph'
+                ? `para. ${r.paragraph}`
+                : 'text';
+        const opening = r.text.length > 70 ? r.text.slice(0, 69) + '…' : r.text;
+        io.out(`${displayPath(abs)}:${r.line}: ${what} — ${Math.round(coverage * 100)}% agreed language — ${opening}`);
+        if (matches.length === 0) io.out('    no precedent');
+        for (const m of matches) io.out(`    ${label(m)}`);
+      }
     }
     return 0;
-  }
-
-  const abs = path.resolve(file!);
-  const imp = readTextResolution(source!, abs);
-  const paragraphs = [];
-  for (const r of imp.records) {
-    const matches = await backend.search(r.text, { top, minScore, excludePath: abs });
-    const coverage = matches.length ? compare(r.text, matches[0].text).coverage : 0;
-    paragraphs.push({ record: r, matches, coverage });
-  }
-  if (format === 'json') {
-    io.out(
-      JSON.stringify(
-        {
-          paragraphs: paragraphs.map(({ record: r, matches, coverage }) => ({
-            line: r.line,
-            kind: r.kind,
-            ...(r.kind !== 'preambular' && r.paragraph ? { number: r.paragraph } : {}),
-            text: r.text,
-            coverage,
-            matches: matches.map(jsonMatch),
-          })),
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    for (const { record: r, matches, coverage } of paragraphs) {
-      const what = r.kind === 'operative' ? `op. ${r.paragraph}` : r.kind === 'preambular' ? `pp. ${r.paragraph}` : r.kind === 'subparagraph' ? `para. ${r.paragraph}` : 'text';
-      const opening = r.text.length > 70 ? r.text.slice(0, 69) + '…' : r.text;
-      io.out(`${displayPath(abs)}:${r.line}: ${what} — ${Math.round(coverage * 100)}% agreed language — ${opening}`);
-      if (matches.length === 0) io.out('    no precedent');
-      for (const m of matches) io.out(`    ${label(m)}`);
-    }
-  }
-  return 0;
   }
 }

@@ -34,7 +34,9 @@ export function run(args: string[], io: CliIO): number {
   io.out(`${files[0]}: ${statusLine(report)}`);
   const width = Math.max(5, ...report.byParagraph.map((p) => p.label.length));
   for (const p of report.byParagraph) {
-    io.out(`  ${p.label.padEnd(width)}  line ${String(p.line).padEnd(5)} ${p.status}${p.brackets ? ` (${p.brackets} bracket${p.brackets > 1 ? 's' : ''})` : ''}`);
+    io.out(
+      `  ${p.label.padEnd(width)}  line ${String(p.line).padEnd(5)} ${p.status}${p.brackets ? ` (${p.brackets} bracket${p.brackets > 1 ? 's' : ''})` : ''}`,
+    );
   }
   return 0;
 }

@@ -77,7 +77,8 @@ function nextParagraph(doc: ResolutionDocument, offset: number): Span[] | undefi
   const paras = [...doc.preamble, ...doc.operative].filter((p) => p.start >= offset).sort((a, b) => a.start - b.start);
   const block = doc.blocks.find((b) => b.start >= offset && b.kind !== 'directive');
   const para = paras[0];
-  if (para && (!block || para.start <= block.start)) return para.fragments.length ? para.fragments.map((f) => ({ ...f })).concat([para]) : [para];
+  if (para && (!block || para.start <= block.start))
+    return para.fragments.length ? para.fragments.map((f) => ({ ...f })).concat([para]) : [para];
   if (block) return [block];
   return undefined;
 }
@@ -99,7 +100,10 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
 }
 
@@ -108,8 +112,7 @@ function mapFindings(findings: Finding[], neg: Negotiation, draft: ResolutionDoc
   const cleanLines = new LineIndex(neg.clean.text);
   const draftLines = new LineIndex(draft.source, draft.lineStarts);
   const guarded = neg.protectedStretches;
-  const touches = (s: number, e: number) =>
-    guarded.some((g) => (s === e ? s > g.start && s < g.end : s < g.end && g.start < e));
+  const touches = (s: number, e: number) => guarded.some((g) => (s === e ? s > g.start && s < g.end : s < g.end && g.start < e));
   // A finding whose stretch holds a bracket, a tag, a label or a proposal was made by the marking.
   const delimiters = neg.brackets.flatMap((b) => [b.start, b.end - 1]).concat(neg.unbalanced.map((u) => u.offset));
   const markings = [...neg.tags, ...neg.labels, ...neg.notes, ...neg.proposals, ...neg.changes];
@@ -149,7 +152,13 @@ function mapFindings(findings: Finding[], neg: Negotiation, draft: ResolutionDoc
   return out;
 }
 
-function runRules(doc: ResolutionDocument, options: CheckOptions, config: ResolvedConfig, neg: Negotiation | undefined, which: 'all' | 'form' | 'negotiation'): Finding[] {
+function runRules(
+  doc: ResolutionDocument,
+  options: CheckOptions,
+  config: ResolvedConfig,
+  neg: Negotiation | undefined,
+  which: 'all' | 'form' | 'negotiation',
+): Finding[] {
   const phrases = phraseKnowledge(config.phrases, doc.lang ?? 'en');
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
@@ -173,7 +182,17 @@ function runRules(doc: ResolutionDocument, options: CheckOptions, config: Resolv
       findings.push(f);
     };
     try {
-      rule.check({ doc, lines, config, options: config.rules[id]?.options ?? {}, corpus: options.corpus, phrases, t, report, negotiation: neg });
+      rule.check({
+        doc,
+        lines,
+        config,
+        options: config.rules[id]?.options ?? {},
+        corpus: options.corpus,
+        phrases,
+        t,
+        report,
+        negotiation: neg,
+      });
     } catch (e) {
       options.onError?.(id, e);
     }

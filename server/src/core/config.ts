@@ -57,7 +57,14 @@ export function defaultConfig(): ResolvedConfig {
     rules: {},
     style: { preambularItalic: 'consistent' },
     draftMode: 'auto',
-    negotiation: { tags: { agreed: [...DEFAULT_TAGS.agreed], pending: [...DEFAULT_TAGS.pending], deleted: [...DEFAULT_TAGS.deleted], other: [...DEFAULT_TAGS.other] } },
+    negotiation: {
+      tags: {
+        agreed: [...DEFAULT_TAGS.agreed],
+        pending: [...DEFAULT_TAGS.pending],
+        deleted: [...DEFAULT_TAGS.deleted],
+        other: [...DEFAULT_TAGS.other],
+      },
+    },
     phrases: { operative: [], preambular: [] },
     language: 'auto',
     corpus: { paths: [], builtin: true, includeWorkspace: false },
@@ -137,7 +144,8 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
         } else if (isObject(v)) {
           const { severity, ...options } = v;
           const level = severity === undefined ? undefined : normaliseLevel(severity);
-          if (severity !== undefined && !level) problems.push(`rules.${id}.severity: "${String(severity)}" is not one of ${LEVELS.join(', ')}`);
+          if (severity !== undefined && !level)
+            problems.push(`rules.${id}.severity: "${String(severity)}" is not one of ${LEVELS.join(', ')}`);
           const prev = out.rules[id];
           out.rules[id] = { severity: level ?? prev?.severity, options: { ...(prev?.options ?? {}), ...options } };
         } else if (v !== null && v !== undefined) {
@@ -159,7 +167,8 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     if (!isObject(t)) problems.push('negotiation.tags must be an object of agreed / pending / deleted / other → list of tags');
     else
       for (const [k, v] of Object.entries(t)) {
-        if (!['agreed', 'pending', 'deleted', 'other'].includes(k)) problems.push(`negotiation.tags.${k}: not one of agreed, pending, deleted, other`);
+        if (!['agreed', 'pending', 'deleted', 'other'].includes(k))
+          problems.push(`negotiation.tags.${k}: not one of agreed, pending, deleted, other`);
         else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out.negotiation.tags[k as keyof TagSet] = [...(v as string[])];
         else problems.push(`negotiation.tags.${k} must be a list of tags`);
       }
@@ -245,7 +254,9 @@ function reason(errors: ErrorObject[], value: unknown, segments: string[]): stri
   const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
   // true, false or a word ("draftMode": true | false | "auto")
   if (errors.some((e) => e.keyword === 'type' && (e.params as { type: string }).type === 'boolean')) {
-    const words = errors.filter((e) => e.keyword === 'enum').flatMap((e) => (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)));
+    const words = errors
+      .filter((e) => e.keyword === 'enum')
+      .flatMap((e) => (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)));
     if (words.length) return `${shown} must be true, false or ${words.join(' or ')}`;
   }
   const en = errors.find((e) => e.keyword === 'enum');
@@ -253,7 +264,8 @@ function reason(errors: ErrorObject[], value: unknown, segments: string[]): stri
   const ty = errors.find((e) => e.keyword === 'type');
   if (ty) {
     const want = String((ty.params as { type: string }).type);
-    if (segments[0] === 'rules' && segments.length === 2) return `${shown} must be a level (off, hint, information, warning, error) or an object with "severity"`;
+    if (segments[0] === 'rules' && segments.length === 2)
+      return `${shown} must be a level (off, hint, information, warning, error) or an object with "severity"`;
     return `${shown} must be ${want === 'boolean' ? 'true or false' : want === 'array' ? 'a list' : `a ${want}`}`;
   }
   const e = errors[0];
@@ -272,9 +284,14 @@ export function parseConfigText(text: string, file: string): { value?: unknown; 
   const raw = parseJsonc(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length) {
     const e = errors[0];
-    return { problems: [{ file, message: `not valid JSON: ${printParseErrorCode(e.error)} (the whole file is ignored)`, ...positionOf(source, e.offset) }] };
+    return {
+      problems: [
+        { file, message: `not valid JSON: ${printParseErrorCode(e.error)} (the whole file is ignored)`, ...positionOf(source, e.offset) },
+      ],
+    };
   }
-  if (!isObject(raw)) return { problems: [{ file, message: 'the configuration must be a JSON object (the whole file is ignored)', line: 0, character: 0 }] };
+  if (!isObject(raw))
+    return { problems: [{ file, message: 'the configuration must be a JSON object (the whole file is ignored)', line: 0, character: 0 }] };
   const tree = parseTree(source, [], { allowTrailingComma: true });
   const value = nestKeys(raw);
   canonicalLevels(value);
@@ -284,7 +301,10 @@ export function parseConfigText(text: string, file: string): { value?: unknown; 
     // Group the errors by the key they make us drop.
     const byPath = new Map<string, { segments: string[]; errors: ErrorObject[]; unknown?: boolean }>();
     for (const e of validate.errors ?? []) {
-      const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const segments = e.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
       if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
       // a bad value inside a rule's object (or a rule's level) drops that rule's setting
       const drop = segments[0] === 'rules' && segments.length > 2 ? segments.slice(0, 2) : segments;
@@ -317,7 +337,7 @@ export function parseConfigText(text: string, file: string): { value?: unknown; 
       } else {
         message = `${name}: ${reason(entry.errors, at, entry.segments)}: this setting is ignored`;
       }
-      const node = tree ? findNodeAtLocation(tree, entry.segments) ?? findNodeAtLocation(tree, [entry.segments.join('.')]) : undefined;
+      const node = tree ? (findNodeAtLocation(tree, entry.segments) ?? findNodeAtLocation(tree, [entry.segments.join('.')])) : undefined;
       const offset = node?.parent?.type === 'property' ? node.parent.offset : node?.offset;
       problems.push({ file, message, ...(offset !== undefined ? positionOf(source, offset) : { line: 0, character: 0 }) });
       removeAt(value, entry.segments);
@@ -497,6 +517,9 @@ function extendedLayers(
 }
 
 /** Parse options that follow a configuration: its language setting and its extra phrases. */
-export function parseOptionsOf(config: ResolvedConfig): { language: LanguageSetting; extraPhrases: { operative: string[]; preambular: string[] } } {
+export function parseOptionsOf(config: ResolvedConfig): {
+  language: LanguageSetting;
+  extraPhrases: { operative: string[]; preambular: string[] };
+} {
   return { language: config.language, extraPhrases: config.phrases };
 }

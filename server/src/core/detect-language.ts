@@ -50,7 +50,12 @@ export function detectLanguage(text: string): Lang {
     for (const l of LATIN) {
       if (LANGUAGE_FACTS[l].authority.test(plain) && plain.length < 120 && l !== 'en') score[l] += 8;
     }
-    if (/^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties)\b/.test(plain)) score.en += 8;
+    if (
+      /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties)\b/.test(
+        plain,
+      )
+    )
+      score.en += 8;
     // The words that open the paragraph (past a number or a sub-paragraph label).
     const words = line
       .replace(/^(?:\d{1,4}\.?|\(?[a-z]{1,4}\))\s+/, '')
@@ -92,7 +97,10 @@ export function toLanguageSetting(v: unknown): LanguageSetting | undefined {
 }
 
 /** The language in force for a document: front matter, then setting, then detection. */
-export function documentLanguage(text: string, setting: LanguageSetting = 'auto'): { lang: Lang; source: 'front matter' | 'setting' | 'detected' } {
+export function documentLanguage(
+  text: string,
+  setting: LanguageSetting = 'auto',
+): { lang: Lang; source: 'front matter' | 'setting' | 'detected' } {
   const fm = frontMatterLanguage(text);
   if (fm) return { lang: fm, source: 'front matter' };
   if (setting !== 'auto') return { lang: setting, source: 'setting' };

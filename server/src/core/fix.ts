@@ -20,7 +20,11 @@ function toOffsets(lines: LineIndex, edits: Edit[]): OffsetEdit[] {
 
 function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+  return (
+    (a.start < b.end && b.start < a.end) ||
+    (a.start === a.end && a.start > b.start && a.start < b.end) ||
+    (b.start === b.end && b.start > a.start && b.start < a.end)
+  );
 }
 
 /** Applies non-overlapping edits (LSP ranges over `text`); throws on overlapping edits. */
@@ -42,7 +46,10 @@ export function applyEdits(text: string, edits: Edit[]): string {
 // ---------------------------------------------------------------- operative renumbering
 
 function normNumber(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return s
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -185,7 +192,10 @@ export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
   for (const run of runs) {
     const relabel = (d: (typeof defs)[number]) => {
       const to = mapping.get(d.label);
-      return (to && to !== d.label ? footnoteToken(d.style, to) : doc.source.slice(d.marker.start, d.marker.end)) + doc.source.slice(d.marker.end, d.end);
+      return (
+        (to && to !== d.label ? footnoteToken(d.style, to) : doc.source.slice(d.marker.start, d.marker.end)) +
+        doc.source.slice(d.marker.end, d.end)
+      );
     };
     const sorted = [...run].sort((a, b) => rank(a) - rank(b));
     const runStart = run[0].start;

@@ -12,7 +12,8 @@ export function foldingRanges(doc: ResolutionDocument): Fold[] {
   const add = (startLine: number, endLine: number, kind?: Fold['kind']) => {
     if (endLine > startLine) folds.push({ startLine, endLine, kind });
   };
-  if (doc.frontMatter.length) add(doc.frontMatter[0].range.start.line, doc.frontMatter[doc.frontMatter.length - 1].range.end.line, 'region');
+  if (doc.frontMatter.length)
+    add(doc.frontMatter[0].range.start.line, doc.frontMatter[doc.frontMatter.length - 1].range.end.line, 'region');
   if (doc.preamble.length) add(doc.preamble[0].range.start.line, doc.preamble[doc.preamble.length - 1].range.end.line, 'region');
   if (doc.operative.length) add(doc.operative[0].range.start.line, doc.operative[doc.operative.length - 1].range.end.line, 'region');
   for (const p of [...doc.preamble, ...doc.operative]) add(p.range.start.line, p.range.end.line);

@@ -80,7 +80,11 @@ export const MESSAGES = {
   'where.below': { en: 'below', fr: 'plus bas', es: 'más abajo' },
   'fix.insert': { en: 'Insert {word}', fr: 'Insérer {word}', es: 'Insertar {word}' },
   'fix.italicise': { en: 'Italicise {phrase}', fr: 'Mettre {phrase} en italique', es: 'Poner {phrase} en cursiva' },
-  'fix.removeItalics': { en: 'Remove the italics from {phrase}', fr: 'Retirer l’italique de {phrase}', es: 'Quitar la cursiva de {phrase}' },
+  'fix.removeItalics': {
+    en: 'Remove the italics from {phrase}',
+    fr: 'Retirer l’italique de {phrase}',
+    es: 'Quitar la cursiva de {phrase}',
+  },
   'fix.endWith': { en: 'End with {want}', fr: 'Terminer par {want}', es: 'Terminar con {want}' },
   'bracket-balance.unclosed': {
     en: 'Unbalanced bracket: this “[” is never closed; its “]” is expected by the end of the paragraph ({where}).',
@@ -201,7 +205,11 @@ export const MESSAGES = {
     fr: 'la numérotation repart à {value} après {prev}',
     es: 'la numeración vuelve a empezar en {value} después de {prev}',
   },
-  'operative-numbering.start': { en: 'numbering starts at {value}', fr: 'la numérotation commence à {value}', es: 'la numeración empieza en {value}' },
+  'operative-numbering.start': {
+    en: 'numbering starts at {value}',
+    fr: 'la numérotation commence à {value}',
+    es: 'la numeración empieza en {value}',
+  },
   'operative-numbering.gap': { en: 'gap: {value} follows {prev}', fr: 'lacune : {value} suit {prev}', es: 'salto: {value} sigue a {prev}' },
   'punctuation.ending': {
     en: '{what} ends with {has}; it should end with {want}.',
@@ -214,9 +222,17 @@ export const MESSAGES = {
   'punct.colon': { en: 'a colon', fr: 'deux-points', es: 'dos puntos' },
   'punct.none': { en: 'no punctuation', fr: 'un mot sans ponctuation', es: 'una palabra sin puntuación' },
   'what.subparagraph': { en: 'Sub-paragraph {label}', fr: 'L’alinéa {label}', es: 'El apartado {label}' },
-  'what.leadIn': { en: 'The lead-in to the sub-paragraphs', fr: 'La phrase introductive des alinéas', es: 'La frase introductoria de los apartados' },
+  'what.leadIn': {
+    en: 'The lead-in to the sub-paragraphs',
+    fr: 'La phrase introductive des alinéas',
+    es: 'La frase introductoria de los apartados',
+  },
   'what.operative': { en: 'The operative paragraph', fr: 'Le paragraphe du dispositif', es: 'El párrafo dispositivo' },
-  'what.lastOperative': { en: 'The last operative paragraph', fr: 'Le dernier paragraphe du dispositif', es: 'El último párrafo dispositivo' },
+  'what.lastOperative': {
+    en: 'The last operative paragraph',
+    fr: 'Le dernier paragraphe du dispositif',
+    es: 'El último párrafo dispositivo',
+  },
   'what.preambular': { en: 'The preambular paragraph', fr: 'L’alinéa du préambule', es: 'El párrafo del preámbulo' },
   'operative-verb-italic.partial': {
     en: 'Only part of the verb phrase {phrase} is italic.',
@@ -288,7 +304,11 @@ export const MESSAGES = {
     fr: 'Alinéa {label} hors séquence : {want} attendu après {prev}.',
     es: 'Apartado {label} fuera de orden: se esperaba {want} después de {prev}.',
   },
-  'subparagraph-sequence.fix': { en: 'Re-letter the sub-paragraphs', fr: 'Renuméroter les alinéas', es: 'Volver a asignar letras a los apartados' },
+  'subparagraph-sequence.fix': {
+    en: 'Re-letter the sub-paragraphs',
+    fr: 'Renuméroter les alinéas',
+    es: 'Volver a asignar letras a los apartados',
+  },
   'unknown-opening.clearly': {
     en: 'The paragraph opens with {word}: {expected}.',
     fr: 'Le paragraphe commence par {word} : {expected}.',

@@ -34,12 +34,19 @@ export function outline(doc: ResolutionDocument): OutlineNode[] {
   const out: OutlineNode[] = [];
   if (doc.kind !== 'resolution') {
     for (const b of doc.blocks) {
-      if (b.kind === 'heading') out.push({ kind: 'heading', name: plain(b.text.replace(/^\s*#+/, '')), range: b.range, selectionRange: b.range, children: [] });
+      if (b.kind === 'heading')
+        out.push({ kind: 'heading', name: plain(b.text.replace(/^\s*#+/, '')), range: b.range, selectionRange: b.range, children: [] });
     }
     return out;
   }
   const authority = doc.authority
-    ? { kind: 'authority' as const, name: plain(doc.authority.text), range: doc.authority.range, selectionRange: doc.authority.range, children: [] }
+    ? {
+        kind: 'authority' as const,
+        name: plain(doc.authority.text),
+        range: doc.authority.range,
+        selectionRange: doc.authority.range,
+        children: [],
+      }
     : undefined;
   if (authority && doc.authority!.placement === 'beforePreamble') out.push(authority);
   if (doc.preamble.length) {

@@ -35,7 +35,14 @@ import { phraseKnowledge, type ExtraPhrases, type PhraseKind, type PhraseKnowled
 import { LineIndex } from './text';
 import { dateSource, languageFacts, PUNCTUATION_EQUIVALENTS, type LanguageFacts } from './language-facts';
 import { documentLanguage, type LanguageSetting } from './detect-language';
-import { fromSuperscript, PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN_SRC, subLabelValues } from './lexicon';
+import {
+  fromSuperscript,
+  PARAGRAPH_SUFFIXES,
+  SUBLABEL_LETTERS_SRC,
+  SUPERSCRIPT_DIGITS,
+  SUPERSCRIPT_RUN_SRC,
+  subLabelValues,
+} from './lexicon';
 
 export interface ParseOptions {
   /** Phrase knowledge used to find opening phrases (defaults to the built-in knowledge of the draft's language). */
@@ -70,13 +77,33 @@ const SUBLABEL_CLOSE_RE = new RegExp(
 const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;
 const RULE_RE = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/;
-const MEETING_RE = /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting|\d+(?:e|re)\s+séance\s+plénière|\d+a\s+sesión\s+plenaria|\d+[-‑]?[еeя]\s+пленарное\s+заседание|الجلسة\s+العامة|第\d+次全体会议)/iu;
+const MEETING_RE =
+  /^[*_]*\s*(?:\d+(?:st|nd|rd|th)\s+(?:\(?(?:resumed|continued)\)?\s+)?(?:plenary\s+)?meeting|(?:\w+\s+)?plenary\s+meeting|\d+(?:e|re)\s+séance\s+plénière|\d+a\s+sesión\s+plenaria|\d+[-‑]?[еeя]\s+пленарное\s+заседание|الجلسة\s+العامة|第\d+次全体会议)/iu;
 /** A section label inside the text: "II", "IV. Review of progress", "**Follow-up**", "### Budget". */
-const SECTION_RE = /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
+const SECTION_RE =
+  /^(?:[*_\s]*(?:[IVXLC]{1,6}|[A-Z])\.?[*_\s]*|[IVXLC]{1,6}\.?\s+[A-Z][^.;:]{0,100}|[A-Z]\.\s+[A-Z][^.;:]{0,100}|\*\*[^*]{1,120}\*\*|\|.*\|)$/;
 /** An operative paragraph that introduces the text it adopts. */
-const ADOPTS_RE = /^[*_]*(?:(?:adopts?|approves?|endorses?|proclaims?)\b[\s\S]{0,400}\bfollowing\b|(?:adopte|approuve|fait sienne|proclame)[\s\S]{0,400}suivante?s?|(?:aprueba|adopta|hace suy[ao]s?|proclama)[\s\S]{0,400}siguientes?)/i;
+const ADOPTS_RE =
+  /^[*_]*(?:(?:adopts?|approves?|endorses?|proclaims?)\b[\s\S]{0,400}\bfollowing\b|(?:adopte|approuve|fait sienne|proclame)[\s\S]{0,400}suivante?s?|(?:aprueba|adopta|hace suy[ao]s?|proclama)[\s\S]{0,400}siguientes?)/i;
 /** Words that may stand in lower case inside the name of an organ. */
-const NAME_STOPWORDS = new Set(['of', 'the', 'to', 'and', 'on', 'for', 'in', 'against', 'at', 'its', 'with', 'by', 'under', 'de', 'la', 'du']);
+const NAME_STOPWORDS = new Set([
+  'of',
+  'the',
+  'to',
+  'and',
+  'on',
+  'for',
+  'in',
+  'against',
+  'at',
+  'its',
+  'with',
+  'by',
+  'under',
+  'de',
+  'la',
+  'du',
+]);
 const ANNEX_RE = /^(?:#{1,6}\s*)?[*_]*\s*annex(?:es)?\b/i;
 const DIRECTIVE_RE = /<!--\s*resolution-(disable-next-paragraph|disable-file|disable|enable)\b([\s\S]*?)-->/g;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -255,7 +282,10 @@ class Parser {
   /** A footnote block or rule stands between the current paragraph and the block being read. */
   private pageBreak = false;
 
-  constructor(private readonly source: string, options: ParseOptions) {
+  constructor(
+    private readonly source: string,
+    options: ParseOptions,
+  ) {
     this.index = new LineIndex(source);
     const language = documentLanguage(source, options.language ?? 'auto');
     this.phrases = options.phrases ?? phraseKnowledge(options.extraPhrases ?? {}, language.lang);
@@ -303,11 +333,7 @@ class Parser {
       }
       const single = HEADING_RE.test(text) || RULE_RE.test(text);
       const starter =
-        single ||
-        this.numberRe.test(text) ||
-        this.sublabelRe.test(text) ||
-        FOOTNOTE_DEF_RE.test(text) ||
-        /^\s*<!--/.test(text);
+        single || this.numberRe.test(text) || this.sublabelRe.test(text) || FOOTNOTE_DEF_RE.test(text) || /^\s*<!--/.test(text);
       if (starter) close();
       if (!cur) cur = { startLine: line, endLine: line, start, end, text: '' };
       else {
@@ -493,7 +519,8 @@ class Parser {
       // An unnumbered paragraph with an operative verb before an operative part that is numbered
       // from 1 belongs to the preamble (a misplaced paragraph, reported by operative-in-preamble),
       // not to the numbering.
-      if (this.opensOperative(b.start, b.end, true) && !(this.numberedFromOneLater(i) && this.misplacedInPreamble(b))) this.operative(b, null);
+      if (this.opensOperative(b.start, b.end, true) && !(this.numberedFromOneLater(i) && this.misplacedInPreamble(b)))
+        this.operative(b, null);
       else this.preambular(b);
       return;
     }
@@ -629,7 +656,13 @@ class Parser {
       // ("Japan, from 7 to 12 March 2021, …" after "… held in Kyoto,") continues the paragraph.
       if (!this.pageBreak || cur.ending.char === '.' || cur.ending.char === ';' || /^[*_]/.test(first)) return false;
       const w = leadingWords(this.source, b.start, Math.min(b.end, b.start + 200), 8).map((x) => x.text);
-      if (w.length === 0 || (this.facts.lang === 'en' ? /(?:ing|ed)$/i.test(w[0]) : this.facts.preambularLike.test(w[0])) || this.phrases.match(w, 'preambular') || this.phrases.match(w, 'operative')) return false;
+      if (
+        w.length === 0 ||
+        (this.facts.lang === 'en' ? /(?:ing|ed)$/i.test(w[0]) : this.facts.preambularLike.test(w[0])) ||
+        this.phrases.match(w, 'preambular') ||
+        this.phrases.match(w, 'operative')
+      )
+        return false;
       return true;
     }
     // The paragraph before ends mid-sentence: the block continues it unless it opens a new paragraph
@@ -650,7 +683,10 @@ class Parser {
     if (words.length === 0) return undefined;
     const runs = italicRuns(source, s, paragraphEnd);
     const first = runs.find((r) => r.start === s);
-    const m = this.phrases.match(words.map((w) => w.text), kind);
+    const m = this.phrases.match(
+      words.map((w) => w.text),
+      kind,
+    );
     let startOff = words[0].start;
     let endOff: number;
     let italic: ItalicState = 'none';
@@ -665,15 +701,26 @@ class Parser {
       let n = 1;
       const lead = (w: string) => this.phrases.isLeadingModifier(w);
       const trail = (w: string) => this.phrases.isTrailingModifier(w);
-      while (n < words.length && (lead(words[n - 1].text) && n < 3)) n++;
+      while (n < words.length && lead(words[n - 1].text) && n < 3) n++;
       for (;;) {
-        const k = [2, 1].find((c) => n + c <= words.length && trail(words.slice(n, n + c).map((w) => w.text).join(' ')));
+        const k = [2, 1].find(
+          (c) =>
+            n + c <= words.length &&
+            trail(
+              words
+                .slice(n, n + c)
+                .map((w) => w.text)
+                .join(' '),
+            ),
+        );
         if (!k) break;
         n += k;
       }
       endOff = words[n - 1].end;
       const lower = words.slice(0, n).map((w) => w.text.toLowerCase());
-      modifiers = lower.filter((w, k) => k < lower.length - 1 && lead(w)).concat(lower.filter((w, k) => k > 0 && trail(w) && !lead(lower[k - 1])));
+      modifiers = lower
+        .filter((w, k) => k < lower.length - 1 && lead(w))
+        .concat(lower.filter((w, k) => k > 0 && trail(w) && !lead(lower[k - 1])));
       base = lower.filter((w) => !lead(w) && !trail(w)).join(' ') || lower.join(' ');
     }
     let italicSpan: TextSpan | undefined;
@@ -689,7 +736,11 @@ class Parser {
           endOff = Math.max(endOff, e);
           if (!m) {
             const inner = leadingWords(source, first.innerStart, first.innerEnd, 12);
-            base = inner.map((w) => w.text.toLowerCase()).filter((w) => !this.phrases.isLeadingModifier(w) && !this.phrases.isTrailingModifier(w)).join(' ') || base;
+            base =
+              inner
+                .map((w) => w.text.toLowerCase())
+                .filter((w) => !this.phrases.isLeadingModifier(w) && !this.phrases.isTrailingModifier(w))
+                .join(' ') || base;
           }
         }
       } else {
@@ -773,7 +824,10 @@ class Parser {
       if (r.start === from) continue;
       const words = leadingWords(this.source, r.innerStart, r.innerEnd, 6);
       if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text)) continue;
-      const m = this.phrases.match(words.map((w) => w.text), 'operative');
+      const m = this.phrases.match(
+        words.map((w) => w.text),
+        'operative',
+      );
       if (!m) continue;
       out.push(this.index.node(r.innerStart, r.innerEnd, { text: this.source.slice(r.innerStart, r.innerEnd) }));
     }
@@ -1067,7 +1121,10 @@ class Parser {
         after.find((b) => /^[A-Z][A-Z ,’'()-]{12,}$/.test(b.text.trim()) && !/^ORIGINAL/.test(b.text.trim()));
       if (cand) {
         const raw = cand.text.trim();
-        const t = raw.replace(/^#+\s*/, '').replace(/^\*+|\*+$/g, '').trim();
+        const t = raw
+          .replace(/^#+\s*/, '')
+          .replace(/^\*+|\*+$/g, '')
+          .trim();
         const s = cand.start + cand.text.indexOf(t);
         if (s >= cand.start && t) doc.title = span(s, s + t.length);
       }
@@ -1083,7 +1140,10 @@ class Parser {
     DIRECTIVE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DIRECTIVE_RE.exec(source))) {
-      const rules = m[2].split(/[\s,]+/).map((r) => r.trim()).filter(Boolean);
+      const rules = m[2]
+        .split(/[\s,]+/)
+        .map((r) => r.trim())
+        .filter(Boolean);
       const d: Directive = index.node(m.index, m.index + m[0].length, { kind: m[1] as Directive['kind'], rules });
       doc.directives.push(d);
     }
@@ -1093,7 +1153,8 @@ class Parser {
   private paragraphRanges(): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     for (const b of this.doc.blocks) {
-      if (b.kind === 'preambular' || b.kind === 'operative' || b.kind === 'footnoteDefinition' || b.kind === 'other' || b.kind === 'annex') out.push([b.start, b.end]);
+      if (b.kind === 'preambular' || b.kind === 'operative' || b.kind === 'footnoteDefinition' || b.kind === 'other' || b.kind === 'annex')
+        out.push([b.start, b.end]);
     }
     return out;
   }
@@ -1156,7 +1217,10 @@ class Parser {
     const f = this.facts;
     const joins = [',', ...f.listJoins, '–', '-'].join('|');
     const dirs = [...f.above, ...f.below].join('|');
-    const re = new RegExp(String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`, 'gu');
+    const re = new RegExp(
+      String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`,
+      'gu',
+    );
     for (const p of [...doc.preamble, ...doc.operative]) {
       for (const fr of p.fragments) {
         const text = source.slice(fr.start, fr.end);
@@ -1219,7 +1283,11 @@ function emptyDocument(source: string, index: LineIndex): ResolutionDocument {
 
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
-  return symbol.replace(/^A\/RES\//, '').replace(/\s+/g, ' ').replace(/(\d)\(/, '$1 (').trim();
+  return symbol
+    .replace(/^A\/RES\//, '')
+    .replace(/\s+/g, ' ')
+    .replace(/(\d)\(/, '$1 (')
+    .trim();
 }
 
 /** Parses without the safety net: throws if the parser has a bug (used by the robustness tests). */

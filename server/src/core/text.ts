@@ -46,7 +46,10 @@ export class SourceSpan implements Span {
 
 export class LineIndex {
   readonly lineStarts: number[];
-  constructor(readonly text: string, lineStarts?: number[]) {
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
   }
 

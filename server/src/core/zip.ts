@@ -74,9 +74,7 @@ export function listZip(data: Uint8Array): ZipEntry[] {
   }
   if (eocd < 0) {
     throw new ZipError(
-      looksLikeZip(data)
-        ? 'damaged zip archive: its directory is missing (the file may be truncated)'
-        : 'not a zip archive',
+      looksLikeZip(data) ? 'damaged zip archive: its directory is missing (the file may be truncated)' : 'not a zip archive',
     );
   }
   let count = dv.getUint16(eocd + 10, true);
@@ -91,12 +89,14 @@ export function listZip(data: Uint8Array): ZipEntry[] {
     cdSize = u64(dv, rec + 40);
     cdOffset = u64(dv, rec + 48);
   }
-  if (cdOffset + cdSize > data.length) throw new ZipError('damaged zip archive: its directory points past the end of the file (truncated?)');
+  if (cdOffset + cdSize > data.length)
+    throw new ZipError('damaged zip archive: its directory points past the end of the file (truncated?)');
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > data.length || dv.getUint32(p, true) !== SIG_CENTRAL) throw new ZipError(`damaged zip archive: directory entry ${n + 1} of ${count} is unreadable`);
+    if (p + 46 > data.length || dv.getUint32(p, true) !== SIG_CENTRAL)
+      throw new ZipError(`damaged zip archive: directory entry ${n + 1} of ${count} is unreadable`);
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     const crc32 = dv.getUint32(p + 16, true);
@@ -106,7 +106,8 @@ export function listZip(data: Uint8Array): ZipEntry[] {
     const extraLen = dv.getUint16(p + 30, true);
     const commentLen = dv.getUint16(p + 32, true);
     let localOffset = dv.getUint32(p + 42, true);
-    if (p + 46 + nameLen + extraLen > data.length) throw new ZipError('damaged zip archive: a directory entry runs past the end of the file');
+    if (p + 46 + nameLen + extraLen > data.length)
+      throw new ZipError('damaged zip archive: a directory entry runs past the end of the file');
     const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/');
     // ZIP64 extra field: the 64-bit values replace the 32-bit ones that are all ones, in order.
     let e = p + 46 + nameLen;
@@ -162,7 +163,8 @@ function crc32(data: Uint8Array): number {
 function rawData(data: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(data);
   const at = entry.localOffset;
-  if (at + 30 > data.length || dv.getUint32(at, true) !== SIG_LOCAL) throw new ZipError(`damaged zip archive: the data of ${entry.name} is missing`);
+  if (at + 30 > data.length || dv.getUint32(at, true) !== SIG_LOCAL)
+    throw new ZipError(`damaged zip archive: the data of ${entry.name} is missing`);
   const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
   if (end > data.length) throw new ZipError(`damaged zip archive: ${entry.name} is cut short (truncated file)`);
@@ -173,7 +175,8 @@ function rawData(data: Uint8Array, entry: ZipEntry): Uint8Array {
 export function readEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimits = {}): Uint8Array {
   const lim = { ...DEFAULTS, ...limits };
   if (entry.encrypted) throw new ZipError(`${entry.name} is encrypted (password-protected archives cannot be read)`);
-  if (entry.size > lim.maxEntrySize) throw new ZipError(`${entry.name} is too large to read (${entry.size} bytes; the limit is ${lim.maxEntrySize})`);
+  if (entry.size > lim.maxEntrySize)
+    throw new ZipError(`${entry.name} is too large to read (${entry.size} bytes; the limit is ${lim.maxEntrySize})`);
   if (entry.compressedSize > 0 && entry.size / entry.compressedSize > lim.maxRatio && entry.size > 1 << 20) {
     throw new ZipError(`${entry.name} expands ${Math.round(entry.size / entry.compressedSize)} times (a zip bomb?); refused`);
   }
@@ -190,12 +193,14 @@ export function readEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimits =
     let failed: Error | undefined;
     const inf = new Inflate((chunk) => {
       total += chunk.length;
-      if (total > cap) failed = new ZipError(`${entry.name} inflates past its declared size (${entry.size} bytes): damaged archive or zip bomb; refused`);
+      if (total > cap)
+        failed = new ZipError(`${entry.name} inflates past its declared size (${entry.size} bytes): damaged archive or zip bomb; refused`);
       else chunks.push(chunk);
     });
     const STEP = 1 << 16;
     try {
-      for (let i = 0; i < raw.length && !failed; i += STEP) inf.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
+      for (let i = 0; i < raw.length && !failed; i += STEP)
+        inf.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
       if (raw.length === 0) inf.push(new Uint8Array(0), true);
     } catch (err) {
       throw new ZipError(`damaged zip archive: ${entry.name} cannot be inflated (${(err as Error).message})`);

@@ -153,10 +153,16 @@ export function acceptPhraseAction(
     // one edit over the whole file: the client applies it whether or not the file is open
     const lines = nearest.text.split('\n');
     const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [TextEdit.replace({ start: { line: 0, character: 0 }, end }, updated)] } } };
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: { changes: { [uri]: [TextEdit.replace({ start: { line: 0, character: 0 }, end }, updated)] } },
+    };
   }
   const folders = workspaceFolders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
-  const folder = folders.filter((f) => !path.relative(f, docPath).startsWith('..')).sort((a, b) => b.length - a.length)[0] ?? path.dirname(docPath);
+  const folder =
+    folders.filter((f) => !path.relative(f, docPath).startsWith('..')).sort((a, b) => b.length - a.length)[0] ?? path.dirname(docPath);
   const uri = pathToFileURL(path.join(folder, CONFIG_FILE_NAME)).toString();
   const content = JSON.stringify({ phrases: { [kind]: [phrase] } }, null, 2) + '\n';
   return {
@@ -201,7 +207,8 @@ export function register(ctx: ServerContext): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: Array<CodeAction | Command> = [];
     try {
-      if (wants(CodeActionKind.QuickFix)) actions.push(
+      if (wants(CodeActionKind.QuickFix))
+        actions.push(
           ...quickFixes(document.uri, ctx.parsed(document), params.context.diagnostics, (kind, d) =>
             acceptPhraseAction(document.uri, document.getText(), kind, d, ctx.workspaceFolders()),
           ),
@@ -220,7 +227,7 @@ export function register(ctx: ServerContext): void {
 
   ctx.connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
     const arg = params.arguments?.[0];
-    const uri: string | undefined = typeof arg === 'string' ? arg : arg?.uri ?? arg?.textDocument?.uri;
+    const uri: string | undefined = typeof arg === 'string' ? arg : (arg?.uri ?? arg?.textDocument?.uri);
     const document = uri ? ctx.documents.get(uri) : undefined;
     if (!document) {
       ctx.log(`${params.command}: no open document ${String(uri)}`);

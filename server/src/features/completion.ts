@@ -80,7 +80,13 @@ function citationItems(corpus: Corpus, document: TextDocument, params: Completio
   }));
 }
 
-function phraseItems(doc: ResolutionDocument, document: TextDocument, params: CompletionParams, typedStart: number, kind: 'preambular' | 'operative'): CompletionItem[] {
+function phraseItems(
+  doc: ResolutionDocument,
+  document: TextDocument,
+  params: CompletionParams,
+  typedStart: number,
+  kind: 'preambular' | 'operative',
+): CompletionItem[] {
   // Before the corpus has loaded, the phrase lists alone.
   const stats = (corpusState.openings ?? (builtinOpenings ??= countOpenings(new PrecedentIndex())))[kind];
   const italic = italicStyle(doc, kind);
@@ -126,7 +132,11 @@ async function precedentItems(
   kind: 'preambular' | 'operative',
 ): Promise<CompletionItem[]> {
   const settings = corpusState.settings;
-  const matches = await precedentSearch(corpus, 'prefix', typed.text, { top: settings.maxCompletions, excludePath: uriPath(document.uri), lang: doc.lang });
+  const matches = await precedentSearch(corpus, 'prefix', typed.text, {
+    top: settings.maxCompletions,
+    excludePath: uriPath(document.uri),
+    lang: doc.lang,
+  });
   const cursor = document.offsetAt(params.position);
   const typedWords = wordSpans(typed.text);
   const last = typedWords[typedWords.length - 1];

@@ -122,7 +122,9 @@ export async function configFor(ctx: ServerContext, uri: string): Promise<Resolv
   const loaded = resolveConfig(settings, uriToPath(uri));
   const allFiles = loaded.files.concat(loaded.problems.map((p) => p.file));
   watchConfigFiles(ctx, allFiles);
-  await publishConfigProblems(ctx, allFiles, loaded.problems).catch((err) => ctx.log(`publishing configuration problems failed: ${String(err)}`));
+  await publishConfigProblems(ctx, allFiles, loaded.problems).catch((err) =>
+    ctx.log(`publishing configuration problems failed: ${String(err)}`),
+  );
   ctx.useParseOptions?.(uri, parseOptionsOf(loaded.config));
   return loaded.config;
 }
@@ -149,7 +151,14 @@ export function register(ctx: ServerContext): void {
     const reason = skipReason(text);
     let diagnostics: Diagnostic[];
     if (reason) {
-      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'resolution', message: reason }];
+      diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Information,
+          source: 'resolution',
+          message: reason,
+        },
+      ];
     } else {
       diagnostics = (await findingsFor(ctx, document)).findings.map(toDiagnostic);
     }

@@ -11,8 +11,10 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onFoldingRanges((params) => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return [];
-    return foldingRanges(ctx.parsed(document)).map(
-      (r): FoldingRange => ({ startLine: r.startLine, endLine: r.endLine, kind: r.kind === 'comment' ? FoldingRangeKind.Comment : r.kind === 'region' ? FoldingRangeKind.Region : undefined }),
-    );
+    return foldingRanges(ctx.parsed(document)).map((r): FoldingRange => ({
+      startLine: r.startLine,
+      endLine: r.endLine,
+      kind: r.kind === 'comment' ? FoldingRangeKind.Comment : r.kind === 'region' ? FoldingRangeKind.Region : undefined,
+    }));
   });
 }

@@ -51,10 +51,13 @@ function symbolHover(corpus: Corpus, doc: ResolutionDocument, offset: number): H
   const info = corpus.symbolInfo(citation ? citation.key : symbol);
   const lines: string[] = [];
   if (info) {
-    lines.push(`**${escapeMarkdown(info.symbol.includes('/RES/') ? info.symbol : `resolution ${info.symbol}`)}**${info.title ? ` — ${escapeMarkdown(info.title)}` : ''}`);
+    lines.push(
+      `**${escapeMarkdown(info.symbol.includes('/RES/') ? info.symbol : `resolution ${info.symbol}`)}**${info.title ? ` — ${escapeMarkdown(info.title)}` : ''}`,
+    );
     if (info.date) lines.push(`Adopted ${escapeMarkdown(info.date)}`);
     const cited = citation?.date?.text.replace(/\s+/g, ' ').trim();
-    if (cited && info.date && cited !== info.date) lines.push(`Cited here with ${escapeMarkdown(cited)}; the corpus has ${escapeMarkdown(info.date)}.`);
+    if (cited && info.date && cited !== info.date)
+      lines.push(`Cited here with ${escapeMarkdown(cited)}; the corpus has ${escapeMarkdown(info.date)}.`);
   } else {
     lines.push(`**${escapeMarkdown(symbol)}**: not in the precedent corpus`);
   }
@@ -71,12 +74,23 @@ function parallelLines(corpus: Corpus, best: { id: number; score: number }): str
   return lines;
 }
 
-async function paragraphHover(corpus: Corpus, doc: ResolutionDocument, offset: number, uri: string, lang: Lang): Promise<Hover | undefined> {
+async function paragraphHover(
+  corpus: Corpus,
+  doc: ResolutionDocument,
+  offset: number,
+  uri: string,
+  lang: Lang,
+): Promise<Hover | undefined> {
   const para = paragraphAt(doc, offset);
   if (!para) return undefined;
   const note = loadingNote();
   // The embedded corpus and, when one is set, the corpus database.
-  const matches = await precedentSearch(corpus, 'search', para.text, { top: 3, minScore: corpusState.settings.minScore, excludePath: uriPath(uri), lang });
+  const matches = await precedentSearch(corpus, 'search', para.text, {
+    top: 3,
+    minScore: corpusState.settings.minScore,
+    excludePath: uriPath(uri),
+    lang,
+  });
   if (matches.length === 0) {
     const value = '**Precedents**: none in the corpus — new language.' + (note ? `\n\n${note}` : '');
     return { contents: { kind: MarkupKind.Markdown, value }, range: para.range };

@@ -11,7 +11,10 @@ export function register(ctx: ServerContext): void {
     if (!params?.path) return { error: 'no file given' };
     try {
       const data = await fs.promises.readFile(params.path);
-      const r = await importBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { fileName: params.path, trackedChanges: params.trackedChanges });
+      const r = await importBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+        fileName: params.path,
+        trackedChanges: params.trackedChanges,
+      });
       return { draft: r.draft, warnings: r.warnings };
     } catch (err) {
       if (err instanceof ImportError) return { error: err.message };

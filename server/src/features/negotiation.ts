@@ -74,12 +74,17 @@ export function register(ctx: ServerContext): void {
         : params.action === 'removeBrackets'
           ? removeBrackets(text, offset, settings)
           : markAgreed(text, offset, settings);
-    return { edits: edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.text })) };
+    return {
+      edits: edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.text })),
+    };
   });
 
-  connection.onRequest('resolution/compare', (params: { oldText: string; newText: string }): (DetailedComparison & { line: string }) | null => {
-    if (typeof params?.oldText !== 'string' || typeof params?.newText !== 'string') return null;
-    const c = compareTexts(params.oldText, params.newText);
-    return { ...c, line: summaryLine(c.summary) };
-  });
+  connection.onRequest(
+    'resolution/compare',
+    (params: { oldText: string; newText: string }): (DetailedComparison & { line: string }) | null => {
+      if (typeof params?.oldText !== 'string' || typeof params?.newText !== 'string') return null;
+      const c = compareTexts(params.oldText, params.newText);
+      return { ...c, line: summaryLine(c.summary) };
+    },
+  );
 }

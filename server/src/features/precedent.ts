@@ -112,9 +112,15 @@ export function uriPath(uri: string): string | undefined {
 export function sourceLabel(m: Match, full = false): string {
   const s = m.source;
   const where =
-    s.kind === 'operative' ? (s.paragraph ? `op. ${s.paragraph}` : 'op.') :
-    s.kind === 'preambular' ? `pp. ${s.paragraph}` :
-    s.kind === 'subparagraph' ? `para. ${s.paragraph}` : 'text';
+    s.kind === 'operative'
+      ? s.paragraph
+        ? `op. ${s.paragraph}`
+        : 'op.'
+      : s.kind === 'preambular'
+        ? `pp. ${s.paragraph}`
+        : s.kind === 'subparagraph'
+          ? `para. ${s.paragraph}`
+          : 'text';
   const year = s.date ? (full ? s.date : /\d{4}/.exec(s.date)?.[0]) : undefined;
   return `${s.symbol}, ${where}${year ? ` · ${year}` : ''}`;
 }
@@ -197,7 +203,13 @@ function workerScript(): string | undefined {
  * resolves when done, false when there is no worker or it failed (then the load parses in-thread,
  * time-sliced). `cancelled` terminates it.
  */
-function parseInWorker(sources: CorpusSources, dir: string, onProgress: (done: number, total: number) => void, cancelled: () => boolean, log: (m: string) => void): Promise<boolean> {
+function parseInWorker(
+  sources: CorpusSources,
+  dir: string,
+  onProgress: (done: number, total: number) => void,
+  cancelled: () => boolean,
+  log: (m: string) => void,
+): Promise<boolean> {
   const script = workerScript();
   if (!script) return Promise.resolve(false);
   return new Promise((resolve) => {
@@ -241,7 +253,11 @@ export function register(ctx: ServerContext): void {
   let watcherRegistered = false;
   let watcher: Disposable | undefined;
 
-  const workspaceDirs = () => ctx.workspaceFolders().map(uriPath).filter((p): p is string => !!p);
+  const workspaceDirs = () =>
+    ctx
+      .workspaceFolders()
+      .map(uriPath)
+      .filter((p): p is string => !!p);
 
   const publish = (corpus: Corpus, settings: PrecedentSettings) => {
     corpusState.corpus = corpus;
@@ -292,7 +308,8 @@ export function register(ctx: ServerContext): void {
       }
       // Otherwise the files are read, parsed and indexed in a worker thread, which saves the index;
       // this thread then reads the saved index (and re-reads alone any file changed meanwhile).
-      const inWorker = settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
+      const inWorker =
+        settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
       if (cancelled()) {
         progress?.done();
         return { files: 0, paragraphs: 0, skipped: [] };
@@ -315,7 +332,10 @@ export function register(ctx: ServerContext): void {
     );
     for (const s of report.skipped) ctx.log(`Precedent corpus: skipped ${s.path}: ${s.reason}`);
     if (report.skipped.length) {
-      const names = report.skipped.slice(0, 3).map((s) => `${path.basename(s.path)} (${s.reason})`).join('; ');
+      const names = report.skipped
+        .slice(0, 3)
+        .map((s) => `${path.basename(s.path)} (${s.reason})`)
+        .join('; ');
       // A notification: the user need not answer, and nothing waits for a reply.
       void connection
         .sendNotification(ShowMessageNotification.type, {
@@ -336,7 +356,10 @@ export function register(ctx: ServerContext): void {
       corpusState.loading = undefined;
       ctx.log(`Precedent corpus failed to load: ${err?.stack ?? err}`);
       void connection
-        .sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Precedent corpus failed to load: ${err?.message ?? err}` })
+        .sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Error,
+          message: `Precedent corpus failed to load: ${err?.message ?? err}`,
+        })
         .catch(() => undefined);
       return { files: 0, paragraphs: 0, skipped: [] } as LoadReport;
     });
@@ -373,7 +396,8 @@ export function register(ctx: ServerContext): void {
     // Replace the previous registration (the folders may have changed with the settings).
     watcher?.dispose();
     watcher = undefined;
-    if (watchers.length) watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    if (watchers.length)
+      watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   };
 
   ctx.documents.onDidOpen(() => {
@@ -440,7 +464,8 @@ export function register(ctx: ServerContext): void {
     shared.backend = undefined;
     if (!url) return;
     if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url) || /[?&]password=/i.test(url)) {
-      const message = 'resolution.corpus.database must not contain the password: use "Resolution: Set corpus database password" instead. The database is not used.';
+      const message =
+        'resolution.corpus.database must not contain the password: use "Resolution: Set corpus database password" instead. The database is not used.';
       ctx.log(message);
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
       return;
@@ -451,7 +476,10 @@ export function register(ctx: ServerContext): void {
       onError: (b, e) => {
         ctx.log(`Precedent corpus: ${e.message}`);
         void connection
-          .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Precedent corpus database unavailable: ${e.message}. Using the embedded corpus.` })
+          .sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Warning,
+            message: `Precedent corpus database unavailable: ${e.message}. Using the embedded corpus.`,
+          })
           .catch(() => undefined);
       },
       onRecovered: (b) => ctx.log(`Precedent corpus: the ${b.name} answers again.`),
@@ -495,7 +523,18 @@ export function register(ctx: ServerContext): void {
     // Sources configured but not loaded yet (a load in progress) are listed too.
     for (const p of cfg.paths) {
       if (!stats.some((s) => s.path === p)) {
-        stats.push({ path: p, kind: fs.existsSync(p) ? (fs.statSync(p).isDirectory() ? 'folder' : /\.zip$/i.test(p) ? 'archive' : 'file') : 'missing', files: 0, paragraphs: 0, languages: {}, sessions: [], resolutions: 0, metadataFiles: 0, skipped: [], ignored: 0 });
+        stats.push({
+          path: p,
+          kind: fs.existsSync(p) ? (fs.statSync(p).isDirectory() ? 'folder' : /\.zip$/i.test(p) ? 'archive' : 'file') : 'missing',
+          files: 0,
+          paragraphs: 0,
+          languages: {},
+          sessions: [],
+          resolutions: 0,
+          metadataFiles: 0,
+          skipped: [],
+          ignored: 0,
+        });
       }
     }
     return {

@@ -20,6 +20,13 @@ export function register(ctx: ServerContext): void {
     const doc = ctx.parsed(document);
     const labels = new Set(doc.footnoteDefinitions.map((d) => d.label));
     for (const m of doc.footnoteMarkers) labels.add(m.label);
-    return { kind: doc.kind, preambular: doc.preamble.length, operative: doc.operative.length, footnotes: labels.size, lang: doc.lang, langSource: doc.langSource };
+    return {
+      kind: doc.kind,
+      preambular: doc.preamble.length,
+      operative: doc.operative.length,
+      footnotes: labels.size,
+      lang: doc.lang,
+      langSource: doc.langSource,
+    };
   });
 }

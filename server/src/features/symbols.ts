@@ -14,9 +14,23 @@ function negotiationSymbols(document: TextDocument): DocumentSymbol[] | undefine
   if (!n.isDraft || n.paragraphs.length === 0) return undefined;
   const range = (s: number, e: number) => ({ start: document.positionAt(s), end: document.positionAt(e) });
   const sym = (p: (typeof n.paragraphs)[number]): DocumentSymbol => {
-    const words = plain(text.slice(p.start, p.end).replace(/^\s*\[?\s*(?:\*\*)?(?:PP|OP)?\s?\d*(?:\s+(?:bis|ter|quater|alt)\b(?:\s*\d+)?)*\.?(?:\*\*)?\s*/, '')).split(' ').slice(0, 4).join(' ');
+    const words = plain(
+      text
+        .slice(p.start, p.end)
+        .replace(/^\s*\[?\s*(?:\*\*)?(?:PP|OP)?\s?\d*(?:\s+(?:bis|ter|quater|alt)\b(?:\s*\d+)?)*\.?(?:\*\*)?\s*/, ''),
+    )
+      .split(' ')
+      .slice(0, 4)
+      .join(' ');
     const detail = `${STATUS_LABEL[p.status]}${p.brackets ? ` · ${p.brackets} bracket${p.brackets > 1 ? 's' : ''}` : ''}`;
-    return { name: `${p.label} ${words}`.trim(), detail, kind: p.kind === 'preambular' ? SymbolKind.Field : SymbolKind.Method, range: range(p.start, p.end), selectionRange: range(p.start, p.start), children: [] };
+    return {
+      name: `${p.label} ${words}`.trim(),
+      detail,
+      kind: p.kind === 'preambular' ? SymbolKind.Field : SymbolKind.Method,
+      range: range(p.start, p.end),
+      selectionRange: range(p.start, p.start),
+      children: [],
+    };
   };
   const pre = n.paragraphs.filter((p) => p.kind === 'preambular');
   const out: DocumentSymbol[] = [];
@@ -69,4 +83,3 @@ export function register(ctx: ServerContext): void {
     return negotiationSymbols(document) ?? outline(ctx.parsed(document)).map(toSymbol);
   });
 }
-

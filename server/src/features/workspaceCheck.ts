@@ -70,65 +70,68 @@ function toPath(uriOrPath: string): string | undefined {
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest('resolution/checkWorkspace', async (params: { folders?: string[] } | undefined, token): Promise<CheckWorkspaceResult> => {
-    const roots = (params?.folders?.length ? params.folders : ctx.workspaceFolders()).map(toPath).filter((p): p is string => !!p);
-    const files: string[] = [];
-    const filters = new Map<string, IgnoreFilter>();
-    for (const r of roots)
-      for (const f of await findResolutionFiles(r)) {
-        files.push(f);
-        filters.set(f, filters.get(r) ?? new IgnoreFilter(r));
-        if (!filters.has(r)) filters.set(r, filters.get(f)!);
-      }
-    const result: CheckWorkspaceResult = { files: 0, findings: 0, errors: 0, warnings: 0, skipped: [], cancelled: false };
-    let lastNote = 0;
-    for (let i = 0; i < files.length; i++) {
-      if (token.isCancellationRequested) {
-        result.cancelled = true;
-        break;
-      }
-      const file = files[i];
-      const uri = pathToFileURL(file).toString();
-      const open = ctx.documents.get(uri);
-      try {
-        const text = open ? open.getText() : await fs.promises.readFile(file, 'utf8');
-        const reason = skipReason(text);
-        if (reason) {
-          result.skipped.push({ path: file, reason });
-          continue;
+  ctx.connection.onRequest(
+    'resolution/checkWorkspace',
+    async (params: { folders?: string[] } | undefined, token): Promise<CheckWorkspaceResult> => {
+      const roots = (params?.folders?.length ? params.folders : ctx.workspaceFolders()).map(toPath).filter((p): p is string => !!p);
+      const files: string[] = [];
+      const filters = new Map<string, IgnoreFilter>();
+      for (const r of roots)
+        for (const f of await findResolutionFiles(r)) {
+          files.push(f);
+          filters.set(f, filters.get(r) ?? new IgnoreFilter(r));
+          if (!filters.has(r)) filters.set(r, filters.get(f)!);
         }
-        const config = await configFor(ctx, uri);
-        // passed over: the `ignore` setting and .resolutionignore files (not counted, not published)
-        if (filters.get(file)!.ignores(file, config.ignore)) {
-          result.ignored = (result.ignored ?? 0) + 1;
-          continue;
+      const result: CheckWorkspaceResult = { files: 0, findings: 0, errors: 0, warnings: 0, skipped: [], cancelled: false };
+      let lastNote = 0;
+      for (let i = 0; i < files.length; i++) {
+        if (token.isCancellationRequested) {
+          result.cancelled = true;
+          break;
         }
-        const doc = open ? ctx.parsed(open) : parse(text, parseOptionsOf(config));
-        const diagnostics: Diagnostic[] = checkDocument(doc, {
-          config,
-          corpus: ctx.corpusFacts,
-          locale: ctx.locale,
-          onError: (rule, err) => ctx.log(`check ${rule} failed on ${file}: ${(err as Error)?.stack ?? String(err)}`),
-        }).map(toDiagnostic);
-        if (open) ctx.revalidate(uri);
-        else await ctx.connection.sendDiagnostics({ uri, diagnostics });
-        result.files++;
-        result.findings += diagnostics.length;
-        result.errors += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
-        result.warnings += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
-      } catch (err) {
-        result.skipped.push({ path: file, reason: (err as Error)?.message ?? String(err) });
-        ctx.log(`checking ${file} failed: ${(err as Error)?.stack ?? err}`);
+        const file = files[i];
+        const uri = pathToFileURL(file).toString();
+        const open = ctx.documents.get(uri);
+        try {
+          const text = open ? open.getText() : await fs.promises.readFile(file, 'utf8');
+          const reason = skipReason(text);
+          if (reason) {
+            result.skipped.push({ path: file, reason });
+            continue;
+          }
+          const config = await configFor(ctx, uri);
+          // passed over: the `ignore` setting and .resolutionignore files (not counted, not published)
+          if (filters.get(file)!.ignores(file, config.ignore)) {
+            result.ignored = (result.ignored ?? 0) + 1;
+            continue;
+          }
+          const doc = open ? ctx.parsed(open) : parse(text, parseOptionsOf(config));
+          const diagnostics: Diagnostic[] = checkDocument(doc, {
+            config,
+            corpus: ctx.corpusFacts,
+            locale: ctx.locale,
+            onError: (rule, err) => ctx.log(`check ${rule} failed on ${file}: ${(err as Error)?.stack ?? String(err)}`),
+          }).map(toDiagnostic);
+          if (open) ctx.revalidate(uri);
+          else await ctx.connection.sendDiagnostics({ uri, diagnostics });
+          result.files++;
+          result.findings += diagnostics.length;
+          result.errors += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+          result.warnings += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+        } catch (err) {
+          result.skipped.push({ path: file, reason: (err as Error)?.message ?? String(err) });
+          ctx.log(`checking ${file} failed: ${(err as Error)?.stack ?? err}`);
+        }
+        const now = Date.now();
+        if (now - lastNote > 100 || i === files.length - 1) {
+          lastNote = now;
+          void ctx.connection.sendNotification('resolution/checkWorkspaceProgress', { done: i + 1, total: files.length, path: file });
+        }
+        // Let other requests (typing in an open draft) through between files.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const now = Date.now();
-      if (now - lastNote > 100 || i === files.length - 1) {
-        lastNote = now;
-        void ctx.connection.sendNotification('resolution/checkWorkspaceProgress', { done: i + 1, total: files.length, path: file });
-      }
-      // Let other requests (typing in an open draft) through between files.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    ctx.log(`checked ${result.files} drafts in the workspace: ${result.findings} findings, ${result.skipped.length} skipped`);
-    return result;
-  });
+      ctx.log(`checked ${result.files} drafts in the workspace: ${result.findings} findings, ${result.skipped.length} skipped`);
+      return result;
+    },
+  );
 }

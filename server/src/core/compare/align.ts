@@ -213,7 +213,13 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[], options:
   const emitDeletedBefore = (limit: number) => {
     while (d < deleted.length && deleted[d] < limit) {
       const i = deleted[d++];
-      const pair: AlignedPair = { old: i, new: null, kind: 'deleted', similarity: 0, diff: oldTexts[i] ? [{ op: 'delete', text: oldTexts[i] }] : [] };
+      const pair: AlignedPair = {
+        old: i,
+        new: null,
+        kind: 'deleted',
+        similarity: 0,
+        diff: oldTexts[i] ? [{ op: 'delete', text: oldTexts[i] }] : [],
+      };
       if (mergedInto.has(i)) pair.mergedInto = mergedInto.get(i);
       pairs.push(pair);
     }
@@ -221,7 +227,13 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[], options:
   for (let j = 0; j < np.length; j++) {
     const i = matchNew[j];
     if (i < 0) {
-      const pair: AlignedPair = { old: null, new: j, kind: 'added', similarity: 0, diff: newTexts[j] ? [{ op: 'insert', text: newTexts[j] }] : [] };
+      const pair: AlignedPair = {
+        old: null,
+        new: j,
+        kind: 'added',
+        similarity: 0,
+        diff: newTexts[j] ? [{ op: 'insert', text: newTexts[j] }] : [],
+      };
       if (splitFrom.has(j)) pair.splitFrom = splitFrom.get(j);
       pairs.push(pair);
       continue;

@@ -38,7 +38,8 @@ export function revisionParagraphs(text: string): Array<NegotiationParagraph & {
 }
 
 /** Leading label or number of a paragraph's text, which the word diff leaves out ("OP3 ", "5 bis. "). */
-const LABEL = /^\s*(?:\[\s*)?(?:\*\*)?(?:(?:PP|OP)\s?\d{1,3}(?:\s*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?(?:\s*alt(?:\s*\d{1,2})?)?[.:)]?|\d{1,3}(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?(?:\s+alt(?:\s*\d{1,2})?)?\.)(?:\*\*)?[ \t]+/;
+const LABEL =
+  /^\s*(?:\[\s*)?(?:\*\*)?(?:(?:PP|OP)\s?\d{1,3}(?:\s*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?(?:\s*alt(?:\s*\d{1,2})?)?[.:)]?|\d{1,3}(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?(?:\s+alt(?:\s*\d{1,2})?)?\.)(?:\*\*)?[ \t]+/;
 
 export function paragraphBody(text: string): string {
   const m = LABEL.exec(text);
@@ -51,7 +52,10 @@ export function paragraphBody(text: string): string {
 export function compareTexts(oldText: string, newText: string): DetailedComparison {
   const oldParas = revisionParagraphs(oldText);
   const newParas = revisionParagraphs(newText);
-  const aligned = alignParagraphs(oldParas.map((p) => paragraphBody(p.text)), newParas.map((p) => paragraphBody(p.text)));
+  const aligned = alignParagraphs(
+    oldParas.map((p) => paragraphBody(p.text)),
+    newParas.map((p) => paragraphBody(p.text)),
+  );
   const ref = (p: NegotiationParagraph | undefined): RevisionParagraph | null => (p ? { label: p.label, line: p.line + 1 } : null);
   const pairs: ComparedPair[] = [];
   const details: DetailedComparison['details'] = [];
@@ -80,23 +84,33 @@ export function comparisonText(c: DetailedComparison): string[] {
   const lines: string[] = [];
   c.pairs.forEach((p, k) => {
     const d = c.details[k];
-    const inline = p.diff.map((x) => (x.op === 'equal' ? x.text : x.op === 'delete' ? `[-${x.text}-]` : `{+${x.text}+}`)).join('').replace(/\s+/g, ' ').trim();
+    const inline = p.diff
+      .map((x) => (x.op === 'equal' ? x.text : x.op === 'delete' ? `[-${x.text}-]` : `{+${x.text}+}`))
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
     const short = (s: string) => (s.length > 240 ? s.slice(0, 237) + '…' : s);
     switch (p.kind) {
       case 'unchanged':
         lines.push(`  = ${p.new!.label} (line ${p.new!.line})${p.old!.label !== p.new!.label ? ` was ${p.old!.label}` : ''}`);
         break;
       case 'changed':
-        lines.push(`  ~ ${p.new!.label} (line ${p.new!.line})${p.old!.label !== p.new!.label ? ` was ${p.old!.label}` : ''}, similarity ${p.similarity}: ${short(inline)}`);
+        lines.push(
+          `  ~ ${p.new!.label} (line ${p.new!.line})${p.old!.label !== p.new!.label ? ` was ${p.old!.label}` : ''}, similarity ${p.similarity}: ${short(inline)}`,
+        );
         break;
       case 'moved':
-        lines.push(`  > ${p.new!.label} (line ${p.new!.line}) moved from ${p.old!.label}${p.similarity < 1 ? `, similarity ${p.similarity}: ${short(inline)}` : ''}`);
+        lines.push(
+          `  > ${p.new!.label} (line ${p.new!.line}) moved from ${p.old!.label}${p.similarity < 1 ? `, similarity ${p.similarity}: ${short(inline)}` : ''}`,
+        );
         break;
       case 'added':
         lines.push(`  + ${p.new!.label} (line ${p.new!.line}) added${d.splitFrom ? `, split from ${d.splitFrom}` : ''}: ${short(inline)}`);
         break;
       case 'deleted':
-        lines.push(`  - ${p.old!.label} (old line ${p.old!.line}) deleted${d.mergedInto ? `, merged into ${d.mergedInto}` : ''}: ${short(inline)}`);
+        lines.push(
+          `  - ${p.old!.label} (old line ${p.old!.line}) deleted${d.mergedInto ? `, merged into ${d.mergedInto}` : ''}: ${short(inline)}`,
+        );
         break;
     }
   });

@@ -94,7 +94,8 @@ class Styles {
         run: runProps(kid(s, 'w:rPr')),
         numPr: numPr(kid(s, 'w:pPr')),
       });
-      if (s.attrs['w:type'] === 'paragraph' && onOff({ name: '', attrs: { 'w:val': s.attrs['w:default'] ?? '0' }, children: [] })) this.defaultParagraph = id;
+      if (s.attrs['w:type'] === 'paragraph' && onOff({ name: '', attrs: { 'w:val': s.attrs['w:default'] ?? '0' }, children: [] }))
+        this.defaultParagraph = id;
     }
   }
 
@@ -117,7 +118,21 @@ class Styles {
 }
 
 function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const table: Array<[number, string]> = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
   for (const [v, s] of table) {
     while (n >= v) {
@@ -181,7 +196,10 @@ class Numbering {
       for (const o of kids(n, 'w:lvlOverride')) {
         const so = kid(o, 'w:startOverride')?.attrs['w:val'];
         const lv = kid(o, 'w:lvl');
-        overrides.set(parseInt(o.attrs['w:ilvl'] ?? '0', 10), { start: so !== undefined ? parseInt(so, 10) : undefined, level: lv ? level(lv) : undefined });
+        overrides.set(parseInt(o.attrs['w:ilvl'] ?? '0', 10), {
+          start: so !== undefined ? parseInt(so, 10) : undefined,
+          level: lv ? level(lv) : undefined,
+        });
       }
       this.nums.set(n.attrs['w:numId'], { abstractId: kid(n, 'w:abstractNumId')?.attrs['w:val'] ?? '', overrides });
     }
@@ -214,7 +232,8 @@ class Numbering {
     }
     if (!this.seenNums.has(numId)) {
       this.seenNums.add(numId);
-      for (const [l, o] of num.overrides) if (o.start !== undefined || o.level) this.pendingReset.set(`${key}:${l}`, this.level(numId, l)?.start ?? 1);
+      for (const [l, o] of num.overrides)
+        if (o.start !== undefined || o.level) this.pendingReset.set(`${key}:${l}`, this.level(numId, l)?.start ?? 1);
     }
     const reset = this.pendingReset.get(`${key}:${ilvl}`);
     if (reset !== undefined) {
@@ -461,7 +480,8 @@ export function readDocx(data: Uint8Array, options: DocxOptions = {}): ImportedD
     return text === undefined ? undefined : parseXmlPart(text, name);
   };
   if (!zip.has('word/document.xml')) {
-    if (zip.has('content.xml') && zip.has('mimetype')) throw new ImportError('this is an OpenDocument file (.odt); save it as .docx and import that');
+    if (zip.has('content.xml') && zip.has('mimetype'))
+      throw new ImportError('this is an OpenDocument file (.odt); save it as .docx and import that');
     throw new ImportError('not a Word document: the archive has no word/document.xml');
   }
   const document = get('word/document.xml')!;

@@ -99,7 +99,10 @@ export function runsToMarkdown(runs: Run[]): string {
     s += m[1] + inner + m[3];
   }
   // explicit line breaks (LINE SEPARATOR from the readers) become new lines of the same block
-  return s.replace(/ {2,}/g, ' ').replace(/ *\u2028+ */g, '\n').trim();
+  return s
+    .replace(/ {2,}/g, ' ')
+    .replace(/ *\u2028+ */g, '\n')
+    .trim();
 }
 
 /** The draft text of one paragraph, label included. */

@@ -25,6 +25,7 @@ export function isPageFurniture(text: string, relY: number | undefined, symbol?:
   const edge = relY === undefined || relY < 0.1 || relY > 0.88;
   if (!edge) return false;
   if (PAGE_RE.test(t) || JOB_RE.test(t)) return true;
-  if (symbol && (t === symbol || t.startsWith(symbol + ' ') || t.endsWith(' ' + symbol))) return relY === undefined || relY > 0.88 || relY < 0.1;
+  if (symbol && (t === symbol || t.startsWith(symbol + ' ') || t.endsWith(' ' + symbol)))
+    return relY === undefined || relY > 0.88 || relY < 0.1;
   return false;
 }

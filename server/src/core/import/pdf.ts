@@ -33,7 +33,8 @@ function lineRuns(items: PdfItem[], notes: boolean): Run[] {
     const gap = it.x - end;
     const prev = runs[runs.length - 1];
     const prevText = prev ? (prev.note ? 'x' : prev.text) : '';
-    if (prev && !it.sup && !/\s$/.test(prevText) && !/^\s/.test(it.str) && gap > 0.15 * it.size) runs.push({ text: ' ', italic: it.italic && !!prev.italic });
+    if (prev && !it.sup && !/\s$/.test(prevText) && !/^\s/.test(it.str) && gap > 0.15 * it.size)
+      runs.push({ text: ' ', italic: it.italic && !!prev.italic });
     if (it.sup && !notes && /^\s*\d{1,3}\s*$/.test(it.str)) {
       // a marker hugs the word or punctuation before it
       for (let k = runs.length - 1; k >= 0 && !runs[k].note; k--) {
@@ -54,9 +55,13 @@ function lineRuns(items: PdfItem[], notes: boolean): Run[] {
 function appendRuns(target: Run[], runs: Run[]): void {
   const last = [...target].reverse().find((r) => r.note || r.text);
   if (last && runs.length) {
-    const tail = target.slice(-4).map((r) => (r.note ? '¹' : r.text)).join('');
+    const tail = target
+      .slice(-4)
+      .map((r) => (r.note ? '¹' : r.text))
+      .join('');
     if (/\u00ad$/.test(tail)) last.text = last.text.replace(/\u00ad$/, '');
-    else if (!(/[-‐‑/]$/.test(tail) || (/[–—]$/.test(tail) && !/\s[–—]$/.test(tail))) && !/\s$/.test(tail)) target.push({ text: ' ', italic: last.italic && runs[0]?.italic });
+    else if (!(/[-‐‑/]$/.test(tail) || (/[–—]$/.test(tail) && !/\s[–—]$/.test(tail))) && !/\s$/.test(tail))
+      target.push({ text: ' ', italic: last.italic && runs[0]?.italic });
   }
   target.push(...runs);
 }
@@ -195,7 +200,9 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
         startsNew = gap > pitch * 1.3 || gap < -1;
         // a meeting line and its date sit close together; a centred heading too
       } else {
-        startsNew = l.x > left + 0.8 * bodySize && !(round(l.x) === round(prev.x) && l.x > left + 0.8 * bodySize && prev.right > fullRight - 2 * bodySize);
+        startsNew =
+          l.x > left + 0.8 * bodySize &&
+          !(round(l.x) === round(prev.x) && l.x > left + 0.8 * bodySize && prev.right > fullRight - 2 * bodySize);
       }
       // a numbered paragraph or sub-paragraph after one that ended
       const prevText = lineText(prev);
@@ -206,8 +213,13 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
     const heading = isHeadingLine(l);
     if (heading) {
       // a section heading: bold lines of their own ("I", "Follow-up and implementation")
-      const joinHeading = cur?.heading && prev && prev.page === l.page && prev.y - l.y <= pitch * 1.3 && !/^[IVXLC]+\.?$|^[A-Z]\.$/.test(lineText(prev));
-      if (joinHeading) appendRuns(cur!.runs, runs.map((r) => ({ ...r, bold: false })));
+      const joinHeading =
+        cur?.heading && prev && prev.page === l.page && prev.y - l.y <= pitch * 1.3 && !/^[IVXLC]+\.?$|^[A-Z]\.$/.test(lineText(prev));
+      if (joinHeading)
+        appendRuns(
+          cur!.runs,
+          runs.map((r) => ({ ...r, bold: false })),
+        );
       else {
         cur = { runs: runs.map((r) => ({ ...r, bold: false })), heading: 2 };
         paragraphs.push(cur);

@@ -61,8 +61,12 @@ export async function readPdfLines(data: Uint8Array): Promise<PdfPages> {
     }).promise;
   } catch (err) {
     const e = err as { name?: string; message?: string };
-    if (e?.name === 'PasswordException') throw new ImportError('this PDF is encrypted (password-protected); open it with its password and save an unprotected copy, or export the text');
-    if (e?.name === 'InvalidPDFException') throw new ImportError(`not a readable PDF: ${e.message ?? 'invalid structure'} (damaged or truncated file)`);
+    if (e?.name === 'PasswordException')
+      throw new ImportError(
+        'this PDF is encrypted (password-protected); open it with its password and save an unprotected copy, or export the text',
+      );
+    if (e?.name === 'InvalidPDFException')
+      throw new ImportError(`not a readable PDF: ${e.message ?? 'invalid structure'} (damaged or truncated file)`);
     throw new ImportError(`not a readable PDF: ${e?.message ?? String(err)}`);
   }
   try {
@@ -73,7 +77,9 @@ export async function readPdfLines(data: Uint8Array): Promise<PdfPages> {
       const page = await doc.getPage(p);
       const [, , width, height] = page.view as number[];
       const tc = await page.getTextContent({ disableNormalization: true });
-      const raw = (tc.items as Array<{ str?: string; transform: number[]; width: number; fontName: string }>).filter((i) => typeof i.str === 'string' && i.str.length > 0);
+      const raw = (tc.items as Array<{ str?: string; transform: number[]; width: number; fontName: string }>).filter(
+        (i) => typeof i.str === 'string' && i.str.length > 0,
+      );
       if (!raw.some((i) => i.str!.trim())) {
         emptyPages++;
         page.cleanup();
@@ -132,7 +138,16 @@ export function groupLines(items: PdfItem[], page: number, pageWidth: number, pa
   for (const small of [...lines]) {
     const maxSize = Math.max(...small.items.map((i) => i.size));
     const host = lines
-      .filter((l) => l !== small && textual(l) && maxSize < 0.8 * l.size && small.y - l.y > 0 && small.y - l.y <= 0.75 * l.size && small.x <= l.right + 2 * l.size && small.right >= l.x - 3 * l.size)
+      .filter(
+        (l) =>
+          l !== small &&
+          textual(l) &&
+          maxSize < 0.8 * l.size &&
+          small.y - l.y > 0 &&
+          small.y - l.y <= 0.75 * l.size &&
+          small.x <= l.right + 2 * l.size &&
+          small.right >= l.x - 3 * l.size,
+      )
       .sort((a, b) => small.y - a.y - (small.y - b.y))[0];
     if (!host) continue;
     for (const it of small.items) addItem(host, { ...it, sup: true });

@@ -47,7 +47,8 @@ export function loadPdfJs(): Promise<PdfJs> {
         (globalThis as any).pdfjsWorker = worker;
         return await dynamicImport(pathToFileURL(path.join(dir, 'pdf.mjs')).href);
       } finally {
-        if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+        if (Array.prototype.push !== nativePush)
+          Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
       }
     })();
     loading.catch(() => (loading = undefined));

@@ -26,7 +26,10 @@ function phrasesOf(kind: PhraseKind): string[] {
 
 /** Number of words of the opening phrase at the start of a paragraph, if the phrase knowledge has one. */
 function opening(book: PhraseBook, text: string, kind: PhraseKind): number | undefined {
-  const words = text.split(/\s+/).slice(0, 10).map((w) => w.replace(/[,;:.]+$/, ''));
+  const words = text
+    .split(/\s+/)
+    .slice(0, 10)
+    .map((w) => w.replace(/[,;:.]+$/, ''));
   const lower = words.join(' ').toLowerCase();
   const m = book.match(words, kind);
   if (!m?.known) return undefined;
@@ -52,10 +55,13 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     .replace(/\r\n?/g, '\n')
     .replace(/(\p{L}) -(?=\p{L})/gu, '$1\u2011')
     .split('\f');
-  const firstLines = pages[0].split('\n').map((l) => l.trim()).filter(Boolean);
+  const firstLines = pages[0]
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const symbol: string | undefined = firstLines.find((l) => SYMBOL_RE.test(l));
   const titleAt = firstLines.findIndex((l) => /^\d{1,3}\/\d{1,4}[A-Z]?\.(?:\s|$)/.test(l));
-  const title = titleAt >= 0 ? (firstLines[titleAt].replace(/^\S+\s*/, '') || firstLines[titleAt + 1] || '') : undefined;
+  const title = titleAt >= 0 ? firstLines[titleAt].replace(/^\S+\s*/, '') || firstLines[titleAt + 1] || '' : undefined;
 
   // Footnotes: after a rule of underscores, numbers on their own lines, then their texts.
   const footnotes = new Map<string, Run[]>();
@@ -196,7 +202,8 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
 }
 
 /** Words before which a number is a number, not a footnote marker ("Article 1", "of 3 April"). */
-const NUMBER_WORDS = /(?:^|\s)(?:articles?|resolutions?|decisions?|paragraphs?|paras?|chapters?|chap|annex(?:es)?|sections?|goals?|targets?|principles?|rules?|protocols?|parts?|pages?|volumes?|vol|no|nos|of|and|to|from|on|in|at|by|for|with|than|about|some|over|under|the|session|item|items|phase|level|category)$/i;
+const NUMBER_WORDS =
+  /(?:^|\s)(?:articles?|resolutions?|decisions?|paragraphs?|paras?|chapters?|chap|annex(?:es)?|sections?|goals?|targets?|principles?|rules?|protocols?|parts?|pages?|volumes?|vol|no|nos|of|and|to|from|on|in|at|by|for|with|than|about|some|over|under|the|session|item|items|phase|level|category)$/i;
 
 /** pdftotext often sets the marker apart ("Islands 2 and"): the expected next footnote, after a word, before a lower-case word or the end. */
 function spacedMarker(text: string, m: RegExpExecArray, expected: number): boolean {
@@ -242,7 +249,12 @@ function markers(runs: Run[], footnotes: Map<string, Run[]>, state: { expected: 
       const re = /([A-Za-z\u00c0-\u024f.,;:”’)\]])\s?(\d{1,3})(?=[\s,.;:)]|$)/g;
       let hit: RegExpExecArray | null = null;
       while ((m = re.exec(text))) {
-        if (footnotes.has(m[2]) && parseInt(m[2], 10) >= state.expected && parseInt(m[2], 10) <= state.expected + 1 && (m[0].length === m[1].length + m[2].length || /[,.;:”’)]/.test(m[1]) || spacedMarker(text, m, state.expected))) {
+        if (
+          footnotes.has(m[2]) &&
+          parseInt(m[2], 10) >= state.expected &&
+          parseInt(m[2], 10) <= state.expected + 1 &&
+          (m[0].length === m[1].length + m[2].length || /[,.;:”’)]/.test(m[1]) || spacedMarker(text, m, state.expected))
+        ) {
           hit = m;
           break;
         }

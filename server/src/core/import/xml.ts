@@ -46,7 +46,8 @@ function convert(items: Ordered[]): XEl[] {
 
 /** Parses an XML part into its root element. */
 export function parseXmlPart(xml: string, part: string): XEl {
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new ImportError(`${part} declares a document type, which Office files never do; refused`);
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096)))
+    throw new ImportError(`${part} declares a document type, which Office files never do; refused`);
   let items: Ordered[];
   try {
     items = parser.parse(xml) as Ordered[];

@@ -65,7 +65,30 @@ export const NOTE_RES: RegExp[] = [
 const PARTY = String.raw`(?:[A-Z][\w.'’&-]*|[A-Z]{1,2}-?\d{1,3})`;
 const PARTIES = String.raw`${PARTY}(?:(?:\s+|\s*[,/+&]\s*|\s+and\s+)${PARTY}){0,6}`;
 /** Words that open a parenthesis with a colon in adopted texts and are no delegation. */
-export const NOT_PARTIES = new Set(['note', 'notes', 'see', 'source', 'sources', 'ibid', 'annex', 'article', 'chapter', 'part', 'section', 'rule', 'e.g', 'i.e', 'example', 'formerly', 'amended', 'in', 'as', 'vol', 'para', 'paras']);
+export const NOT_PARTIES = new Set([
+  'note',
+  'notes',
+  'see',
+  'source',
+  'sources',
+  'ibid',
+  'annex',
+  'article',
+  'chapter',
+  'part',
+  'section',
+  'rule',
+  'e.g',
+  'i.e',
+  'example',
+  'formerly',
+  'amended',
+  'in',
+  'as',
+  'vol',
+  'para',
+  'paras',
+]);
 /** `(EU: delete)`, `(G77: retain)`, `[US: add "sustainable"]`, `[Proposed by Norway]`. */
 export const PROPOSAL_RES: RegExp[] = [
   new RegExp(String.raw`\[\s*(${PARTIES})\s*:\s*([^\]\n]*)\]`, 'g'),

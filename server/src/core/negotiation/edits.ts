@@ -41,7 +41,10 @@ export class EditedText {
   readonly text: string;
   private readonly segments: Segment[] = [];
 
-  constructor(readonly source: string, edits: OffsetEdit[]) {
+  constructor(
+    readonly source: string,
+    edits: OffsetEdit[],
+  ) {
     const list = disjoint(edits);
     let out = '';
     let at = 0;

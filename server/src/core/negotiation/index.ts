@@ -137,7 +137,14 @@ export interface Negotiation {
 }
 
 export function defaultNegotiationSettings(): NegotiationSettings {
-  return { tags: { agreed: [...DEFAULT_TAGS.agreed], pending: [...DEFAULT_TAGS.pending], deleted: [...DEFAULT_TAGS.deleted], other: [...DEFAULT_TAGS.other] } };
+  return {
+    tags: {
+      agreed: [...DEFAULT_TAGS.agreed],
+      pending: [...DEFAULT_TAGS.pending],
+      deleted: [...DEFAULT_TAGS.deleted],
+      other: [...DEFAULT_TAGS.other],
+    },
+  };
 }
 
 // ── lexical scan ──────────────────────────────────────────────────────────────────────────────
@@ -225,7 +232,10 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
   }
 
   const changes: Change[] = [];
-  for (const [res, kind] of [[DELETION_RES, 'deletion'], [INSERTION_RES, 'insertion']] as const) {
+  for (const [res, kind] of [
+    [DELETION_RES, 'deletion'],
+    [INSERTION_RES, 'insertion'],
+  ] as const) {
     for (const re of res) {
       re.lastIndex = 0;
       while ((m = re.exec(source))) {
@@ -281,7 +291,9 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
     // at the start of a paragraph: only white space, emphasis, labels or tags before it on its line
     const line = lines.positionAt(at).line;
     const before = source.slice(lines.lineStarts[line], at);
-    return /^[\s*_[]*(?:(?:PP|OP)\s?\d{1,3}(?:\s*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt)\b(?:\s*\d{1,2})?)*[.:]?[\s*_]*|\d{1,3}(?:\s+\w+)?\.\s*|\([a-z]{1,5}\)\s*)?$/.test(before);
+    return /^[\s*_[]*(?:(?:PP|OP)\s?\d{1,3}(?:\s*(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt)\b(?:\s*\d{1,2})?)*[.:]?[\s*_]*|\d{1,3}(?:\s+\w+)?\.\s*|\([a-z]{1,5}\)\s*)?$/.test(
+      before,
+    );
   };
   let lastParaBreak = 0;
   const blankRe = /\n[ \t\u00a0]*\r?\n/g;
@@ -307,7 +319,13 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
     if (inside(excluded, i) || inside(taken, i)) continue;
     if (ch === '[') {
       const index = brackets.length;
-      brackets.push({ start: i, end: -1, depth: stack.length, alternatives: [], parent: stack.length ? stack[stack.length - 1].index : undefined });
+      brackets.push({
+        start: i,
+        end: -1,
+        depth: stack.length,
+        alternatives: [],
+        parent: stack.length ? stack[stack.length - 1].index : undefined,
+      });
       stack.push({ offset: i, atParagraphStart: paraStart(i), index });
     } else {
       const open = stack.pop();
@@ -361,7 +379,16 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
   proposals.sort((a, b) => a.start - b.start);
   notes.sort((a, b) => a.start - b.start);
   changes.sort((a, b) => a.start - b.start);
-  return { excluded, notes, tags, proposals, changes, brackets: finalList, unbalanced: unbalanced.sort((a, b) => a.offset - b.offset), labels };
+  return {
+    excluded,
+    notes,
+    tags,
+    proposals,
+    changes,
+    brackets: finalList,
+    unbalanced: unbalanced.sort((a, b) => a.offset - b.offset),
+    labels,
+  };
 }
 
 /** Whether [s, e) stands where a status tag stands on its line. */
@@ -405,7 +432,12 @@ function alternativesOf(source: string, list: Bracket[], k: number): Stretch[] {
     // "70/1", "A/RES", "and/or" in a phrase)
     const content = source.slice(from, to).trim();
     const pieces = content.split('/');
-    if (/\s/.test(content) || /\d/.test(content) || !pieces.every((w) => /^[*_]*\p{L}[\p{L}'’-]+[*_]*$/u.test(w) && !/^[*_]*\p{Lu}+[*_]*$/u.test(w))) return [{ start: from, end: to }];
+    if (
+      /\s/.test(content) ||
+      /\d/.test(content) ||
+      !pieces.every((w) => /^[*_]*\p{L}[\p{L}'’-]+[*_]*$/u.test(w) && !/^[*_]*\p{Lu}+[*_]*$/u.test(w))
+    )
+      return [{ start: from, end: to }];
     seps = slashes;
   }
   const out: Stretch[] = [];
@@ -477,7 +509,15 @@ export function isNegotiationDraft(source: string, settings: NegotiationSettings
 }
 
 function markingCount(sc: Scan): number {
-  return sc.brackets.length + sc.tags.length + sc.notes.length + sc.proposals.length + sc.labels.length + sc.unbalanced.length + sc.changes.length;
+  return (
+    sc.brackets.length +
+    sc.tags.length +
+    sc.notes.length +
+    sc.proposals.length +
+    sc.labels.length +
+    sc.unbalanced.length +
+    sc.changes.length
+  );
 }
 
 function analyse(source: string, settings: NegotiationSettings): Negotiation {
@@ -660,7 +700,8 @@ function paragraphsOf(doc1: ResolutionDocument, structure: EditedText, source: s
     const line = lines.positionAt(start).line;
     // a "[" or a tag before the paragraph's first word belongs to it
     const ls = lines.lineStarts[line];
-    if (/^[\s[*_]*$/.test(source.slice(ls, start)) || sc.tags.some((t) => t.start >= ls && t.end <= start)) start = Math.min(start, skipSpace(source, ls));
+    if (/^[\s[*_]*$/.test(source.slice(ls, start)) || sc.tags.some((t) => t.start >= ls && t.end <= start))
+      start = Math.min(start, skipSpace(source, ls));
     const labelNode = sc.labels.find((l) => l.line === line);
     if (p.kind === 'preambular') pp++;
     const label = labelNode
@@ -712,7 +753,11 @@ function paragraphRemoval(source: string, lines: LineIndex, p: NegotiationParagr
  * inserted (bis, ter) or dropped before it in its section; an alternative paragraph shares the
  * number of the paragraph it is an alternative to; numbering restarts where the text does.
  */
-function finalNumbers(doc1: ResolutionDocument, ops: NegotiationParagraph[], all: NegotiationParagraph[]): { numbers: Array<string | undefined>; changed: boolean } {
+function finalNumbers(
+  doc1: ResolutionDocument,
+  ops: NegotiationParagraph[],
+  all: NegotiationParagraph[],
+): { numbers: Array<string | undefined>; changed: boolean } {
   const n = doc1.operative.length;
   const numbers: Array<string | undefined> = new Array(n).fill(undefined);
   const insertedAt = (i: number) => {

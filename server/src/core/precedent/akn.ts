@@ -82,7 +82,11 @@ function inline(nodes: XNode[]): string {
     else if (name === 'authorialNote' && noteSink) {
       const sink = noteSink;
       noteSink = null; // a note inside a note stays out
-      const text = clean(children(kids(n), 'p').map((p) => inline(kids(p))).join(' ') || inline(kids(n)));
+      const text = clean(
+        children(kids(n), 'p')
+          .map((p) => inline(kids(p)))
+          .join(' ') || inline(kids(n)),
+      );
       noteSink = sink;
       const label = String(sink.length + 1);
       sink.push({ label, text });
@@ -101,7 +105,11 @@ function inline(nodes: XNode[]): string {
 }
 
 function clean(s: string): string {
-  return s.replace(/[\t\r\n\u00a0]+/g, ' ').replace(/ {2,}/g, ' ').replace(/\*\*/g, '').trim();
+  return s
+    .replace(/[\t\r\n\u00a0]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .replace(/\*\*/g, '')
+    .trim();
 }
 
 const LABEL = /^\(?\s*([a-z]{1,2}|[ivxlc]+|\d+)\s*\)\s*/i;
@@ -109,7 +117,11 @@ const LABEL = /^\(?\s*([a-z]{1,2}|[ivxlc]+|\d+)\s*\)\s*/i;
 const TEXT_NUMBER = /^(\d{1,3})\s*[-\u2013\u2014]\s+(?=\S)/;
 
 function readBlock(nodes: XNode[]): string {
-  return clean(children(nodes, 'p').map((p) => inline(kids(p))).join(' '));
+  return clean(
+    children(nodes, 'p')
+      .map((p) => inline(kids(p)))
+      .join(' '),
+  );
 }
 
 /** Reads one `statement` element's children. */

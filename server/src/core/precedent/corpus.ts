@@ -238,7 +238,7 @@ export function parseMetadata(text: string): { entries: SymbolInfo[]; bad: numbe
       const o = JSON.parse(line);
       if (typeof o.symbol !== 'string') continue;
       const key = symbolKey(o.symbol);
-      const date = typeof o.adoption_date === 'string' ? formatIsoDate(o.adoption_date) ?? o.adoption_date : undefined;
+      const date = typeof o.adoption_date === 'string' ? (formatIsoDate(o.adoption_date) ?? o.adoption_date) : undefined;
       entries.push({
         symbol: o.symbol,
         key,
@@ -532,7 +532,9 @@ export class Corpus implements CorpusFacts {
       version: SNAPSHOT_VERSION,
       metadataItems: this.metadataItems,
       metadata: [...this.metadata.values()],
-      documents: [...this.documents].flatMap(([key, byLang]) => [...byLang].map(([l, info]) => [key, l, info] as [string, Lang, SymbolInfo])),
+      documents: [...this.documents].flatMap(([key, byLang]) =>
+        [...byLang].map(([l, info]) => [key, l, info] as [string, Lang, SymbolInfo]),
+      ),
       cited: [...this.cited].flatMap(([key, dates]) => [...dates].map(([d, n]) => [key, d, n] as [string, string, number])),
       files: [...this.files],
       skipped: [...this.skippedFiles],
@@ -562,7 +564,14 @@ export class Corpus implements CorpusFacts {
       seenRoot.add(r.path);
       const listing = await listSource(r.path, archives);
       listings.push({ listing, builtin: r.builtin });
-      this.roots.push({ path: r.path, kind: listing.kind, builtin: r.builtin, ignored: listing.ignored, metadata: listing.metadata, problems: listing.skipped });
+      this.roots.push({
+        path: r.path,
+        kind: listing.kind,
+        builtin: r.builtin,
+        ignored: listing.ignored,
+        metadata: listing.metadata,
+        problems: listing.skipped,
+      });
     }
     this.metadataItems = listings.flatMap((l) => l.listing.metadata);
     this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
@@ -597,7 +606,7 @@ export class Corpus implements CorpusFacts {
         }
         for (const info of parsed.entries) this.metadata.set(info.key, info);
         if (parsed.bad) this.skippedFiles.set(m.id, { reason: `${parsed.bad} malformed line(s) ignored`, root: m.root, metadata: true });
-        if (this.cache) (this.cache.pending(listing.root).metadata[m.id] = parsed);
+        if (this.cache) this.cache.pending(listing.root).metadata[m.id] = parsed;
       }
     }
     const all: Array<{ item: CorpusItem }> = [];
@@ -723,7 +732,12 @@ export class Corpus implements CorpusFacts {
       }
     }
     for (const [key, date] of result.cites) this.noteCited(key, date, 1);
-    const docs = result.docs.map((d) => ({ symbol: d.symbol, ...(d.named ? { named: true } : {}), lang: d.lang, paragraphs: d.paragraphs.length }));
+    const docs = result.docs.map((d) => ({
+      symbol: d.symbol,
+      ...(d.named ? { named: true } : {}),
+      lang: d.lang,
+      paragraphs: d.paragraphs.length,
+    }));
     this.files.set(item.id, { root: item.root, size: item.size, mtimeMs: item.mtimeMs, ids, keys, cites: result.cites, docs });
   }
 
@@ -909,10 +923,7 @@ export class Corpus implements CorpusFacts {
   }
 
   /** Best precedent of a paragraph and the comparison with it (coverage, new spans, diff). */
-  compareWithBest(
-    text: string,
-    options: SearchOptions = {},
-  ): { matches: Match[]; comparison?: Comparison } {
+  compareWithBest(text: string, options: SearchOptions = {}): { matches: Match[]; comparison?: Comparison } {
     const matches = this.search(text, options);
     if (matches.length === 0) return { matches };
     return { matches, comparison: compare(text, matches[0].text) };
@@ -930,7 +941,7 @@ export class Corpus implements CorpusFacts {
     return {
       symbol: meta?.symbol ?? doc?.symbol ?? key,
       key,
-      ...(meta?.title ?? doc?.title ? { title: meta?.title ?? doc?.title } : {}),
+      ...((meta?.title ?? doc?.title) ? { title: meta?.title ?? doc?.title } : {}),
       ...(date ? { date } : {}),
       // the file it was read from, so that a link to the citation opens it
       ...(doc?.path ? { path: doc.path } : {}),
@@ -980,7 +991,6 @@ function citationsIn(text: string, out: Array<[string, string]>): void {
   let m: RegExpExecArray | null;
   while ((m = CITATION_RE.exec(text))) out.push([symbolKey(m[1]), m[2].replace(/\s+/g, ' ')]);
 }
-
 
 export type { ParagraphKind, Match };
 export { cleanParagraphText };

@@ -1,8 +1,5 @@
 /** Dates as resolutions write them ("23 July 2021"). */
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2021-07-23" → "23 July 2021"; undefined for anything else (or the 0001-01-01 placeholder). */
 export function formatIsoDate(iso: string | undefined): string | undefined {

@@ -42,8 +42,7 @@ function align(a: string[], b: string[]): Array<[number, number]> {
     const dp = new Uint32Array((an + 1) * w);
     for (let i = an - 1; i >= 0; i--) {
       for (let j = bm - 1; j >= 0; j--) {
-        dp[i * w + j] =
-          a[head + i] === b[head + j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
+        dp[i * w + j] = a[head + i] === b[head + j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
       }
     }
     let i = 0;

@@ -505,7 +505,13 @@ export class PrecedentIndex {
     tn.budgetShare = tn.weakBudgetShare;
     tn.maxDfShare = tn.weakMaxDfShare;
     try {
-      return this.rerank(q, this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang), k, options.minScore ?? 0, options);
+      return this.rerank(
+        q,
+        this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang),
+        k,
+        options.minScore ?? 0,
+        options,
+      );
     } finally {
       Object.assign(tn, saved);
     }
@@ -631,7 +637,12 @@ export class PrecedentIndex {
       if (!this.accept(id, options, li)) continue;
       const score = similarity(q, codesToString(this.codeArray(id)));
       if (score < minScore) continue;
-      if ((best.length < k || score > best[best.length - 1].score || (score === best[best.length - 1].score && id < best[best.length - 1].id)) && !this.duplicate(best, id)) {
+      if (
+        (best.length < k ||
+          score > best[best.length - 1].score ||
+          (score === best[best.length - 1].score && id < best[best.length - 1].id)) &&
+        !this.duplicate(best, id)
+      ) {
         insertSorted(best, { id, score }, k);
       }
     }
@@ -705,9 +716,7 @@ export class PrecedentIndex {
         }
       }
       for (let id = this.staticCount; id < this.n; id++) if (this.langs[id] === li && this.comparePrefix(id, li, q) === 0) consider(id);
-      const ranked = [...groups.values()].sort(
-        (a, b) => b.count - a.count || this.codeLength(a.id) - this.codeLength(b.id) || a.id - b.id,
-      );
+      const ranked = [...groups.values()].sort((a, b) => b.count - a.count || this.codeLength(a.id) - this.codeLength(b.id) || a.id - b.id);
       for (const g of ranked.slice(0, k)) {
         out.push(this.match(g.id, 1));
         seenCode.add(this.codeOf(g.id));
@@ -759,7 +768,8 @@ export class PrecedentIndex {
   private duplicate(best: Array<{ id: number; score: number }>, id: number): boolean {
     const sym = this.sources[this.srcOf[id]].symbol;
     for (const b of best) {
-      if (this.numberOf[b.id] === this.numberOf[id] && this.compareIds(b.id, id) === 0 && this.sources[this.srcOf[b.id]].symbol === sym) return true;
+      if (this.numberOf[b.id] === this.numberOf[id] && this.compareIds(b.id, id) === 0 && this.sources[this.srcOf[b.id]].symbol === sym)
+        return true;
     }
     return false;
   }

@@ -45,7 +45,7 @@ const WORD_INTL = /[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}]+)*/gu;
 /** French and Spanish elided articles and conjunctions, split from the word they precede. */
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[\p{L}\p{Nd}])/iu;
 const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
-const ARABIC_FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ؤ': 'و', 'ئ': 'ي' };
+const ARABIC_FOLD: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ة: 'ه', ى: 'ي', ؤ: 'و', ئ: 'ي' };
 const ARABIC_FOLDED = /[أإآٱةىؤئ٠-٩۰-۹]/g;
 
 /** The normalised form of one word of `lang` (case folded and, per language, letter forms unified). */
@@ -69,7 +69,10 @@ let segmenter: Intl.Segmenter | null | undefined;
 export function chineseSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
     try {
-      segmenter = typeof Intl.Segmenter === 'function' && Intl.Segmenter.supportedLocalesOf(['zh']).length > 0 ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+      segmenter =
+        typeof Intl.Segmenter === 'function' && Intl.Segmenter.supportedLocalesOf(['zh']).length > 0
+          ? new Intl.Segmenter('zh', { granularity: 'word' })
+          : null;
     } catch {
       segmenter = null;
     }

@@ -30,7 +30,10 @@ export function countOpenings(index: PrecedentIndex): OpeningStats {
     let phrase: string | undefined;
     if (italic) phrase = italic[1].trim().replace(/[,;:]$/, '');
     else {
-      const ws = text.split(/\s+/).slice(0, 10).map((w) => w.replace(/[,;:.]+$/, ''));
+      const ws = text
+        .split(/\s+/)
+        .slice(0, 10)
+        .map((w) => w.replace(/[,;:.]+$/, ''));
       const m = book.match(ws, kind);
       if (m) phrase = ws.slice(0, m.wordCount).join(' ');
     }

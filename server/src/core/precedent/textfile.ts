@@ -46,7 +46,12 @@ export interface TextImport {
 /** Title without its "75/311. " number prefix. */
 function cleanTitle(title: string | undefined): string | undefined {
   if (!title) return undefined;
-  return title.replace(/^\s*#*\s*\d+\/\d+\.\s*/, '').replace(/[*_#]/g, '').trim() || undefined;
+  return (
+    title
+      .replace(/^\s*#*\s*\d+\/\d+\.\s*/, '')
+      .replace(/[*_#]/g, '')
+      .trim() || undefined
+  );
 }
 
 export function recordsFromDocument(doc: ResolutionDocument, filePath: string, lang: Lang = 'en'): TextImport {
@@ -56,7 +61,7 @@ export function recordsFromDocument(doc: ResolutionDocument, filePath: string, l
   };
   const title = cleanTitle(doc.title?.text);
   if (title) source.title = title;
-  const date = doc.date ? findDate(doc.date.text) ?? doc.date.text.trim() : undefined;
+  const date = doc.date ? (findDate(doc.date.text) ?? doc.date.text.trim()) : undefined;
   if (date) source.date = date;
   const records: ParagraphRecord[] = [];
   const push = (text: string, kind: ParagraphRecord['kind'], paragraph: string, line0: number) => {

@@ -126,7 +126,7 @@ export class TextStore {
     const end = this.starts[i + 1];
     const packed = this.packed;
     let s = '';
-    for (let at = this.starts[i]; at < end; ) {
+    for (let at = this.starts[i]; at < end;) {
       let id = 0;
       let shift = 0;
       let b: number;
@@ -143,7 +143,12 @@ export class TextStore {
   /** The token table (packed) and byte arrays, trimmed, for serialization. */
   parts(): { tokenChars: Uint16Array; tokenEnds: Uint32Array; bytes: Uint8Array; starts: Uint32Array } {
     const packed = this.packedParts ?? packStrings(this.tokens);
-    return { tokenChars: packed.chars, tokenEnds: packed.ends, bytes: this.bytes.subarray(0, this.used), starts: this.starts.subarray(0, this.count + 1) };
+    return {
+      tokenChars: packed.chars,
+      tokenEnds: packed.ends,
+      bytes: this.bytes.subarray(0, this.used),
+      starts: this.starts.subarray(0, this.count + 1),
+    };
   }
 
   private packedParts: { chars: Uint16Array; ends: Uint32Array } | undefined;

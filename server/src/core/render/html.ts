@@ -12,7 +12,18 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUPERSCRIPTS: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
 
 function footnoteLink(label: string): string {
   const id = escapeHtml(label);
@@ -37,7 +48,10 @@ export function inlineHtml(text: string): string {
 }
 
 function lines(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }
 
 function joined(text: string): string {
@@ -59,12 +73,18 @@ function blockHtml(doc: ResolutionDocument, block: Block, index: number): string
     case 'preambular': {
       const pp = doc.preamble.find((p) => p.blockIndex === index);
       // A block that is no paragraph's first is a fragment re-attached to the paragraph before a page break.
-      if (!pp) return doc.preamble.some((p) => p.fragments.some((f) => f.start === block.start)) ? '' : `<p class="pp"${at}>${joined(block.text)}</p>`;
+      if (!pp)
+        return doc.preamble.some((p) => p.fragments.some((f) => f.start === block.start))
+          ? ''
+          : `<p class="pp"${at}>${joined(block.text)}</p>`;
       return `<p class="pp"${at}>${inlineHtml(pp.text)}</p>`;
     }
     case 'operative': {
       const op = doc.operative.find((p) => p.blockIndex === index);
-      if (!op) return doc.operative.some((p) => p.fragments.some((f) => f.start === block.start)) ? '' : `<p class="op"${at}>${joined(block.text)}</p>`;
+      if (!op)
+        return doc.operative.some((p) => p.fragments.some((f) => f.start === block.start))
+          ? ''
+          : `<p class="op"${at}>${joined(block.text)}</p>`;
       const number = op.number ? `<span class="num">${escapeHtml(op.number.text.replace(/\.?$/, '.'))}</span>` : '';
       const subs = (list: SubParagraph[]): string =>
         list
@@ -95,7 +115,10 @@ export function renderDraftHtml(doc: ResolutionDocument): string {
   const parts = doc.blocks.map((b, i) => blockHtml(doc, b, i)).filter((h) => h);
   if (doc.footnoteDefinitions.length) {
     const notes = doc.footnoteDefinitions
-      .map((d) => `<li id="fn-${escapeHtml(d.label)}" value="${/^\d+$/.test(d.label) ? d.label : ''}" data-line="${d.range.start.line}">${inlineHtml(d.text.trim())}</li>`)
+      .map(
+        (d) =>
+          `<li id="fn-${escapeHtml(d.label)}" value="${/^\d+$/.test(d.label) ? d.label : ''}" data-line="${d.range.start.line}">${inlineHtml(d.text.trim())}</li>`,
+      )
       .join('');
     parts.push(`<hr class="fn-rule"><ol class="footnotes">${notes}</ol>`);
   }

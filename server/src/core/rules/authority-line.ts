@@ -7,7 +7,7 @@ export const rule: Rule = {
   meta: {
     id,
     defaultSeverity: 'warning',
-    description: 'Operative paragraphs but no authority line (“The General Assembly,”), or the authority line\'s comma wrong.',
+    description: "Operative paragraphs but no authority line (“The General Assembly,”), or the authority line's comma wrong.",
     docsUrl: docsUrl(id),
   },
   check(ctx) {

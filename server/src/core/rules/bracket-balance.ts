@@ -6,7 +6,8 @@ export const rule: Rule = {
   meta: {
     id,
     defaultSeverity: 'error',
-    description: 'A square bracket of a negotiation text with no partner: an opening "[" never closed in its paragraph, or a "]" that closes nothing.',
+    description:
+      'A square bracket of a negotiation text with no partner: an opening "[" never closed in its paragraph, or a "]" that closes nothing.',
     docsUrl: docsUrl(id),
     negotiation: true,
   },
@@ -19,8 +20,7 @@ export const rule: Rule = {
       const where = ctx.t('where.lineColumn', { line: at.line + 1, column: at.character + 1 });
       ctx.report({
         range: lines.range(u.offset, u.offset + 1),
-        message:
-          u.char === '[' ? ctx.t('bracket-balance.unclosed', { where }) : ctx.t('bracket-balance.unopened', { where }),
+        message: u.char === '[' ? ctx.t('bracket-balance.unclosed', { where }) : ctx.t('bracket-balance.unopened', { where }),
       });
     }
   },

@@ -8,7 +8,10 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 /** "25 September 2015", "2015-09-25", "September 25, 2015" → "2015-09-25"; otherwise the squashed text. */
 export function normaliseDate(s: string): string {
-  const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,;]$/, '');
+  const t = s
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .replace(/[.,;]$/, '');
   let m = /^(\d{1,2}) ([A-Za-z]+),? (\d{4})$/.exec(t);
   if (m) {
     const mo = MONTHS.indexOf(m[2].toLowerCase());
@@ -50,7 +53,10 @@ export const rule: Rule = {
       const year = /\(((?:19|20)\d{2})\)$/.exec(c.symbol)?.[1];
       const dateYear = /\d{4}$/.exec(c.date.text.trim())?.[0];
       if (year && dateYear && year !== dateYear) {
-        ctx.report({ range: rangeOf(lines, c.date), message: ctx.t('citation-date.year', { symbol: c.symbol, year, date: c.date.text.trim() }) });
+        ctx.report({
+          range: rangeOf(lines, c.date),
+          message: ctx.t('citation-date.year', { symbol: c.symbol, year, date: c.date.text.trim() }),
+        });
         continue;
       }
       const list = byKey.get(c.key) ?? [];
@@ -83,7 +89,12 @@ export const rule: Rule = {
         if (normaliseDate(c.date!.text) === firstDate) continue;
         ctx.report({
           range: rangeOf(lines, c.date!),
-          message: ctx.t('citation-date.twoDates', { symbol: c.symbol, first: first.date!.text.trim(), line: first.range.start.line + 1, date: c.date!.text.trim() }),
+          message: ctx.t('citation-date.twoDates', {
+            symbol: c.symbol,
+            first: first.date!.text.trim(),
+            line: first.range.start.line + 1,
+            date: c.date!.text.trim(),
+          }),
         });
       }
     }

@@ -35,7 +35,8 @@ export const rule: Rule = {
         const label = t.text.trim();
         // the reference as the draft writes it, in its language ("paragraphe 5 ci-dessus"); English
         // drafts keep the form that names only this target ("paragraph 5 above")
-        const written = doc.lang === 'en' ? `paragraph ${label} ${ref.direction}` : doc.source.slice(ref.start, ref.end).replace(/\s+/g, ' ');
+        const written =
+          doc.lang === 'en' ? `paragraph ${label} ${ref.direction}` : doc.source.slice(ref.start, ref.end).replace(/\s+/g, ' ');
         const refq = `“${written}”`;
         if (target === undefined) {
           ctx.report({ range: rangeOf(lines, t), message: ctx.t('cross-reference.nowhere', { ref: refq, label }) });
@@ -53,7 +54,11 @@ export const rule: Rule = {
             message:
               here && here.index === target
                 ? ctx.t('cross-reference.self', { ref: refq })
-                : ctx.t('cross-reference.wrongWay', { ref: refq, label, where: ctx.t(ref.direction === 'above' ? 'where.below' : 'where.above') }),
+                : ctx.t('cross-reference.wrongWay', {
+                    ref: refq,
+                    label,
+                    where: ctx.t(ref.direction === 'above' ? 'where.below' : 'where.above'),
+                  }),
           });
           continue;
         }

@@ -19,11 +19,17 @@ const FEMININE_ORGANS = /^(?:L['’]\s?Assemblée|La\s+(?:Conférence|Commission
 const MASCULINE_ORGANS = /^(?:Le\s+(?:Conseil|Comité|Sommet|Groupe|Bureau)|L['’]\s?Organe)\b/u;
 
 const FEMININE: Record<string, string> = { ...FRENCH_GENDER_PAIRS };
-const MASCULINE: Record<string, string> = Object.fromEntries(Object.entries(FEMININE).filter(([m, f]) => m !== f).map(([m, f]) => [f, m]));
+const MASCULINE: Record<string, string> = Object.fromEntries(
+  Object.entries(FEMININE)
+    .filter(([m, f]) => m !== f)
+    .map(([m, f]) => [f, m]),
+);
 
 function wordsToCheck(ctx: Parameters<Rule['check']>[0], p: Paragraph) {
   const { words } = openingWords(ctx.doc, p);
-  const end = p.opening ? Math.max(p.opening.end, words[Math.min(3, words.length - 1)]?.end ?? 0) : words[Math.min(3, words.length - 1)]?.end ?? 0;
+  const end = p.opening
+    ? Math.max(p.opening.end, words[Math.min(3, words.length - 1)]?.end ?? 0)
+    : (words[Math.min(3, words.length - 1)]?.end ?? 0);
   const out = [];
   for (const [i, w] of words.slice(0, 5).entries()) {
     if (w.end > end) break;
@@ -42,7 +48,8 @@ export const rule: Rule = {
   meta: {
     id,
     defaultSeverity: 'warning',
-    description: 'French drafts: an opening adjective or participle that does not agree with the organ (“L’Assemblée générale” → “Consciente”; “Le Conseil” → “Conscient”).',
+    description:
+      'French drafts: an opening adjective or participle that does not agree with the organ (“L’Assemblée générale” → “Consciente”; “Le Conseil” → “Conscient”).',
     fixDescription: 'Replace the word with the form that agrees with the organ (a wording fix).',
     fixClass: 'wording',
     docsUrl: docsUrl(id),

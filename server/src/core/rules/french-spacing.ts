@@ -37,7 +37,7 @@ export const rule: Rule = {
           if (/[\s\u00a0\u202f]/.test(before) || at === f.start) continue;
           // Not punctuation of the sentence: a time or ratio (10:30), an address (https://), a
           // symbol or a link target, emphasis markers before the mark are fine to look through.
-          if (m[0] === ':' && (/\d/.test(before) && /\d/.test(after))) continue;
+          if (m[0] === ':' && /\d/.test(before) && /\d/.test(after)) continue;
           if (after === '/' || /\]\([^)]*$/.test(text.slice(0, m.index)) || /<[^>]*$/.test(text.slice(0, m.index))) continue;
           if (m[0] === '?' || m[0] === '!') {
             if (/[?!]/.test(before)) continue;

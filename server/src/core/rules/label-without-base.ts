@@ -6,7 +6,8 @@ export const rule: Rule = {
   meta: {
     id,
     defaultSeverity: 'warning',
-    description: 'An inserted (`OP5 bis`, `5 bis.`) or alternative (`OP7 alt`) paragraph whose base paragraph (`OP5`, `OP7`) does not exist before it.',
+    description:
+      'An inserted (`OP5 bis`, `5 bis.`) or alternative (`OP7 alt`) paragraph whose base paragraph (`OP5`, `OP7`) does not exist before it.',
     docsUrl: docsUrl(id),
     negotiation: true,
   },
@@ -20,7 +21,8 @@ export const rule: Rule = {
       if (l) return { key: `${l.part ?? ''}${l.number}${l.suffix ? ' ' + l.suffix : ''}`, alt: l.alt, start: p.start, part: l.part };
       return { key: p.kind === 'operative' ? p.label : '', alt: undefined, start: p.start, part: undefined };
     });
-    const existsBefore = (key: string, before: number, allowAlt: boolean) => names.some((n) => n.start < before && n.key === key && (allowAlt || n.alt === undefined));
+    const existsBefore = (key: string, before: number, allowAlt: boolean) =>
+      names.some((n) => n.start < before && n.key === key && (allowAlt || n.alt === undefined));
     for (const l of neg.labels) {
       const prefix = l.part ?? '';
       if (l.alt !== undefined) {
@@ -41,7 +43,10 @@ export const rule: Rule = {
       if (prevNumber === l.number) continue;
       const exists = (key: string) => names.some((n) => n.start < l.start && n.key === key && n.alt === undefined);
       if (exists(plain) || (alsoNumber && exists(alsoNumber))) {
-        ctx.report({ range: lines.range(l.start, l.end), message: ctx.t('label-without-base.misplaced', { label: l.text, plain, prev: prev?.label ?? ctx.t('label-without-base.start') }) });
+        ctx.report({
+          range: lines.range(l.start, l.end),
+          message: ctx.t('label-without-base.misplaced', { label: l.text, plain, prev: prev?.label ?? ctx.t('label-without-base.start') }),
+        });
       } else {
         ctx.report({ range: lines.range(l.start, l.end), message: ctx.t('label-without-base.noBase', { label: l.text, plain }) });
       }

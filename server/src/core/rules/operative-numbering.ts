@@ -73,7 +73,11 @@ export const rule: Rule = {
         else if (prev !== undefined && num.value < prev) what = ctx.t('operative-numbering.restart', { value: num.value, prev });
         else if (prev === undefined) what = ctx.t('operative-numbering.start', { value: num.value });
         else what = ctx.t('operative-numbering.gap', { value: num.value, prev });
-        ctx.report({ range: rangeOf(lines, num), message: ctx.t('operative-numbering.wrong', { value: num.value, expected, what }), fix: getFix() });
+        ctx.report({
+          range: rangeOf(lines, num),
+          message: ctx.t('operative-numbering.wrong', { value: num.value, expected, what }),
+          fix: getFix(),
+        });
       }
       prev = num.value;
     }

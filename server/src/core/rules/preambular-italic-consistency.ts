@@ -19,9 +19,13 @@ export const rule: Rule = {
   check(ctx) {
     const { doc, lines } = ctx;
     const style = (ctx.options.style as string | undefined) ?? ctx.config.style.preambularItalic;
-    const ps = doc.preamble.filter((p): p is PreambularParagraph & { opening: NonNullable<PreambularParagraph['opening']> } => !!p.opening && !p.wrappedInItalic && !!plainPhrase(p.opening.text));
+    const ps = doc.preamble.filter(
+      (p): p is PreambularParagraph & { opening: NonNullable<PreambularParagraph['opening']> } =>
+        !!p.opening && !p.wrappedInItalic && !!plainPhrase(p.opening.text),
+    );
     if (ps.length === 0) return;
-    const isItalic = (o: PreambularParagraph['opening'] & object) => o.italic === 'full' || (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text));
+    const isItalic = (o: PreambularParagraph['opening'] & object) =>
+      o.italic === 'full' || (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text));
     const italicCount = ps.filter((p) => p.opening.italic !== 'none').length;
     const plainCount = ps.length - italicCount;
     let want: 'italic' | 'plain';
@@ -48,9 +52,14 @@ export const rule: Rule = {
         range: rangeOf(lines, o),
         message:
           want === 'italic'
-            ? ctx.t(o.italic === 'partial' ? 'preambular-italic-consistency.partlyItalic' : 'preambular-italic-consistency.notItalic', { phrase: quote(phrase), why })
+            ? ctx.t(o.italic === 'partial' ? 'preambular-italic-consistency.partlyItalic' : 'preambular-italic-consistency.notItalic', {
+                phrase: quote(phrase),
+                why,
+              })
             : ctx.t('preambular-italic-consistency.italic', { phrase: quote(phrase), why }),
-        fix: edits ? { title: ctx.t(want === 'italic' ? 'fix.italicise' : 'fix.removeItalics', { phrase: quote(phrase) }), edits } : undefined,
+        fix: edits
+          ? { title: ctx.t(want === 'italic' ? 'fix.italicise' : 'fix.removeItalics', { phrase: quote(phrase) }), edits }
+          : undefined,
       });
     }
   },

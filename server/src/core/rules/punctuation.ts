@@ -5,7 +5,13 @@ import type { RuleContext } from './types';
 import type { MessageId } from '../messages';
 import { edit, firstLineRange, rangeOf } from './util';
 
-const NAMES: Record<string, MessageId> = { ',': 'punct.comma', ';': 'punct.semicolon', '.': 'punct.fullStop', ':': 'punct.colon', '': 'punct.none' };
+const NAMES: Record<string, MessageId> = {
+  ',': 'punct.comma',
+  ';': 'punct.semicolon',
+  '.': 'punct.fullStop',
+  ':': 'punct.colon',
+  '': 'punct.none',
+};
 
 /** The name of a paragraph ending ("a semicolon"), or the ending quoted. */
 export function endingName(ctx: RuleContext, char: string): string {
@@ -33,7 +39,7 @@ export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: 
     // "; and" on a paragraph: replace the semicolon, keep nothing of the conjunction
     fix = { title: text.fixTitle, edits: [edit(lines, e.span.start, e.span.end, want)] };
   }
-  const range = e.span.end > e.span.start ? rangeOf(lines, e.span) : e.span.range ?? firstLineRange(doc, lines, p);
+  const range = e.span.end > e.span.start ? rangeOf(lines, e.span) : (e.span.range ?? firstLineRange(doc, lines, p));
   ctx.report({
     range,
     message: text.message,

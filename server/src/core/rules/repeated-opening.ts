@@ -8,7 +8,28 @@ const id = 'repeated-opening';
 
 const ADVERBS = new Set(['also', 'further']);
 /** Words that may stand between a preambular head and its adverb ("Noting with concern also"). */
-const PHRASE_WORDS = new Set(['with', 'in', 'mind', 'note', 'into', 'account', 'concern', 'appreciation', 'satisfaction', 'deep', 'serious', 'grave', 'its', 'considered', 'adopted', 'examined', 'received', 'reviewed', 'heard', 'by']);
+const PHRASE_WORDS = new Set([
+  'with',
+  'in',
+  'mind',
+  'note',
+  'into',
+  'account',
+  'concern',
+  'appreciation',
+  'satisfaction',
+  'deep',
+  'serious',
+  'grave',
+  'its',
+  'considered',
+  'adopted',
+  'examined',
+  'received',
+  'reviewed',
+  'heard',
+  'by',
+]);
 /** Multi-word preambular phrases whose adverb goes after the whole phrase. */
 const AFTER_PHRASE: Record<string, string[]> = { bearing: ['in', 'mind'], keeping: ['in', 'mind'], taking: ['note'] };
 
@@ -153,7 +174,7 @@ export const rule: Rule = {
           // French, Spanish and Russian texts repeat an opening without an adverb as often as with
           // one ("Prie …" / "Prie …"): only the English convention is reported.
           const also = ctx.phrases.facts.also;
-          const adverb = run === 0 ? also[0] : also[1] ?? also[0];
+          const adverb = run === 0 ? also[0] : (also[1] ?? also[0]);
           ctx.report({
             range: rangeOf(lines, { start: (a.before[0] ?? a.head).start, end: a.head.end }),
             message: ctx.t('repeated-opening.noAdverb', { head: quote(a.head.text), adverb: quote(adverb) }),

@@ -19,15 +19,27 @@ export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragra
     if (phrases.isHead(kind, head.text)) {
       // a known head with a slip further in the phrase ("Noting with concen")
       const from = words.indexOf(head);
-      const slip = phrases.suggestInPhrase(kind, words.slice(from).map((w) => w.text));
+      const slip = phrases.suggestInPhrase(
+        kind,
+        words.slice(from).map((w) => w.text),
+      );
       if (slip) {
         const w = words[from + slip.index];
-        const phrase = words.slice(from, from + slip.index).map((x) => x.text).concat(slip.word).join(' ');
+        const phrase = words
+          .slice(from, from + slip.index)
+          .map((x) => x.text)
+          .concat(slip.word)
+          .join(' ');
         ctx.report({
           range: rangeOf(lines, w),
           message: ctx.t('unknown-opening.suggest', {
             kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'),
-            word: quote(words.slice(from, from + slip.index + 1).map((x) => x.text).join(' ')),
+            word: quote(
+              words
+                .slice(from, from + slip.index + 1)
+                .map((x) => x.text)
+                .join(' '),
+            ),
             suggestion: quote(phrase),
           }),
           fix: { title: ctx.t('fix.replaceWith', { word: quote(slip.word) }), edits: [edit(lines, w.start, w.end, slip.word)] },
@@ -40,11 +52,18 @@ export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragra
     if (s) {
       ctx.report({
         range: rangeOf(lines, head),
-        message: ctx.t('unknown-opening.suggest', { kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'), word: quote(head.text), suggestion: quote(s.word) }),
+        message: ctx.t('unknown-opening.suggest', {
+          kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'),
+          word: quote(head.text),
+          suggestion: quote(s.word),
+        }),
         fix: { title: ctx.t('fix.replaceWith', { word: quote(s.word) }), edits: [edit(lines, head.start, head.end, s.word)] },
       });
     } else if (phrases.clearlyNotPhrase(kind, head.text)) {
-      ctx.report({ range: rangeOf(lines, head), message: ctx.t('unknown-opening.clearly', { word: quote(head.text), expected: ctx.t(expected) }) });
+      ctx.report({
+        range: rangeOf(lines, head),
+        message: ctx.t('unknown-opening.clearly', { word: quote(head.text), expected: ctx.t(expected) }),
+      });
     }
   }
 }

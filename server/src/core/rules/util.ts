@@ -91,12 +91,7 @@ export function plainPhrase(text: string): string {
  * Edits that make the opening phrase of a paragraph italic as a whole (`*Further calls* upon`
  * → `*Further calls upon*`), or remove its italics.
  */
-export function italicEdits(
-  doc: ResolutionDocument,
-  lines: LineIndex,
-  p: Paragraph,
-  italic: boolean,
-): Edit[] | undefined {
+export function italicEdits(doc: ResolutionDocument, lines: LineIndex, p: Paragraph, italic: boolean): Edit[] | undefined {
   const o = p.opening;
   if (!o) return undefined;
   let start = o.start;
@@ -121,7 +116,6 @@ export function italicEdits(
   if (newText === region) return undefined;
   return [edit(lines, start, end, newText)];
 }
-
 
 /**
  * Indices of the unnumbered operative paragraphs that open with a preambular phrase and no
