@@ -22,7 +22,7 @@ export function tokenize(text: string): string[] {
 const MAX_CELLS = 4_000_000;
 
 /** Longest common subsequence of two token lists as matched index pairs (head and tail trimmed first). */
-function lcs(a: string[], b: string[]): Array<[number, number]> {
+export function lcs(a: string[], b: string[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
   let head = 0;

@@ -4,6 +4,7 @@
  * paragraph's text) — "agreed" versus "new" language.
  */
 import { wordSpans, WordSpan } from './normalize';
+import { lcs } from '../compare/words';
 
 export type DiffKind = 'equal' | 'insert' | 'delete';
 
@@ -20,44 +21,6 @@ export interface Comparison {
   newSpans: Array<{ start: number; end: number }>;
   /** precedent → paragraph: 'insert' words are new in the paragraph, 'delete' words were dropped. */
   diff: DiffPart[];
-}
-
-const MAX_CELLS = 4_000_000;
-
-/** Longest common subsequence alignment of two word lists: pairs of matched indices. */
-function align(a: string[], b: string[]): Array<[number, number]> {
-  const n = a.length;
-  const m = b.length;
-  // trim common head and tail
-  let head = 0;
-  while (head < n && head < m && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < n - head && tail < m - head && a[n - 1 - tail] === b[m - 1 - tail]) tail++;
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < head; i++) pairs.push([i, i]);
-  const an = n - head - tail;
-  const bm = m - head - tail;
-  if (an > 0 && bm > 0 && (an + 1) * (bm + 1) <= MAX_CELLS) {
-    const w = bm + 1;
-    const dp = new Uint32Array((an + 1) * w);
-    for (let i = an - 1; i >= 0; i--) {
-      for (let j = bm - 1; j >= 0; j--) {
-        dp[i * w + j] = a[head + i] === b[head + j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < an && j < bm) {
-      if (a[head + i] === b[head + j]) {
-        pairs.push([head + i, head + j]);
-        i++;
-        j++;
-      } else if (dp[(i + 1) * w + j] >= dp[i * w + j + 1]) i++;
-      else j++;
-    }
-  }
-  for (let t = tail; t > 0; t--) pairs.push([n - t, m - t]);
-  return pairs;
 }
 
 /** Text without markup: links reduced to their text, footnote markers and emphasis markers removed. */
@@ -77,7 +40,7 @@ function plain(s: string): string {
 export function compare(text: string, precedent: string): Comparison {
   const pw = wordSpans(precedent);
   const tw = wordSpans(text);
-  const pairs = align(
+  const pairs = lcs(
     pw.map((w) => w.word),
     tw.map((w) => w.word),
   );
