@@ -202,10 +202,10 @@ export async function startSession(options: { api?: boolean } = {}): Promise<Ses
       (s) => s === 200,
       60000,
     );
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    console.log(
-      `e2e: code-server ${require(path.join(path.dirname(codeServerEntry), '..', '..', 'package.json')).version} up in ${Date.now() - t} ms`,
-    );
+    const codeServerVersion = (
+      JSON.parse(fs.readFileSync(path.join(path.dirname(codeServerEntry), '..', '..', 'package.json'), 'utf8')) as { version: string }
+    ).version;
+    console.log(`e2e: code-server ${codeServerVersion} up in ${Date.now() - t} ms`);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { chromium } = require(playwrightPath) as typeof import('playwright-core');
     context = await chromium.launchPersistentContext(dirs.profile, {
