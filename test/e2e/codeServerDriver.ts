@@ -38,12 +38,35 @@ export class CodeServerDriver implements Driver {
     await this.page.keyboard.press('Escape');
   }
 
+  /**
+   * Opens the Command Palette and returns its input. A webview (a preview, a comparison) can hold
+   * the keyboard focus and keep the palette shut: then the focus is moved back to the workbench
+   * and the palette asked for again.
+   */
+  private async openPalette(): Promise<Locator> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    for (let attempt = 0; ; attempt++) {
+      await this.page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
+      if (
+        await input.waitFor({ state: 'visible', timeout: 5000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return input;
+      if (attempt >= 3) throw new Error('the Command Palette does not open');
+      await this.page
+        .locator('.part.sidebar .composite.title')
+        .first()
+        .click()
+        .catch(() => undefined);
+    }
+  }
+
   /** Runs a command from the Command Palette: types `query`, picks the first entry matching `match`. */
   async command(query: string, match: RegExp = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')): Promise<void> {
     await this.focusWorkbench();
-    await this.page.keyboard.press('Control+Shift+P');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
+    const input = await this.openPalette();
     await input.fill(`>${query}`);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: match }).first();
     await row.waitFor({ state: 'visible' });
@@ -328,9 +351,7 @@ export class CodeServerDriver implements Driver {
   async runCommand(command: { id: string; title: string }): Promise<void> {
     // Only close widgets: a click to focus the editor would move the cursor the command acts on.
     await this.focusWorkbench();
-    await this.page.keyboard.press('Control+Shift+P');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
+    const input = await this.openPalette();
     await input.fill(`>${command.title}`);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: command.title }).first();
     await row.waitFor({ state: 'visible' });
