@@ -46,9 +46,9 @@ export class CodeServerDriver implements Driver {
   private async openPalette(): Promise<Locator> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     for (let attempt = 0; ; attempt++) {
-      await this.page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
+      if (!(await input.isVisible())) await this.page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
       if (
-        await input.waitFor({ state: 'visible', timeout: 5000 }).then(
+        await input.waitFor({ state: 'visible', timeout: 10000 }).then(
           () => true,
           () => false,
         )
@@ -572,7 +572,17 @@ export class CodeServerDriver implements Driver {
     await row.click({ button: 'right' });
     const entry = this.page.locator('.context-view .monaco-menu .action-item .action-label').filter({ hasText: item }).first();
     await entry.waitFor({ state: 'visible', timeout: 10000 });
+    await entry.hover();
     await entry.click();
+    // A click that lands while the menu still settles leaves it open with the entry highlighted.
+    const menu = this.page.locator('.context-view .monaco-menu');
+    if (
+      await menu.waitFor({ state: 'hidden', timeout: 2000 }).then(
+        () => false,
+        () => true,
+      )
+    )
+      await this.page.keyboard.press('Enter');
   }
 
   async notification(message: RegExp, button: string): Promise<string> {
