@@ -46,7 +46,15 @@ export class CodeServerDriver implements Driver {
   private async openPalette(): Promise<Locator> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     for (let attempt = 0; ; attempt++) {
-      if (!(await input.isVisible())) await this.page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
+      if (attempt > 0) {
+        await this.page.keyboard.press('Escape');
+        await this.page
+          .locator('.part.sidebar .composite.title')
+          .first()
+          .click()
+          .catch(() => undefined);
+      }
+      await this.page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
       if (
         await input.waitFor({ state: 'visible', timeout: 10000 }).then(
           () => true,
@@ -55,11 +63,6 @@ export class CodeServerDriver implements Driver {
       )
         return input;
       if (attempt >= 3) throw new Error('the Command Palette does not open');
-      await this.page
-        .locator('.part.sidebar .composite.title')
-        .first()
-        .click()
-        .catch(() => undefined);
     }
   }
 
