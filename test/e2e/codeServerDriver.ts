@@ -43,7 +43,7 @@ export class CodeServerDriver implements Driver {
    * the keyboard focus and keep the palette shut: then the focus is moved back to the workbench
    * and the palette asked for again.
    */
-  private async openPalette(): Promise<Locator> {
+  private async openPalette(text: string): Promise<Locator> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0) {
@@ -55,13 +55,15 @@ export class CodeServerDriver implements Driver {
           .catch(() => undefined);
       }
       await this.page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
-      if (
-        await input.waitFor({ state: 'visible', timeout: 10000 }).then(
+      // The palette can close again at once when focus moves (a tab just clicked, an edit applied).
+      const typed = await input
+        .waitFor({ state: 'visible', timeout: 10000 })
+        .then(() => input.fill(text, { timeout: 5000 }))
+        .then(
           () => true,
           () => false,
-        )
-      )
-        return input;
+        );
+      if (typed) return input;
       if (attempt >= 3) throw new Error('the Command Palette does not open');
     }
   }
@@ -69,8 +71,7 @@ export class CodeServerDriver implements Driver {
   /** Runs a command from the Command Palette: types `query`, picks the first entry matching `match`. */
   async command(query: string, match: RegExp = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')): Promise<void> {
     await this.focusWorkbench();
-    const input = await this.openPalette();
-    await input.fill(`>${query}`);
+    await this.openPalette(`>${query}`);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: match }).first();
     await row.waitFor({ state: 'visible' });
     await row.click();
@@ -354,8 +355,7 @@ export class CodeServerDriver implements Driver {
   async runCommand(command: { id: string; title: string }): Promise<void> {
     // Only close widgets: a click to focus the editor would move the cursor the command acts on.
     await this.focusWorkbench();
-    const input = await this.openPalette();
-    await input.fill(`>${command.title}`);
+    const input = await this.openPalette(`>${command.title}`);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: command.title }).first();
     await row.waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');
