@@ -13,6 +13,7 @@
 import { ZipArchive, ZipError, ZipLimits } from '../zip';
 import { ImportedDocument, ImportedParagraph, ImportError, Run } from './draft';
 import { descendants, kid, kids, parseXmlPart, textOf, XEl } from './xml';
+import { toAlpha, toRoman } from '../lexicon';
 
 export interface DocxOptions {
   /** 'accept' (default): the text with every tracked change accepted. 'proposals': insertions in
@@ -117,45 +118,12 @@ class Styles {
   }
 }
 
-function toRoman(n: number): string {
-  const table: Array<[number, string]> = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let out = '';
-  for (const [v, s] of table) {
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  }
-  return out;
-}
-
-function toLetters(n: number): string {
-  // Word: a … z, aa … zz, aaa …
-  if (n < 1) return '';
-  const letter = String.fromCharCode(97 + ((n - 1) % 26));
-  return letter.repeat(Math.floor((n - 1) / 26) + 1);
-}
-
 function formatNumber(n: number, fmt: string): string {
   switch (fmt) {
     case 'lowerLetter':
-      return toLetters(n);
+      return n < 1 ? '' : toAlpha(n);
     case 'upperLetter':
-      return toLetters(n).toUpperCase();
+      return n < 1 ? '' : toAlpha(n).toUpperCase();
     case 'lowerRoman':
       return toRoman(n);
     case 'upperRoman':
