@@ -8,43 +8,19 @@ import * as cp from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  CleanTextRequest,
+  CompareRequest,
+  NegotiationEditRequest,
+  NegotiationStatusRequest,
+  type CompareResult,
+  type NegotiationEditParams,
+  type NegotiationStatus,
+} from '../../server/src/protocol';
 
-type Status = 'agreed' | 'bracketed' | 'pending' | 'deleted';
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-export interface NegotiationStatus {
-  isDraft: boolean;
-  line: string;
-  report: {
-    paragraphs: number;
-    agreed: number;
-    bracketed: number;
-    pending: number;
-    deleted: number;
-    byParagraph: Array<{ label: string; line: number; status: Status; brackets: number }>;
-  };
-  ranges: LspRange[];
-  brackets: LspRange[];
-  tags: LspRange[];
-}
-interface DiffPart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
-export interface CompareResult {
-  line: string;
-  summary: Record<string, number>;
-  pairs: Array<{
-    old: { label: string; line: number } | null;
-    new: { label: string; line: number } | null;
-    kind: string;
-    similarity: number;
-    diff: DiffPart[];
-  }>;
-  details: Array<{ splitFrom?: string; mergedInto?: string }>;
-}
+type Status = NegotiationStatus['report']['byParagraph'][number]['status'];
+type LspRange = NegotiationStatus['ranges'][number];
+type DiffPart = CompareResult['pairs'][number]['diff'][number];
 
 const ICON: Record<Status, string> = { agreed: '$(pass)', bracketed: '$(symbol-array)', pending: '$(clock)', deleted: '$(trash)' };
 const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -100,7 +76,7 @@ export class NegotiationView implements vscode.Disposable {
     const mine = ++this.seq;
     let s: NegotiationStatus | null = null;
     try {
-      s = await this.lc.sendRequest<NegotiationStatus | null>('resolution/negotiationStatus', { uri: editor.document.uri.toString() });
+      s = await this.lc.sendRequest(NegotiationStatusRequest, { uri: editor.document.uri.toString() });
     } catch {
       s = null;
     }
@@ -128,17 +104,23 @@ export class NegotiationView implements vscode.Disposable {
   }
 }
 
-async function applyServerEdit(lc: LanguageClient, editor: vscode.TextEditor, action: string, choice?: number): Promise<boolean> {
-  const res = await lc.sendRequest<{ edits: Array<{ range: LspRange; newText: string }> } | null>('resolution/negotiationEdit', {
+async function applyServerEdit(
+  lc: LanguageClient,
+  editor: vscode.TextEditor,
+  action: NegotiationEditParams['action'],
+  choice?: number,
+): Promise<boolean> {
+  const res = await lc.sendRequest(NegotiationEditRequest, {
     uri: editor.document.uri.toString(),
     position: { line: editor.selection.active.line, character: editor.selection.active.character },
     action,
     choice,
   });
-  if (!res || res.edits.length === 0) return false;
+  const edits = res?.edits ?? [];
+  if (edits.length === 0) return false;
   // one edit builder: one undo step
   return editor.edit((b) => {
-    for (const e of res.edits) b.replace(toRange(e.range), e.newText);
+    for (const e of edits) b.replace(toRange(e.range), e.newText);
   });
 }
 
@@ -199,7 +181,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
   reg('resolution.negotiationStatus', async () => {
     const editor = activeDraft();
     if (!editor) return;
-    const s = await lc.sendRequest<NegotiationStatus | null>('resolution/negotiationStatus', { uri: editor.document.uri.toString() });
+    const s = await lc.sendRequest(NegotiationStatusRequest, { uri: editor.document.uri.toString() });
     if (!s) return;
     if (!s.isDraft) {
       void vscode.window.showInformationMessage('This draft carries no negotiation markings (brackets, labels, status tags).');
@@ -220,7 +202,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
   reg('resolution.acceptAlternative', async () => {
     const editor = activeDraft();
     if (!editor) return;
-    const res = await lc.sendRequest<{ alternatives: { kind: string; choices: string[] } | null } | null>('resolution/negotiationEdit', {
+    const res = await lc.sendRequest(NegotiationEditRequest, {
       uri: editor.document.uri.toString(),
       position: { line: editor.selection.active.line, character: editor.selection.active.character },
       action: 'alternatives',
@@ -255,7 +237,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
   reg('resolution.cleanText', async () => {
     const editor = activeDraft();
     if (!editor) return;
-    const res = await lc.sendRequest<{ text: string } | null>('resolution/cleanText', { uri: editor.document.uri.toString() });
+    const res = await lc.sendRequest(CleanTextRequest, { uri: editor.document.uri.toString() });
     if (!res) return;
     const doc = await vscode.workspace.openTextDocument({ language: 'resolution', content: res.text });
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
@@ -321,7 +303,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
       oldText = await git(['show', `${rev.hash}:./${file}`], cwd);
       oldName = `${file} @ ${rev.label.split(' ')[0]}`;
     }
-    const c = await lc.sendRequest<CompareResult | null>('resolution/compare', { oldText, newText: doc.getText() });
+    const c = await lc.sendRequest(CompareRequest, { oldText, newText: doc.getText() });
     if (!c) return;
     const panel = vscode.window.createWebviewPanel(
       'resolution.compare',

@@ -6,33 +6,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface BaseInfo {
-  symbol: string;
-  title?: string;
-  date?: string;
-  path?: string;
-  score: number;
-}
-interface BaseResult {
-  base: BaseInfo | null;
-  candidates: BaseInfo[];
-  reason?: string;
-}
-interface WriteResult {
-  path?: string;
-  bytes?: number;
-  error?: string;
-  base?: BaseInfo | null;
-  summary?: { added: number; deleted: number; moved: number; changed: number; unchanged: number };
-}
-type Pos = { line: number; character: number };
-interface ChangesResult {
-  error?: string;
-  base?: BaseInfo | null;
-  summary?: WriteResult['summary'];
-  changes?: Array<{ kind: 'insert' | 'delete' | 'added' | 'deleted'; range: { start: Pos; end: Pos }; text?: string; moved?: boolean }>;
-}
+import {
+  BaseRequest,
+  ChangesAgainstBaseRequest,
+  ExportRedlineRequest,
+  ExportWordRequest,
+  type BaseChange,
+  type BaseResult,
+} from '../../server/src/protocol';
 
 function activeDraft(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -95,7 +76,7 @@ export class BaseStatusItem implements vscode.Disposable {
     const mine = ++this.seq;
     let r: BaseResult | null = null;
     try {
-      r = await this.lc.sendRequest<BaseResult | null>('resolution/base', { uri: doc.uri.toString() });
+      r = await this.lc.sendRequest(BaseRequest, { uri: doc.uri.toString() });
     } catch {
       r = null;
     }
@@ -162,7 +143,7 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
       if (!editor) return;
       const target = await targetFor(editor.document, '.docx');
       if (!target) return;
-      const r = await lc.sendRequest<WriteResult>('resolution/exportWord', { uri: editor.document.uri.toString(), target });
+      const r = await lc.sendRequest(ExportWordRequest, { uri: editor.document.uri.toString(), target });
       if (r.error || !r.path) void vscode.window.showErrorMessage(r.error ?? 'Export failed.');
       else await announce(r.path, `Exported to ${path.basename(r.path)}.`);
     }),
@@ -174,7 +155,7 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
       if (!target) return;
       const r = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Resolution: redline against base' },
-        () => lc.sendRequest<WriteResult>('resolution/exportRedline', { uri: editor.document.uri.toString(), target }),
+        () => lc.sendRequest(ExportRedlineRequest, { uri: editor.document.uri.toString(), target }),
       );
       if (r.error || !r.path) {
         void vscode.window.showErrorMessage(r.error ?? 'Redline failed.');
@@ -194,12 +175,12 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
         clear(editor);
         return;
       }
-      const r = await lc.sendRequest<ChangesResult>('resolution/changesAgainstBase', { uri: editor.document.uri.toString() });
+      const r = await lc.sendRequest(ChangesAgainstBaseRequest, { uri: editor.document.uri.toString() });
       if (r.error || !r.changes) {
         void vscode.window.showErrorMessage(r.error ?? 'No changes to show.');
         return;
       }
-      const toRange = (x: { start: Pos; end: Pos }) => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);
+      const toRange = (x: BaseChange['range']) => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);
       const ins: vscode.DecorationOptions[] = [];
       const del: vscode.DecorationOptions[] = [];
       for (const c of r.changes) {

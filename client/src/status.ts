@@ -1,15 +1,7 @@
 /** The status bar item on resolution files: paragraph counts and findings; opens the Problems panel. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-export interface DocumentStats {
-  kind: 'resolution' | 'other';
-  preambular: number;
-  operative: number;
-  footnotes: number;
-  lang?: string;
-  langSource?: 'front matter' | 'setting' | 'detected';
-}
+import { StatsRequest, type DocumentStats } from '../../server/src/protocol';
 
 /** The languages' names in the status bar tooltip. */
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文' };
@@ -50,7 +42,7 @@ export class StatusItem implements vscode.Disposable {
     const mine = ++this.seq;
     let stats: DocumentStats | undefined;
     try {
-      stats = await this.lc.sendRequest<DocumentStats>('resolution/stats', { uri: doc.uri.toString() });
+      stats = (await this.lc.sendRequest(StatsRequest, { uri: doc.uri.toString() })) ?? undefined;
     } catch {
       stats = undefined;
     }

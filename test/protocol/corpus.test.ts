@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { Hover, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, startServer, TestServer } from '../support/lsp';
 import { parseAkn } from '../../server/src/core/precedent/akn';
-import type { CorpusSourcesResult, ParallelTextsResult } from '../../server/src/corpusProtocol';
+import type { CorpusSourcesResult, ParallelTextsResult } from '../../server/src/protocol';
 import { sharedCorpusDir } from '../tools/corpus-path';
 
 const hoverText = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';

@@ -9,13 +9,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Range } from 'vscode-languageserver/node';
 import { findBase, BaseResult } from '../core/office/base';
 import { changesAgainstBase } from '../core/office/changes';
 import { exportDocx } from '../core/office/export';
 import { redlineDocx } from '../core/office/redline';
 import { readDraftSource } from '../core/office/sources';
 import type { ServerContext } from '../server';
+import { BaseRequest, ChangesAgainstBaseRequest, ExportRedlineRequest, ExportWordRequest, type BaseChange } from '../protocol';
 import { getCorpus, uriPath } from './precedent';
 
 interface OfficeSettings {
@@ -67,7 +67,7 @@ export function register(ctx: ServerContext): void {
     }
   };
 
-  ctx.connection.onRequest('resolution/base', async (params: { uri?: string }) => {
+  ctx.connection.onRequest(BaseRequest, async (params) => {
     const text = params?.uri ? textOf(params.uri) : undefined;
     if (text === undefined) return null;
     try {
@@ -78,7 +78,7 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  ctx.connection.onRequest('resolution/exportWord', async (params: { uri?: string; target?: string }) => {
+  ctx.connection.onRequest(ExportWordRequest, async (params) => {
     const text = params?.uri ? textOf(params.uri) : undefined;
     if (text === undefined || !params.target) return { error: 'No open draft to export.' };
     try {
@@ -96,7 +96,7 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  ctx.connection.onRequest('resolution/exportRedline', async (params: { uri?: string; target?: string }) => {
+  ctx.connection.onRequest(ExportRedlineRequest, async (params) => {
     const text = params?.uri ? textOf(params.uri) : undefined;
     if (text === undefined || !params.target) return { error: 'No open draft to compare.' };
     try {
@@ -112,7 +112,7 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  ctx.connection.onRequest('resolution/changesAgainstBase', async (params: { uri?: string }) => {
+  ctx.connection.onRequest(ChangesAgainstBaseRequest, async (params) => {
     const document = params?.uri ? ctx.documents.get(params.uri) : undefined;
     if (!document) return { error: 'No open draft.' };
     try {
@@ -120,7 +120,10 @@ export function register(ctx: ServerContext): void {
       const b = await baseText(params.uri!, text);
       if (b.text === undefined) return { error: b.error, base: b.result.base };
       const { changes, summary } = changesAgainstBase(b.text, text);
-      const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
+      const range = (start: number, end: number): BaseChange['range'] => ({
+        start: document.positionAt(start),
+        end: document.positionAt(end),
+      });
       return {
         base: b.result.base,
         summary,

@@ -16,10 +16,7 @@ import {
   FileChangeType,
   InitializeParams,
   MessageType,
-  Position,
   ServerCapabilities,
-  RequestType,
-  RequestType0,
   ShowMessageNotification,
   WatchKind,
 } from 'vscode-languageserver/node';
@@ -28,15 +25,15 @@ import { combineBackends, PrecedentBackend } from '../core/precedent/backend';
 import { Corpus, CorpusSources, LoadReport } from '../core/precedent/corpus';
 import { corpusConfig, editCorpusPaths } from '../core/precedent/corpusConfig';
 import {
-  CORPUS_EDIT,
-  CORPUS_SOURCES,
-  CorpusEditParams,
-  CorpusEditResult,
-  CorpusSourcesResult,
-  PARALLEL_TEXTS,
-  ParallelTextsParams,
-  ParallelTextsResult,
-} from '../corpusProtocol';
+  CorpusChangedNotification,
+  CorpusDatabasePasswordNotification,
+  CorpusEditRequest,
+  CorpusSourcesRequest,
+  ParallelTextsRequest,
+  PrecedentsRequest,
+  ReloadCorpusRequest,
+  WorkspaceTrustedNotification,
+} from '../protocol';
 import type { WorkerMessage } from '../corpusWorker';
 import { PgCorpus } from '../core/precedent/pgBackend';
 import { compare } from '../core/precedent/diff';
@@ -345,7 +342,7 @@ export function register(ctx: ServerContext): void {
         .catch(() => undefined);
     }
     await registerWatcher(settings);
-    void connection.sendNotification('resolution/corpusChanged', {}).catch(() => undefined);
+    void connection.sendNotification(CorpusChangedNotification, {}).catch(() => undefined);
     ctx.revalidate();
     return report;
   };
@@ -435,12 +432,12 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  connection.onNotification('resolution/workspaceTrusted', () => {
+  connection.onNotification(WorkspaceTrustedNotification, () => {
     trusted = true;
     if (started) void start();
   });
 
-  connection.onRequest('resolution/reloadCorpus', async () => {
+  connection.onRequest(ReloadCorpusRequest, async () => {
     const report = await start();
     return { files: report.files, paragraphs: report.paragraphs, skipped: report.skipped };
   });
@@ -486,13 +483,13 @@ export function register(ctx: ServerContext): void {
     });
     shared.backend = database.backend;
   };
-  connection.onNotification('resolution/corpusDatabasePassword', (params: { password?: string }) => {
+  connection.onNotification(CorpusDatabasePasswordNotification, (params) => {
     const url = database.url;
     database.url = ''; // reconnect with the new password
     useDatabase(url, typeof params?.password === 'string' && params.password ? params.password : undefined);
   });
 
-  connection.onRequest('resolution/precedents', async (params: { uri: string; position: Position; top?: number }, token) => {
+  connection.onRequest(PrecedentsRequest, async (params, token) => {
     const document = ctx.documents.get(params?.uri);
     if (!document || !params.position) return null;
     const corpus = await getCorpus(60000, true);
@@ -513,7 +510,7 @@ export function register(ctx: ServerContext): void {
     };
   });
 
-  connection.onRequest(new RequestType0<CorpusSourcesResult, void>(CORPUS_SOURCES), async () => {
+  connection.onRequest(CorpusSourcesRequest, async () => {
     corpusState.ensure?.().catch(() => undefined);
     const dirs = workspaceDirs();
     const raw = await ctx.settings(dirs[0] ? pathToFileURL(dirs[0]).toString() : '');
@@ -549,7 +546,7 @@ export function register(ctx: ServerContext): void {
     };
   });
 
-  connection.onRequest(new RequestType<CorpusEditParams, CorpusEditResult, void>(CORPUS_EDIT), async (params) => {
+  connection.onRequest(CorpusEditRequest, async (params) => {
     const dirs = workspaceDirs();
     const raw = await ctx.settings(dirs[0] ? pathToFileURL(dirs[0]).toString() : '');
     const cfg = corpusConfig(raw, dirs[0]);
@@ -565,7 +562,7 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  connection.onRequest(new RequestType<ParallelTextsParams, ParallelTextsResult, void>(PARALLEL_TEXTS), async (params, token) => {
+  connection.onRequest(ParallelTextsRequest, async (params, token) => {
     const document = ctx.documents.get(params?.uri);
     if (!document || !params.position) return { parallels: [], reason: 'no such document' };
     const corpus = await getCorpus(60000, true);
