@@ -55,7 +55,7 @@ export async function executeServerCommand(lc: LanguageClient, command: string, 
 }
 
 export function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, docs: PrecedentDocuments): void {
-  const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   for (const [id, serverId] of Object.entries(SERVER_EDIT_COMMANDS)) {
     reg(id, async (uri?: vscode.Uri) => {

@@ -39,6 +39,8 @@ import * as importFile from './features/importFile';
 import * as office from './features/office';
 import * as negotiationFeature from './features/negotiation';
 import { guardConnection } from './guard';
+import { ConfigService, type SettingsSection } from './services/config';
+import { CorpusService } from './services/corpus';
 
 export interface ServerContext {
   connection: Connection;
@@ -49,15 +51,20 @@ export interface ServerContext {
   useParseOptions(uri: string, options: ParseOptions): void;
   /** The language of the findings' messages: the client's display language (en, fr, es). */
   locale: MessageLocale;
-  /** The `resolution` settings section for a resource (workspace/configuration), cached until changed. */
-  settings(uri: string): Promise<any>;
+  /** The `resolution` settings, per resource. */
+  config: ConfigService;
+  /** The precedent corpus (and the corpus database beside it). */
+  readonly corpus: CorpusService;
+  /** The `resolution` settings section for a resource (workspace/configuration), cached until changed: `config.settings`. */
+  settings(uri: string): Promise<SettingsSection>;
+  /** `config.onChanged`. */
   onSettingsChanged(listener: () => void): void;
   /** workspace/didChangeWatchedFiles, shared by every feature that watches files. */
   onWatchedFilesChanged(handler: NotificationHandler<DidChangeWatchedFilesParams>): void;
   /** Recompute diagnostics of one open document, or all (debounced by the diagnostics feature). */
   revalidate(uri?: string): void;
-  /** Facts from the precedent corpus, once it is loaded. */
-  corpusFacts: CorpusFacts | undefined;
+  /** Facts from the precedent corpus, once it is loaded (`corpus.corpus`). */
+  readonly corpusFacts: CorpusFacts | undefined;
   /** Writes to the server's output channel. */
   log(message: string): void;
   /** What the client said it supports. */
@@ -97,10 +104,8 @@ export function startServer(raw: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, { version: number; key: string; doc: ResolutionDocument }>();
   const parseOptions = new Map<string, { key: string; options: ParseOptions }>();
-  const settingsCache = new Map<string, Promise<any>>();
-  const settingsListeners: Array<() => void> = [];
-  let globalSettings: any = {};
-  let hasConfigurationCapability = false;
+  const config = new ConfigService(connection, (m) => connection.console.log(m));
+  let corpus: CorpusService | undefined;
   let folders: string[] = [];
 
   const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
@@ -108,7 +113,14 @@ export function startServer(raw: Connection): void {
     connection,
     documents,
     clientCapabilities: {},
-    corpusFacts: undefined,
+    config,
+    get corpus() {
+      // made on first use: the service reads the context
+      return (corpus ??= new CorpusService(ctx));
+    },
+    get corpusFacts() {
+      return ctx.corpus.corpus;
+    },
     locale: 'en',
     parsed(document) {
       const hit = cache.get(document.uri);
@@ -123,21 +135,8 @@ export function startServer(raw: Connection): void {
     useParseOptions(uri, options) {
       parseOptions.set(uri, { key: JSON.stringify(options), options });
     },
-    settings(uri) {
-      if (!hasConfigurationCapability) return Promise.resolve(globalSettings ?? {});
-      let s = settingsCache.get(uri);
-      if (!s) {
-        s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'resolution' }).then(
-          (v) => v ?? {},
-          () => ({}),
-        );
-        settingsCache.set(uri, s);
-      }
-      return s;
-    },
-    onSettingsChanged(listener) {
-      settingsListeners.push(listener);
-    },
+    settings: (uri) => config.settings(uri),
+    onSettingsChanged: (listener) => config.onChanged(listener),
     onWatchedFilesChanged(handler) {
       watchedFilesHandlers.push(handler);
     },
@@ -153,7 +152,8 @@ export function startServer(raw: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     ctx.clientCapabilities = params.capabilities;
     ctx.locale = messageLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
-    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    config.initialize(params);
+    ctx.corpus.initialize(params);
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     let capabilities: ServerCapabilities = {
@@ -169,7 +169,7 @@ export function startServer(raw: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (hasConfigurationCapability) {
+    if (config.canAsk) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolution' });
     }
     if (ctx.clientCapabilities.workspace?.workspaceFolders) {
@@ -180,21 +180,13 @@ export function startServer(raw: Connection): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settingsCache.clear();
-    if (!hasConfigurationCapability) globalSettings = change.settings?.resolution ?? {};
-    for (const l of settingsListeners) {
-      try {
-        l();
-      } catch (err) {
-        ctx.log(`settings listener failed: ${String(err)}`);
-      }
-    }
+    config.changed(change);
     ctx.revalidate();
   });
 
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
-    settingsCache.delete(e.document.uri);
+    config.forget(e.document.uri);
   });
 
   // Several features watch files (.resolutionrc.json, corpus folders), but a connection keeps only

@@ -185,7 +185,7 @@ describe('the corpus loads without blocking requests', function () {
           ),
         (h) => /A\/RES\//.test(h),
       );
-      assert.match(first, /still loading .*may be incomplete/);
+      assert.match(first, /still loading\b.*may be incomplete/);
       const done = await until(
         async () => (await server.connection.sendRequest('resolution/corpusSources')) as CorpusSourcesResult,
         (r) => !r.loading,

@@ -14,7 +14,7 @@ import { main } from '../../server/src/cli/main';
 import { parse } from '../../server/src/core/parser';
 import { italicStyle, paragraphAt, restyle, typedOpening } from '../../server/src/core/precedent/locate';
 import { followUp } from '../../server/src/core/precedent/openings';
-import { resolveSettings } from '../../server/src/features/precedent';
+import { resolveSettings } from '../../server/src/core/service/precedent';
 
 /** ../shared/corpus/un-ga-akn4un beside the repository (or beside a worktree's parent), if present. */
 export function sharedAkn(): string | undefined {

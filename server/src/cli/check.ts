@@ -37,7 +37,8 @@ export function readDraft(file: string): { text?: string; error?: string } {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
-  } catch (err: any) {
+  } catch (caught) {
+    const err = caught as NodeJS.ErrnoException | undefined;
     return { error: err?.code === 'EISDIR' ? 'is a folder' : (err?.message ?? String(err)) };
   }
   if (buf.subarray(0, 8192).includes(0)) return { error: 'looks binary (contains NUL bytes); skipped' };

@@ -16,7 +16,7 @@ import { redlineDocx } from '../core/office/redline';
 import { readDraftSource } from '../core/office/sources';
 import type { ServerContext } from '../server';
 import { BaseRequest, ChangesAgainstBaseRequest, ExportRedlineRequest, ExportWordRequest, type BaseChange } from '../protocol';
-import { getCorpus, uriPath } from './precedent';
+import { uriPath } from '../services/corpus';
 
 interface OfficeSettings {
   font?: string;
@@ -26,7 +26,9 @@ interface OfficeSettings {
 }
 
 async function officeSettings(ctx: ServerContext, uri: string): Promise<OfficeSettings> {
-  const s = (await ctx.settings(uri)) ?? {};
+  // Each value is checked before it is used.
+  const s: { export?: { font?: unknown; fontSize?: unknown; openings?: unknown }; redline?: { author?: unknown } } =
+    (await ctx.settings(uri)) ?? {};
   const out: OfficeSettings = {};
   if (typeof s.export?.font === 'string' && s.export.font.trim()) out.font = s.export.font.trim();
   if (typeof s.export?.fontSize === 'number' && s.export.fontSize >= 6 && s.export.fontSize <= 72) out.fontSize = s.export.fontSize;
@@ -46,7 +48,7 @@ export function register(ctx: ServerContext): void {
   const textOf = (uri: string): string | undefined => ctx.documents.get(uri)?.getText();
 
   const baseOf = async (uri: string, text: string): Promise<BaseResult> => {
-    const corpus = await getCorpus(60_000);
+    const corpus = await ctx.corpus.get(60_000);
     if (!corpus) return { base: null, candidates: [], reason: 'the precedent corpus is not loaded' };
     return findBase(text, corpus, { draftPath: uriPath(uri) });
   };
