@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { activeDraft } from './activeDraft';
 import { planFootnote } from './footnotes';
 import { PrecedentDocuments } from './precedentView';
 import { clauseLines, numberPrefix, replacementText, sourceLabel, withoutNumber } from './precedentText';
@@ -21,15 +22,6 @@ export const SERVER_EDIT_COMMANDS: Record<string, string> = {
   'resolution.command.renumberFootnotes': 'resolution.renumberFootnotes',
   'resolution.command.fixAll': 'resolution.fixAll',
 };
-
-function activeDraft(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'resolution') {
-    void vscode.window.showInformationMessage('Open a resolution draft (.res.md, .resolution.md or .resolution) first.');
-    return undefined;
-  }
-  return editor;
-}
 
 function toRange(r: PrecedentResult['paragraph']['range']): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

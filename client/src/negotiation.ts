@@ -8,6 +8,7 @@ import * as cp from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { activeDraft, ActiveDraftItem } from './activeDraft';
 import {
   CleanTextRequest,
   CompareRequest,
@@ -25,18 +26,8 @@ type DiffPart = CompareResult['pairs'][number]['diff'][number];
 const ICON: Record<Status, string> = { agreed: '$(pass)', bracketed: '$(symbol-array)', pending: '$(clock)', deleted: '$(trash)' };
 const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
-function activeDraft(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'resolution') {
-    void vscode.window.showInformationMessage('Open a resolution draft (.res.md, .resolution.md or .resolution) first.');
-    return undefined;
-  }
-  return editor;
-}
-
 /** The status bar item and the bracket highlighting of the active negotiation draft. */
-export class NegotiationView implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
+export class NegotiationView extends ActiveDraftItem {
   private readonly bracketDecoration = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('editor.findRangeHighlightBackground'),
     border: '1px dotted',
@@ -46,25 +37,14 @@ export class NegotiationView implements vscode.Disposable {
     color: new vscode.ThemeColor('descriptionForeground'),
     fontStyle: 'italic',
   });
-  private readonly subs: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private seq = 0;
 
   constructor(private readonly lc: LanguageClient) {
-    this.item = vscode.window.createStatusBarItem('resolution.negotiation', vscode.StatusBarAlignment.Left, 99);
-    this.item.name = 'Resolution negotiation status';
-    this.item.command = 'resolution.negotiationStatus';
+    super('resolution.negotiation', 'Resolution negotiation status', 'resolution.negotiationStatus', 99);
     this.subs.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
+        if (e.document === vscode.window.activeTextEditor?.document) this.schedule(300);
       }),
     );
-  }
-
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), 300);
   }
 
   async update(): Promise<void> {
@@ -73,14 +53,9 @@ export class NegotiationView implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const mine = ++this.seq;
-    let s: NegotiationStatus | null = null;
-    try {
-      s = await this.lc.sendRequest(NegotiationStatusRequest, { uri: editor.document.uri.toString() });
-    } catch {
-      s = null;
-    }
-    if (mine !== this.seq) return;
+    const latest = await this.latest(() => this.lc.sendRequest(NegotiationStatusRequest, { uri: editor.document.uri.toString() }));
+    if (!latest) return;
+    const s = latest.answer;
     if (!s || !s.isDraft) {
       this.item.hide();
       editor.setDecorations(this.bracketDecoration, []);
@@ -96,9 +71,7 @@ export class NegotiationView implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.subs) d.dispose();
-    this.item.dispose();
+    super.dispose();
     this.bracketDecoration.dispose();
     this.tagDecoration.dispose();
   }

@@ -6,23 +6,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { activeDraft, ActiveDraftItem } from './activeDraft';
 import {
   BaseRequest,
   ChangesAgainstBaseRequest,
   ExportRedlineRequest,
   ExportWordRequest,
   type BaseChange,
-  type BaseResult,
 } from '../../server/src/protocol';
-
-function activeDraft(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'resolution') {
-    void vscode.window.showInformationMessage('Open a resolution draft (.res.md, .resolution.md or .resolution) first.');
-    return undefined;
-  }
-  return editor;
-}
 
 /** `draft.res.md` → `draft.docx` (or `draft.redline.docx`) beside it; a save dialog for untitled drafts. */
 async function targetFor(doc: vscode.TextDocument, suffix: string): Promise<string | undefined> {
@@ -41,18 +32,10 @@ async function announce(file: string, message: string): Promise<void> {
   if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
 }
 
-export class BaseStatusItem implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
-  private readonly subs: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private seq = 0;
-
+export class BaseStatusItem extends ActiveDraftItem {
   constructor(private readonly lc: LanguageClient) {
-    this.item = vscode.window.createStatusBarItem('resolution.base', vscode.StatusBarAlignment.Left, 99);
-    this.item.name = 'Resolution base text';
-    this.item.command = 'resolution.showChangesAgainstBase';
+    super('resolution.base', 'Resolution base text', 'resolution.showChangesAgainstBase', 99);
     this.subs.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (d === vscode.window.activeTextEditor?.document) this.schedule(200);
       }),
@@ -62,25 +45,15 @@ export class BaseStatusItem implements vscode.Disposable {
     );
   }
 
-  private schedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), ms);
-  }
-
   async update(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'resolution' || doc.uri.scheme === 'resolution-precedent') {
       this.item.hide();
       return;
     }
-    const mine = ++this.seq;
-    let r: BaseResult | null = null;
-    try {
-      r = await this.lc.sendRequest(BaseRequest, { uri: doc.uri.toString() });
-    } catch {
-      r = null;
-    }
-    if (mine !== this.seq) return;
+    const latest = await this.latest(() => this.lc.sendRequest(BaseRequest, { uri: doc.uri.toString() }));
+    if (!latest) return;
+    const r = latest.answer;
     if (!r) {
       this.item.hide();
       return;
@@ -100,12 +73,6 @@ export class BaseStatusItem implements vscode.Disposable {
     }
     this.item.tooltip = md;
     this.item.show();
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subs) s.dispose();
-    this.item.dispose();
   }
 }
 

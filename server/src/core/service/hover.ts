@@ -10,10 +10,9 @@
 import { LANGUAGE_INFO, type Lang } from '../languages';
 import type { Range, ResolutionDocument } from '../model';
 import type { Corpus } from '../precedent/corpus';
-import { compare, type DiffPart } from '../precedent/diff';
-import { paragraphAt } from '../precedent/locate';
+import type { DiffPart } from '../precedent/diff';
 import { escapeMarkdown } from '../precedent/markdown';
-import { loadingNote, PARALLEL_MIN_SCORE, sourceLabel, type PrecedentAccess } from './precedent';
+import { loadingNote, PARALLEL_MIN_SCORE, precedentsAt, sourceLabel, type PrecedentAccess } from './precedent';
 
 export interface HoverContent {
   markdown: string;
@@ -83,16 +82,14 @@ export async function paragraphHover(
   offset: number,
   draftPath: string | undefined,
 ): Promise<HoverContent | undefined> {
-  const para = paragraphAt(doc, offset);
-  if (!para) return undefined;
-  const lang = doc.lang;
   const note = loadingNote(access.loading);
   // The embedded corpus and, when one is set, the corpus database.
-  const matches = await access.search('search', para.text, { top: 3, minScore: access.settings.minScore, excludePath: draftPath, lang });
-  if (matches.length === 0) {
+  const found = await precedentsAt(access, doc, offset, 3, draftPath);
+  if (!found) return undefined;
+  const { paragraph: para, matches, comparison: cmp } = found;
+  if (!cmp) {
     return { markdown: '**Precedents**: none in the corpus — new language.' + (note ? `\n\n${note}` : ''), range: para.range };
   }
-  const cmp = compare(para.text, matches[0].text);
   const lines = [`**Precedents** — ${Math.round(cmp.coverage * 100)}% of the words are agreed language`, ''];
   matches.forEach((m, i) => {
     const title = m.source.title ? ` — ${escapeMarkdown(m.source.title)}` : '';
@@ -101,7 +98,7 @@ export async function paragraphHover(
   });
   lines.push('', `**Changes against ${escapeMarkdown(sourceLabel(matches[0]))}** (~~removed~~, **added**):`, '', renderDiff(cmp.diff));
   // Parallel texts come from the embedded corpus, which holds the other languages' files.
-  const local = access.corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: draftPath, lang })[0];
+  const local = access.corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: draftPath, lang: doc.lang })[0];
   if (local) lines.push(...parallelLines(access.corpus, local));
   if (note) lines.push('', note);
   return { markdown: lines.join('\n'), range: para.range };

@@ -10,7 +10,7 @@ import type { Lang } from '../languages';
 import type { ResolutionDocument } from '../model';
 import type { Corpus, ParallelText } from '../precedent/corpus';
 import { corpusConfig } from '../precedent/corpusConfig';
-import { compare } from '../precedent/diff';
+import { compare, type Comparison } from '../precedent/diff';
 import { paragraphAt, type LocatedParagraph } from '../precedent/locate';
 import { countOpenings, type OpeningStats } from '../precedent/openings';
 import type { Match, MatchSource, SearchOptions } from '../precedent/types';
@@ -97,6 +97,8 @@ export interface Precedents {
   paragraph: LocatedParagraph;
   /** Share of the paragraph's words found in the best precedent. */
   coverage: number;
+  /** The paragraph against the best precedent (when there is one): coverage and word diff. */
+  comparison?: Comparison;
   matches: Match[];
 }
 
@@ -116,7 +118,8 @@ export async function precedentsAt(
     excludePath: draftPath,
     lang: doc.lang,
   });
-  return { paragraph: para, coverage: matches.length ? compare(para.text, matches[0].text).coverage : 0, matches };
+  const comparison = matches.length ? compare(para.text, matches[0].text) : undefined;
+  return { paragraph: para, coverage: comparison?.coverage ?? 0, ...(comparison ? { comparison } : {}), matches };
 }
 
 export interface ParallelTexts {
