@@ -5,7 +5,8 @@ import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclien
 import { activeDraft } from './activeDraft';
 import { planFootnote } from './footnotes';
 import { PrecedentDocuments } from './precedentView';
-import { clauseLines, numberPrefix, replacementText, sourceLabel, withoutNumber } from './precedentText';
+import { clauseLines, numberPrefix, replacementText, withoutNumber } from './precedentText';
+import { sourceLabel } from '../../server/src/core/precedent/label';
 import {
   CheckWorkspaceProgressNotification,
   CheckWorkspaceRequest,

@@ -5,16 +5,10 @@
 import * as assert from 'assert';
 import { parse } from '../../server/src/core/parser';
 import { Corpus } from '../../server/src/core/precedent/corpus';
+import { sourceLabel } from '../../server/src/core/precedent/label';
 import { completionsAt } from '../../server/src/core/service/completion';
 import { corpusHover, footnoteHover, renderDiff } from '../../server/src/core/service/hover';
-import {
-  loadingNote,
-  parallelTextsAt,
-  precedentAccess,
-  precedentsAt,
-  sourceLabel,
-  type PrecedentAccess,
-} from '../../server/src/core/service/precedent';
+import { loadingNote, parallelTextsAt, precedentAccess, precedentsAt, type PrecedentAccess } from '../../server/src/core/service/precedent';
 
 const HEAD = 'The General Assembly,\n\n*Recalling* its resolution 71/326 of 11 September 2017,[^1]\n\n';
 
@@ -125,12 +119,9 @@ describe('precedent language service (in memory)', () => {
 
   it('labels a source and renders a word diff as Markdown', () => {
     const source = { path: 'x', symbol: 'A/RES/75/311', kind: 'operative' as const, paragraph: '6', line: 1, date: '23 July 2021' };
-    assert.strictEqual(sourceLabel({ source }), 'A/RES/75/311, op. 6 · 2021');
-    assert.strictEqual(sourceLabel({ source }, true), 'A/RES/75/311, op. 6 · 23 July 2021');
-    assert.strictEqual(
-      sourceLabel({ source: { ...source, kind: 'subparagraph', paragraph: '6 (a)' } }),
-      'A/RES/75/311, para. 6 (a) · 2021',
-    );
+    assert.strictEqual(sourceLabel(source), 'A/RES/75/311, op. 6 · 2021');
+    assert.strictEqual(sourceLabel(source, true), 'A/RES/75/311, op. 6 · 23 July 2021');
+    assert.strictEqual(sourceLabel({ ...source, kind: 'subparagraph', paragraph: '6 (a)' }), 'A/RES/75/311, para. 6 (a) · 2021');
     assert.strictEqual(
       renderDiff([
         { kind: 'equal', text: 'Calls' },

@@ -15,7 +15,8 @@ import { wordSpans } from '../precedent/normalize';
 import { countOpenings, followUp, type OpeningStats } from '../precedent/openings';
 import { PrecedentIndex } from '../precedent/index';
 import { LineIndex } from '../text';
-import { sourceLabel, type PrecedentAccess } from './precedent';
+import { sourceLabel } from '../precedent/label';
+import type { PrecedentAccess } from './precedent';
 
 export interface CompletionEntry {
   label: string;
@@ -179,8 +180,8 @@ async function precedentItems(
     items.push({
       label: openingLabel(m.text),
       kind: 'precedent',
-      detail: sourceLabel(m),
-      documentation: `${escapeMarkdown(m.text)}\n\n*${escapeMarkdown(sourceLabel(m, true))}${m.source.title ? ` — ${escapeMarkdown(m.source.title)}` : ''}*`,
+      detail: sourceLabel(m.source),
+      documentation: `${escapeMarkdown(m.text)}\n\n*${escapeMarkdown(sourceLabel(m.source, true))}${m.source.title ? ` — ${escapeMarkdown(m.source.title)}` : ''}*`,
       filterText: filterText || undefined,
       sortText: 'p' + String(i).padStart(3, '0'),
       edit,

@@ -12,7 +12,8 @@ import type { Range, ResolutionDocument } from '../model';
 import type { Corpus } from '../precedent/corpus';
 import type { DiffPart } from '../precedent/diff';
 import { escapeMarkdown } from '../precedent/markdown';
-import { loadingNote, PARALLEL_MIN_SCORE, precedentsAt, sourceLabel, type PrecedentAccess } from './precedent';
+import { sourceLabel } from '../precedent/label';
+import { loadingNote, PARALLEL_MIN_SCORE, precedentsAt, type PrecedentAccess } from './precedent';
 
 export interface HoverContent {
   markdown: string;
@@ -94,9 +95,14 @@ export async function paragraphHover(
   matches.forEach((m, i) => {
     const title = m.source.title ? ` — ${escapeMarkdown(m.source.title)}` : '';
     // A Markdown list, so that each precedent stands on its own line.
-    lines.push(`${i + 1}. ${Math.round(m.score * 100)}% · ${escapeMarkdown(sourceLabel(m, true))}${title}`);
+    lines.push(`${i + 1}. ${Math.round(m.score * 100)}% · ${escapeMarkdown(sourceLabel(m.source, true))}${title}`);
   });
-  lines.push('', `**Changes against ${escapeMarkdown(sourceLabel(matches[0]))}** (~~removed~~, **added**):`, '', renderDiff(cmp.diff));
+  lines.push(
+    '',
+    `**Changes against ${escapeMarkdown(sourceLabel(matches[0].source))}** (~~removed~~, **added**):`,
+    '',
+    renderDiff(cmp.diff),
+  );
   // Parallel texts come from the embedded corpus, which holds the other languages' files.
   const local = access.corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: draftPath, lang: doc.lang })[0];
   if (local) lines.push(...parallelLines(access.corpus, local));

@@ -13,7 +13,7 @@ import { corpusConfig } from '../precedent/corpusConfig';
 import { compare, type Comparison } from '../precedent/diff';
 import { paragraphAt, type LocatedParagraph } from '../precedent/locate';
 import { countOpenings, type OpeningStats } from '../precedent/openings';
-import type { Match, MatchSource, SearchOptions } from '../precedent/types';
+import type { Match, SearchOptions } from '../precedent/types';
 
 export interface PrecedentSettings {
   paths: string[];
@@ -67,23 +67,6 @@ export function resolveSettings(s: unknown, workspaceDir: string | undefined): P
     maxCompletions: Math.max(1, Math.min(50, num(config.precedent.maxCompletions, DEFAULTS.maxCompletions))),
     minScore: Math.max(0, Math.min(1, num(config.precedent.minScore, DEFAULTS.minScore))),
   };
-}
-
-/** "A/RES/75/311, op. 6 · 2021" (`full`: the whole date). */
-export function sourceLabel(m: { source: MatchSource }, full = false): string {
-  const s = m.source;
-  const where =
-    s.kind === 'operative'
-      ? s.paragraph
-        ? `op. ${s.paragraph}`
-        : 'op.'
-      : s.kind === 'preambular'
-        ? `pp. ${s.paragraph}`
-        : s.kind === 'subparagraph'
-          ? `para. ${s.paragraph}`
-          : 'text';
-  const year = s.date ? (full ? s.date : /\d{4}/.exec(s.date)?.[0]) : undefined;
-  return `${s.symbol}, ${where}${year ? ` · ${year}` : ''}`;
 }
 
 /** A line for hovers while the corpus loads: the precedents shown may be incomplete. */
