@@ -27,7 +27,9 @@ export interface TestServer {
   /** Settings the server reads through workspace/configuration. */
   settings: Record<string, unknown>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
-  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Every diagnostics notification received so far, in order (also those handed to waiters). */
+  allDiagnostics: PublishDiagnosticsParams[];
   open(uri: string, text: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
   save(uri: string): void;
@@ -49,7 +51,9 @@ export async function startServer(
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   const settings: Record<string, unknown> = options.settings ?? {};
+  const allDiagnostics: PublishDiagnosticsParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    allDiagnostics.push(p);
     const i = waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
     else published.push(p);
@@ -91,12 +95,17 @@ export async function startServer(
     connection,
     process: child,
     settings,
-    diagnostics(uri, version) {
+    allDiagnostics,
+    diagnostics(uri, version, timeoutMs = 15000) {
       const i = published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
       if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; server stderr:\n${stderr}`)), 15000);
-        waiters.push({ uri, version, resolve: (p) => (clearTimeout(t), resolve(p)) });
+        const waiter = { uri, version, resolve: (p: PublishDiagnosticsParams) => (clearTimeout(t), resolve(p)) };
+        const t = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no diagnostics for ${uri} v${version}; server stderr:\n${stderr}`));
+        }, timeoutMs);
+        waiters.push(waiter);
       });
     },
     open(uri, text, version = 1) {
