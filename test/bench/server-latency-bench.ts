@@ -43,7 +43,9 @@ function percentile(xs: number[], q: number): number {
 const fmt = (label: string, xs: number[]) =>
   `${label.padEnd(10)} ${String(xs.length).padStart(4)} requests  p50 ${percentile(xs, 0.5).toFixed(1).padStart(7)} ms` +
   `  p95 ${percentile(xs, 0.95).toFixed(1).padStart(7)} ms  p99 ${percentile(xs, 0.99).toFixed(1).padStart(7)} ms` +
-  `  max ${Math.max(...xs).toFixed(1).padStart(7)} ms`;
+  `  max ${Math.max(...xs)
+    .toFixed(1)
+    .padStart(7)} ms`;
 
 /** CPU time (ms) the process has used so far, all threads (Linux /proc; NaN elsewhere). */
 function processCpuMs(pid: number): number {
@@ -57,7 +59,12 @@ function processCpuMs(pid: number): number {
 }
 
 /** Hover and completion requests on the small draft every `interval` ms until `done` resolves. */
-async function probe(server: TestServer, uri: string, line: number, done: Promise<unknown>): Promise<{ hover: number[]; completion: number[] }> {
+async function probe(
+  server: TestServer,
+  uri: string,
+  line: number,
+  done: Promise<unknown>,
+): Promise<{ hover: number[]; completion: number[] }> {
   const hover: number[] = [];
   const completion: number[] = [];
   let finished = false;
@@ -143,8 +150,11 @@ async function main(): Promise<void> {
   try {
     const small = fs.readFileSync(path.join(ROOT, 'seeds', 'A-RES-75-311_tackling-illicit-trafficking-in-wildlife.txt'), 'utf8');
     const smallUri = fileUri(path.join(ROOT, 'bench-small.res.md'));
+    // The built-in corpus loads when the first draft opens: the idle phase starts once it is there.
+    const builtin = new Promise<void>((r) => (corpusChanged = r));
     server.open(smallUri, small);
     await server.diagnostics(smallUri, 1);
+    await Promise.race([builtin, new Promise((r) => setTimeout(r, 30_000))]);
     const line = small.split('\n').findIndex((l) => /^\d+\.\s+\*/.test(l));
     console.log(`Server: ${os.cpus().length} cores; probe every ${interval} ms (hover and completion alternating) on a small draft.`);
 

@@ -44,7 +44,9 @@ export function fileUri(p: string): string {
 export async function startServer(
   options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string; initializationOptions?: Record<string, unknown> } = {},
 ): Promise<TestServer> {
-  const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // RESOLUTION_SERVER_NODE_ARGS: Node options for the server process (profiling a benchmark: "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const nodeArgs = (process.env.RESOLUTION_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = cp.spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -10,7 +10,7 @@ import { CancellationToken, Diagnostic, DiagnosticSeverity, InitializeParams, Se
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseOptionsOf, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import type { Finding, Fix, Severity } from '../core/findings';
-import { docsUrl } from '../core/rules/registry';
+import { docsUrl, getRule } from '../core/rules/registry';
 import type { ServerContext } from '../server';
 import { JobCancelled, WorkerFailed } from '../services/documentService';
 
@@ -37,7 +37,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: docsUrl(f.rule) },
+    // the registry's page address, found once per rule (a draft may have thousands of findings)
+    codeDescription: { href: getRule(f.rule)?.meta.docsUrl ?? docsUrl(f.rule) },
     source: 'resolution',
     message: f.message,
     data,

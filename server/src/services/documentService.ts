@@ -61,7 +61,8 @@ interface Shared<T> {
 
 /** The document worker script beside this file (compiled: out/server/src/services/; bundled: dist/). */
 function workerScript(): string | undefined {
-  for (const c of [path.join(__dirname, 'documentWorker.js'), path.join(__dirname, '..', 'documentWorker.js')]) if (fs.existsSync(c)) return c;
+  for (const c of [path.join(__dirname, 'documentWorker.js'), path.join(__dirname, '..', 'documentWorker.js')])
+    if (fs.existsSync(c)) return c;
   return undefined;
 }
 
@@ -163,7 +164,12 @@ export class DocumentService {
   }
 
   /** One job per (uri, version, kind, configuration, corpus), shared by its requesters. */
-  private shared<K extends JobKind>(document: TextDocument, kind: K, config: ResolvedConfig, token?: CancellationToken): Promise<JobOutput<K>> {
+  private shared<K extends JobKind>(
+    document: TextDocument,
+    kind: K,
+    config: ResolvedConfig,
+    token?: CancellationToken,
+  ): Promise<JobOutput<K>> {
     const { uri, version } = document;
     this.supersede(uri, version);
     let jobs = this.jobs.get(uri);

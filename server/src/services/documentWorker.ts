@@ -32,7 +32,8 @@ function bridgedFacts(port: NonNullable<typeof parentPort>, shared: SharedArrayB
     return answer;
   };
   const facts: CorpusFacts = { dateOf: (key) => ask('dateOf', [key]) as string | undefined };
-  if (ops.includes('newSpans')) facts.newSpans = (text, kind) => ask('newSpans', [text, kind]) as Array<{ start: number; end: number }> | undefined;
+  if (ops.includes('newSpans'))
+    facts.newSpans = (text, kind) => ask('newSpans', [text, kind]) as Array<{ start: number; end: number }> | undefined;
   return facts;
 }
 

@@ -7,7 +7,15 @@
 import { Worker } from 'worker_threads';
 import type { CorpusFacts } from '../core/findings';
 import type { DocumentWorkInput } from './documentWork';
-import { FACTS_BUFFER_BYTES, FACTS_HEADER, type FactsOp, type JobKind, type JobMessage, type JobOutput, type WorkerReply } from './workerProtocol';
+import {
+  FACTS_BUFFER_BYTES,
+  FACTS_HEADER,
+  type FactsOp,
+  type JobKind,
+  type JobMessage,
+  type JobOutput,
+  type WorkerReply,
+} from './workerProtocol';
 
 /** A job given up: cancelled by its requester or superseded by a newer version of its document. */
 export class JobCancelled extends Error {
@@ -59,7 +67,9 @@ export class WorkerPool {
   private readonly encoder = new TextEncoder();
 
   constructor(private readonly options: WorkerPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ shared: new SharedArrayBuffer(FACTS_HEADER + FACTS_BUFFER_BYTES) }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
+      shared: new SharedArrayBuffer(FACTS_HEADER + FACTS_BUFFER_BYTES),
+    }));
   }
 
   /** Jobs waiting for a worker and running. */
@@ -76,10 +86,12 @@ export class WorkerPool {
       const job: Job = { id, message: { id, kind, input, corpus }, resolve: resolve as (o: unknown) => void, reject };
       const onAbort = () => this.cancel(job, String(signal?.reason ?? 'cancelled'));
       signal?.addEventListener('abort', onAbort, { once: true });
-      const settle = <T>(f: (v: T) => void) => (v: T) => {
-        signal?.removeEventListener('abort', onAbort);
-        f(v);
-      };
+      const settle =
+        <T>(f: (v: T) => void) =>
+        (v: T) => {
+          signal?.removeEventListener('abort', onAbort);
+          f(v);
+        };
       job.resolve = settle(job.resolve);
       job.reject = settle(job.reject);
       this.queue.push(job);
@@ -184,7 +196,9 @@ export class WorkerPool {
     try {
       const facts = this.options.facts();
       const answer =
-        op === 'dateOf' ? facts?.dateOf(String(args[0])) : facts?.newSpans?.(String(args[0]), args[1] === 'preambular' ? 'preambular' : 'operative');
+        op === 'dateOf'
+          ? facts?.dateOf(String(args[0]))
+          : facts?.newSpans?.(String(args[0]), args[1] === 'preambular' ? 'preambular' : 'operative');
       if (answer !== undefined) {
         const bytes = new Uint8Array(slot.shared, FACTS_HEADER);
         const json = JSON.stringify(answer);
