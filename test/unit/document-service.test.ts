@@ -1,0 +1,207 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver/node';
+import { defaultConfig, type ResolvedConfig } from '../../server/src/core/config';
+import type { CorpusFacts, Finding } from '../../server/src/core/findings';
+import { applyEdits } from '../../server/src/core/fix';
+import {
+  cancelledResponse,
+  DocumentService,
+  JobCancelled,
+  WorkerFailed,
+  type DocumentServiceHost,
+} from '../../server/src/services/documentService';
+import { checkWork, fixAllWork } from '../../server/src/services/documentWork';
+import { WorkerPool } from '../../server/src/services/workerPool';
+import { syntheticDraft } from '../bench/checks-bench';
+import { readSeed, SEED } from '../support/paths';
+
+const SCRIPT = path.join(__dirname, '..', '..', 'server', 'src', 'services', 'documentWorker.js');
+const input = (text: string, config: ResolvedConfig = defaultConfig()) => ({ text, config, locale: 'en' as const });
+const summary = (fs: Finding[]) => fs.map((f) => `${f.rule}@${f.range.start.line}:${f.range.start.character} ${f.message}`);
+
+/** A corpus that dates every resolution 1 January 2001 and finds every paragraph new, counting the questions. */
+function fakeCorpus(): CorpusFacts & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    dateOf: (key) => (asked.push(`dateOf ${key}`), '1 January 2001'),
+    newSpans: (text) => (asked.push('newSpans'), [{ start: 0, end: Math.min(10, text.length) }]),
+  };
+}
+
+describe('document work in worker threads', function () {
+  this.timeout(60000);
+  const seed = readSeed(SEED.ga75);
+
+  describe('WorkerPool', () => {
+    let pool: WorkerPool;
+    let corpus: ReturnType<typeof fakeCorpus> | undefined;
+    const logs: string[] = [];
+    beforeEach(() => {
+      corpus = undefined;
+      pool = new WorkerPool({ script: SCRIPT, size: 1, facts: () => corpus, log: (m) => logs.push(m) });
+    });
+    afterEach(() => pool.dispose());
+
+    it('checks and fixes a draft as the server thread does', async () => {
+      const checked = await pool.run('check', input(seed), []);
+      assert.deepStrictEqual(summary(checked.findings), summary(checkWork(input(seed), undefined).findings));
+      const draft = syntheticDraft(40_000).replace(/^(\d*[05]\. .*);$/gm, '$1');
+      const fixed = await pool.run('fixAll', input(draft), []);
+      const here = fixAllWork(input(draft), undefined);
+      assert.deepStrictEqual(fixed, here);
+      assert.ok(fixed.applied['operative-punctuation'] > 5, JSON.stringify(fixed.applied));
+      assert.ok(fixed.edit && applyEdits(draft, [fixed.edit]) !== draft);
+    });
+
+    it('asks the corpus of the server thread its facts, once per question', async () => {
+      corpus = fakeCorpus();
+      const config = defaultConfig();
+      config.rules['new-language'] = { severity: 'hint', options: {} };
+      const text = syntheticDraft(20_000);
+      const checked = await pool.run('check', input(text, config), ['dateOf', 'newSpans']);
+      const here = checkWork(input(text, config), fakeCorpus());
+      assert.deepStrictEqual(summary(checked.findings), summary(here.findings));
+      assert.ok(checked.findings.some((f) => f.rule === 'citation-date' && /1 January 2001/.test(f.message)));
+      assert.ok(checked.findings.some((f) => f.rule === 'new-language'));
+      const dates = corpus.asked.filter((a) => a.startsWith('dateOf'));
+      assert.strictEqual(new Set(dates).size, dates.length, 'each resolution asked once');
+      // without a corpus, no question is asked and the corpus findings are absent
+      const none = await pool.run('check', input(text, config), []);
+      assert.ok(!none.findings.some((f) => f.rule === 'new-language' || /2001/.test(f.message)));
+    });
+
+    it('a job cancelled while waiting never runs; one cancelled while running stops its worker, and the next job gets a new one', async () => {
+      const big = syntheticDraft(1024 * 1024);
+      const running = new AbortController();
+      const waiting = new AbortController();
+      const a = pool.run('check', input(big), [], running.signal);
+      const b = pool.run('check', input(big), [], waiting.signal);
+      assert.strictEqual(pool.pending, 2);
+      waiting.abort('superseded');
+      await assert.rejects(b, (e: unknown) => e instanceof JobCancelled && e.message === 'superseded');
+      running.abort();
+      await assert.rejects(a, JobCancelled);
+      assert.strictEqual(pool.pending, 0);
+      const c = await pool.run('check', input(seed), []);
+      assert.ok(Array.isArray(c.findings));
+      const aborted = new AbortController();
+      aborted.abort();
+      await assert.rejects(pool.run('check', input(seed), [], aborted.signal), JobCancelled);
+    });
+
+    it('a worker out of memory fails its job with the reason; the pool goes on; a disposed pool takes no job', async () => {
+      const small = new WorkerPool({ script: SCRIPT, size: 1, heapMb: 16, facts: () => undefined, log: (m) => logs.push(m) });
+      try {
+        await assert.rejects(small.run('check', input(syntheticDraft(6 * 1024 * 1024)), []), (e: unknown) => {
+          return e instanceof WorkerFailed && /out of memory/i.test(e.message);
+        });
+        const after = await small.run('check', input(seed), []);
+        assert.ok(after.findings.length >= 0);
+      } finally {
+        await small.dispose();
+      }
+      await assert.rejects(small.run('check', input(seed), []), JobCancelled);
+      const missing = new WorkerPool({
+        script: path.join(__dirname, 'no-such-worker.js'),
+        size: 1,
+        facts: () => undefined,
+        log: () => undefined,
+      });
+      await assert.rejects(missing.run('check', input(seed), []), WorkerFailed);
+      await missing.dispose();
+    });
+  });
+
+  describe('DocumentService', () => {
+    let service: DocumentService;
+    const logs: string[] = [];
+    const warnings: string[] = [];
+    const host: DocumentServiceHost = {
+      corpusFacts: () => undefined,
+      locale: () => 'en',
+      log: (m) => logs.push(m),
+      warn: (m) => warnings.push(m),
+    };
+    beforeEach(() => {
+      service = new DocumentService(host);
+      service.configure({ threshold: 10_000, workers: 1 });
+    });
+    afterEach(() => service.dispose());
+    const doc = (text: string, version = 1, uri = 'file:///tmp/a.res.md') => TextDocument.create(uri, 'resolution', version, text);
+
+    it('checks a small draft here, on the model the editor features share, once per version', async () => {
+      const d = doc(seed.slice(0, 9_000));
+      const a = await service.check(d, defaultConfig());
+      const model = service.parsed(d);
+      assert.strictEqual(service.parsed(d), model, 'the model is parsed once');
+      assert.strictEqual(await service.check(d, defaultConfig()), a, 'the result is kept for the version');
+      assert.strictEqual(service.pendingJobs, 0, 'no worker was asked');
+      const fixed = await service.fixAll(d, defaultConfig());
+      assert.deepStrictEqual(fixed.applied, fixAllWork(input(d.getText()), undefined).applied);
+    });
+
+    it('requests of the same version share one job in a worker; one requester cancelling leaves it to the other', async () => {
+      const d = doc(syntheticDraft(300_000));
+      const first = new CancellationTokenSource();
+      const second = new CancellationTokenSource();
+      const a = service.check(d, defaultConfig(), first.token);
+      const b = service.check(d, defaultConfig(), second.token);
+      assert.strictEqual(service.pendingJobs, 1);
+      first.cancel();
+      await assert.rejects(a, JobCancelled);
+      const result = await b;
+      assert.ok(result.findings.length > 0);
+      assert.strictEqual(await service.check(d, defaultConfig()), result);
+    });
+
+    it('a job all its requesters cancelled is given up, and asked again it runs again', async () => {
+      const d = doc(syntheticDraft(300_000));
+      const t = new CancellationTokenSource();
+      const a = service.check(d, defaultConfig(), t.token);
+      t.cancel();
+      await assert.rejects(a, JobCancelled);
+      assert.strictEqual(service.pendingJobs, 0);
+      const cancelled = new CancellationTokenSource();
+      cancelled.cancel();
+      await assert.rejects(service.check(d, defaultConfig(), cancelled.token), JobCancelled);
+      assert.ok((await service.check(d, defaultConfig())).findings.length > 0);
+    });
+
+    it('a newer version or closing the document gives up the work on the older one', async () => {
+      const v1 = service.check(doc(syntheticDraft(300_000), 1), defaultConfig());
+      const v2 = service.fixAll(doc(syntheticDraft(300_000), 2), defaultConfig());
+      await assert.rejects(v1, JobCancelled);
+      service.close('file:///tmp/a.res.md');
+      await assert.rejects(v2, JobCancelled);
+      // a workspace file: checked in a worker even when small, cancellable by its token
+      const t = new CancellationTokenSource();
+      const text = service.checkText(seed, defaultConfig(), t.token, '/tmp/seed.res.md');
+      assert.strictEqual(service.pendingJobs, 1);
+      assert.deepStrictEqual(summary((await text).findings), summary(checkWork(input(seed), undefined).findings));
+    });
+
+    it('reports a worker that failed (log and warning) and rejects with WorkerFailed; without workers it works here', async () => {
+      service.configure({ threshold: 10_000, workers: 1, workerHeapMb: 16 });
+      await assert.rejects(service.check(doc(syntheticDraft(6 * 1024 * 1024), 1, 'file:///tmp/big.res.md'), defaultConfig()), WorkerFailed);
+      assert.ok(
+        logs.some((l) => /big\.res\.md failed in a worker: .*out of memory/i.test(l)),
+        logs.join('\n'),
+      );
+      assert.ok(warnings.some((w) => /could not run on big\.res\.md/.test(w)));
+      service.configure({ workers: 0 });
+      const r = await service.check(doc(syntheticDraft(20_000), 2, 'file:///tmp/big.res.md'), defaultConfig());
+      assert.ok(r.findings.length >= 0);
+      assert.strictEqual(service.pendingJobs, 0);
+    });
+
+    it('answers RequestCancelled to a cancelled request, ContentModified to a superseded one', () => {
+      const t = new CancellationTokenSource();
+      assert.strictEqual(cancelledResponse(t.token).code, LSPErrorCodes.ContentModified);
+      t.cancel();
+      assert.strictEqual(cancelledResponse(t.token).code, LSPErrorCodes.RequestCancelled);
+    });
+  });
+});
