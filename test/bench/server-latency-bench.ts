@@ -5,7 +5,8 @@
  *  - while a large synthetic draft (10 MB by default) is opened and checked;
  *  - while it is fixed with the `resolution.fixAll` command, then with the `source.fixAll` code action;
  *  - all at once: a corpus folder of 2,000 AKN files (from ../shared/corpus) loading from a cold
- *    cache, the large draft changed and re-checked, fixed by the command and by the code action.
+ *    cache, the large draft edited (one character, as an editor sends it) and re-checked, fixed by the
+ *    command and by the code action.
  * Each phase also prints its wall time and the CPU time the server process spent in it (all its
  * threads, from /proc) beside the CPU time of this process.
  *
@@ -18,6 +19,7 @@ import {
   CodeActionRequest,
   CompletionRequest,
   DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
   HoverRequest,
   ExecuteCommandRequest,
 } from 'vscode-languageserver-protocol';
@@ -64,9 +66,11 @@ async function probe(
   uri: string,
   line: number,
   done: Promise<unknown>,
-): Promise<{ hover: number[]; completion: number[] }> {
+  start = performance.now(),
+): Promise<{ hover: number[]; completion: number[]; slowest: Array<[number, number]> }> {
   const hover: number[] = [];
   const completion: number[] = [];
+  const all: Array<[number, number]> = [];
   let finished = false;
   void done.then(
     () => (finished = true),
@@ -81,25 +85,35 @@ async function probe(
         ? server.connection
             .sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 2 } })
             .then(() => void hover.push(performance.now() - t0))
+            .then(() => void all.push([t0 - start, hover[hover.length - 1]]))
         : server.connection
             .sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 1 } })
-            .then(() => void completion.push(performance.now() - t0));
+            .then(() => void completion.push(performance.now() - t0))
+            .then(() => void all.push([t0 - start, completion[completion.length - 1]]));
     pending.push(p);
     await new Promise((r) => setTimeout(r, interval));
   }
   await Promise.all(pending);
-  return { hover, completion };
+  return { hover, completion, slowest: all.sort((a, b) => b[1] - a[1]).slice(0, 3) };
 }
 
 /** Runs `work` while probing; prints the phase's latencies, wall and CPU time. */
-async function phase(server: TestServer, title: string, uri: string, line: number, work: () => Promise<string | void>): Promise<void> {
+async function phase(
+  server: TestServer,
+  title: string,
+  uri: string,
+  line: number,
+  work: (mark: (event: string) => void) => Promise<string | void>,
+): Promise<void> {
   const pid = server.process.pid!;
   const cpu0 = processCpuMs(pid);
   const own0 = process.cpuUsage();
   const t0 = performance.now();
   let note = '';
-  const done = work().then((n) => void (note = n ?? ''));
-  const r = await probe(server, uri, line, done);
+  const events: string[] = [];
+  const mark = (event: string) => events.push(`${event} at +${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const done = work(mark).then((n) => void (note = n ?? ''));
+  const r = await probe(server, uri, line, done, t0);
   await done;
   const wall = performance.now() - t0;
   const cpu = processCpuMs(pid) - cpu0;
@@ -110,6 +124,8 @@ async function phase(server: TestServer, title: string, uri: string, line: numbe
       ` bench CPU ${((own.user + own.system) / 1000).toFixed(0)} ms`,
   );
   console.log(`  ${fmt('hover', r.hover)}\n  ${fmt('completion', r.completion)}\n  ${fmt('both', [...r.hover, ...r.completion])}`);
+  const slow = r.slowest.map(([at, ms]) => `${ms.toFixed(0)} ms at +${(at / 1000).toFixed(1)} s`).join(', ');
+  console.log(`  slowest: ${slow}${events.length ? `; ${events.join(', ')}` : ''}`);
 }
 
 /** A folder of `n` AKN files copied from the shared corpus (English, then French, Spanish, …), with their metadata. */
@@ -188,10 +204,10 @@ async function main(): Promise<void> {
 
     await phase(
       server,
-      `All at once: ${corpus ? `a corpus folder of ${corpusFiles} files loading (cold cache), ` : ''}the ${size} draft changed and re-checked, fixed by command and code action`,
+      `All at once: ${corpus ? `a corpus folder of ${corpusFiles} files loading (cold cache), ` : ''}the ${size} draft edited and re-checked, fixed by command and code action`,
       smallUri,
       line,
-      async () => {
+      async (mark) => {
         const loaded = corpus ? new Promise<void>((r) => (corpusChanged = r)) : Promise.resolve();
         if (corpus) {
           Object.assign(server.settings, { corpus: { paths: [corpus] } });
@@ -199,11 +215,20 @@ async function main(): Promise<void> {
         }
         const t0 = performance.now();
         let corpusMs = 0;
-        const corpusDone = loaded.then(() => void (corpusMs = performance.now() - t0));
+        const corpusDone = loaded.then(() => void ((corpusMs = performance.now() - t0), mark('corpus loaded')));
+        // one word typed, sent as an editor sends it (the change alone)
         version++;
-        server.change(bigUri, big.replace('80/1. A synthetic draft', '80/2. A synthetic draft'), version);
+        const at = big.split('\n').indexOf('80/1. A synthetic draft');
+        server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri: bigUri, version },
+          contentChanges: [{ range: { start: { line: at, character: 3 }, end: { line: at, character: 4 } }, text: '2' }],
+        });
         const checked = server.diagnostics(bigUri, version, 600_000);
-        const [cmd, action] = await Promise.all([fixAllCommand(), fixAllAction()]);
+        void checked.then(() => mark('re-checked'));
+        const [cmd, action] = await Promise.all([
+          fixAllCommand().finally(() => mark('fixAll command answered')),
+          fixAllAction().finally(() => mark('code action answered')),
+        ]);
         const d = await checked;
         await corpusDone;
         return `corpus loaded in ${corpusMs.toFixed(0)} ms; ${d.diagnostics.length} findings; ${cmd}; ${action}`;

@@ -5,6 +5,8 @@ import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver/no
 import { defaultConfig, type ResolvedConfig } from '../../server/src/core/config';
 import type { CorpusFacts, Finding } from '../../server/src/core/findings';
 import { applyEdits } from '../../server/src/core/fix';
+import { Corpus } from '../../server/src/core/precedent/corpus';
+import { countOpenings, countOpeningsSliced } from '../../server/src/core/precedent/openings';
 import {
   cancelledResponse,
   DocumentService,
@@ -12,7 +14,7 @@ import {
   WorkerFailed,
   type DocumentServiceHost,
 } from '../../server/src/services/documentService';
-import { checkWork, fixAllWork } from '../../server/src/services/documentWork';
+import { changedSpans, checkWork, fixAllEdits, fixAllWork, SPLIT_EDIT_CHARS } from '../../server/src/services/documentWork';
 import { WorkerPool } from '../../server/src/services/workerPool';
 import { syntheticDraft } from '../bench/checks-bench';
 import { readSeed, SEED } from '../support/paths';
@@ -53,7 +55,8 @@ describe('document work in worker threads', function () {
       const here = fixAllWork(input(draft), undefined);
       assert.deepStrictEqual(fixed, here);
       assert.ok(fixed.applied['operative-punctuation'] > 5, JSON.stringify(fixed.applied));
-      assert.ok(fixed.edit && applyEdits(draft, [fixed.edit]) !== draft);
+      assert.strictEqual(fixed.edits.length, 1, 'a small draft: one edit');
+      assert.notStrictEqual(applyEdits(draft, fixed.edits), draft);
     });
 
     it('asks the corpus of the server thread its facts, once per question', async () => {
@@ -203,5 +206,63 @@ describe('document work in worker threads', function () {
       t.cancel();
       assert.strictEqual(cancelledResponse(t.token).code, LSPErrorCodes.RequestCancelled);
     });
+  });
+});
+
+describe('opening phrase counts of a corpus, a slice at a time', () => {
+  it('count the same as at once, yielding to the event loop between slices', async () => {
+    const corpus = new Corpus();
+    await corpus.load({ builtin: true });
+    const once = countOpenings(corpus.index);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const sliced = await countOpeningsSliced(corpus.index, 0);
+    clearInterval(timer);
+    assert.deepStrictEqual([...sliced.operative], [...once.operative]);
+    assert.deepStrictEqual([...sliced.preambular], [...once.preambular]);
+    assert.ok([...once.operative.values()].some((p) => p.count > 0));
+    assert.ok(ticks > 0, 'timers ran while it counted');
+  });
+});
+
+describe('the edits of a fix-all on a large draft', () => {
+  /** A deterministic pseudo-random generator (the same cases every run). */
+  const rng = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+
+  it('one minimal edit while it stays small; one edit per changed place on a large draft, rebuilding the text exactly', () => {
+    const small = 'The General Assembly,\n\n1. *Decides* to act\n';
+    assert.deepStrictEqual(fixAllEdits(small, small), []);
+    assert.strictEqual(fixAllEdits(small, small.replace('act', 'act;')).length, 1);
+    const big = syntheticDraft(600_000);
+    const fixed = big.replace(/^(\d*[05]\. .*);$/gm, '$1.').replace(/Member States/g, (m, at: number) => (at % 3 ? m : 'States'));
+    const edits = fixAllEdits(big, fixed);
+    assert.ok(edits.length > 100, `${edits.length} edits`);
+    assert.ok(edits.every((e) => e.newText.length < 100));
+    assert.strictEqual(applyEdits(big, edits), fixed);
+  });
+
+  it('rebuilds the text exactly whatever the changes: insertions, deletions, replacements, near each other or at the ends', () => {
+    const random = rng(7);
+    const base = syntheticDraft(SPLIT_EDIT_CHARS * 2);
+    const pieces = [';', '', ' ', 'bis ', '*', '\n\n', 'States', 'xx'.repeat(200)];
+    for (let round = 0; round < 12; round++) {
+      let after = base;
+      const n = 1 + Math.floor(random() * 400);
+      for (let k = 0; k < n; k++) {
+        const at = Math.floor(random() * after.length);
+        const del = Math.floor(random() * (random() < 0.1 ? 600 : 4));
+        after = after.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + after.slice(at + del);
+      }
+      if (round % 4 === 0) after = 'Preface\n' + after + ';';
+      const spans = changedSpans(base, after);
+      assert.ok(spans, `round ${round}`);
+      assert.strictEqual(applyEdits(base, fixAllEdits(base, after)), after, `round ${round}`);
+    }
+    // entirely different texts: still exact
+    const other = syntheticDraft(SPLIT_EDIT_CHARS * 2)
+      .split('')
+      .reverse()
+      .join('');
+    assert.strictEqual(applyEdits(base, fixAllEdits(base, other)), other);
   });
 });

@@ -209,8 +209,9 @@ export function register(ctx: ServerContext): void {
       // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
       // for documents small enough that the repeated passes stay quick.
       if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {
-        const { edit } = await fixAllFor(document, token);
-        if (edit) actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
+        const { edits } = await fixAllFor(document, token);
+        if (edits.length)
+          actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
       }
     } catch (err) {
       if (err instanceof ResponseError) throw err; // cancelled
@@ -238,7 +239,7 @@ export function register(ctx: ServerContext): void {
         if (err instanceof WorkerFailed) return { applied: false, reason: err.message.split('\n')[0] };
         throw err;
       }
-      edits = r.edit ? [r.edit] : [];
+      edits = r.edits;
       applied = r.applied;
     } else if (params.command === COMMANDS.renumberParagraphs) {
       // as the operative-numbering check does: draft mode keeps `5 bis`, misplaced paragraphs take no number
