@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   CancellationTokenSource,
@@ -18,13 +20,16 @@ import { syntheticDraft } from '../bench/checks-bench';
 const largeDraft = (bytes: number) => syntheticDraft(bytes).replace(/^(\d*[05]\. .*);$/gm, '$1');
 
 /** A server whose drafts above 10,000 characters are checked in one worker thread. */
-async function workerServer(documents: Record<string, number> = {}): Promise<{
+async function workerServer(
+  documents: Record<string, number> = {},
+  rootPath?: string,
+): Promise<{
   server: TestServer;
   logs: string[];
   messages: ShowMessageParams[];
   applied: WorkspaceEdit[];
 }> {
-  const server = await startServer({ initializationOptions: { documents: { threshold: 10_000, workers: 1, ...documents } } });
+  const server = await startServer({ rootPath, initializationOptions: { documents: { threshold: 10_000, workers: 1, ...documents } } });
   const logs: string[] = [];
   const messages: ShowMessageParams[] = [];
   const applied: WorkspaceEdit[] = [];
@@ -150,6 +155,41 @@ describe('document work off the request thread (worker threads), cancellable', f
       }
       assert.ok(await hover(s.server));
       assert.doesNotMatch(s.server.stderr(), /TypeError|Cannot read|Unhandled/);
+    });
+  });
+
+  describe('Check workspace', () => {
+    let s: Awaited<ReturnType<typeof workerServer>>;
+    let dir: string;
+    before(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worker-workspace-'));
+      fs.writeFileSync(path.join(dir, 'a-small.res.md'), 'The General Assembly,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n');
+      fs.writeFileSync(path.join(dir, 'b-large.res.md'), largeDraft(1024 * 1024));
+      fs.writeFileSync(path.join(dir, 'c-small.res.md'), 'The General Assembly,\n\n1. *Decides* to act.\n');
+      s = await workerServer({}, dir);
+    });
+    after(async () => {
+      await s?.server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('checks the drafts on disk in the worker, and a cancelled check stops where it is, publishing nothing more', async () => {
+      const large = fileUri(path.join(dir, 'b-large.res.md'));
+      const source = new CancellationTokenSource();
+      s.server.connection.onNotification('resolution/checkWorkspaceProgress', () => source.cancel());
+      const cancelled = (await s.server.connection.sendRequest('resolution/checkWorkspace', {}, source.token)) as {
+        files: number;
+        cancelled: boolean;
+      };
+      assert.deepStrictEqual([cancelled.files, cancelled.cancelled], [1, true]);
+      assert.ok(!s.server.allDiagnostics.some((p) => p.uri === large));
+
+      s.server.connection.onNotification('resolution/checkWorkspaceProgress', () => undefined);
+      const published = s.server.diagnostics(large, undefined, 110_000);
+      const full = (await s.server.connection.sendRequest('resolution/checkWorkspace', {})) as { files: number; warnings: number };
+      assert.strictEqual(full.files, 3);
+      const d = await published;
+      assert.ok(d.diagnostics.filter((x) => x.code === 'operative-punctuation').length > 100);
     });
   });
 
