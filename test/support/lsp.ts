@@ -19,7 +19,10 @@ import {
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { ROOT } from './paths';
 
-export const SERVER_JS = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+/** The server started by the tests: the compiled one, or another build (RESOLUTION_SERVER_JS=dist/server.js for the bundle). */
+export const SERVER_JS = process.env.RESOLUTION_SERVER_JS
+  ? path.resolve(ROOT, process.env.RESOLUTION_SERVER_JS)
+  : path.join(ROOT, 'out', 'server', 'src', 'server.js');
 
 export interface TestServer {
   connection: ProtocolConnection;
