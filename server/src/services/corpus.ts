@@ -23,7 +23,7 @@ import {
 import { combineBackends, type PrecedentBackend } from '../core/precedent/backend';
 import { Corpus, type CorpusSources, type LoadReport } from '../core/precedent/corpus';
 import { corpusConfig } from '../core/precedent/corpusConfig';
-import { countOpenings, type OpeningStats } from '../core/precedent/openings';
+import { countOpenings, countOpeningsSliced, type OpeningStats } from '../core/precedent/openings';
 import { PgCorpus } from '../core/precedent/pgBackend';
 import type { Match, SearchOptions } from '../core/precedent/types';
 import { DEFAULTS, resolveSettings, type PrecedentAccess, type PrecedentSettings } from '../core/service/precedent';
@@ -249,8 +249,11 @@ export class CorpusService {
 
   private publish(corpus: Corpus, settings: PrecedentSettings): void {
     this.corpus = corpus;
-    this.openings = countOpenings(corpus.index);
     this.settings = settings;
+    // counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
+    void countOpeningsSliced(corpus.index).then((openings) => {
+      if (this.corpus === corpus) this.openings = openings;
+    });
   }
 
   /** Without a storage folder (a client that gives none): a temporary cache, removed at exit. */
