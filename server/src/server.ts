@@ -68,6 +68,8 @@ export interface ServerContext {
   onWatchedFilesChanged(handler: NotificationHandler<DidChangeWatchedFilesParams>): void;
   /** Recompute diagnostics of one open document, or all (debounced by the diagnostics feature). */
   revalidate(uri?: string): void;
+  /** What `revalidate` runs: the diagnostics feature registers it (no feature replaces a context method). */
+  onRevalidate(handler: (uri?: string) => void): void;
   /** Facts from the precedent corpus, once it is loaded (`corpus.corpus`). */
   readonly corpusFacts: CorpusFacts | undefined;
   /** Writes to the server's output channel. */
@@ -107,11 +109,16 @@ export function startServer(raw: Connection): void {
   // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.
   const connection = guardConnection(raw, (m) => raw.console.log(m));
   const documents = new TextDocuments(TextDocument);
-  const config = new ConfigService(connection, (m) => connection.console.log(m));
+  const config = new ConfigService(
+    connection,
+    (m) => connection.console.log(m),
+    () => ctx.revalidate(),
+  );
   let corpus: CorpusService | undefined;
   let folders: string[] = [];
 
   const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
+  const revalidators: Array<(uri?: string) => void> = [];
   const docs = new DocumentService({
     corpusFacts: () => ctx.corpusFacts,
     locale: () => ctx.locale,
@@ -140,8 +147,11 @@ export function startServer(raw: Connection): void {
     onWatchedFilesChanged(handler) {
       watchedFilesHandlers.push(handler);
     },
-    revalidate() {
-      /* replaced by the diagnostics feature */
+    revalidate(uri) {
+      for (const r of revalidators) r(uri);
+    },
+    onRevalidate(handler) {
+      revalidators.push(handler);
     },
     log(message) {
       connection.console.log(message);

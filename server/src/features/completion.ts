@@ -15,7 +15,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt, type CompletionEntry } from '../core/service/completion';
 import type { ServerContext } from '../server';
-import { uriPath } from '../services/corpus';
+import { uriToPath } from '../core/uri';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { completionProvider: { triggerCharacters: ['/'], resolveProvider: false } };
@@ -49,7 +49,7 @@ export function register(ctx: ServerContext): void {
     if (token.isCancellationRequested) return null;
     const doc = ctx.parsed(document);
     const offset = document.offsetAt(params.position);
-    const list = await completionsAt(doc, offset, access, uriPath(document.uri), () => token.isCancellationRequested);
+    const list = await completionsAt(doc, offset, access, uriToPath(document.uri), () => token.isCancellationRequested);
     return list && { isIncomplete: list.isIncomplete, items: list.items.map((e) => toItem(document, e)) };
   });
 }

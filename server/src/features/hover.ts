@@ -5,7 +5,7 @@
 import { Hover, InitializeParams, MarkupKind, ServerCapabilities } from 'vscode-languageserver/node';
 import { corpusHover, footnoteHover, type HoverContent } from '../core/service/hover';
 import type { ServerContext } from '../server';
-import { uriPath } from '../services/corpus';
+import { uriToPath } from '../core/uri';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { hoverProvider: true };
@@ -25,6 +25,6 @@ export function register(ctx: ServerContext): void {
     if (foot) return toHover(foot);
     const access = await ctx.corpus.access(1500);
     if (!access || token.isCancellationRequested) return null;
-    return toHover(await corpusHover(access, doc, offset, uriPath(document.uri)));
+    return toHover(await corpusHover(access, doc, offset, uriToPath(document.uri)));
   });
 }

@@ -16,7 +16,7 @@ import { redlineDocx } from '../core/office/redline';
 import { readDraftSource } from '../core/office/sources';
 import type { ServerContext } from '../server';
 import { BaseRequest, ChangesAgainstBaseRequest, ExportRedlineRequest, ExportWordRequest, type BaseChange } from '../protocol';
-import { uriPath } from '../services/corpus';
+import { uriToPath } from '../core/uri';
 
 interface OfficeSettings {
   font?: string;
@@ -50,7 +50,7 @@ export function register(ctx: ServerContext): void {
   const baseOf = async (uri: string, text: string): Promise<BaseResult> => {
     const corpus = await ctx.corpus.get(60_000);
     if (!corpus) return { base: null, candidates: [], reason: 'the precedent corpus is not loaded' };
-    return findBase(text, corpus, { draftPath: uriPath(uri) });
+    return findBase(text, corpus, { draftPath: uriToPath(uri) });
   };
 
   /** The base's text, from its file in the corpus. */

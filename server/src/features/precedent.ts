@@ -20,7 +20,7 @@ import {
   type CorpusSourcesResult,
 } from '../protocol';
 import type { ServerContext } from '../server';
-import { uriPath } from '../services/corpus';
+import { uriToPath } from '../core/uri';
 
 /** A source configured but not loaded yet (a load in progress), as the Corpus view lists it. */
 function pendingSource(p: string): SourceStats {
@@ -71,7 +71,7 @@ export function register(ctx: ServerContext): void {
       ctx.parsed(document),
       document.offsetAt(params.position),
       params.top ?? 5,
-      uriPath(params.uri),
+      uriToPath(params.uri),
     );
     if (!found) return null;
     const para = found.paragraph;
@@ -104,6 +104,6 @@ export function register(ctx: ServerContext): void {
     if (!document || !params.position) return { parallels: [], reason: 'no such document' };
     const corpus = await ctx.corpus.get(60000, true);
     if (!corpus || token.isCancellationRequested) return { parallels: [], reason: 'the precedent corpus is not loaded' };
-    return parallelTextsAt(corpus, ctx.parsed(document), document.offsetAt(params.position), uriPath(params.uri));
+    return parallelTextsAt(corpus, ctx.parsed(document), document.offsetAt(params.position), uriToPath(params.uri));
   });
 }

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
 import { Worker } from 'worker_threads';
 import {
   DidChangeWatchedFilesNotification,
@@ -27,19 +27,10 @@ import { countOpenings, countOpeningsSliced, type OpeningStats } from '../core/p
 import { PgCorpus } from '../core/precedent/pgBackend';
 import type { Match, SearchOptions } from '../core/precedent/types';
 import { DEFAULTS, resolveSettings, type PrecedentAccess, type PrecedentSettings } from '../core/service/precedent';
+import { uriToPath } from '../core/uri';
 import type { WorkerMessage } from '../corpusWorker';
 import { CorpusChangedNotification } from '../protocol';
 import type { ServerContext } from '../server';
-
-/** File system path of a document URI, if it is a file. */
-export function uriPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 const WORKSPACE_EXT = /\.(res\.md|resolution\.md|resolution)$/i;
 
@@ -231,7 +222,7 @@ export class CorpusService {
   workspaceDirs(): string[] {
     return this.ctx
       .workspaceFolders()
-      .map(uriPath)
+      .map(uriToPath)
       .filter((p): p is string => !!p);
   }
 
@@ -404,7 +395,7 @@ export class CorpusService {
     if (!corpus) return;
     let changed = false;
     for (const c of params.changes) {
-      const file = uriPath(c.uri);
+      const file = uriToPath(c.uri);
       if (!file) continue;
       if (file.endsWith('.jsonl')) {
         void this.start(); // metadata changed: reload everything
