@@ -112,6 +112,8 @@ describe('base text', () => {
     assert.strictEqual(session(`United Nations\n\nA/78/L.12\n\nGeneral Assembly${body}`), 78);
     assert.strictEqual(session(`General Assembly\n\nSeventy-seventh session\n\nAgenda item 12${body}`), 77);
     assert.strictEqual(session(`Distr.: Limited\n20 November 2023${body}`), 78);
+    assert.strictEqual(session(`session: Seventy-seventh session\ntitle: Oceans${body}`), 77);
+    assert.strictEqual(session(`date: 1 December 2021${body}`), 76);
     assert.strictEqual(session(`Report of the Committee on the work of its seventy-second session${body}`), undefined);
     assert.strictEqual(session(body), undefined);
   });
@@ -134,6 +136,16 @@ describe('base text', () => {
       '1. *Decides* y.',
     ].join('\n\n');
     assert.strictEqual(draftTitle(parse(l)), 'Cooperation between the United Nations and the Organization of Testland States');
+    assert.strictEqual(
+      draftTitle(parse('symbol: A/78/L.31\ntitle: Oceans and the law of the sea\n\nThe General Assembly,\n\n1. *Decides* y.\n')),
+      'Oceans and the law of the sea',
+    );
+    assert.strictEqual(
+      draftTitle(
+        parse('A/78/L.31\n\nSeventy-eighth session\n\nOceans and the law of the sea\n\nThe General Assembly,\n\n1. *Decides* y.\n'),
+      ),
+      'Oceans and the law of the sea',
+    );
     assert.strictEqual(draftTitle(parse('The General Assembly,\n\n*Recalling* x,\n\n1. *Decides* y.\n')), undefined);
   });
 

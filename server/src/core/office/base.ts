@@ -131,7 +131,15 @@ export function sessionOfDate(text: string): number | undefined {
 export function draftSession(doc: ResolutionDocument): number | undefined {
   const fromSymbol = sessionOfSymbol(doc.symbol?.text);
   if (fromSymbol) return fromSymbol;
-  const lines = doc.frontMatter.flatMap((b) => b.text.split(/\r?\n/)).map((l) => l.replace(/[*_#]/g, '').trim());
+  // Lines of the header; a "session: …" or "date: …" key before the value is dropped.
+  const lines = doc.frontMatter
+    .flatMap((b) => b.text.split(/\r?\n/))
+    .map((l) =>
+      l
+        .replace(/[*_#]/g, '')
+        .trim()
+        .replace(/^(?:session|date)\s*:\s*/i, ''),
+    );
   for (const line of lines) {
     const m = /\b(?:A\/(?:C\.\d\/)?(\d{1,3})\/L\.\d+)/.exec(line);
     if (m) return Number(m[1]);
@@ -166,6 +174,10 @@ const NOT_TITLE =
  */
 export function draftTitle(doc: ResolutionDocument): string | undefined {
   if (doc.title) return doc.title.text;
+  for (const b of doc.frontMatter) {
+    const m = /^\s*title\s*:\s*(.+?)\s*$/im.exec(b.text);
+    if (m) return m[1];
+  }
   const blocks = doc.frontMatter.map((b) => b.text.replace(/[*_#]/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
   const sponsors = blocks.findIndex(
     (b) => /:\s*(?:revised\s+)?draft (?:resolution|decision)\s*$/i.test(b) || /^draft resolution\b/i.test(b),
