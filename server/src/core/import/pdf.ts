@@ -9,6 +9,7 @@
 import { ImportedDocument, ImportedParagraph, ImportError, Run } from './draft';
 import { itemsText, lineSegments, PdfItem, PdfLine, readPdfLines } from './pdfLines';
 import { AUTHORITY_RE, isPageFurniture, LABEL_ONLY_RE } from './furniture';
+import { restoreNonBreakingHyphens, sessionOf } from './words';
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -243,6 +244,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
   }
   for (const p of paragraphs) if (!p.heading) p.runs = plainLabel(p.runs);
   if (!paragraphs.length && !front.length) throw new ImportError('no text found in this PDF');
+  restoreNonBreakingHyphens(paragraphs, sessionOf(symbol, front));
   return { front, paragraphs, footnotes, warnings };
 }
 

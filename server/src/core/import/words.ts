@@ -1,0 +1,124 @@
+/**
+ * Repairs of text extracted from PDFs (pdftotext, a viewer's copy), where the letters of
+ * justified lines are placed one by one: words split apart ("re levant", "S eptember"), hyphens
+ * lost ("CounterTerrorism", "fifty sixth"), spaces before punctuation ("Provisions ,"). The
+ * document's own words and the word data of adopted resolutions (data/words.json, built by
+ * test/tools/build-words.ts) decide. Also the non-breaking hyphens (U+2011) that the official texts
+ * of the seventy-eighth session onwards put after "non-", "anti-", "pre-" and in "COVID-19",
+ * which print as plain hyphens.
+ */
+import wordData from '../data/words.json';
+import { sessionFromWords, sessionOfSymbol } from '../office/base';
+import { ImportedParagraph, mergeRuns, Run } from './draft';
+
+const CORPUS = wordData.words as Record<string, number>;
+const COMPOUNDS = wordData.compounds as Record<string, number>;
+
+let joinedCompounds: Map<string, string> | undefined;
+/** "hostagetaking" → "hostage-taking" for compounds whose joined form adopted texts never use. */
+function joinedToCompound(): Map<string, string> {
+  if (!joinedCompounds) {
+    joinedCompounds = new Map();
+    for (const [c, flags] of Object.entries(COMPOUNDS)) if (flags & 1) joinedCompounds.set(c.replace(/-/g, ''), c);
+  }
+  return joinedCompounds;
+}
+
+const corpusCount = (w: string) => CORPUS[w.toLowerCase()] ?? 0;
+
+/** Puts the hyphens of `compound` (lower case) into `word` (the same letters, any case). */
+function hyphenate(word: string, compound: string): string {
+  let out = '';
+  let i = 0;
+  for (const ch of compound) {
+    if (ch === '-') out += '-';
+    else out += word[i++];
+  }
+  return out;
+}
+
+/** Repairs the words of extracted lines (in place of the lines, same count and order). */
+export function repairWords(lines: string[]): string[] {
+  // spaces the extraction put before punctuation and hyphens
+  let out = lines.map((l) =>
+    l
+      .replace(/(?<=[\p{L}\d)”’\uE001])\s+(?=[,;:](?:\s|$))/gu, '')
+      .replace(/(?<=\p{L}) (?=\.$)/u, '')
+      .replace(/(?<=\p{L}) (?=’s\b)/gu, '')
+      .replace(/(?<=[\p{L}\d]) -(?=[\p{L}\d,])/gu, '-')
+      .replace(/(?<=\d) ?– ?(?=\d)/gu, '–'),
+  );
+  const count = new Map<string, number>();
+  for (const l of out) for (const w of l.split(/[^\p{L}]+/u)) if (w) count.set(w.toLowerCase(), (count.get(w.toLowerCase()) ?? 0) + 1);
+  const docHyphenated = new Map<string, string>();
+  for (const l of out)
+    for (const h of l.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []) docHyphenated.set(h.replace(/-/g, '').toLowerCase(), h.toLowerCase());
+  const n = (w: string) => count.get(w.toLowerCase()) ?? 0;
+  const known = (w: string) => (w.length === 1 ? /^[aAI]$/.test(w) : corpusCount(w) >= 3 || n(w) > 1);
+  // a piece is a word of its own when it is known and the whole is not much more common
+  const split = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011-]))/gu;
+  out = out.map((l) =>
+    l.replace(split, (all, a: string, b: string) => {
+      if (/\p{Lu}/u.test(b)) return all;
+      if (a.length > 1 && /\p{Lu}/u.test(a.slice(1))) return all;
+      const whole = a + b;
+      const wholeCount = corpusCount(whole) + 5 * n(whole);
+      if (!wholeCount) return all;
+      if (!known(a) || !known(b)) return a;
+      const rarer = Math.min(corpusCount(a) + n(a), corpusCount(b) + n(b));
+      if (wholeCount > 20 * rarer) return a;
+      return all;
+    }),
+  );
+  // hyphens the extraction lost: "CounterTerrorism", "hostagetaking", "fifty sixth"
+  out = out.map((l) =>
+    l
+      .replace(/(?<![\p{L}\d-])\p{L}{6,}(?![\p{L}\d-])/gu, (w) => {
+        const lower = w.toLowerCase();
+        if (corpusCount(lower) > 0 && !/\p{Ll}\p{Lu}/u.test(w)) return w;
+        const c = docHyphenated.get(lower) ?? joinedToCompound().get(lower);
+        return c && n(lower) <= 2 ? hyphenate(w, c) : w;
+      })
+      .replace(/(?<![\p{L}\d-])(\p{L}+) (\p{L}+)(?![\p{L}\d-])/gu, (all, a: string, b: string) => {
+        const c = `${a} ${b}`.toLowerCase().replace(' ', '-');
+        return (COMPOUNDS[c] ?? 0) & 2 ? `${a}-${b}` : all;
+      }),
+  );
+  return out;
+}
+
+/** The session of the text, from its symbol or a "Seventy-eighth session" line. */
+export function sessionOf(symbol: string | undefined, front: string[]): number | undefined {
+  const s = sessionOfSymbol(symbol);
+  if (s) return s;
+  for (const l of front) {
+    const fromSymbol = sessionOfSymbol(l.trim()) ?? sessionOfSymbol(/\b(A\/\S+)/.exec(l)?.[1]);
+    if (fromSymbol) return fromSymbol;
+    const w = sessionFromWords(l);
+    if (w) return w;
+  }
+  return undefined;
+}
+
+/** Where the official texts print a non-breaking hyphen (from the seventy-eighth session on). */
+const NB_HYPHEN_RE = /(?<![\p{L}\d-])(non|Non|NON|anti|Anti|pre|Pre)-(?=\p{L})|(?<=\bCOVID)-(?=19\b)/gu;
+
+export function nonBreakingHyphens(text: string): string {
+  return text.replace(NB_HYPHEN_RE, (all, prefix: string | undefined) => (prefix ? `${prefix}\u2011` : '\u2011'));
+}
+
+/**
+ * Non-breaking hyphens back where the official texts of the seventy-eighth session onwards have
+ * them: a PDF prints U+2011 as a plain hyphen, so only the editorial practice can tell. Not in
+ * footnotes: their titles of publications keep plain hyphens more often than not.
+ */
+export function restoreNonBreakingHyphens(paragraphs: ImportedParagraph[], session: number | undefined): void {
+  if (!session || session < 78) return;
+  // a PDF's words come in pieces ("non", "-", "governmental"): the runs of one style are joined first
+  const fix = (runs: Run[]) => {
+    const merged = mergeRuns(runs);
+    for (const r of merged) if (r.text) r.text = nonBreakingHyphens(r.text);
+    return merged;
+  };
+  for (const p of paragraphs) p.runs = fix(p.runs);
+}
