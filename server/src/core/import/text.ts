@@ -8,9 +8,11 @@
 import { corpusPhraseCounts, defaultPhrases, PhraseBook, PhraseKind } from '../phrases';
 import { ImportedDocument, ImportedParagraph, Run } from './draft';
 import { AUTHORITY_RE, isPageFurniture, LABEL_ONLY_RE, SYMBOL_RE } from './furniture';
-import { repairWords, restoreNonBreakingHyphens, sessionOf } from './words';
+import { footnoteItalics, repairWords, restoreNonBreakingHyphens, sessionOf } from './words';
 
 const LABEL_START_RE = /^(\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\([a-z]{1,5}\))\s+(.*)$/;
+/** A section number on a line of its own: "II", "B". */
+const SECTION_RE = /^(?:[IVX]{1,5}|[A-H])$/;
 const MEETING_RE = /^\d+(?:st|nd|rd|th) (?:\(?(?:resumed|continued)\)? )?plenary meeting$/i;
 
 /** Opening phrases as adopted texts italicise them (the corpus phrase data), longest first. */
@@ -46,7 +48,7 @@ function opening(book: PhraseBook, text: string, kind: PhraseKind): number | und
 }
 
 /** A longer phrase is taken when it is at least this share as common as the most common one. */
-const RARER = 0.03;
+const RARER = 0.01;
 
 function italicOpening(book: PhraseBook, text: string, kind: PhraseKind): Run[] {
   const n = opening(book, text, kind);
@@ -162,7 +164,12 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   };
   for (const page of rawPages) {
     let inNotes = false;
-    for (const raw of page) {
+    // the rule printed at the end of the page's last line of text ("cross__________________")
+    const lines = page.flatMap((l) => {
+      const m = /^(.*\S)_{5,}\s*$/.exec(l);
+      return m && !/_$/.test(m[1]) ? [m[1], '__________'] : [l];
+    });
+    for (const raw of lines) {
       const t = squashed(raw);
       if (!frontDone) {
         if (AUTHORITY_RE.test(t)) frontDone = true;
@@ -198,6 +205,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
 
   // Footnote markers, page by page: the labels whose texts stand at the page's bottom
   markPages(bodyLines, pageLabels, footnotes);
+  for (const [label, runs] of footnotes) footnotes.set(label, footnoteItalics(repairWords([runs.map((r) => r.text).join('')])[0]));
   const repaired = repairWords(bodyLines.map((l) => l.text));
   repaired.forEach((t, i) => (bodyLines[i].text = t));
 
@@ -230,9 +238,46 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     paragraphs.push({ label: cur.label, runs: noteRuns(runs) });
     cur = undefined;
   };
-  for (const bl of bodyLines.slice(start)) {
+  const body = bodyLines.slice(start).filter((l) => l.text.trim());
+  const opensParagraph = (t: string) => LABEL_ONLY_RE.test(t) || LABEL_START_RE.test(t) || SECTION_RE.test(t);
+  for (let i = 0; i < body.length; i++) {
+    const bl = body[i];
     const line = bl.text.trim();
-    if (!line) continue;
+    // a section heading ("II", "International Decade for People of African Descent") between
+    // finished paragraphs, before a numbered paragraph
+    const ended = !cur || /[,;.:]$/.test(cur.text.replace(MARKER_RE, '').trim());
+    if (ended && !pendingLabel && cur?.kind !== 'meeting' && paragraphs.length + (cur ? 1 : 0) > 1) {
+      if (SECTION_RE.test(line)) {
+        flush();
+        paragraphs.push({ heading: 2, runs: [{ text: line }] });
+        continue;
+      }
+      let j = i;
+      while (
+        j < body.length &&
+        j < i + 3 &&
+        !opensParagraph(body[j].text) &&
+        /^\p{Lu}/u.test(body[j].text) &&
+        !/[,;.:]$/.test(body[j].text)
+      )
+        j++;
+      if (j > i && j < body.length && /^(?:\d{1,3}\.)(?:\s|$)/.test(body[j].text) && !opening(phrases, line, 'preambular')) {
+        flush();
+        paragraphs.push({
+          heading: 2,
+          runs: [
+            {
+              text: body
+                .slice(i, j)
+                .map((l) => l.text)
+                .join(' '),
+            },
+          ],
+        });
+        i = j - 1;
+        continue;
+      }
+    }
     if (LABEL_ONLY_RE.test(line)) {
       flush();
       pendingLabel = line;
@@ -424,13 +469,14 @@ function findMarker(
       }
       const sequel = after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
       if (/^\s+(?:and|or|to|through)\s+\d/.test(after) || /^\s*[-–]\s*\d/.test(after)) continue;
+      const symbolNext = /^\s+\d{1,3}\/\d/.test(after);
       if (digit) {
-        // after a year ("October 1990 4 or")
-        if (!lastResort && /\b\d{4}$/.test(before) && sequel) lastResort = hit;
+        // after a year ("October 1990 4 or", "2019 27 and 46/17")
+        if (/\b(?:19|20)\d\d$/.test(before) && (sequel || symbolNext)) return hit;
         continue;
       }
       if (/[,.;:”’)\]]/.test(m[1])) {
-        if (/\d[,.]$/.test(before) && !sequel) continue;
+        if (/\d[,.]$/.test(before) && !sequel && !symbolNext) continue;
         return hit;
       }
       if (!weak && !NUMBER_WORDS.test(before) && sequel) weak = hit;

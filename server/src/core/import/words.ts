@@ -79,6 +79,10 @@ export function repairWords(lines: string[]): string[] {
         const c = docHyphenated.get(lower) ?? joinedToCompound().get(lower);
         return c && n(lower) <= 2 ? hyphenate(w, c) : w;
       })
+      .replace(/(?<![\p{L}\d-])(\p{L}+)- (\p{Ll}+)(?![\p{L}\d-])/gu, (all, a: string, b: string) => {
+        const c = `${a}-${b}`.toLowerCase();
+        return COMPOUNDS[c] !== undefined || docHyphenated.get(c.replace('-', '')) === c ? `${a}-${b}` : all;
+      })
       .replace(/(?<![\p{L}\d-])(\p{L}+) (\p{L}+)(?![\p{L}\d-])/gu, (all, a: string, b: string) => {
         const c = `${a} ${b}`.toLowerCase().replace(' ', '-');
         return (COMPOUNDS[c] ?? 0) & 2 ? `${a}-${b}` : all;
@@ -121,4 +125,23 @@ export function restoreNonBreakingHyphens(paragraphs: ImportedParagraph[], sessi
     return merged;
   };
   for (const p of paragraphs) p.runs = fix(p.runs);
+}
+
+/**
+ * The italics of a footnote that plain text lost, where the UN's citation style fixes them: the
+ * title of the *Treaty Series*, of the *Official Records* with their supplement, and of a
+ * conference *Report* before its sales number or symbol.
+ */
+const NOTE_ITALICS: RegExp[] = [
+  /^(.*?\bUnited Nations, )(Treaty Series)(, vol\..*)$/,
+  /^((?:See )?)(Official Records of the (?:General Assembly|Economic and Social Council|Security Council), [^,()]+, Supplement No\. \w+)(.*)$/,
+  /^((?:See )?)(Report of the [^()]+?)( \((?:United Nations publication|A\/CONF\.)[^()]*(?:\([^()]*\)[^()]*)*\).*)$/,
+];
+
+export function footnoteItalics(text: string): Run[] {
+  for (const re of NOTE_ITALICS) {
+    const m = re.exec(text);
+    if (m && !/, vol\. /.test(m[2])) return [{ text: m[1] }, { text: m[2], italic: true }, { text: m[3] }].filter((r) => r.text);
+  }
+  return [{ text }];
 }
