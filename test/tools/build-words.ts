@@ -18,7 +18,7 @@ export function buildWords(corpusDir: string): { words: Record<string, number>; 
   const bigrams = new Map<string, number>();
   for (const f of files) {
     const text = plainText(parseXml(fs.readFileSync(f, 'utf8'))).toLowerCase();
-    for (const w of text.match(/\p{L}+/gu) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
+    for (const w of text.match(/(?<![\p{L}\d])\p{L}+(?![\p{L}\d])/gu) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
     for (const h of text.match(/\p{L}+(?:[-\u2011]\p{L}+)+/gu) ?? []) {
       const k = h.replace(/\u2011/g, '-');
       hyphenated.set(k, (hyphenated.get(k) ?? 0) + 1);

@@ -257,7 +257,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
         j < body.length &&
         j < i + 3 &&
         !opensParagraph(body[j].text) &&
-        /^\p{Lu}/u.test(body[j].text) &&
+        (j > i || /^\p{Lu}/u.test(body[j].text)) &&
         !/[,;.:]$/.test(body[j].text)
       )
         j++;
@@ -302,6 +302,18 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       operative = true;
     } else if (label) kind = 'other';
     else if ((finished || indented) && !operative && /^\p{Lu}/u.test(line) && opening(phrases, line, 'preambular')) kind = 'preambular';
+    else if (
+      (finished || indented) &&
+      !operative &&
+      cur?.kind === 'preambular' &&
+      /,$/.test(plainEnd) &&
+      /^\p{Lu}/u.test(line) &&
+      opening(phrases, line, 'operative')
+    ) {
+      // a single operative paragraph, unnumbered
+      kind = 'operative';
+      operative = true;
+    }
     else if (finished && cur?.kind === 'meeting') kind = undefined;
     else if (indented && finished) kind = 'other';
     const layoutSaysNew = !layout || indented || kind === 'authority' || kind === 'meeting';
@@ -468,7 +480,7 @@ function findMarker(
         return hit;
       }
       const sequel = after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
-      if (/^\s+(?:and|or|to|through)\s+\d/.test(after) || /^\s*[-–]\s*\d/.test(after)) continue;
+      if (/^\s+(?:and|or|to|through)\s+\d+(?![\d/])/.test(after) || /^\s*[-–]\s*\d/.test(after)) continue;
       const symbolNext = /^\s+\d{1,3}\/\d/.test(after);
       if (digit) {
         // after a year ("October 1990 4 or", "2019 27 and 46/17")

@@ -37,6 +37,24 @@ function hyphenate(word: string, compound: string): string {
   return out;
 }
 
+/** Common words: a piece of a word glued to another must be one of these to be split off. */
+const common = (w: string) => corpusCount(w) >= 20 || /^(?:a|I)$/.test(w);
+
+/** "asmooth" → "a smooth": a word no text uses, made of two common ones. */
+function splitGlued(w: string, n: (w: string) => number): string {
+  const lower = w.toLowerCase();
+  if (w.length < 5 || corpusCount(lower) > 0 || n(lower) > 1 || /\p{Lu}/u.test(w.slice(1))) return w;
+  let best: [number, number] | undefined;
+  for (let i = 1; i < w.length; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if ((a.length === 1 && !/^[aI]$/.test(a)) || b.length < 2 || !common(a.toLowerCase()) || !common(b)) continue;
+    const score = Math.min(corpusCount(a), corpusCount(b));
+    if (!best || score > best[1]) best = [i, score];
+  }
+  return best ? `${w.slice(0, best[0])} ${w.slice(best[0])}` : w;
+}
+
 /** Repairs the words of extracted lines (in place of the lines, same count and order). */
 export function repairWords(lines: string[]): string[] {
   // spaces the extraction put before punctuation and hyphens
@@ -45,6 +63,8 @@ export function repairWords(lines: string[]): string[] {
       .replace(/(?<=[\p{L}\d)”’\uE001])\s+(?=[,;:](?:\s|$))/gu, '')
       .replace(/(?<=\p{L}) (?=\.$)/u, '')
       .replace(/(?<=\p{L}) (?=’s\b)/gu, '')
+      .replace(/(?<=\p{L}) (?=”)/gu, '')
+      .replace(/(?<=\p{L}) - (?=(?:and|or|to)\b)/gu, '- ')
       .replace(/(?<=[\p{L}\d]) -(?=[\p{L}\d,])/gu, '-')
       .replace(/(?<=\d) ?– ?(?=\d)/gu, '–'),
   );
@@ -56,36 +76,50 @@ export function repairWords(lines: string[]): string[] {
   const n = (w: string) => count.get(w.toLowerCase()) ?? 0;
   const known = (w: string) => (w.length === 1 ? /^[aAI]$/.test(w) : corpusCount(w) >= 3 || n(w) > 1);
   // a piece is a word of its own when it is known and the whole is not much more common
-  const split = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011-]))/gu;
+  const split = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011]))/gu;
   out = out.map((l) =>
     l.replace(split, (all, a: string, b: string) => {
       if (/\p{Lu}/u.test(b)) return all;
       if (a.length > 1 && /\p{Lu}/u.test(a.slice(1))) return all;
       const whole = a + b;
       const wholeCount = corpusCount(whole) + 5 * n(whole);
-      if (!wholeCount) return all;
+      // a last letter set apart ("Brown e", "accordanc e")
+      if (!wholeCount) return /^[b-hj-z]$/.test(b) && a.length >= 3 && /\p{Ll}$/u.test(a) ? a : all;
       if (!known(a) || !known(b)) return a;
       const rarer = Math.min(corpusCount(a) + n(a), corpusCount(b) + n(b));
-      if (wholeCount > 20 * rarer) return a;
+      if (wholeCount > 10 * rarer) return a;
       return all;
     }),
   );
-  // hyphens the extraction lost: "CounterTerrorism", "hostagetaking", "fifty sixth"
+  // words run together ("asmooth", "women’sand")
   out = out.map((l) =>
     l
-      .replace(/(?<![\p{L}\d-])\p{L}{6,}(?![\p{L}\d-])/gu, (w) => {
+      .replace(/(?<=’)s(and|or|the|of|in|to)\b/gu, 's $1')
+      .replace(/(?<![\p{L}\d’'-])\p{L}{5,}(?![\p{L}\d’'-])/gu, (w) => (docHyphenated.has(w.toLowerCase()) ? w : splitGlued(w, n))),
+  );
+  // hyphens the extraction lost: "CounterTerrorism", "hostagetaking", "nuclear-weaponfree", "fifty sixth"
+  const compoundOf = (w: string) => {
+    const lower = w.toLowerCase().replace(/-/g, '');
+    return joinedToCompound().get(lower) ?? docHyphenated.get(lower);
+  };
+  out = out.map((l) =>
+    l
+      .replace(/(?<![\p{L}\d-])\p{L}{3,}(?:-\p{L}+)*(?![\p{L}\d-])/gu, (w) => {
         const lower = w.toLowerCase();
-        if (corpusCount(lower) > 0 && !/\p{Ll}\p{Lu}/u.test(w)) return w;
-        const c = docHyphenated.get(lower) ?? joinedToCompound().get(lower);
-        return c && n(lower) <= 2 ? hyphenate(w, c) : w;
+        if (w.length < 6 || (!w.includes('-') && corpusCount(lower) > 0 && !/\p{Ll}\p{Lu}/u.test(w))) return w;
+        if (w.includes('-') && COMPOUNDS[lower] !== undefined) return w;
+        const c = compoundOf(w);
+        if (!c || c === lower) return w;
+        return corpusCount(lower.replace(/-/g, '')) === 0 || n(lower) <= 2 ? hyphenate(w.replace(/-/g, ''), c) : w;
       })
-      .replace(/(?<![\p{L}\d-])(\p{L}+)- (\p{Ll}+)(?![\p{L}\d-])/gu, (all, a: string, b: string) => {
+      .replace(/(?<![\p{L}\d-])(\p{L}+)- (\p{L}+)(?![\p{L}\d-])/gu, (all, a: string, b: string) => {
         const c = `${a}-${b}`.toLowerCase();
         return COMPOUNDS[c] !== undefined || docHyphenated.get(c.replace('-', '')) === c ? `${a}-${b}` : all;
       })
-      .replace(/(?<![\p{L}\d-])(\p{L}+) (\p{L}+)(?![\p{L}\d-])/gu, (all, a: string, b: string) => {
-        const c = `${a} ${b}`.toLowerCase().replace(' ', '-');
-        return (COMPOUNDS[c] ?? 0) & 2 ? `${a}-${b}` : all;
+      .replace(/(?<![\p{L}\d-])(\p{L}+) (?=(\p{L}+(?:-\p{L}+)?)(?![\p{L}\d-]))/gu, (all, a: string, b: string) => {
+        const c = `${a}-${b}`.toLowerCase();
+        const flags = COMPOUNDS[c] ?? 0;
+        return flags & 2 || (b.includes('-') && flags) ? `${a}-` : all;
       }),
   );
   return out;
