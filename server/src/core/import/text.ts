@@ -313,8 +313,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       // a single operative paragraph, unnumbered
       kind = 'operative';
       operative = true;
-    }
-    else if (finished && cur?.kind === 'meeting') kind = undefined;
+    } else if (finished && cur?.kind === 'meeting') kind = undefined;
     else if (indented && finished) kind = 'other';
     const layoutSaysNew = !layout || indented || kind === 'authority' || kind === 'meeting';
     if (kind && (finished || kind === 'authority' || kind === 'meeting' || label) && layoutSaysNew) {

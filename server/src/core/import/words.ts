@@ -37,22 +37,21 @@ function hyphenate(word: string, compound: string): string {
   return out;
 }
 
-/** Common words: a piece of a word glued to another must be one of these to be split off. */
-const common = (w: string) => corpusCount(w) >= 20 || /^(?:a|I)$/.test(w);
+/** Short words a justified line may run into the next word: "asmooth", "neededin", "familiesand". */
+const LEADING_GLUE = new Set(['a', 'of', 'and', 'the', 'to', 'for', 'by', 'with', 'or', 'at']);
+const TRAILING_GLUE = new Set(['a', 'of', 'and', 'the', 'to', 'for', 'by', 'with', 'or', 'at', 'in', 'on', 'as']);
 
-/** "asmooth" → "a smooth": a word no text uses, made of two common ones. */
+/** "asmooth" → "a smooth": a word no text uses, a short word glued to a common one. */
 function splitGlued(w: string, n: (w: string) => number): string {
   const lower = w.toLowerCase();
   if (w.length < 5 || corpusCount(lower) > 0 || n(lower) > 1 || /\p{Lu}/u.test(w.slice(1))) return w;
-  let best: [number, number] | undefined;
-  for (let i = 1; i < w.length; i++) {
-    const a = w.slice(0, i);
-    const b = w.slice(i);
-    if ((a.length === 1 && !/^[aI]$/.test(a)) || b.length < 2 || !common(a.toLowerCase()) || !common(b)) continue;
-    const score = Math.min(corpusCount(a), corpusCount(b));
-    if (!best || score > best[1]) best = [i, score];
+  for (let i = 1; i <= 4 && i < w.length - 3; i++) {
+    if (LEADING_GLUE.has(lower.slice(0, i)) && corpusCount(lower.slice(i)) >= 20) return `${w.slice(0, i)} ${w.slice(i)}`;
   }
-  return best ? `${w.slice(0, best[0])} ${w.slice(best[0])}` : w;
+  for (let i = w.length - 1; i >= w.length - 4 && i > 3; i--) {
+    if (TRAILING_GLUE.has(lower.slice(i)) && corpusCount(lower.slice(0, i)) >= 20) return `${w.slice(0, i)} ${w.slice(i)}`;
+  }
+  return w;
 }
 
 /** Repairs the words of extracted lines (in place of the lines, same count and order). */
@@ -79,7 +78,7 @@ export function repairWords(lines: string[]): string[] {
   const split = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011]))/gu;
   out = out.map((l) =>
     l.replace(split, (all, a: string, b: string) => {
-      if (/\p{Lu}/u.test(b)) return all;
+      if (/\p{Lu}/u.test(b) || /^(?:a|A|I)$/.test(a) || b === 'a') return all;
       if (a.length > 1 && /\p{Lu}/u.test(a.slice(1))) return all;
       const whole = a + b;
       const wholeCount = corpusCount(whole) + 5 * n(whole);
