@@ -7,7 +7,8 @@
  */
 import { corpusPhraseCounts, defaultPhrases, PhraseBook, PhraseKind } from '../phrases';
 import { ImportedDocument, ImportedParagraph, Run } from './draft';
-import { AUTHORITY_RE, isPageFurniture, LABEL_ONLY_RE, SYMBOL_RE } from './furniture';
+import { AUTHORITY_RE, isJobNumber, isPageFurniture, LABEL_ONLY_RE, SYMBOL_RE } from './furniture';
+import { normaliseFront } from './ldoc';
 import { footnoteItalics, repairWords, restoreNonBreakingHyphens, sessionOf } from './words';
 
 const LABEL_START_RE = /^(\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\([a-z]{1,5}\))\s+(.*)$/;
@@ -151,11 +152,12 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   const footnotes = new Map<string, Run[]>();
   const bodyLines: TextLine[] = [];
   const pageLabels: string[][] = [];
-  const hasFormFeeds = rawPages.length > 1;
+  const hasFormFeeds = text.includes('\f');
   let lastNote: string | undefined;
   let pageNo = 0;
   let frontDone = false;
   const noteLines: string[] = [];
+  const starNotes: string[] = [];
   const flushNotes = () => {
     if (!noteLines.length) return;
     const labels = readNotes(noteLines.splice(0), footnotes, lastNote);
@@ -164,6 +166,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   };
   for (const page of rawPages) {
     let inNotes = false;
+    let sawRule = false;
     // the rule printed at the end of the page's last line of text ("cross__________________")
     const lines = page.flatMap((l) => {
       const m = /^(.*\S)_{5,}\s*$/.exec(l);
@@ -174,13 +177,18 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       if (!frontDone) {
         if (AUTHORITY_RE.test(t)) frontDone = true;
         else {
-          // the header keeps its columns as lines of their own
-          for (const s of segmentsOf(raw)) if (squashed(s)) bodyLines.push({ text: squashed(s), indent: 0, page: pageNo });
+          // the header keeps its columns as lines of their own; job numbers and bar codes go
+          for (const s of segmentsOf(raw)) {
+            const seg = squashed(s);
+            if (seg && !isPageFurniture(seg, undefined) && !JOB_PAGE_RE.test(seg) && !DATE_CODE_RE.test(seg))
+              bodyLines.push({ text: seg, indent: 0, page: pageNo });
+          }
           continue;
         }
       }
       if (/^_{5,}$/.test(t)) {
         inNotes = true;
+        sawRule = true;
         continue;
       }
       if (inNotes) {
@@ -193,11 +201,28 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
           }
           continue;
         }
-        noteLines.push(t);
+        // the note of an asterisk on the symbol or a sponsor ("* Reissued for technical reasons …")
+        if (/^\*+\s*\S/.test(t)) starNotes.push(t);
+        else noteLines.push(t);
         continue;
       }
       if (!t || isFurniture(raw)) continue;
       bodyLines.push({ text: t, indent: raw.length - raw.trimStart().length, page: pageNo });
+    }
+    if (hasFormFeeds && !sawRule) {
+      // footnotes under a rule drawn as a line, not text (a PDF made by a word processor): the
+      // next footnote's number alone on a line after a finished paragraph, its text after it
+      const next = String(lastNote ? parseInt(lastNote, 10) + 1 : 1);
+      const first = bodyLines.findIndex((l) => l.page === pageNo);
+      for (let k = first + 1; first >= 0 && k < bodyLines.length; k++) {
+        if (bodyLines[k].text !== next || !/[.;:,]$/.test(bodyLines[k - 1].text.replace(MARKER_RE, ''))) continue;
+        const tail = bodyLines.slice(k).map((l) => l.text);
+        if (tail.some((t) => !/^\d{1,3}$/.test(t))) {
+          bodyLines.splice(k);
+          noteLines.push(...tail);
+        }
+        break;
+      }
     }
     flushNotes();
     if (hasFormFeeds) pageNo++;
@@ -212,7 +237,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   // Front matter: up to the authority line (or the title line "78/11." and its title).
   let start = bodyLines.findIndex((l) => AUTHORITY_RE.test(l.text));
   if (start < 0) start = 0;
-  const front = frontMatterLines(bodyLines.slice(0, start).map((l) => l.text));
+  const front = normaliseFront([...frontMatterLines(bodyLines.slice(0, start).map((l) => l.text)), ...starNotes]);
 
   // layout mode: the indent of the lines that run on, page by page (a first line is indented)
   const runOnIndent = new Map<number, number>();
@@ -333,7 +358,9 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     cur.text += /[-‑/]$/.test(cur.text) || /\S[–—]$/.test(cur.text) ? line : ' ' + line;
   }
   flush();
-  restoreNonBreakingHyphens(paragraphs, sessionOf(symbol, front));
+  // only in the United Nations' own print (a job number on its pages), not in a draft's own export
+  const official = rawPages.some((p) => p.some((l) => segmentsOf(l).some(isJobNumber)));
+  restoreNonBreakingHyphens(paragraphs, official ? sessionOf(symbol, front) : undefined);
   if (!footnotes.size && /[¹²³⁴⁵⁶⁷⁸⁹]/.test(input)) warnings.push('footnote markers found without their texts');
   return { front, paragraphs, footnotes, warnings };
 }
