@@ -20,6 +20,11 @@ export function isJobNumber(text: string): boolean {
   return /^\d{2}-\d{5}\b/.test(text.trim()) || /\b\d{2}-\d{5}\s*\([A-Z]\)/.test(text);
 }
 
+/** A symbol of a document the United Nations issues: A/RES/78/11, A/78/L.12, A/C.3/78/L.25/Rev.1. */
+export function isUnSymbol(symbol: string | undefined): boolean {
+  return !!symbol && /^A\/(?:RES\/\d{1,3}\/\d+|(?:C\.\d\/)?\d{1,3}\/L\.\d+)/.test(symbol.trim());
+}
+
 /** A document symbol standing alone: A/RES/78/11, A/C.3/78/L.25, A/78/L.10/Rev.1. */
 export const SYMBOL_RE = /^(?:A|S|E|A\/HRC|UNEP|FCCC)\/[\w.]+(?:\/[\w.()-]+)+(?:\*)?$/;
 

@@ -47,8 +47,21 @@ export function readLDocHeader(input: string[]): LDocHeader | undefined {
   if (symAt < 0) return undefined;
   const h: LDocHeader = { symbol: lines[symAt], session: [], notes: [] };
   const rest: string[] = [];
+  let noteOpen = false;
   for (const l of lines.filter((_, i) => i !== symAt)) {
-    if (/^\*+\s*\S/.test(l) && !/:\s*(?:revised\s+)?draft/i.test(l)) h.notes.push(l);
+    if (/^\*+\s*\S/.test(l) && !/:\s*(?:revised\s+)?draft/i.test(l)) {
+      h.notes.push(l);
+      noteOpen = !/\.$/.test(l);
+      continue;
+    }
+    if (noteOpen && /^\p{Ll}|^the\b/u.test(l)) {
+      // a note's text wrapped onto the next line
+      h.notes[h.notes.length - 1] += ' ' + l;
+      noteOpen = !/\.$/.test(l);
+      continue;
+    }
+    noteOpen = false;
+    if (/^\*+\s*\S/.test(l)) h.notes.push(l);
     else if (l === 'United Nations' && !h.organization) h.organization = l;
     else if (BODY_RE.test(l) && !h.body) h.body = l;
     else if (/^Distr\.:/.test(l) && !h.distribution) h.distribution = l;

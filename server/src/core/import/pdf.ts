@@ -8,7 +8,7 @@
  */
 import { ImportedDocument, ImportedParagraph, ImportError, Run } from './draft';
 import { itemsText, lineSegments, PdfItem, PdfLine, readPdfLines } from './pdfLines';
-import { AUTHORITY_RE, isJobNumber, isPageFurniture, LABEL_ONLY_RE } from './furniture';
+import { AUTHORITY_RE, isJobNumber, isUnSymbol, isPageFurniture, LABEL_ONLY_RE } from './furniture';
 import { normaliseFront } from './ldoc';
 import { restoreNonBreakingHyphens, sessionOf } from './words';
 
@@ -216,6 +216,8 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
       // a numbered paragraph or sub-paragraph after one that ended
       const prevText = lineText(prev);
       if (!startsNew && /[.;:]$/.test(prevText) && /^(\d{1,3}\.|\([a-z]{1,5}\))\s/.test(text)) startsNew = true;
+      // the first operative paragraph after a preambular one that ends with a footnote marker
+      if (!startsNew && /,\d{1,3}$/.test(prevText) && /^1\.\s/.test(text)) startsNew = true;
       if (!startsNew && prev.page !== l.page && /[.;:]$/.test(prevText) && prev.right < fullRight - 3 * bodySize) startsNew = true;
     }
     const runs = lineRuns(l.items, false);
@@ -252,8 +254,8 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
   }
   for (const p of paragraphs) if (!p.heading) p.runs = plainLabel(p.runs);
   if (!paragraphs.length && !front.length) throw new ImportError('no text found in this PDF');
-  // only in the United Nations' own print (a job number on its pages), not in a draft's own export
-  const official = lines.some((l) => isJobNumber(lineText(l)));
+  // only in the United Nations' own documents (their symbol, or a job number on the pages)
+  const official = isUnSymbol(symbol) || lines.some((l) => isJobNumber(lineText(l)));
   restoreNonBreakingHyphens(paragraphs, official ? sessionOf(symbol, front) : undefined);
   return { front, paragraphs, footnotes, warnings };
 }

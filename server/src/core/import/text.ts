@@ -7,7 +7,7 @@
  */
 import { corpusPhraseCounts, defaultPhrases, PhraseBook, PhraseKind } from '../phrases';
 import { ImportedDocument, ImportedParagraph, Run } from './draft';
-import { AUTHORITY_RE, isJobNumber, isPageFurniture, LABEL_ONLY_RE, SYMBOL_RE } from './furniture';
+import { AUTHORITY_RE, isJobNumber, isUnSymbol, isPageFurniture, LABEL_ONLY_RE, SYMBOL_RE } from './furniture';
 import { normaliseFront } from './ldoc';
 import { footnoteItalics, repairWords, restoreNonBreakingHyphens, sessionOf } from './words';
 
@@ -158,6 +158,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   let frontDone = false;
   const noteLines: string[] = [];
   const starNotes: string[] = [];
+  let pendingStar: string | undefined;
   const flushNotes = () => {
     if (!noteLines.length) return;
     const labels = readNotes(noteLines.splice(0), footnotes, lastNote);
@@ -203,7 +204,11 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
         }
         // the note of an asterisk on the symbol or a sponsor ("* Reissued for technical reasons …")
         if (/^\*+\s*\S/.test(t)) starNotes.push(t);
-        else noteLines.push(t);
+        else if (/^\*+$/.test(t)) pendingStar = t;
+        else if (pendingStar && t && !/^\d{1,3}$/.test(t)) {
+          starNotes.push(`${pendingStar} ${t}`);
+          pendingStar = undefined;
+        } else noteLines.push(t);
         continue;
       }
       if (!t || isFurniture(raw)) continue;
@@ -358,8 +363,8 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     cur.text += /[-‑/]$/.test(cur.text) || /\S[–—]$/.test(cur.text) ? line : ' ' + line;
   }
   flush();
-  // only in the United Nations' own print (a job number on its pages), not in a draft's own export
-  const official = rawPages.some((p) => p.some((l) => segmentsOf(l).some(isJobNumber)));
+  // only in the United Nations' own documents (their symbol, or a job number on the pages)
+  const official = isUnSymbol(symbol) || rawPages.some((p) => p.some((l) => segmentsOf(l).some(isJobNumber)));
   restoreNonBreakingHyphens(paragraphs, official ? sessionOf(symbol, front) : undefined);
   if (!footnotes.size && /[¹²³⁴⁵⁶⁷⁸⁹]/.test(input)) warnings.push('footnote markers found without their texts');
   return { front, paragraphs, footnotes, warnings };
