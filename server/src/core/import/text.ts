@@ -158,6 +158,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   let frontDone = false;
   const noteLines: string[] = [];
   const starNotes: string[] = [];
+  const ruleless: string[] = [];
   let pendingStar: string | undefined;
   const flushNotes = () => {
     if (!noteLines.length) return;
@@ -212,6 +213,31 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
         continue;
       }
       if (!t || isFurniture(raw)) continue;
+      if (!hasFormFeeds) {
+        // text copied from a viewer, footnotes under a rule drawn as a line: "1 Text" lines, the
+        // next footnote's number first, after a finished paragraph; a note runs on until its full stop
+        const next = lastNote ? parseInt(lastNote, 10) + 1 : 1;
+        const open = ruleless[ruleless.length - 1];
+        const m = /^(\d{1,3})\s+\S/.exec(t);
+        const prev = bodyLines[bodyLines.length - 1]?.text ?? '';
+        if (
+          m &&
+          parseInt(m[1], 10) === (ruleless.length ? parseInt(/^\d+/.exec(open)![0], 10) + 1 : next) &&
+          (ruleless.length || /[.;:,]\d{0,3}$/.test(prev))
+        ) {
+          ruleless.push(t);
+          continue;
+        }
+        if (open && !/\.$/.test(open)) {
+          ruleless[ruleless.length - 1] += ' ' + t;
+          continue;
+        }
+        if (ruleless.length) {
+          noteLines.push(...ruleless.splice(0));
+          flushNotes();
+          pageNo++;
+        }
+      }
       bodyLines.push({ text: t, indent: raw.length - raw.trimStart().length, page: pageNo });
     }
     if (hasFormFeeds && !sawRule) {
@@ -229,6 +255,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
         break;
       }
     }
+    noteLines.push(...ruleless.splice(0));
     flushNotes();
     if (hasFormFeeds) pageNo++;
   }
