@@ -72,21 +72,37 @@ export function totals(figures: MatchFigures[]): Totals {
 
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-').padStart(5);
 
+export interface AccuracyOptions {
+  modes?: Mode[];
+  /** Only the files whose name contains this. */
+  only?: string[];
+  /** Print the paragraphs each file misses. */
+  missing?: boolean;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const modes = (arg('--mode')?.split(',') as Mode[] | undefined) ?? MODES;
-  const only = arg('--only');
-  const showMissing = args.includes('--missing');
+  await runAccuracy({
+    modes: arg('--mode')?.split(',') as Mode[] | undefined,
+    only: arg('--only') ? [arg('--only')!] : undefined,
+    missing: args.includes('--missing'),
+  });
+}
+
+/** Prints the figures per file and in total for each mode. */
+export async function runAccuracy(options: AccuracyOptions = {}): Promise<void> {
+  const modes = [...(options.modes ?? MODES)];
+  const showMissing = !!options.missing;
   let names = sharedPdfNames();
   if (!names.length) {
     console.log('skipped: ../shared not present');
     return;
   }
-  if (only) names = names.filter((n) => n.includes(only));
+  if (options.only?.length) names = names.filter((n) => options.only!.some((o) => n.includes(o)));
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
   } catch {
