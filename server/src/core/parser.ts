@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 /**
  * A tolerant parser for draft resolutions written in light Markdown.
  *
@@ -1312,3 +1313,7 @@ export function parse(source: string, options: ParseOptions = {}): ResolutionDoc
     return doc;
   }
 }
+=======
+/** The parser (its passes are in parser/): re-exported here for the many modules that import it. */
+export { parse, parseOrThrow, citationKey, superscriptToAscii, ORDINAL_SUFFIXES, type ParseOptions } from './parser/index';
+>>>>>>> main
