@@ -371,8 +371,8 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       kind = 'operative';
       operative = true;
     } else if (finished && cur?.kind === 'meeting') kind = undefined;
-    else if (indented && finished) kind = 'other';
-    const layoutSaysNew = !layout || indented || kind === 'authority' || kind === 'meeting';
+    else if (indented && finished && /^[\p{Lu}\d“"(]/u.test(line)) kind = 'other';
+    const layoutSaysNew = !layout || indented || kind === 'authority' || kind === 'meeting' || (!!label && finished);
     if (kind && (finished || kind === 'authority' || kind === 'meeting' || label) && layoutSaysNew) {
       flush();
       cur = { label, text: t, kind };
