@@ -28,8 +28,9 @@ export function detectLanguage(text: string): Lang {
   let han = 0;
   let cyrillic = 0;
   let latin = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < s.length; i++) {
+    // Surrogate halves fall in none of the ranges, as the characters beyond the BMP they make.
+    const c = s.charCodeAt(i);
     if (c >= 0x0600 && c <= 0x06ff) arabic++;
     else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
     else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
@@ -47,8 +48,8 @@ export function detectLanguage(text: string): Lang {
     const line = raw.replace(/[*_]/g, '').trim();
     if (!line) continue;
     const plain = line.replace(/[,،，]\s*$/, '');
-    for (const l of LATIN) {
-      if (LANGUAGE_FACTS[l].authority.test(plain) && plain.length < 120 && l !== 'en') score[l] += 8;
+    if (plain.length < 120) {
+      for (const l of LATIN) if (l !== 'en' && LANGUAGE_FACTS[l].authority.test(plain)) score[l] += 8;
     }
     if (
       /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties)\b/.test(

@@ -1,11 +1,21 @@
 /** What the passes of one parse share: the source, its line index, the language, the document built so far. */
-import type { Block, BlockKind, OperativeParagraph, PreambularParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from '../model';
+import type {
+  Block,
+  BlockKind,
+  FootnoteMarker,
+  OperativeParagraph,
+  PreambularParagraph,
+  ResolutionDocument,
+  SubLabelStyle,
+  SubParagraph,
+} from '../model';
 import { phraseKnowledge, type ExtraPhrases, type PhraseKnowledge } from '../phrase-knowledge';
-import { LineIndex } from '../text';
+import { BlockNode, LineIndex } from '../text';
 import { languageFacts, type LanguageFacts } from '../language-facts';
 import { documentLanguage, type LanguageSetting } from '../detect-language';
 import { NUMBER_RE, numberRe, SUBLABEL_CLOSE_RE, SUBLABEL_RE } from './patterns';
 import type { RawBlock } from './blocks';
+import { footnoteMarkersIn } from './inline';
 
 export interface ParseOptions {
   /** Phrase knowledge used to find opening phrases (defaults to the built-in knowledge of the draft's language). */
@@ -55,8 +65,50 @@ export class ParseContext {
     this.doc.langSource = language.source;
   }
 
-  addBlock(b: RawBlock, kind: BlockKind, extra: Partial<Block> = {}): Block {
-    const block: Block = this.index.node(b.start, b.end, { kind, text: b.text, ...extra });
+  private markers?: { all: FootnoteMarker[]; longest: number };
+
+  /** Every footnote marker of the source, in order (found once). */
+  allMarkers(): FootnoteMarker[] {
+    return this.markerScan().all;
+  }
+
+  private markerScan(): { all: FootnoteMarker[]; longest: number } {
+    if (!this.markers) {
+      const all = footnoteMarkersIn(this.source, this.index, 0, this.source.length, []);
+      let longest = 0;
+      for (const m of all) longest = Math.max(longest, m.end - m.start);
+      this.markers = { all, longest };
+    }
+    return this.markers;
+  }
+
+  /**
+   * The footnote markers in [from, to), appended to `out` and returned: the markers of the whole
+   * source that lie inside, the same nodes, unless one straddles an end (then the stretch is read alone).
+   */
+  markersIn(from: number, to: number, out: FootnoteMarker[]): FootnoteMarker[] {
+    const { all, longest } = this.markerScan();
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && all[k].start > from - longest; k--) {
+      if (all[k].end > from) return footnoteMarkersIn(this.source, this.index, from, to, out);
+    }
+    let k = lo;
+    for (; k < all.length && all[k].start < to; k++) {
+      if (all[k].end > to) return footnoteMarkersIn(this.source, this.index, from, to, out);
+    }
+    const found = k > lo ? all.slice(lo, k) : [];
+    for (const m of found) out.push(m);
+    return found;
+  }
+
+  addBlock(b: RawBlock, kind: BlockKind, extra: { level?: number } = {}): Block {
+    const block = new BlockNode(this.index, b.start, b.end, kind, b.text, extra.level) as Block & BlockNode;
     this.doc.blocks.push(block);
     if (kind === 'annex') this.doc.annexes.push(block);
     return block;

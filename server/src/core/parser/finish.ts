@@ -1,8 +1,8 @@
 /** Pass 3: what is decided over the whole document once every block has its role. */
-import type { FootnoteMarker, OperativeParagraph } from '../model';
+import type { OperativeParagraph } from '../model';
 import type { ParseContext } from './context';
 import { extraVerbs, opening } from './builders';
-import { footnoteMarkersIn, leadingWords } from './inline';
+import { leadingWords } from './inline';
 import { verbLike } from './predicates';
 import { frontMatterFacts } from './front-matter';
 import { scanDirectives } from './directives';
@@ -27,9 +27,7 @@ export function finish(c: ParseContext): void {
   // Every marker in the text counts as a reference, wherever it stands (front matter, prose of a
   // non-resolution, tables), except the marker that opens a footnote definition.
   const defMarkers = new Set(doc.footnoteDefinitions.map((d) => d.marker.start));
-  const all: FootnoteMarker[] = [];
-  footnoteMarkersIn(source, index, 0, source.length, all);
-  doc.footnoteMarkers = all.filter((m) => !defMarkers.has(m.start));
+  doc.footnoteMarkers = c.allMarkers().filter((m) => !defMarkers.has(m.start));
   if (doc.kind === 'other') {
     for (const blk of doc.blocks) if (blk.kind === 'frontMatter') blk.kind = 'other';
     doc.frontMatter = [];
@@ -73,7 +71,7 @@ function singleOperative(c: ParseContext): void {
     kind: 'operative' as const,
     opening: opening(c, last.start, last.end, 'operative', last.fragments[0].end),
     extraVerbs: extraVerbs(c, last.start, last.fragments[0].end),
-    leadIn: c.index.node(last.start, last.end, { text: last.text }),
+    leadIn: c.index.textNode(last.start, last.end, last.text),
     leadInEnding: last.ending,
     subparagraphs: [],
     listItems: [],

@@ -83,7 +83,7 @@ function closesWithMeeting(c: ParseContext, b: RawBlock): boolean {
   c.state = 'closing';
   c.current = undefined;
   c.addBlock(b, 'meeting');
-  c.doc.meeting = c.index.node(b.start, b.end, { text: b.text });
+  c.doc.meeting = c.index.textNode(b.start, b.end, b.text);
   return true;
 }
 
