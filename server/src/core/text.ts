@@ -21,8 +21,8 @@ export function computeLineStarts(text: string): number[] {
  */
 export class SourceSpan implements Span {
   readonly #lines: LineIndex;
-  start: number;
-  end: number;
+  declare start: number;
+  declare end: number;
   constructor(lines: LineIndex, start: number, end: number) {
     this.#lines = lines;
     this.start = start;
