@@ -19,7 +19,7 @@ import {
   NotificationHandler,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse, type ParseOptions } from './core/parser';
+import { parse, reparse, type ParseOptions } from './core/parser';
 import { messageLocale, type MessageLocale } from './core/messages';
 import type { ResolutionDocument } from './core/model';
 import type { CorpusFacts } from './core/findings';
@@ -115,7 +115,11 @@ export function startServer(raw: Connection): void {
       const opts = parseOptions.get(document.uri);
       const key = opts?.key ?? '';
       if (hit && hit.version === document.version && hit.key === key) return hit.doc;
-      const doc = parse(document.getText(), opts?.options ?? {});
+      // An edited version is re-parsed by block from the one before (which it uses up).
+      const doc =
+        hit && hit.key === key && hit.version < document.version
+          ? reparse(hit.doc, document.getText(), opts?.options ?? {})
+          : parse(document.getText(), opts?.options ?? {});
       if (doc.error) ctx.log(`${document.uri}: ${doc.error}`);
       cache.set(document.uri, { version: document.version, key, doc });
       return doc;

@@ -15,7 +15,8 @@ import { LANGUAGE_FACTS } from './language-facts';
 import { defaultPhrases } from './phrase-knowledge';
 
 const LATIN: Lang[] = ['en', 'fr', 'es'];
-const SAMPLE = 20000;
+/** How much of the text detection reads (the language of a text is decided by its beginning). */
+export const SAMPLE = 20000;
 
 const FUNCTION_WORDS: Record<Lang, Set<string>> = Object.fromEntries(
   LANGUAGES.map((l) => [l, new Set(LANGUAGE_FACTS[l].functionWords)]),

@@ -20,7 +20,7 @@ export function computeLineStarts(text: string): number[] {
  * line index, so a model node holds two numbers instead of three objects.
  */
 export class SourceSpan implements Span {
-  readonly #lines: LineIndex;
+  #lines: LineIndex;
   declare start: number;
   declare end: number;
   constructor(lines: LineIndex, start: number, end: number) {
@@ -36,6 +36,13 @@ export class SourceSpan implements Span {
   set range(r: Range) {
     this.start = this.#lines.offsetAt(r.start);
     this.end = this.#lines.offsetAt(r.end);
+  }
+
+  /** Moves the span by `delta` into the text of `lines` (re-parsing reuses nodes after an edit). */
+  rebase(lines: LineIndex, delta: number): void {
+    this.#lines = lines;
+    this.start += delta;
+    this.end += delta;
   }
 
   /** Serialised with its range, as a plain object would be. */

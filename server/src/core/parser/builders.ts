@@ -351,7 +351,7 @@ export function authority(c: ParseContext, b: RawBlock): void {
     {
       text: source.slice(trimmedStart, trimmedEnd),
       italic,
-      lineCount: b.endLine - b.startLine + 1,
+      lineCount: index.positionAt(b.end).line - index.positionAt(b.start).line + 1,
       comma,
       placement: c.doc.preamble.length > 0 ? ('afterPreamble' as const) : ('beforePreamble' as const),
     },

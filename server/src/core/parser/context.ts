@@ -37,6 +37,30 @@ export class ParseContext {
   readonly sublabelRe: RegExp;
   readonly doc: ResolutionDocument;
   raw: RawBlock[] = [];
+  /**
+   * When re-parsing: the blocks after `raw` are the previous parse's blocks from `first` on, moved by
+   * `delta` (read on demand).
+   */
+  tail?: { blocks: readonly RawBlock[]; first: number; delta: number; made: RawBlock[] };
+
+  /** How many blocks the source has. */
+  get blockCount(): number {
+    return this.raw.length + (this.tail ? this.tail.blocks.length - this.tail.first : 0);
+  }
+
+  /** Block i. */
+  block(i: number): RawBlock {
+    if (i < this.raw.length || !this.tail) return this.raw[i];
+    const t = this.tail;
+    const k = i - this.raw.length;
+    let b = t.made[k];
+    if (!b) {
+      const old = t.blocks[t.first + k];
+      const start = old.start + t.delta;
+      b = t.made[k] = { start, end: old.end + t.delta, text: this.source.slice(start, old.end + t.delta) };
+    }
+    return b;
+  }
   state: Part = 'front';
   /** The paragraph that a fragment would continue. */
   current?: PreambularParagraph | OperativeParagraph;
@@ -47,15 +71,26 @@ export class ParseContext {
   adopting = false;
   /** A footnote block or rule stands between the current paragraph and the block being read. */
   pageBreak = false;
-  /** For each block, the value of the first numbered block after it (computed once, when asked). */
-  nextNumbered?: Array<number | undefined>;
+  /** For each block, the index of the first numbered block after it (-1: none) and the blocks' numbers (computed once, when asked). */
+  nextNumbered?: { next: Int32Array; values: number[] };
+  /** The block being given its role. */
+  at = 0;
+  /** Per block, the last block its role was decided on (-1: itself only), for re-parsing by block. */
+  look: number[] = [];
+
+  /** The role of the block being read depends on block k (or the end, k = raw.length). */
+  lookahead(k: number): void {
+    if (k > (this.look[this.at] ?? -1)) this.look[this.at] = k;
+  }
 
   constructor(
     readonly source: string,
     options: ParseOptions,
+    lines?: LineIndex,
+    lang?: ReturnType<typeof documentLanguage>,
   ) {
-    this.index = new LineIndex(source);
-    const language = documentLanguage(source, options.language ?? 'auto');
+    this.index = lines ?? new LineIndex(source);
+    const language = lang ?? documentLanguage(source, options.language ?? 'auto');
     this.phrases = options.phrases ?? phraseKnowledge(options.extraPhrases ?? {}, language.lang);
     this.facts = languageFacts(language.lang);
     this.numberRe = this.facts.numberDelimiter === String.raw`\.` ? NUMBER_RE : numberRe(this.facts.numberDelimiter);
@@ -65,7 +100,8 @@ export class ParseContext {
     this.doc.langSource = language.source;
   }
 
-  private markers?: { all: FootnoteMarker[]; longest: number };
+  /** Every footnote marker of the source and the length of the longest (set by a re-parse, else found when first asked). */
+  markers?: { all: FootnoteMarker[]; longest: number };
 
   /** Every footnote marker of the source, in order (found once). */
   allMarkers(): FootnoteMarker[] {

@@ -1,5 +1,5 @@
 /** Pass 3: what is decided over the whole document once every block has its role. */
-import type { OperativeParagraph } from '../model';
+import type { Block, OperativeParagraph } from '../model';
 import type { ParseContext } from './context';
 import { extraVerbs, opening } from './builders';
 import { leadingWords } from './inline';
@@ -9,9 +9,12 @@ import { scanDirectives } from './directives';
 import { scanCitations } from './citations';
 import { scanCrossReferences } from './cross-references';
 
-export function finish(c: ParseContext): void {
+/** Returns false when it changed the paragraphs the structure pass made (a single operative paragraph, a text that is no resolution). */
+export function finish(c: ParseContext): boolean {
   const { doc, source, index, facts } = c;
+  const operativeCount = doc.operative.length;
   singleOperative(c);
+  const kept = doc.operative.length === operativeCount;
   const hasItalicNumbered = doc.operative.some((p) => p.number && p.opening && p.opening.italic !== 'none');
   doc.kind = doc.authority || hasItalicNumbered ? 'resolution' : 'other';
   if (doc.kind === 'other') {
@@ -34,14 +37,16 @@ export function finish(c: ParseContext): void {
   }
   Object.assign(doc, frontMatterFacts(source, index, facts, doc.frontMatter, doc.authority, doc.meeting));
   doc.directives.push(...scanDirectives(source, index));
-  doc.citations.push(...scanCitations(source, index, facts, paragraphRanges(c)));
+  doc.citations.push(...scanCitations(source, index, facts, paragraphRanges(c.doc.blocks, 0, c.doc.blocks.length)));
   doc.crossReferences.push(...scanCrossReferences(source, index, facts, [...doc.preamble, ...doc.operative]));
+  return kept && doc.kind === 'resolution';
 }
 
 /** Stretches of text where citations and cross-references are looked for: the paragraphs. */
-function paragraphRanges(c: ParseContext): Array<[number, number]> {
+export function paragraphRanges(blocks: readonly Block[], from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const b of c.doc.blocks) {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
     if (b.kind === 'preambular' || b.kind === 'operative' || b.kind === 'footnoteDefinition' || b.kind === 'other' || b.kind === 'annex')
       out.push([b.start, b.end]);
   }

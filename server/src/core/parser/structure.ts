@@ -23,7 +23,7 @@ import { attachFragment, authority, continueListItem, footnoteDefinition, listIt
 
 /** Gives block i its role. */
 export function classify(c: ParseContext, i: number): void {
-  const b = c.raw[i];
+  const b = c.block(i);
   const blocksBefore = c.doc.blocks.length;
   classifyBlock(c, b, i);
   // Anything but a footnote definition or rule ends a page break.
