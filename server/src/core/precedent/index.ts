@@ -710,7 +710,8 @@ export class PrecedentIndex {
               count++;
               if (rep < 0 || this.newer(id, rep)) rep = id;
             }
-            if (rep >= 0) groups.set(this.codeOf(first), { id: rep, count });
+            // (keyed by the wording itself: `first` may be a removed paragraph)
+            if (rep >= 0) groups.set(codesToString(this.codeArray(first)), { id: rep, count });
           }
           i = end;
         }
