@@ -12,7 +12,8 @@
  * precedents of the query's language only (English by default).
  *
  * Memory: everything per paragraph lives in typed arrays — word codes in one shared Uint16Array,
- * texts in a token-compressed byte store (`textstore.ts`), postings in one Uint32Array — so a
+ * texts in a token-compressed byte store (`textstore.ts`), postings in one byte array (each list:
+ * its length, then the gaps between its ascending ids, as variable-length integers) — so a
  * million paragraphs are a few hundred MB and a handful of objects. `serialize()` writes those
  * arrays as they are; `deserialize()` maps them back without re-tokenizing anything.
  */
@@ -64,7 +65,7 @@ export interface IndexStats {
 }
 
 /** Version of the `serialize()` format; `deserialize()` refuses any other. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 0x49504452; // "RDPI" little-endian
 
 export class PrecedentIndex {
@@ -104,7 +105,10 @@ export class PrecedentIndex {
   private staticCount = 0;
   private mask = 0;
   private starts = new Uint32Array(1);
-  private postings = new Uint32Array(0);
+  /** Posting lists, bucket b at postings[starts[b] .. starts[b + 1]): varint length, then varint id gaps. */
+  private postings = new Uint8Array(0);
+  /** Postings held (ids in all lists). */
+  private postingCount = 0;
   private sorted = new Uint32Array(0);
   /** For each position of `sorted`, the end of its run of identical wordings. */
   private runEnd = new Uint32Array(0);
@@ -132,7 +136,7 @@ export class PrecedentIndex {
       paragraphs: this.liveCount,
       vocabulary: LANGUAGES.reduce((a, _l, i) => a + this.voc(i).size, 0),
       buckets: this.mask + 1,
-      postings: this.postings.length,
+      postings: this.postingCount,
       delta: this.n - this.staticCount,
       languages: Object.fromEntries(LANGUAGES.map((l, i) => [l, this.liveByLang[i]])) as Record<Lang, number>,
     };
@@ -269,29 +273,48 @@ export class PrecedentIndex {
       total += len > 1 ? len - 1 + Math.min(OPENING, len - 1) : len;
     }
     let bits = 16;
-    while (bits < 23 && 1 << bits < total / 2) bits++;
+    while (bits < 22 && 1 << bits < total / 4) bits++;
     this.mask = (1 << bits) - 1;
     const mask = this.mask;
-    // Two passes (count, then fill) so that no temporary array as large as the postings is needed.
-    const counts = new Uint32Array(mask + 2);
+    // Two passes (count, then fill) so that no temporary array as large as the postings is needed:
+    // the first counts each list's ids and the bytes of their gaps, the second writes them.
+    const counts = new Uint32Array(mask + 1);
+    const bytes = new Uint32Array(mask + 2);
+    const last = new Uint32Array(mask + 1);
     const seen = new Uint32Array(mask + 1);
     let stamp = 0;
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
-      this.forEachBucket(id, seen, ++stamp, (b) => counts[b + 1]++);
+      const next = id + 1;
+      this.forEachBucket(id, seen, ++stamp, (b) => {
+        counts[b]++;
+        bytes[b + 1] += varintLength(next - last[b]);
+        last[b] = next;
+      });
     }
-    for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
-    const starts = counts; // starts[b] .. starts[b+1]
-    const fill = starts.slice(0, mask + 1);
-    const postings = new Uint32Array(starts[mask + 1]);
+    let postingCount = 0;
+    for (let b = 0; b <= mask; b++) {
+      postingCount += counts[b];
+      if (counts[b]) bytes[b + 1] += varintLength(counts[b]);
+    }
+    for (let b = 1; b < bytes.length; b++) bytes[b] += bytes[b - 1];
+    const starts = bytes; // starts[b] .. starts[b+1]
+    const postings = new Uint8Array(starts[mask + 1]);
+    const fill = last; // reused: the write position of each list
+    for (let b = 0; b <= mask; b++) fill[b] = counts[b] ? writeVarint(postings, starts[b], counts[b]) : starts[b];
+    const prev = counts; // reused: the last id written to each list (+1)
+    prev.fill(0);
     seen.fill(0);
     stamp = 0;
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
+      const next = id + 1;
       this.forEachBucket(id, seen, ++stamp, (b) => {
-        postings[fill[b]++] = id;
+        fill[b] = writeVarint(postings, fill[b], next - prev[b]);
+        prev[b] = next;
       });
     }
+    this.postingCount = postingCount;
     this.starts = starts;
     this.postings = postings;
     this.staticCount = n;
@@ -403,6 +426,8 @@ export class PrecedentIndex {
     weakCandidates: 1000,
     weakBudgetShare: 0.15,
     weakMaxDfShare: 0.3,
+    /** At most this many postings are read by one pass, whatever the corpus size. */
+    budgetMax: 40000,
   };
 
   /** Paragraph ids sharing the most (rare first) bigrams with `code` (codes of `lang`). */
@@ -411,12 +436,13 @@ export class PrecedentIndex {
     this.ensureBuilt();
     const li = langIndex(lang);
     const live = this.liveByLang[li];
-    const budget = tn.budgetBase + live * tn.budgetShare;
+    const budget = Math.min(tn.budgetMax, tn.budgetBase + live * tn.budgetShare);
     const maxDf = Math.max(tn.budgetBase, live * tn.maxDfShare);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
+    const postings = this.postings;
     for (const b of buckets) {
-      const df = this.starts[b + 1] - this.starts[b] + (this.delta.get(b)?.length ?? 0);
+      const df = this.listLength(b) + (this.delta.get(b)?.length ?? 0);
       if (df > 0) lists.push({ b, df });
     }
     lists.sort((x, y) => x.df - y.df);
@@ -430,9 +456,24 @@ export class PrecedentIndex {
       if (used >= 1 && (spent + df > budget || df > maxDf)) break;
       used++;
       spent += df;
-      const end = Math.min(this.starts[b + 1], this.starts[b] + budget);
-      for (let i = this.starts[b]; i < end; i++) {
-        const id = this.postings[i];
+      const end = this.starts[b + 1];
+      let at = this.starts[b];
+      if (at < end) {
+        // skip the list's length
+        while (postings[at] & 0x80) at++;
+        at++;
+      }
+      let id = -1;
+      for (let read = 0; at < end && read < budget; read++) {
+        let gap = 0;
+        let shift = 0;
+        let x: number;
+        do {
+          x = postings[at++];
+          gap |= (x & 0x7f) << shift; // ids stay below 2^28: four bytes at most
+          shift += 7;
+        } while (x & 0x80);
+        id += gap;
         if (counts[id]++ === 0) touched.push(id);
       }
       const extra = this.delta.get(b);
@@ -472,6 +513,22 @@ export class PrecedentIndex {
     }
     for (const id of touched) counts[id] = 0;
     return out;
+  }
+
+  /** The number of ids in the static list of bucket `b`. */
+  private listLength(b: number): number {
+    let at = this.starts[b];
+    if (at === this.starts[b + 1]) return 0;
+    const postings = this.postings;
+    let v = 0;
+    let shift = 0;
+    let x: number;
+    do {
+      x = postings[at++];
+      v += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return v;
   }
 
   private accept(id: number, options: SearchOptions, li: number): boolean {
@@ -847,6 +904,7 @@ export class PrecedentIndex {
         n,
         liveCount: this.liveCount,
         mask: this.mask,
+        postingCount: this.postingCount,
         vocabSizes: vocabWords.map((w) => w.length),
         sources: this.sources.map((s) => [s.path, s.symbol, s.title ?? null, s.date ?? null]),
         numbers: this.numberTable,
@@ -910,6 +968,7 @@ export class PrecedentIndex {
       n: number;
       liveCount: number;
       mask: number;
+      postingCount: number;
       vocabSizes: number[];
       sources: Array<[string, string, string | null, string | null]>;
       numbers: string[];
@@ -946,7 +1005,8 @@ export class PrecedentIndex {
     idx.numberOf = u32(7);
     idx.texts = TextStore.from(u16(14), u32(15), u8(8), u32(9));
     idx.starts = u32(10);
-    idx.postings = u32(11);
+    idx.postings = u8(11);
+    idx.postingCount = meta.postingCount;
     idx.sorted = u32(12);
     idx.runEnd = u32(13);
     for (let id = 0; id < meta.n; id++) if (idx.alive[id]) idx.liveByLang[idx.langs[id]]++;
@@ -964,6 +1024,26 @@ export class PrecedentIndex {
     idx.counts = new Uint16Array(Math.max(1024, meta.n));
     return idx;
   }
+}
+
+/** Bytes of `v` (>= 0) as a variable-length integer (7 bits a byte, low bits first). */
+function varintLength(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
+/** Writes `v` as a variable-length integer at `at`; returns the position after it. */
+function writeVarint(out: Uint8Array, at: number, v: number): number {
+  while (v >= 0x80) {
+    out[at++] = (v & 0x7f) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  out[at++] = v;
+  return at;
 }
 
 function insertSorted(best: Array<{ id: number; score: number }>, item: { id: number; score: number }, k: number): void {
