@@ -40,7 +40,16 @@ export function fileUri(p: string): string {
 }
 
 export async function startServer(
-  options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string; initializationOptions?: Record<string, unknown> } = {},
+  options: {
+    settings?: Record<string, unknown>;
+    rootPath?: string;
+    locale?: string;
+    initializationOptions?: Record<string, unknown>;
+    /** Called just before the initialize request is sent (benchmarks time from there). */
+    onInitialize?: () => void;
+    /** Further notification handlers, registered before the server starts talking. */
+    notifications?: Record<string, (params: unknown) => void>;
+  } = {},
 ): Promise<TestServer> {
   const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -62,8 +71,10 @@ export async function startServer(
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('window/showMessage', () => undefined);
   connection.onNotification('$/progress', () => undefined);
+  for (const [method, handler] of Object.entries(options.notifications ?? {})) connection.onNotification(method, handler);
   connection.listen();
   const root = options.rootPath ?? ROOT;
+  options.onInitialize?.();
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: fileUri(root),
