@@ -319,8 +319,6 @@ export class PrecedentIndex {
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
-    this.seen = seen;
-    this.stamp = stamp;
     // prefix order: by language, then by word codes
     const ids: number[] = [];
     for (let id = 0; id < n; id++) if (this.alive[id]) ids.push(id);
@@ -371,39 +369,28 @@ export class PrecedentIndex {
     if (this.mask === 0) this.commit();
   }
 
-  private seen = new Uint32Array(0);
-  private stamp = 0;
-
   /** Distinct buckets of the word bigrams of an encoded paragraph (its single word when it has one). */
   private bucketsOf(code: string | Uint16Array, mode: 'all' | 'body' | 'opening', li: number): number[] {
     const out: number[] = [];
     const mask = this.mask;
     const salt = LANG_SALT[li];
-    if (this.seen.length !== mask + 1) {
-      this.seen = new Uint32Array(mask + 1);
-      this.stamp = 0;
-    }
-    let stamp = ++this.stamp;
-    if (stamp === 0xffffffff) {
-      this.seen.fill(0);
-      stamp = this.stamp = 1;
-    }
-    const seen = this.seen;
+    // (a set the size of the text, not of the bucket table: nothing as large as the table is kept)
+    const seen = new Set<number>();
     const at = typeof code === 'string' ? (i: number) => code.charCodeAt(i) : (i: number) => code[i];
     if (code.length === 1 && mode !== 'opening') out.push(mix32((at(0) * 0x10001) ^ salt) & mask);
     for (let i = 0; i + 1 < code.length; i++) {
       const key = ((at(i) << 16) | at(i + 1)) ^ salt;
       if (mode !== 'opening') {
         const b = mix32(key) & mask;
-        if (seen[b] !== stamp) {
-          seen[b] = stamp;
+        if (!seen.has(b)) {
+          seen.add(b);
           out.push(b);
         }
       }
       if (mode !== 'body' && i < OPENING) {
         const o = mix32(key ^ OPENING_SALT) & mask;
-        if (seen[o] !== stamp) {
-          seen[o] = stamp;
+        if (!seen.has(o)) {
+          seen.add(o);
           out.push(o);
         }
       }
