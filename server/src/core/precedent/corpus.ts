@@ -516,7 +516,7 @@ export class Corpus implements CorpusFacts {
       if (e.error !== undefined) this.skippedFiles.set(id, { reason: e.error, root: e.root, size: e.size, mtimeMs: e.mtimeMs });
       else if (e.result) this.ingest({ id, root: e.root, size: e.size, mtimeMs: e.mtimeMs, ...archiveOf(id) }, e.result);
     }
-    // What changed since: dropped, or re-read alone (from the per-file cache when it has it).
+    // What changed since: dropped, or re-read alone.
     this.patching = true;
     for (const id of removed) {
       this.dropFile(id);
@@ -527,14 +527,11 @@ export class Corpus implements CorpusFacts {
     for (let i = 0; i < changed.length; i++) {
       if (options.isCancelled?.()) break;
       const { item } = changed[i];
-      const hit = this.cachedFor(item.root)?.files[item.id];
+      // (read again, not looked up in the per-file cache: that is a large file, and it was
+      // written with the saved index, so it cannot know a file changed since)
       this.dropFile(item.id);
       this.skippedFiles.delete(item.id);
-      if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
-        if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
-        else this.ingest(item, hit.result!);
-        this.noteChanged(item, hit.result, hit.error);
-      } else await this.readItem(item, archives);
+      await this.readItem(item, archives);
       if (Date.now() - last > 15) {
         options.onProgress?.({ done: i + 1, total: changed.length, path: item.id });
         await yieldNow();

@@ -540,11 +540,12 @@ export class PrecedentIndex {
     if (q.length === 0 || this.liveCount === 0) return [];
     const tn = this.tuning;
     const cands = this.candidates(q, Math.max(tn.candidates, 20 * k), 'body', options.lang);
-    const first = this.rerank(q, cands, k, options.minScore ?? 0, options);
+    const first = this.rerank(q, cands, k, options.minScore ?? 0, options, []);
     // Weak best matches (generic paragraphs sharing mostly common words) hide among many: read
-    // further posting lists and re-rank more candidates for these queries only.
+    // further posting lists and re-rank more candidates for these queries only, starting from the
+    // first pass's best (whose k-th score then skips every candidate whose bound cannot beat it).
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
-    if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first;
+    if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first.map((b) => this.match(b.id, b.score));
     const saved = { budgetShare: tn.budgetShare, maxDfShare: tn.maxDfShare };
     tn.budgetShare = tn.weakBudgetShare;
     tn.maxDfShare = tn.weakMaxDfShare;
@@ -555,7 +556,8 @@ export class PrecedentIndex {
         k,
         options.minScore ?? 0,
         options,
-      );
+        first,
+      ).map((b) => this.match(b.id, b.score));
     } finally {
       Object.assign(tn, saved);
     }
@@ -569,8 +571,16 @@ export class PrecedentIndex {
    * longer length, see `exact`) is computed first, and the similarity only for candidates whose
    * bound can still beat the k-th best, highest bound first.
    */
-  private rerank(q: string, ids: Iterable<number>, k: number, minScore: number, options: SearchOptions): Match[] {
+  private rerank(
+    q: string,
+    ids: Iterable<number>,
+    k: number,
+    minScore: number,
+    options: SearchOptions,
+    start: Array<{ id: number; score: number }>,
+  ): Array<{ id: number; score: number }> {
     const li = langIndex(options.lang);
+    const had = new Set(start.map((b) => b.id));
     const table = this.qtable;
     const used = this.qused;
     for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)]++;
@@ -578,7 +588,7 @@ export class PrecedentIndex {
     const bound: number[] = [];
     const cand: number[] = [];
     for (const id of ids) {
-      if (!this.accept(id, options, li)) continue;
+      if (had.has(id) || !this.accept(id, options, li)) continue;
       const s = this.cstart[id];
       const e = this.cstart[id + 1];
       if (Math.min(e - s, q.length) / Math.max(e - s, q.length) < minScore) continue;
@@ -598,8 +608,8 @@ export class PrecedentIndex {
     }
     for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)] = 0;
     const order = Array.from(cand.keys()).sort((a, b) => bound[b] - bound[a] || cand[a] - cand[b]);
-    const best: Array<{ id: number; score: number }> = [];
-    let floor = minScore;
+    const best = [...start];
+    let floor = best.length >= k ? Math.max(minScore, best[best.length - 1].score) : minScore;
     for (const i of order) {
       if (best.length >= k && bound[i] <= floor) break;
       const id = cand[i];
@@ -611,7 +621,7 @@ export class PrecedentIndex {
         if (best.length >= k) floor = Math.max(minScore, best[best.length - 1].score);
       }
     }
-    return best.map((b) => this.match(b.id, b.score));
+    return best;
   }
 
   /** Exhaustive scan: the correctness baseline (same similarity, every paragraph compared). */
