@@ -428,7 +428,11 @@ function roundTrip(
   };
 }
 
-function buildIndex(records: ParagraphRecord[]): {
+/** Builds the index of `records`; `before`: the heap measured before the records were made. */
+function buildIndex(
+  records: ParagraphRecord[],
+  before: number,
+): {
   index: PrecedentIndex;
   buildMs: number;
   buildCpuMs: number;
@@ -436,7 +440,6 @@ function buildIndex(records: ParagraphRecord[]): {
   indexHeap: number;
   parts: string;
 } {
-  const before = heapMB();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const index = new PrecedentIndex();
@@ -458,7 +461,8 @@ function buildIndex(records: ParagraphRecord[]): {
 }
 
 function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truthCount: number): void {
-  const { index, buildMs, buildCpuMs, heap, indexHeap, parts } = buildIndex(scale(n, pool, 'en'));
+  const heapBefore = heapMB();
+  const { index, buildMs, buildCpuMs, heap, indexHeap, parts } = buildIndex(scale(n, pool, 'en'), heapBefore);
   const mem = Object.fromEntries(Object.entries(index.memory()).map(([k, v]) => [k, Math.round(v / 1048576)]));
   console.log(
     `${n}: built in ${buildMs} ms wall, ${buildCpuMs} ms CPU; heap ${heap} MB (${parts}; ${indexHeap} MB for the index and its texts; typed arrays MB ${JSON.stringify(mem)})`,
@@ -514,6 +518,7 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
 }
 
 function runLanguages(perLang: number, queriesPerLang: number): void {
+  const heapBefore = heapMB();
   const records: ParagraphRecord[] = [];
   const queries = new Map<Lang, string[]>();
   for (const lang of LANGUAGES) {
@@ -530,7 +535,7 @@ function runLanguages(perLang: number, queriesPerLang: number): void {
     records.push(...scale(perLang, pool, lang));
   }
   const total = records.length;
-  const { index, buildMs, buildCpuMs, heap, indexHeap, parts } = buildIndex(records);
+  const { index, buildMs, buildCpuMs, heap, indexHeap, parts } = buildIndex(records, heapBefore);
   console.log(
     `languages: ${total} paragraphs (${[...queries.keys()].join(' ')}, ${perLang} each) built in ${buildMs} ms wall, ${buildCpuMs} ms CPU, heap ${heap} MB (${parts}; ${indexHeap} MB for the index)`,
   );
