@@ -41,7 +41,7 @@ import type { WorkerMessage } from '../corpusWorker';
 import { PgCorpus } from '../core/precedent/pgBackend';
 import { compare } from '../core/precedent/diff';
 import { paragraphAt } from '../core/precedent/locate';
-import { countOpenings, OpeningStats } from '../core/precedent/openings';
+import { countOpenings, countOpeningsSliced, OpeningStats } from '../core/precedent/openings';
 import type { Match, SearchOptions } from '../core/precedent/types';
 import type { ServerContext } from '../server';
 
@@ -55,32 +55,17 @@ export interface PrecedentSettings {
 
 export const DEFAULTS: PrecedentSettings = { paths: [], builtin: true, includeWorkspace: false, maxCompletions: 5, minScore: 0.3 };
 
-let openingsCache: OpeningStats | undefined;
-
 /** The loaded corpus, shared with completion and hover. */
 export const corpusState: {
   corpus?: Corpus;
-  /**
-   * Opening phrases of the corpus by frequency: counted over every paragraph when first asked for
-   * (half a second for 150k paragraphs), not as part of a load; set to undefined when the corpus changed.
-   */
-  openings: OpeningStats | undefined;
+  openings?: OpeningStats;
   settings: PrecedentSettings;
   /** Resolves when the current load has finished. */
   ready?: Promise<LoadReport>;
   ensure?: () => Promise<void>;
   /** While a load runs: how far it is (files). The corpus answering meanwhile may be partial. */
   loading?: { done: number; total: number };
-} = {
-  settings: DEFAULTS,
-  get openings(): OpeningStats | undefined {
-    if (!openingsCache && this.corpus) openingsCache = countOpenings(this.corpus.index);
-    return openingsCache;
-  },
-  set openings(v: OpeningStats | undefined) {
-    openingsCache = v;
-  },
-};
+} = { settings: DEFAULTS };
 
 /** A line for hovers while the corpus loads: the precedents shown may be incomplete. */
 export function loadingNote(): string | undefined {
@@ -276,9 +261,12 @@ export function register(ctx: ServerContext): void {
 
   const publish = (corpus: Corpus, settings: PrecedentSettings) => {
     corpusState.corpus = corpus;
-    corpusState.openings = undefined;
     corpusState.settings = settings;
     ctx.corpusFacts = corpus;
+    // counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
+    void countOpeningsSliced(corpus.index).then((openings) => {
+      if (corpusState.corpus === corpus) corpusState.openings = openings;
+    });
   };
 
   const load = async (): Promise<LoadReport> => {
@@ -362,9 +350,6 @@ export function register(ctx: ServerContext): void {
     }
     await registerWatcher(settings);
     void connection.sendNotification('resolution/corpusChanged', {}).catch(() => undefined);
-    // The opening phrases, counted once the corpus is ready (not as part of the load), before the
-    // first completion at the start of a paragraph asks for them.
-    setTimeout(() => corpusState.corpus === corpus && corpusState.openings, 500).unref();
     ctx.revalidate();
     return report;
   };
@@ -449,7 +434,7 @@ export function register(ctx: ServerContext): void {
       }
     }
     if (changed) {
-      corpusState.openings = undefined;
+      corpusState.openings = countOpenings(corpus.index);
       ctx.revalidate();
     }
   });
