@@ -46,7 +46,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: 
 export async function runScenarios(driver: Driver, opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const result: RunResult = { passed: 0, failed: 0, skipped: 0, timings: [], failures: [], retried: [] };
-  const list = all.filter((s) => !opts.only || s.name.includes(opts.only));
+  // `only`: parts of scenario names, comma-separated (E2E_ONLY=status-bar,negotiation).
+  const parts = opts.only?.split(',').filter(Boolean) ?? [];
+  const list = all.filter((s) => parts.length === 0 || parts.some((p) => s.name.includes(p)));
   let first = true;
   for (const scenario of list) {
     const missing = (scenario.needs ?? []).filter((n) => typeof (driver as unknown as Record<string, unknown>)[n] !== 'function');
