@@ -173,6 +173,11 @@ function explain(e: unknown, where: string): Error {
   if (code === '42P01' && /relation "precedent_/.test(msg))
     return new DatabaseUnavailable(`${where} holds no precedent corpus yet (run \`resolution corpus push --db …\`)`);
   if (code === '28P01' || code === '28000') return new DatabaseUnavailable(`${where}: authentication failed (${msg})`);
+  // node-postgres, when the server asks for a password and none was given
+  if (/client password must be a string/.test(msg))
+    return new DatabaseUnavailable(
+      `${where} asks for a password and none is set (give it with "Resolution: Set corpus database password", or in PGPASSWORD)`,
+    );
   if (code === '3D000') return new DatabaseUnavailable(`${where}: ${msg}`);
   if ((code && UNAVAILABLE_CODES.has(code)) || /timeout|terminated|connect/i.test(msg)) {
     return new DatabaseUnavailable(`${where} cannot be reached (${msg})`);
