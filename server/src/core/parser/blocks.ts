@@ -1,0 +1,61 @@
+/**
+ * Pass 1: lines grouped into blocks. Blank lines, and lines that open a new operative paragraph,
+ * sub-paragraph, footnote definition, heading or rule, end a block; an HTML comment is one block.
+ */
+import type { LineIndex } from '../text';
+import { FOOTNOTE_DEF_RE, HEADING_RE, RULE_RE } from './patterns';
+import { isBlank } from './inline';
+
+/** A block of lines before it is given a role. */
+export interface RawBlock {
+  startLine: number;
+  endLine: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The blocks of a source, given the patterns of an operative number and a sub-paragraph label. */
+export function splitBlocks(source: string, index: LineIndex, numberRe: RegExp, sublabelRe: RegExp): RawBlock[] {
+  const raw: RawBlock[] = [];
+  let cur: RawBlock | undefined;
+  const close = () => {
+    if (cur) raw.push(cur);
+    cur = undefined;
+  };
+  let inComment = false;
+  for (let line = 0; line < index.lineStarts.length; line++) {
+    const start = index.lineStarts[line];
+    const end = index.lineEnd(line);
+    const text = source.slice(start, end);
+    if (inComment) {
+      cur!.endLine = line;
+      cur!.end = end;
+      if (text.includes('-->')) {
+        inComment = false;
+        close();
+      }
+      continue;
+    }
+    if (isBlank(text)) {
+      close();
+      continue;
+    }
+    const single = HEADING_RE.test(text) || RULE_RE.test(text);
+    const starter = single || numberRe.test(text) || sublabelRe.test(text) || FOOTNOTE_DEF_RE.test(text) || /^\s*<!--/.test(text);
+    if (starter) close();
+    if (!cur) cur = { startLine: line, endLine: line, start, end, text: '' };
+    else {
+      cur.endLine = line;
+      cur.end = end;
+    }
+    if (/^\s*<!--/.test(text) && !text.includes('-->')) {
+      inComment = true;
+      continue;
+    }
+    if (single || /^\s*<!--.*-->\s*$/.test(text)) close();
+  }
+  close();
+  for (const b of raw) b.text = source.slice(b.start, b.end);
+  return raw;
+}

@@ -1,0 +1,345 @@
+/** The model nodes the structure pass builds from blocks: paragraphs, openings, sub-paragraphs, list items, notes. */
+import type {
+  AuthorityLine,
+  FootnoteDefinition,
+  FootnoteMarker,
+  FootnoteStyle,
+  ItalicState,
+  ListItem,
+  Opening,
+  OperativeNumber,
+  OperativeParagraph,
+  PreambularParagraph,
+  Span,
+  SubLabelStyle,
+  SubParagraph,
+  TextSpan,
+} from '../model';
+import type { PhraseKind } from '../phrase-knowledge';
+import { subLabelValues } from '../lexicon';
+import type { RawBlock } from './blocks';
+import type { ParseContext } from './context';
+import { endingOf, footnoteMarkersIn, italicRuns, leadingWords, superscriptToAscii, trimTrailing } from './inline';
+import { ADOPTS_RE } from './patterns';
+
+export function opening(c: ParseContext, from: number, to: number, kind: PhraseKind, paragraphEnd: number): Opening | undefined {
+  const { source, index } = c;
+  let s = from;
+  while (s < to && /\s/.test(source[s])) s++;
+  const words = leadingWords(source, s, Math.min(to, s + 300), 10);
+  if (words.length === 0) return undefined;
+  const runs = italicRuns(source, s, paragraphEnd);
+  const first = runs.find((r) => r.start === s);
+  const m = c.phrases.match(
+    words.map((w) => w.text),
+    kind,
+  );
+  let startOff = words[0].start;
+  let endOff: number;
+  let italic: ItalicState = 'none';
+  let base: string;
+  let modifiers: string[];
+  if (m) {
+    endOff = words[m.wordCount - 1].end;
+    base = m.base;
+    modifiers = m.modifiers;
+  } else {
+    // Unknown opening: the italic run if any, else the first word and any trailing also/further.
+    let n = 1;
+    const lead = (w: string) => c.phrases.isLeadingModifier(w);
+    const trail = (w: string) => c.phrases.isTrailingModifier(w);
+    while (n < words.length && lead(words[n - 1].text) && n < 3) n++;
+    for (;;) {
+      const k = [2, 1].find(
+        (c) =>
+          n + c <= words.length &&
+          trail(
+            words
+              .slice(n, n + c)
+              .map((w) => w.text)
+              .join(' '),
+          ),
+      );
+      if (!k) break;
+      n += k;
+    }
+    endOff = words[n - 1].end;
+    const lower = words.slice(0, n).map((w) => w.text.toLowerCase());
+    modifiers = lower
+      .filter((w, k) => k < lower.length - 1 && lead(w))
+      .concat(lower.filter((w, k) => k > 0 && trail(w) && !lead(lower[k - 1])));
+    base = lower.filter((w) => !lead(w) && !trail(w)).join(' ') || lower.join(' ');
+  }
+  let italicSpan: TextSpan | undefined;
+  if (first) {
+    italicSpan = index.node(first.start, first.end, { text: source.slice(first.start, first.end) });
+    const wrapsAll = first.end >= trimTrailing(source, s, paragraphEnd) - 1 && first.innerEnd > endOff + 20;
+    if (first.innerEnd >= endOff) {
+      italic = 'full';
+      if (!wrapsAll) {
+        // The writer's italic run is the opening ("*Stresses its continued determination*").
+        let e = first.innerEnd;
+        while (e > endOff && /[\s,;:.]/.test(source[e - 1])) e--;
+        endOff = Math.max(endOff, e);
+        if (!m) {
+          const inner = leadingWords(source, first.innerStart, first.innerEnd, 12);
+          base =
+            inner
+              .map((w) => w.text.toLowerCase())
+              .filter((w) => !c.phrases.isLeadingModifier(w) && !c.phrases.isTrailingModifier(w))
+              .join(' ') || base;
+        }
+      }
+    } else {
+      italic = 'partial';
+    }
+  }
+  startOff = Math.min(startOff, endOff);
+  return index.node(startOff, endOff, {
+    text: source.slice(startOff, endOff),
+    italic,
+    italicSpan,
+    base,
+    modifiers,
+    known: !!m,
+  });
+}
+
+export function preambular(c: ParseContext, b: RawBlock): void {
+  const { source, index } = c;
+  const blockIndex = c.doc.blocks.length;
+  c.addBlock(b, 'preambular');
+  const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
+  const s = b.start + (b.text.length - b.text.trimStart().length);
+  const runs = italicRuns(source, s, b.end);
+  const wrapped = runs.some((r) => r.start === s && r.end >= trimTrailing(source, s, b.end) - 1 && r.end - r.start > 40);
+  const p: PreambularParagraph = index.node(b.start, b.end, {
+    kind: 'preambular' as const,
+    fragments: [index.span(b.start, b.end)],
+    text: b.text,
+    ending: endingOf(source, index, b.start, b.end),
+    footnotes,
+    blockIndex,
+    opening: opening(c, b.start, b.end, 'preambular', b.end),
+    wrappedInItalic: wrapped,
+  });
+  c.doc.preamble.push(p);
+  c.current = p;
+}
+
+export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | null): void {
+  const { source, index } = c;
+  if (c.state !== 'operative') c.state = 'operative';
+  const blockIndex = c.doc.blocks.length;
+  c.addBlock(b, 'operative');
+  let number: OperativeNumber | undefined;
+  let contentStart = b.start;
+  if (num) {
+    const l = labelled(c, b, num);
+    number = Object.assign(l.label, { value: parseInt(num[2], 10), suffix: num[3] });
+    contentStart = l.contentStart;
+  }
+  while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
+  const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
+  const ending = endingOf(source, index, contentStart, b.end);
+  const verbs = extraVerbs(c, contentStart, b.end);
+  const p: OperativeParagraph = index.node(b.start, b.end, {
+    kind: 'operative' as const,
+    fragments: [index.span(contentStart, b.end)],
+    text: source.slice(contentStart, b.end),
+    ending,
+    footnotes,
+    blockIndex,
+    number,
+    opening: opening(c, contentStart, b.end, 'operative', b.end),
+    extraVerbs: verbs,
+    leadIn: index.node(contentStart, b.end, { text: source.slice(contentStart, b.end) }),
+    leadInEnding: ending,
+    subparagraphs: [],
+    listItems: [],
+  });
+  c.doc.operative.push(p);
+  c.current = p;
+  c.subStack = [];
+  c.listMode = false;
+  c.adopting = p.leadInEnding.char === ':' && ADOPTS_RE.test(p.leadIn.text);
+}
+
+export function extraVerbs(c: ParseContext, from: number, to: number): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const r of italicRuns(c.source, from, to)) {
+    if (r.start === from) continue;
+    const words = leadingWords(c.source, r.innerStart, r.innerEnd, 6);
+    if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text)) continue;
+    const m = c.phrases.match(
+      words.map((w) => w.text),
+      'operative',
+    );
+    if (!m) continue;
+    out.push(c.index.node(r.innerStart, r.innerEnd, { text: c.source.slice(r.innerStart, r.innerEnd) }));
+  }
+  return out;
+}
+
+export function listItem(c: ParseContext, b: RawBlock, num: RegExpExecArray): void {
+  const cur = c.current as OperativeParagraph;
+  const { source, index } = c;
+  c.listMode = true;
+  const { label, contentStart } = labelled(c, b, num);
+  const item: ListItem = index.node(b.start, b.end, {
+    number: label,
+    text: source.slice(contentStart, b.end),
+  });
+  cur.listItems.push(item);
+  c.addBlock(b, 'operative');
+  footnoteMarkersIn(source, index, b.start, b.end, cur.footnotes);
+  extend(c, cur, b);
+  cur.ending = endingOf(source, index, b.start, b.end);
+}
+
+export function continueListItem(c: ParseContext, b: RawBlock): void {
+  const cur = c.current as OperativeParagraph;
+  const item = cur.listItems[cur.listItems.length - 1];
+  attachFragment(c, b);
+  if (!item) return;
+  item.text += ' ' + b.text;
+  item.end = b.end;
+}
+
+export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): boolean {
+  const cur = c.current as OperativeParagraph;
+  const { source, index } = c;
+  const paren = m[2] !== undefined || m[4] !== undefined;
+  const label = (m[2] ?? m[3] ?? m[4]).toLowerCase();
+  // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series; roman of any length.
+  const { alpha: alphaValue, roman: romanVal } = subLabelValues(label);
+  if (alphaValue === undefined && romanVal === undefined) return false;
+  const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
+  const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
+  const find = (style: SubLabelStyle) => c.subStack.findIndex((l) => l.style === style);
+  let style: SubLabelStyle;
+  let value: number;
+  if (alphaValue !== undefined && romanVal !== undefined) {
+    const ai = find(alphaStyle);
+    const ri = find(romanStyle);
+    if (ai >= 0 && c.subStack[ai].value + 1 === alphaValue && !(ri >= 0 && c.subStack[ri].value + 1 === romanVal && ri > ai)) {
+      style = alphaStyle;
+      value = alphaValue;
+    } else if (ri >= 0 || romanVal === 1) {
+      style = romanStyle;
+      value = romanVal;
+    } else {
+      style = alphaStyle;
+      value = alphaValue;
+    }
+  } else if (alphaValue !== undefined) {
+    style = alphaStyle;
+    value = alphaValue;
+  } else {
+    style = romanStyle;
+    value = romanVal!;
+  }
+  const { label: labelSpan, contentStart: cs } = labelled(c, b, m);
+  const node: SubParagraph = index.node(b.start, b.end, {
+    label: labelSpan,
+    style,
+    value,
+    level: 1,
+    text: source.slice(cs, b.end),
+    ending: endingOf(source, index, cs, b.end),
+    children: [] as SubParagraph[],
+    footnotes: [] as FootnoteMarker[],
+  });
+  footnoteMarkersIn(source, index, b.start, b.end, node.footnotes);
+  cur.footnotes.push(...node.footnotes);
+  const existing = find(style);
+  if (existing >= 0) c.subStack.length = existing;
+  node.level = c.subStack.length + 1;
+  if (c.subStack.length === 0) cur.subparagraphs.push(node);
+  else c.subStack[c.subStack.length - 1].node.children.push(node);
+  c.subStack.push({ style, value, node });
+  c.addBlock(b, 'operative');
+  extend(c, cur, b);
+  cur.ending = node.ending;
+  return true;
+}
+
+/** The label that opens a block (a number, a sub-paragraph letter; match group 1 is the indent) and where its text starts. */
+export function labelled(c: ParseContext, b: RawBlock, m: RegExpExecArray): { label: TextSpan; contentStart: number } {
+  const ls = b.start + m[1].length;
+  const le = b.start + m[0].length;
+  let contentStart = le;
+  while (contentStart < b.end && /[\s\u200b-\u200f]/.test(c.source[contentStart])) contentStart++;
+  return { label: c.index.node(ls, le, { text: c.source.slice(ls, le) }), contentStart };
+}
+
+export function extend(c: ParseContext, p: PreambularParagraph | OperativeParagraph, b: RawBlock): void {
+  const { source, index } = c;
+  p.fragments.push(index.span(b.start, b.end));
+  p.text += ' ' + source.slice(b.start, b.end);
+  p.end = b.end;
+}
+
+export function attachFragment(c: ParseContext, b: RawBlock): void {
+  const { source, index } = c;
+  const p = c.current!;
+  c.addBlock(b, p.kind);
+  const markers = footnoteMarkersIn(source, index, b.start, b.end, []);
+  p.footnotes.push(...markers);
+  extend(c, p, b);
+  p.ending = endingOf(source, index, b.start, b.end);
+  if (p.kind === 'operative') {
+    const lastSub = c.subStack.length ? c.subStack[c.subStack.length - 1].node : undefined;
+    if (lastSub) {
+      lastSub.text += ' ' + source.slice(b.start, b.end);
+      lastSub.end = b.end;
+      lastSub.ending = p.ending;
+      lastSub.footnotes.push(...markers);
+    } else if (p.listItems.length === 0) {
+      p.leadIn = index.node(p.leadIn.start, b.end, { text: p.text });
+      p.leadInEnding = p.ending;
+      for (const v of extraVerbs(c, b.start, b.end)) p.extraVerbs.push(v);
+    }
+  }
+}
+
+export function authority(c: ParseContext, b: RawBlock): void {
+  const { source, index } = c;
+  const trimmedStart = b.start + (b.text.length - b.text.trimStart().length);
+  const trimmedEnd = b.start + b.text.trimEnd().length;
+  const italic = /^[*_]/.test(source[trimmedStart]) && /[*_]/.test(source.slice(trimmedEnd - 2, trimmedEnd));
+  let comma: Span | undefined;
+  const e = trimTrailing(source, trimmedStart, trimmedEnd);
+  if (',،，'.includes(source[e - 1] ?? 'x')) comma = index.span(e - 1, e);
+  const a: AuthorityLine = index.node(trimmedStart, trimmedEnd, {
+    text: source.slice(trimmedStart, trimmedEnd),
+    italic,
+    lineCount: b.endLine - b.startLine + 1,
+    comma,
+    placement: c.doc.preamble.length > 0 ? ('afterPreamble' as const) : ('beforePreamble' as const),
+  });
+  c.doc.authority = a;
+  c.addBlock(b, 'authority');
+  c.state = 'preamble';
+  c.current = undefined;
+}
+
+export function footnoteDefinition(c: ParseContext, b: RawBlock, m: RegExpExecArray): void {
+  const { source, index } = c;
+  const ms = b.start + m[1].length;
+  const me = b.start + m[0].length;
+  const style: FootnoteStyle = m[2] ? 'unicode' : m[3] ? 'sup' : 'caret';
+  const label = m[2] ? superscriptToAscii(m[2]) : (m[3] ?? m[4]);
+  let ts = me;
+  while (ts < b.end && /\s/.test(source[ts])) ts++;
+  const text = source.slice(ts, b.end);
+  const def: FootnoteDefinition = index.node(b.start, b.end, {
+    label,
+    style,
+    marker: index.span(ms, me),
+    text,
+    ibid: /^[*_]?ibid\b/i.test(text),
+  });
+  c.doc.footnoteDefinitions.push(def);
+  c.addBlock(b, 'footnoteDefinition');
+}

@@ -1,0 +1,65 @@
+/** Scanner: the resolutions a text cites ("resolution 70/1 of 25 September 2015"). */
+import type { Citation, TextSpan } from '../model';
+import type { LineIndex } from '../text';
+import { dateSource, type LanguageFacts } from '../language-facts';
+
+/** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
+export function citationKey(symbol: string): string {
+  return symbol
+    .replace(/^A\/RES\//, '')
+    .replace(/\s+/g, ' ')
+    .replace(/(\d)\(/, '$1 (')
+    .trim();
+}
+
+/** The citations in the stretches [from, to) of the source, in source order. */
+export function scanCitations(source: string, index: LineIndex, f: LanguageFacts, ranges: Array<[number, number]>): Citation[] {
+  const out: Citation[] = [];
+  // GA "70/1", "A/RES/70/1", "1514 (XV)"; ECOSOC "2013/40"; Security Council "2127 (2013)"
+  const SYM = String.raw`(?:A\/RES\/\d{1,4}\/\d{1,4}|\d{1,4}\/\d{1,4}(?:\s?[A-Z](?![\w]))?|\d{1,4}\s\([IVXL]+\)|\d{1,4}\s?\((?:19|20)\d{2}\))`;
+  const ITEM = new RegExp(String.raw`^(\[)?(${SYM})(?:\]\([^)\s]*\))?`);
+  const DATE = new RegExp(String.raw`^${f.citationDateJoin || '\s*'}(${dateSource(f)})`, 'u');
+  const and = f.listJoins[0];
+  const SEP = new RegExp(String.raw`^(?:,\s+(?:${and}\s+)?|\s+${and}\s+)`, 'u');
+  const ENTITLED = new RegExp(String.raw`^,\s+${f.entitled}\s+(?:“[^”]{0,400}”|«[^»]{0,400}»)`, 'u');
+  const seen = new Set<number>();
+  for (const [from, to] of ranges) {
+    const text = source.slice(from, to);
+    const kw = new RegExp(String.raw`(?<![\p{L}])(?:${f.resolutionWord})\s+`, 'gu');
+    let k: RegExpExecArray | null;
+    while ((k = kw.exec(text))) {
+      let pos = k.index + k[0].length;
+      for (let guard = 0; guard < 50; guard++) {
+        const rest = text.slice(pos, pos + 200);
+        const it = ITEM.exec(rest);
+        if (!it) break;
+        const symStart = from + pos + (it[1] ? 1 : 0);
+        const symbol = it[2];
+        let after = pos + it[0].length;
+        let date: TextSpan | undefined;
+        const d = DATE.exec(text.slice(after, after + 60));
+        if (d) {
+          const ds = from + after + d[0].length - d[1].length;
+          date = index.node(ds, ds + d[1].length, { text: d[1] });
+          after += d[0].length;
+        }
+        const entitled = ENTITLED.exec(text.slice(after, after + 420));
+        if (entitled) after += entitled[0].length;
+        const c: Citation = index.node(symStart, symStart + symbol.length, { symbol, key: citationKey(symbol), date });
+        out.push(c);
+        seen.add(symStart);
+        const sep = SEP.exec(text.slice(after, after + 10));
+        if (!sep) break;
+        pos = after + sep[0].length;
+      }
+    }
+    const bare = /\bA\/RES\/\d{1,4}\/\d{1,4}\b/g;
+    let b: RegExpExecArray | null;
+    while ((b = bare.exec(text))) {
+      const s = from + b.index;
+      if (seen.has(s)) continue;
+      out.push(index.node(s, s + b[0].length, { symbol: b[0], key: citationKey(b[0]) }));
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,53 @@
+/** Scanner: references to other paragraphs ("paragraph 5 (b) above", "paragraphs 3 to 5"). */
+import type { CrossReference, Paragraph, TextSpan } from '../model';
+import type { LineIndex } from '../text';
+import type { LanguageFacts } from '../language-facts';
+import { PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, subLabelValues } from '../lexicon';
+
+/** The cross-references in the fragments of the paragraphs, in source order. */
+export function scanCrossReferences(source: string, index: LineIndex, f: LanguageFacts, paragraphs: Paragraph[]): CrossReference[] {
+  const out: CrossReference[] = [];
+  const NUM = String.raw`\d{1,4}(?:\s+(?:${PARAGRAPH_SUFFIXES.join('|')}))?`;
+  const joins = [',', ...f.listJoins, '–', '-'].join('|');
+  const dirs = [...f.above, ...f.below].join('|');
+  const re = new RegExp(
+    String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`,
+    'gu',
+  );
+  for (const p of paragraphs) {
+    for (const fr of p.fragments) {
+      const text = source.slice(fr.start, fr.end);
+      let m: RegExpExecArray | null;
+      re.lastIndex = 0;
+      while ((m = re.exec(text))) {
+        const before = text.slice(Math.max(0, m.index - 40), m.index);
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+        const direction = m[5] === undefined ? undefined : f.above.includes(m[5]) ? 'above' : 'below';
+        if (!direction) {
+          if (f.refOwnerBefore.test(before) || /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu.test(before)) continue;
+          if (f.refOfAfter.test(after)) continue;
+        }
+        const targets: TextSpan[] = [];
+        const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(/\s/));
+        const numRe = new RegExp(NUM, 'g');
+        let n: RegExpExecArray | null;
+        while ((n = numRe.exec(m[1]))) {
+          const s = listStart + n.index;
+          targets.push(index.node(s, s + n[0].length, { text: n[0] }));
+        }
+        const s = fr.start + m.index;
+        const ref: CrossReference = index.node(s, s + m[0].length, { targets, direction });
+        if (m[3]) {
+          const { alpha, roman } = subLabelValues(m[3]);
+          if (alpha !== undefined || roman !== undefined) {
+            ref.sub = `(${m[3]})`;
+            const ss = s + m[0].lastIndexOf(`(${m[3]})`) + 1;
+            ref.subSpan = index.node(ss, ss + m[3].length, { text: m[3] });
+          }
+        }
+        out.push(ref);
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

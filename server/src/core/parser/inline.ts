@@ -1,0 +1,160 @@
+/** Pure scanners over a stretch of the source: emphasis runs, leading words, endings, footnote markers. */
+import type { Ending, FootnoteMarker, FootnoteStyle } from '../model';
+import type { LineIndex } from '../text';
+import { PUNCTUATION_EQUIVALENTS } from '../language-facts';
+import { fromSuperscript, SUPERSCRIPT_DIGITS } from '../lexicon';
+import { SUPERSCRIPT_RE } from './patterns';
+
+export function superscriptToAscii(s: string): string {
+  return fromSuperscript(s);
+}
+
+export function isBlank(line: string): boolean {
+  return /^[\s\u00a0\u200b\ufeff]*$/.test(line);
+}
+
+/** A run of single-star emphasis: [start, end) including the stars; inner without them. */
+export interface ItalicRun {
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+}
+
+/** Single-`*` / `_` emphasis runs in source[from, to), matched with CommonMark-like flanking rules. */
+export function italicRuns(source: string, from: number, to: number): ItalicRun[] {
+  const runs: ItalicRun[] = [];
+  const stack: Array<{ pos: number; ch: string }> = [];
+  for (let i = from; i < to; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch !== '*' && ch !== '_') continue;
+    // A run of two or more is bold (or a rule): skip it whole.
+    let j = i;
+    while (j < to && source[j] === ch) j++;
+    if (j - i !== 1) {
+      i = j - 1;
+      continue;
+    }
+    const prev = i > from ? source[i - 1] : ' ';
+    const next = i + 1 < to ? source[i + 1] : ' ';
+    const prevSpace = /\s/.test(prev);
+    const nextSpace = /\s/.test(next);
+    if (ch === '_' && /\w/.test(prev) && /\w/.test(next)) continue; // snake_case words
+    const canClose = !prevSpace && stack.length > 0 && stack[stack.length - 1].ch === ch;
+    const canOpen = !nextSpace;
+    if (canClose && (!canOpen || !/\w/.test(next) || /[\w.,;:)”’¹²³⁴⁵⁶⁷⁸⁹⁰>]/.test(prev))) {
+      const open = stack.pop()!;
+      runs.push({ start: open.pos, end: i + 1, innerStart: open.pos + 1, innerEnd: i });
+    } else if (canOpen) {
+      stack.push({ pos: i, ch });
+    }
+  }
+  return runs.sort((a, b) => a.start - b.start);
+}
+
+/** `/\s/` on one character, with an ASCII fast path. */
+export function isSpace(c: number, ch: string): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(ch);
+}
+
+/** `/[\p{L}\p{N}]/u` on one character, with an ASCII fast path. */
+export function isLetterOrDigit(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The leading words of source[from, to) up to the first punctuation, skipping emphasis markers. */
+export function leadingWords(source: string, from: number, to: number, max = 10): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  while (i < to && words.length < max) {
+    const c = source.charCodeAt(i);
+    if (c === 42 /* * */ || c === 95 /* _ */ || isSpace(c, source[i])) {
+      i++;
+      continue;
+    }
+    if (isLetterOrDigit(c, source[i])) {
+      let j = i + 1;
+      while (j < to) {
+        const d = source.charCodeAt(j);
+        if (!(isLetterOrDigit(d, source[j]) || d === 39 /* ' */ || d === 0x2019 /* ’ */ || d === 45 /* - */)) break;
+        j++;
+      }
+      words.push({ text: source.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    break;
+  }
+  return words;
+}
+
+/** Trailing footnote markers, emphasis and comments that do not count for punctuation. */
+export function trimTrailing(source: string, from: number, to: number): number {
+  let end = to;
+  for (;;) {
+    const before = end;
+    while (end > from && /[\s\u00a0\u200b-\u200f\u2060\ufeff*_]/.test(source[end - 1])) end--;
+    while (end > from && SUPERSCRIPT_DIGITS.includes(source[end - 1])) end--;
+    const tail = source.slice(Math.max(from, end - 40), end);
+    let m = /<sup>[^<]*<\/sup>$/.exec(tail) || /\[\^[^\]]*\]$/.exec(tail) || /<!--[\s\S]*?-->$/.exec(tail);
+    if (m) end -= m[0].length;
+    else if ((m = /\[[^\]]*\]\([^)]*\)$/.exec(tail)) && !/[,;.:]\]/.test(m[0])) {
+      // a trailing link: keep its text, the ending is judged on it
+      break;
+    }
+    if (end === before) break;
+  }
+  return end;
+}
+
+export function endingOf(source: string, index: LineIndex, from: number, to: number): Ending {
+  let end = trimTrailing(source, from, to);
+  let last = end > from ? source[end - 1] : '';
+  // The Arabic and Chinese marks count as their Latin counterparts ("،" a comma, "。" a full stop).
+  if (PUNCTUATION_EQUIVALENTS[last]) return { char: PUNCTUATION_EQUIVALENTS[last], span: index.span(end - 1, end) };
+  // A closing quote or bracket after the punctuation: `… entitled “X”.` keeps '.' inside.
+  if ((last === '”' || last === '"' || last === '’' || last === ')') && end - 1 > from && /[,;.:]/.test(source[end - 2])) {
+    end--;
+    last = source[end - 1];
+  }
+  if (/[,;.:]/.test(last)) {
+    return { char: last, span: index.span(end - 1, end) };
+  }
+  const tail = source.slice(Math.max(from, end - 12), end);
+  const conj = /;\s+(and|or)$/.exec(tail);
+  if (conj) {
+    const semi = end - conj[0].length;
+    return { char: ';', conjunction: conj[1] as 'and' | 'or', span: index.span(semi, semi + 1) };
+  }
+  return { char: '', span: index.span(end, end) };
+}
+
+export function footnoteMarkersIn(source: string, index: LineIndex, from: number, to: number, out: FootnoteMarker[]): FootnoteMarker[] {
+  const found: FootnoteMarker[] = [];
+  const text = source.slice(from, to);
+  const add = (label: string, style: FootnoteStyle, s: number, e: number) => {
+    found.push(index.node(from + s, from + e, { label, style }));
+  };
+  let m: RegExpExecArray | null;
+  SUPERSCRIPT_RE.lastIndex = 0;
+  while ((m = SUPERSCRIPT_RE.exec(text))) add(superscriptToAscii(m[0]), 'unicode', m.index, m.index + m[0].length);
+  const sup = /<sup>\s*([^<\s]{1,8})\s*<\/sup>/g;
+  while ((m = sup.exec(text))) add(m[1], 'sup', m.index, m.index + m[0].length);
+  const caret = /\[\^([^\]\s]{1,16})\](?!:)/g;
+  while ((m = caret.exec(text))) add(m[1], 'caret', m.index, m.index + m[0].length);
+  found.sort((a, b) => a.start - b.start);
+  out.push(...found);
+  return found;
+}
