@@ -122,10 +122,10 @@ export class CodeServerDriver implements Driver {
     // that would close again at once.
     await waitFor(
       'the editor to take the focus',
-      () => this.page.locator(EDITOR).evaluate((el) => el.contains(document.activeElement)),
+      () => this.page.evaluate((sel) => !!document.activeElement?.closest(sel), EDITOR),
       (focused) => focused,
       10000,
-    ).catch(() => undefined);
+    ).catch(() => console.log(`      (the editor of ${file} did not take the keyboard focus within 10 s)`));
     // The language must be ours (the status bar shows the language mode).
     await waitFor(
       'the Resolution language mode',
