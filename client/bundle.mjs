@@ -21,6 +21,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['pg-native'] },
   { ...common, entryPoints: ['server/src/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
+  { ...common, entryPoints: ['server/src/services/documentWorker.ts'], outfile: 'dist/documentWorker.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', external: ['pg-native'] },
 ];
 rmSync('dist', { recursive: true, force: true });

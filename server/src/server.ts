@@ -8,6 +8,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -19,7 +21,7 @@ import {
   NotificationHandler,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse, type ParseOptions } from './core/parser';
+import type { ParseOptions } from './core/parser';
 import { messageLocale, type MessageLocale } from './core/messages';
 import type { ResolutionDocument } from './core/model';
 import type { CorpusFacts } from './core/findings';
@@ -39,11 +41,14 @@ import * as importFile from './features/importFile';
 import * as office from './features/office';
 import * as negotiationFeature from './features/negotiation';
 import { guardConnection } from './guard';
+import { DocumentService, type DocumentServiceSettings } from './services/documentService';
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  /** The parsed model of a document, computed once per version. */
+  /** Parse, check and fix-all of documents per (uri, version), large ones in worker threads, cancellable. */
+  docs: DocumentService;
+  /** The parsed model of a document, computed once per version (in the server's thread: `docs.parsed`). */
   parsed(document: TextDocument): ResolutionDocument;
   /** The parse options (language setting, extra phrases) of a document's configuration, once known. */
   useParseOptions(uri: string, options: ParseOptions): void;
@@ -95,8 +100,6 @@ export function startServer(raw: Connection): void {
   // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.
   const connection = guardConnection(raw, (m) => raw.console.log(m));
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; key: string; doc: ResolutionDocument }>();
-  const parseOptions = new Map<string, { key: string; options: ParseOptions }>();
   const settingsCache = new Map<string, Promise<any>>();
   const settingsListeners: Array<() => void> = [];
   let globalSettings: any = {};
@@ -104,25 +107,22 @@ export function startServer(raw: Connection): void {
   let folders: string[] = [];
 
   const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
+  const docs = new DocumentService({
+    corpusFacts: () => ctx.corpusFacts,
+    locale: () => ctx.locale,
+    log: (message) => ctx.log(message),
+    warn: (message) =>
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined),
+  });
   const ctx: ServerContext = {
     connection,
     documents,
+    docs,
     clientCapabilities: {},
     corpusFacts: undefined,
     locale: 'en',
-    parsed(document) {
-      const hit = cache.get(document.uri);
-      const opts = parseOptions.get(document.uri);
-      const key = opts?.key ?? '';
-      if (hit && hit.version === document.version && hit.key === key) return hit.doc;
-      const doc = parse(document.getText(), opts?.options ?? {});
-      if (doc.error) ctx.log(`${document.uri}: ${doc.error}`);
-      cache.set(document.uri, { version: document.version, key, doc });
-      return doc;
-    },
-    useParseOptions(uri, options) {
-      parseOptions.set(uri, { key: JSON.stringify(options), options });
-    },
+    parsed: (document) => docs.parsed(document),
+    useParseOptions: (uri, options) => docs.useParseOptions(uri, options),
     settings(uri) {
       if (!hasConfigurationCapability) return Promise.resolve(globalSettings ?? {});
       let s = settingsCache.get(uri);
@@ -152,6 +152,8 @@ export function startServer(raw: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     ctx.clientCapabilities = params.capabilities;
+    // `documents: {workers, threshold, workerHeapMb}`: how many worker threads check large drafts, from what size.
+    docs.configure((params.initializationOptions as { documents?: Partial<DocumentServiceSettings> } | undefined)?.documents ?? {});
     ctx.locale = messageLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -192,10 +194,13 @@ export function startServer(raw: Connection): void {
     ctx.revalidate();
   });
 
+  // A newer version gives up the work on older ones; a closed document's work is given up.
+  documents.onDidChangeContent((e) => docs.supersede(e.document.uri, e.document.version));
   documents.onDidClose((e) => {
-    cache.delete(e.document.uri);
+    docs.close(e.document.uri);
     settingsCache.delete(e.document.uri);
   });
+  connection.onShutdown(() => docs.dispose());
 
   // Several features watch files (.resolutionrc.json, corpus folders), but a connection keeps only
   // one handler per notification: this one hands each event to all of them.

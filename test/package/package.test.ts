@@ -25,7 +25,14 @@ describe('the .vsix', () => {
 
   it('ships the licence, the bundles without source maps, and minified bundles', () => {
     assert.ok(names.has('extension/LICENSE') || names.has('extension/LICENSE.txt'), 'LICENSE');
-    for (const f of ['extension/dist/client.js', 'extension/dist/server.js']) assert.ok(names.has(f), f);
+    // the worker threads beside the server: corpus loading, and the checks of large drafts
+    for (const f of [
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/corpusWorker.js',
+      'extension/dist/documentWorker.js',
+    ])
+      assert.ok(names.has(f), f);
     assert.deepStrictEqual(
       [...names].filter((n) => n.endsWith('.map')),
       [],

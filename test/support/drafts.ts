@@ -88,6 +88,16 @@ export function derivedBase(draft: string): string {
   return applyEdits(draft, kept);
 }
 
+/**
+ * A draft whose first operative paragraph moved to the end, renumbered, reworded and with its
+ * footnote changed, the paragraphs around it renumbered: a move with edits nested in it.
+ */
+export const MOVED_OPERATIVE = {
+  base: 'The General Assembly,\n\n1. *Decides* to convene a high-level meeting on the question in 2025;[^1]\n\n2. *Requests* the Secretary-General to submit a report on the implementation;\n\n3. *Encourages* Member States to cooperate fully with the mandate holders;\n\n4. *Invites* the regional commissions to contribute to the review.\n\n[^1]: See resolution 70/1.\n',
+  draft:
+    'The General Assembly,\n\n1. *Requests* the Secretary-General to submit a report on the implementation;\n\n2. *Encourages* Member States to cooperate fully with the mandate holders;\n\n3. *Invites* the regional commissions to contribute to the review;\n\n4. *Decides* to convene a high-level plenary meeting on the question in 2026;[^1]\n\n[^1]: See resolutions 70/1 and 75/1.\n',
+};
+
 /** Pairs of one series: a session-76 resolution and the session-75 one with the same title. */
 export function corpusPairs(): Array<{ base: string; draft: string; title: string }> {
   if (!fs.existsSync(CORPUS)) return [];

@@ -19,7 +19,10 @@ import {
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { ROOT } from './paths';
 
-export const SERVER_JS = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+/** The server started by the tests: the compiled one, or another build (RESOLUTION_SERVER_JS=dist/server.js for the bundle). */
+export const SERVER_JS = process.env.RESOLUTION_SERVER_JS
+  ? path.resolve(ROOT, process.env.RESOLUTION_SERVER_JS)
+  : path.join(ROOT, 'out', 'server', 'src', 'server.js');
 
 export interface TestServer {
   connection: ProtocolConnection;
@@ -27,7 +30,9 @@ export interface TestServer {
   /** Settings the server reads through workspace/configuration. */
   settings: Record<string, unknown>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
-  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Every diagnostics notification received so far, in order (also those handed to waiters). */
+  allDiagnostics: PublishDiagnosticsParams[];
   open(uri: string, text: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
   save(uri: string): void;
@@ -42,14 +47,18 @@ export function fileUri(p: string): string {
 export async function startServer(
   options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string; initializationOptions?: Record<string, unknown> } = {},
 ): Promise<TestServer> {
-  const child = cp.spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // RESOLUTION_SERVER_NODE_ARGS: Node options for the server process (profiling a benchmark: "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const nodeArgs = (process.env.RESOLUTION_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = cp.spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   const settings: Record<string, unknown> = options.settings ?? {};
+  const allDiagnostics: PublishDiagnosticsParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    allDiagnostics.push(p);
     const i = waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
     else published.push(p);
@@ -91,12 +100,17 @@ export async function startServer(
     connection,
     process: child,
     settings,
-    diagnostics(uri, version) {
+    allDiagnostics,
+    diagnostics(uri, version, timeoutMs = 15000) {
       const i = published.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
       if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; server stderr:\n${stderr}`)), 15000);
-        waiters.push({ uri, version, resolve: (p) => (clearTimeout(t), resolve(p)) });
+        const waiter = { uri, version, resolve: (p: PublishDiagnosticsParams) => (clearTimeout(t), resolve(p)) };
+        const t = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no diagnostics for ${uri} v${version}; server stderr:\n${stderr}`));
+        }, timeoutMs);
+        waiters.push(waiter);
       });
     },
     open(uri, text, version = 1) {

@@ -8,8 +8,18 @@ import { exportDocx } from '../../server/src/core/office/export';
 import { layoutOf, parseInline } from '../../server/src/core/office/layout';
 import { redlineDocx } from '../../server/src/core/office/redline';
 import { readDraftSource, SourceError } from '../../server/src/core/office/sources';
-import { readDocx } from '../support/docxReader';
-import { corpusPairs, derivedBase, expectedParagraphs, missingWords, seedFiles, sourceWords, words, CORPUS } from '../support/drafts';
+import { moveProblems, readDocx } from '../support/docxReader';
+import {
+  corpusPairs,
+  derivedBase,
+  MOVED_OPERATIVE,
+  expectedParagraphs,
+  missingWords,
+  seedFiles,
+  sourceWords,
+  words,
+  CORPUS,
+} from '../support/drafts';
 
 const AUTHOR = 'Delegation of Testland';
 const DATE = '2026-11-27T10:00:00Z';
@@ -136,6 +146,13 @@ describe('Word redline', () => {
       else assert.ok(read.revisions.ins > 0, 'the footnote the base lacks is inserted');
       assert.deepStrictEqual([...read.revisions.authors], [AUTHOR]);
       assert.deepStrictEqual([...read.revisions.dates], [DATE]);
+      assert.deepStrictEqual(moveProblems(read), []);
+      if (layoutOf(draft).doc.preamble.filter((p) => p.fragments.length === 1).length >= 4) {
+        // the derived base has two preambular paragraphs the other way round: one of them moved
+        assert.strictEqual(summary.moved, 1);
+        assert.strictEqual(read.moves.size, 1, 'one named move');
+        assert.ok(read.revisions.paraMoveFrom === 1 && read.revisions.paraMoveTo === 1, 'the moved paragraph mark moves with it');
+      }
       if (layoutOf(draft).doc.operative.length > 3) {
         assert.ok(read.revisions.paraIns > 0, 'a whole paragraph inserted');
         assert.ok(summary.added + summary.moved > 0);
@@ -143,10 +160,9 @@ describe('Word redline', () => {
     });
   }
 
-  it('shows a renumbering as changed numbers, a moved paragraph as deleted there and inserted here', () => {
-    const base = 'The General Assembly,\n\n*Recalling* A,\n\n*Noting* B,\n\n*Welcoming* C,\n\n1. *Decides* one;\n\n2. *Requests* two.\n';
-    const draft =
-      'The General Assembly,\n\n*Noting* B,\n\n*Welcoming* C,\n\n*Recalling* A,\n\n1. *Urges* all;\n\n2. *Decides* one;\n\n3. *Requests* two.\n';
+  it('shows a renumbering as changed numbers', () => {
+    const base = 'The General Assembly,\n\n*Recalling* A,\n\n1. *Decides* one;\n\n2. *Requests* two.\n';
+    const draft = 'The General Assembly,\n\n*Recalling* A,\n\n1. *Urges* all;\n\n2. *Decides* one;\n\n3. *Requests* two.\n';
     const read = readDocx(redlineDocx(base, draft, { author: AUTHOR, date: DATE }).docx);
     assert.deepStrictEqual(
       read.accept.map((p) => p.text),
@@ -160,6 +176,97 @@ describe('Word redline', () => {
       read.xml,
       /<w:del [^>]*><w:r><w:delText xml:space="preserve">1<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">2<\/w:t>/,
     );
+    assert.strictEqual(read.moves.size, 0);
+  });
+
+  it('shows a moved paragraph as a Word move: moved from there, moved to here, the two sides named alike', () => {
+    const base =
+      'The General Assembly,\n\n*Recalling* its resolution 70/1 on the matter,\n\n*Noting* the report of the Secretary-General,\n\n*Welcoming* the work of the Commission,\n\n1. *Decides* one;\n';
+    const draft =
+      'The General Assembly,\n\n*Noting* the report of the Secretary-General,\n\n*Welcoming* the work of the Commission,\n\n*Recalling* its resolution 70/1 on the matter,\n\n1. *Decides* one;\n';
+    const { docx, summary } = redlineDocx(base, draft, { author: AUTHOR, date: DATE });
+    const read = readDocx(docx);
+    assert.deepStrictEqual(summary, { added: 0, deleted: 0, moved: 1, changed: 0, unchanged: 4 });
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(draft), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base), 'as-written'),
+    );
+    assert.deepStrictEqual(moveProblems(read), []);
+    assert.deepStrictEqual(
+      [...read.moves].map(([name, m]) => [name, m.from, m.to]),
+      [['move1', 'Recalling its resolution 70/1 on the matter,', 'Recalling its resolution 70/1 on the matter,']],
+    );
+    // no deletion or insertion at all: the words only moved
+    assert.strictEqual(read.revisions.ins + read.revisions.del + read.revisions.paraIns + read.revisions.paraDel, 0);
+    assert.deepStrictEqual(
+      { from: read.revisions.paraMoveFrom, to: read.revisions.paraMoveTo },
+      { from: 1, to: 1 },
+      'the paragraph mark moves with its text',
+    );
+    assert.match(
+      read.xml,
+      /<w:moveFromRangeStart w:id="(\d+)" w:author="Delegation of Testland" w:date="2026-11-27T10:00:00Z" w:name="move1"\/>[\s\S]*<w:moveFromRangeEnd w:id="\1"\/>/,
+    );
+    assert.match(
+      read.xml,
+      /<w:moveToRangeStart w:id="(\d+)" w:author="Delegation of Testland" w:date="2026-11-27T10:00:00Z" w:name="move1"\/>[\s\S]*<w:moveToRangeEnd w:id="\1"\/>/,
+    );
+    // the text moved away stands before the paragraphs that kept their place, the text moved here after them
+    assert.ok(read.xml.indexOf('w:moveFromRangeStart') < read.xml.indexOf('Noting'));
+    assert.ok(read.xml.indexOf('w:moveToRangeStart') > read.xml.indexOf('Welcoming'));
+  });
+
+  it('edits inside a moved paragraph nest in the move: a renumbered, reworded operative paragraph with a changed footnote', () => {
+    const { base, draft } = MOVED_OPERATIVE;
+    const { docx, summary } = redlineDocx(base, draft, { author: AUTHOR, date: DATE });
+    const read = readDocx(docx);
+    assert.strictEqual(summary.moved, 1);
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(draft), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base), 'as-written'),
+    );
+    assert.deepStrictEqual(moveProblems(read), []);
+    const [move] = [...read.moves.values()];
+    assert.strictEqual(move.from, '1.\tDecides to convene a high-level meeting on the question in 2025;[^See resolution 70/1.]');
+    assert.strictEqual(
+      move.to,
+      '4.\tDecides to convene a high-level plenary meeting on the question in 2026;[^See resolutions 70/1 and 75/1.]',
+    );
+    // the new number, words and footnote are insertions inside the moved text; the old ones are
+    // deletions inside the text moved away (a deletion inside moved-to text LibreOffice would keep)
+    assert.match(read.xml, /<w:moveTo [^>]*><w:ins [^>]*><w:r><w:t xml:space="preserve">4<\/w:t>/);
+    assert.match(read.xml, /<w:moveTo [^>]*><w:ins [^>]*><w:r><w:t xml:space="preserve">plenary /);
+    assert.match(read.xml, /<w:moveFrom [^>]*><w:del [^>]*><w:r><w:delText xml:space="preserve">1<\/w:delText>/);
+    assert.match(read.xml, /<w:moveFrom [^>]*><w:del [^>]*><w:r><w:delText xml:space="preserve">2025;<\/w:delText>/);
+    assert.doesNotMatch(read.xml, /<w:moveTo [^>]*><w:del /);
+  });
+
+  it('moves consecutive paragraphs that stay together as one move', () => {
+    const para = (k: number) => `*Noting* the ${['first', 'second', 'third', 'fourth', 'fifth'][k]} report on the subject of item ${k},`;
+    const base = `The General Assembly,\n\n${[0, 1, 2, 3, 4].map(para).join('\n\n')}\n\n1. *Decides* one.\n`;
+    const draft = `The General Assembly,\n\n${[2, 3, 4, 0, 1].map(para).join('\n\n')}\n\n1. *Decides* one.\n`;
+    const read = readDocx(redlineDocx(base, draft, { author: AUTHOR, date: DATE }).docx);
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(draft), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(base), 'as-written'),
+    );
+    assert.deepStrictEqual(moveProblems(read), []);
+    assert.deepStrictEqual([...read.moves.keys()], ['move1']);
+    const m = read.moves.get('move1')!;
+    assert.strictEqual(m.from, `${para(0)}\n${para(1)}`.replace(/\*/g, ''));
+    assert.strictEqual(m.to, m.from);
   });
 
   it('keeps footnotes and italics on both sides: a changed footnote, an italic changed in unchanged words', () => {
@@ -219,6 +326,7 @@ describe('Word redline', () => {
             was,
           )}`,
         );
+        assert.deepStrictEqual(moveProblems(read), [], path.basename(draft));
       }
     });
   }

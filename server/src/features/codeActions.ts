@@ -6,8 +6,9 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { applyEdits as applyJsonEdits, modify as modifyJson, parse as parseJsonc } from 'jsonc-parser';
-import { CONFIG_FILE_NAME, findConfigFiles, parseOptionsOf } from '../core/config';
+import { CONFIG_FILE_NAME, findConfigFiles } from '../core/config';
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   CodeActionParams,
@@ -15,14 +16,13 @@ import {
   Diagnostic,
   ExecuteCommandParams,
   InitializeParams,
+  ResponseError,
   ServerCapabilities,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from '../core/parser';
-import { checkDocument } from '../core/check';
-import { fixAll, type FixAllOptions, minimalEdit, renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
+import { renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
 import type { Fix } from '../core/findings';
 import type { ResolutionDocument } from '../core/model';
 import { LineIndex } from '../core/text';
@@ -30,6 +30,7 @@ import { loneInSection, misplacedPreambular } from '../core/rules/util';
 import { phraseKnowledge } from '../core/rules/phrase-knowledge';
 import { configFor, type DiagnosticData } from './diagnostics';
 import type { ServerContext } from '../server';
+import { cancelledResponse, JobCancelled, WorkerFailed } from '../services/documentService';
 
 /** Largest document (characters) for which the light bulb offers fix-all unasked. */
 export const LIGHTBULB_FIX_ALL_MAX = 200_000;
@@ -178,36 +179,28 @@ export function acceptPhraseAction(
   };
 }
 
-/** The edit that applies every fix until none is left, as one minimal text edit (one undo). */
-export function fixAllEdit(
-  text: string,
-  check: (text: string) => ReturnType<typeof checkDocument>,
-  options: FixAllOptions = {},
-): { edit?: TextEdit; applied: Record<string, number> } {
-  const result = fixAll(text, check, options);
-  const edit = minimalEdit(text, result.text);
-  return { edit, applied: result.applied };
-}
-
 export function register(ctx: ServerContext): void {
-  /** Fix-all as configured: structural fixes of warnings and errors unless the settings widen it. */
-  const fixAllFor = async (document: TextDocument) => {
-    const config = await configFor(ctx, document.uri);
-    return fixAllEdit(
-      document.getText(),
-      (text: string) => checkDocument(parse(text, parseOptionsOf(config)), { config, corpus: ctx.corpusFacts, locale: ctx.locale }),
-      config.fixAll,
-    );
+  /**
+   * Fix-all as configured (structural fixes of warnings and errors unless the settings widen it),
+   * by the DocumentService: large drafts in a worker; cancelled by the request's token or a newer
+   * version of the draft (answered RequestCancelled / ContentModified).
+   */
+  const fixAllFor = async (document: TextDocument, token: CancellationToken) => {
+    try {
+      return await ctx.docs.fixAll(document, await configFor(ctx, document.uri), token);
+    } catch (err) {
+      throw err instanceof JobCancelled ? cancelledResponse(token) : err;
+    }
   };
 
-  ctx.connection.onCodeAction(async (params: CodeActionParams) => {
+  ctx.connection.onCodeAction(async (params: CodeActionParams, token: CancellationToken) => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return [];
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: Array<CodeAction | Command> = [];
     try {
-      if (wants(CodeActionKind.QuickFix))
+      if (wants(CodeActionKind.QuickFix) && params.context.diagnostics.length)
         actions.push(
           ...quickFixes(document.uri, ctx.parsed(document), params.context.diagnostics, (kind, d) =>
             acceptPhraseAction(document.uri, document.getText(), kind, d, ctx.workspaceFolders()),
@@ -216,16 +209,19 @@ export function register(ctx: ServerContext): void {
       // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
       // for documents small enough that the repeated passes stay quick.
       if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {
-        const { edit } = await fixAllFor(document);
-        if (edit) actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } });
+        const { edits } = await fixAllFor(document, token);
+        if (edits.length)
+          actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
       }
     } catch (err) {
-      ctx.log(`code actions failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`);
+      if (err instanceof ResponseError) throw err; // cancelled
+      // a failed worker was reported by the DocumentService; the quick fixes are still offered
+      if (!(err instanceof WorkerFailed)) ctx.log(`code actions failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`);
     }
     return actions;
   });
 
-  ctx.connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
+  ctx.connection.onExecuteCommand(async (params: ExecuteCommandParams, token: CancellationToken) => {
     const arg = params.arguments?.[0];
     const uri: string | undefined = typeof arg === 'string' ? arg : (arg?.uri ?? arg?.textDocument?.uri);
     const document = uri ? ctx.documents.get(uri) : undefined;
@@ -236,8 +232,14 @@ export function register(ctx: ServerContext): void {
     let edits: TextEdit[] = [];
     let applied: Record<string, number> = {};
     if (params.command === COMMANDS.fixAll) {
-      const r = await fixAllFor(document);
-      edits = r.edit ? [r.edit] : [];
+      let r;
+      try {
+        r = await fixAllFor(document, token);
+      } catch (err) {
+        if (err instanceof WorkerFailed) return { applied: false, reason: err.message.split('\n')[0] };
+        throw err;
+      }
+      edits = r.edits;
       applied = r.applied;
     } else if (params.command === COMMANDS.renumberParagraphs) {
       // as the operative-numbering check does: draft mode keeps `5 bis`, misplaced paragraphs take no number

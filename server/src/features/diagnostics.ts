@@ -6,13 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Diagnostic, DiagnosticSeverity, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
+import { CancellationToken, Diagnostic, DiagnosticSeverity, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkDocument } from '../core/check';
 import { parseOptionsOf, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import type { Finding, Fix, Severity } from '../core/findings';
-import { docsUrl } from '../core/rules/registry';
+import { docsUrl, getRule } from '../core/rules/registry';
 import type { ServerContext } from '../server';
+import { JobCancelled, WorkerFailed } from '../services/documentService';
 
 const DEBOUNCE_MS = 250;
 /** Larger documents are not checked (they are announced once instead). */
@@ -37,7 +37,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: docsUrl(f.rule) },
+    // the registry's page address, found once per rule (a draft may have thousands of findings)
+    codeDescription: { href: getRule(f.rule)?.meta.docsUrl ?? docsUrl(f.rule) },
     source: 'resolution',
     message: f.message,
     data,
@@ -129,17 +130,24 @@ export async function configFor(ctx: ServerContext, uri: string): Promise<Resolv
   return loaded.config;
 }
 
-/** The findings of an open document under its configuration (also used by code actions). */
-export async function findingsFor(ctx: ServerContext, document: TextDocument): Promise<{ findings: Finding[]; config: ResolvedConfig }> {
+/** The findings of an open document under its configuration (parsed and checked by the DocumentService). */
+export async function findingsFor(
+  ctx: ServerContext,
+  document: TextDocument,
+  token?: CancellationToken,
+): Promise<{ findings: Finding[]; config: ResolvedConfig }> {
   const config = await configFor(ctx, document.uri);
-  const doc = ctx.parsed(document);
-  const findings = checkDocument(doc, {
-    config,
-    corpus: ctx.corpusFacts,
-    locale: ctx.locale,
-    onError: (rule, err) => ctx.log(`check ${rule} failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`),
-  });
-  return { findings, config };
+  return { findings: (await ctx.docs.check(document, config, token)).findings, config };
+}
+
+/** One information diagnostic at the top of a document: why it has no findings. */
+function notice(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'resolution',
+    message,
+  };
 }
 
 export function register(ctx: ServerContext): void {
@@ -147,20 +155,15 @@ export function register(ctx: ServerContext): void {
 
   const validate = async (document: TextDocument): Promise<void> => {
     const version = document.version;
-    const text = document.getText();
-    const reason = skipReason(text);
+    const reason = skipReason(document.getText());
     let diagnostics: Diagnostic[];
-    if (reason) {
-      diagnostics = [
-        {
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: DiagnosticSeverity.Information,
-          source: 'resolution',
-          message: reason,
-        },
-      ];
-    } else {
-      diagnostics = (await findingsFor(ctx, document)).findings.map(toDiagnostic);
+    try {
+      diagnostics = reason ? [notice(reason)] : (await findingsFor(ctx, document)).findings.map(toDiagnostic);
+    } catch (err) {
+      // Given up for a newer version (or the document closed): that version's run publishes.
+      if (err instanceof JobCancelled) return;
+      if (!(err instanceof WorkerFailed)) throw err;
+      diagnostics = [notice(`Resolution checks could not run on this draft (${err.message.split('\n')[0]}); the server goes on.`)];
     }
     // A newer version may have arrived meanwhile: its own run publishes.
     const current = ctx.documents.get(document.uri);

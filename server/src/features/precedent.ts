@@ -41,7 +41,7 @@ import type { WorkerMessage } from '../corpusWorker';
 import { PgCorpus } from '../core/precedent/pgBackend';
 import { compare } from '../core/precedent/diff';
 import { paragraphAt } from '../core/precedent/locate';
-import { countOpenings, OpeningStats } from '../core/precedent/openings';
+import { countOpenings, countOpeningsSliced, OpeningStats } from '../core/precedent/openings';
 import type { Match, SearchOptions } from '../core/precedent/types';
 import type { ServerContext } from '../server';
 
@@ -261,9 +261,12 @@ export function register(ctx: ServerContext): void {
 
   const publish = (corpus: Corpus, settings: PrecedentSettings) => {
     corpusState.corpus = corpus;
-    corpusState.openings = countOpenings(corpus.index);
     corpusState.settings = settings;
     ctx.corpusFacts = corpus;
+    // counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
+    void countOpeningsSliced(corpus.index).then((openings) => {
+      if (corpusState.corpus === corpus) corpusState.openings = openings;
+    });
   };
 
   const load = async (): Promise<LoadReport> => {

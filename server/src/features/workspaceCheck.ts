@@ -1,20 +1,18 @@
 /**
  * `resolution/checkWorkspace` {folders?: string[]} → {files, findings, errors, warnings, skipped, cancelled}
  *
- * Checks every resolution file under the workspace folders (read from disk when not open) and
- * publishes its diagnostics, so the Problems panel lists the whole workspace. Sends
+ * Checks every resolution file under the workspace folders (read from disk when not open; parsed
+ * and checked in the DocumentService's worker threads) and publishes its diagnostics, so the Problems panel lists the whole workspace. Sends
  * `resolution/checkWorkspaceProgress` {done, total, path} notifications while it works and honours
  * cancellation between files.
  */
-import { parseOptionsOf } from '../core/config';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { checkDocument } from '../core/check';
-import { parse } from '../core/parser';
 import { IgnoreFilter } from '../core/ignore';
 import type { ServerContext } from '../server';
+import { JobCancelled } from '../services/documentService';
 // The configuration (settings + .resolutionrc.json) is resolved as for an open editor, so the
 // workspace check reports exactly what opening each draft would show.
 import { configFor, skipReason, toDiagnostic } from './diagnostics';
@@ -105,13 +103,9 @@ export function register(ctx: ServerContext): void {
             result.ignored = (result.ignored ?? 0) + 1;
             continue;
           }
-          const doc = open ? ctx.parsed(open) : parse(text, parseOptionsOf(config));
-          const diagnostics: Diagnostic[] = checkDocument(doc, {
-            config,
-            corpus: ctx.corpusFacts,
-            locale: ctx.locale,
-            onError: (rule, err) => ctx.log(`check ${rule} failed on ${file}: ${(err as Error)?.stack ?? String(err)}`),
-          }).map(toDiagnostic);
+          // Off the request thread: in a worker (an open draft's result is shared with its diagnostics).
+          const checked = open ? await ctx.docs.check(open, config, token) : await ctx.docs.checkText(text, config, token, file);
+          const diagnostics: Diagnostic[] = checked.findings.map(toDiagnostic);
           if (open) ctx.revalidate(uri);
           else await ctx.connection.sendDiagnostics({ uri, diagnostics });
           result.files++;
@@ -119,6 +113,11 @@ export function register(ctx: ServerContext): void {
           result.errors += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
           result.warnings += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
         } catch (err) {
+          if (err instanceof JobCancelled && token.isCancellationRequested) {
+            result.cancelled = true;
+            break;
+          }
+          if (err instanceof JobCancelled) continue; // an open draft changed meanwhile: its newer version is checked as typed
           result.skipped.push({ path: file, reason: (err as Error)?.message ?? String(err) });
           ctx.log(`checking ${file} failed: ${(err as Error)?.stack ?? err}`);
         }

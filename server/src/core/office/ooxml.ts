@@ -2,6 +2,8 @@
  * The WordprocessingML writer behind "Export to Word" and the redline: paragraphs of runs (text,
  * tabs, line breaks, footnote references) in the UN's layout, real footnotes, and Word's tracked
  * changes — inserted and deleted runs (`w:ins` / `w:del`), inserted and deleted paragraph marks,
+ * moved paragraphs (`w:moveFrom` / `w:moveTo` inside named `w:moveFromRange…` / `w:moveToRange…`
+ * pairs; `w:ins` nested in a `w:moveTo`, `w:del` in a `w:moveFrom`, for words edited as well as moved),
  * formatting changes (`w:rPrChange`) — each with author and date. The package is zipped with
  * fflate. Written directly rather than through a document library because the redline needs
  * paragraph-mark revisions and deleted footnote references, and export and redline must produce
@@ -12,6 +14,16 @@ import type { Role } from './layout';
 
 export type Revision = 'ins' | 'del';
 
+/** A side of a tracked move: where the text was (`from`) or where it now stands (`to`). */
+export type MoveSide = 'from' | 'to';
+
+/** The start or end of a named move range (a moved block of paragraphs), on one side. */
+export interface MoveRange {
+  side: MoveSide;
+  /** The name that pairs the two sides of one move ("move1"). */
+  name: string;
+}
+
 export interface WRun {
   /** Text with "\t" for tabs and "\n" for line breaks; ignored for footnote references. */
   text: string;
@@ -20,6 +32,8 @@ export interface WRun {
   /** A footnote reference: index into WDocument.notes. */
   note?: number;
   rev?: Revision;
+  /** The run is moved text: where it was (`from`) or where it went (`to`); `rev` then nests inside. */
+  move?: MoveSide;
   /** The formatting the run had before (a tracked formatting change). */
   was?: { italic?: boolean; bold?: boolean };
 }
@@ -30,6 +44,12 @@ export interface WParagraph {
   runs: WRun[];
   /** The paragraph mark itself was inserted or deleted. */
   mark?: Revision;
+  /** The paragraph mark itself was moved (from here, or to here). */
+  markMove?: MoveSide;
+  /** A move range opens before this paragraph's runs. */
+  moveStart?: MoveRange;
+  /** A move range closes after this paragraph's runs. */
+  moveEnd?: MoveRange;
 }
 
 export interface WNote {
@@ -99,8 +119,23 @@ class Writer {
     this.revAttrs = `w:author="${xmlEscape(opts.author)}" w:date="${xmlEscape(opts.date)}"`;
   }
 
+  private readonly rangeIds = new Map<string, number>();
+
   rev(kind: string): string {
     return `<w:${kind} w:id="${this.nextId++}" ${this.revAttrs}`;
+  }
+
+  /** `w:moveFromRangeStart` / `w:moveToRangeStart` (and their ends, by the same id). */
+  range(r: MoveRange, edge: 'Start' | 'End'): string {
+    const tag = `w:move${r.side === 'from' ? 'From' : 'To'}Range${edge}`;
+    const key = `${r.side}\u0000${r.name}`;
+    if (edge === 'End') {
+      const id = this.rangeIds.get(key) ?? this.nextId++;
+      return `<${tag} w:id="${id}"/>`;
+    }
+    const id = this.nextId++;
+    this.rangeIds.set(key, id);
+    return `<${tag} w:id="${id}" ${this.revAttrs} w:name="${xmlEscape(r.name)}"/>`;
   }
 
   rPr(r: WRun, extra = ''): string {
@@ -134,18 +169,27 @@ class Writer {
     let out = '';
     let k = 0;
     while (k < runs.length) {
+      const move = runs[k].move;
       const rev = runs[k].rev;
       let inner = '';
-      while (k < runs.length && runs[k].rev === rev) inner += this.run(runs[k++], noteIds);
+      while (k < runs.length && runs[k].rev === rev && runs[k].move === move) inner += this.run(runs[k++], noteIds);
       if (!inner) continue;
-      out += rev ? `${this.rev(rev)}>${inner}</w:${rev}>` : inner;
+      if (rev) inner = `${this.rev(rev)}>${inner}</w:${rev}>`;
+      if (move) {
+        const tag = move === 'from' ? 'moveFrom' : 'moveTo';
+        inner = `${this.rev(tag)}>${inner}</w:${tag}>`;
+      }
+      out += inner;
     }
     return out;
   }
 
   paragraph(p: WParagraph, noteIds: number[]): string {
-    const mark = p.mark ? `<w:rPr>${this.rev(p.mark)}/></w:rPr>` : '';
-    return `<w:p><w:pPr><w:pStyle w:val="${styleOf(p)}"/>${mark}</w:pPr>${this.runs(p.runs, noteIds)}</w:p>`;
+    const markRev = p.markMove ? (p.markMove === 'from' ? 'moveFrom' : 'moveTo') : p.mark;
+    const mark = markRev ? `<w:rPr>${this.rev(markRev)}/></w:rPr>` : '';
+    const start = p.moveStart ? this.range(p.moveStart, 'Start') : '';
+    const end = p.moveEnd ? this.range(p.moveEnd, 'End') : '';
+    return `<w:p><w:pPr><w:pStyle w:val="${styleOf(p)}"/>${mark}</w:pPr>${start}${this.runs(p.runs, noteIds)}${end}</w:p>`;
   }
 }
 

@@ -1,0 +1,29 @@
+/** The messages between the language server's thread and its document workers (workerPool.ts, documentWorker.ts). */
+import type { CheckOutput, DocumentWorkInput, FixAllOutput } from './documentWork';
+
+export type JobKind = 'check' | 'fixAll';
+export type JobOutput<K extends JobKind> = K extends 'check' ? CheckOutput : FixAllOutput;
+
+/** The corpus questions a check may ask: `dateOf` (citation-date), `newSpans` (new-language). */
+export type FactsOp = 'dateOf' | 'newSpans';
+
+/** Server → worker: one job. `corpus` lists the corpus questions it may ask (none: no corpus). */
+export interface JobMessage {
+  id: number;
+  kind: JobKind;
+  input: DocumentWorkInput;
+  corpus: FactsOp[];
+}
+
+/** Worker → server. */
+export type WorkerReply =
+  | { type: 'done'; id: number; output: CheckOutput | FixAllOutput }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'facts'; id: number; op: FactsOp; args: unknown[] };
+
+/**
+ * The shared memory a worker waits on for a corpus answer: an Int32 state (0 waiting, 1 answered),
+ * an Int32 length, then the answer as UTF-8 JSON (length 0: no answer).
+ */
+export const FACTS_HEADER = 8;
+export const FACTS_BUFFER_BYTES = 1 << 20;
