@@ -555,6 +555,16 @@ export class CodeServerDriver implements Driver {
       (v) => v === file,
       10000,
     );
+    // The dialog lists the folder of what is typed a moment later, and Enter may take the entry it
+    // highlights: wait until the list is that of the file's folder (a stale one is a folder on the way).
+    const name = path.basename(file);
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await waitFor(
+      'the dialog to list the file',
+      async () => ({ value: await input.inputValue(), rows: (await rows.allInnerTexts()).join(' | ') }),
+      (v) => v.value === file && v.rows.includes(name),
+      10000,
+    ).catch((e) => console.log(`      (${(e as Error).message})`));
     await this.page.keyboard.press('Enter');
     await waitFor(
       'the file dialog to close',
