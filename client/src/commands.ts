@@ -2,9 +2,20 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { activeDraft } from './activeDraft';
 import { planFootnote } from './footnotes';
 import { PrecedentDocuments } from './precedentView';
-import { clauseLines, numberPrefix, replacementText, sourceLabel, withoutNumber } from './precedentText';
+import { clauseLines, numberPrefix, replacementText, withoutNumber } from './precedentText';
+import { sourceLabel } from '../../server/src/core/precedent/label';
+import {
+  CheckWorkspaceProgressNotification,
+  CheckWorkspaceRequest,
+  ImportRequest,
+  PrecedentsRequest,
+  ReloadCorpusRequest,
+  type PrecedentMatch,
+  type PrecedentResult,
+} from '../../server/src/protocol';
 
 /** Client command id → server executeCommand id, for the commands that edit the active draft. */
 export const SERVER_EDIT_COMMANDS: Record<string, string> = {
@@ -13,63 +24,13 @@ export const SERVER_EDIT_COMMANDS: Record<string, string> = {
   'resolution.command.fixAll': 'resolution.fixAll',
 };
 
-export interface PrecedentSource {
-  path: string;
-  symbol: string;
-  title?: string;
-  date?: string;
-  kind: string;
-  paragraph: string | number;
-  line: number;
-}
-export interface PrecedentMatch {
-  score: number;
-  text: string;
-  source: PrecedentSource;
-}
-export interface PrecedentResult {
-  paragraph: {
-    text: string;
-    range: vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } };
-    kind: string;
-    number?: string | number;
-  };
-  coverage: number;
-  matches: PrecedentMatch[];
-}
-
-interface CheckWorkspaceResult {
-  files: number;
-  findings: number;
-  errors: number;
-  warnings: number;
-  skipped?: Array<{ path: string; reason: string }>;
-  cancelled?: boolean;
-}
-
-interface ReloadResult {
-  files: number;
-  paragraphs: number;
-  skipped: Array<{ path: string; reason: string }>;
-}
-
-function activeDraft(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'resolution') {
-    void vscode.window.showInformationMessage('Open a resolution draft (.res.md, .resolution.md or .resolution) first.');
-    return undefined;
-  }
-  return editor;
-}
-
 function toRange(r: PrecedentResult['paragraph']['range']): vscode.Range {
-  if (r instanceof vscode.Range) return r;
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
 async function precedentsAt(lc: LanguageClient, editor: vscode.TextEditor, top: number): Promise<PrecedentResult | undefined> {
   try {
-    const res = await lc.sendRequest<PrecedentResult | null>('resolution/precedents', {
+    const res = await lc.sendRequest(PrecedentsRequest, {
       uri: editor.document.uri.toString(),
       position: { line: editor.selection.active.line, character: editor.selection.active.character },
       top,
@@ -87,7 +48,7 @@ export async function executeServerCommand(lc: LanguageClient, command: string, 
 }
 
 export function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, docs: PrecedentDocuments): void {
-  const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   for (const [id, serverId] of Object.entries(SERVER_EDIT_COMMANDS)) {
     reg(id, async (uri?: vscode.Uri) => {
@@ -125,7 +86,7 @@ async function importFile(lc: LanguageClient, uri?: vscode.Uri): Promise<void> {
     target = picked?.[0];
   }
   if (!target) return;
-  const res = await lc.sendRequest<{ draft?: string; warnings?: string[]; error?: string }>('resolution/import', { path: target.fsPath });
+  const res = await lc.sendRequest(ImportRequest, { path: target.fsPath });
   if (res.error !== undefined || res.draft === undefined) {
     void vscode.window.showErrorMessage(`Resolution: cannot import ${target.path.split('/').pop()}: ${res.error ?? 'no result'}`);
     return;
@@ -173,13 +134,13 @@ async function checkWorkspace(lc: LanguageClient): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: 'Checking resolution drafts', cancellable: true },
     async (progress, token) => {
       let last = 0;
-      const sub = lc.onNotification('resolution/checkWorkspaceProgress', (p: { done: number; total: number; path?: string }) => {
+      const sub = lc.onNotification(CheckWorkspaceProgressNotification, (p) => {
         const pct = p.total ? (100 * p.done) / p.total : 0;
         progress.report({ increment: pct - last, message: `${p.done}/${p.total}${p.path ? ' · ' + path.basename(p.path) : ''}` });
         last = pct;
       });
       try {
-        return await lc.sendRequest<CheckWorkspaceResult>('resolution/checkWorkspace', {}, token);
+        return await lc.sendRequest(CheckWorkspaceRequest, {}, token);
       } catch (e) {
         if (token.isCancellationRequested) return undefined;
         void vscode.window.showErrorMessage(`Checking the workspace failed: ${(e as Error).message ?? e}`);
@@ -197,7 +158,7 @@ async function checkWorkspace(lc: LanguageClient): Promise<void> {
 
 async function reloadCorpus(lc: LanguageClient): Promise<void> {
   const res = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reloading the precedent corpus' }, () =>
-    lc.sendRequest<ReloadResult>('resolution/reloadCorpus', {}),
+    lc.sendRequest(ReloadCorpusRequest),
   );
   const skipped = res.skipped?.length ?? 0;
   const msg = `Precedent corpus: ${res.files} files, ${res.paragraphs} paragraphs${skipped ? `, ${skipped} skipped` : ''}.`;

@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CorpusDatabasePasswordNotification } from '../../server/src/protocol';
 
 const SECRET = 'resolution.corpus.databasePassword';
 
 export function registerCorpusDatabase(context: vscode.ExtensionContext, lc: LanguageClient): void {
   const send = async () => {
     const password = (await context.secrets.get(SECRET)) ?? '';
-    await lc.sendNotification('resolution/corpusDatabasePassword', { password }).catch(() => undefined);
+    await lc.sendNotification(CorpusDatabasePasswordNotification, { password }).catch(() => undefined);
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('resolution.setCorpusDatabasePassword', async () => {

@@ -6,24 +6,17 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, RequestType, RequestType0 } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CORPUS_EDIT,
-  CORPUS_SOURCES,
-  CorpusEditParams,
-  CorpusEditResult,
-  CorpusSourcesResult,
-  PARALLEL_TEXTS,
-  ParallelTextsParams,
-  ParallelTextsResult,
-  SourceStats,
-} from '../../server/src/corpusProtocol';
+  CorpusChangedNotification,
+  CorpusEditRequest,
+  CorpusSourcesRequest,
+  ParallelTextsRequest,
+  type CorpusSourcesResult,
+  type SourceStats,
+} from '../../server/src/protocol';
 import { LANGUAGE_INFO, type Lang } from '../../server/src/core/languages';
 import type { PrecedentDocuments } from './precedentView';
-
-const sourcesRequest = new RequestType0<CorpusSourcesResult, void>(CORPUS_SOURCES);
-const editRequest = new RequestType<CorpusEditParams, CorpusEditResult, void>(CORPUS_EDIT);
-const parallelRequest = new RequestType<ParallelTextsParams, ParallelTextsResult, void>(PARALLEL_TEXTS);
 
 type Node =
   | { type: 'source'; source: SourceStats; origin: 'file' | 'setting' | 'builtin' }
@@ -69,7 +62,7 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     }
     let res: CorpusSourcesResult;
     try {
-      res = await this.lc.sendRequest(sourcesRequest);
+      res = await this.lc.sendRequest(CorpusSourcesRequest);
     } catch (e) {
       return [{ type: 'message', label: `The corpus cannot be listed: ${(e as Error).message ?? e}` }];
     }
@@ -169,7 +162,7 @@ export async function addCorpusSource(lc: LanguageClient, view: CorpusView, pick
   }
   if (!uri) return;
   const p = uri.fsPath;
-  const res = await lc.sendRequest(editRequest, { action: 'add', path: p });
+  const res = await lc.sendRequest(CorpusEditRequest, { action: 'add', path: p });
   if (res.error) {
     void vscode.window.showErrorMessage(`Corpus: ${res.error}`);
     return;
@@ -199,7 +192,7 @@ export async function removeCorpusSource(lc: LanguageClient, view: CorpusView, n
     p = pick?.description;
   }
   if (!p) return;
-  const res = await lc.sendRequest(editRequest, { action: 'remove', path: p });
+  const res = await lc.sendRequest(CorpusEditRequest, { action: 'remove', path: p });
   if (res.error) {
     void vscode.window.showErrorMessage(`Corpus: ${res.error}`);
     return;
@@ -228,7 +221,7 @@ export async function showParallelTexts(lc: LanguageClient, docs: PrecedentDocum
     void vscode.window.showInformationMessage('Open a resolution draft (.res.md, .resolution.md or .resolution) first.');
     return;
   }
-  const res = await lc.sendRequest(parallelRequest, {
+  const res = await lc.sendRequest(ParallelTextsRequest, {
     uri: editor.document.uri.toString(),
     position: { line: editor.selection.active.line, character: editor.selection.active.character },
   });
@@ -265,6 +258,6 @@ export function registerCorpusView(context: vscode.ExtensionContext, lc: Languag
     vscode.commands.registerCommand('resolution.showParallelTexts', () => showParallelTexts(lc, docs)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('resolution.corpus') && view.refresh()),
   );
-  lc.onNotification('resolution/corpusChanged', () => view.refresh());
+  lc.onNotification(CorpusChangedNotification, () => view.refresh());
   return view;
 }

@@ -13,6 +13,7 @@ import { StatusItem } from './status';
 import { NegotiationView, registerNegotiationCommands } from './negotiation';
 import { DraftPreview } from './preview';
 import { registerOfficeCommands } from './office';
+import { WorkspaceTrustedNotification } from '../../server/src/protocol';
 
 export const LANGUAGE_ID = 'resolution';
 
@@ -70,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   registerCommands(context, lc, precedentDocs);
   const corpusView = registerCorpusView(context, lc, precedentDocs);
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification('resolution/workspaceTrusted')));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.sendNotification(WorkspaceTrustedNotification)));
   registerCorpusDatabase(context, lc);
   const preview = new DraftPreview(lc);
   context.subscriptions.push(

@@ -8,59 +8,26 @@ import * as cp from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { activeDraft, ActiveDraftItem } from './activeDraft';
+import {
+  CleanTextRequest,
+  CompareRequest,
+  NegotiationEditRequest,
+  NegotiationStatusRequest,
+  type CompareResult,
+  type NegotiationEditParams,
+  type NegotiationStatus,
+} from '../../server/src/protocol';
 
-type Status = 'agreed' | 'bracketed' | 'pending' | 'deleted';
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-export interface NegotiationStatus {
-  isDraft: boolean;
-  line: string;
-  report: {
-    paragraphs: number;
-    agreed: number;
-    bracketed: number;
-    pending: number;
-    deleted: number;
-    byParagraph: Array<{ label: string; line: number; status: Status; brackets: number }>;
-  };
-  ranges: LspRange[];
-  brackets: LspRange[];
-  tags: LspRange[];
-}
-interface DiffPart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
-export interface CompareResult {
-  line: string;
-  summary: Record<string, number>;
-  pairs: Array<{
-    old: { label: string; line: number } | null;
-    new: { label: string; line: number } | null;
-    kind: string;
-    similarity: number;
-    diff: DiffPart[];
-  }>;
-  details: Array<{ splitFrom?: string; mergedInto?: string }>;
-}
+type Status = NegotiationStatus['report']['byParagraph'][number]['status'];
+type LspRange = NegotiationStatus['ranges'][number];
+type DiffPart = CompareResult['pairs'][number]['diff'][number];
 
 const ICON: Record<Status, string> = { agreed: '$(pass)', bracketed: '$(symbol-array)', pending: '$(clock)', deleted: '$(trash)' };
 const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
-function activeDraft(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'resolution') {
-    void vscode.window.showInformationMessage('Open a resolution draft (.res.md, .resolution.md or .resolution) first.');
-    return undefined;
-  }
-  return editor;
-}
-
 /** The status bar item and the bracket highlighting of the active negotiation draft. */
-export class NegotiationView implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
+export class NegotiationView extends ActiveDraftItem {
   private readonly bracketDecoration = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('editor.findRangeHighlightBackground'),
     border: '1px dotted',
@@ -70,25 +37,14 @@ export class NegotiationView implements vscode.Disposable {
     color: new vscode.ThemeColor('descriptionForeground'),
     fontStyle: 'italic',
   });
-  private readonly subs: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private seq = 0;
 
   constructor(private readonly lc: LanguageClient) {
-    this.item = vscode.window.createStatusBarItem('resolution.negotiation', vscode.StatusBarAlignment.Left, 99);
-    this.item.name = 'Resolution negotiation status';
-    this.item.command = 'resolution.negotiationStatus';
+    super('resolution.negotiation', 'Resolution negotiation status', 'resolution.negotiationStatus', 99);
     this.subs.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
+        if (e.document === vscode.window.activeTextEditor?.document) this.schedule(300);
       }),
     );
-  }
-
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), 300);
   }
 
   async update(): Promise<void> {
@@ -97,14 +53,9 @@ export class NegotiationView implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const mine = ++this.seq;
-    let s: NegotiationStatus | null = null;
-    try {
-      s = await this.lc.sendRequest<NegotiationStatus | null>('resolution/negotiationStatus', { uri: editor.document.uri.toString() });
-    } catch {
-      s = null;
-    }
-    if (mine !== this.seq) return;
+    const latest = await this.latest(() => this.lc.sendRequest(NegotiationStatusRequest, { uri: editor.document.uri.toString() }));
+    if (!latest) return;
+    const s = latest.answer;
     if (!s || !s.isDraft) {
       this.item.hide();
       editor.setDecorations(this.bracketDecoration, []);
@@ -120,25 +71,29 @@ export class NegotiationView implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.subs) d.dispose();
-    this.item.dispose();
+    super.dispose();
     this.bracketDecoration.dispose();
     this.tagDecoration.dispose();
   }
 }
 
-async function applyServerEdit(lc: LanguageClient, editor: vscode.TextEditor, action: string, choice?: number): Promise<boolean> {
-  const res = await lc.sendRequest<{ edits: Array<{ range: LspRange; newText: string }> } | null>('resolution/negotiationEdit', {
+async function applyServerEdit(
+  lc: LanguageClient,
+  editor: vscode.TextEditor,
+  action: NegotiationEditParams['action'],
+  choice?: number,
+): Promise<boolean> {
+  const res = await lc.sendRequest(NegotiationEditRequest, {
     uri: editor.document.uri.toString(),
     position: { line: editor.selection.active.line, character: editor.selection.active.character },
     action,
     choice,
   });
-  if (!res || res.edits.length === 0) return false;
+  const edits = res?.edits ?? [];
+  if (edits.length === 0) return false;
   // one edit builder: one undo step
   return editor.edit((b) => {
-    for (const e of res.edits) b.replace(toRange(e.range), e.newText);
+    for (const e of edits) b.replace(toRange(e.range), e.newText);
   });
 }
 
@@ -199,7 +154,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
   reg('resolution.negotiationStatus', async () => {
     const editor = activeDraft();
     if (!editor) return;
-    const s = await lc.sendRequest<NegotiationStatus | null>('resolution/negotiationStatus', { uri: editor.document.uri.toString() });
+    const s = await lc.sendRequest(NegotiationStatusRequest, { uri: editor.document.uri.toString() });
     if (!s) return;
     if (!s.isDraft) {
       void vscode.window.showInformationMessage('This draft carries no negotiation markings (brackets, labels, status tags).');
@@ -220,7 +175,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
   reg('resolution.acceptAlternative', async () => {
     const editor = activeDraft();
     if (!editor) return;
-    const res = await lc.sendRequest<{ alternatives: { kind: string; choices: string[] } | null } | null>('resolution/negotiationEdit', {
+    const res = await lc.sendRequest(NegotiationEditRequest, {
       uri: editor.document.uri.toString(),
       position: { line: editor.selection.active.line, character: editor.selection.active.character },
       action: 'alternatives',
@@ -255,7 +210,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
   reg('resolution.cleanText', async () => {
     const editor = activeDraft();
     if (!editor) return;
-    const res = await lc.sendRequest<{ text: string } | null>('resolution/cleanText', { uri: editor.document.uri.toString() });
+    const res = await lc.sendRequest(CleanTextRequest, { uri: editor.document.uri.toString() });
     if (!res) return;
     const doc = await vscode.workspace.openTextDocument({ language: 'resolution', content: res.text });
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
@@ -321,7 +276,7 @@ export function registerNegotiationCommands(context: vscode.ExtensionContext, lc
       oldText = await git(['show', `${rev.hash}:./${file}`], cwd);
       oldName = `${file} @ ${rev.label.split(' ')[0]}`;
     }
-    const c = await lc.sendRequest<CompareResult | null>('resolution/compare', { oldText, newText: doc.getText() });
+    const c = await lc.sendRequest(CompareRequest, { oldText, newText: doc.getText() });
     if (!c) return;
     const panel = vscode.window.createWebviewPanel(
       'resolution.compare',

@@ -6,42 +6,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface BaseInfo {
-  symbol: string;
-  title?: string;
-  date?: string;
-  path?: string;
-  score: number;
-}
-interface BaseResult {
-  base: BaseInfo | null;
-  candidates: BaseInfo[];
-  reason?: string;
-}
-interface WriteResult {
-  path?: string;
-  bytes?: number;
-  error?: string;
-  base?: BaseInfo | null;
-  summary?: { added: number; deleted: number; moved: number; changed: number; unchanged: number };
-}
-type Pos = { line: number; character: number };
-interface ChangesResult {
-  error?: string;
-  base?: BaseInfo | null;
-  summary?: WriteResult['summary'];
-  changes?: Array<{ kind: 'insert' | 'delete' | 'added' | 'deleted'; range: { start: Pos; end: Pos }; text?: string; moved?: boolean }>;
-}
-
-function activeDraft(): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'resolution') {
-    void vscode.window.showInformationMessage('Open a resolution draft (.res.md, .resolution.md or .resolution) first.');
-    return undefined;
-  }
-  return editor;
-}
+import { activeDraft, ActiveDraftItem } from './activeDraft';
+import {
+  BaseRequest,
+  ChangesAgainstBaseRequest,
+  ExportRedlineRequest,
+  ExportWordRequest,
+  type BaseChange,
+} from '../../server/src/protocol';
 
 /** `draft.res.md` → `draft.docx` (or `draft.redline.docx`) beside it; a save dialog for untitled drafts. */
 async function targetFor(doc: vscode.TextDocument, suffix: string): Promise<string | undefined> {
@@ -60,18 +32,10 @@ async function announce(file: string, message: string): Promise<void> {
   if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
 }
 
-export class BaseStatusItem implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
-  private readonly subs: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private seq = 0;
-
+export class BaseStatusItem extends ActiveDraftItem {
   constructor(private readonly lc: LanguageClient) {
-    this.item = vscode.window.createStatusBarItem('resolution.base', vscode.StatusBarAlignment.Left, 99);
-    this.item.name = 'Resolution base text';
-    this.item.command = 'resolution.showChangesAgainstBase';
+    super('resolution.base', 'Resolution base text', 'resolution.showChangesAgainstBase', 99);
     this.subs.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (d === vscode.window.activeTextEditor?.document) this.schedule(200);
       }),
@@ -81,25 +45,15 @@ export class BaseStatusItem implements vscode.Disposable {
     );
   }
 
-  private schedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), ms);
-  }
-
   async update(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'resolution' || doc.uri.scheme === 'resolution-precedent') {
       this.item.hide();
       return;
     }
-    const mine = ++this.seq;
-    let r: BaseResult | null = null;
-    try {
-      r = await this.lc.sendRequest<BaseResult | null>('resolution/base', { uri: doc.uri.toString() });
-    } catch {
-      r = null;
-    }
-    if (mine !== this.seq) return;
+    const latest = await this.latest(() => this.lc.sendRequest(BaseRequest, { uri: doc.uri.toString() }));
+    if (!latest) return;
+    const r = latest.answer;
     if (!r) {
       this.item.hide();
       return;
@@ -119,12 +73,6 @@ export class BaseStatusItem implements vscode.Disposable {
     }
     this.item.tooltip = md;
     this.item.show();
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subs) s.dispose();
-    this.item.dispose();
   }
 }
 
@@ -162,7 +110,7 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
       if (!editor) return;
       const target = await targetFor(editor.document, '.docx');
       if (!target) return;
-      const r = await lc.sendRequest<WriteResult>('resolution/exportWord', { uri: editor.document.uri.toString(), target });
+      const r = await lc.sendRequest(ExportWordRequest, { uri: editor.document.uri.toString(), target });
       if (r.error || !r.path) void vscode.window.showErrorMessage(r.error ?? 'Export failed.');
       else await announce(r.path, `Exported to ${path.basename(r.path)}.`);
     }),
@@ -174,7 +122,7 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
       if (!target) return;
       const r = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Resolution: redline against base' },
-        () => lc.sendRequest<WriteResult>('resolution/exportRedline', { uri: editor.document.uri.toString(), target }),
+        () => lc.sendRequest(ExportRedlineRequest, { uri: editor.document.uri.toString(), target }),
       );
       if (r.error || !r.path) {
         void vscode.window.showErrorMessage(r.error ?? 'Redline failed.');
@@ -194,12 +142,12 @@ export function registerOfficeCommands(context: vscode.ExtensionContext, lc: Lan
         clear(editor);
         return;
       }
-      const r = await lc.sendRequest<ChangesResult>('resolution/changesAgainstBase', { uri: editor.document.uri.toString() });
+      const r = await lc.sendRequest(ChangesAgainstBaseRequest, { uri: editor.document.uri.toString() });
       if (r.error || !r.changes) {
         void vscode.window.showErrorMessage(r.error ?? 'No changes to show.');
         return;
       }
-      const toRange = (x: { start: Pos; end: Pos }) => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);
+      const toRange = (x: BaseChange['range']) => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);
       const ins: vscode.DecorationOptions[] = [];
       const del: vscode.DecorationOptions[] = [];
       for (const c of r.changes) {

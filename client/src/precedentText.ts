@@ -23,15 +23,6 @@ export function replacementText(current: string, precedent: string): string {
   return numberPrefix(current) + withoutNumber(precedent).trim();
 }
 
-/** A short label for a precedent source: "A/RES/75/311, op. 6 · 2021". */
-export function sourceLabel(source: { symbol?: string; path?: string; kind?: string; paragraph?: string | number; date?: string }): string {
-  const name = source.symbol || (source.path ? source.path.split(/[\\/]/).pop() : '') || 'corpus';
-  const kind = source.kind === 'operative' ? 'op.' : source.kind === 'preambular' ? 'pp.' : (source.kind ?? '');
-  const para = source.paragraph !== undefined && source.paragraph !== '' ? ` ${kind} ${source.paragraph}`.replace(/\s+/g, ' ') : '';
-  const year = source.date ? (/(\d{4})/.exec(source.date)?.[1] ?? source.date) : '';
-  return `${name}${para ? ',' + para : ''}${year ? ' · ' + year : ''}`;
-}
-
 /** Splits a paragraph into lines at clause boundaries so a diff editor shows changes readably. */
 export function clauseLines(text: string): string {
   return text

@@ -6,14 +6,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // The UN layout's CSS belongs to the core renderer; the client only hands it to the webview.
 import { PREVIEW_CSS } from '../../server/src/core/render/html';
+import { PreviewRequest, type PreviewResult } from '../../server/src/protocol';
 
 const LANGUAGE_ID = 'resolution';
 const VIEW_TYPE = 'resolution.preview';
-
-interface PreviewResult {
-  html: string;
-  title: string;
-}
 
 function nonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -94,7 +90,7 @@ export class DraftPreview implements vscode.Disposable {
     if (!panel || !doc) return;
     let result: PreviewResult | null = null;
     try {
-      result = await this.lc.sendRequest<PreviewResult | null>('resolution/preview', { uri: doc.uri.toString() });
+      result = await this.lc.sendRequest(PreviewRequest, { uri: doc.uri.toString() });
     } catch (e) {
       result = { html: `<p>The preview could not be made: ${String((e as Error).message ?? e).replace(/</g, '&lt;')}</p>`, title: '' };
     }

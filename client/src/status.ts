@@ -1,44 +1,24 @@
 /** The status bar item on resolution files: paragraph counts and findings; opens the Problems panel. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-export interface DocumentStats {
-  kind: 'resolution' | 'other';
-  preambular: number;
-  operative: number;
-  footnotes: number;
-  lang?: string;
-  langSource?: 'front matter' | 'setting' | 'detected';
-}
+import { ActiveDraftItem } from './activeDraft';
+import { StatsRequest, type DocumentStats } from '../../server/src/protocol';
 
 /** The languages' names in the status bar tooltip. */
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文' };
 
-export class StatusItem implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
-  private readonly subs: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private seq = 0;
-
+export class StatusItem extends ActiveDraftItem {
   constructor(private readonly lc: LanguageClient) {
-    this.item = vscode.window.createStatusBarItem('resolution.status', vscode.StatusBarAlignment.Left, 100);
-    this.item.name = 'Resolution';
-    this.item.command = 'workbench.actions.view.problems';
+    super('resolution.status', 'Resolution', 'workbench.actions.view.problems', 100);
     this.subs.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
+        if (e.document === vscode.window.activeTextEditor?.document) this.schedule(250);
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const doc = vscode.window.activeTextEditor?.document;
-        if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) this.schedule();
+        if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) this.schedule(250);
       }),
     );
-  }
-
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 250);
   }
 
   async update(): Promise<void> {
@@ -47,14 +27,9 @@ export class StatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const mine = ++this.seq;
-    let stats: DocumentStats | undefined;
-    try {
-      stats = await this.lc.sendRequest<DocumentStats>('resolution/stats', { uri: doc.uri.toString() });
-    } catch {
-      stats = undefined;
-    }
-    if (mine !== this.seq) return;
+    const latest = await this.latest(() => this.lc.sendRequest(StatsRequest, { uri: doc.uri.toString() }));
+    if (!latest) return;
+    const stats: DocumentStats | undefined = latest.answer ?? undefined;
     const diags = vscode.languages.getDiagnostics(doc.uri);
     const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
@@ -92,11 +67,5 @@ export class StatusItem implements vscode.Disposable {
     );
     this.item.tooltip = md;
     this.item.show();
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subs) s.dispose();
-    this.item.dispose();
   }
 }

@@ -6,11 +6,12 @@
  */
 import { Connection, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 
-type Check = (params: any) => string | undefined;
+type Check = (params: unknown) => string | undefined;
+type Handler = (...args: unknown[]) => unknown;
 
-const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null;
-const isPosition = (p: unknown) =>
-  isObject(p) && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isWhole = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+const isPosition = (p: unknown) => isObject(p) && isWhole(p.line) && isWhole(p.character);
 const isRange = (r: unknown) => isObject(r) && isPosition(r.start) && isPosition(r.end);
 
 const textDocument: Check = (p) => {
@@ -19,10 +20,11 @@ const textDocument: Check = (p) => {
   return undefined;
 };
 const atPosition: Check = (p) =>
-  textDocument(p) ?? (isPosition(p.position) ? undefined : 'position {line, character} is missing or not a pair of whole numbers');
+  textDocument(p) ??
+  (isObject(p) && isPosition(p.position) ? undefined : 'position {line, character} is missing or not a pair of whole numbers');
 const codeAction: Check = (p) =>
   textDocument(p) ??
-  (!isRange(p.range)
+  (!isObject(p) || !isRange(p.range)
     ? 'range {start, end} is missing or malformed'
     : !isObject(p.context) || !Array.isArray(p.context.diagnostics)
       ? 'context.diagnostics is missing'
@@ -41,8 +43,8 @@ const CHECKS: Record<string, Check> = {
   onExecuteCommand: command,
 };
 
-function guardHandler(name: string, check: Check | undefined, handler: (...args: any[]) => any, log: (m: string) => void) {
-  return async (...args: any[]) => {
+function guardHandler(name: string, check: Check | undefined, handler: Handler, log: (m: string) => void) {
+  return async (...args: unknown[]) => {
     const problem = check?.(args[0]);
     if (problem) {
       log(`${name}: invalid request (${problem}); answered InvalidParams`);
@@ -68,33 +70,32 @@ export function guardConnection(connection: Connection, log: (m: string) => void
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof prop !== 'string' || typeof value !== 'function') return value;
-      if (prop in CHECKS) return (handler: (...a: any[]) => any) => value.call(target, guardHandler(prop, CHECKS[prop], handler, log));
+      if (prop in CHECKS) return (handler: Handler) => value.call(target, guardHandler(prop, CHECKS[prop], handler, log));
       if (prop === 'onRequest') {
-        return (type: unknown, handler?: (...a: any[]) => any) =>
+        return (type: unknown, handler?: Handler) =>
           typeof handler === 'function'
-            ? value.call(target, type, guardHandler(`request ${String((type as any)?.method ?? type)}`, undefined, handler, log))
+            ? value.call(
+                target,
+                type,
+                guardHandler(`request ${String((type as { method?: string } | undefined)?.method ?? type)}`, undefined, handler, log),
+              )
             : value.call(target, type, handler);
       }
       if (prop === 'onDidOpenTextDocument') {
-        return (handler: (p: any) => void) =>
-          value.call(target, (p: any) => {
-            if (
-              !isObject(p) ||
-              !isObject(p.textDocument) ||
-              typeof p.textDocument.uri !== 'string' ||
-              typeof p.textDocument.text !== 'string'
-            ) {
-              log(
-                `didOpen ignored: ${isObject(p?.textDocument) && typeof p.textDocument.uri === 'string' ? p.textDocument.uri : 'a document'} came without its ${typeof p?.textDocument?.uri === 'string' ? 'text' : 'uri'}`,
-              );
+        return (handler: (p: unknown) => void) =>
+          value.call(target, (p: unknown) => {
+            const doc = isObject(p) && isObject(p.textDocument) ? p.textDocument : undefined;
+            if (!doc || typeof doc.uri !== 'string' || typeof doc.text !== 'string') {
+              const uri = typeof doc?.uri === 'string' ? doc.uri : undefined;
+              log(`didOpen ignored: ${uri ?? 'a document'} came without its ${uri ? 'text' : 'uri'}`);
               return;
             }
             handler(p);
           });
       }
       if (prop === 'onDidChangeTextDocument') {
-        return (handler: (p: any) => void) =>
-          value.call(target, (p: any) => {
+        return (handler: (p: unknown) => void) =>
+          value.call(target, (p: unknown) => {
             if (!isObject(p) || !isObject(p.textDocument) || typeof p.textDocument.uri !== 'string' || !Array.isArray(p.contentChanges)) {
               log('didChange ignored: no textDocument.uri or no contentChanges');
               return;

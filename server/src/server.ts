@@ -41,6 +41,8 @@ import * as importFile from './features/importFile';
 import * as office from './features/office';
 import * as negotiationFeature from './features/negotiation';
 import { guardConnection } from './guard';
+import { ConfigService, type SettingsSection } from './services/config';
+import { CorpusService } from './services/corpus';
 import { DocumentService, type DocumentServiceSettings } from './services/documentService';
 
 export interface ServerContext {
@@ -54,15 +56,22 @@ export interface ServerContext {
   useParseOptions(uri: string, options: ParseOptions): void;
   /** The language of the findings' messages: the client's display language (en, fr, es). */
   locale: MessageLocale;
-  /** The `resolution` settings section for a resource (workspace/configuration), cached until changed. */
-  settings(uri: string): Promise<any>;
+  /** The `resolution` settings, per resource. */
+  config: ConfigService;
+  /** The precedent corpus (and the corpus database beside it). */
+  readonly corpus: CorpusService;
+  /** The `resolution` settings section for a resource (workspace/configuration), cached until changed: `config.settings`. */
+  settings(uri: string): Promise<SettingsSection>;
+  /** `config.onChanged`. */
   onSettingsChanged(listener: () => void): void;
   /** workspace/didChangeWatchedFiles, shared by every feature that watches files. */
   onWatchedFilesChanged(handler: NotificationHandler<DidChangeWatchedFilesParams>): void;
   /** Recompute diagnostics of one open document, or all (debounced by the diagnostics feature). */
   revalidate(uri?: string): void;
-  /** Facts from the precedent corpus, once it is loaded. */
-  corpusFacts: CorpusFacts | undefined;
+  /** What `revalidate` runs: the diagnostics feature registers it (no feature replaces a context method). */
+  onRevalidate(handler: (uri?: string) => void): void;
+  /** Facts from the precedent corpus, once it is loaded (`corpus.corpus`). */
+  readonly corpusFacts: CorpusFacts | undefined;
   /** Writes to the server's output channel. */
   log(message: string): void;
   /** What the client said it supports. */
@@ -100,13 +109,16 @@ export function startServer(raw: Connection): void {
   // Malformed requests are answered InvalidParams; a didOpen without text is ignored with a log line.
   const connection = guardConnection(raw, (m) => raw.console.log(m));
   const documents = new TextDocuments(TextDocument);
-  const settingsCache = new Map<string, Promise<any>>();
-  const settingsListeners: Array<() => void> = [];
-  let globalSettings: any = {};
-  let hasConfigurationCapability = false;
+  const config = new ConfigService(
+    connection,
+    (m) => connection.console.log(m),
+    () => ctx.revalidate(),
+  );
+  let corpus: CorpusService | undefined;
   let folders: string[] = [];
 
   const watchedFilesHandlers: Array<NotificationHandler<DidChangeWatchedFilesParams>> = [];
+  const revalidators: Array<(uri?: string) => void> = [];
   const docs = new DocumentService({
     corpusFacts: () => ctx.corpusFacts,
     locale: () => ctx.locale,
@@ -119,30 +131,27 @@ export function startServer(raw: Connection): void {
     documents,
     docs,
     clientCapabilities: {},
-    corpusFacts: undefined,
+    config,
+    get corpus() {
+      // made on first use: the service reads the context
+      return (corpus ??= new CorpusService(ctx));
+    },
+    get corpusFacts() {
+      return ctx.corpus.corpus;
+    },
     locale: 'en',
     parsed: (document) => docs.parsed(document),
     useParseOptions: (uri, options) => docs.useParseOptions(uri, options),
-    settings(uri) {
-      if (!hasConfigurationCapability) return Promise.resolve(globalSettings ?? {});
-      let s = settingsCache.get(uri);
-      if (!s) {
-        s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'resolution' }).then(
-          (v) => v ?? {},
-          () => ({}),
-        );
-        settingsCache.set(uri, s);
-      }
-      return s;
-    },
-    onSettingsChanged(listener) {
-      settingsListeners.push(listener);
-    },
+    settings: (uri) => config.settings(uri),
+    onSettingsChanged: (listener) => config.onChanged(listener),
     onWatchedFilesChanged(handler) {
       watchedFilesHandlers.push(handler);
     },
-    revalidate() {
-      /* replaced by the diagnostics feature */
+    revalidate(uri) {
+      for (const r of revalidators) r(uri);
+    },
+    onRevalidate(handler) {
+      revalidators.push(handler);
     },
     log(message) {
       connection.console.log(message);
@@ -155,7 +164,8 @@ export function startServer(raw: Connection): void {
     // `documents: {workers, threshold, workerHeapMb}`: how many worker threads check large drafts, from what size.
     docs.configure((params.initializationOptions as { documents?: Partial<DocumentServiceSettings> } | undefined)?.documents ?? {});
     ctx.locale = messageLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
-    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    config.initialize(params);
+    ctx.corpus.initialize(params);
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     let capabilities: ServerCapabilities = {
@@ -171,7 +181,7 @@ export function startServer(raw: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (hasConfigurationCapability) {
+    if (config.canAsk) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resolution' });
     }
     if (ctx.clientCapabilities.workspace?.workspaceFolders) {
@@ -182,15 +192,7 @@ export function startServer(raw: Connection): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settingsCache.clear();
-    if (!hasConfigurationCapability) globalSettings = change.settings?.resolution ?? {};
-    for (const l of settingsListeners) {
-      try {
-        l();
-      } catch (err) {
-        ctx.log(`settings listener failed: ${String(err)}`);
-      }
-    }
+    config.changed(change);
     ctx.revalidate();
   });
 
@@ -198,7 +200,7 @@ export function startServer(raw: Connection): void {
   documents.onDidChangeContent((e) => docs.supersede(e.document.uri, e.document.version));
   documents.onDidClose((e) => {
     docs.close(e.document.uri);
-    settingsCache.delete(e.document.uri);
+    config.forget(e.document.uri);
   });
   connection.onShutdown(() => docs.dispose());
 

@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { Corpus } from '../../server/src/core/precedent/corpus';
-import type { CorpusSourcesResult } from '../../server/src/corpusProtocol';
+import type { CorpusSourcesResult } from '../../server/src/protocol';
 import { startServer, TestServer } from '../support/lsp';
 import { sharedCorpusDir } from '../tools/corpus-path';
 

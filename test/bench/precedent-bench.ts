@@ -216,7 +216,7 @@ function percentile(xs: number[], p: number): number {
 }
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
-const gc = (global as any).gc as (() => void) | undefined;
+const gc = (global as { gc?: () => void }).gc;
 function heapMB(): number {
   gc?.();
   gc?.();

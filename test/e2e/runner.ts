@@ -4,7 +4,7 @@ import { Context, Driver, Scenario, scenarios as all } from './scenarios';
 export interface RunOptions {
   /** Called when a scenario fails, to save screenshots and logs under a folder named for it. */
   onFailure?(scenario: Scenario, error: unknown): Promise<void>;
-  /** Only scenarios whose name contains this text, or one of these comma-separated texts (E2E_ONLY). */
+  /** Only scenarios whose name contains this text (E2E_ONLY). */
   only?: string;
   startedAt: number;
   /** The name of the cold-start figure (what `startedAt` marks). */
@@ -46,11 +46,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: 
 export async function runScenarios(driver: Driver, opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const result: RunResult = { passed: 0, failed: 0, skipped: 0, timings: [], failures: [], retried: [] };
-  const only = (opts.only ?? '')
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
-  const list = all.filter((s) => !only.length || only.some((o) => s.name.includes(o)));
+  // `only`: parts of scenario names, comma-separated (E2E_ONLY=status-bar,negotiation).
+  const parts = opts.only?.split(',').filter(Boolean) ?? [];
+  const list = all.filter((s) => parts.length === 0 || parts.some((p) => s.name.includes(p)));
   let first = true;
   for (const scenario of list) {
     const missing = (scenario.needs ?? []).filter((n) => typeof (driver as unknown as Record<string, unknown>)[n] !== 'function');

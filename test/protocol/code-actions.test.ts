@@ -6,6 +6,7 @@ import { fileURLToPath } from 'url';
 import { CodeAction, CodeActionRequest, ExecuteCommandRequest, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/core/fix';
 import { fileUri, startServer, TestServer } from '../support/lsp';
+import type { DiagnosticData } from '../../server/src/features/diagnostics';
 
 const DRAFT = [
   'The General Assembly,',
@@ -44,7 +45,7 @@ describe('code actions and commands over stdio', function () {
     assert.strictEqual(numbering.source, 'resolution');
     assert.match(numbering.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/operative-numbering\.md$/);
     assert.ok(fs.existsSync(fileURLToPath(numbering.codeDescription!.href)), 'the linked page is shipped');
-    assert.ok((numbering.data as any).fix.edits.length >= 3); // 3 → 2, 4 → 3 and "paragraph 3 below" → 2
+    assert.ok((numbering.data as DiagnosticData).fix!.edits.length >= 3); // 3 → 2, 4 → 3 and "paragraph 3 below" → 2
 
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
@@ -106,7 +107,7 @@ describe('code actions and commands over stdio', function () {
 
     applied.length = 0;
     const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'resolution.fixAll', arguments: [uri] });
-    assert.strictEqual((result as any).applied, true);
+    assert.strictEqual((result as { applied?: boolean }).applied, true);
     assert.strictEqual(applied.length, 1);
     const change = applied[0].documentChanges![0] as { edits: TextEdit[] };
     assert.strictEqual(applyEdits(DRAFT, change.edits), expected);

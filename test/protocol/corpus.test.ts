@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { Hover, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fileUri, startServer, TestServer } from '../support/lsp';
 import { parseAkn } from '../../server/src/core/precedent/akn';
-import type { CorpusSourcesResult, ParallelTextsResult } from '../../server/src/corpusProtocol';
+import type { CorpusSourcesResult, ParallelTextsResult } from '../../server/src/protocol';
 import { sharedCorpusDir } from '../tools/corpus-path';
 
 const hoverText = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
@@ -185,7 +185,7 @@ describe('the corpus loads without blocking requests', function () {
           ),
         (h) => /A\/RES\//.test(h),
       );
-      assert.match(first, /still loading .*may be incomplete/);
+      assert.match(first, /still loading\b.*may be incomplete/);
       const done = await until(
         async () => (await server.connection.sendRequest('resolution/corpusSources')) as CorpusSourcesResult,
         (r) => !r.loading,

@@ -6,6 +6,9 @@ import {
   DocumentSymbolRequest,
   ErrorCodes,
   ResponseError,
+  type CodeActionParams,
+  type CompletionParams,
+  type DocumentSymbolParams,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer } from '../support/lsp';
 
@@ -34,10 +37,19 @@ describe('malformed requests over stdio', function () {
     const cases: Array<[Promise<unknown>, RegExp]> = [
       [server.connection.sendRequest('textDocument/hover', null), /parameters are missing|parameters by position/],
       [server.connection.sendRequest('textDocument/hover', { textDocument: { uri } }), /position/],
-      [server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 'x' } } as any), /position/],
-      [server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri } } as any), /range/],
-      [server.connection.sendRequest(DocumentSymbolRequest.type, {} as any), /textDocument\.uri/],
-      [server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: null } as any), /textDocument\.uri/],
+      [
+        server.connection.sendRequest(CompletionRequest.type, {
+          textDocument: { uri },
+          position: { line: 'x' },
+        } as unknown as CompletionParams),
+        /position/,
+      ],
+      [server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri } } as CodeActionParams), /range/],
+      [server.connection.sendRequest(DocumentSymbolRequest.type, {} as DocumentSymbolParams), /textDocument\.uri/],
+      [
+        server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: null } as unknown as DocumentSymbolParams),
+        /textDocument\.uri/,
+      ],
       [server.connection.sendRequest('workspace/executeCommand', {}), /command is missing/],
       [server.connection.sendRequest('workspace/executeCommand', null), /parameters are missing|parameters by position/],
     ];

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer } from '../support/lsp';
+import type { CompareResult, NegotiationEditResult, NegotiationStatus } from '../../server/src/protocol';
 
 const DRAFT = [
   'The General Assembly,',
@@ -42,11 +43,11 @@ describe('negotiation texts over stdio', function () {
   it('resolution/negotiationStatus: counts, per-paragraph status and bracket ranges', async () => {
     const uri = 'untitled:status.res.md';
     server.open(uri, DRAFT);
-    const s: any = await server.connection.sendRequest('resolution/negotiationStatus', { uri });
+    const s = (await server.connection.sendRequest('resolution/negotiationStatus', { uri })) as NegotiationStatus;
     assert.strictEqual(s.isDraft, true);
     assert.strictEqual(s.line, '2 of 5 paragraphs agreed ad ref, 1 with brackets, 1 pending, 1 deleted');
     assert.deepStrictEqual(
-      s.report.byParagraph.map((p: any) => `${p.label}:${p.status}`),
+      s.report.byParagraph.map((p) => `${p.label}:${p.status}`),
       ['PP1:agreed', 'PP2:bracketed', 'OP1:agreed', 'OP1 bis:deleted', 'OP2:pending'],
     );
     assert.deepStrictEqual(s.brackets, [{ start: { line: 4, character: 30 }, end: { line: 4, character: 53 } }]);
@@ -64,13 +65,13 @@ describe('negotiation texts over stdio', function () {
   it('resolution/negotiationEdit and resolution/cleanText, resolution/compare', async () => {
     const uri = 'untitled:edit.res.md';
     server.open(uri, DRAFT);
-    const alts: any = await server.connection.sendRequest('resolution/negotiationEdit', {
+    const alts: NegotiationEditResult = await server.connection.sendRequest('resolution/negotiationEdit', {
       uri,
       position: { line: 4, character: 35 },
       action: 'alternatives',
     });
     assert.deepStrictEqual(alts.alternatives, { kind: 'bracket', choices: ['increasing', 'alarming'] });
-    const edit: any = await server.connection.sendRequest('resolution/negotiationEdit', {
+    const edit: NegotiationEditResult = await server.connection.sendRequest('resolution/negotiationEdit', {
       uri,
       position: { line: 4, character: 35 },
       action: 'acceptAlternative',
@@ -79,12 +80,12 @@ describe('negotiation texts over stdio', function () {
     assert.deepStrictEqual(edit.edits, [
       { range: { start: { line: 4, character: 30 }, end: { line: 4, character: 53 } }, newText: 'alarming' },
     ]);
-    const clean: any = await server.connection.sendRequest('resolution/cleanText', { uri });
+    const clean = (await server.connection.sendRequest('resolution/cleanText', { uri })) as { text: string };
     assert.strictEqual(
       clean.text,
       'The General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n*Noting with concern* the increasing scale of poaching,\n\n1. *Decides* to convene a high-level meeting;\n\n2. *Requests* a report\n',
     );
-    const cmp: any = await server.connection.sendRequest('resolution/compare', { oldText: clean.text, newText: DRAFT });
+    const cmp = (await server.connection.sendRequest('resolution/compare', { oldText: clean.text, newText: DRAFT })) as CompareResult;
     assert.strictEqual(cmp.line, '1 paragraph added, 0 deleted, 0 moved, 3 changed, 1 unchanged');
   });
 });

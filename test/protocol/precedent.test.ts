@@ -5,6 +5,7 @@ import * as path from 'path';
 import { CompletionList, CompletionRequest, Hover, HoverRequest, MarkupContent, TextEdit } from 'vscode-languageserver-protocol/node';
 import { fileUri, startServer, TestServer } from '../support/lsp';
 import { readSeed, SEED, SEEDS } from '../support/paths';
+import type { PrecedentMatch, PrecedentResult, ReloadResult } from '../../server/src/protocol';
 
 const hoverText = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
 
@@ -30,7 +31,7 @@ describe('precedent features over stdio (built-in seeds)', function () {
   };
 
   it('resolution/reloadCorpus loads the five seeds', async () => {
-    const r: any = await server.connection.sendRequest('resolution/reloadCorpus', {});
+    const r = (await server.connection.sendRequest('resolution/reloadCorpus', {})) as ReloadResult;
     assert.strictEqual(r.files, 5);
     assert.ok(r.paragraphs > 200, String(r.paragraphs));
     assert.deepStrictEqual(r.skipped, []);
@@ -131,7 +132,11 @@ describe('precedent features over stdio (built-in seeds)', function () {
   it('resolution/precedents returns the paragraph, its coverage and the matches with provenance', async () => {
     const uri = fileUri(path.join(SEEDS, SEED.ga71));
     server.open(uri, readSeed(SEED.ga71));
-    const r: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 100, character: 5 }, top: 3 });
+    const r = (await server.connection.sendRequest('resolution/precedents', {
+      uri,
+      position: { line: 100, character: 5 },
+      top: 3,
+    })) as PrecedentResult;
     assert.strictEqual(r.paragraph.kind, 'operative');
     assert.strictEqual(r.paragraph.number, '5');
     assert.match(r.paragraph.text, /^\*Calls upon\* Member States to make illicit/);
@@ -169,10 +174,10 @@ describe('precedent features over stdio (a hostile corpus folder)', function () 
   });
 
   it('names the skipped files and loads the others', async () => {
-    const r: any = await server.connection.sendRequest('resolution/reloadCorpus', {});
+    const r = (await server.connection.sendRequest('resolution/reloadCorpus', {})) as ReloadResult;
     assert.strictEqual(r.files, 1);
     assert.strictEqual(r.paragraphs, 1);
-    assert.deepStrictEqual(r.skipped.map((s: any) => path.basename(s.path)).sort(), ['broken.xml', 'unreadable.txt']);
+    assert.deepStrictEqual(r.skipped.map((s) => path.basename(s.path)).sort(), ['broken.xml', 'unreadable.txt']);
   });
 
   it('escapes corpus text in hovers: no link, command, image or HTML', async () => {
@@ -200,14 +205,17 @@ describe('precedent features over stdio (a hostile corpus folder)', function () 
     });
     const uri = 'untitled:seagrass.res.md';
     server.open(uri, 'The General Assembly,\n\n1. *Decides* to proclaim 3 March World Seagrass Day;\n');
-    let best: any;
+    let best: PrecedentMatch | undefined;
     for (let i = 0; i < 50 && !best; i++) {
-      const r: any = await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 5 } });
-      best = r?.matches.find((m: any) => m.source.symbol === 'A/RES/99/2');
+      const r = (await server.connection.sendRequest('resolution/precedents', {
+        uri,
+        position: { line: 2, character: 5 },
+      })) as PrecedentResult | null;
+      best = r?.matches.find((m) => m.source.symbol === 'A/RES/99/2');
       if (!best) await new Promise((res) => setTimeout(res, 100));
     }
     assert.ok(best, 'the new file was indexed');
-    assert.strictEqual(best.source.paragraph, '1');
+    assert.strictEqual(best!.source.paragraph, '1');
   });
 });
 
@@ -231,7 +239,7 @@ describe('precedent corpus settings over stdio', function () {
   });
 
   it('includes the workspace resolution files when asked to', async () => {
-    const r: any = await server.connection.sendRequest('resolution/reloadCorpus', {});
+    const r = (await server.connection.sendRequest('resolution/reloadCorpus', {})) as ReloadResult;
     assert.deepStrictEqual([r.files, r.paragraphs], [1, 1]);
   });
 
@@ -242,11 +250,12 @@ describe('precedent corpus settings over stdio', function () {
       'The General Assembly,\n\nRemaining concerned, therefore, about the increasing scale of poaching and illegal trade in wildlife and wildlife products and its adverse economic, social and environmental impacts,\n\n1. *Decides* to act.\n',
     );
     const ask = async () =>
-      ((await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 3 } })) as any).matches;
+      ((await server.connection.sendRequest('resolution/precedents', { uri, position: { line: 2, character: 3 } })) as PrecedentResult)
+        .matches;
     assert.deepStrictEqual(await ask(), []);
     server.settings.corpus = { builtin: true };
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    let matches: any[] = [];
+    let matches: PrecedentMatch[] = [];
     for (let i = 0; i < 100 && matches.length === 0; i++) {
       matches = await ask();
       if (matches.length === 0) await new Promise((res) => setTimeout(res, 100));

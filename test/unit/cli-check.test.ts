@@ -5,6 +5,9 @@ import * as path from 'path';
 import { main } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/core/rules/registry';
 import { SEEDS } from '../support/paths';
+import type { FileReport } from '../../server/src/cli/check';
+
+type Finding = FileReport['findings'][number];
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -52,10 +55,10 @@ describe('command line: check --fix, --format sarif, --max-warnings, configurati
     const runObj = log.runs[0];
     assert.strictEqual(runObj.tool.driver.name, 'resolution');
     assert.deepStrictEqual(
-      runObj.tool.driver.rules.map((x: any) => x.id),
+      runObj.tool.driver.rules.map((x: { id: string }) => x.id),
       RULES.map((x) => x.meta.id),
     );
-    const numbering = runObj.results.find((x: any) => x.ruleId === 'operative-numbering');
+    const numbering = runObj.results.find((x: { ruleId: string }) => x.ruleId === 'operative-numbering');
     assert.strictEqual(numbering.level, 'error');
     assert.strictEqual(runObj.tool.driver.rules[numbering.ruleIndex].id, 'operative-numbering');
     assert.deepStrictEqual(numbering.locations[0].physicalLocation.region, { startLine: 7, startColumn: 1, endLine: 7, endColumn: 3 });
@@ -84,7 +87,7 @@ describe('command line: check --fix, --format sarif, --max-warnings, configurati
       JSON.stringify({ rules: { 'operative-numbering': 'warning', 'operative-verb-italic': 'off' } }),
     );
     const r = await run(['check', '--format', 'json', file]);
-    const rules = JSON.parse(r.out).files[0].findings.map((f: any) => `${f.rule}:${f.severity}`);
+    const rules = JSON.parse(r.out).files[0].findings.map((f: Finding) => `${f.rule}:${f.severity}`);
     assert.ok(rules.includes('operative-numbering:warning'), rules.join());
     assert.ok(!rules.some((x: string) => x.startsWith('operative-verb-italic')));
     assert.strictEqual(r.code, 0);
@@ -92,7 +95,7 @@ describe('command line: check --fix, --format sarif, --max-warnings, configurati
     fs.writeFileSync(path.join(sub, '.resolutionrc.json'), '{ broken');
     const bad = await run(['check', '--format', 'json', file]);
     assert.match(bad.err, /\.resolutionrc\.json:1:\d+: not valid JSON.*\(the whole file is ignored\)/);
-    assert.ok(JSON.parse(bad.out).files[0].findings.some((f: any) => f.rule === 'operative-numbering' && f.severity === 'warning'));
+    assert.ok(JSON.parse(bad.out).files[0].findings.some((f: Finding) => f.rule === 'operative-numbering' && f.severity === 'warning'));
   });
 
   it('the seeds pass with --max-warnings 4 (their four reviewed warnings) and no errors', async () => {

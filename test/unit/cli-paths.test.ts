@@ -22,7 +22,7 @@ describe('command line: paths, globs, help, corpus', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-cli-paths-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const names = (out: string) => JSON.parse(out).files.map((f: any) => path.basename(f.path));
+  const names = (out: string) => JSON.parse(out).files.map((f: { path: string }) => path.basename(f.path));
 
   it('check a.res.md missing.res.md b.res.md checks a and b, reports the missing one, exits 2', async () => {
     fs.writeFileSync(path.join(dir, 'a.res.md'), CLEAN);
@@ -106,8 +106,8 @@ describe('command line: paths, globs, help, corpus', () => {
       'General Assembly\n\nA/RES/99/1\n\nThe General Assembly,\n\n*Recalling* its resolution 70/1 of 25 September 2015,\n\n1. *Decides* to act.\n';
     const dates = (out: string) =>
       JSON.parse(out)
-        .files[0].findings.filter((f: any) => f.rule === 'citation-date')
-        .map((f: any) => f.message);
+        .files[0].findings.filter((f: { rule: string }) => f.rule === 'citation-date')
+        .map((f: { message: string }) => f.message);
 
     it('--corpus DIR and --no-builtin', async () => {
       fs.mkdirSync(path.join(dir, 'corpus'));
@@ -140,7 +140,7 @@ describe('command line: paths, globs, help, corpus', () => {
       assert.strictEqual(files.length, 2);
       for (const f of files)
         assert.ok(
-          f.findings.some((x: any) => x.rule === 'citation-date'),
+          f.findings.some((x: { rule: string }) => x.rule === 'citation-date'),
           JSON.stringify(f),
         );
       assert.strictEqual((r.err.match(/corpus: skipped/g) ?? []).length, 1, r.err);

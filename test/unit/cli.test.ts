@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../server/src/cli/main';
 import { ROOT, SEED, SEEDS } from '../support/paths';
+import type { Match } from '../../server/src/core/precedent/types';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -20,7 +21,7 @@ describe('command line', () => {
     assert.strictEqual(json.files.length, 5);
     assert.deepStrictEqual(Object.keys(json.summary).sort(), ['errors', 'files', 'warnings']);
     assert.strictEqual(json.summary.files, 5);
-    const kinds = Object.fromEntries(json.files.map((f: any) => [path.basename(f.path), f.kind]));
+    const kinds = Object.fromEntries(json.files.map((f: { path: string; kind: string }) => [path.basename(f.path), f.kind]));
     assert.strictEqual(kinds[SEED.eu], 'other');
     assert.strictEqual(kinds[SEED.ga75], 'resolution');
     for (const f of json.files) {
@@ -39,7 +40,7 @@ describe('command line', () => {
     fs.writeFileSync(file, 'The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n');
     const r = await run(['check', '--format', 'json', file]);
     assert.strictEqual(r.code, 1);
-    const f = JSON.parse(r.out).files[0].findings.find((x: any) => x.rule === 'operative-numbering');
+    const f = JSON.parse(r.out).files[0].findings.find((x: { rule: string }) => x.rule === 'operative-numbering');
     assert.deepStrictEqual([f.severity, f.line, f.column], ['error', 7, 1]);
     const text = await run(['check', file]);
     assert.match(text.out, /gap\.res\.md:7:1: error operative-numbering: /);
@@ -65,7 +66,7 @@ describe('command line', () => {
     assert.strictEqual(r.code, 2);
     assert.match(r.err, /b\.res\.md: looks binary/);
     assert.deepStrictEqual(
-      JSON.parse(r.out).files.map((f: any) => path.basename(f.path)),
+      JSON.parse(r.out).files.map((f: { path: string }) => path.basename(f.path)),
       ['a.res.md'],
     );
   });
@@ -93,13 +94,13 @@ describe('command line', () => {
     assert.strictEqual(r.code, 0, r.err);
     const json = JSON.parse(r.out);
     assert.deepStrictEqual(
-      json.matches.map((m: any) => [m.source.symbol, m.source.kind, m.source.paragraph]),
+      json.matches.map((m: Match) => [m.source.symbol, m.source.kind, m.source.paragraph]),
       [
         ['A/RES/75/311', 'operative', '6'],
         ['A/RES/71/326', 'operative', '5'],
       ],
     );
-    assert.ok(json.matches.every((m: any) => m.score > 0.9 && /^\*Calls upon\* Member States to make illicit trafficking/.test(m.text)));
+    assert.ok(json.matches.every((m: Match) => m.score > 0.9 && /^\*Calls upon\* Member States to make illicit trafficking/.test(m.text)));
   });
 
   it('the installed bin runs as `resolution` with the right exit codes', () => {

@@ -160,7 +160,7 @@ describe('compare two revisions', function () {
       for (const side of [p.old, p.new]) if (side) assert.deepStrictEqual(Object.keys(side), ['label', 'line']);
       for (const x of p.diff) assert.deepStrictEqual(Object.keys(x), ['op', 'text']);
     }
-    const moved = json.pairs.find((p: any) => p.kind === 'moved');
+    const moved = json.pairs.find((p: { kind: string }) => p.kind === 'moved');
     assert.deepStrictEqual(
       [moved.old, moved.new],
       [
@@ -168,9 +168,9 @@ describe('compare two revisions', function () {
         { label: 'PP1', line: 3 },
       ],
     );
-    const changed = json.pairs.find((p: any) => p.kind === 'changed');
+    const changed = json.pairs.find((p: { kind: string }) => p.kind === 'changed');
     assert.deepStrictEqual(
-      changed.diff.filter((x: any) => x.op !== 'equal'),
+      changed.diff.filter((x: { op: string }) => x.op !== 'equal'),
       [{ op: 'insert', text: ' in 2027' }],
     );
     out = '';

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { planFootnote, scanFootnotes, toSuperscript } from '../../client/src/footnotes';
-import { clauseLines, replacementText, sourceLabel, withoutNumber } from '../../client/src/precedentText';
+import { clauseLines, replacementText, withoutNumber } from '../../client/src/precedentText';
+import { sourceLabel } from '../../server/src/core/precedent/label';
 import { officialSymbol, organBefore, undocsUrl } from '../../server/src/core/undocs';
 
 /** Applies a footnote plan the way the editor does (both inserts at original offsets). */

@@ -180,9 +180,15 @@ describe('languages of a draft', () => {
   });
 });
 
+/** The message table and the messages the checks keep beside them. */
+const allMessages = () => [
+  ...Object.entries(MESSAGES),
+  ...RULES.flatMap((r) => Object.entries(r.meta.messages ?? {}).map(([k, e]) => [`${r.meta.id}.${k}`, e] as const)),
+];
+
 describe("messages in the user's language", () => {
   it('every message has English, French and Spanish; the locale falls back to English', () => {
-    for (const [id, e] of Object.entries(MESSAGES))
+    for (const [id, e] of allMessages())
       for (const l of ['en', 'fr', 'es'] as const) assert.ok((e as Record<string, string>)[l], `${id} ${l}`);
     assert.strictEqual(messageLocale('fr-CA'), 'fr');
     assert.strictEqual(messageLocale('es_ES.UTF-8'), 'es');
@@ -197,7 +203,7 @@ describe("messages in the user's language", () => {
         .map((m) => m[1])
         .sort()
         .join(',');
-    for (const [id, e] of Object.entries(MESSAGES) as [string, Record<string, string>][]) {
+    for (const [id, e] of allMessages() as [string, Record<string, string>][]) {
       for (const l of ['fr', 'es'])
         assert.strictEqual(holes(e[l]), holes(e.en), `${id}: ${l} has placeholders {${holes(e[l])}}, English {${holes(e.en)}}`);
     }

@@ -14,7 +14,8 @@ import { main } from '../../server/src/cli/main';
 import { parse } from '../../server/src/core/parser';
 import { italicStyle, paragraphAt, restyle, typedOpening } from '../../server/src/core/precedent/locate';
 import { followUp } from '../../server/src/core/precedent/openings';
-import { resolveSettings } from '../../server/src/features/precedent';
+import { resolveSettings } from '../../server/src/core/service/precedent';
+import type { Match } from '../../server/src/core/precedent/types';
 
 /** ../shared/corpus/un-ga-akn4un beside the repository (or beside a worktree's parent), if present. */
 export function sharedAkn(): string | undefined {
@@ -400,13 +401,13 @@ describe('precedent: command line', () => {
     const r = await run(['precedent', '--format', 'json', '--file', ga71]);
     assert.strictEqual(r.code, 0, r.err);
     const json = JSON.parse(r.out);
-    const op5 = json.paragraphs.find((p: any) => p.kind === 'operative' && p.number === '5');
+    const op5 = json.paragraphs.find((p: { kind: string; number?: string }) => p.kind === 'operative' && p.number === '5');
     assert.strictEqual(op5.line, 101);
     assert.ok(op5.coverage > 0.8 && op5.coverage <= 1);
     assert.strictEqual(op5.matches[0].source.symbol, 'A/RES/75/311');
     assert.strictEqual(op5.matches[0].source.paragraph, '6');
-    assert.ok(json.paragraphs.every((p: any) => p.matches.every((m: any) => !m.source.path.endsWith(SEED.ga71))));
-    assert.ok(json.paragraphs.filter((p: any) => p.kind === 'preambular').length >= 20);
+    assert.ok(json.paragraphs.every((p: { matches: Match[] }) => p.matches.every((m) => !m.source.path.endsWith(SEED.ga71))));
+    assert.ok(json.paragraphs.filter((p: { kind: string }) => p.kind === 'preambular').length >= 20);
   });
 
   it('rejects bad usage with exit code 2', async () => {

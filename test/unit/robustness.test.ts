@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseOrThrow } from '../../server/src/core/parser';
-import type { ResolutionDocument } from '../../server/src/core/model';
+import type { Range, ResolutionDocument } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { readSeed, SEED } from '../support/paths';
 
@@ -12,7 +12,7 @@ function assertRangesInside(doc: ResolutionDocument): void {
   const visit = (node: unknown, path: string) => {
     if (!node || typeof node !== 'object' || seen.has(node as object)) return;
     seen.add(node as object);
-    const n = node as any;
+    const n = node as { start?: unknown; end?: unknown; range?: Range };
     if (typeof n.start === 'number' && typeof n.end === 'number' && n.range) {
       assert.ok(
         n.start >= 0 && n.start <= n.end && n.end <= doc.source.length,

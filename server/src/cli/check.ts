@@ -7,7 +7,6 @@
 import { messageLocale, type MessageLocale } from '../core/messages';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { Corpus } from '../core/precedent/corpus';
 import { parse } from '../core/parser';
 import { checkDocument } from '../core/check';
@@ -16,7 +15,7 @@ import { fixAll } from '../core/fix';
 import type { Finding, Severity } from '../core/findings';
 import { RULES, docsUrl } from '../core/rules/registry';
 import { expandPaths } from './files';
-import { CliIO, UsageError } from './io';
+import { CliIO, parseCommandLine, UsageError } from './io';
 import { packageVersion } from '../core/packageRoot';
 
 export interface FileReport {
@@ -37,7 +36,8 @@ export function readDraft(file: string): { text?: string; error?: string } {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
-  } catch (err: any) {
+  } catch (caught) {
+    const err = caught as NodeJS.ErrnoException | undefined;
     return { error: err?.code === 'EISDIR' ? 'is a folder' : (err?.message ?? String(err)) };
   }
   if (buf.subarray(0, 8192).includes(0)) return { error: 'looks binary (contains NUL bytes); skipped' };
@@ -84,27 +84,22 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        fix: { type: 'boolean', default: false },
-        'fix-wording': { type: 'boolean', default: false },
-        'fix-min-severity': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        corpus: { type: 'string', multiple: true, default: [] },
-        'no-builtin': { type: 'boolean', default: false },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
-  }
+  const parsed = parseCommandLine({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      'fix-wording': { type: 'boolean', default: false },
+      'fix-min-severity': { type: 'string' },
+      'max-warnings': { type: 'string' },
+      corpus: { type: 'string', multiple: true, default: [] },
+      'no-builtin': { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const v = parsed.values;
   const o: Options = {
     format: v.format as string,

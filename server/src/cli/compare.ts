@@ -4,19 +4,10 @@
  */
 import { compareTexts, comparisonText, summaryLine } from '../core/compare/revisions';
 import { readDraft } from './check';
-import { CliIO, UsageError } from './io';
+import { CliIO, formatAndFiles, UsageError } from './io';
 
 export function run(args: string[], io: CliIO): number {
-  let format = 'text';
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format') format = args[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
-  }
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text or json)`);
+  const { format, files } = formatAndFiles(args);
   if (files.length !== 2) throw new UsageError('compare takes two files: OLD NEW');
   const texts: string[] = [];
   for (const f of files) {

@@ -29,7 +29,8 @@ function walk(dir: string, out: string[], w: Walk): void {
   let real: string;
   try {
     real = fs.realpathSync(dir);
-  } catch (err: any) {
+  } catch (caught) {
+    const err = caught as NodeJS.ErrnoException | undefined;
     w.skipped.push(`${dir}: ${err?.code ?? String(err)}; skipped`);
     return;
   }
@@ -41,7 +42,8 @@ function walk(dir: string, out: string[], w: Walk): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (err: any) {
+  } catch (caught) {
+    const err = caught as NodeJS.ErrnoException | undefined;
     w.skipped.push(`${dir}: cannot be read (${err?.code ?? String(err)}); skipped`);
     return;
   }
@@ -55,7 +57,8 @@ function walk(dir: string, out: string[], w: Walk): void {
         const st = fs.statSync(p);
         isDir = st.isDirectory();
         isFile = st.isFile();
-      } catch (err: any) {
+      } catch (caught) {
+        const err = caught as NodeJS.ErrnoException | undefined;
         if (isDraftFile(e.name)) w.skipped.push(`${p}: a broken link (${err?.code ?? String(err)}); skipped`);
         continue;
       }
@@ -99,7 +102,8 @@ export function expandPaths(args: string[]): Expanded {
     let st: fs.Stats;
     try {
       st = fs.statSync(arg);
-    } catch (err: any) {
+    } catch (caught) {
+      const err = caught as NodeJS.ErrnoException | undefined;
       missing.push(`${arg}: ${err?.code === 'ENOENT' ? 'no such file or folder' : (err?.message ?? String(err))}`);
       continue;
     }

@@ -1,8 +1,7 @@
 /** `resolution parse --format json FILE` — prints the document model, for debugging and tests. */
-import { parseArgs } from 'util';
 import { parse } from '../core/parser';
 import { readDraft } from './check';
-import { CliIO, UsageError } from './io';
+import { CliIO, parseCommandLine, UsageError } from './io';
 
 export const HELP = `Usage: resolution parse [--format json] FILE
 
@@ -10,17 +9,12 @@ Prints the document model of a draft (preamble, operative paragraphs, sub-paragr
 citations, cross-references) as JSON, for debugging and scripts.`;
 
 export function run(args: string[], io: CliIO): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
-  }
+  const parsed = parseCommandLine({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (parsed.values.help) {
     io.out(HELP);
     return 0;

@@ -15,6 +15,7 @@ import { checkConnectionString } from './corpusPush';
 import { compare } from '../core/precedent/diff';
 import { readTextResolution } from '../core/precedent/textfile';
 import type { Match } from '../core/precedent/types';
+import { paragraphPlace, sourceLabel } from '../core/precedent/label';
 import { CliIO, UsageError } from './io';
 
 export const HELP = `Usage: resolution precedent [--format text|json] [--top N] [--min-score S] [--corpus DIR]… [--no-builtin] [--db postgres://…] (--text "…" | --file FILE)
@@ -35,16 +36,8 @@ function jsonMatch(m: Match) {
 
 function label(m: Match): string {
   const s = m.source;
-  const where =
-    s.kind === 'operative'
-      ? `op. ${s.paragraph}`
-      : s.kind === 'preambular'
-        ? `pp. ${s.paragraph}`
-        : s.kind === 'subparagraph'
-          ? `para. ${s.paragraph}`
-          : 'text';
   const line = s.line ? `:${s.line}` : '';
-  return `${m.score.toFixed(2)}  ${s.symbol}, ${where}${s.date ? ` · ${s.date}` : ''}  (${displayPath(s.path)}${line})`;
+  return `${m.score.toFixed(2)}  ${sourceLabel(s, true)}  (${displayPath(s.path)}${line})`;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -160,14 +153,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       );
     } else {
       for (const { record: r, matches, coverage } of paragraphs) {
-        const what =
-          r.kind === 'operative'
-            ? `op. ${r.paragraph}`
-            : r.kind === 'preambular'
-              ? `pp. ${r.paragraph}`
-              : r.kind === 'subparagraph'
-                ? `para. ${r.paragraph}`
-                : 'text';
+        const what = paragraphPlace(r.kind, r.paragraph);
         const opening = r.text.length > 70 ? r.text.slice(0, 69) + '…' : r.text;
         io.out(`${displayPath(abs)}:${r.line}: ${what} — ${Math.round(coverage * 100)}% agreed language — ${opening}`);
         if (matches.length === 0) io.out('    no precedent');

@@ -6,19 +6,10 @@ import * as path from 'path';
 import { resolveConfig } from '../core/config';
 import { negotiation, statusLine, statusReport } from '../core/negotiation';
 import { readDraft } from './check';
-import { CliIO, UsageError } from './io';
+import { CliIO, formatAndFiles, UsageError } from './io';
 
 export function run(args: string[], io: CliIO): number {
-  let format = 'text';
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format') format = args[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
-  }
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text or json)`);
+  const { format, files } = formatAndFiles(args);
   if (files.length !== 1) throw new UsageError('status takes exactly one FILE');
   const { text, error } = readDraft(files[0]);
   if (text === undefined) {

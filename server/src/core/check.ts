@@ -10,7 +10,7 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule } from './rules/types';
-import { message, type MessageId, type MessageLocale } from './messages';
+import { message, type MessageEntry, type MessageId, type MessageLocale } from './messages';
 import { parse } from './parser';
 import { isNegotiationDraft, negotiation as negotiationOf, type Negotiation } from './negotiation';
 
@@ -164,7 +164,7 @@ function runRules(
   const suppression = options.ignoreDirectives ? undefined : new Suppression(doc);
   const findings: Finding[] = [];
   const locale = options.locale ?? 'en';
-  const t = (id: MessageId, params?: Record<string, string | number>) => message(id, params, locale);
+  const t = (id: MessageId | MessageEntry, params?: Record<string, string | number>) => message(id, params, locale);
   for (const rule of RULES) {
     const id = rule.meta.id;
     if (options.only && !options.only.includes(id)) continue;

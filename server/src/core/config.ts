@@ -376,7 +376,8 @@ const nodeFs: FileSystemLike = {
   readFile(p) {
     try {
       return fs.readFileSync(p, 'utf8');
-    } catch (err: any) {
+    } catch (caught) {
+      const err = caught as NodeJS.ErrnoException | undefined;
       if (err?.code === 'ENOENT' || err?.code === 'ENOTDIR') return undefined;
       if (err?.code === 'EISDIR') throw new Error('is a folder, not a file');
       throw new Error(`cannot be read (${err?.code ?? err?.message ?? String(err)})`);

@@ -7,7 +7,9 @@
 
 export type MessageLocale = 'en' | 'fr' | 'es';
 
-type Entry = Record<MessageLocale, string>;
+/** A message in each locale. A check may keep its own messages beside it (`satisfies MessageEntry`). */
+export type MessageEntry = Record<MessageLocale, string>;
+type Entry = MessageEntry;
 
 export const MESSAGES = {
   'french-spacing.missing': {
@@ -335,8 +337,8 @@ export function messageLocale(locale: string | undefined | null): MessageLocale 
 }
 
 /** A message in a locale, its `{placeholders}` filled. */
-export function message(id: MessageId, params: Record<string, string | number> = {}, locale: MessageLocale = 'en'): string {
-  const entry: Entry = MESSAGES[id];
+export function message(id: MessageId | MessageEntry, params: Record<string, string | number> = {}, locale: MessageLocale = 'en'): string {
+  const entry: Entry = typeof id === 'string' ? MESSAGES[id] : id;
   const text = entry[locale] ?? entry.en;
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }

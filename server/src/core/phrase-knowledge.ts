@@ -18,7 +18,7 @@ import esData from './data/phrases.es.json';
 import ruData from './data/phrases.ru.json';
 import arData from './data/phrases.ar.json';
 import type { Lang } from './languages';
-import { FRENCH_GENDER_PAIRS, languageFacts, type LanguageFacts } from './language-facts';
+import { FRENCH_GENDER_PAIRS, LANGUAGE_FACTS, languageFacts, type LanguageFacts } from './language-facts';
 
 export type PhraseKind = 'operative' | 'preambular';
 
@@ -292,32 +292,12 @@ export const PREAMBULAR_SEED = [
   'Welcoming',
 ];
 
-/** English adverbs that modify a base phrase (the parser's and the checks' lists, now one). */
-export const LEADING_MODIFIERS = new Set([
-  'also',
-  'further',
-  'furthermore',
-  'moreover',
-  'hereby',
-  'strongly',
-  'deeply',
-  'gravely',
-  'seriously',
-  'once',
-  'again',
-  'firmly',
-  'fully',
-  'profoundly',
-  'urgently',
-  'warmly',
-  'sincerely',
-  'duly',
-  'particularly',
-  'most',
-  'greatly',
-  'extremely',
-]);
-export const TRAILING_MODIFIERS = new Set(['also', 'further', 'again']);
+/**
+ * English adverbs that modify a base phrase: the parser's list (core/language-facts.ts) and the
+ * sentence adverbs the checks also pass over before a base phrase.
+ */
+export const LEADING_MODIFIERS = new Set([...LANGUAGE_FACTS.en.leadingModifiers, 'furthermore', 'moreover', 'hereby']);
+export const TRAILING_MODIFIERS = new Set(LANGUAGE_FACTS.en.trailingModifiers);
 
 /** Words ending like adverbs that are not adverbs. */
 const NOT_ADVERBS = new Set(['only', 'family', 'italy', 'july', 'assembly', 'apply', 'supply', 'rely', 'comply', 'reply', 'early']);

@@ -3,12 +3,9 @@
  * configuration of the `resolution` settings and the `.resolutionrc.json` files up the folder
  * tree. A malformed configuration file gets one diagnostic of its own.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
 import { CancellationToken, Diagnostic, DiagnosticSeverity, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseOptionsOf, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
+import { parseOptionsOf, type ResolvedConfig } from '../core/config';
 import type { Finding, Fix, Severity } from '../core/findings';
 import { docsUrl, getRule } from '../core/rules/registry';
 import type { ServerContext } from '../server';
@@ -56,78 +53,11 @@ export function capabilities(_params: InitializeParams): Partial<ServerCapabilit
   return {};
 }
 
-/** The file system path of a `file:` URI, or undefined for other schemes (untitled:, …). */
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Problems already published per configuration file (so each is reported once, and cleared when fixed). */
-const publishedProblems = new Map<string, string>();
-
-async function publishConfigProblems(ctx: ServerContext, files: string[], problems: ConfigProblem[]): Promise<void> {
-  const byFile = new Map<string, ConfigProblem[]>();
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-  const touched = new Set([...files, ...byFile.keys()]);
-  for (const file of touched) {
-    const list = byFile.get(file) ?? [];
-    const key = JSON.stringify(list);
-    if ((publishedProblems.get(file) ?? '[]') === key) continue;
-    publishedProblems.set(file, key);
-    const diagnostics: Diagnostic[] = list.map((p) => ({
-      range: { start: { line: p.line ?? 0, character: p.character ?? 0 }, end: { line: p.line ?? 0, character: (p.character ?? 0) + 1 } },
-      // The message says what is ignored: the whole file (an error) or one setting (a warning).
-      severity: /whole file/.test(p.message) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      source: 'resolution',
-      message: `${path.basename(file)}: ${p.message}.`,
-    }));
-    if (list.length) ctx.log(`configuration problem in ${file}: ${list.map((p) => p.message).join('; ')}`);
-    await ctx.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics });
-  }
-}
-
-/**
- * Watches the configuration files in use, so that saving one re-checks the open drafts at once,
- * also with clients that send no workspace/didChangeWatchedFiles (the configWatch feature handles
- * those events, and new files, for VS Code).
- */
-const watchers = new Map<string, fs.FSWatcher>();
-function watchConfigFiles(ctx: ServerContext, files: string[]): void {
-  for (const file of files) {
-    if (watchers.has(file)) continue;
-    try {
-      const w = fs.watch(file, { persistent: false }, () => ctx.revalidate());
-      w.on('error', () => {
-        w.close();
-        watchers.delete(file);
-      });
-      watchers.set(file, w);
-    } catch {
-      /* deleted meanwhile, or not watchable: the next check reads it again anyway */
-    }
-  }
-}
-
 /** The resolved configuration for a document (settings + .resolutionrc.json), reporting bad files. */
 export async function configFor(ctx: ServerContext, uri: string): Promise<ResolvedConfig> {
-  let settings: unknown = {};
-  try {
-    settings = await ctx.settings(uri);
-  } catch {
-    settings = {};
-  }
-  const loaded = resolveConfig(settings, uriToPath(uri));
-  const allFiles = loaded.files.concat(loaded.problems.map((p) => p.file));
-  watchConfigFiles(ctx, allFiles);
-  await publishConfigProblems(ctx, allFiles, loaded.problems).catch((err) =>
-    ctx.log(`publishing configuration problems failed: ${String(err)}`),
-  );
-  ctx.useParseOptions?.(uri, parseOptionsOf(loaded.config));
-  return loaded.config;
+  const config = await ctx.config.resolved(uri);
+  ctx.useParseOptions?.(uri, parseOptionsOf(config));
+  return config;
 }
 
 /** The findings of an open document under its configuration (parsed and checked by the DocumentService). */
@@ -184,9 +114,9 @@ export function register(ctx: ServerContext): void {
     );
   };
 
-  ctx.revalidate = (uri?: string) => {
+  ctx.onRevalidate((uri) => {
     for (const d of ctx.documents.all()) if (!uri || d.uri === uri) schedule(d, DEBOUNCE_MS);
-  };
+  });
   // `resolution.run`: "onType" checks as the user types (debounced), "onSave" only when the draft
   // is opened or saved (the findings shown meanwhile are those of the last check).
   const runsOnSave = async (uri: string): Promise<boolean> => {

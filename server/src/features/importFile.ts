@@ -5,9 +5,10 @@
 import * as fs from 'fs';
 import type { ServerContext } from '../server';
 import { ImportError, importBytes } from '../core/import';
+import { ImportRequest } from '../protocol';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest('resolution/import', async (params: { path?: string; trackedChanges?: 'accept' | 'proposals' }) => {
+  ctx.connection.onRequest(ImportRequest, async (params) => {
     if (!params?.path) return { error: 'no file given' };
     try {
       const data = await fs.promises.readFile(params.path);

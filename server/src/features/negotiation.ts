@@ -4,31 +4,13 @@
  * accept an alternative, remove brackets, mark agreed ad ref) and the comparison of two revisions
  * (`resolution/compare`). Thin: the work is in core/negotiation and core/compare.
  */
-import type { Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../server';
 import { configFor } from './diagnostics';
-import { negotiation, statusLine, statusReport, type StatusReport } from '../core/negotiation';
+import { negotiation, statusLine, statusReport } from '../core/negotiation';
 import { acceptAlternative, alternativesAt, markAgreed, removeBrackets } from '../core/negotiation/commands';
-import { compareTexts, summaryLine, type DetailedComparison } from '../core/compare/revisions';
-
-export interface NegotiationStatus {
-  isDraft: boolean;
-  line: string;
-  report: StatusReport;
-  /** Each paragraph's range, in the order of report.byParagraph. */
-  ranges: Range[];
-  /** Ranges of the brackets ("[" … "]"), for highlighting. */
-  brackets: Range[];
-  tags: Range[];
-}
-
-export interface NegotiationEditParams {
-  uri: string;
-  position: { line: number; character: number };
-  action: 'alternatives' | 'acceptAlternative' | 'removeBrackets' | 'markAgreed';
-  choice?: number;
-}
+import { compareTexts, summaryLine } from '../core/compare/revisions';
+import { CleanTextRequest, CompareRequest, NegotiationEditRequest, NegotiationStatusRequest, type NegotiationStatus } from '../protocol';
 
 async function settingsOf(ctx: ServerContext, uri: string) {
   return (await configFor(ctx, uri)).negotiation;
@@ -36,7 +18,7 @@ async function settingsOf(ctx: ServerContext, uri: string) {
 
 export function statusOf(document: TextDocument, n: ReturnType<typeof negotiation>): NegotiationStatus {
   const report = statusReport(n);
-  const range = (s: number, e: number): Range => ({ start: document.positionAt(s), end: document.positionAt(e) });
+  const range = (s: number, e: number) => ({ start: document.positionAt(s), end: document.positionAt(e) });
   return {
     isDraft: n.isDraft,
     line: statusLine(report),
@@ -49,19 +31,19 @@ export function statusOf(document: TextDocument, n: ReturnType<typeof negotiatio
 
 export function register(ctx: ServerContext): void {
   const { connection } = ctx;
-  connection.onRequest('resolution/negotiationStatus', async (params: { uri: string }): Promise<NegotiationStatus | null> => {
+  connection.onRequest(NegotiationStatusRequest, async (params) => {
     const document = ctx.documents.get(params?.uri);
     if (!document) return null;
     return statusOf(document, negotiation(document.getText(), await settingsOf(ctx, params.uri)));
   });
 
-  connection.onRequest('resolution/cleanText', async (params: { uri: string }): Promise<{ text: string } | null> => {
+  connection.onRequest(CleanTextRequest, async (params) => {
     const document = ctx.documents.get(params?.uri);
     if (!document) return null;
     return { text: negotiation(document.getText(), await settingsOf(ctx, params.uri)).clean.text };
   });
 
-  connection.onRequest('resolution/negotiationEdit', async (params: NegotiationEditParams) => {
+  connection.onRequest(NegotiationEditRequest, async (params) => {
     const document = ctx.documents.get(params?.uri);
     if (!document) return null;
     const text = document.getText();
@@ -79,12 +61,9 @@ export function register(ctx: ServerContext): void {
     };
   });
 
-  connection.onRequest(
-    'resolution/compare',
-    (params: { oldText: string; newText: string }): (DetailedComparison & { line: string }) | null => {
-      if (typeof params?.oldText !== 'string' || typeof params?.newText !== 'string') return null;
-      const c = compareTexts(params.oldText, params.newText);
-      return { ...c, line: summaryLine(c.summary) };
-    },
-  );
+  connection.onRequest(CompareRequest, (params) => {
+    if (typeof params?.oldText !== 'string' || typeof params?.newText !== 'string') return null;
+    const c = compareTexts(params.oldText, params.newText);
+    return { ...c, line: summaryLine(c.summary) };
+  });
 }

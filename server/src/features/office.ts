@@ -9,14 +9,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Range } from 'vscode-languageserver/node';
 import { findBase, BaseResult } from '../core/office/base';
 import { changesAgainstBase } from '../core/office/changes';
 import { exportDocx } from '../core/office/export';
 import { redlineDocx } from '../core/office/redline';
 import { readDraftSource } from '../core/office/sources';
 import type { ServerContext } from '../server';
-import { getCorpus, uriPath } from './precedent';
+import { BaseRequest, ChangesAgainstBaseRequest, ExportRedlineRequest, ExportWordRequest, type BaseChange } from '../protocol';
+import { uriToPath } from '../core/uri';
 
 interface OfficeSettings {
   font?: string;
@@ -26,7 +26,9 @@ interface OfficeSettings {
 }
 
 async function officeSettings(ctx: ServerContext, uri: string): Promise<OfficeSettings> {
-  const s = (await ctx.settings(uri)) ?? {};
+  // Each value is checked before it is used.
+  const s: { export?: { font?: unknown; fontSize?: unknown; openings?: unknown }; redline?: { author?: unknown } } =
+    (await ctx.settings(uri)) ?? {};
   const out: OfficeSettings = {};
   if (typeof s.export?.font === 'string' && s.export.font.trim()) out.font = s.export.font.trim();
   if (typeof s.export?.fontSize === 'number' && s.export.fontSize >= 6 && s.export.fontSize <= 72) out.fontSize = s.export.fontSize;
@@ -46,9 +48,9 @@ export function register(ctx: ServerContext): void {
   const textOf = (uri: string): string | undefined => ctx.documents.get(uri)?.getText();
 
   const baseOf = async (uri: string, text: string): Promise<BaseResult> => {
-    const corpus = await getCorpus(60_000);
+    const corpus = await ctx.corpus.get(60_000);
     if (!corpus) return { base: null, candidates: [], reason: 'the precedent corpus is not loaded' };
-    return findBase(text, corpus, { draftPath: uriPath(uri) });
+    return findBase(text, corpus, { draftPath: uriToPath(uri) });
   };
 
   /** The base's text, from its file in the corpus. */
@@ -67,7 +69,7 @@ export function register(ctx: ServerContext): void {
     }
   };
 
-  ctx.connection.onRequest('resolution/base', async (params: { uri?: string }) => {
+  ctx.connection.onRequest(BaseRequest, async (params) => {
     const text = params?.uri ? textOf(params.uri) : undefined;
     if (text === undefined) return null;
     try {
@@ -78,7 +80,7 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  ctx.connection.onRequest('resolution/exportWord', async (params: { uri?: string; target?: string }) => {
+  ctx.connection.onRequest(ExportWordRequest, async (params) => {
     const text = params?.uri ? textOf(params.uri) : undefined;
     if (text === undefined || !params.target) return { error: 'No open draft to export.' };
     try {
@@ -96,7 +98,7 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  ctx.connection.onRequest('resolution/exportRedline', async (params: { uri?: string; target?: string }) => {
+  ctx.connection.onRequest(ExportRedlineRequest, async (params) => {
     const text = params?.uri ? textOf(params.uri) : undefined;
     if (text === undefined || !params.target) return { error: 'No open draft to compare.' };
     try {
@@ -112,7 +114,7 @@ export function register(ctx: ServerContext): void {
     }
   });
 
-  ctx.connection.onRequest('resolution/changesAgainstBase', async (params: { uri?: string }) => {
+  ctx.connection.onRequest(ChangesAgainstBaseRequest, async (params) => {
     const document = params?.uri ? ctx.documents.get(params.uri) : undefined;
     if (!document) return { error: 'No open draft.' };
     try {
@@ -120,7 +122,10 @@ export function register(ctx: ServerContext): void {
       const b = await baseText(params.uri!, text);
       if (b.text === undefined) return { error: b.error, base: b.result.base };
       const { changes, summary } = changesAgainstBase(b.text, text);
-      const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
+      const range = (start: number, end: number): BaseChange['range'] => ({
+        start: document.positionAt(start),
+        end: document.positionAt(end),
+      });
       return {
         base: b.result.base,
         summary,

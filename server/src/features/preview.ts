@@ -4,14 +4,10 @@
  */
 import type { ServerContext } from '../server';
 import { renderDraftHtml } from '../core/render/html';
-
-export interface PreviewResult {
-  html: string;
-  title: string;
-}
+import { PreviewRequest } from '../protocol';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest('resolution/preview', (params: { uri?: string } | null): PreviewResult | null => {
+  ctx.connection.onRequest(PreviewRequest, (params) => {
     const document = params?.uri ? ctx.documents.get(params.uri) : undefined;
     if (!document) return null;
     const doc = ctx.parsed(document);

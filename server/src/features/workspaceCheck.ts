@@ -9,10 +9,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { CancellationToken, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { IgnoreFilter } from '../core/ignore';
 import type { ServerContext } from '../server';
 import { JobCancelled } from '../services/documentService';
+import {
+  CheckWorkspaceProgressNotification,
+  CheckWorkspaceRequest,
+  type CheckWorkspaceParams,
+  type CheckWorkspaceResult,
+} from '../protocol';
 // The configuration (settings + .resolutionrc.json) is resolved as for an open editor, so the
 // workspace check reports exactly what opening each draft would show.
 import { configFor, skipReason, toDiagnostic } from './diagnostics';
@@ -20,17 +26,6 @@ import { configFor, skipReason, toDiagnostic } from './diagnostics';
 export const RESOLUTION_FILE = /\.(res\.md|resolution\.md|resolution)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test', '.e2e']);
 const MAX_FILES = 20000;
-
-export interface CheckWorkspaceResult {
-  files: number;
-  findings: number;
-  errors: number;
-  warnings: number;
-  skipped: Array<{ path: string; reason: string }>;
-  /** Drafts passed over by the `ignore` setting or a .resolutionignore file. */
-  ignored?: number;
-  cancelled: boolean;
-}
 
 /** Resolution files under a folder, depth first, skipping build and VCS folders. */
 export async function findResolutionFiles(root: string, limit = MAX_FILES): Promise<string[]> {
@@ -69,8 +64,8 @@ function toPath(uriOrPath: string): string | undefined {
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onRequest(
-    'resolution/checkWorkspace',
-    async (params: { folders?: string[] } | undefined, token): Promise<CheckWorkspaceResult> => {
+    CheckWorkspaceRequest,
+    async (params: CheckWorkspaceParams | undefined, token: CancellationToken): Promise<CheckWorkspaceResult> => {
       const roots = (params?.folders?.length ? params.folders : ctx.workspaceFolders()).map(toPath).filter((p): p is string => !!p);
       const files: string[] = [];
       const filters = new Map<string, IgnoreFilter>();
@@ -124,7 +119,7 @@ export function register(ctx: ServerContext): void {
         const now = Date.now();
         if (now - lastNote > 100 || i === files.length - 1) {
           lastNote = now;
-          void ctx.connection.sendNotification('resolution/checkWorkspaceProgress', { done: i + 1, total: files.length, path: file });
+          void ctx.connection.sendNotification(CheckWorkspaceProgressNotification, { done: i + 1, total: files.length, path: file });
         }
         // Let other requests (typing in an open draft) through between files.
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -29,7 +29,7 @@ export interface AknDocument {
   paragraphs: AknParagraph[];
 }
 
-type XNode = Record<string, any>;
+type XNode = Record<string, unknown>;
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -39,7 +39,7 @@ const parser = new XMLParser({
   trimValues: false,
   parseTagValue: false,
   parseAttributeValue: false,
-  processEntities: { enabled: true, maxTotalExpansions: 1_000_000, maxExpandedLength: 50_000_000 } as any,
+  processEntities: { enabled: true, maxTotalExpansions: 1_000_000, maxExpandedLength: 50_000_000 },
   htmlEntities: true,
 });
 
@@ -52,7 +52,8 @@ function kids(n: XNode): XNode[] {
   return Array.isArray(v) ? v : [];
 }
 function attr(n: XNode, a: string): string | undefined {
-  return n[':@']?.[a];
+  const attrs = n[':@'] as Record<string, string> | undefined;
+  return attrs?.[a];
 }
 function child(nodes: XNode[], name: string): XNode | undefined {
   return nodes.find((c) => nameOf(c) === name);

@@ -24,6 +24,7 @@ import { rule as labelWithoutBase } from './label-without-base';
 import { rule as statusTagUnknown } from './status-tag-unknown';
 import { rule as frenchSpacing } from './french-spacing';
 import { rule as frenchAgreement } from './french-agreement';
+import { rule as doubleSpace } from './double-space';
 
 export { DOCS_BASE_URL, docsUrl } from './types';
 export type { Rule, RuleMeta } from './types';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   statusTagUnknown,
   frenchSpacing,
   frenchAgreement,
+  doubleSpace,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -5,7 +5,7 @@ import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
 import type { PhraseKnowledge } from './phrase-knowledge';
 import type { Lang } from '../languages';
-import type { MessageId } from '../messages';
+import type { MessageEntry, MessageId } from '../messages';
 import type { Negotiation } from '../negotiation';
 import { packageFileUrl } from '../packageRoot';
 
@@ -50,6 +50,8 @@ export interface RuleMeta {
   languages?: readonly Lang[];
   /** Checks the negotiation markings of the draft as written (not its text as adopted). */
   negotiation?: boolean;
+  /** The check's own messages, when it keeps them beside it rather than in core/messages.ts. */
+  messages?: Record<string, MessageEntry>;
 }
 
 export interface Report {
@@ -71,8 +73,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   corpus?: CorpusFacts;
   phrases: PhraseKnowledge;
-  /** A message of the message table in the user's language. */
-  t(id: MessageId, params?: Record<string, string | number>): string;
+  /** A message of the message table (or the check's own, with its three languages) in the user's language. */
+  t(id: MessageId | MessageEntry, params?: Record<string, string | number>): string;
   report(r: Report): void;
   /** The negotiation markings of the draft (for the checks of negotiation texts). */
   negotiation?: Negotiation;

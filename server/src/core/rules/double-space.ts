@@ -1,0 +1,62 @@
+/**
+ * Two or more spaces between words inside a paragraph's text: `to  participate`. Indentation,
+ * the spaces before a line break, table rows and comments are left alone. The fix collapses the
+ * run to one space: no word changes.
+ */
+import type { MessageEntry } from '../messages';
+import { docsUrl, type Rule } from './types';
+import { edit, rangeOf } from './util';
+
+const id = 'double-space';
+
+const MESSAGES = {
+  found: {
+    en: '{count} spaces between words: one is enough.',
+    fr: '{count} espaces entre deux mots : une seule suffit.',
+    es: '{count} espacios entre dos palabras: basta con uno.',
+  },
+  fix: {
+    en: 'Collapse to one space',
+    fr: 'Réduire à une espace',
+    es: 'Dejar un solo espacio',
+  },
+} satisfies Record<string, MessageEntry>;
+
+/** A run of spaces between two characters that are not spaces, on one line. */
+const RUN = /(?<=\S) {2,}(?=\S)/g;
+
+export const rule: Rule = {
+  meta: {
+    id,
+    defaultSeverity: 'information',
+    description: 'Two or more spaces between words inside a paragraph.',
+    fixDescription: 'Collapse the spaces to one.',
+    fixClass: 'structural',
+    docsUrl: docsUrl(id),
+    messages: MESSAGES,
+  },
+  check(ctx) {
+    const { doc, lines } = ctx;
+    const src = doc.source;
+    for (const p of [...doc.preamble, ...doc.operative]) {
+      for (const f of p.fragments) {
+        let lineStart = f.start;
+        for (const line of src.slice(f.start, f.end).split('\n')) {
+          const from = lineStart;
+          lineStart += line.length + 1;
+          // A table row, or a line with a comment or a code span: its spacing is the writer's.
+          if (/^\s*\|/.test(line) || line.includes('<!--') || line.includes('`')) continue;
+          for (const m of line.matchAll(RUN)) {
+            const start = from + m.index;
+            const end = start + m[0].length;
+            ctx.report({
+              range: rangeOf(lines, { start, end }),
+              message: ctx.t(MESSAGES.found, { count: m[0].length }),
+              fix: { title: ctx.t(MESSAGES.fix), edits: [edit(lines, start, end, ' ')] },
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,121 @@
+/**
+ * Hovers, as Markdown over a model range (no LSP):
+ * - on a paragraph: its closest precedents (up to 3) with similarity, source and date, the share
+ *   of its words that is agreed language, and a word-level diff against the best precedent
+ *   (~~deleted~~ words of the precedent, **inserted** words of the paragraph);
+ * - on a resolution symbol or citation: the title and adoption date the corpus knows;
+ * - on a footnote marker: the footnote's text (no corpus needed).
+ * All corpus text is escaped: nothing from the corpus becomes a link, command or HTML.
+ */
+import { LANGUAGE_INFO, type Lang } from '../languages';
+import type { Range, ResolutionDocument } from '../model';
+import type { Corpus } from '../precedent/corpus';
+import type { DiffPart } from '../precedent/diff';
+import { escapeMarkdown } from '../precedent/markdown';
+import { sourceLabel } from '../precedent/label';
+import { loadingNote, PARALLEL_MIN_SCORE, precedentsAt, type PrecedentAccess } from './precedent';
+
+export interface HoverContent {
+  markdown: string;
+  range: Range;
+}
+
+/** Markdown of a word diff: deleted words struck through, inserted words bold. */
+export function renderDiff(diff: DiffPart[]): string {
+  return diff
+    .map((d) => {
+      const t = escapeMarkdown(d.text);
+      return d.kind === 'insert' ? `**${t}**` : d.kind === 'delete' ? `~~${t}~~` : t;
+    })
+    .join(' ');
+}
+
+const inside = (offset: number, s: { start: number; end: number }) => offset >= s.start && offset < s.end;
+
+/** On a footnote marker: the footnote's text. */
+export function footnoteHover(doc: ResolutionDocument, offset: number): HoverContent | undefined {
+  const marker = doc.footnoteMarkers.find((m) => inside(offset, m));
+  if (!marker) return undefined;
+  const def = doc.footnoteDefinitions.find((d) => d.label === marker.label);
+  const markdown = def
+    ? `**Footnote ${escapeMarkdown(marker.label)}**: ${escapeMarkdown(def.text.trim())}`
+    : `**Footnote ${escapeMarkdown(marker.label)}**: no definition in this document`;
+  return { markdown, range: marker.range };
+}
+
+/** On a resolution symbol or a citation: what the corpus knows of it. */
+export function symbolHover(corpus: Corpus, doc: ResolutionDocument, offset: number): HoverContent | undefined {
+  const citation = doc.citations.find((c) => inside(offset, { start: c.start, end: c.date ? Math.max(c.end, c.date.end) : c.end }));
+  const own = doc.symbol && inside(offset, doc.symbol) ? doc.symbol : undefined;
+  const range = citation?.range ?? own?.range;
+  if (!range) return undefined;
+  const symbol = citation ? citation.symbol : own!.text.trim();
+  const info = corpus.symbolInfo(citation ? citation.key : symbol);
+  const lines: string[] = [];
+  if (info) {
+    lines.push(
+      `**${escapeMarkdown(info.symbol.includes('/RES/') ? info.symbol : `resolution ${info.symbol}`)}**${info.title ? ` — ${escapeMarkdown(info.title)}` : ''}`,
+    );
+    if (info.date) lines.push(`Adopted ${escapeMarkdown(info.date)}`);
+    const cited = citation?.date?.text.replace(/\s+/g, ' ').trim();
+    if (cited && info.date && cited !== info.date)
+      lines.push(`Cited here with ${escapeMarkdown(cited)}; the corpus has ${escapeMarkdown(info.date)}.`);
+  } else {
+    lines.push(`**${escapeMarkdown(symbol)}**: not in the precedent corpus`);
+  }
+  return { markdown: lines.join('\n\n'), range };
+}
+
+/** The best precedent's paragraph in the corpus's other languages (parallel texts), as Markdown lines. */
+function parallelLines(corpus: Corpus, best: { id: number; score: number }): string[] {
+  if (best.score < PARALLEL_MIN_SCORE) return [];
+  const parallels = corpus.parallel(best.id);
+  if (parallels.length === 0) return [];
+  const lines = ['', `**In the other languages** (${escapeMarkdown(parallels[0].source.symbol)}):`, ''];
+  for (const p of parallels) lines.push(`- *${escapeMarkdown(LANGUAGE_INFO[p.lang as Lang].endonym)}* — ${escapeMarkdown(p.text)}`);
+  return lines;
+}
+
+/** On a paragraph: its precedents, the agreed share of its words and the diff against the best. */
+export async function paragraphHover(
+  access: PrecedentAccess,
+  doc: ResolutionDocument,
+  offset: number,
+  draftPath: string | undefined,
+): Promise<HoverContent | undefined> {
+  const note = loadingNote(access.loading);
+  // The embedded corpus and, when one is set, the corpus database.
+  const found = await precedentsAt(access, doc, offset, 3, draftPath);
+  if (!found) return undefined;
+  const { paragraph: para, matches, comparison: cmp } = found;
+  if (!cmp) {
+    return { markdown: '**Precedents**: none in the corpus — new language.' + (note ? `\n\n${note}` : ''), range: para.range };
+  }
+  const lines = [`**Precedents** — ${Math.round(cmp.coverage * 100)}% of the words are agreed language`, ''];
+  matches.forEach((m, i) => {
+    const title = m.source.title ? ` — ${escapeMarkdown(m.source.title)}` : '';
+    // A Markdown list, so that each precedent stands on its own line.
+    lines.push(`${i + 1}. ${Math.round(m.score * 100)}% · ${escapeMarkdown(sourceLabel(m.source, true))}${title}`);
+  });
+  lines.push(
+    '',
+    `**Changes against ${escapeMarkdown(sourceLabel(matches[0].source))}** (~~removed~~, **added**):`,
+    '',
+    renderDiff(cmp.diff),
+  );
+  // Parallel texts come from the embedded corpus, which holds the other languages' files.
+  const local = access.corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: draftPath, lang: doc.lang })[0];
+  if (local) lines.push(...parallelLines(access.corpus, local));
+  if (note) lines.push('', note);
+  return { markdown: lines.join('\n'), range: para.range };
+}
+
+/** The hover at `offset` once the corpus is there: a symbol or citation, else the paragraph. */
+export async function corpusHover(
+  access: PrecedentAccess,
+  doc: ResolutionDocument,
+  offset: number,
+  draftPath: string | undefined,
+): Promise<HoverContent | undefined> {
+  return symbolHover(access.corpus, doc, offset) ?? (await paragraphHover(access, doc, offset, draftPath));
+}
