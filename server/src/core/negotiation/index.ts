@@ -168,7 +168,7 @@ const overlapsAny = (list: Stretch[], s: number, e: number) => list.some((x) => 
  * The editorial brackets of quotations ("recognize[d]", "[t]he", "[…]"): what
  * `(?<=\p{L})\[\p{Ll}{1,3}\]|\[\p{L}{1,2}\](?=\p{L})|\[(?:…|\.\.\.)\]` finds, searched from each "[".
  */
-function editorialBrackets(source: string, out: Stretch[]): void {
+export function editorialBrackets(source: string, out: Stretch[] = []): Stretch[] {
   const re = /\[(?:(\p{L}{1,3})|…|\.\.\.)\]/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(source))) {
@@ -181,6 +181,7 @@ function editorialBrackets(source: string, out: Stretch[]): void {
       ([...inner].length <= 2 && /^\p{L}/u.test(source.slice(e, e + 2)));
     if (ok) out.push({ start: s, end: e });
   }
+  return out;
 }
 
 function scan(source: string, settings: NegotiationSettings, lines: LineIndex): Scan {
