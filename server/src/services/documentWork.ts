@@ -12,6 +12,7 @@ import type { Edit } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
 import { parse, type ParseOptions } from '../core/parser';
+import { documentViews, previewView, type DocumentViews, type PreviewView } from './documentViews';
 
 /**
  * The one parse call of the server: every parse of an open document or a workspace file goes
@@ -27,6 +28,45 @@ export interface DocumentWorkInput {
   text: string;
   config: ResolvedConfig;
   locale: MessageLocale;
+}
+
+/** What the editor's views of a document need: its text, parse options, and a key naming (uri, version, options). */
+export interface ViewInput {
+  text: string;
+  options: ParseOptions;
+  /** Equal keys mean equal texts and options: a worker re-uses its last parse for the same key. */
+  key: string;
+}
+
+export interface ViewsOutput extends DocumentViews {
+  problems: string[];
+}
+
+export interface PreviewOutput extends PreviewView {
+  problems: string[];
+}
+
+/** The last model a thread parsed for the views, by key (views and preview of one version share a parse). */
+let lastView: { key: string; doc: ResolutionDocument } | undefined;
+
+function viewModel(input: ViewInput, parsed?: ResolutionDocument): ResolutionDocument {
+  if (parsed) return parsed;
+  if (lastView?.key === input.key) return lastView.doc;
+  const doc = parseText(input.text, input.options, undefined);
+  lastView = { key: input.key, doc };
+  return doc;
+}
+
+/** Outline, folding, link sources and stats of a text (or of the model already parsed from it). */
+export function viewsWork(input: ViewInput, parsed?: ResolutionDocument): ViewsOutput {
+  const doc = viewModel(input, parsed);
+  return { ...documentViews(doc), problems: doc.error && !parsed ? [doc.error] : [] };
+}
+
+/** The preview of a text (or of the model already parsed from it). */
+export function previewWork(input: ViewInput, parsed?: ResolutionDocument): PreviewOutput {
+  const doc = viewModel(input, parsed);
+  return { ...previewView(doc), problems: doc.error && !parsed ? [doc.error] : [] };
 }
 
 /** A check's answer. `problems` are the failures met on the way (a check that threw, a parser bug), for the log. */
