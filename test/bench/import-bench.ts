@@ -3,6 +3,7 @@
  * one process (the second run without pdf.js's start-up), and a .docx made by LibreOffice from a
  * corpus text. Figures are printed, not asserted.   node out/test/bench/import-bench.js
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,18 +14,22 @@ import { SHARED_PDF, sharedPdfNames } from '../support/importCompare';
 
 async function time(label: string, data: Uint8Array, runs = 3): Promise<void> {
   const times: number[] = [];
+  const cpus: number[] = [];
   let size = 0;
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     const r = await importBytes(data);
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const u = process.cpuUsage(c);
+    cpus.push((u.user + u.system) / 1000);
     size = r.draft.length;
   }
   console.log(
-    `${label}: first ${times[0].toFixed(0)} ms, then ${times
+    `${label}: first ${times[0].toFixed(0)} ms wall (${cpus[0].toFixed(0)} ms CPU), then ${times
       .slice(1)
-      .map((t) => t.toFixed(0))
-      .join(' / ')} ms (${size} characters of draft)`,
+      .map((t, i) => `${t.toFixed(0)} ms wall (${cpus[i + 1].toFixed(0)} ms CPU)`)
+      .join(' / ')} (${size} characters of draft)`,
   );
 }
 
@@ -51,11 +56,29 @@ async function main(): Promise<void> {
     total += p;
   }
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   for (const f of batch) await importBytes(f.data);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cu = process.cpuUsage(c0);
   console.log(
-    `${total} pages (${batch.map((f) => `${f.n} ${f.pages} p.`).join(' + ')}) back to back: ${ms.toFixed(0)} ms, ${(ms / total).toFixed(1)} ms per page`,
+    `${total} pages (${batch.map((f) => `${f.n} ${f.pages} p.`).join(' + ')}) back to back: ${ms.toFixed(0)} ms wall, ${((cu.user + cu.system) / 1000).toFixed(0)} ms CPU, ${(ms / total).toFixed(1)} ms per page`,
   );
+  // the same pages as pdftotext prints them, imported as text
+  try {
+    const texts = batch.map((f) =>
+      execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(SHARED_PDF, `${f.n}.pdf`), '-'], { maxBuffer: 64 << 20 }),
+    );
+    const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage();
+    for (const t of texts) await importBytes(t, { fileName: 'x.txt' });
+    const ms1 = Number(process.hrtime.bigint() - t1) / 1e6;
+    const cu1 = process.cpuUsage(c1);
+    console.log(
+      `the same ${total} pages as pdftotext text: ${ms1.toFixed(0)} ms wall, ${((cu1.user + cu1.system) / 1000).toFixed(0)} ms CPU`,
+    );
+  } catch {
+    console.log('text: skipped (pdftotext not installed)');
+  }
   if (!hasSoffice()) {
     console.log('.docx: skipped (LibreOffice not installed)');
     return;

@@ -84,6 +84,13 @@ describe('outline, folding, links and preview of a large draft come from a docum
     assert.ok((fromWorker.links as Array<{ target?: string }>).some((l) => /undocs\.org/.test(l.target ?? '')));
     assert.ok(fromWorker.stats && fromWorker.stats.operative > 1000 && fromWorker.stats.footnotes > 100, JSON.stringify(fromWorker.stats));
     assert.ok(fromWorker.preview && fromWorker.preview.html.length > medium.length / 2);
+    // an edit (a paragraph inserted): the worker re-parses from its last parse, and still agrees
+    const edited = medium.replace('\n1. *', '\n1. *Requests* the Secretary-General to report on the matter;\n\n2. *');
+    worker.change(mediumUri, edited, 2);
+    inThread.change(mediumUri, edited, 2);
+    const [again, againThread] = [await views(worker, mediumUri), await views(inThread, mediumUri)];
+    assert.deepStrictEqual(again, againThread);
+    assert.notDeepStrictEqual(again.symbols, fromWorker.symbols);
     // small drafts stay in the thread and agree too
     assert.deepStrictEqual(await views(worker, smallUri), await views(inThread, smallUri));
   });

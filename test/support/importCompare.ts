@@ -124,3 +124,30 @@ export function compareDrafts(expected: string, actual: string, body = true): Ma
   for (const [label, text] of e.notes) if (a.notes.get(label) === text) footnotesExact++;
   return { paragraphs: want.length, exact, plain, visual, missing, footnotes: e.notes.size, footnotesExact };
 }
+
+/** The draft from its authority line on (the front matter left out), footnote definitions kept. */
+export function fromAuthority(text: string): string {
+  const m = /^\*?The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)\*?,?\s*$/m.exec(text);
+  return m ? text.slice(m.index) : text;
+}
+
+/**
+ * A draft made into an L document: its front matter replaced by the header the secretariat prints
+ * on a draft resolution (symbol, distribution, date, session, agenda item, sponsors, title).
+ */
+export function asLDocument(draft: string, n: number): string {
+  const title = /^\d{1,3}\/\d{1,4}[A-Z]?\.\s+(.*)$/m.exec(draft)?.[1] ?? 'Draft resolution';
+  const front = [
+    'United Nations',
+    `A/78/L.${n}\\*`,
+    'General Assembly',
+    'Distr.: Limited\n20 November 2023',
+    'Original: English',
+    'Seventy-eighth session\nAgenda item 14\nCulture of peace',
+    'Angola, Argentina, Bangladesh\\*\\*, Costa Rica, Kenya, Norway and Zambia: draft resolution',
+    `## ${title}`,
+    '\\* Reissued for technical reasons on 24 November 2023.',
+    '\\*\\* On behalf of the States Members of the United Nations that are members of the Group of Least Developed Countries.',
+  ];
+  return front.join('\n\n') + '\n\n' + fromAuthority(draft);
+}

@@ -151,12 +151,12 @@ export class DocumentService {
 
   private viewJob<K extends 'views' | 'preview'>(document: TextDocument, kind: K, token?: CancellationToken): Promise<JobOutput<K>> {
     const opts = this.parseOptions.get(document.uri);
-    const parseKey = `${document.uri}\u0000${document.version}\u0000${opts?.key ?? ''}`;
+    const which = `${document.uri}\u0000${opts?.key ?? ''}`;
     return this.sharedJob(
       document,
       kind,
-      `${kind}\u0000${parseKey}`,
-      () => ({ text: document.getText(), options: opts?.options ?? {}, key: parseKey }) as JobInput<K>,
+      `${kind}\u0000${which}\u0000${document.version}`,
+      () => ({ text: document.getText(), options: opts?.options ?? {}, document: which, version: document.version }) as JobInput<K>,
       token,
     );
   }

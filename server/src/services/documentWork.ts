@@ -11,7 +11,7 @@ import { LineIndex } from '../core/text';
 import type { Edit } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
-import { parse, type ParseOptions } from '../core/parser';
+import { parse, reparse, type ParseOptions } from '../core/parser';
 import { documentViews, previewView, type DocumentViews, type PreviewView } from './documentViews';
 
 /**
@@ -19,8 +19,9 @@ import { documentViews, previewView, type DocumentViews, type PreviewView } from
  * through here (in the server's thread and in the workers). `previous` is the last model of the
  * same document, for a parser that re-uses unchanged paragraphs.
  */
-export function parseText(text: string, options: ParseOptions, _previous?: ResolutionDocument): ResolutionDocument {
-  return parse(text, options);
+export function parseText(text: string, options: ParseOptions, previous?: ResolutionDocument): ResolutionDocument {
+  // The previous model is used up: its paragraphs after the edit move into the new one.
+  return previous ? reparse(previous, text, options) : parse(text, options);
 }
 
 /** What a check or a fix-all needs besides the corpus: all of it can be copied to a worker. */
@@ -30,12 +31,14 @@ export interface DocumentWorkInput {
   locale: MessageLocale;
 }
 
-/** What the editor's views of a document need: its text, parse options, and a key naming (uri, version, options). */
+/** What the editor's views of a document need: its text and parse options, and which document and version it is. */
 export interface ViewInput {
   text: string;
   options: ParseOptions;
-  /** Equal keys mean equal texts and options: a worker re-uses its last parse for the same key. */
-  key: string;
+  /** The document and its parse options (uri and options key): a worker re-parses only what changed since its last parse of it. */
+  document: string;
+  /** Equal (document, version): equal texts — a worker re-uses its last parse. */
+  version: number;
 }
 
 export interface ViewsOutput extends DocumentViews {
@@ -46,14 +49,19 @@ export interface PreviewOutput extends PreviewView {
   problems: string[];
 }
 
-/** The last model a thread parsed for the views, by key (views and preview of one version share a parse). */
-let lastView: { key: string; doc: ResolutionDocument } | undefined;
+/**
+ * The last model a worker parsed for the views: views and preview of one version share a parse, and
+ * the next version of the same document is re-parsed from it (only the paragraphs that changed).
+ */
+let lastView: { document: string; version: number; doc: ResolutionDocument } | undefined;
 
 function viewModel(input: ViewInput, parsed?: ResolutionDocument): ResolutionDocument {
   if (parsed) return parsed;
-  if (lastView?.key === input.key) return lastView.doc;
-  const doc = parseText(input.text, input.options, undefined);
-  lastView = { key: input.key, doc };
+  const last = lastView?.document === input.document ? lastView : undefined;
+  if (last?.version === input.version) return last.doc;
+  lastView = undefined; // the previous model is used up by the re-parse
+  const doc = parseText(input.text, input.options, last?.doc);
+  lastView = { document: input.document, version: input.version, doc };
   return doc;
 }
 

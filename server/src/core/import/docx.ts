@@ -10,6 +10,8 @@
  * definitions; tracked changes (accepted by default, or shown as proposals: insertions **bold**,
  * deletions ~~struck~~). Comments are dropped and counted.
  */
+import { AUTHORITY_RE } from './furniture';
+import { lDocFrontMatter, readLDocHeader } from './ldoc';
 import { ZipArchive, ZipError, ZipLimits } from '../zip';
 import { ImportedDocument, ImportedParagraph, ImportError, Run } from './draft';
 import { descendants, kid, kids, parseXmlPart, textOf, XEl } from './xml';
@@ -544,5 +546,16 @@ export function readDocx(data: Uint8Array, options: DocxOptions = {}): ImportedD
     if (c) warnings.push(`${c} comment(s) dropped`);
   }
   if (images) warnings.push(`${images} picture(s) or object(s) skipped`);
+  // an L document's header before the authority line: structured front matter
+  const authority = paragraphs.findIndex((p) =>
+    AUTHORITY_RE.test(
+      p.runs
+        .map((r) => r.text)
+        .join('')
+        .trim(),
+    ),
+  );
+  const header = authority > 0 ? readLDocHeader(paragraphs.slice(0, authority).map((p) => p.runs.map((r) => r.text).join(''))) : undefined;
+  if (header) return { front: lDocFrontMatter(header), paragraphs: paragraphs.slice(authority), footnotes, warnings };
   return { front: [], paragraphs, footnotes, warnings };
 }

@@ -15,6 +15,16 @@ export const LABEL_ONLY_RE = /^(?:\d{1,3}\.|\([a-z]{1,5}\)|\([ivxlc]{1,6}\)|[a-z
 const PAGE_RE = /^(?:\d{1,3}\s?\/\s?\d{1,3}|Page \d+(?: of \d+)?|-\s?\d{1,3}\s?-)$/i;
 /** Job number "23-23817 (E) 061223" or "23-23817", with the bar code text "*2323817*". */
 const JOB_RE = /^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}\s*\d{0,6})?|\*\d{6,9}\*|Please recycle.*)$/i;
+/** A job number ("23-23817 (E) 061223"): the mark of a document printed by the United Nations. */
+export function isJobNumber(text: string): boolean {
+  return /^\d{2}-\d{5}\b/.test(text.trim()) || /\b\d{2}-\d{5}\s*\([A-Z]\)/.test(text);
+}
+
+/** A symbol of a document the United Nations issues: A/RES/78/11, A/78/L.12, A/C.3/78/L.25/Rev.1. */
+export function isUnSymbol(symbol: string | undefined): boolean {
+  return !!symbol && /^A\/(?:RES\/\d{1,3}\/\d+|(?:C\.\d\/)?\d{1,3}\/L\.\d+)/.test(symbol.trim());
+}
+
 /** A document symbol standing alone: A/RES/78/11, A/C.3/78/L.25, A/78/L.10/Rev.1. */
 export const SYMBOL_RE = /^(?:A|S|E|A\/HRC|UNEP|FCCC)\/[\w.]+(?:\/[\w.()-]+)+(?:\*)?$/;
 

@@ -8,7 +8,9 @@
  */
 import { ImportedDocument, ImportedParagraph, ImportError, Run } from './draft';
 import { itemsText, lineSegments, PdfItem, PdfLine, readPdfLines } from './pdfLines';
-import { AUTHORITY_RE, isPageFurniture, LABEL_ONLY_RE } from './furniture';
+import { AUTHORITY_RE, isJobNumber, isUnSymbol, isPageFurniture, LABEL_ONLY_RE } from './furniture';
+import { normaliseFront } from './ldoc';
+import { restoreNonBreakingHyphens, sessionOf } from './words';
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -143,9 +145,16 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
 
   // Footnotes: a line opening with a superscript number starts one; others continue it.
   const footnotes = new Map<string, Run[]>();
+  const starNotes: string[] = [];
   let currentNote: Run[] | undefined;
   for (const page of classified) {
     for (const l of page.notes) {
+      if (/^\*+\s*\S/.test(lineText(l))) {
+        // the note of an asterisk on the symbol or a sponsor: front matter
+        starNotes.push(lineText(l));
+        currentNote = undefined;
+        continue;
+      }
       const first = l.items.find((i) => i.str.trim());
       const m = first && (first.sup || first.size < l.size * 0.8) ? /^\s*(\d{1,3})\s*$/.exec(first.str) : null;
       const m2 = !m && first ? /^(\d{1,3})\s+\S/.exec(lineText(l)) : null;
@@ -178,7 +187,7 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
     const title = body.findIndex((l) => l.page === 1 && /^\d{1,3}\/\d{1,4}[A-Z]?\.\s/.test(lineText(l)));
     start = title >= 0 ? title + 1 : 0;
   }
-  const front = frontMatter(body.slice(0, start), bodySize);
+  const front = normaliseFront([...frontMatter(body.slice(0, start), bodySize), ...starNotes]);
 
   const paragraphs: ImportedParagraph[] = [];
   let cur: ImportedParagraph | undefined;
@@ -207,6 +216,8 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
       // a numbered paragraph or sub-paragraph after one that ended
       const prevText = lineText(prev);
       if (!startsNew && /[.;:]$/.test(prevText) && /^(\d{1,3}\.|\([a-z]{1,5}\))\s/.test(text)) startsNew = true;
+      // the first operative paragraph after a preambular one that ends with a footnote marker
+      if (!startsNew && /,\d{1,3}$/.test(prevText) && /^1\.\s/.test(text)) startsNew = true;
       if (!startsNew && prev.page !== l.page && /[.;:]$/.test(prevText) && prev.right < fullRight - 3 * bodySize) startsNew = true;
     }
     const runs = lineRuns(l.items, false);
@@ -243,6 +254,9 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
   }
   for (const p of paragraphs) if (!p.heading) p.runs = plainLabel(p.runs);
   if (!paragraphs.length && !front.length) throw new ImportError('no text found in this PDF');
+  // only in the United Nations' own documents (their symbol, or a job number on the pages)
+  const official = isUnSymbol(symbol) || lines.some((l) => isJobNumber(lineText(l)));
+  restoreNonBreakingHyphens(paragraphs, official ? sessionOf(symbol, front) : undefined);
   return { front, paragraphs, footnotes, warnings };
 }
 

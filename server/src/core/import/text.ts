@@ -7,11 +7,14 @@
  */
 import { corpusPhraseCounts, defaultPhrases, PhraseBook, PhraseKind } from '../phrases';
 import { ImportedDocument, ImportedParagraph, Run } from './draft';
-import { AUTHORITY_RE, isPageFurniture, LABEL_ONLY_RE, SYMBOL_RE } from './furniture';
+import { AUTHORITY_RE, isJobNumber, isUnSymbol, isPageFurniture, LABEL_ONLY_RE, SYMBOL_RE } from './furniture';
+import { normaliseFront } from './ldoc';
+import { footnoteItalics, repairWords, restoreNonBreakingHyphens, sessionOf } from './words';
 
 const LABEL_START_RE = /^(\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\([a-z]{1,5}\))\s+(.*)$/;
+/** A section number on a line of its own: "II", "B". */
+const SECTION_RE = /^(?:[IVX]{1,5}|[A-H])$/;
 const MEETING_RE = /^\d+(?:st|nd|rd|th) (?:\(?(?:resumed|continued)\)? )?plenary meeting$/i;
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** Opening phrases as adopted texts italicise them (the corpus phrase data), longest first. */
 const corpusPhrases = new Map<PhraseKind, string[]>();
@@ -27,16 +30,26 @@ function phrasesOf(kind: PhraseKind): string[] {
 /** Number of words of the opening phrase at the start of a paragraph, if the phrase knowledge has one. */
 function opening(book: PhraseBook, text: string, kind: PhraseKind): number | undefined {
   const words = text
+    .replace(MARKER_RE, ' ')
     .split(/\s+/)
     .slice(0, 10)
     .map((w) => w.replace(/[,;:.]+$/, ''));
   const lower = words.join(' ').toLowerCase();
   const m = book.match(words, kind);
-  if (!m?.known) return undefined;
-  // the longest phrase adopted texts italicise that this paragraph starts with
-  const corpus = phrasesOf(kind).find((p) => lower === p || lower.startsWith(p + ' '));
-  return corpus ? Math.max(corpus.split(' ').length, m.wordCount) : m.wordCount;
+  // the phrases adopted texts italicise that this paragraph starts with: the longest one that is
+  // not much rarer than the most common ("Takes note with appreciation", but "Takes note" of)
+  const counts = corpusPhraseCounts(kind);
+  const found = phrasesOf(kind)
+    .filter((p) => (lower === p || lower.startsWith(p + ' ')) && (counts[p] ?? 0) >= 2)
+    .map((p) => ({ n: p.split(' ').length, count: counts[p] ?? 0 }));
+  const known = m?.known ? m.wordCount : 0;
+  if (!found.length) return known || undefined;
+  const top = Math.max(...found.map((f) => f.count));
+  return Math.max(known, ...found.filter((f) => f.count >= RARER * top).map((f) => f.n));
 }
+
+/** A longer phrase is taken when it is at least this share as common as the most common one. */
+const RARER = 0.01;
 
 function italicOpening(book: PhraseBook, text: string, kind: PhraseKind): Run[] {
   const n = opening(book, text, kind);
@@ -48,129 +61,296 @@ function italicOpening(book: PhraseBook, text: string, kind: PhraseKind): Run[] 
   return [{ text: head, italic: true }, { text: text.slice(head.length) }];
 }
 
+/** A line of the text with what the layout tells about it. */
+interface TextLine {
+  text: string;
+  /** Leading spaces (pdftotext -layout keeps them: a paragraph's first line is indented). */
+  indent: number;
+  page: number;
+}
+
+/** A job number with the page number glued to it ("23-252722/18"), as a viewer copies the footer. */
+const JOB_PAGE_RE = /^(?:\d{2}-\d{5}\s?(?:\([A-Z]\)\s*)?\d{1,3}\/\d{1,3}|\d{1,3}\/\d{1,3}\s?\d{2}-\d{5}(?:\s*\([A-Z]\))?)$/;
+/** The date code of the job number on a line of its own ("061223"). */
+const DATE_CODE_RE = /^[0-3]\d[01]\d\d\d$/;
+/** The opening lines of the header of page one, two columns run together by a viewer. */
+const HEADER_PAIRS: Array<[RegExp, number]> = [
+  [/^(United Nations)\s+(\S+\/\S+)$/, 2],
+  [/^(General Assembly|Security Council|Economic and Social Council)\s+(Distr\.:.*)$/, 2],
+];
+
+const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Splits text into pages: at form feeds, or (text copied from a viewer) after each page's footnotes. */
+function pagesOf(input: string): string[][] {
+  const raw = input.split('\f').map((p) => p.split('\n'));
+  if (raw.length > 1) return raw.filter((p, i) => i < raw.length - 1 || p.some((l) => l.trim()));
+  return raw;
+}
+
+/**
+ * Is a stretch of a line page furniture: page and job numbers, bar codes, the symbol, the running
+ * title (or part of it) — `title` is the text's title, `repeated` the lines seen more than once.
+ */
+function furnitureSegment(seg: string, symbol: string | undefined, title: string | undefined, repeated: Set<string>): boolean {
+  const t = squashed(seg);
+  if (!t) return true;
+  if (isPageFurniture(t, undefined, symbol) || JOB_PAGE_RE.test(t) || DATE_CODE_RE.test(t)) return true;
+  if (symbol && (t === symbol || t === symbol + '*')) return true;
+  if (symbol && t.startsWith(symbol + ' ') && title && title.includes(t.slice(symbol.length + 1))) return true;
+  if (title && t.length > 3 && repeated.has(t) && title.includes(t)) return true;
+  return false;
+}
+
 export function readPlainText(input: string, phrases: PhraseBook = defaultPhrases()): ImportedDocument {
   const warnings: string[] = [];
-  // pdftotext prints a non-breaking hyphen (U+2011) as " -" between the words it joins
-  const pages = input
+  const text = input
     .replace(/\r\n?/g, '\n')
-    .replace(/(\p{L}) -(?=\p{L})/gu, '$1\u2011')
-    .split('\f');
-  const firstLines = pages[0]
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const symbol: string | undefined = firstLines.find((l) => SYMBOL_RE.test(l));
-  const titleAt = firstLines.findIndex((l) => /^\d{1,3}\/\d{1,4}[A-Z]?\.(?:\s|$)/.test(l));
-  const title = titleAt >= 0 ? firstLines[titleAt].replace(/^\S+\s*/, '') || firstLines[titleAt + 1] || '' : undefined;
+    .replace(/\t/g, '    ')
+    .replace(/[\u00a0\u2002-\u200a\u202f]/g, ' ');
+  const rawPages = pagesOf(text);
+  const layout = rawPages.flat().filter((l) => /^ {4,}\S/.test(l)).length > 10;
+  // layout mode sets columns apart with runs of spaces; a line of the header may hold two
+  const segmentsOf = (l: string) => (layout ? l.trim().split(/ {3,}/) : [l.trim()]);
 
-  // Footnotes: after a rule of underscores, numbers on their own lines, then their texts.
+  // Symbol and title from the first lines
+  const firstLines = rawPages[0]
+    .flatMap(segmentsOf)
+    .flatMap((l) => {
+      for (const [re] of HEADER_PAIRS) {
+        const m = re.exec(squashed(l));
+        if (m) return m.slice(1);
+      }
+      return [squashed(l)];
+    })
+    .filter(Boolean);
+  const authorityAt = firstLines.findIndex((l) => AUTHORITY_RE.test(l));
+  const head = authorityAt >= 0 ? firstLines.slice(0, authorityAt) : firstLines.slice(0, 40);
+  const symbol: string | undefined = head.find((l) => SYMBOL_RE.test(l))?.replace(/\*$/, '');
+  const titleAt = head.findIndex((l) => /^\d{1,3}\/\d{1,4}[A-Z]?\.(?:\s|$)/.test(l));
+  let title: string | undefined;
+  if (titleAt >= 0)
+    title = squashed(
+      head
+        .slice(titleAt)
+        .join(' ')
+        .replace(/^\S+\s*/, ''),
+    );
+  else if (authorityAt > 0) title = lDocTitle(head);
+
+  // lines seen more than once: a running title repeats on every page
+  const seen = new Map<string, number>();
+  for (const l of rawPages.flat().flatMap(segmentsOf)) {
+    const t = squashed(l);
+    if (t) seen.set(t, (seen.get(t) ?? 0) + 1);
+  }
+  const repeated = new Set([...seen].filter(([, n]) => n > 1).map(([t]) => t));
+  const isFurniture = (l: string) => segmentsOf(l).every((s) => furnitureSegment(s, symbol, title, repeated));
+
+  // Pages: body lines, and the footnotes under the rule. Text copied from a viewer has no form
+  // feeds: its footnotes run until the next page's furniture.
   const footnotes = new Map<string, Run[]>();
-  const bodyLines: string[] = [];
+  const bodyLines: TextLine[] = [];
+  const pageLabels: string[][] = [];
+  const hasFormFeeds = text.includes('\f');
   let lastNote: string | undefined;
-  for (const page of pages) {
-    const lines = page.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
-    const rule = lines.findIndex((l) => /^_{5,}$/.test(l));
-    const body = rule >= 0 ? lines.slice(0, rule) : lines;
-    const notes = rule >= 0 ? lines.slice(rule + 1) : [];
-    // running header: the symbol and the title at the top of later pages
-    let k = 0;
-    if (page !== pages[0]) {
-      // running header: the symbol and the title (or part of it) in the first lines of later pages
-      let seen = 0;
-      while (k < body.length && seen < 5) {
-        const l = body[k];
-        if (!l) {
-          k++;
+  let pageNo = 0;
+  let frontDone = false;
+  const noteLines: string[] = [];
+  const starNotes: string[] = [];
+  const ruleless: string[] = [];
+  let pendingStar: string | undefined;
+  const flushNotes = () => {
+    if (!noteLines.length) return;
+    const labels = readNotes(noteLines.splice(0), footnotes, lastNote);
+    if (labels.length) lastNote = labels[labels.length - 1];
+    pageLabels[pageNo] = [...(pageLabels[pageNo] ?? []), ...labels];
+  };
+  for (const page of rawPages) {
+    let inNotes = false;
+    let sawRule = false;
+    // the rule printed at the end of the page's last line of text ("cross__________________")
+    const lines = page.flatMap((l) => {
+      const m = /^(.*\S)_{5,}\s*$/.exec(l);
+      return m && !/_$/.test(m[1]) ? [m[1], '__________'] : [l];
+    });
+    for (const raw of lines) {
+      const t = squashed(raw);
+      if (!frontDone) {
+        if (AUTHORITY_RE.test(t)) frontDone = true;
+        else {
+          // the header keeps its columns as lines of their own; job numbers and bar codes go
+          for (const s of segmentsOf(raw)) {
+            const seg = squashed(s);
+            if (seg && !isPageFurniture(seg, undefined) && !JOB_PAGE_RE.test(seg) && !DATE_CODE_RE.test(seg))
+              bodyLines.push({ text: seg, indent: 0, page: pageNo });
+          }
           continue;
         }
-        if ((symbol && l === symbol) || isPageFurniture(l, undefined, symbol) || (title && l.length > 3 && title.includes(l))) {
-          k++;
-          seen++;
+      }
+      if (/^_{5,}$/.test(t)) {
+        inNotes = true;
+        sawRule = true;
+        continue;
+      }
+      if (inNotes) {
+        if (isFurniture(raw)) {
+          if (!hasFormFeeds && noteLines.length) {
+            // the end of a page's footnotes in text without form feeds
+            flushNotes();
+            inNotes = false;
+            pageNo++;
+          }
           continue;
+        }
+        // the note of an asterisk on the symbol or a sponsor ("* Reissued for technical reasons …")
+        if (/^\*+\s*\S/.test(t)) starNotes.push(t);
+        else if (/^\*+$/.test(t)) pendingStar = t;
+        else if (pendingStar && t && !/^\d{1,3}$/.test(t)) {
+          starNotes.push(`${pendingStar} ${t}`);
+          pendingStar = undefined;
+        } else noteLines.push(t);
+        continue;
+      }
+      if (!t || isFurniture(raw)) continue;
+      if (!hasFormFeeds) {
+        // text copied from a viewer, footnotes under a rule drawn as a line: "1 Text" lines, the
+        // next footnote's number first, after a finished paragraph; a note runs on until its full stop
+        const next = lastNote ? parseInt(lastNote, 10) + 1 : 1;
+        const open = ruleless[ruleless.length - 1];
+        const m = /^(\d{1,3})\s+\S/.exec(t);
+        const prev = bodyLines[bodyLines.length - 1]?.text ?? '';
+        if (
+          m &&
+          parseInt(m[1], 10) === (ruleless.length ? parseInt(/^\d+/.exec(open)![0], 10) + 1 : next) &&
+          (ruleless.length || /[.;:,]\d{0,3}$/.test(prev))
+        ) {
+          ruleless.push(t);
+          continue;
+        }
+        if (open && !/\.$/.test(open)) {
+          ruleless[ruleless.length - 1] += ' ' + t;
+          continue;
+        }
+        if (ruleless.length) {
+          noteLines.push(...ruleless.splice(0));
+          flushNotes();
+          pageNo++;
+        }
+      }
+      bodyLines.push({ text: t, indent: raw.length - raw.trimStart().length, page: pageNo });
+    }
+    if (hasFormFeeds && !sawRule) {
+      // footnotes under a rule drawn as a line, not text (a PDF made by a word processor): the
+      // next footnote's number alone on a line after a finished paragraph, its text after it
+      const next = String(lastNote ? parseInt(lastNote, 10) + 1 : 1);
+      const first = bodyLines.findIndex((l) => l.page === pageNo);
+      for (let k = first + 1; first >= 0 && k < bodyLines.length; k++) {
+        if (bodyLines[k].text !== next || !/[.;:,]$/.test(bodyLines[k - 1].text.replace(MARKER_RE, ''))) continue;
+        const tail = bodyLines.slice(k).map((l) => l.text);
+        if (tail.some((t) => !/^\d{1,3}$/.test(t))) {
+          bodyLines.splice(k);
+          noteLines.push(...tail);
         }
         break;
       }
     }
-    for (const l of body.slice(k)) if (!isPageFurniture(l, undefined, symbol)) bodyLines.push(l);
-    // footnotes: pdftotext prints a page's footnote numbers apart from their texts, in any order
-    // (often the texts first, the numbers after); the definitions keep the page's order.
-    const labels: string[] = [];
-    const texts: string[] = [];
-    for (const l of notes) {
-      if (!l || isPageFurniture(l, undefined, symbol) || (symbol && l === symbol)) continue;
-      if (/^\d{1,3}$/.test(l)) labels.push(l);
-      else {
-        const m = /^(\d{1,3})\s+(\S.*)$/.exec(l);
-        if (m && !texts.length) {
-          labels.push(m[1]);
-          texts.push(m[2]);
-        } else texts.push(l);
-      }
-    }
-    labels.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
-    if (labels.length) {
-      // join continuation lines: a definition ends with a full stop
-      const defs: string[] = [];
-      for (const t of texts) {
-        if (defs.length && (defs.length >= labels.length || !/[.)]$/.test(defs[defs.length - 1]))) defs[defs.length - 1] += ' ' + t;
-        else defs.push(t);
-      }
-      labels.forEach((label, i) => {
-        if (defs[i] !== undefined) footnotes.set(label, [{ text: defs[i] }]);
-        lastNote = label;
-      });
-    } else if (texts.length && lastNote && footnotes.has(lastNote)) {
-      footnotes.get(lastNote)![0].text += ' ' + texts.join(' ');
-    }
+    noteLines.push(...ruleless.splice(0));
+    flushNotes();
+    if (hasFormFeeds) pageNo++;
   }
 
-  bodyLines.splice(0, bodyLines.length, ...joinSplitWords(bodyLines));
+  // Footnote markers, page by page: the labels whose texts stand at the page's bottom
+  markPages(bodyLines, pageLabels, footnotes);
+  for (const [label, runs] of footnotes) footnotes.set(label, footnoteItalics(repairWords([runs.map((r) => r.text).join('')])[0]));
+  const repaired = repairWords(bodyLines.map((l) => l.text));
+  repaired.forEach((t, i) => (bodyLines[i].text = t));
 
   // Front matter: up to the authority line (or the title line "78/11." and its title).
-  let start = bodyLines.findIndex((l) => AUTHORITY_RE.test(l));
+  let start = bodyLines.findIndex((l) => AUTHORITY_RE.test(l.text));
   if (start < 0) start = 0;
-  const front: string[] = [];
-  const fl = bodyLines.slice(0, start).filter(Boolean);
-  for (let i = 0; i < fl.length; i++) {
-    if (/^\d{1,3}\/\d{1,4}[A-Z]?\.$/.test(fl[i]) && fl[i + 1]) {
-      front.push(`${fl[i]} ${fl[i + 1]}`);
-      i++;
-    } else front.push(fl[i]);
+  const front = normaliseFront([...frontMatterLines(bodyLines.slice(0, start).map((l) => l.text)), ...starNotes]);
+
+  // layout mode: the indent of the lines that run on, page by page (a first line is indented)
+  const runOnIndent = new Map<number, number>();
+  if (layout) {
+    const byPage = new Map<number, number[]>();
+    for (const l of bodyLines.slice(start)) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l.indent]);
+    for (const [p, indents] of byPage) runOnIndent.set(p, Math.min(...indents));
   }
 
   // Paragraphs: a new one at a number, a label, a known opening phrase after a finished line.
   const paragraphs: ImportedParagraph[] = [];
-  const noteState = { expected: 1 };
   let cur: { label?: string; text: string; kind: PhraseKind | 'authority' | 'meeting' | 'other' } | undefined;
   let operative = false;
   let pendingLabel: string | undefined;
   const flush = () => {
     if (!cur) return;
-    const text = cur.text.replace(/\s+/g, ' ').trim();
+    const t = cur.text.replace(/\s+/g, ' ').trim();
     let runs: Run[];
-    if (cur.kind === 'authority') runs = [{ text: text.replace(/,$/, ''), italic: true }, { text: text.endsWith(',') ? ',' : '' }];
-    else if (cur.kind === 'meeting') runs = [{ text, italic: true }];
-    else if (cur.kind === 'preambular' || cur.kind === 'operative') runs = italicOpening(phrases, text, cur.kind);
-    else runs = [{ text }];
-    paragraphs.push({ label: cur.label, runs: markers(runs, footnotes, noteState) });
+    if (cur.kind === 'authority') runs = [{ text: t.replace(/,$/, ''), italic: true }, { text: t.endsWith(',') ? ',' : '' }];
+    else if (cur.kind === 'meeting') runs = [{ text: t, italic: true }];
+    else if (cur.kind === 'preambular' || cur.kind === 'operative') runs = italicOpening(phrases, t, cur.kind);
+    else runs = [{ text: t }];
+    paragraphs.push({ label: cur.label, runs: noteRuns(runs) });
     cur = undefined;
   };
-  for (const raw of bodyLines.slice(start)) {
-    const line = raw.trim();
-    if (!line) continue;
+  const body = bodyLines.slice(start).filter((l) => l.text.trim());
+  const opensParagraph = (t: string) => LABEL_ONLY_RE.test(t) || LABEL_START_RE.test(t) || SECTION_RE.test(t);
+  for (let i = 0; i < body.length; i++) {
+    const bl = body[i];
+    const line = bl.text.trim();
+    // a section heading ("II", "International Decade for People of African Descent") between
+    // finished paragraphs, before a numbered paragraph
+    const ended = !cur || /[,;.:]$/.test(cur.text.replace(MARKER_RE, '').trim());
+    if (ended && !pendingLabel && cur?.kind !== 'meeting' && paragraphs.length + (cur ? 1 : 0) > 1) {
+      if (SECTION_RE.test(line)) {
+        flush();
+        paragraphs.push({ heading: 2, runs: [{ text: line }] });
+        continue;
+      }
+      let j = i;
+      while (
+        j < body.length &&
+        j < i + 3 &&
+        !opensParagraph(body[j].text) &&
+        (j > i || /^\p{Lu}/u.test(body[j].text)) &&
+        !/[,;.:]$/.test(body[j].text)
+      )
+        j++;
+      if (j > i && j < body.length && /^(?:\d{1,3}\.)(?:\s|$)/.test(body[j].text) && !opening(phrases, line, 'preambular')) {
+        flush();
+        paragraphs.push({
+          heading: 2,
+          runs: [
+            {
+              text: body
+                .slice(i, j)
+                .map((l) => l.text)
+                .join(' '),
+            },
+          ],
+        });
+        i = j - 1;
+        continue;
+      }
+    }
     if (LABEL_ONLY_RE.test(line)) {
       flush();
       pendingLabel = line;
       continue;
     }
     const labelled = LABEL_START_RE.exec(line);
-    const finished = !cur || /[,;.:](?:\s?\d{1,3})?$/.test(cur.text.trim()) || pendingLabel !== undefined;
+    const plainEnd = cur?.text.replace(MARKER_RE, '').trim() ?? '';
+    const finished = !cur || /[,;.:]$/.test(plainEnd) || pendingLabel !== undefined;
+    // layout mode: an indented line opens a paragraph
+    const indented = layout && bl.indent >= (runOnIndent.get(bl.page) ?? 0) + 3;
     let kind: PhraseKind | 'authority' | 'meeting' | 'other' | undefined;
     let label = pendingLabel;
-    let text = line;
-    if (labelled && finished && !pendingLabel) {
+    let t = line;
+    if (labelled && (finished || indented) && !pendingLabel) {
       label = labelled[1];
-      text = labelled[2];
+      t = labelled[2];
     }
     if (AUTHORITY_RE.test(line)) kind = 'authority';
     else if (MEETING_RE.test(line)) kind = 'meeting';
@@ -178,11 +358,24 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       kind = 'operative';
       operative = true;
     } else if (label) kind = 'other';
-    else if (finished && !operative && opening(phrases, line, 'preambular')) kind = 'preambular';
-    else if (finished && cur?.kind === 'meeting') kind = undefined;
-    if (kind && (finished || kind === 'authority' || kind === 'meeting' || label)) {
+    else if ((finished || indented) && !operative && /^\p{Lu}/u.test(line) && opening(phrases, line, 'preambular')) kind = 'preambular';
+    else if (
+      (finished || indented) &&
+      !operative &&
+      cur?.kind === 'preambular' &&
+      /,$/.test(plainEnd) &&
+      /^\p{Lu}/u.test(line) &&
+      opening(phrases, line, 'operative')
+    ) {
+      // a single operative paragraph, unnumbered
+      kind = 'operative';
+      operative = true;
+    } else if (finished && cur?.kind === 'meeting') kind = undefined;
+    else if (indented && finished && /^[\p{Lu}\d“"(]/u.test(line)) kind = 'other';
+    const layoutSaysNew = !layout || indented || kind === 'authority' || kind === 'meeting' || (!!label && finished);
+    if (kind && (finished || kind === 'authority' || kind === 'meeting' || label) && layoutSaysNew) {
       flush();
-      cur = { label, text, kind };
+      cur = { label, text: t, kind };
       pendingLabel = undefined;
       continue;
     }
@@ -197,78 +390,189 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     cur.text += /[-‑/]$/.test(cur.text) || /\S[–—]$/.test(cur.text) ? line : ' ' + line;
   }
   flush();
+  // only in the United Nations' own documents (their symbol, or a job number on the pages)
+  const official = isUnSymbol(symbol) || rawPages.some((p) => p.some((l) => segmentsOf(l).some(isJobNumber)));
+  restoreNonBreakingHyphens(paragraphs, official ? sessionOf(symbol, front) : undefined);
   if (!footnotes.size && /[¹²³⁴⁵⁶⁷⁸⁹]/.test(input)) warnings.push('footnote markers found without their texts');
   return { front, paragraphs, footnotes, warnings };
+}
+
+/** Header lines as front matter: "78/11." joined to its title. */
+function frontMatterLines(lines: string[]): string[] {
+  const out: string[] = [];
+  const fl = lines.filter(Boolean).flatMap((l) => {
+    for (const [re] of HEADER_PAIRS) {
+      const m = re.exec(l);
+      if (m) return m.slice(1);
+    }
+    return [l];
+  });
+  for (let i = 0; i < fl.length; i++) {
+    if (/^\d{1,3}\/\d{1,4}[A-Z]?\.$/.test(fl[i]) && fl[i + 1]) {
+      out.push(`${fl[i]} ${fl[i + 1]}`);
+      i++;
+    } else out.push(fl[i]);
+  }
+  return out;
+}
+
+/** The title of a draft (L document): the lines after "…: draft resolution" up to the authority line. */
+function lDocTitle(head: string[]): string | undefined {
+  const i = head.findIndex((l) => /draft resolution\s*$/i.test(l));
+  if (i < 0) return undefined;
+  return squashed(head.slice(i + 1).join(' ')) || undefined;
+}
+
+/**
+ * A page's footnotes: pdftotext prints the numbers apart from their texts, in any order (often
+ * the texts first, the numbers after); a viewer copies "1 Text". The definitions keep the page's
+ * order. Returns the labels defined.
+ */
+function readNotes(notes: string[], footnotes: Map<string, Run[]>, lastNote: string | undefined): string[] {
+  const labels: string[] = [];
+  const texts: string[] = [];
+  const inline = notes.filter((l) => /^\d{1,3}\s+\S/.test(l)).length;
+  if (inline > 0 && !notes.some((l) => /^\d{1,3}$/.test(l))) {
+    // "1 Text" lines; others continue the one before
+    let cur: string | undefined;
+    for (const l of notes) {
+      const m = /^(\d{1,3})\s+(\S.*)$/.exec(l);
+      const next = m ? parseInt(m[1], 10) : NaN;
+      const prev = cur ? parseInt(cur, 10) : lastNote ? parseInt(lastNote, 10) : 0;
+      if (m && (next === prev + 1 || (!cur && !lastNote))) {
+        cur = m[1];
+        labels.push(cur);
+        footnotes.set(cur, [{ text: m[2] }]);
+      } else if (cur) footnotes.get(cur)![0].text += ' ' + l;
+      else if (lastNote && footnotes.has(lastNote)) footnotes.get(lastNote)![0].text += ' ' + l;
+    }
+    return labels;
+  }
+  for (const l of notes) {
+    if (/^\d{1,3}$/.test(l)) labels.push(l);
+    else {
+      const m = /^(\d{1,3})\s+(\S.*)$/.exec(l);
+      if (m && !texts.length) {
+        labels.push(m[1]);
+        texts.push(m[2]);
+      } else texts.push(l);
+    }
+  }
+  labels.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+  if (labels.length) {
+    // join continuation lines: a definition ends with a full stop
+    const defs: string[] = [];
+    for (const t of texts) {
+      if (defs.length && (defs.length >= labels.length || !/[.)]$/.test(defs[defs.length - 1]))) defs[defs.length - 1] += ' ' + t;
+      else defs.push(t);
+    }
+    labels.forEach((label, i) => {
+      if (defs[i] !== undefined) footnotes.set(label, [{ text: defs[i] }]);
+    });
+  } else if (texts.length && lastNote && footnotes.has(lastNote)) {
+    footnotes.get(lastNote)![0].text += ' ' + texts.join(' ');
+  }
+  return labels;
+}
+
+/** A footnote marker found in the text, held until the paragraph's runs are made. */
+const MARKER_RE = /\uE000(\d{1,3})\uE001/g;
+
+/**
+ * Footnote markers, page by page: each label defined at a page's bottom is looked for in that
+ * page's text, in order — glued to a word or a punctuation mark ("East,1"), or set apart by
+ * pdftotext ("Islands 2 and"). A footnote cited again later is taken only where it is glued or
+ * follows punctuation before a word.
+ */
+function markPages(lines: TextLine[], pageLabels: string[][], footnotes: Map<string, Run[]>): void {
+  if (!footnotes.size) return;
+  const byPage = new Map<number, TextLine[]>();
+  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  let maxDefined = 0;
+  for (const [page, pl] of [...byPage].sort((a, b) => a[0] - b[0])) {
+    const labels = (pageLabels[page] ?? []).filter((l) => footnotes.has(l));
+    let from = { line: 0, at: 0 };
+    for (const label of labels) {
+      const hit = findMarker(pl, label, from);
+      if (hit) {
+        const l = pl[hit.line];
+        l.text = l.text.slice(0, hit.start) + `\uE000${label}\uE001` + l.text.slice(hit.end);
+        from = { line: hit.line, at: hit.start + label.length + 2 };
+      }
+    }
+    // footnotes cited again on this page: glued to a word or a punctuation mark ("1949,2")
+    if (maxDefined > 0)
+      for (const l of pl)
+        l.text = l.text.replace(
+          /(\S?)([\p{L},;:”’)\]])(\d{1,3})(?=\s+\p{Ll}|[,.;:)]|$)/gu,
+          (all, b0: string, before: string, n: string) => {
+            const v = parseInt(n, 10);
+            if (v > maxDefined || !footnotes.has(n) || /\d/.test(b0)) return all;
+            return `${b0}${before}\uE000${n}\uE001`;
+          },
+        );
+    for (const label of labels) maxDefined = Math.max(maxDefined, parseInt(label, 10));
+  }
+}
+
+function findMarker(
+  lines: TextLine[],
+  label: string,
+  from: { line: number; at: number },
+): { line: number; start: number; end: number } | undefined {
+  const re = new RegExp(`([\\p{L}\\d.,;:”’)\\]%])(\\s?)${label}(?![\\d/]|[.,]\\d)(?=\\s|[,.;:)]|$)`, 'gu');
+  let weak: { line: number; start: number; end: number } | undefined;
+  let lastResort: { line: number; start: number; end: number } | undefined;
+  for (let i = from.line; i < lines.length; i++) {
+    const text = lines[i].text;
+    re.lastIndex = i === from.line ? from.at : 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const start = m.index + m[1].length;
+      const hit = { line: i, start, end: start + m[2].length + label.length };
+      const before = text.slice(0, m.index + 1);
+      const after = text.slice(hit.end);
+      const digit = /\d/.test(m[1]);
+      if (!m[2]) {
+        if (digit || /\d\.$/.test(before)) continue; // a number ("1.5", "2030")
+        return hit;
+      }
+      const sequel = after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
+      if (/^\s+(?:and|or|to|through)\s+\d+(?![\d/])/.test(after) || /^\s*[-–]\s*\d/.test(after)) continue;
+      const symbolNext = /^\s+\d{1,3}\/\d/.test(after);
+      if (digit) {
+        // after a year ("October 1990 4 or", "2019 27 and 46/17")
+        if (/\b(?:19|20)\d\d$/.test(before) && (sequel || symbolNext)) return hit;
+        continue;
+      }
+      if (/[,.;:”’)\]]/.test(m[1])) {
+        if (/\d[,.]$/.test(before) && !sequel && !symbolNext) continue;
+        return hit;
+      }
+      if (!weak && !NUMBER_WORDS.test(before) && sequel) weak = hit;
+      if (!lastResort && sequel) lastResort = hit;
+    }
+  }
+  return weak ?? lastResort;
+}
+
+/** Runs with the held markers turned into footnote references. */
+function noteRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    let last = 0;
+    MARKER_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MARKER_RE.exec(r.text))) {
+      if (m.index > last) out.push({ ...r, text: r.text.slice(last, m.index).replace(/\s+$/, '') });
+      out.push({ text: '', note: m[1] });
+      last = m.index + m[0].length;
+    }
+    if (last < r.text.length) out.push({ ...r, text: r.text.slice(last) });
+  }
+  return out;
 }
 
 /** Words before which a number is a number, not a footnote marker ("Article 1", "of 3 April"). */
 const NUMBER_WORDS =
   /(?:^|\s)(?:articles?|resolutions?|decisions?|paragraphs?|paras?|chapters?|chap|annex(?:es)?|sections?|goals?|targets?|principles?|rules?|protocols?|parts?|pages?|volumes?|vol|no|nos|of|and|to|from|on|in|at|by|for|with|than|about|some|over|under|the|session|item|items|phase|level|category)$/i;
-
-/** pdftotext often sets the marker apart ("Islands 2 and"): the expected next footnote, after a word, before a lower-case word or the end. */
-function spacedMarker(text: string, m: RegExpExecArray, expected: number): boolean {
-  if (parseInt(m[2], 10) !== expected || !/[A-Za-z\u00c0-\u024f]/.test(m[1])) return false;
-  const before = text.slice(0, m.index + 1);
-  if (NUMBER_WORDS.test(before)) return false;
-  const after = text.slice(m.index + m[0].length);
-  return after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
-}
-
-/**
- * pdftotext splits words where a justified line spreads its letters ("communi ties", "jo b"):
- * two pieces are joined when the whole word is in the document's own vocabulary and a piece is not.
- */
-function joinSplitWords(lines: string[]): string[] {
-  const count = new Map<string, number>();
-  for (const l of lines) for (const w of l.split(/[^\p{L}]+/u)) if (w) count.set(w, (count.get(w) ?? 0) + 1);
-  const n = (w: string) => count.get(w) ?? 0;
-  // a piece is a word of its own when the text uses it more often than the joined word
-  const real = (piece: string, whole: string) => piece === 'a' || piece === 'A' || piece === 'I' || n(piece) > n(whole);
-  const re = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011-]))/gu;
-  return lines.map((l) =>
-    l.replace(re, (all, a: string, b: string) => {
-      if (/\p{Lu}/u.test(b)) return all;
-      const whole = a + b;
-      if (n(whole) > 0 && !(real(a, whole) && real(b, whole))) return a;
-      // a last letter set apart ("accordanc e"), the word seen nowhere else
-      if (/^[b-hj-z]$/.test(b) && a.length >= 3 && n(a) <= 1 && /\p{Ll}$/u.test(a)) return a;
-      return all;
-    }),
-  );
-}
-
-/** Footnote markers in text copied from a PDF: the next footnote's number glued to a word or punctuation. */
-function markers(runs: Run[], footnotes: Map<string, Run[]>, state: { expected: number }): Run[] {
-  void SUPERSCRIPT;
-  if (!footnotes.size) return runs;
-  const out: Run[] = [];
-  for (const r of runs) {
-    let text = r.text;
-    let m: RegExpExecArray | null;
-    while (text) {
-      const re = /([A-Za-z\u00c0-\u024f.,;:”’)\]])\s?(\d{1,3})(?=[\s,.;:)]|$)/g;
-      let hit: RegExpExecArray | null = null;
-      while ((m = re.exec(text))) {
-        if (
-          footnotes.has(m[2]) &&
-          parseInt(m[2], 10) >= state.expected &&
-          parseInt(m[2], 10) <= state.expected + 1 &&
-          (m[0].length === m[1].length + m[2].length || /[,.;:”’)]/.test(m[1]) || spacedMarker(text, m, state.expected))
-        ) {
-          hit = m;
-          break;
-        }
-      }
-      if (!hit) {
-        out.push({ ...r, text });
-        break;
-      }
-      const cut = hit.index + hit[1].length;
-      out.push({ ...r, text: text.slice(0, cut) });
-      out.push({ text: '', note: hit[2] });
-      state.expected = parseInt(hit[2], 10) + 1;
-      text = text.slice(cut + (hit[0].length - hit[1].length));
-    }
-  }
-  return out;
-}

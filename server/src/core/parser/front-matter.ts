@@ -20,7 +20,7 @@ export function frontMatterFacts(
   meeting: TextSpan | undefined,
 ): FrontMatterFacts {
   const out: FrontMatterFacts = {};
-  const span = (s: number, e: number): TextSpan => index.node(s, e, { text: source.slice(s, e) });
+  const span = (s: number, e: number): TextSpan => index.textNode(s, e, source.slice(s, e));
   const GA = /General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会/;
   const isGA = front.some((b) => GA.test(b.text)) || GA.test(authority?.text ?? '');
   const DATE = dateSource(facts);
@@ -33,7 +33,11 @@ export function frontMatterFacts(
       if (!out.symbol && isGA) out.symbol = index.node(off, off + ga[1].length, { text: `A/RES/${ga[1]}` });
       continue;
     }
-    const sym = /^(?:#{1,6}\s*)?(A\/RES\/[\w/.()-]+|[A-Z]{2,}(?:\/[\w.()\- ]+){1,6})$/.exec(line);
+    // an L document's symbol may carry the asterisk of a note ("A/78/L.12*", escaped in Markdown)
+    const sym =
+      /^(?:#{1,6}\s*)?(A\/RES\/[\w/.()-]+|A\/(?:C\.\d\/)?\d{1,3}\/L\.\d+(?:\/Rev\.\d+)?|[A-Z]{2,}(?:\/[\w.()\- ]+){1,6})(?:\\?\*)*$/.exec(
+        line,
+      );
     if (sym && !out.symbol && !/\s{2}/.test(line)) {
       const s = off + line.indexOf(sym[1]);
       out.symbol = span(s, s + sym[1].trim().length);

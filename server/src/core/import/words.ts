@@ -1,0 +1,180 @@
+/**
+ * Repairs of text extracted from PDFs (pdftotext, a viewer's copy), where the letters of
+ * justified lines are placed one by one: words split apart ("re levant", "S eptember"), hyphens
+ * lost ("CounterTerrorism", "fifty sixth"), spaces before punctuation ("Provisions ,"). The
+ * document's own words and the word data of adopted resolutions (data/words.json, built by
+ * test/tools/build-words.ts) decide. Also the non-breaking hyphens (U+2011) that the official texts
+ * of the seventy-eighth session onwards put after "non-", "anti-", "pre-" and in "COVID-19",
+ * which print as plain hyphens.
+ */
+import wordData from '../data/words.json';
+import { sessionFromWords, sessionOfSymbol } from '../office/base';
+import { ImportedParagraph, mergeRuns, Run } from './draft';
+
+const CORPUS = wordData.words as Record<string, number>;
+const COMPOUNDS = wordData.compounds as Record<string, number>;
+
+let joinedCompounds: Map<string, string> | undefined;
+/** "hostagetaking" → "hostage-taking" for compounds whose joined form adopted texts never use. */
+function joinedToCompound(): Map<string, string> {
+  if (!joinedCompounds) {
+    joinedCompounds = new Map();
+    for (const [c, flags] of Object.entries(COMPOUNDS)) if (flags & 1) joinedCompounds.set(c.replace(/-/g, ''), c);
+  }
+  return joinedCompounds;
+}
+
+const corpusCount = (w: string) => CORPUS[w.toLowerCase()] ?? 0;
+
+/** Puts the hyphens of `compound` (lower case) into `word` (the same letters, any case). */
+function hyphenate(word: string, compound: string): string {
+  let out = '';
+  let i = 0;
+  for (const ch of compound) {
+    if (ch === '-') out += '-';
+    else out += word[i++];
+  }
+  return out;
+}
+
+/** Short words a justified line may run into the next word: "asmooth", "neededin", "familiesand". */
+const LEADING_GLUE = new Set(['a', 'of', 'and', 'the', 'to', 'for', 'by', 'with', 'or', 'at']);
+const TRAILING_GLUE = new Set(['a', 'of', 'and', 'the', 'to', 'for', 'by', 'with', 'or', 'at', 'in', 'on', 'as']);
+
+/** "asmooth" → "a smooth": a word no text uses, a short word glued to a common one. */
+function splitGlued(w: string, n: (w: string) => number): string {
+  const lower = w.toLowerCase();
+  if (w.length < 5 || corpusCount(lower) > 0 || n(lower) > 1 || /\p{Lu}/u.test(w.slice(1))) return w;
+  for (let i = 1; i <= 4 && i < w.length - 3; i++) {
+    if (LEADING_GLUE.has(lower.slice(0, i)) && corpusCount(lower.slice(i)) >= 20) return `${w.slice(0, i)} ${w.slice(i)}`;
+  }
+  for (let i = w.length - 1; i >= w.length - 4 && i > 3; i--) {
+    if (TRAILING_GLUE.has(lower.slice(i)) && corpusCount(lower.slice(0, i)) >= 20) return `${w.slice(0, i)} ${w.slice(i)}`;
+  }
+  return w;
+}
+
+/** Repairs the words of extracted lines (in place of the lines, same count and order). */
+export function repairWords(lines: string[]): string[] {
+  // spaces the extraction put before punctuation and hyphens
+  let out = lines.map((l) =>
+    l
+      .replace(/(?<=[\p{L}\d)”’\uE001])\s+(?=[,;:](?:\s|$))/gu, '')
+      .replace(/(?<=\p{L}) (?=\.$)/u, '')
+      .replace(/(?<=\p{L}) (?=’s\b)/gu, '')
+      .replace(/(?<=\p{L}) (?=”)/gu, '')
+      .replace(/(?<=\p{L}) - (?=(?:and|or|to)\b)/gu, '- ')
+      .replace(/(?<=[\p{L}\d]) -(?=[\p{L}\d,])/gu, '-')
+      .replace(/(?<=\d) ?– ?(?=\d)/gu, '–'),
+  );
+  const count = new Map<string, number>();
+  for (const l of out) for (const w of l.split(/[^\p{L}]+/u)) if (w) count.set(w.toLowerCase(), (count.get(w.toLowerCase()) ?? 0) + 1);
+  const docHyphenated = new Map<string, string>();
+  for (const l of out)
+    for (const h of l.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []) docHyphenated.set(h.replace(/-/g, '').toLowerCase(), h.toLowerCase());
+  const n = (w: string) => count.get(w.toLowerCase()) ?? 0;
+  const known = (w: string) => (w.length === 1 ? /^[aAI]$/.test(w) : corpusCount(w) >= 3 || n(w) > 1);
+  // a piece is a word of its own when it is known and the whole is not much more common
+  const split = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011]))/gu;
+  out = out.map((l) =>
+    l.replace(split, (all, a: string, b: string) => {
+      if (/\p{Lu}/u.test(b) || /^(?:a|A|I)$/.test(a) || b === 'a') return all;
+      if (a.length > 1 && /\p{Lu}/u.test(a.slice(1))) return all;
+      const whole = a + b;
+      const wholeCount = corpusCount(whole) + 5 * n(whole);
+      // a last letter set apart ("Brown e", "accordanc e")
+      if (!wholeCount) return /^[b-hj-z]$/.test(b) && a.length >= 3 && /\p{Ll}$/u.test(a) ? a : all;
+      if (!known(a) || !known(b)) return a;
+      const rarer = Math.min(corpusCount(a) + n(a), corpusCount(b) + n(b));
+      if (wholeCount > 10 * rarer) return a;
+      return all;
+    }),
+  );
+  // words run together ("asmooth", "women’sand")
+  out = out.map((l) =>
+    l
+      .replace(/(?<=’)s(and|or|the|of|in|to)\b/gu, 's $1')
+      .replace(/(?<![\p{L}\d’'-])\p{L}{5,}(?![\p{L}\d’'-])/gu, (w) => (docHyphenated.has(w.toLowerCase()) ? w : splitGlued(w, n))),
+  );
+  // hyphens the extraction lost: "CounterTerrorism", "hostagetaking", "nuclear-weaponfree", "fifty sixth"
+  const compoundOf = (w: string) => {
+    const lower = w.toLowerCase().replace(/-/g, '');
+    return joinedToCompound().get(lower) ?? docHyphenated.get(lower);
+  };
+  out = out.map((l) =>
+    l
+      .replace(/(?<![\p{L}\d-])\p{L}{3,}(?:-\p{L}+)*(?![\p{L}\d-])/gu, (w) => {
+        const lower = w.toLowerCase();
+        if (w.length < 6 || (!w.includes('-') && corpusCount(lower) > 0 && !/\p{Ll}\p{Lu}/u.test(w))) return w;
+        if (w.includes('-') && COMPOUNDS[lower] !== undefined) return w;
+        const c = compoundOf(w);
+        if (!c || c === lower) return w;
+        return corpusCount(lower.replace(/-/g, '')) === 0 || n(lower) <= 2 ? hyphenate(w.replace(/-/g, ''), c) : w;
+      })
+      .replace(/(?<![\p{L}\d-])(\p{L}+)- (\p{L}+)(?![\p{L}\d-])/gu, (all, a: string, b: string) => {
+        const c = `${a}-${b}`.toLowerCase();
+        return COMPOUNDS[c] !== undefined || docHyphenated.get(c.replace('-', '')) === c ? `${a}-${b}` : all;
+      })
+      .replace(/(?<![\p{L}\d-])(\p{L}+) (?=(\p{L}+(?:-\p{L}+)?)(?![\p{L}\d-]))/gu, (all, a: string, b: string) => {
+        const c = `${a}-${b}`.toLowerCase();
+        const flags = COMPOUNDS[c] ?? 0;
+        return flags & 2 || (b.includes('-') && flags) ? `${a}-` : all;
+      }),
+  );
+  return out;
+}
+
+/** The session of the text, from its symbol or a "Seventy-eighth session" line. */
+export function sessionOf(symbol: string | undefined, front: string[]): number | undefined {
+  const s = sessionOfSymbol(symbol);
+  if (s) return s;
+  for (const l of front) {
+    const fromSymbol = sessionOfSymbol(l.trim()) ?? sessionOfSymbol(/\b(A\/\S+)/.exec(l)?.[1]);
+    if (fromSymbol) return fromSymbol;
+    const w = sessionFromWords(l);
+    if (w) return w;
+  }
+  return undefined;
+}
+
+/** Where the official texts print a non-breaking hyphen (from the seventy-eighth session on). */
+const NB_HYPHEN_RE = /(?<![\p{L}\d-])(non|Non|NON|anti|Anti|pre|Pre)-(?=\p{L})|(?<=\bCOVID)-(?=19\b)/gu;
+
+export function nonBreakingHyphens(text: string): string {
+  return text.replace(NB_HYPHEN_RE, (all, prefix: string | undefined) => (prefix ? `${prefix}\u2011` : '\u2011'));
+}
+
+/**
+ * Non-breaking hyphens back where the official texts of the seventy-eighth session onwards have
+ * them: a PDF prints U+2011 as a plain hyphen, so only the editorial practice can tell. Not in
+ * footnotes: their titles of publications keep plain hyphens more often than not.
+ */
+export function restoreNonBreakingHyphens(paragraphs: ImportedParagraph[], session: number | undefined): void {
+  if (!session || session < 78) return;
+  // a PDF's words come in pieces ("non", "-", "governmental"): the runs of one style are joined first
+  const fix = (runs: Run[]) => {
+    const merged = mergeRuns(runs);
+    for (const r of merged) if (r.text) r.text = nonBreakingHyphens(r.text);
+    return merged;
+  };
+  for (const p of paragraphs) p.runs = fix(p.runs);
+}
+
+/**
+ * The italics of a footnote that plain text lost, where the UN's citation style fixes them: the
+ * title of the *Treaty Series*, of the *Official Records* with their supplement, and of a
+ * conference *Report* before its sales number or symbol.
+ */
+const NOTE_ITALICS: RegExp[] = [
+  /^(.*?\bUnited Nations, )(Treaty Series)(, vol\..*)$/,
+  /^((?:See )?)(Official Records of the (?:General Assembly|Economic and Social Council|Security Council), [^,()]+, Supplement No\. \w+)(.*)$/,
+  /^((?:See )?)(Report of the [^()]+?)( \((?:United Nations publication|A\/CONF\.)[^()]*(?:\([^()]*\)[^()]*)*\).*)$/,
+];
+
+export function footnoteItalics(text: string): Run[] {
+  for (const re of NOTE_ITALICS) {
+    const m = re.exec(text);
+    if (m && !/, vol\. /.test(m[2])) return [{ text: m[1] }, { text: m[2], italic: true }, { text: m[3] }].filter((r) => r.text);
+  }
+  return [{ text }];
+}

@@ -1,0 +1,148 @@
+/**
+ * Import accuracy on the official PDFs of ../shared/pdf against the UN's XML of the same texts,
+ * per file and in total, for each way a drafter gets the text:
+ *   pdf     the PDF itself (pdf.js, italics from the fonts)
+ *   text    `pdftotext` in its default mode (page breaks as form feeds)
+ *   layout  `pdftotext -layout` (columns kept with spaces)
+ *   viewer  text as copied out of a PDF viewer (select all, copy: pdf.js's text lines, pages
+ *           joined by a plain line break, no form feeds)
+ * A paragraph counts as exact when its text, number and italics equal the XML's; "printed" also
+ * counts one that differs only by non-breaking hyphens (U+2011), which print as hyphens and cannot be
+ * told apart in a PDF. Footnotes: definitions equal to the XML's, by label.
+ *
+ *   node out/test/bench/import-accuracy.js [--mode pdf,text,layout,viewer] [--only NAME] [--missing]
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { importBytes } from '../../server/src/core/import';
+import { loadPdfJs } from '../../server/src/core/import/pdfjs';
+import { aknToTexts } from '../tools/akn';
+import { compareDrafts, MatchFigures, SHARED_PDF, sharedPdfNames } from '../support/importCompare';
+
+export type Mode = 'pdf' | 'text' | 'layout' | 'viewer';
+const MODES: Mode[] = ['pdf', 'text', 'layout', 'viewer'];
+
+/** Text as a PDF viewer copies it: pdf.js's text items, a line break where a printed line ends. */
+export async function viewerText(data: Uint8Array): Promise<string> {
+  const pdfjs = await loadPdfJs();
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    const pages: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const tc = await page.getTextContent();
+      pages.push((tc.items as Array<{ str?: string; hasEOL?: boolean }>).map((i) => (i.str ?? '') + (i.hasEOL ? '\n' : '')).join(''));
+      page.cleanup();
+    }
+    return pages.join('\n');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The bytes a drafter imports for a mode. */
+export async function inputFor(mode: Mode, pdfPath: string): Promise<{ data: Uint8Array; fileName: string }> {
+  const pdf = fs.readFileSync(pdfPath);
+  const base = path.basename(pdfPath, '.pdf');
+  if (mode === 'pdf') return { data: pdf, fileName: `${base}.pdf` };
+  if (mode === 'viewer') return { data: Buffer.from(await viewerText(pdf)), fileName: `${base}.txt` };
+  const args = mode === 'layout' ? ['-layout'] : [];
+  return { data: execFileSync('pdftotext', [...args, '-enc', 'UTF-8', pdfPath, '-'], { maxBuffer: 64 << 20 }), fileName: `${base}.txt` };
+}
+
+export interface Totals {
+  paragraphs: number;
+  exact: number;
+  printed: number;
+  footnotes: number;
+  footnotesExact: number;
+}
+
+export function totals(figures: MatchFigures[]): Totals {
+  const sum = (k: keyof MatchFigures) => figures.reduce((a, f) => a + (f[k] as number), 0);
+  return {
+    paragraphs: sum('paragraphs'),
+    exact: sum('exact'),
+    printed: sum('visual'),
+    footnotes: sum('footnotes'),
+    footnotesExact: sum('footnotesExact'),
+  };
+}
+
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-').padStart(5);
+
+export interface AccuracyOptions {
+  modes?: Mode[];
+  /** Only the files whose name contains this. */
+  only?: string[];
+  /** Print the paragraphs each file misses. */
+  missing?: boolean;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  await runAccuracy({
+    modes: arg('--mode')?.split(',') as Mode[] | undefined,
+    only: arg('--only') ? [arg('--only')!] : undefined,
+    missing: args.includes('--missing'),
+  });
+}
+
+/** Prints the figures per file and in total for each mode. */
+export async function runAccuracy(options: AccuracyOptions = {}): Promise<void> {
+  const modes = [...(options.modes ?? MODES)];
+  const showMissing = !!options.missing;
+  let names = sharedPdfNames();
+  if (!names.length) {
+    console.log('skipped: ../shared not present');
+    return;
+  }
+  if (options.only?.length) names = names.filter((n) => options.only!.some((o) => n.includes(o)));
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  } catch {
+    if (modes.some((m) => m === 'text' || m === 'layout')) console.log('pdftotext (poppler-utils) not installed: text and layout skipped');
+    modes.splice(0, modes.length, ...modes.filter((m) => m !== 'text' && m !== 'layout'));
+  }
+  const summary: string[] = [];
+  for (const mode of modes) {
+    console.log(`\n== ${mode}`);
+    console.log(`${'file'.padEnd(16)} paras  exact printed  notes  exact`);
+    const figures: MatchFigures[] = [];
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    for (const name of names) {
+      const expected = aknToTexts(fs.readFileSync(path.join(SHARED_PDF, `${name}.akn.xml`), 'utf8'))[0];
+      const { data, fileName } = await inputFor(mode, path.join(SHARED_PDF, `${name}.pdf`));
+      const { draft } = await importBytes(data, { fileName });
+      const m = compareDrafts(expected, draft);
+      figures.push(m);
+      console.log(
+        `${name.padEnd(16)} ${String(m.paragraphs).padStart(5)} ${pct(m.exact, m.paragraphs)} % ${pct(m.visual, m.paragraphs)} %  ${String(m.footnotes).padStart(5)} ${pct(m.footnotesExact, m.footnotes)} %`,
+      );
+      if (showMissing) for (const p of m.missing) console.log(`    missing: ${p}`);
+    }
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpu = process.cpuUsage(cpu0);
+    const t = totals(figures);
+    const line =
+      `${mode.padEnd(7)} ${t.exact}/${t.paragraphs} paragraphs exact (${pct(t.exact, t.paragraphs).trim()} %), ` +
+      `${pct(t.printed, t.paragraphs).trim()} % as printed (U+2011 read as a hyphen); footnotes ${t.footnotesExact}/${t.footnotes} ` +
+      `(${pct(t.footnotesExact, t.footnotes).trim()} %); ${names.length} files in ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`;
+    console.log(`total ${line}`);
+    summary.push(line);
+  }
+  console.log('\n== summary');
+  for (const l of summary) console.log(l);
+}
+
+if (require.main === module)
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
