@@ -43,14 +43,12 @@ if (parentPort && workerData?.documentWorker) {
   port.on('message', (m: JobMessage) => {
     try {
       const facts = m.corpus.length ? bridgedFacts(port, shared, m.id, m.corpus) : undefined;
-      const output =
-        m.kind === 'views'
-          ? viewsWork(m.input as ViewInput)
-          : m.kind === 'preview'
-            ? previewWork(m.input as ViewInput)
-            : m.kind === 'check'
-              ? checkWork(m.input as DocumentWorkInput, facts)
-              : fixAllWork(m.input as DocumentWorkInput, facts);
+      if (m.kind === 'views' || m.kind === 'preview') {
+        const output = m.kind === 'views' ? viewsWork(m.input as ViewInput) : previewWork(m.input as ViewInput);
+        port.postMessage({ type: 'done', id: m.id, json: JSON.stringify(output) } satisfies WorkerReply);
+        return;
+      }
+      const output = m.kind === 'check' ? checkWork(m.input as DocumentWorkInput, facts) : fixAllWork(m.input as DocumentWorkInput, facts);
       port.postMessage({ type: 'done', id: m.id, output } satisfies WorkerReply);
     } catch (err) {
       port.postMessage({ type: 'failed', id: m.id, message: String((err as Error)?.stack ?? err) } satisfies WorkerReply);

@@ -184,8 +184,17 @@ export class WorkerPool {
       return;
     }
     slot.job = undefined;
-    if (m.type === 'done') job.resolve(m.output);
-    else job.reject(new WorkerFailed(m.message));
+    if (m.type === 'done') {
+      let output: unknown;
+      try {
+        output = 'json' in m ? JSON.parse(m.json) : m.output;
+      } catch (err) {
+        job.reject(new WorkerFailed(`the document worker's answer could not be read: ${String((err as Error)?.message ?? err)}`));
+        this.dispatch();
+        return;
+      }
+      job.resolve(output);
+    } else job.reject(new WorkerFailed(m.message));
     this.dispatch();
   }
 

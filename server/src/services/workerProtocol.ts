@@ -26,6 +26,8 @@ export interface JobMessage {
 /** Worker → server. */
 export type WorkerReply =
   | { type: 'done'; id: number; output: JobOutput<JobKind> }
+  /** The output as JSON text: the editor's views, which go to the client as JSON anyway (reading JSON text back costs the server's thread about half of a structured clone's). */
+  | { type: 'done'; id: number; json: string }
   | { type: 'failed'; id: number; message: string }
   | { type: 'facts'; id: number; op: FactsOp; args: unknown[] };
 
