@@ -5,7 +5,7 @@
  * worker (large ones, on the worker's own parse), so a large draft is never parsed in the thread
  * that answers requests. Nothing here knows about LSP connections or threads.
  */
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
 import { foldingRanges } from '../core/folding';
 import type { ResolutionDocument, Range } from '../core/model';
 import { negotiation } from '../core/negotiation';
