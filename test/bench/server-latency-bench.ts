@@ -6,11 +6,15 @@
  *  - while it is fixed with the `resolution.fixAll` command, then with the `source.fixAll` code action;
  *  - all at once: a corpus folder of 2,000 AKN files (from ../shared/corpus) loading from a cold
  *    cache, the large draft edited (one character, as an editor sends it) and re-checked, fixed by the
- *    command and by the code action.
+ *    command and by the code action;
+ *  - while the editor opens another copy of the large draft and asks, as VS Code does on open, for
+ *    its outline (document symbols), folding ranges and document links.
+ * `--only open` runs the baseline and that last phase alone (with RESOLUTION_SERVER_JS=… another
+ * build of the server can be measured the same way, e.g. the one before a change).
  * Each phase also prints its wall time and the CPU time the server process spent in it (all its
  * threads, from /proc) beside the CPU time of this process.
  *
- *   node out/test/bench/server-latency-bench.js [--mb 10] [--interval 25] [--files 2000]
+ *   node out/test/bench/server-latency-bench.js [--mb 10] [--interval 25] [--files 2000] [--only open]
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -22,6 +26,9 @@ import {
   DidChangeTextDocumentNotification,
   HoverRequest,
   ExecuteCommandRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  DocumentLinkRequest,
 } from 'vscode-languageserver-protocol';
 import { fileUri, startServer, type TestServer } from '../support/lsp';
 import { ROOT } from '../support/paths';
@@ -36,6 +43,7 @@ const arg = (name: string) => {
 const mb = Number(arg('--mb') ?? 10);
 const interval = Number(arg('--interval') ?? 25);
 const corpusFiles = Number(arg('--files') ?? 2000);
+const only = arg('--only');
 
 function percentile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -157,8 +165,8 @@ function corpusFolder(n: number): string | undefined {
 
 async function main(): Promise<void> {
   const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'latency-cache-'));
-  const corpus = corpusFolder(corpusFiles);
-  if (!corpus) console.log('skipped: ../shared not present (the corpus-loading phase is left out)');
+  const corpus = only === 'open' ? undefined : corpusFolder(corpusFiles);
+  if (!corpus && only !== 'open') console.log('skipped: ../shared not present (the corpus-loading phase is left out)');
   const server = await startServer({ initializationOptions: { corpusCache: cache } });
   server.connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
   let corpusChanged: () => void = () => undefined;
@@ -180,6 +188,32 @@ async function main(): Promise<void> {
     const big = syntheticDraft(mb * 1024 * 1024).replace(/^(\d*[05]\. .*);$/gm, '$1');
     const bigUri = fileUri(path.join(ROOT, 'bench-large.res.md'));
     const size = `${(big.length / 1024 / 1024).toFixed(1)} MB`;
+    // As VS Code opens a draft: didOpen, then outline, folding and links at once (and the findings come).
+    const openPhase = () =>
+      phase(
+        server,
+        `While the editor opens another ${size} draft and asks for its outline, folding and links`,
+        smallUri,
+        line,
+        async (mark) => {
+          const uri = fileUri(path.join(ROOT, 'bench-large-opened.res.md'));
+          server.open(uri, big, 1);
+          const textDocument = { uri };
+          const checked = server.diagnostics(uri, 1, 600_000).finally(() => mark('findings published'));
+          const [symbols, folding, links] = await Promise.all([
+            server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }).finally(() => mark('symbols')),
+            server.connection.sendRequest(FoldingRangeRequest.type, { textDocument }).finally(() => mark('folding')),
+            server.connection.sendRequest(DocumentLinkRequest.type, { textDocument }).finally(() => mark('links')),
+          ]);
+          const d = await checked;
+          return `${symbols?.length ?? 0} top-level symbols, ${folding?.length ?? 0} folding ranges, ${links?.length ?? 0} links, ${d.diagnostics.length} findings`;
+        },
+      );
+    if (only === 'open') {
+      await openPhase();
+      return;
+    }
+
     let version = 1;
     await phase(server, `While a ${size} draft is opened and checked`, smallUri, line, async () => {
       server.open(bigUri, big, version);
@@ -234,6 +268,7 @@ async function main(): Promise<void> {
         return `corpus loaded in ${corpusMs.toFixed(0)} ms; ${d.diagnostics.length} findings; ${cmd}; ${action}`;
       },
     );
+    await openPhase();
   } finally {
     await server.stop();
     fs.rmSync(cache, { recursive: true, force: true });

@@ -1,20 +1,24 @@
-/** Folding ranges: the preamble, multi-line paragraphs, footnote blocks. */
-import { FoldingRange, FoldingRangeKind, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
-import { foldingRanges } from '../core/folding';
+/**
+ * Folding ranges: the preamble, multi-line paragraphs, footnote blocks.
+ * Computed by services/documentViews.ts — a large draft's in a document worker.
+ */
+import { InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { ServerContext } from '../server';
+import { cancelledResponse, JobCancelled } from '../services/documentService';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { foldingRangeProvider: true };
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onFoldingRanges((params) => {
+  ctx.connection.onFoldingRanges(async (params, token) => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return [];
-    return foldingRanges(ctx.parsed(document)).map((r): FoldingRange => ({
-      startLine: r.startLine,
-      endLine: r.endLine,
-      kind: r.kind === 'comment' ? FoldingRangeKind.Comment : r.kind === 'region' ? FoldingRangeKind.Region : undefined,
-    }));
+    try {
+      return (await ctx.docs.views(document, token)).folding;
+    } catch (err) {
+      if (err instanceof JobCancelled) throw cancelledResponse(token);
+      throw err;
+    }
   });
 }

@@ -6,6 +6,7 @@ import { DocumentLink, InitializeParams, ServerCapabilities } from 'vscode-langu
 import { pathToFileURL } from 'url';
 import type { ServerContext } from '../server';
 import { officialSymbol, organBefore, undocsUrl } from '../core/undocs';
+import { cancelledResponse, JobCancelled } from '../services/documentService';
 
 /** What the corpus may tell about a symbol; `path` is the file it was read from, when known. */
 interface SymbolLookup {
@@ -17,34 +18,36 @@ export function capabilities(_params: InitializeParams): Partial<ServerCapabilit
 }
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onDocumentLinks((params, token) => {
+  ctx.connection.onDocumentLinks(async (params, token) => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return [];
-    const doc = ctx.parsed(document);
-    const source = doc.source;
+    let sources;
+    try {
+      // where links start comes from the parse (a large draft's in a worker); the corpus is asked here
+      sources = (await ctx.docs.views(document, token)).links;
+    } catch (err) {
+      if (err instanceof JobCancelled) throw cancelledResponse(token);
+      throw err;
+    }
     const corpus = ctx.corpusFacts as (SymbolLookup & object) | undefined;
     const links: DocumentLink[] = [];
-    const add = (range: DocumentLink['range'], symbol: string, key: string, start: number) => {
+    for (const s of sources) {
+      if (token.isCancellationRequested) return null;
       let info: ReturnType<NonNullable<SymbolLookup['symbolInfo']>> | undefined;
       try {
-        info = corpus?.symbolInfo?.(key) ?? corpus?.symbolInfo?.(symbol);
+        info = corpus?.symbolInfo?.(s.key) ?? corpus?.symbolInfo?.(s.symbol);
       } catch {
         info = undefined;
       }
       const file = info?.path ?? info?.file;
       if (file) {
         const uri = pathToFileURL(file).toString() + (info?.line ? `#L${info.line}` : '');
-        links.push({ range, target: uri, tooltip: `Open ${info?.symbol ?? symbol} in the precedent corpus` });
-        return;
+        links.push({ range: s.range, target: uri, tooltip: `Open ${info?.symbol ?? s.symbol} in the precedent corpus` });
+        continue;
       }
-      const official = officialSymbol(symbol, organBefore(source.slice(Math.max(0, start - 80), start)));
-      if (official) links.push({ range, target: undocsUrl(official), tooltip: `Open ${official} on the UN documents site` });
-    };
-    for (const c of doc.citations) {
-      if (token.isCancellationRequested) return null;
-      add(c.range, c.symbol, c.key, c.start);
+      const official = officialSymbol(s.symbol, organBefore(s.before));
+      if (official) links.push({ range: s.range, target: undocsUrl(official), tooltip: `Open ${official} on the UN documents site` });
     }
-    if (doc.symbol) add(doc.symbol.range, doc.symbol.text, doc.symbol.text.replace(/^A\/RES\//, ''), doc.symbol.start);
     return links;
   });
 }

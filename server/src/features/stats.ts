@@ -1,23 +1,20 @@
 /**
  * `resolution/stats` {uri} → {kind, preambular, operative, footnotes, lang, langSource}: what the status bar shows.
+ * Computed with the other views of a document (services/documentViews.ts) — a large draft's in a worker.
  */
 import type { ServerContext } from '../server';
 import { StatsRequest } from '../protocol';
+import { cancelledResponse, JobCancelled } from '../services/documentService';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(StatsRequest, (params) => {
+  ctx.connection.onRequest(StatsRequest, async (params, token) => {
     const document = params?.uri ? ctx.documents.get(params.uri) : undefined;
     if (!document) return null;
-    const doc = ctx.parsed(document);
-    const labels = new Set(doc.footnoteDefinitions.map((d) => d.label));
-    for (const m of doc.footnoteMarkers) labels.add(m.label);
-    return {
-      kind: doc.kind,
-      preambular: doc.preamble.length,
-      operative: doc.operative.length,
-      footnotes: labels.size,
-      lang: doc.lang,
-      langSource: doc.langSource,
-    };
+    try {
+      return (await ctx.docs.views(document, token)).stats;
+    } catch (err) {
+      if (err instanceof JobCancelled) throw cancelledResponse(token);
+      throw err;
+    }
   });
 }

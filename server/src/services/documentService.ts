@@ -22,9 +22,21 @@ import type { CorpusFacts } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
 import type { ParseOptions } from '../core/parser';
-import { checkWork, fixAllWork, parseText, type CheckOutput, type DocumentWorkInput, type FixAllOutput } from './documentWork';
+import {
+  checkWork,
+  fixAllWork,
+  parseText,
+  previewWork,
+  viewsWork,
+  type CheckOutput,
+  type DocumentWorkInput,
+  type FixAllOutput,
+  type PreviewOutput,
+  type ViewInput,
+  type ViewsOutput,
+} from './documentWork';
 import { JobCancelled, WorkerFailed, WorkerPool } from './workerPool';
-import type { FactsOp, JobKind, JobOutput } from './workerProtocol';
+import type { FactsOp, JobInput, JobKind, JobOutput } from './workerProtocol';
 
 export { JobCancelled, WorkerFailed };
 
@@ -118,6 +130,37 @@ export class DocumentService {
     return this.shared(document, 'fixAll', config, token);
   }
 
+  /**
+   * The editor's views of an open document (outline, folding, link sources, stats), once per version:
+   * a large document's in a worker, from the worker's parse — it is not parsed in the server's thread.
+   * Rejects with JobCancelled when cancelled or superseded.
+   */
+  views(document: TextDocument, token?: CancellationToken): Promise<ViewsOutput> {
+    return this.viewJob(document, 'views', token);
+  }
+
+  /** The preview of an open document (HTML and title), a large one's in a worker. */
+  preview(document: TextDocument, token?: CancellationToken): Promise<PreviewOutput> {
+    return this.viewJob(document, 'preview', token);
+  }
+
+  /** Whether a document is large enough for its work to go to the workers (when there are any). */
+  isLarge(document: TextDocument): boolean {
+    return this.settings.workers > 0 && document.getText().length > this.settings.threshold;
+  }
+
+  private viewJob<K extends 'views' | 'preview'>(document: TextDocument, kind: K, token?: CancellationToken): Promise<JobOutput<K>> {
+    const opts = this.parseOptions.get(document.uri);
+    const which = `${document.uri}\u0000${opts?.key ?? ''}`;
+    return this.sharedJob(
+      document,
+      kind,
+      `${kind}\u0000${which}\u0000${document.version}`,
+      () => ({ text: document.getText(), options: opts?.options ?? {}, document: which, version: document.version }) as JobInput<K>,
+      token,
+    );
+  }
+
   /** The findings of a text that is not open (a workspace file): in a worker whenever there is one. */
   checkText(text: string, config: ResolvedConfig, token?: CancellationToken, label = 'a file'): Promise<CheckOutput> {
     const controller = new AbortController();
@@ -164,27 +207,37 @@ export class DocumentService {
   }
 
   /** One job per (uri, version, kind, configuration, corpus), shared by its requesters. */
-  private shared<K extends JobKind>(
+  private shared<K extends 'check' | 'fixAll'>(
     document: TextDocument,
     kind: K,
     config: ResolvedConfig,
+    token?: CancellationToken,
+  ): Promise<JobOutput<K>> {
+    const key = `${kind}\u0000${document.version}\u0000${this.host.locale()}\u0000${this.corpusKey()}\u0000${JSON.stringify(config)}`;
+    return this.sharedJob(document, kind, key, () => ({ text: document.getText(), config, locale: this.host.locale() }), token);
+  }
+
+  /** One job per key for the document's current version, shared by its requesters. */
+  private sharedJob<K extends JobKind>(
+    document: TextDocument,
+    kind: K,
+    key: string,
+    input: () => JobInput<K>,
     token?: CancellationToken,
   ): Promise<JobOutput<K>> {
     const { uri, version } = document;
     this.supersede(uri, version);
     let jobs = this.jobs.get(uri);
     if (!jobs) this.jobs.set(uri, (jobs = new Map()));
-    const key = `${kind}\u0000${version}\u0000${this.host.locale()}\u0000${this.corpusKey()}\u0000${JSON.stringify(config)}`;
     let job = jobs.get(key) as Shared<JobOutput<K>> | undefined;
     if (!job) {
       const controller = new AbortController();
-      const input: DocumentWorkInput = { text: document.getText(), config, locale: this.host.locale() };
       const created: Shared<JobOutput<K>> = {
         version,
         controller,
         waiting: 0,
         settled: false,
-        result: this.work(kind, input, controller.signal, uri, this.settings.threshold, document),
+        result: this.work(kind, input(), controller.signal, uri, this.settings.threshold, document),
       };
       job = created;
       jobs.set(key, created);
@@ -257,7 +310,7 @@ export class DocumentService {
   /** Runs a job in a worker (texts longer than `threshold`) or here, reporting what went wrong on the way. */
   private async work<K extends JobKind>(
     kind: K,
-    input: DocumentWorkInput,
+    input: JobInput<K>,
     signal: AbortSignal,
     label: string,
     threshold: number,
@@ -280,8 +333,15 @@ export class DocumentService {
     } else {
       if (signal.aborted) throw new JobCancelled(String(signal.reason ?? 'cancelled'));
       // Small: here, on the model the editor features share.
+      const parsed = document && kind !== 'fixAll' ? this.parsed(document) : undefined;
       output = (
-        kind === 'check' ? checkWork(input, facts, document ? this.parsed(document) : undefined) : fixAllWork(input, facts)
+        kind === 'views'
+          ? viewsWork(input as ViewInput, parsed)
+          : kind === 'preview'
+            ? previewWork(input as ViewInput, parsed)
+            : kind === 'check'
+              ? checkWork(input as DocumentWorkInput, facts, parsed)
+              : fixAllWork(input as DocumentWorkInput, facts)
       ) as JobOutput<K>;
       if (signal.aborted) throw new JobCancelled(String(signal.reason ?? 'cancelled'));
     }

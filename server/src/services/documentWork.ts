@@ -12,6 +12,7 @@ import type { Edit } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
 import { parse, reparse, type ParseOptions } from '../core/parser';
+import { documentViews, previewView, type DocumentViews, type PreviewView } from './documentViews';
 
 /**
  * The one parse call of the server: every parse of an open document or a workspace file goes
@@ -28,6 +29,52 @@ export interface DocumentWorkInput {
   text: string;
   config: ResolvedConfig;
   locale: MessageLocale;
+}
+
+/** What the editor's views of a document need: its text and parse options, and which document and version it is. */
+export interface ViewInput {
+  text: string;
+  options: ParseOptions;
+  /** The document and its parse options (uri and options key): a worker re-parses only what changed since its last parse of it. */
+  document: string;
+  /** Equal (document, version): equal texts — a worker re-uses its last parse. */
+  version: number;
+}
+
+export interface ViewsOutput extends DocumentViews {
+  problems: string[];
+}
+
+export interface PreviewOutput extends PreviewView {
+  problems: string[];
+}
+
+/**
+ * The last model a worker parsed for the views: views and preview of one version share a parse, and
+ * the next version of the same document is re-parsed from it (only the paragraphs that changed).
+ */
+let lastView: { document: string; version: number; doc: ResolutionDocument } | undefined;
+
+function viewModel(input: ViewInput, parsed?: ResolutionDocument): ResolutionDocument {
+  if (parsed) return parsed;
+  const last = lastView?.document === input.document ? lastView : undefined;
+  if (last?.version === input.version) return last.doc;
+  lastView = undefined; // the previous model is used up by the re-parse
+  const doc = parseText(input.text, input.options, last?.doc);
+  lastView = { document: input.document, version: input.version, doc };
+  return doc;
+}
+
+/** Outline, folding, link sources and stats of a text (or of the model already parsed from it). */
+export function viewsWork(input: ViewInput, parsed?: ResolutionDocument): ViewsOutput {
+  const doc = viewModel(input, parsed);
+  return { ...documentViews(doc), problems: doc.error && !parsed ? [doc.error] : [] };
+}
+
+/** The preview of a text (or of the model already parsed from it). */
+export function previewWork(input: ViewInput, parsed?: ResolutionDocument): PreviewOutput {
+  const doc = viewModel(input, parsed);
+  return { ...previewView(doc), problems: doc.error && !parsed ? [doc.error] : [] };
 }
 
 /** A check's answer. `problems` are the failures met on the way (a check that threw, a parser bug), for the log. */

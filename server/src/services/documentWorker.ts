@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import type { CorpusFacts } from '../core/findings';
-import { checkWork, fixAllWork } from './documentWork';
+import { checkWork, fixAllWork, previewWork, viewsWork, type DocumentWorkInput, type ViewInput } from './documentWork';
 import { FACTS_HEADER, type FactsOp, type JobMessage, type WorkerReply } from './workerProtocol';
 
 /** How long a check waits for the server's thread to answer a corpus question before going without. */
@@ -43,7 +43,12 @@ if (parentPort && workerData?.documentWorker) {
   port.on('message', (m: JobMessage) => {
     try {
       const facts = m.corpus.length ? bridgedFacts(port, shared, m.id, m.corpus) : undefined;
-      const output = m.kind === 'check' ? checkWork(m.input, facts) : fixAllWork(m.input, facts);
+      if (m.kind === 'views' || m.kind === 'preview') {
+        const output = m.kind === 'views' ? viewsWork(m.input as ViewInput) : previewWork(m.input as ViewInput);
+        port.postMessage({ type: 'done', id: m.id, json: JSON.stringify(output) } satisfies WorkerReply);
+        return;
+      }
+      const output = m.kind === 'check' ? checkWork(m.input as DocumentWorkInput, facts) : fixAllWork(m.input as DocumentWorkInput, facts);
       port.postMessage({ type: 'done', id: m.id, output } satisfies WorkerReply);
     } catch (err) {
       port.postMessage({ type: 'failed', id: m.id, message: String((err as Error)?.stack ?? err) } satisfies WorkerReply);

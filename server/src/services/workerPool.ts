@@ -6,11 +6,11 @@
  */
 import { Worker } from 'worker_threads';
 import type { CorpusFacts } from '../core/findings';
-import type { DocumentWorkInput } from './documentWork';
 import {
   FACTS_BUFFER_BYTES,
   FACTS_HEADER,
   type FactsOp,
+  type JobInput,
   type JobKind,
   type JobMessage,
   type JobOutput,
@@ -78,7 +78,7 @@ export class WorkerPool {
   }
 
   /** Runs a job on the next free worker; `signal` gives it up (rejecting with JobCancelled). */
-  run<K extends JobKind>(kind: K, input: DocumentWorkInput, corpus: FactsOp[], signal?: AbortSignal): Promise<JobOutput<K>> {
+  run<K extends JobKind>(kind: K, input: JobInput<K>, corpus: FactsOp[], signal?: AbortSignal): Promise<JobOutput<K>> {
     if (this.disposed) return Promise.reject(new JobCancelled('the server is shutting down'));
     if (signal?.aborted) return Promise.reject(new JobCancelled(String(signal.reason ?? 'cancelled')));
     return new Promise<JobOutput<K>>((resolve, reject) => {
@@ -184,8 +184,17 @@ export class WorkerPool {
       return;
     }
     slot.job = undefined;
-    if (m.type === 'done') job.resolve(m.output);
-    else job.reject(new WorkerFailed(m.message));
+    if (m.type === 'done') {
+      let output: unknown;
+      try {
+        output = 'json' in m ? JSON.parse(m.json) : m.output;
+      } catch (err) {
+        job.reject(new WorkerFailed(`the document worker's answer could not be read: ${String((err as Error)?.message ?? err)}`));
+        this.dispatch();
+        return;
+      }
+      job.resolve(output);
+    } else job.reject(new WorkerFailed(m.message));
     this.dispatch();
   }
 

@@ -1,8 +1,16 @@
 /** The messages between the language server's thread and its document workers (workerPool.ts, documentWorker.ts). */
-import type { CheckOutput, DocumentWorkInput, FixAllOutput } from './documentWork';
+import type { CheckOutput, DocumentWorkInput, FixAllOutput, PreviewOutput, ViewInput, ViewsOutput } from './documentWork';
 
-export type JobKind = 'check' | 'fixAll';
-export type JobOutput<K extends JobKind> = K extends 'check' ? CheckOutput : FixAllOutput;
+/** The jobs a worker does: check, fix-all, and the editor's views of a document (outline, folding, links, stats; preview). */
+interface Jobs {
+  check: { input: DocumentWorkInput; output: CheckOutput };
+  fixAll: { input: DocumentWorkInput; output: FixAllOutput };
+  views: { input: ViewInput; output: ViewsOutput };
+  preview: { input: ViewInput; output: PreviewOutput };
+}
+export type JobKind = keyof Jobs;
+export type JobInput<K extends JobKind> = Jobs[K]['input'];
+export type JobOutput<K extends JobKind> = Jobs[K]['output'];
 
 /** The corpus questions a check may ask: `dateOf` (citation-date), `newSpans` (new-language). */
 export type FactsOp = 'dateOf' | 'newSpans';
@@ -11,13 +19,15 @@ export type FactsOp = 'dateOf' | 'newSpans';
 export interface JobMessage {
   id: number;
   kind: JobKind;
-  input: DocumentWorkInput;
+  input: JobInput<JobKind>;
   corpus: FactsOp[];
 }
 
 /** Worker → server. */
 export type WorkerReply =
-  | { type: 'done'; id: number; output: CheckOutput | FixAllOutput }
+  | { type: 'done'; id: number; output: JobOutput<JobKind> }
+  /** The output as JSON text: the editor's views, which go to the client as JSON anyway (reading JSON text back costs the server's thread about half of a structured clone's). */
+  | { type: 'done'; id: number; json: string }
   | { type: 'failed'; id: number; message: string }
   | { type: 'facts'; id: number; op: FactsOp; args: unknown[] };
 
