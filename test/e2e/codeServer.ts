@@ -45,7 +45,9 @@ const apiResults = path.join(runDir, 'api-results.txt');
  */
 function buildApiHarness(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of ['runner.js', 'scenarios.js', 'electronDriver.js']) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
+  // The scenarios are loaded from the build in place, so that what they import (the workspace
+  // builder, the OOXML reader, the libraries in node_modules) resolves as in the other runners.
+  const from = (f: string) => JSON.stringify(path.join(__dirname, f));
   fs.writeFileSync(
     path.join(dir, 'package.json'),
     JSON.stringify({
@@ -68,8 +70,8 @@ exports.activate = async () => {
   const out = [];
   const log = (m) => { out.push(m); fs.writeFileSync(file, out.join('\\n') + '\\n'); };
   try {
-    const { runScenarios, printSummary } = require('./runner');
-    const { ElectronDriver } = require('./electronDriver');
+    const { runScenarios, printSummary } = require(${from('runner.js')});
+    const { ElectronDriver } = require(${from('electronDriver.js')});
     const r = await runScenarios(new ElectronDriver(), { startedAt: Date.now(), coldStartLabel: 'harness start → first squiggle', only: process.env.E2E_ONLY, log });
     printSummary('VS Code API driver in code-server', r, log);
   } catch (e) {
