@@ -15,6 +15,10 @@ const LABEL_START_RE = /^(\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\([a-z]{1,5}\))\s+
 /** A section number on a line of its own: "II", "B". */
 const SECTION_RE = /^(?:[IVX]{1,5}|[A-H])$/;
 const MEETING_RE = /^\d+(?:st|nd|rd|th) (?:\(?(?:resumed|continued)\)? )?plenary meeting$/i;
+/** The heading of an annex on a line of its own: "Annex", "Annex II". */
+const ANNEX_RE = /^Annex(?: [IVX]{1,5})?$/;
+/** A section number with its full stop on a line of its own: "I.", "B.". */
+const SECTION_DOT_RE = /^(?:[IVX]{1,5}|[A-Z])\.$/;
 
 /** Opening phrases as adopted texts italicise them (the corpus phrase data), longest first. */
 const corpusPhrases = new Map<PhraseKind, string[]>();
@@ -303,6 +307,61 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     // a section heading ("II", "International Decade for People of African Descent") between
     // finished paragraphs, before a numbered paragraph
     const ended = !cur || /[,;.:]$/.test(cur.text.replace(MARKER_RE, '').trim());
+    // an annex after the meeting line or a finished paragraph: "Annex", its title up to the first
+    // section or paragraph number
+    if ((ended || cur?.kind === 'meeting') && !pendingLabel && ANNEX_RE.test(line) && paragraphs.length + (cur ? 1 : 0) > 1) {
+      flush();
+      paragraphs.push({ heading: 2, runs: [{ text: line }] });
+      let j = i + 1;
+      while (j < body.length && j < i + 5 && !opensParagraph(body[j].text) && !SECTION_DOT_RE.test(body[j].text)) j++;
+      if (j > i + 1 && j < body.length) {
+        paragraphs.push({
+          heading: 2,
+          runs: [
+            {
+              text: squashed(
+                body
+                  .slice(i + 1, j)
+                  .map((l) => l.text)
+                  .join(' '),
+              ),
+            },
+          ],
+        });
+        i = j - 1;
+      }
+      continue;
+    }
+    // a numbered section ("I.", "A.") between finished paragraphs: its number and title a heading
+    if (ended && !pendingLabel && cur?.kind !== 'meeting' && SECTION_DOT_RE.test(line) && paragraphs.length + (cur ? 1 : 0) > 1) {
+      let j = i + 1;
+      while (
+        j < body.length &&
+        j < i + 4 &&
+        !opensParagraph(body[j].text) &&
+        !SECTION_DOT_RE.test(body[j].text) &&
+        !/[,;.:]$/.test(body[j].text)
+      )
+        j++;
+      if (j > i + 1 && (j >= body.length || opensParagraph(body[j].text) || SECTION_DOT_RE.test(body[j].text))) {
+        flush();
+        paragraphs.push({
+          heading: 2,
+          runs: [
+            {
+              text: squashed(
+                body
+                  .slice(i, j)
+                  .map((l) => l.text)
+                  .join(' '),
+              ),
+            },
+          ],
+        });
+        i = j - 1;
+        continue;
+      }
+    }
     if (ended && !pendingLabel && cur?.kind !== 'meeting' && paragraphs.length + (cur ? 1 : 0) > 1) {
       if (SECTION_RE.test(line)) {
         flush();
