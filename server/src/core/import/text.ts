@@ -594,6 +594,8 @@ function findMarker(
       const digit = /\d/.test(m[1]);
       if (!m[2]) {
         if (digit || /\d\.$/.test(before)) continue; // a number ("1.5", "2030")
+        if (m[1] === '.' && (ABBREVIATION_RE.test(before) || /\S\/\S*$/.test(before))) continue; // "Add.1", "A/78/L.1", "No.1"
+
         return hit;
       }
       const sequel = after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
@@ -631,6 +633,9 @@ function noteRuns(runs: Run[]): Run[] {
   }
   return out;
 }
+
+/** Abbreviations a number follows without a space: parts of symbols ("A/78/825/Add.1"), "No.1". */
+const ABBREVIATION_RE = /(?:^|[\s/(])(?:Add|Rev|Corr|Amend|Suppl|No|Nos|para|paras|vol|art|chap|sect|p|pp)\.$/i;
 
 /** Words before which a number is a number, not a footnote marker ("Article 1", "of 3 April"). */
 const NUMBER_WORDS =
