@@ -246,11 +246,14 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     }
     if (hasFormFeeds && !sawRule) {
       // footnotes under a rule drawn as a line, not text (a PDF made by a word processor): the
-      // next footnote's number alone on a line after a finished paragraph, its text after it
+      // next footnote's number alone on a line after a finished paragraph (or the next two numbers
+      // in a row, where a paragraph runs on to the next page), their texts after them
       const next = String(lastNote ? parseInt(lastNote, 10) + 1 : 1);
       const first = bodyLines.findIndex((l) => l.page === pageNo);
       for (let k = first + 1; first >= 0 && k < bodyLines.length; k++) {
-        if (bodyLines[k].text !== next || !/[.;:,]$/.test(bodyLines[k - 1].text.replace(MARKER_RE, ''))) continue;
+        if (bodyLines[k].text !== next) continue;
+        const inRow = bodyLines[k + 1]?.text === String(parseInt(next, 10) + 1);
+        if (!inRow && !/[.;:,]\d{0,3}$/.test(bodyLines[k - 1].text.replace(MARKER_RE, ''))) continue;
         const tail = bodyLines.slice(k).map((l) => l.text);
         if (tail.some((t) => !/^\d{1,3}$/.test(t))) {
           bodyLines.splice(k);
