@@ -335,7 +335,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       }
       continue;
     }
-    // a numbered section ("I.", "A.") between finished paragraphs: its number and title a heading
+    // a numbered section ("I.", "A.") between finished paragraphs, its title up to the next number
     if (ended && !pendingLabel && cur?.kind !== 'meeting' && SECTION_DOT_RE.test(line) && paragraphs.length + (cur ? 1 : 0) > 1) {
       let j = i + 1;
       while (
@@ -347,20 +347,16 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       )
         j++;
       if (j > i + 1 && (j >= body.length || opensParagraph(body[j].text) || SECTION_DOT_RE.test(body[j].text))) {
+        // as the adopted texts record it: the number a paragraph of its own, the title a heading
         flush();
-        paragraphs.push({
-          heading: 2,
-          runs: [
-            {
-              text: squashed(
-                body
-                  .slice(i, j)
-                  .map((l) => l.text)
-                  .join(' '),
-              ),
-            },
-          ],
-        });
+        paragraphs.push({ runs: [{ text: line }] });
+        const heading = squashed(
+          body
+            .slice(i + 1, j)
+            .map((l) => l.text)
+            .join(' '),
+        ).replace(/^#+\s+/, '');
+        paragraphs.push({ heading: 2, runs: [{ text: heading }] });
         i = j - 1;
         continue;
       }
