@@ -102,7 +102,9 @@ function furnitureSegment(seg: string, symbol: string | undefined, title: string
   if (isPageFurniture(t, undefined, symbol) || JOB_PAGE_RE.test(t) || DATE_CODE_RE.test(t)) return true;
   if (symbol && (t === symbol || t === symbol + '*')) return true;
   if (symbol && t.startsWith(symbol + ' ') && title && title.includes(t.slice(symbol.length + 1))) return true;
-  if (title && t.length > 3 && repeated.has(t) && title.includes(t)) return true;
+  // (a single word only as the running title's last line: a justified line of a word processor's
+  // print may hold a single word)
+  if (title && t.length > 3 && (t.includes(' ') || title.endsWith(t)) && repeated.has(t) && title.includes(t)) return true;
   return false;
 }
 
