@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from '../../server/src/core/parser';
+import { parse, reparse } from '../../server/src/core/parser';
 import { checkDocument } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/findings';
 import { fixAll } from '../../server/src/core/fix';
@@ -122,6 +122,50 @@ function profile(label: string, text: string, fn: () => void, n: number): string
     `${label}: p50 ${p50.toFixed(2)} ms, p95 ${percentile(ts, 0.95).toFixed(2)} ms, ${(mb / (p50 / 1000)).toFixed(1)} MB/s; baseline line scan ${base.toFixed(2)} ms (× ${(p50 / base).toFixed(1)})` +
     `\n      CPU time: p50 ${cpu50.toFixed(2)} ms, p95 ${percentile(cpu, 0.95).toFixed(2)} ms, ${(mb / (Math.max(cpu50, 0.001) / 1000)).toFixed(1)} MB/s; baseline ${cpuBase.toFixed(2)} ms (× ${(cpu50 / Math.max(cpuBase, 0.001)).toFixed(1)})`
   );
+}
+
+/**
+ * Typing in a large draft: one character inserted at a random place (a fixed sequence), each version
+ * re-parsed from the one before (reparse) and, apart, parsed afresh (parse); then checked.
+ * p50 / p95 of CPU and wall time, and the ratio to the full parse.
+ */
+function keystrokes(text: string, n: number): string[] {
+  let seed = 7;
+  const next = (m: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
+  let doc = parse(text);
+  const cpu = { re: [] as number[], reCheck: [] as number[], full: [] as number[] };
+  const wall = { re: [] as number[], full: [] as number[] };
+  const usage = (c0: NodeJS.CpuUsage) => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  for (let k = 0; k < n + 5; k++) {
+    const at = next(text.length);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    let c0 = process.cpuUsage();
+    let t0 = process.hrtime.bigint();
+    doc = reparse(doc, text);
+    const reWall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const re = usage(c0);
+    checkDocument(doc);
+    const reCheck = usage(c0);
+    c0 = process.cpuUsage();
+    t0 = process.hrtime.bigint();
+    parse(text);
+    const fullWall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const full = usage(c0);
+    if (k < 5) continue; // warm-up
+    cpu.re.push(re);
+    cpu.reCheck.push(reCheck);
+    cpu.full.push(full);
+    wall.re.push(reWall);
+    wall.full.push(fullWall);
+  }
+  const q = (xs: number[]) => `p50 ${percentile(xs, 0.5).toFixed(2)} ms, p95 ${percentile(xs, 0.95).toFixed(2)} ms`;
+  return [
+    `keystroke in the 1 MB draft (${n} single-character inserts): re-parse by block CPU ${q(cpu.re)}; full parse CPU ${q(cpu.full)} (re-parse × ${(percentile(cpu.re, 0.5) / percentile(cpu.full, 0.5)).toFixed(2)} of full)`,
+    `    wall: re-parse ${q(wall.re)}; full parse ${q(wall.full)}; re-parse + all checks CPU ${q(cpu.reCheck)}`,
+  ];
 }
 
 /** A synthetic draft of about `bytes` bytes: preamble, many operative paragraphs with sub-paragraphs, footnotes. */
@@ -240,6 +284,7 @@ function main(): void {
     console.log('  ' + profile(`parse+check ${path.basename(largestResolution)}`, text, () => checkDocument(parse(text)), runs));
   }
   console.log('  ' + profile('parse+check 1 MB synthetic draft', big, () => checkDocument(parse(big)), bigRuns));
+  console.log('  ' + keystrokes(big, Math.max(40, runs * 3)).join('\n  '));
   if (global.gc) global.gc();
   const before = process.memoryUsage().heapUsed;
   const keep = parse(big);

@@ -3,7 +3,7 @@
  * Debian's Chromium with playwright-core. The extension is installed from the freshly built .vsix.
  * The toolchain comes from test/e2e/setup.sh (cache: RESOLUTION_E2E_CACHE or ~/.cache/resolution-e2e).
  *
- * Environment: E2E_ONLY=<part of a scenario name>, E2E_SCREENSHOTS=<folder> (documentation shots),
+ * Environment: E2E_ONLY=<part of a scenario name>[,<another>…], E2E_SCREENSHOTS=<folder> (documentation shots),
  * E2E_KEEP=1 (keep the run folder), E2E_HEADED=1.
  */
 import { ChildProcess, spawn, spawnSync } from 'child_process';
@@ -143,7 +143,9 @@ export async function startSession(options: { api?: boolean } = {}): Promise<Ses
       2,
     ),
   );
-  const env = { ...process.env, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data };
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data };
+  // The corpus database's password comes from the secret storage in the scenarios, never from here.
+  delete env.PGPASSWORD;
   const port = await freePort();
   const cfg = path.join(runDir, 'cfg.yaml');
   fs.writeFileSync(cfg, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -226,7 +228,7 @@ export async function startSession(options: { api?: boolean } = {}): Promise<Ses
     const startedAt = Date.now();
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
     const docShots = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : undefined;
-    const driver = new CodeServerDriver(page, dirs.workspace, docShots);
+    const driver = new CodeServerDriver(page, dirs.workspace, docShots, dirs.userData);
     await driver.ready();
     console.log(`e2e: workbench loaded in ${Date.now() - startedAt} ms`);
     const ctx = context;

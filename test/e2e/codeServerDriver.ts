@@ -2,14 +2,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import type { Driver, SeenDiagnostic, Severity } from './scenarios';
+import type { Driver, SeenDiagnostic, Severity, TestDatabase } from './scenarios';
 import { waitFor } from './runner';
+import { Pool } from 'pg';
+import { main as cli } from '../../server/src/cli/main';
+import { pgUnavailableReason, startCluster } from '../support/pgCluster';
 
 // Page-side code below runs in the browser; these names exist there (no DOM lib in this project).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type HTMLElement = any;
+declare const getComputedStyle: (el: HTMLElement) => { visibility: string; display: string };
 
 const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
 
@@ -27,6 +31,7 @@ export class CodeServerDriver implements Driver {
     private readonly page: Page,
     private readonly workspace: string,
     private readonly shotsDir?: string,
+    private readonly userDataDir?: string,
   ) {}
 
   async ready(): Promise<void> {
@@ -68,12 +73,31 @@ export class CodeServerDriver implements Driver {
     }
   }
 
+  /**
+   * Types `text` into the Command Palette and waits for an entry matching `match`. The palette
+   * closes when the keyboard focus moves (an editor that opened a moment earlier takes it): then it
+   * is asked for again, up to three times. Returns the entry.
+   */
+  private async paletteEntry(text: string, match: RegExp | string): Promise<{ input: Locator; row: Locator }> {
+    const widget = this.page.locator('.quick-input-widget');
+    for (let attempt = 0; ; attempt++) {
+      const input = await this.openPalette(text);
+      const row = widget.locator('.quick-input-list .monaco-list-row').filter({ hasText: match }).first();
+      const state = await waitFor(
+        `the Command Palette to offer ${match}`,
+        async () => ((await row.isVisible()) ? 'offered' : (await widget.isVisible()) ? 'waiting' : 'closed'),
+        (v) => v !== 'waiting',
+        20000,
+      );
+      if (state === 'offered') return { input, row };
+      if (attempt >= 2) throw new Error(`the Command Palette closed three times before offering ${match}`);
+    }
+  }
+
   /** Runs a command from the Command Palette: types `query`, picks the first entry matching `match`. */
   async command(query: string, match: RegExp = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')): Promise<void> {
     await this.focusWorkbench();
-    await this.openPalette(`>${query}`);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: match }).first();
-    await row.waitFor({ state: 'visible' });
+    const { row } = await this.paletteEntry(`>${query}`, match);
     await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
@@ -94,6 +118,14 @@ export class CodeServerDriver implements Driver {
     }
     await this.page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).waitFor({ state: 'visible', timeout: 30000 });
     await this.page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor({ state: 'visible' });
+    // The editor takes the keyboard focus a moment after it shows; a palette or menu opened before
+    // that would close again at once.
+    await waitFor(
+      'the editor to take the focus',
+      () => this.page.evaluate((sel) => !!document.activeElement?.closest(sel), EDITOR),
+      (focused) => focused,
+      10000,
+    ).catch(() => console.log(`      (the editor of ${file} did not take the keyboard focus within 10 s)`));
     // The language must be ours (the status bar shows the language mode).
     await waitFor(
       'the Resolution language mode',
@@ -251,25 +283,46 @@ export class CodeServerDriver implements Driver {
     return titles;
   }
 
+  /** The text of the hovers on screen ('' when none shows); never waits for one. */
+  private shownHover(): Promise<string> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.monaco-hover')]
+        .filter((el: HTMLElement) => {
+          const r = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          return (
+            !el.classList.contains('hidden') && r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none'
+          );
+        })
+        .map((el: HTMLElement) => (el.innerText || '').replace(/\u00a0/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n'),
+    );
+  }
+
   async hover(line: number, column: number, until: (text: string) => boolean): Promise<string> {
     await this.focusEditor();
-    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
     let attempt = 0;
     return waitFor(
       `a hover on line ${line} satisfying the scenario`,
       async () => {
+        const shown = await this.shownHover();
+        if (shown && until(shown)) return shown;
         const rows = (await this.rows()).filter((r) => r.line === line);
         if (!rows.length) throw new Error(`line ${line} is not visible`);
         const r = rows[0];
         const x = r.left + Math.min(Math.max(column, 1) * 7, 400);
         const y = (r.top + r.bottom) / 2;
-        if (!(await hover.isVisible())) {
-          attempt++;
-          await this.page.mouse.move(x, y + 30 * (attempt % 2 ? 0 : 1));
-          await this.page.mouse.move(x + (attempt % 3), y);
-          await hover.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
-        }
-        return (await hover.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+        // Away and back, so that the editor asks for the hover again (its answer may have changed).
+        attempt++;
+        await this.page.mouse.move(x, y + 30 * (attempt % 2 ? 0 : 1) + 200);
+        await this.page.mouse.move(x + (attempt % 3), y);
+        return waitFor(
+          'a hover to show',
+          () => this.shownHover(),
+          (t) => t.length > 0,
+          3000,
+        ).catch(() => '');
       },
       until,
       30000,
@@ -355,9 +408,7 @@ export class CodeServerDriver implements Driver {
   async runCommand(command: { id: string; title: string }): Promise<void> {
     // Only close widgets: a click to focus the editor would move the cursor the command acts on.
     await this.focusWorkbench();
-    const input = await this.openPalette(`>${command.title}`);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: command.title }).first();
-    await row.waitFor({ state: 'visible' });
+    const { input } = await this.paletteEntry(`>${command.title}`, command.title);
     await this.page.keyboard.press('Enter');
     // The palette closes (or gives way to the command's own quick pick).
     await waitFor(
@@ -504,6 +555,16 @@ export class CodeServerDriver implements Driver {
       (v) => v === file,
       10000,
     );
+    // The dialog lists the folder of what is typed a moment later, and Enter may take the entry it
+    // highlights: wait until the list is that of the file's folder (a stale one is a folder on the way).
+    const name = path.basename(file);
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await waitFor(
+      'the dialog to list the file',
+      async () => ({ value: await input.inputValue(), rows: (await rows.allInnerTexts()).join(' | ') }),
+      (v) => v.value === file && v.rows.includes(name),
+      10000,
+    ).catch((e) => console.log(`      (${(e as Error).message})`));
     await this.page.keyboard.press('Enter');
     await waitFor(
       'the file dialog to close',
@@ -521,7 +582,10 @@ export class CodeServerDriver implements Driver {
   async writeFile(file: string, content: string | undefined): Promise<void> {
     const p = path.join(this.workspace, file);
     if (content === undefined) fs.rmSync(p, { force: true });
-    else fs.writeFileSync(p, content);
+    else {
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, content);
+    }
   }
 
   async problemFiles(): Promise<string[]> {
@@ -572,9 +636,25 @@ export class CodeServerDriver implements Driver {
       .filter({ hasText: new RegExp(`^\\s*${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
       .first();
     await row.waitFor({ state: 'visible', timeout: 20000 });
-    await row.click({ button: 'right' });
     const entry = this.page.locator('.context-view .monaco-menu .action-item .action-label').filter({ hasText: item }).first();
-    await entry.waitFor({ state: 'visible', timeout: 10000 });
+    // The menu closes when the focus moves while it opens (as the palette does): then ask again.
+    for (let attempt = 0; ; attempt++) {
+      await row.click({ button: 'right' });
+      const state = await waitFor(
+        `the context menu to offer ${item}`,
+        async () =>
+          (await entry.isVisible())
+            ? 'offered'
+            : (await this.page.locator('.context-view .monaco-menu').isVisible())
+              ? 'waiting'
+              : 'closed',
+        (v) => v === 'offered',
+        attempt === 0 ? 5000 : 10000,
+      ).catch(() => 'missing');
+      if (state === 'offered') break;
+      if (attempt >= 2) throw new Error(`the context menu of ${file} did not offer ${item}`);
+      await this.page.keyboard.press('Escape');
+    }
     await entry.hover();
     await entry.click();
     // A click that lands while the menu still settles leaves it open with the entry highlighted.
@@ -588,12 +668,68 @@ export class CodeServerDriver implements Driver {
       await this.page.keyboard.press('Enter');
   }
 
-  async notification(message: RegExp, button: string): Promise<string> {
+  async notification(message: RegExp, button?: string, timeoutMs = 20000): Promise<string> {
     const toast = this.page.locator('.notification-toast').filter({ hasText: message }).first();
-    await toast.waitFor({ state: 'visible', timeout: 20000 });
+    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
     const text = (await toast.locator('.notification-list-item-message').innerText()).replace(/\u00a0/g, ' ');
-    await toast.locator('.monaco-button', { hasText: button }).first().click();
+    if (button) await toast.locator('.monaco-button', { hasText: button }).first().click();
+    else {
+      // cleared, so that it covers nothing a later step looks at
+      await toast.hover();
+      await toast.locator('.action-label.codicon-notifications-clear').first().click();
+      await toast.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+    }
     return text;
+  }
+
+  async inputBox(text: string): Promise<string> {
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 20000 });
+    const prompt = (await widget.innerText())
+      .replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    await input.fill(text);
+    await waitFor(
+      'the input box to take the text',
+      () => input.inputValue(),
+      (v) => v === text,
+      10000,
+    );
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 20000 });
+    return prompt;
+  }
+
+  async userSettings(): Promise<string> {
+    const file = this.userDataDir && path.join(this.userDataDir, 'User', 'settings.json');
+    return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  }
+
+  async corpusDatabase(sources: string[]): Promise<TestDatabase | string> {
+    const reason = pgUnavailableReason();
+    if (reason) return reason;
+    const cluster = startCluster();
+    try {
+      const admin = cluster.connectionString;
+      const err: string[] = [];
+      const code = await cli(['corpus', 'push', '--db', admin, ...sources], { out: () => undefined, err: (l) => err.push(l) });
+      if (code !== 0) throw new Error(`corpus push failed: ${err.join('\n')}`);
+      const password = `e2e-${process.pid}-${Date.now().toString(36)}`;
+      const pool = new Pool({ connectionString: admin });
+      try {
+        await pool.query(`CREATE ROLE drafter LOGIN PASSWORD '${password}'`);
+        await pool.query('GRANT SELECT ON ALL TABLES IN SCHEMA public TO drafter');
+      } finally {
+        await pool.end();
+      }
+      // the cluster asks the role drafter, and only it, for a password (test/support/pgCluster.ts)
+      return { url: admin.replace('resolution@', 'drafter@'), password, stop: async () => cluster.stop() };
+    } catch (e) {
+      cluster.stop();
+      throw e;
+    }
   }
 
   async closeAll(): Promise<void> {

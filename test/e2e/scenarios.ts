@@ -4,7 +4,7 @@
  * through @vscode/test-electron (electron.ts). Lines and columns are 1-based, as the editor shows them.
  */
 
-import { IMPORT_DOCX, IMPORT_SOURCE } from './workspace';
+import { archive, ARCHIVE_DRAFT, CORPUS_ARCHIVE, DATABASE_DRAFT, DATABASE_SOURCE, IMPORT_DOCX, IMPORT_SOURCE } from './workspace';
 import { readDocx } from '../support/docxReader';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -72,8 +72,11 @@ export interface Driver {
   closeAll(): Promise<void>;
   /** Right-clicks a file in the Explorer and picks the context-menu entry matching `item` (UI drivers only). */
   explorerMenu?(file: string, item: RegExp): Promise<void>;
-  /** Clicks the button `button` of the notification whose text matches `message`; returns its text (UI drivers only). */
-  notification?(message: RegExp, button: string): Promise<string>;
+  /**
+   * Waits for the notification whose text matches `message` (20 s unless told) and returns its text;
+   * clicks its button `button` when one is named, else clears it (UI drivers only).
+   */
+  notification?(message: RegExp, button?: string, timeoutMs?: number): Promise<string>;
   /** Shows the explorer view named `view` and clicks its title action whose label matches (UI drivers only). */
   viewAction?(view: string, action: RegExp): Promise<void>;
   /** The rows of an explorer view (expanding the first level), once `until` holds (UI drivers only). */
@@ -84,6 +87,23 @@ export interface Driver {
   besideWorkspace?(file: string): string;
   /** The bytes of a workspace file, or undefined when it does not exist. */
   readFile(file: string): Promise<Uint8Array | undefined>;
+  /** Types into the open input box (a prompt, a password box) and presses Enter; returns its prompt (UI drivers only). */
+  inputBox?(text: string): Promise<string>;
+  /** The text of the user's settings.json (UI drivers only). */
+  userSettings?(): Promise<string>;
+  /**
+   * A throwaway PostgreSQL holding `sources` (paths) pushed as the precedent corpus with
+   * `resolution corpus push`, readable by a user who must give a password; or why there is none
+   * (drivers beside the test process only).
+   */
+  corpusDatabase?(sources: string[]): Promise<TestDatabase | string>;
+}
+
+export interface TestDatabase {
+  /** The connection string of the reading user, without the password. */
+  url: string;
+  password: string;
+  stop(): Promise<void>;
 }
 
 export interface Context {
@@ -98,7 +118,19 @@ export interface Context {
 export interface Scenario {
   name: string;
   /** Needs driver methods only a UI driver has (quick picks): skipped where they are missing. */
-  needs?: Array<'quickPick' | 'statusItem' | 'webview' | 'tabs' | 'viewAction' | 'fileDialog' | 'explorerMenu' | 'notification'>;
+  needs?: Array<
+    | 'quickPick'
+    | 'statusItem'
+    | 'webview'
+    | 'tabs'
+    | 'viewAction'
+    | 'fileDialog'
+    | 'explorerMenu'
+    | 'notification'
+    | 'inputBox'
+    | 'userSettings'
+    | 'corpusDatabase'
+  >;
   run(ctx: Context): Promise<void>;
 }
 
@@ -115,6 +147,28 @@ const lineOf = (text: string, needle: string): number => {
 };
 
 const clean = (s: string) => s.replace(/\u00a0/g, ' ');
+
+const decode = (b: Uint8Array | undefined) => (b === undefined ? undefined : new TextDecoder().decode(b));
+
+/**
+ * Runs `body` with the workspace's settings (.vscode/settings.json) changed by `change`, and puts
+ * the file back as it was afterwards, so that a scenario leaves the next one the workspace it found.
+ */
+async function withWorkspaceSettings(
+  driver: Driver,
+  change: (settings: Record<string, unknown>) => Record<string, unknown>,
+  body: () => Promise<void>,
+): Promise<void> {
+  const file = '.vscode/settings.json';
+  const before = decode(await driver.readFile(file));
+  const settings = before ? (JSON.parse(before) as Record<string, unknown>) : {};
+  await driver.writeFile(file, JSON.stringify(change(settings), null, 2) + '\n');
+  try {
+    await body();
+  } finally {
+    await driver.writeFile(file, before);
+  }
+}
 
 export const scenarios: Scenario[] = [
   {
@@ -487,36 +541,46 @@ export const scenarios: Scenario[] = [
     name: 'corpus-view-adds-a-session-archive',
     needs: ['viewAction', 'fileDialog'],
     async run({ driver, timing, log }) {
-      const archive = driver.besideWorkspace!('session-75_English.zip');
-      const draft = 'from-archive.res.md';
-      // The archive and the draft are built from ../shared/corpus at the start of the run (workspace.ts).
-      try {
-        await driver.open(draft);
-      } catch {
+      // A new user's draft on gender equality; the built-in corpus is four texts on wildlife crime.
+      // The archive (the 75th session's English resolutions) and the draft are built from
+      // ../shared/corpus at the start of the run (workspace.ts).
+      const archivePath = driver.besideWorkspace!(CORPUS_ARCHIVE);
+      if (!archive.files) {
         log('    skipped: ../shared not present (no archive to add)');
         return;
       }
-      const text = await driver.text();
-      const line = lineOf(text, '1. We shall leave no one behind');
-      const before = await driver.hover(line, 30, (h) => /Precedents/.test(h));
-      expect(!/A\/RES\/75\/1\b/.test(before), `before the archive is added, A/RES/75/1 is not a precedent: ${before.slice(0, 200)}`);
-      // Two clicks: Add in the Corpus view, then the archive in the file dialog.
-      const t0 = Date.now();
-      await driver.viewAction!('Corpus', /Add a corpus source/);
-      await driver.fileDialog!(archive);
-      const rows = await driver.viewRows!('Corpus', (r) => r.some((x) => /session-75_English\.zip.*60 files/.test(x)));
-      timing('add a session archive → listed in the Corpus view', Date.now() - t0);
-      const row = rows.find((x) => /session-75_English\.zip/.test(x))!;
-      expect(/\ben\b/.test(row), `the archive's row names its language: ${row}`);
-      await driver.closeAll();
-      await driver.open(draft);
-      const hover = await driver.hover(line, 30, (h) => /A\/RES\/75\/1\b/.test(h));
-      timing('add a session archive → precedent from it in the hover', Date.now() - t0);
-      expect(
-        /A\/RES\/75\/1, op\\?\. 7 · 21 September 2020/.test(clean(hover)),
-        `the hover gives op. 7 of A/RES/75/1 with its adoption date from the archive's metadata: ${hover.slice(0, 400)}`,
-      );
-      await driver.capture('corpus');
+      // The archive is added to the workspace settings; they are put back as they were afterwards
+      // (a second try starts without the archive too).
+      const withoutArchive = (settings: Record<string, unknown>) => {
+        const paths = settings['resolution.corpus.paths'];
+        return Array.isArray(paths) ? { ...settings, 'resolution.corpus.paths': paths.filter((x) => x !== archivePath) } : settings;
+      };
+      await withWorkspaceSettings(driver, withoutArchive, async () => {
+        await driver.open(ARCHIVE_DRAFT);
+        const text = await driver.text();
+        const line = lineOf(text, '1. *Strongly condemns* all forms of violence against women and girls');
+        const before = await driver.hover(line, 30, (h) => /Precedents/.test(h));
+        expect(/none in the corpus/.test(before), `before the archive is added, the draft has no precedent: ${before.slice(0, 200)}`);
+        // Two clicks: Add in the Corpus view, then the archive in the file dialog.
+        const t0 = Date.now();
+        await driver.viewAction!('Corpus', /Add a corpus source/);
+        await driver.fileDialog!(archivePath);
+        const listed = new RegExp(`${escapeRe(CORPUS_ARCHIVE)}\\s*${archive.files} files`);
+        const rows = await driver.viewRows!('Corpus', (r) => r.some((x) => listed.test(x)));
+        timing('add a session archive → listed in the Corpus view', Date.now() - t0);
+        const row = rows.find((x) => listed.test(x))!;
+        expect(/\ben\b/.test(row), `the archive's row names its language: ${row}`);
+        await driver.closeAll();
+        await driver.open(ARCHIVE_DRAFT);
+        const hover = await driver.hover(line, 30, (h) => /A\/RES\/75\/161\b/.test(h));
+        timing('add a session archive → precedent from it in the hover', Date.now() - t0);
+        expect(
+          /A\/RES\/75\/161, op\\?\. 1 · 16 December 2020/.test(clean(hover)),
+          `the hover gives op. 1 of A/RES/75/161 with its adoption date from the archive's metadata: ${hover.slice(0, 400)}`,
+        );
+        await driver.capture('corpus');
+        await driver.closeAll();
+      });
     },
   },
   {
@@ -668,6 +732,118 @@ export const scenarios: Scenario[] = [
       );
       await driver.capture('redline');
       await driver.closeAll();
+    },
+  },
+  {
+    name: 'accept-this-phrase-quick-fix',
+    async run({ driver, waitFor }) {
+      // A committee writes "Tasks …"; the check does not know the phrase and suggests "Asks".
+      const rcFile = '.resolutionrc.json';
+      const had = decode(await driver.readFile(rcFile));
+      const rcBefore = had ? (JSON.parse(had) as { phrases?: Record<string, string[]> }) : {};
+      expect(!rcBefore.phrases?.operative?.includes('Tasks'), 'the project does not know the phrase yet');
+      await driver.open('house-phrase.res.md');
+      const before = await driver.text();
+      const line = lineOf(before, '2. *Tasks*');
+      await waitFor(
+        'the unknown phrase listed',
+        () => driver.problems(),
+        (p) => p.some((d) => d.code === 'operative-verb-unknown' && d.line === line),
+      );
+      try {
+        const titles = await driver.quickFix(line, 6, /^Accept "Tasks" as an operative phrase/);
+        expect(
+          titles.some((t) => /Replace with .Asks./.test(t)),
+          `the suggestion is offered beside it: ${titles.join(' | ')}`,
+        );
+        // written to disk: the nearest .resolutionrc.json, here created in the workspace folder
+        const rc = await waitFor(
+          `${rcFile} to hold the phrase`,
+          async () => decode(await driver.readFile(rcFile)) ?? '',
+          (t) => /"Tasks"/.test(t),
+        );
+        const after = JSON.parse(rc) as { phrases?: Record<string, string[]> };
+        expect(
+          JSON.stringify(after) ===
+            JSON.stringify({
+              ...rcBefore,
+              phrases: { ...rcBefore.phrases, operative: [...(rcBefore.phrases?.operative ?? []), 'Tasks'] },
+            }),
+          `${rcFile} gains the phrase and keeps the rest: ${rc}`,
+        );
+        await waitFor(
+          'the finding to disappear',
+          () => driver.problems(),
+          (p) => !p.some((d) => d.code === 'operative-verb-unknown'),
+        );
+        expect(!(await driver.squiggleLines()).includes(line), `no squiggle left on line ${line}`);
+        expect((await driver.text()) === before, 'the draft itself is left as written');
+        await driver.capture('accept-phrase');
+      } finally {
+        await driver.writeFile(rcFile, had);
+      }
+      await driver.closeAll();
+    },
+  },
+  {
+    name: 'corpus-database-password-command',
+    needs: ['inputBox', 'userSettings', 'corpusDatabase', 'notification'],
+    async run({ driver, waitFor, log }) {
+      const source = driver.besideWorkspace!(DATABASE_SOURCE);
+      if ((await driver.readFile(DATABASE_DRAFT)) === undefined) {
+        log('    skipped: ../shared not present (nothing to push into the database)');
+        return;
+      }
+      // A shared corpus on a real PostgreSQL (A/RES/76/140), read by a user with a password.
+      const db = await driver.corpusDatabase!([source]);
+      if (typeof db === 'string') {
+        log(`    skipped: ${db}`);
+        return;
+      }
+      try {
+        // The connection string goes into the workspace settings, without the password.
+        await withWorkspaceSettings(
+          driver,
+          (settings) => ({ ...settings, 'resolution.corpus.database': db.url }),
+          async () => {
+            await driver.open(DATABASE_DRAFT);
+            const line = lineOf(await driver.text(), '1. *Encourages* Member States and all other relevant stakeholders');
+            // Hovered until the server, having read the setting, has tried the database and said why it cannot use it.
+            let before = '';
+            const why = await waitFor(
+              'the editor to say why the database is not used',
+              async () => {
+                before = await driver.hover(line, 30, (h) => /Precedents/.test(h));
+                return driver.notification!(/corpus database unavailable/i, undefined, 2000).catch(() => '');
+              },
+              (t) => t.length > 0,
+              60000,
+            );
+            expect(!/A\/RES\/76\/140/.test(before), `no precedent from the database before the password is given: ${before.slice(0, 200)}`);
+            expect(/asks for a password/.test(why), `the editor says why the database is not used: ${why}`);
+            await driver.runCommand({ id: 'resolution.setCorpusDatabasePassword', title: 'Resolution: Set corpus database password' });
+            const prompt = await driver.inputBox!(db.password);
+            expect(/secret storage/.test(prompt), `the prompt says where the password is kept: ${prompt}`);
+            await driver.notification!(/Corpus database password saved/);
+            const hover = await driver.hover(line, 30, (h) => /A\/RES\/76\/140/.test(h));
+            expect(
+              /A\/RES\/76\/140, op\\?\. 4 · 16 December 2021/.test(clean(hover)),
+              `the hover gives op. 4 of A/RES/76/140 from the database, with its date: ${hover.slice(0, 400)}`,
+            );
+            await driver.capture('corpus-database');
+            const settings = [await driver.userSettings!(), decode(await driver.readFile('.vscode/settings.json')) ?? ''];
+            expect(settings[1].includes(db.url), 'the workspace settings hold the connection string');
+            expect(!settings.some((t) => t.includes(db.password)), 'neither the user nor the workspace settings hold the password');
+            // An empty answer removes it.
+            await driver.runCommand({ id: 'resolution.setCorpusDatabasePassword', title: 'Resolution: Set corpus database password' });
+            await driver.inputBox!('');
+            await driver.notification!(/Corpus database password removed/);
+            await driver.closeAll();
+          },
+        );
+      } finally {
+        await db.stop();
+      }
     },
   },
 ];

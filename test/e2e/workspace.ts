@@ -51,39 +51,93 @@ function wordFileOfSeed(dir: string): void {
   }
 }
 
-/** The session archive the corpus scenario adds, and a draft quoting one of its resolutions. */
+/** The session archive the corpus scenario adds, and a draft on a topic the built-in corpus lacks. */
 export const CORPUS_ARCHIVE = 'session-75_English.zip';
-export const ARCHIVE_DRAFT = 'from-archive.res.md';
+export const ARCHIVE_DRAFT = 'gender-equality.res.md';
+/** How many resolutions the archive holds (known once the workspace is prepared; 0 without ../shared). */
+export const archive = { files: 0 };
+
+/** The folder beside the workspace pushed into the corpus database, and a draft quoting it. */
+export const DATABASE_SOURCE = 'database-corpus';
+export const DATABASE_DRAFT = 'rural-women.res.md';
+
+function sharedAkn(repoRoot: string): string | undefined {
+  return [
+    path.resolve(repoRoot, '..', 'shared', 'corpus', 'un-ga-akn4un'),
+    path.resolve(repoRoot, '..', '..', 'shared', 'corpus', 'un-ga-akn4un'),
+  ].find((d) => fs.existsSync(d));
+}
+
+function aknParser(repoRoot: string): typeof import('../../server/src/core/precedent/akn') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(repoRoot, 'out', 'server', 'src', 'core', 'precedent', 'akn.js'));
+}
+
+/** Operative paragraph `number` of an AKN4UN file, as parsed for the corpus. */
+function operative(repoRoot: string, file: string, number: string): string {
+  const [doc] = aknParser(repoRoot).parseAkn(fs.readFileSync(file, 'utf8'));
+  const p = doc.paragraphs.find((x) => x.kind === 'operative' && x.number === number);
+  if (!p) throw new Error(`${file} has no operative paragraph ${number}`);
+  return p.text;
+}
 
 /**
- * Builds, at test time, a zip archive like the UN's session archives from ../shared/corpus (60
- * English resolutions of the 75th session and the session's metadata), outside the workspace
- * (as a download would be), and a draft whose operative paragraph is a reworded paragraph of
- * A/RES/75/1 (in the archive, not in the built-in seeds). Nothing of it is kept in git.
+ * Builds, at test time, a zip archive like the UN's session archives from ../shared/corpus (every
+ * English resolution of the 75th session and the session's metadata), outside the workspace (as a
+ * download would be), and a draft on gender equality — a topic the built-in corpus (wildlife crime)
+ * knows nothing of — whose first paragraph rewords operative paragraph 1 of A/RES/75/161 (violence
+ * against women and girls). Nothing of it is kept in git.
  */
 export function prepareCorpusArchive(repoRoot: string, dir: string): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { zipSync } = require('fflate') as typeof import('fflate');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parseAkn } = require(
-    path.join(repoRoot, 'out', 'server', 'src', 'core', 'precedent', 'akn.js'),
-  ) as typeof import('../../server/src/core/precedent/akn');
-  const shared = [
-    path.resolve(repoRoot, '..', 'shared', 'corpus', 'un-ga-akn4un'),
-    path.resolve(repoRoot, '..', '..', 'shared', 'corpus', 'un-ga-akn4un'),
-  ].find((d) => fs.existsSync(d));
+  const shared = sharedAkn(repoRoot);
   if (!shared) return;
   const session = path.join(shared, '75');
   const names = fs
     .readdirSync(session)
     .filter((f) => /^75_\d+_E\.xml$/.test(f))
-    .sort((a, b) => parseInt(a.slice(3)) - parseInt(b.slice(3)))
-    .slice(0, 60);
+    .sort((a, b) => parseInt(a.slice(3)) - parseInt(b.slice(3)));
   const entries: Record<string, Uint8Array> = {};
   for (const n of names) entries[`75/${n}`] = fs.readFileSync(path.join(session, n));
   entries['metadata/75.jsonl'] = fs.readFileSync(path.join(shared, 'metadata', '75.jsonl'));
   fs.writeFileSync(path.join(path.dirname(dir), CORPUS_ARCHIVE), zipSync(entries));
-  const [doc] = parseAkn(fs.readFileSync(path.join(session, '75_1_E.xml'), 'utf8'));
-  const op7 = doc.paragraphs.find((p) => p.kind === 'operative' && p.number === '7')!.text;
-  fs.writeFileSync(path.join(dir, ARCHIVE_DRAFT), `The General Assembly,\n\n1. ${op7.replace('We will', 'We shall')}\n`);
+  archive.files = names.length;
+  const op1 = operative(repoRoot, path.join(session, '75_161_E.xml'), '1');
+  const op3 = operative(repoRoot, path.join(session, '75_161_E.xml'), '3');
+  fs.writeFileSync(
+    path.join(dir, ARCHIVE_DRAFT),
+    [
+      '# Draft resolution: gender equality and the empowerment of women and girls',
+      '',
+      'The General Assembly,',
+      '',
+      '*Reaffirming* its commitment to gender equality and the empowerment of all women and girls,',
+      '',
+      `1. ${op1.replace('against all women and girls', 'against women and girls')}`,
+      '',
+      `2. ${op3.replace(/;$/, '.')}`,
+      '',
+    ].join('\n'),
+  );
+  prepareDatabaseCorpus(repoRoot, shared, dir);
+}
+
+/**
+ * The corpus the database scenario pushes into PostgreSQL (A/RES/76/140, on rural women, and the
+ * 76th session's metadata), beside the workspace; and a draft rewording its operative paragraph 4.
+ */
+function prepareDatabaseCorpus(repoRoot: string, shared: string, dir: string): void {
+  const source = path.join(path.dirname(dir), DATABASE_SOURCE);
+  const file = fs.readdirSync(path.join(shared, '76')).find((f) => /_76_140-\d+E\.xml$/.test(f));
+  if (!file) return;
+  fs.mkdirSync(path.join(source, '76'), { recursive: true });
+  fs.mkdirSync(path.join(source, 'metadata'), { recursive: true });
+  fs.copyFileSync(path.join(shared, '76', file), path.join(source, '76', file));
+  fs.copyFileSync(path.join(shared, 'metadata', '76.jsonl'), path.join(source, 'metadata', '76.jsonl'));
+  const op4 = operative(repoRoot, path.join(shared, '76', file), '4');
+  fs.writeFileSync(
+    path.join(dir, DATABASE_DRAFT),
+    `The General Assembly,\n\n*Recognizing* the role of rural women in agricultural and rural development,\n\n1. ${op4.replace('Member States, appropriate United Nations entities and', 'Member States and').replace(/;$/, '.')}\n`,
+  );
 }

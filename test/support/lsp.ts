@@ -45,7 +45,16 @@ export function fileUri(p: string): string {
 }
 
 export async function startServer(
-  options: { settings?: Record<string, unknown>; rootPath?: string; locale?: string; initializationOptions?: Record<string, unknown> } = {},
+  options: {
+    settings?: Record<string, unknown>;
+    rootPath?: string;
+    locale?: string;
+    initializationOptions?: Record<string, unknown>;
+    /** Called just before the initialize request is sent (benchmarks time from there). */
+    onInitialize?: () => void;
+    /** Further notification handlers, registered before the server starts talking. */
+    notifications?: Record<string, (params: unknown) => void>;
+  } = {},
 ): Promise<TestServer> {
   // RESOLUTION_SERVER_NODE_ARGS: Node options for the server process (profiling a benchmark: "--cpu-prof --cpu-prof-dir=/tmp/p").
   const nodeArgs = (process.env.RESOLUTION_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -71,8 +80,10 @@ export async function startServer(
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('window/showMessage', () => undefined);
   connection.onNotification('$/progress', () => undefined);
+  for (const [method, handler] of Object.entries(options.notifications ?? {})) connection.onNotification(method, handler);
   connection.listen();
   const root = options.rootPath ?? ROOT;
+  options.onInitialize?.();
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: fileUri(root),

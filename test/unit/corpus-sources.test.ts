@@ -224,7 +224,7 @@ describe('corpus cache: a restart re-reads only what changed', () => {
       fs.rmSync(
         path.join(
           cacheDir,
-          fs.readdirSync(cacheDir).find((f) => f.startsWith('index-'))!,
+          fs.readdirSync(cacheDir).find((f) => f.startsWith('index-') && f.endsWith('.bin'))!,
         ),
       );
       const fromFiles = await new Corpus().load({ builtin: false, paths: [dir] }, { cacheDir });
@@ -253,6 +253,219 @@ describe('corpus cache: a restart re-reads only what changed', () => {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+});
+
+/** What a user sees of a corpus: its report, sources, searches, completions, symbols and parallel texts. */
+function view(c: Corpus, queries: string[]): unknown {
+  const report = c.report();
+  const stats = c.sourceStats().map((s) => ({ ...s, skipped: [...s.skipped].sort((a, b) => a.path.localeCompare(b.path)) }));
+  const m = (x: {
+    text: string;
+    score: number;
+    source: { symbol: string; path: string; paragraph: string; title?: string; date?: string };
+  }) => ({
+    text: x.text,
+    score: x.score,
+    symbol: x.source.symbol,
+    path: x.source.path,
+    paragraph: x.source.paragraph,
+    title: x.source.title,
+    date: x.source.date,
+  });
+  return {
+    files: report.files,
+    paragraphs: report.paragraphs,
+    skipped: [...report.skipped].sort((a, b) => a.path.localeCompare(b.path)),
+    stats,
+    languages: c.languages(),
+    // Paragraphs of equal score may come in another order (ids differ): compared as sorted lists.
+    searches: queries.map((q) => {
+      const found = [...c.search(q, { top: 20 }), ...c.search(q, { top: 20, lang: 'fr' })];
+      const order = (x: { score: number; path: string; paragraph: string; text: string }, y: typeof x) =>
+        y.score - x.score || x.path.localeCompare(y.path) || x.paragraph.localeCompare(y.paragraph) || x.text.localeCompare(y.text);
+      return {
+        found: found.map(m).sort(order),
+        prefix: c
+          .prefix(q.split(' ').slice(0, 4).join(' ') + ' ', { top: 20 })
+          .map((x) => `${x.score} ${x.text}`)
+          .sort(),
+        parallel: found.slice(0, 1).flatMap((f) => c.parallel(f.id).map((p) => ({ lang: p.lang, text: p.text }))),
+      };
+    }),
+    symbols: ['96/1', '96/2', '96/3', '96/4', '70/1'].map((k) => c.symbolInfo(k) ?? null),
+  };
+}
+
+describe('persistent corpus index: a delta beside the saved index', () => {
+  let dir: string;
+  let cacheDir: string;
+  beforeEach(() => {
+    dir = tmp('corpus-delta-src-');
+    cacheDir = tmp('corpus-delta-');
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+  const queries = [
+    'convene a high-level meeting on the protection of migratory birds',
+    'designate national focal points for the conservation of coral reefs',
+    'phase out single-use plastics in coastal tourism by the year 2030',
+    'establish a fund for the restoration of seagrass meadows',
+    'Requests the Secretary-General to report on the implementation of the present resolution',
+  ];
+  const sources = () => ({ builtin: false, paths: [dir] });
+  const binOf = () =>
+    path.join(
+      cacheDir,
+      fs.readdirSync(cacheDir).find((f) => f.startsWith('index-') && f.endsWith('.bin'))!,
+    );
+  const deltaOf = () => fs.readdirSync(cacheDir).find((f) => f.endsWith('.delta.json'));
+
+  it('after files changed, were added and removed, a restart reads only those files, writes a delta and equals a fresh build', async () => {
+    const a = path.join(dir, 'a.res.md');
+    const b = path.join(dir, 'b.res.md');
+    const c = path.join(dir, 'c.res.md');
+    const d = path.join(dir, 'd.xml');
+    fs.writeFileSync(a, draft('A/RES/96/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'));
+    fs.writeFileSync(
+      b,
+      draft('A/RES/96/1', 'Décide', 'de convoquer une réunion de haut niveau sur la protection des oiseaux migrateurs', 'fr'),
+    );
+    fs.writeFileSync(
+      c,
+      draft('A/RES/96/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs'),
+    );
+    fs.writeFileSync(d, '<akomaNtoso><broken>');
+    await new Corpus().load(sources(), { cacheDir });
+    const bin = binOf();
+    const before = fs.readFileSync(bin);
+    assert.strictEqual(deltaOf(), undefined, 'no delta after a full build');
+
+    // a changed, c removed, e added, d repaired (a skipped file that is now readable)
+    fs.writeFileSync(
+      a,
+      draft('A/RES/96/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030 and beyond'),
+    );
+    fs.rmSync(c);
+    const e = path.join(dir, 'e.res.md');
+    fs.writeFileSync(e, draft('A/RES/96/3', 'Decides', 'to establish a fund for the restoration of seagrass meadows in coastal zones'));
+    fs.writeFileSync(
+      d,
+      draft('A/RES/96/4', 'Notes', 'the report of the Secretary-General on oceans and the law of the sea').replace(/^/, ''),
+    );
+    fs.renameSync(d, path.join(dir, 'd.res.md'));
+    fs.writeFileSync(path.join(dir, 'f.xml'), '<akomaNtoso><still broken>');
+
+    const restarted = new Corpus();
+    const r = await restarted.load(sources(), { cacheDir });
+    assert.strictEqual(r.cached, 1, 'only the unchanged file came from the saved index');
+    assert.ok(fs.readFileSync(bin).equals(before), 'the saved index is not written again');
+    assert.ok(deltaOf(), 'the changes are saved as a delta beside it');
+    const fresh = new Corpus();
+    await fresh.load(sources());
+    assert.deepStrictEqual(view(restarted, queries), view(fresh, queries));
+    assert.strictEqual(restarted.search(queries[2], { top: 1 })[0].source.path, a);
+
+    // the next start applies the delta: fresh, nothing read
+    const third = new Corpus();
+    const t = await third.loadIfFresh(sources(), cacheDir);
+    assert.ok(t, 'the saved index and its delta are fresh');
+    assert.deepStrictEqual(view(third, queries), view(fresh, queries));
+
+    // a change while running (a watched file) joins the delta too
+    fs.writeFileSync(b, draft('A/RES/96/1', 'Prie', 'les États de protéger les zones humides côtières', 'fr'));
+    assert.ok(await third.updateFile(b));
+    fs.rmSync(e);
+    assert.ok(await third.updateFile(e));
+    assert.ok(fs.readFileSync(bin).equals(before), 'still the same saved index');
+    const fresh2 = new Corpus();
+    await fresh2.load(sources());
+    assert.deepStrictEqual(view(third, queries), view(fresh2, queries));
+    const fourth = new Corpus();
+    assert.ok(await fourth.loadIfFresh(sources(), cacheDir), 'fresh after the watched changes');
+    assert.deepStrictEqual(view(fourth, queries), view(fresh2, queries));
+    // without the saved index, the delta's parsed files still spare a re-read
+    fs.rmSync(bin);
+    const rebuilt = await new Corpus().load(sources(), { cacheDir });
+    assert.strictEqual(rebuilt.cached, rebuilt.files + rebuilt.skipped.length, 'every file from the per-file cache or the delta');
+  });
+
+  it('folds a large delta into a new saved index', async () => {
+    for (let i = 0; i < 70; i++) {
+      fs.writeFileSync(
+        path.join(dir, `r${i}.res.md`),
+        draft(`A/RES/97/${i + 1}`, 'Decides', `to hold meeting number ${i} on coastal wetlands`),
+      );
+    }
+    await new Corpus().load(sources(), { cacheDir });
+    const before = fs.readFileSync(binOf());
+    for (let i = 0; i < 70; i++) {
+      fs.writeFileSync(
+        path.join(dir, `r${i}.res.md`),
+        draft(`A/RES/97/${i + 1}`, 'Urges', `States to restore coastal wetlands, plan ${i}`),
+      );
+    }
+    const c = new Corpus();
+    const r = await c.load(sources(), { cacheDir });
+    assert.strictEqual(r.cached, 0);
+    assert.ok(!fs.readFileSync(binOf()).equals(before), 'a new saved index');
+    assert.strictEqual(deltaOf(), undefined, 'no delta beside it');
+    const again = new Corpus();
+    assert.ok(await again.loadIfFresh(sources(), cacheDir));
+    assert.strictEqual(again.search('States to restore coastal wetlands, plan 7', { top: 1 })[0].source.symbol, 'A/RES/97/8');
+  });
+
+  it('a damaged saved index or delta is ignored with a message and rebuilt; the corpus is complete', async () => {
+    const a = path.join(dir, 'a.res.md');
+    fs.writeFileSync(a, draft('A/RES/96/1', 'Decides', 'to convene a high-level meeting on the protection of migratory birds'));
+    fs.writeFileSync(
+      path.join(dir, 'c.res.md'),
+      draft('A/RES/96/2', 'Invites', 'Member States to designate national focal points for the conservation of coral reefs'),
+    );
+    await new Corpus().load(sources(), { cacheDir });
+    const fresh = new Corpus();
+    await fresh.load(sources());
+    const expected = view(fresh, queries);
+    const bin = binOf();
+    const good = fs.readFileSync(bin);
+    const damage: Array<[string, (b: Buffer) => Buffer]> = [
+      ['cut in half', (x) => x.subarray(0, x.length >> 1)],
+      ['garbage', () => Buffer.from([9, 0, 0, 0, 1, 2])],
+      ['index bytes overwritten', (x) => Buffer.concat([x.subarray(0, x.length - 4096), Buffer.alloc(4096, 0xff)])],
+      ['empty', () => Buffer.alloc(0)],
+    ];
+    for (const [what, f] of damage) {
+      fs.writeFileSync(bin, f(good));
+      const c = new Corpus();
+      const r = await c.load(sources(), { cacheDir });
+      assert.strictEqual(r.files, 2, what);
+      assert.deepStrictEqual(view(c, queries), expected, what);
+      if (what !== 'empty')
+        assert.ok(
+          r.notes?.some((n) => /damaged corpus index/.test(n)),
+          `${what}: ${JSON.stringify(r.notes)}`,
+        );
+      assert.ok(await new Corpus().loadIfFresh(sources(), cacheDir), `${what}: rebuilt and saved`);
+    }
+    // a damaged delta: named, and the changed file read again
+    fs.writeFileSync(
+      a,
+      draft('A/RES/96/1', 'Urges', 'States to phase out single-use plastics in coastal tourism by the year 2030 and beyond'),
+    );
+    await new Corpus().load(sources(), { cacheDir });
+    const delta = path.join(cacheDir, deltaOf()!);
+    fs.writeFileSync(delta, '{"version": 2, "base": ');
+    const c = new Corpus();
+    const r = await c.load(sources(), { cacheDir });
+    assert.ok(
+      r.notes?.some((n) => /damaged corpus index delta/.test(n)),
+      JSON.stringify(r.notes),
+    );
+    const fresh2 = new Corpus();
+    await fresh2.load(sources());
+    assert.deepStrictEqual(view(c, queries), view(fresh2, queries));
   });
 });
 

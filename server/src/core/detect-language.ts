@@ -15,11 +15,30 @@ import { LANGUAGE_FACTS } from './language-facts';
 import { defaultPhrases } from './phrase-knowledge';
 
 const LATIN: Lang[] = ['en', 'fr', 'es'];
-const SAMPLE = 20000;
+/** How much of the text detection reads (the language of a text is decided by its beginning). */
+export const SAMPLE = 20000;
 
 const FUNCTION_WORDS: Record<Lang, Set<string>> = Object.fromEntries(
   LANGUAGES.map((l) => [l, new Set(LANGUAGE_FACTS[l].functionWords)]),
 ) as Record<Lang, Set<string>>;
+
+/** For each function word of English, French or Spanish, the languages it belongs to (bit k: LATIN[k]). */
+const FUNCTION_WORD_LANGS = new Map<string, number>();
+LATIN.forEach((l, k) => {
+  for (const w of FUNCTION_WORDS[l]) FUNCTION_WORD_LANGS.set(w, (FUNCTION_WORD_LANGS.get(w) ?? 0) | (1 << k));
+});
+
+const LETTER = /^\p{L}/u;
+
+/** The UTF-16 length of the letter at i (a surrogate pair is one letter), 0 when none. */
+function letterAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+  const ch = s.slice(i, pair ? i + 2 : i + 1);
+  return LETTER.test(ch) ? ch.length : 0;
+}
 
 /** The language a text is written in; English when nothing says otherwise. */
 export function detectLanguage(text: string): Lang {
@@ -28,8 +47,9 @@ export function detectLanguage(text: string): Lang {
   let han = 0;
   let cyrillic = 0;
   let latin = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < s.length; i++) {
+    // Surrogate halves fall in none of the ranges, as the characters beyond the BMP they make.
+    const c = s.charCodeAt(i);
     if (c >= 0x0600 && c <= 0x06ff) arabic++;
     else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
     else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
@@ -42,13 +62,18 @@ export function detectLanguage(text: string): Lang {
   if (cyrillic / letters > 0.3) return 'ru';
 
   const score: Record<string, number> = { en: 0, fr: 0, es: 0 };
-  const lines = s.split(/\r?\n/);
-  for (const raw of lines) {
-    const line = raw.replace(/[*_]/g, '').trim();
+  const books = LATIN.map((l) => defaultPhrases(l));
+  for (let from = 0; from <= s.length;) {
+    // the lines of /\r?\n/
+    let nl = s.indexOf('\n', from);
+    if (nl < 0) nl = s.length;
+    const raw = s.slice(from, nl > from && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+    from = nl + 1;
+    const line = (/[*_]/.test(raw) ? raw.replace(/[*_]/g, '') : raw).trim();
     if (!line) continue;
     const plain = line.replace(/[,،，]\s*$/, '');
-    for (const l of LATIN) {
-      if (LANGUAGE_FACTS[l].authority.test(plain) && plain.length < 120 && l !== 'en') score[l] += 8;
+    if (plain.length < 120) {
+      for (const l of LATIN) if (l !== 'en' && LANGUAGE_FACTS[l].authority.test(plain)) score[l] += 8;
     }
     if (
       /^The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties)\b/.test(
@@ -59,18 +84,28 @@ export function detectLanguage(text: string): Lang {
     // The words that open the paragraph (past a number or a sub-paragraph label).
     const words = line
       .replace(/^(?:\d{1,4}\.?|\(?[a-z]{1,4}\))\s+/, '')
-      .split(/[\s,;:.]+/)
+      .split(/[\s,;:.]+/, 6)
       .filter(Boolean)
       .slice(0, 4);
     if (words.length) {
-      for (const l of LATIN) {
-        const k = defaultPhrases(l);
-        if (k.match(words, 'preambular') || k.match(words, 'operative')) score[l] += 2;
+      for (let k = 0; k < LATIN.length; k++) {
+        if (books[k].match(words, 'preambular') || books[k].match(words, 'operative')) score[LATIN[k]] += 2;
       }
     }
   }
-  for (const w of s.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    for (const l of LATIN) if (FUNCTION_WORDS[l].has(w)) score[l] += 1;
+  // The words of /\p{L}+/gu in the lower-cased sample.
+  const low = s.toLowerCase();
+  for (let i = 0; i < low.length;) {
+    const n = letterAt(low, i);
+    if (!n) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += n;
+    for (let m = letterAt(low, i); m; m = letterAt(low, i)) i += m;
+    const mask = FUNCTION_WORD_LANGS.get(low.slice(start, i));
+    if (mask) for (let k = 0; k < LATIN.length; k++) if (mask & (1 << k)) score[LATIN[k]] += 1;
   }
   let best: Lang = 'en';
   for (const l of LATIN) if (score[l] > score[best]) best = l;

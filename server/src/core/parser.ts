@@ -1,2 +1,2 @@
 /** The parser (its passes are in parser/): re-exported here for the many modules that import it. */
-export { parse, parseOrThrow, citationKey, superscriptToAscii, ORDINAL_SUFFIXES, type ParseOptions } from './parser/index';
+export { parse, parseOrThrow, reparse, citationKey, superscriptToAscii, ORDINAL_SUFFIXES, type ParseOptions } from './parser/index';

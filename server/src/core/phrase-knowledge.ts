@@ -600,16 +600,48 @@ function isBasePhrase(words: string[]): boolean {
  * emphasis markers, with their source offsets. Stops at the first non-word token.
  */
 export function leadingWords(source: string, start: number, end: number, max = 6): Word[] {
+  // A scan of character codes with the classes of /[*_\s\u00a0\u202f]+|([\p{L}][\p{L}\p{M}'’-]*)/u:
+  // skipped runs and words may run past `end`; only a token that starts before it is read.
   const words: Word[] = [];
-  const re = /[*_\s\u00a0\u202f]+|([\p{L}][\p{L}\p{M}'’-]*)/uy;
-  re.lastIndex = start;
-  while (re.lastIndex < end && words.length < max) {
-    const at = re.lastIndex;
-    const m = re.exec(source);
-    if (!m || m.index !== at) break;
-    if (m[1]) words.push({ text: m[1], start: at, end: at + m[1].length });
+  let i = start;
+  while (i < end && words.length < max) {
+    if (isSkipped(source.charCodeAt(i))) {
+      i++;
+      while (i < source.length && isSkipped(source.charCodeAt(i))) i++;
+      continue;
+    }
+    const first = letterLength(source, i, false);
+    if (!first) break;
+    let j = i + first;
+    for (;;) {
+      const n = letterLength(source, j, true);
+      if (!n) break;
+      j += n;
+    }
+    words.push({ text: source.slice(i, j), start: i, end: j });
+    i = j;
   }
   return words;
+}
+
+/** `*`, `_` or white space (every white space character is in the Basic Multilingual Plane). */
+function isSkipped(c: number): boolean {
+  if (c < 128) return c === 32 || c === 42 || c === 95 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
+
+const LETTER_RE = /^\p{L}/u;
+const WORD_PART_RE = /^[\p{L}\p{M}'’-]/u;
+
+/** The UTF-16 length of the letter (or, inside a word, mark, apostrophe or hyphen) at i; 0 when none. */
+function letterLength(source: string, i: number, inside: boolean): number {
+  if (i >= source.length) return 0;
+  const c = source.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (inside && (c === 39 || c === 45)) ? 1 : 0;
+  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < source.length;
+  const ch = source.slice(i, pair ? i + 2 : i + 1);
+  if (!(inside ? WORD_PART_RE : LETTER_RE).test(ch)) return 0;
+  return ch.length;
 }
 
 /** The first word that is not a modifier, with the modifiers before it. */
@@ -656,6 +688,10 @@ export class PhraseKnowledge {
   private readonly phrases: Record<PhraseKind, Map<string, number>> = { operative: new Map(), preambular: new Map() };
   private readonly leading: Set<string>;
   private readonly trailing: Set<string>;
+  /** The first words of the trailing modifiers (one word or several). */
+  private readonly trailingFirst: Set<string>;
+  /** Answers of suggest and suggestInPhrase, which scan the phrase data (cleared when a phrase is added). */
+  private readonly suggestions = new Map<string, unknown>();
 
   constructor(
     readonly lang: Lang = 'en',
@@ -665,6 +701,7 @@ export class PhraseKnowledge {
     this.facts = languageFacts(lang);
     this.leading = lang === 'en' ? LEADING_MODIFIERS : new Set(this.facts.leadingModifiers);
     this.trailing = lang === 'en' ? TRAILING_MODIFIERS : new Set(this.facts.trailingModifiers);
+    this.trailingFirst = new Set([...this.trailing].map((t) => t.split(' ')[0]));
     for (const kind of ['operative', 'preambular'] as PhraseKind[]) {
       if (lang === 'en') {
         for (const p of kind === 'operative' ? OPERATIVE_BASES : PREAMBULAR_BASES) this.addToTrie(kind, p);
@@ -736,6 +773,7 @@ export class PhraseKnowledge {
     this.phrases[kind].set(key, (this.phrases[kind].get(key) ?? 0) + n);
     this.vocab = undefined;
     this.byHead = undefined;
+    this.suggestions?.clear();
   }
 
   // ── the parser's questions ──────────────────────────────────────────────────────────────
@@ -771,33 +809,38 @@ export class PhraseKnowledge {
    * Returns undefined when no known phrase of that kind opens the words.
    */
   match(words: string[], kind: PhraseKind): PhraseMatch | undefined {
-    const lower = words.map(normaliseWord);
-    const modifiers: string[] = [];
+    // Words are lower-cased as the walk reaches them: most openings are decided by their first word.
+    const count = words.length;
+    const lower: string[] = [];
+    const low = (k: number): string => lower[k] ?? (lower[k] = normaliseWord(words[k]));
     let i = 0;
-    while (i < lower.length - 1 && this.leading.has(lower[i])) {
-      modifiers.push(lower[i]);
-      i++;
-    }
+    while (i < count - 1 && this.leading.has(low(i))) i++;
     // Try from each modifier boundary: "Further" may itself start a phrase in some books.
     for (let startAt = i; startAt >= 0; startAt--) {
       let node: Trie | undefined = this.tries[kind];
       let best = -1;
       let j = startAt;
-      while (node && j < lower.length) {
-        node = node.next.get(lower[j]);
+      while (node && j < count) {
+        node = node.next.get(low(j));
         if (!node) break;
         j++;
         if (node.end) best = j;
       }
       if (best > startAt) {
         const base = lower.slice(startAt, best).join(' ');
-        const mods = modifiers.slice(0, startAt);
+        const mods = lower.slice(0, startAt);
         let end = best;
         for (;;) {
           // one-word modifiers ("également") and two- or three-word ones ("en outre", "una vez más")
-          const n = [3, 2, 1].find((k) => end + k <= lower.length && this.trailing.has(lower.slice(end, end + k).join(' ')));
+          if (end >= count || !this.trailingFirst.has(low(end))) break;
+          let n = 0;
+          for (let k = 3; k >= 1 && !n; k--) {
+            if (end + k > count) continue;
+            for (let q = end; q < end + k; q++) low(q);
+            if (this.trailing.has(k === 1 ? lower[end] : lower.slice(end, end + k).join(' '))) n = k;
+          }
           if (!n) break;
-          mods.push(lower.slice(end, end + n).join(' '));
+          mods.push(n === 1 ? lower[end] : lower.slice(end, end + n).join(' '));
           end += n;
         }
         return { wordCount: end, base, modifiers: mods, known: true, kind };
@@ -838,6 +881,18 @@ export class PhraseKnowledge {
    * more than one); never for a known word.
    */
   suggest(kind: PhraseKind, word: string): Suggestion | undefined {
+    return this.memo(`s\u0000${kind}\u0000${word}`, () => this.suggestUncached(kind, word));
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (this.suggestions.has(key)) return this.suggestions.get(key) as T;
+    const value = compute();
+    if (this.suggestions.size > 20000) this.suggestions.clear();
+    this.suggestions.set(key, value);
+    return value;
+  }
+
+  private suggestUncached(kind: PhraseKind, word: string): Suggestion | undefined {
     const w = normaliseWord(word);
     if (this.heads[kind].has(w) || w.length < 3) return undefined;
     const limit = w.length <= 7 ? 1 : w.length <= 12 ? 2 : 3;
@@ -864,6 +919,10 @@ export class PhraseKnowledge {
    * slip of the keys, that occurs in no known phrase. `words` start at the head.
    */
   suggestInPhrase(kind: PhraseKind, words: string[]): { index: number; word: string } | undefined {
+    return this.memo(`p\u0000${kind}\u0000${words.join('\u0000')}`, () => this.suggestInPhraseUncached(kind, words));
+  }
+
+  private suggestInPhraseUncached(kind: PhraseKind, words: string[]): { index: number; word: string } | undefined {
     const lower = words.map(normaliseWord);
     if (!lower.length || this.phrases[kind].has(lower.join(' '))) return undefined;
     let best: { index: number; word: string; n: number } | undefined;

@@ -342,6 +342,7 @@ export class CorpusService {
         ` in ${Date.now() - t0} ms (${how}).`,
     );
     for (const s of report.skipped) ctx.log(`Precedent corpus: skipped ${s.path}: ${s.reason}`);
+    for (const n of report.notes ?? []) ctx.log(`Precedent corpus cache: ${n}`);
     if (report.skipped.length) {
       const names = report.skipped
         .slice(0, 3)

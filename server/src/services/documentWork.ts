@@ -11,15 +11,16 @@ import { LineIndex } from '../core/text';
 import type { Edit } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
-import { parse, type ParseOptions } from '../core/parser';
+import { parse, reparse, type ParseOptions } from '../core/parser';
 
 /**
  * The one parse call of the server: every parse of an open document or a workspace file goes
  * through here (in the server's thread and in the workers). `previous` is the last model of the
  * same document, for a parser that re-uses unchanged paragraphs.
  */
-export function parseText(text: string, options: ParseOptions, _previous?: ResolutionDocument): ResolutionDocument {
-  return parse(text, options);
+export function parseText(text: string, options: ParseOptions, previous?: ResolutionDocument): ResolutionDocument {
+  // The previous model is used up: its paragraphs after the edit move into the new one.
+  return previous ? reparse(previous, text, options) : parse(text, options);
 }
 
 /** What a check or a fix-all needs besides the corpus: all of it can be copied to a worker. */

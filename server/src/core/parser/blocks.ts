@@ -8,8 +8,6 @@ import { isBlank } from './inline';
 
 /** A block of lines before it is given a role. */
 export interface RawBlock {
-  startLine: number;
-  endLine: number;
   start: number;
   end: number;
   text: string;
@@ -17,6 +15,23 @@ export interface RawBlock {
 
 /** The blocks of a source, given the patterns of an operative number and a sub-paragraph label. */
 export function splitBlocks(source: string, index: LineIndex, numberRe: RegExp, sublabelRe: RegExp): RawBlock[] {
+  return splitLines(source, index, numberRe, sublabelRe, 0, undefined).blocks;
+}
+
+/**
+ * The blocks from line `fromLine` on, which must be where a block starts (or line 0). With `until`,
+ * the split stops at the first block that starts at or after offset `until.offset` where
+ * `until.isStart(offset)` says the old split started a block too: from there on the split of the
+ * old text and the new one agree (the same lines read from the same state), and `resumedAt` is that offset.
+ */
+export function splitLines(
+  source: string,
+  index: LineIndex,
+  numberRe: RegExp,
+  sublabelRe: RegExp,
+  fromLine: number,
+  until: { offset: number; isStart(offset: number): boolean } | undefined,
+): { blocks: RawBlock[]; resumedAt?: number } {
   const raw: RawBlock[] = [];
   let cur: RawBlock | undefined;
   const close = () => {
@@ -24,12 +39,11 @@ export function splitBlocks(source: string, index: LineIndex, numberRe: RegExp, 
     cur = undefined;
   };
   let inComment = false;
-  for (let line = 0; line < index.lineStarts.length; line++) {
+  for (let line = fromLine; line < index.lineStarts.length; line++) {
     const start = index.lineStarts[line];
     const end = index.lineEnd(line);
     const text = source.slice(start, end);
     if (inComment) {
-      cur!.endLine = line;
       cur!.end = end;
       if (text.includes('-->')) {
         inComment = false;
@@ -44,11 +58,13 @@ export function splitBlocks(source: string, index: LineIndex, numberRe: RegExp, 
     const single = HEADING_RE.test(text) || RULE_RE.test(text);
     const starter = single || numberRe.test(text) || sublabelRe.test(text) || FOOTNOTE_DEF_RE.test(text) || /^\s*<!--/.test(text);
     if (starter) close();
-    if (!cur) cur = { startLine: line, endLine: line, start, end, text: '' };
-    else {
-      cur.endLine = line;
-      cur.end = end;
-    }
+    if (!cur) {
+      if (until && start >= until.offset && until.isStart(start)) {
+        for (const b of raw) b.text = source.slice(b.start, b.end);
+        return { blocks: raw, resumedAt: start };
+      }
+      cur = { start, end, text: '' };
+    } else cur.end = end;
     if (/^\s*<!--/.test(text) && !text.includes('-->')) {
       inComment = true;
       continue;
@@ -57,5 +73,5 @@ export function splitBlocks(source: string, index: LineIndex, numberRe: RegExp, 
   }
   close();
   for (const b of raw) b.text = source.slice(b.start, b.end);
-  return raw;
+  return { blocks: raw };
 }

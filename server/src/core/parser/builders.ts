@@ -19,8 +19,18 @@ import type { PhraseKind } from '../phrase-knowledge';
 import { subLabelValues } from '../lexicon';
 import type { RawBlock } from './blocks';
 import type { ParseContext } from './context';
-import { endingOf, footnoteMarkersIn, italicRuns, leadingWords, superscriptToAscii, trimTrailing } from './inline';
+import { endingOf, italicRunAt, italicRuns, leadingWords, superscriptToAscii, trimTrailing } from './inline';
 import { ADOPTS_RE } from './patterns';
+import {
+  NumberNode,
+  OpeningNode,
+  PreambularNode,
+  OperativeNode,
+  ListItemNode,
+  SubParagraphNode,
+  AuthorityNode,
+  FootnoteDefinitionNode,
+} from './nodes';
 
 export function opening(c: ParseContext, from: number, to: number, kind: PhraseKind, paragraphEnd: number): Opening | undefined {
   const { source, index } = c;
@@ -28,8 +38,7 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
   while (s < to && /\s/.test(source[s])) s++;
   const words = leadingWords(source, s, Math.min(to, s + 300), 10);
   if (words.length === 0) return undefined;
-  const runs = italicRuns(source, s, paragraphEnd);
-  const first = runs.find((r) => r.start === s);
+  const first = italicRunAt(source, s, paragraphEnd);
   const m = c.phrases.match(
     words.map((w) => w.text),
     kind,
@@ -72,7 +81,7 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
   }
   let italicSpan: TextSpan | undefined;
   if (first) {
-    italicSpan = index.node(first.start, first.end, { text: source.slice(first.start, first.end) });
+    italicSpan = index.textNode(first.start, first.end, source.slice(first.start, first.end));
     const wrapsAll = first.end >= trimTrailing(source, s, paragraphEnd) - 1 && first.innerEnd > endOff + 20;
     if (first.innerEnd >= endOff) {
       italic = 'full';
@@ -95,34 +104,44 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
     }
   }
   startOff = Math.min(startOff, endOff);
-  return index.node(startOff, endOff, {
-    text: source.slice(startOff, endOff),
-    italic,
-    italicSpan,
-    base,
-    modifiers,
-    known: !!m,
-  });
+  return index.node(
+    startOff,
+    endOff,
+    {
+      text: source.slice(startOff, endOff),
+      italic,
+      italicSpan,
+      base,
+      modifiers,
+      known: !!m,
+    },
+    OpeningNode,
+  );
 }
 
 export function preambular(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const blockIndex = c.doc.blocks.length;
   c.addBlock(b, 'preambular');
-  const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
+  const footnotes = c.markersIn(b.start, b.end, []);
   const s = b.start + (b.text.length - b.text.trimStart().length);
-  const runs = italicRuns(source, s, b.end);
-  const wrapped = runs.some((r) => r.start === s && r.end >= trimTrailing(source, s, b.end) - 1 && r.end - r.start > 40);
-  const p: PreambularParagraph = index.node(b.start, b.end, {
-    kind: 'preambular' as const,
-    fragments: [index.span(b.start, b.end)],
-    text: b.text,
-    ending: endingOf(source, index, b.start, b.end),
-    footnotes,
-    blockIndex,
-    opening: opening(c, b.start, b.end, 'preambular', b.end),
-    wrappedInItalic: wrapped,
-  });
+  const run = italicRunAt(source, s, b.end);
+  const wrapped = !!run && run.end >= trimTrailing(source, s, b.end) - 1 && run.end - run.start > 40;
+  const p: PreambularParagraph = index.node(
+    b.start,
+    b.end,
+    {
+      kind: 'preambular' as const,
+      fragments: [index.span(b.start, b.end)],
+      text: b.text,
+      ending: endingOf(source, index, b.start, b.end),
+      footnotes,
+      blockIndex,
+      opening: opening(c, b.start, b.end, 'preambular', b.end),
+      wrappedInItalic: wrapped,
+    },
+    PreambularNode,
+  );
   c.doc.preamble.push(p);
   c.current = p;
 }
@@ -136,28 +155,33 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
   let contentStart = b.start;
   if (num) {
     const l = labelled(c, b, num);
-    number = Object.assign(l.label, { value: parseInt(num[2], 10), suffix: num[3] });
+    number = index.node(l.label.start, l.label.end, { text: l.label.text, value: parseInt(num[2], 10), suffix: num[3] }, NumberNode);
     contentStart = l.contentStart;
   }
   while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
-  const footnotes = footnoteMarkersIn(source, index, b.start, b.end, []);
+  const footnotes = c.markersIn(b.start, b.end, []);
   const ending = endingOf(source, index, contentStart, b.end);
   const verbs = extraVerbs(c, contentStart, b.end);
-  const p: OperativeParagraph = index.node(b.start, b.end, {
-    kind: 'operative' as const,
-    fragments: [index.span(contentStart, b.end)],
-    text: source.slice(contentStart, b.end),
-    ending,
-    footnotes,
-    blockIndex,
-    number,
-    opening: opening(c, contentStart, b.end, 'operative', b.end),
-    extraVerbs: verbs,
-    leadIn: index.node(contentStart, b.end, { text: source.slice(contentStart, b.end) }),
-    leadInEnding: ending,
-    subparagraphs: [],
-    listItems: [],
-  });
+  const p: OperativeParagraph = index.node(
+    b.start,
+    b.end,
+    {
+      kind: 'operative' as const,
+      fragments: [index.span(contentStart, b.end)],
+      text: source.slice(contentStart, b.end),
+      ending,
+      footnotes,
+      blockIndex,
+      number,
+      opening: opening(c, contentStart, b.end, 'operative', b.end),
+      extraVerbs: verbs,
+      leadIn: index.textNode(contentStart, b.end, source.slice(contentStart, b.end)),
+      leadInEnding: ending,
+      subparagraphs: [],
+      listItems: [],
+    },
+    OperativeNode,
+  );
   c.doc.operative.push(p);
   c.current = p;
   c.subStack = [];
@@ -176,7 +200,7 @@ export function extraVerbs(c: ParseContext, from: number, to: number): TextSpan[
       'operative',
     );
     if (!m) continue;
-    out.push(c.index.node(r.innerStart, r.innerEnd, { text: c.source.slice(r.innerStart, r.innerEnd) }));
+    out.push(c.index.textNode(r.innerStart, r.innerEnd, c.source.slice(r.innerStart, r.innerEnd)));
   }
   return out;
 }
@@ -186,13 +210,18 @@ export function listItem(c: ParseContext, b: RawBlock, num: RegExpExecArray): vo
   const { source, index } = c;
   c.listMode = true;
   const { label, contentStart } = labelled(c, b, num);
-  const item: ListItem = index.node(b.start, b.end, {
-    number: label,
-    text: source.slice(contentStart, b.end),
-  });
+  const item: ListItem = index.node(
+    b.start,
+    b.end,
+    {
+      number: label,
+      text: source.slice(contentStart, b.end),
+    },
+    ListItemNode,
+  );
   cur.listItems.push(item);
   c.addBlock(b, 'operative');
-  footnoteMarkersIn(source, index, b.start, b.end, cur.footnotes);
+  c.markersIn(b.start, b.end, cur.footnotes);
   extend(c, cur, b);
   cur.ending = endingOf(source, index, b.start, b.end);
 }
@@ -240,17 +269,22 @@ export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): 
     value = romanVal!;
   }
   const { label: labelSpan, contentStart: cs } = labelled(c, b, m);
-  const node: SubParagraph = index.node(b.start, b.end, {
-    label: labelSpan,
-    style,
-    value,
-    level: 1,
-    text: source.slice(cs, b.end),
-    ending: endingOf(source, index, cs, b.end),
-    children: [] as SubParagraph[],
-    footnotes: [] as FootnoteMarker[],
-  });
-  footnoteMarkersIn(source, index, b.start, b.end, node.footnotes);
+  const node: SubParagraph = index.node(
+    b.start,
+    b.end,
+    {
+      label: labelSpan,
+      style,
+      value,
+      level: 1,
+      text: source.slice(cs, b.end),
+      ending: endingOf(source, index, cs, b.end),
+      children: [] as SubParagraph[],
+      footnotes: [] as FootnoteMarker[],
+    },
+    SubParagraphNode,
+  );
+  c.markersIn(b.start, b.end, node.footnotes);
   cur.footnotes.push(...node.footnotes);
   const existing = find(style);
   if (existing >= 0) c.subStack.length = existing;
@@ -270,7 +304,7 @@ export function labelled(c: ParseContext, b: RawBlock, m: RegExpExecArray): { la
   const le = b.start + m[0].length;
   let contentStart = le;
   while (contentStart < b.end && /[\s\u200b-\u200f]/.test(c.source[contentStart])) contentStart++;
-  return { label: c.index.node(ls, le, { text: c.source.slice(ls, le) }), contentStart };
+  return { label: c.index.textNode(ls, le, c.source.slice(ls, le)), contentStart };
 }
 
 export function extend(c: ParseContext, p: PreambularParagraph | OperativeParagraph, b: RawBlock): void {
@@ -284,7 +318,7 @@ export function attachFragment(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const p = c.current!;
   c.addBlock(b, p.kind);
-  const markers = footnoteMarkersIn(source, index, b.start, b.end, []);
+  const markers = c.markersIn(b.start, b.end, []);
   p.footnotes.push(...markers);
   extend(c, p, b);
   p.ending = endingOf(source, index, b.start, b.end);
@@ -296,7 +330,7 @@ export function attachFragment(c: ParseContext, b: RawBlock): void {
       lastSub.ending = p.ending;
       lastSub.footnotes.push(...markers);
     } else if (p.listItems.length === 0) {
-      p.leadIn = index.node(p.leadIn.start, b.end, { text: p.text });
+      p.leadIn = index.textNode(p.leadIn.start, b.end, p.text);
       p.leadInEnding = p.ending;
       for (const v of extraVerbs(c, b.start, b.end)) p.extraVerbs.push(v);
     }
@@ -311,13 +345,18 @@ export function authority(c: ParseContext, b: RawBlock): void {
   let comma: Span | undefined;
   const e = trimTrailing(source, trimmedStart, trimmedEnd);
   if (',،，'.includes(source[e - 1] ?? 'x')) comma = index.span(e - 1, e);
-  const a: AuthorityLine = index.node(trimmedStart, trimmedEnd, {
-    text: source.slice(trimmedStart, trimmedEnd),
-    italic,
-    lineCount: b.endLine - b.startLine + 1,
-    comma,
-    placement: c.doc.preamble.length > 0 ? ('afterPreamble' as const) : ('beforePreamble' as const),
-  });
+  const a: AuthorityLine = index.node(
+    trimmedStart,
+    trimmedEnd,
+    {
+      text: source.slice(trimmedStart, trimmedEnd),
+      italic,
+      lineCount: index.positionAt(b.end).line - index.positionAt(b.start).line + 1,
+      comma,
+      placement: c.doc.preamble.length > 0 ? ('afterPreamble' as const) : ('beforePreamble' as const),
+    },
+    AuthorityNode,
+  );
   c.doc.authority = a;
   c.addBlock(b, 'authority');
   c.state = 'preamble';
@@ -333,13 +372,18 @@ export function footnoteDefinition(c: ParseContext, b: RawBlock, m: RegExpExecAr
   let ts = me;
   while (ts < b.end && /\s/.test(source[ts])) ts++;
   const text = source.slice(ts, b.end);
-  const def: FootnoteDefinition = index.node(b.start, b.end, {
-    label,
-    style,
-    marker: index.span(ms, me),
-    text,
-    ibid: /^[*_]?ibid\b/i.test(text),
-  });
+  const def: FootnoteDefinition = index.node(
+    b.start,
+    b.end,
+    {
+      label,
+      style,
+      marker: index.span(ms, me),
+      text,
+      ibid: /^[*_]?ibid\b/i.test(text),
+    },
+    FootnoteDefinitionNode,
+  );
   c.doc.footnoteDefinitions.push(def);
   c.addBlock(b, 'footnoteDefinition');
 }

@@ -2,6 +2,7 @@
 import type { Citation, TextSpan } from '../model';
 import type { LineIndex } from '../text';
 import { dateSource, type LanguageFacts } from '../language-facts';
+import { CitationNode } from './nodes';
 
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
@@ -23,9 +24,11 @@ export function scanCitations(source: string, index: LineIndex, f: LanguageFacts
   const SEP = new RegExp(String.raw`^(?:,\s+(?:${and}\s+)?|\s+${and}\s+)`, 'u');
   const ENTITLED = new RegExp(String.raw`^,\s+${f.entitled}\s+(?:“[^”]{0,400}”|«[^»]{0,400}»)`, 'u');
   const seen = new Set<number>();
+  const kw = new RegExp(String.raw`(?<![\p{L}])(?:${f.resolutionWord})\s+`, 'gu');
+  const bare = /\bA\/RES\/\d{1,4}\/\d{1,4}\b/g;
   for (const [from, to] of ranges) {
     const text = source.slice(from, to);
-    const kw = new RegExp(String.raw`(?<![\p{L}])(?:${f.resolutionWord})\s+`, 'gu');
+    kw.lastIndex = 0;
     let k: RegExpExecArray | null;
     while ((k = kw.exec(text))) {
       let pos = k.index + k[0].length;
@@ -40,12 +43,12 @@ export function scanCitations(source: string, index: LineIndex, f: LanguageFacts
         const d = DATE.exec(text.slice(after, after + 60));
         if (d) {
           const ds = from + after + d[0].length - d[1].length;
-          date = index.node(ds, ds + d[1].length, { text: d[1] });
+          date = index.textNode(ds, ds + d[1].length, d[1]);
           after += d[0].length;
         }
         const entitled = ENTITLED.exec(text.slice(after, after + 420));
         if (entitled) after += entitled[0].length;
-        const c: Citation = index.node(symStart, symStart + symbol.length, { symbol, key: citationKey(symbol), date });
+        const c: Citation = index.node(symStart, symStart + symbol.length, { symbol, key: citationKey(symbol), date }, CitationNode);
         out.push(c);
         seen.add(symStart);
         const sep = SEP.exec(text.slice(after, after + 10));
@@ -53,12 +56,12 @@ export function scanCitations(source: string, index: LineIndex, f: LanguageFacts
         pos = after + sep[0].length;
       }
     }
-    const bare = /\bA\/RES\/\d{1,4}\/\d{1,4}\b/g;
+    bare.lastIndex = 0;
     let b: RegExpExecArray | null;
     while ((b = bare.exec(text))) {
       const s = from + b.index;
       if (seen.has(s)) continue;
-      out.push(index.node(s, s + b[0].length, { symbol: b[0], key: citationKey(b[0]) }));
+      out.push(index.node(s, s + b[0].length, { symbol: b[0], key: citationKey(b[0]) }, CitationNode));
     }
   }
   return out.sort((a, b) => a.start - b.start);

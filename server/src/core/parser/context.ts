@@ -1,11 +1,21 @@
 /** What the passes of one parse share: the source, its line index, the language, the document built so far. */
-import type { Block, BlockKind, OperativeParagraph, PreambularParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from '../model';
+import type {
+  Block,
+  BlockKind,
+  FootnoteMarker,
+  OperativeParagraph,
+  PreambularParagraph,
+  ResolutionDocument,
+  SubLabelStyle,
+  SubParagraph,
+} from '../model';
 import { phraseKnowledge, type ExtraPhrases, type PhraseKnowledge } from '../phrase-knowledge';
-import { LineIndex } from '../text';
+import { BlockNode, LineIndex } from '../text';
 import { languageFacts, type LanguageFacts } from '../language-facts';
 import { documentLanguage, type LanguageSetting } from '../detect-language';
 import { NUMBER_RE, numberRe, SUBLABEL_CLOSE_RE, SUBLABEL_RE } from './patterns';
 import type { RawBlock } from './blocks';
+import { footnoteMarkersIn } from './inline';
 
 export interface ParseOptions {
   /** Phrase knowledge used to find opening phrases (defaults to the built-in knowledge of the draft's language). */
@@ -27,6 +37,30 @@ export class ParseContext {
   readonly sublabelRe: RegExp;
   readonly doc: ResolutionDocument;
   raw: RawBlock[] = [];
+  /**
+   * When re-parsing: the blocks after `raw` are the previous parse's blocks from `first` on, moved by
+   * `delta` (read on demand).
+   */
+  tail?: { blocks: readonly RawBlock[]; first: number; delta: number; made: RawBlock[] };
+
+  /** How many blocks the source has. */
+  get blockCount(): number {
+    return this.raw.length + (this.tail ? this.tail.blocks.length - this.tail.first : 0);
+  }
+
+  /** Block i. */
+  block(i: number): RawBlock {
+    if (i < this.raw.length || !this.tail) return this.raw[i];
+    const t = this.tail;
+    const k = i - this.raw.length;
+    let b = t.made[k];
+    if (!b) {
+      const old = t.blocks[t.first + k];
+      const start = old.start + t.delta;
+      b = t.made[k] = { start, end: old.end + t.delta, text: this.source.slice(start, old.end + t.delta) };
+    }
+    return b;
+  }
   state: Part = 'front';
   /** The paragraph that a fragment would continue. */
   current?: PreambularParagraph | OperativeParagraph;
@@ -37,15 +71,26 @@ export class ParseContext {
   adopting = false;
   /** A footnote block or rule stands between the current paragraph and the block being read. */
   pageBreak = false;
-  /** For each block, the value of the first numbered block after it (computed once, when asked). */
-  nextNumbered?: Array<number | undefined>;
+  /** For each block, the index of the first numbered block after it (-1: none) and the blocks' numbers (computed once, when asked). */
+  nextNumbered?: { next: Int32Array; values: number[] };
+  /** The block being given its role. */
+  at = 0;
+  /** Per block, the last block its role was decided on (-1: itself only), for re-parsing by block. */
+  look: number[] = [];
+
+  /** The role of the block being read depends on block k (or the end, k = raw.length). */
+  lookahead(k: number): void {
+    if (k > (this.look[this.at] ?? -1)) this.look[this.at] = k;
+  }
 
   constructor(
     readonly source: string,
     options: ParseOptions,
+    lines?: LineIndex,
+    lang?: ReturnType<typeof documentLanguage>,
   ) {
-    this.index = new LineIndex(source);
-    const language = documentLanguage(source, options.language ?? 'auto');
+    this.index = lines ?? new LineIndex(source);
+    const language = lang ?? documentLanguage(source, options.language ?? 'auto');
     this.phrases = options.phrases ?? phraseKnowledge(options.extraPhrases ?? {}, language.lang);
     this.facts = languageFacts(language.lang);
     this.numberRe = this.facts.numberDelimiter === String.raw`\.` ? NUMBER_RE : numberRe(this.facts.numberDelimiter);
@@ -55,8 +100,51 @@ export class ParseContext {
     this.doc.langSource = language.source;
   }
 
-  addBlock(b: RawBlock, kind: BlockKind, extra: Partial<Block> = {}): Block {
-    const block: Block = this.index.node(b.start, b.end, { kind, text: b.text, ...extra });
+  /** Every footnote marker of the source and the length of the longest (set by a re-parse, else found when first asked). */
+  markers?: { all: FootnoteMarker[]; longest: number };
+
+  /** Every footnote marker of the source, in order (found once). */
+  allMarkers(): FootnoteMarker[] {
+    return this.markerScan().all;
+  }
+
+  private markerScan(): { all: FootnoteMarker[]; longest: number } {
+    if (!this.markers) {
+      const all = footnoteMarkersIn(this.source, this.index, 0, this.source.length, []);
+      let longest = 0;
+      for (const m of all) longest = Math.max(longest, m.end - m.start);
+      this.markers = { all, longest };
+    }
+    return this.markers;
+  }
+
+  /**
+   * The footnote markers in [from, to), appended to `out` and returned: the markers of the whole
+   * source that lie inside, the same nodes, unless one straddles an end (then the stretch is read alone).
+   */
+  markersIn(from: number, to: number, out: FootnoteMarker[]): FootnoteMarker[] {
+    const { all, longest } = this.markerScan();
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && all[k].start > from - longest; k--) {
+      if (all[k].end > from) return footnoteMarkersIn(this.source, this.index, from, to, out);
+    }
+    let k = lo;
+    for (; k < all.length && all[k].start < to; k++) {
+      if (all[k].end > to) return footnoteMarkersIn(this.source, this.index, from, to, out);
+    }
+    const found = k > lo ? all.slice(lo, k) : [];
+    for (const m of found) out.push(m);
+    return found;
+  }
+
+  addBlock(b: RawBlock, kind: BlockKind, extra: { level?: number } = {}): Block {
+    const block = new BlockNode(this.index, b.start, b.end, kind, b.text, extra.level) as Block & BlockNode;
     this.doc.blocks.push(block);
     if (kind === 'annex') this.doc.annexes.push(block);
     return block;

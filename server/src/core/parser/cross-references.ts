@@ -3,6 +3,7 @@ import type { CrossReference, Paragraph, TextSpan } from '../model';
 import type { LineIndex } from '../text';
 import type { LanguageFacts } from '../language-facts';
 import { PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, subLabelValues } from '../lexicon';
+import { CrossReferenceNode } from './nodes';
 
 /** The cross-references in the fragments of the paragraphs, in source order. */
 export function scanCrossReferences(source: string, index: LineIndex, f: LanguageFacts, paragraphs: Paragraph[]): CrossReference[] {
@@ -14,6 +15,7 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
     String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`,
     'gu',
   );
+  const numRe = new RegExp(NUM, 'g');
   for (const p of paragraphs) {
     for (const fr of p.fragments) {
       const text = source.slice(fr.start, fr.end);
@@ -29,20 +31,21 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
         }
         const targets: TextSpan[] = [];
         const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(/\s/));
-        const numRe = new RegExp(NUM, 'g');
+        numRe.lastIndex = 0;
         let n: RegExpExecArray | null;
         while ((n = numRe.exec(m[1]))) {
           const s = listStart + n.index;
-          targets.push(index.node(s, s + n[0].length, { text: n[0] }));
+          targets.push(index.textNode(s, s + n[0].length, n[0]));
         }
         const s = fr.start + m.index;
-        const ref: CrossReference = index.node(s, s + m[0].length, { targets, direction });
+        // an array of its exact size (one grown by push keeps room for more)
+        const ref: CrossReference = index.node(s, s + m[0].length, { targets: targets.slice(), direction }, CrossReferenceNode);
         if (m[3]) {
           const { alpha, roman } = subLabelValues(m[3]);
           if (alpha !== undefined || roman !== undefined) {
             ref.sub = `(${m[3]})`;
             const ss = s + m[0].lastIndexOf(`(${m[3]})`) + 1;
-            ref.subSpan = index.node(ss, ss + m[3].length, { text: m[3] });
+            ref.subSpan = index.textNode(ss, ss + m[3].length, m[3]);
           }
         }
         out.push(ref);

@@ -2,6 +2,7 @@
 import type { Directive } from '../model';
 import type { LineIndex } from '../text';
 import { DIRECTIVE_RE } from './patterns';
+import { DirectiveNode } from './nodes';
 
 export function scanDirectives(source: string, index: LineIndex): Directive[] {
   const out: Directive[] = [];
@@ -12,7 +13,7 @@ export function scanDirectives(source: string, index: LineIndex): Directive[] {
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter(Boolean);
-    out.push(index.node(m.index, m.index + m[0].length, { kind: m[1] as Directive['kind'], rules }));
+    out.push(index.node(m.index, m.index + m[0].length, { kind: m[1] as Directive['kind'], rules }, DirectiveNode));
   }
   return out;
 }

@@ -1,17 +1,20 @@
 /** Pass 3: what is decided over the whole document once every block has its role. */
-import type { FootnoteMarker, OperativeParagraph } from '../model';
+import type { Block, OperativeParagraph } from '../model';
 import type { ParseContext } from './context';
 import { extraVerbs, opening } from './builders';
-import { footnoteMarkersIn, leadingWords } from './inline';
+import { leadingWords } from './inline';
 import { verbLike } from './predicates';
 import { frontMatterFacts } from './front-matter';
 import { scanDirectives } from './directives';
 import { scanCitations } from './citations';
 import { scanCrossReferences } from './cross-references';
 
-export function finish(c: ParseContext): void {
+/** Returns false when it changed the paragraphs the structure pass made (a single operative paragraph, a text that is no resolution). */
+export function finish(c: ParseContext): boolean {
   const { doc, source, index, facts } = c;
+  const operativeCount = doc.operative.length;
   singleOperative(c);
+  const kept = doc.operative.length === operativeCount;
   const hasItalicNumbered = doc.operative.some((p) => p.number && p.opening && p.opening.italic !== 'none');
   doc.kind = doc.authority || hasItalicNumbered ? 'resolution' : 'other';
   if (doc.kind === 'other') {
@@ -27,23 +30,23 @@ export function finish(c: ParseContext): void {
   // Every marker in the text counts as a reference, wherever it stands (front matter, prose of a
   // non-resolution, tables), except the marker that opens a footnote definition.
   const defMarkers = new Set(doc.footnoteDefinitions.map((d) => d.marker.start));
-  const all: FootnoteMarker[] = [];
-  footnoteMarkersIn(source, index, 0, source.length, all);
-  doc.footnoteMarkers = all.filter((m) => !defMarkers.has(m.start));
+  doc.footnoteMarkers = c.allMarkers().filter((m) => !defMarkers.has(m.start));
   if (doc.kind === 'other') {
     for (const blk of doc.blocks) if (blk.kind === 'frontMatter') blk.kind = 'other';
     doc.frontMatter = [];
   }
   Object.assign(doc, frontMatterFacts(source, index, facts, doc.frontMatter, doc.authority, doc.meeting));
   doc.directives.push(...scanDirectives(source, index));
-  doc.citations.push(...scanCitations(source, index, facts, paragraphRanges(c)));
+  doc.citations.push(...scanCitations(source, index, facts, paragraphRanges(c.doc.blocks, 0, c.doc.blocks.length)));
   doc.crossReferences.push(...scanCrossReferences(source, index, facts, [...doc.preamble, ...doc.operative]));
+  return kept && doc.kind === 'resolution';
 }
 
 /** Stretches of text where citations and cross-references are looked for: the paragraphs. */
-function paragraphRanges(c: ParseContext): Array<[number, number]> {
+export function paragraphRanges(blocks: readonly Block[], from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const b of c.doc.blocks) {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
     if (b.kind === 'preambular' || b.kind === 'operative' || b.kind === 'footnoteDefinition' || b.kind === 'other' || b.kind === 'annex')
       out.push([b.start, b.end]);
   }
@@ -73,7 +76,7 @@ function singleOperative(c: ParseContext): void {
     kind: 'operative' as const,
     opening: opening(c, last.start, last.end, 'operative', last.fragments[0].end),
     extraVerbs: extraVerbs(c, last.start, last.fragments[0].end),
-    leadIn: c.index.node(last.start, last.end, { text: last.text }),
+    leadIn: c.index.textNode(last.start, last.end, last.text),
     leadInEnding: last.ending,
     subparagraphs: [],
     listItems: [],

@@ -20,7 +20,7 @@ export function frontMatterFacts(
   meeting: TextSpan | undefined,
 ): FrontMatterFacts {
   const out: FrontMatterFacts = {};
-  const span = (s: number, e: number): TextSpan => index.node(s, e, { text: source.slice(s, e) });
+  const span = (s: number, e: number): TextSpan => index.textNode(s, e, source.slice(s, e));
   const GA = /General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会/;
   const isGA = front.some((b) => GA.test(b.text)) || GA.test(authority?.text ?? '');
   const DATE = dateSource(facts);

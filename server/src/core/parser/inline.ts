@@ -1,6 +1,6 @@
 /** Pure scanners over a stretch of the source: emphasis runs, leading words, endings, footnote markers. */
 import type { Ending, FootnoteMarker, FootnoteStyle } from '../model';
-import type { LineIndex } from '../text';
+import { MarkerNode, type LineIndex } from '../text';
 import { PUNCTUATION_EQUIVALENTS } from '../language-facts';
 import { fromSuperscript, SUPERSCRIPT_DIGITS } from '../lexicon';
 import { SUPERSCRIPT_RE } from './patterns';
@@ -24,6 +24,19 @@ export interface ItalicRun {
 /** Single-`*` / `_` emphasis runs in source[from, to), matched with CommonMark-like flanking rules. */
 export function italicRuns(source: string, from: number, to: number): ItalicRun[] {
   const runs: ItalicRun[] = [];
+  scanItalics(source, from, to, runs);
+  return runs.sort((a, b) => a.start - b.start);
+}
+
+/** The emphasis run that opens at `from`, if any (the scan stops where it closes). */
+export function italicRunAt(source: string, from: number, to: number): ItalicRun | undefined {
+  const ch = source[from];
+  if (from >= to || (ch !== '*' && ch !== '_')) return undefined;
+  return scanItalics(source, from, to, undefined);
+}
+
+/** Collects the runs into `runs`; without it, returns the run opening at `from` as soon as it closes. */
+function scanItalics(source: string, from: number, to: number, runs: ItalicRun[] | undefined): ItalicRun | undefined {
   const stack: Array<{ pos: number; ch: string }> = [];
   for (let i = from; i < to; i++) {
     const ch = source[i];
@@ -36,6 +49,7 @@ export function italicRuns(source: string, from: number, to: number): ItalicRun[
     let j = i;
     while (j < to && source[j] === ch) j++;
     if (j - i !== 1) {
+      if (!runs && i === from) return undefined;
       i = j - 1;
       continue;
     }
@@ -48,12 +62,14 @@ export function italicRuns(source: string, from: number, to: number): ItalicRun[
     const canOpen = !nextSpace;
     if (canClose && (!canOpen || !/\w/.test(next) || /[\w.,;:)”’¹²³⁴⁵⁶⁷⁸⁹⁰>]/.test(prev))) {
       const open = stack.pop()!;
-      runs.push({ start: open.pos, end: i + 1, innerStart: open.pos + 1, innerEnd: i });
+      const run = { start: open.pos, end: i + 1, innerStart: open.pos + 1, innerEnd: i };
+      if (runs) runs.push(run);
+      else if (open.pos === from) return run;
     } else if (canOpen) {
       stack.push({ pos: i, ch });
-    }
+    } else if (!runs && i === from) return undefined;
   }
-  return runs.sort((a, b) => a.start - b.start);
+  return undefined;
 }
 
 /** `/\s/` on one character, with an ASCII fast path. */
@@ -107,12 +123,16 @@ export function trimTrailing(source: string, from: number, to: number): number {
     const before = end;
     while (end > from && /[\s\u00a0\u200b-\u200f\u2060\ufeff*_]/.test(source[end - 1])) end--;
     while (end > from && SUPERSCRIPT_DIGITS.includes(source[end - 1])) end--;
-    const tail = source.slice(Math.max(from, end - 40), end);
-    let m = /<sup>[^<]*<\/sup>$/.exec(tail) || /\[\^[^\]]*\]$/.exec(tail) || /<!--[\s\S]*?-->$/.exec(tail);
-    if (m) end -= m[0].length;
-    else if ((m = /\[[^\]]*\]\([^)]*\)$/.exec(tail)) && !/[,;.:]\]/.test(m[0])) {
-      // a trailing link: keep its text, the ending is judged on it
-      break;
+    // Each pattern ends with its own character: only a text ending with one of them is looked at.
+    const lastChar = end > from ? source.charCodeAt(end - 1) : 0;
+    if (lastChar === 62 /* > */ || lastChar === 93 /* ] */ || lastChar === 41 /* ) */) {
+      const tail = source.slice(Math.max(from, end - 40), end);
+      let m = /<sup>[^<]*<\/sup>$/.exec(tail) || /\[\^[^\]]*\]$/.exec(tail) || /<!--[\s\S]*?-->$/.exec(tail);
+      if (m) end -= m[0].length;
+      else if ((m = /\[[^\]]*\]\([^)]*\)$/.exec(tail)) && !/[,;.:]\]/.test(m[0])) {
+        // a trailing link: keep its text, the ending is judged on it
+        break;
+      }
     }
     if (end === before) break;
   }
@@ -145,7 +165,7 @@ export function footnoteMarkersIn(source: string, index: LineIndex, from: number
   const found: FootnoteMarker[] = [];
   const text = source.slice(from, to);
   const add = (label: string, style: FootnoteStyle, s: number, e: number) => {
-    found.push(index.node(from + s, from + e, { label, style }));
+    found.push(new MarkerNode(index, from + s, from + e, label, style) as MarkerNode & FootnoteMarker);
   };
   let m: RegExpExecArray | null;
   SUPERSCRIPT_RE.lastIndex = 0;

@@ -11,17 +11,23 @@ import { ADOPTS_RE, FOOTNOTE_DEF_RE, NAME_STOPWORDS, NUMBER_RE, RULE_RE } from '
 /** True when the next numbered block after block i is numbered 1. */
 export function numberedFromOneLater(c: ParseContext, i: number): boolean {
   if (!c.nextNumbered) {
-    // for each block, the value of the first numbered block after it (computed once, backwards)
-    const next: Array<number | undefined> = new Array(c.raw.length);
-    let value: number | undefined;
-    for (let j = c.raw.length - 1; j >= 0; j--) {
-      next[j] = value;
-      const m = NUMBER_RE.exec(c.raw[j].text);
-      if (m) value = parseInt(m[2], 10);
+    // for each block, the index of the first numbered block after it and its number (computed once, backwards)
+    const next = new Int32Array(c.blockCount);
+    const values: number[] = new Array(c.blockCount);
+    let at = -1;
+    for (let j = c.blockCount - 1; j >= 0; j--) {
+      next[j] = at;
+      const m = NUMBER_RE.exec(c.block(j).text);
+      if (m) {
+        at = j;
+        values[j] = parseInt(m[2], 10);
+      }
     }
-    c.nextNumbered = next;
+    c.nextNumbered = { next, values };
   }
-  return c.nextNumbered[i] === 1;
+  const k = c.nextNumbered.next[i];
+  c.lookahead(k < 0 ? c.blockCount : k);
+  return k >= 0 && c.nextNumbered.values[k] === 1;
 }
 
 /** Not a lead-in to the numbered text that follows ("*Resolves* that:", "*Adopts* the following …"). */
@@ -30,11 +36,13 @@ export function misplacedInPreamble(c: ParseContext, b: RawBlock): boolean {
 }
 
 export function nextMeaningful(c: ParseContext, i: number): RawBlock | undefined {
-  for (let j = i + 1; j < c.raw.length; j++) {
-    const t = c.raw[j].text;
+  for (let j = i + 1; j < c.blockCount; j++) {
+    const t = c.block(j).text;
     if (FOOTNOTE_DEF_RE.test(t) || RULE_RE.test(t) || /^\s*<!--/.test(t)) continue;
-    return c.raw[j];
+    c.lookahead(j);
+    return c.block(j);
   }
+  c.lookahead(c.blockCount);
   return undefined;
 }
 

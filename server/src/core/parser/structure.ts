@@ -23,7 +23,7 @@ import { attachFragment, authority, continueListItem, footnoteDefinition, listIt
 
 /** Gives block i its role. */
 export function classify(c: ParseContext, i: number): void {
-  const b = c.raw[i];
+  const b = c.block(i);
   const blocksBefore = c.doc.blocks.length;
   classifyBlock(c, b, i);
   // Anything but a footnote definition or rule ends a page break.
@@ -83,7 +83,7 @@ function closesWithMeeting(c: ParseContext, b: RawBlock): boolean {
   c.state = 'closing';
   c.current = undefined;
   c.addBlock(b, 'meeting');
-  c.doc.meeting = c.index.node(b.start, b.end, { text: b.text });
+  c.doc.meeting = c.index.textNode(b.start, b.end, b.text);
   return true;
 }
 

@@ -10,7 +10,13 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import type { FileResult, SymbolInfo } from './corpus';
+
+/** "RDCX": a saved corpus index (and the version of its layout). */
+const SNAPSHOT_MAGIC = 0x58434452;
+/** zlib's CRC-32 (Node 20.15 and later; hardware-assisted: about 7 GB/s); without it, no checksum. */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 /** Bump when the parsed form changes: older caches are then ignored. */
 export const CACHE_VERSION = 2;
@@ -35,6 +41,27 @@ export interface CachedSource {
   root: string;
   files: Record<string, CachedFile>;
   metadata: Record<string, CachedMetadata>;
+}
+
+/** A file re-read since the saved index was written: its source, size, time and parse (or why it was skipped). */
+export interface DeltaEntry {
+  root: string;
+  size: number;
+  mtimeMs: number;
+  result?: FileResult;
+  error?: string;
+}
+
+/**
+ * What changed since the saved index of a set of sources was written, kept beside it so that a
+ * change costs a small write instead of saving the whole index again.
+ */
+export interface SnapshotDelta {
+  version: number;
+  /** The token of the saved index this delta applies to. */
+  base: string;
+  files: Array<[string, DeltaEntry]>;
+  removed: string[];
 }
 
 /** The command line's cache folder: $XDG_CACHE_HOME/resolution-drafting, else ~/.cache/resolution-drafting. */
@@ -136,13 +163,15 @@ export class CorpusCache {
     }
   }
 
-  private snapshotFile(key: string): string {
+  snapshotFile(key: string): string {
     return path.join(this.dir, `index-${key}.bin`);
   }
 
   /**
    * The saved corpus (its state as JSON and its serialized index) for a set of sources, if there
-   * is a readable one. One file: [JSON length, 4 bytes][JSON][index bytes].
+   * is a readable one. One file: a 16-byte head (magic, CRC-32 of the rest, JSON length, 0), the
+   * JSON (padded so that the index starts 8-byte aligned: its typed arrays are then read in place),
+   * the index bytes. A file that is cut short or whose checksum fails is named and ignored.
    */
   readSnapshot(key: string): { state: unknown; index: Uint8Array } | undefined {
     let data: Buffer;
@@ -152,12 +181,14 @@ export class CorpusCache {
       return undefined;
     }
     try {
-      if (data.length < 4) throw new Error('short');
-      const n = data.readUInt32LE(0);
-      const state = JSON.parse(data.subarray(4, 4 + n).toString('utf8'));
-      return { state, index: new Uint8Array(data.buffer, data.byteOffset + 4 + n, data.length - 4 - n) };
-    } catch {
-      this.problems.push(`ignored a damaged corpus index ${this.snapshotFile(key)}`);
+      if (data.length < 16 || data.readUInt32LE(0) !== SNAPSHOT_MAGIC) throw new Error('not a saved corpus index');
+      const n = data.readUInt32LE(8);
+      if (16 + n > data.length) throw new Error('cut short');
+      if (crc32 && crc32(data.subarray(16)) !== data.readUInt32LE(4)) throw new Error('checksum mismatch');
+      const state = JSON.parse(data.subarray(16, 16 + n).toString('utf8'));
+      return { state, index: new Uint8Array(data.buffer, data.byteOffset + 16 + n, data.length - 16 - n) };
+    } catch (e) {
+      this.problems.push(`ignored a damaged corpus index ${this.snapshotFile(key)} (${(e as Error).message}); it is rebuilt`);
       return undefined;
     }
   }
@@ -167,13 +198,13 @@ export class CorpusCache {
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      // Padded with spaces so that the index starts 8-byte aligned in the file: its typed arrays
-      // can then be read in place instead of copied.
       let json = Buffer.from(state, 'utf8');
-      const pad = (8 - ((4 + json.length) % 8)) % 8;
+      const pad = (8 - (json.length % 8)) % 8;
       if (pad) json = Buffer.concat([json, Buffer.alloc(pad, 0x20)]);
-      const head = Buffer.alloc(4);
-      head.writeUInt32LE(json.length, 0);
+      const head = Buffer.alloc(16);
+      head.writeUInt32LE(SNAPSHOT_MAGIC, 0);
+      head.writeUInt32LE(crc32 ? crc32(index, crc32(json)) : 0, 4);
+      head.writeUInt32LE(json.length, 8);
       const fd = fs.openSync(tmp, 'w');
       try {
         fs.writeSync(fd, head);
@@ -186,6 +217,56 @@ export class CorpusCache {
     } catch (e) {
       this.problems.push(`cannot write the corpus index ${file}: ${(e as Error).message}`);
       fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  private deltaFile(key: string): string {
+    return path.join(this.dir, `index-${key}.delta.json`);
+  }
+
+  /**
+   * The files changed since the saved index was written (their parse, or why they were skipped)
+   * and the files removed since; `base` names the saved index they apply to. Undefined when there
+   * is none or it is unreadable (then the changed files are simply read again).
+   */
+  readDelta(key: string): SnapshotDelta | undefined {
+    const file = this.deltaFile(key);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const d = JSON.parse(text) as SnapshotDelta;
+      if (d.version !== CACHE_VERSION || typeof d.base !== 'string' || !Array.isArray(d.files) || !Array.isArray(d.removed)) {
+        throw new Error('unexpected content');
+      }
+      return d;
+    } catch {
+      this.problems.push(`ignored a damaged corpus index delta ${file}`);
+      return undefined;
+    }
+  }
+
+  writeDelta(key: string, delta: SnapshotDelta): void {
+    const file = this.deltaFile(key);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify(delta));
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      this.problems.push(`cannot write the corpus index delta ${file}: ${(e as Error).message}`);
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  removeDelta(key: string): void {
+    try {
+      fs.rmSync(this.deltaFile(key), { force: true });
+    } catch {
+      /* ignore */
     }
   }
 

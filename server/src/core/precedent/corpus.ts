@@ -34,7 +34,7 @@ import {
   SourceListing,
   splitItemId,
 } from './sources';
-import { CorpusCache, CachedSource } from './cache';
+import { CACHE_VERSION, CorpusCache, CachedSource, DeltaEntry, SnapshotDelta } from './cache';
 
 export { isCorpusFile };
 
@@ -49,6 +49,8 @@ export interface LoadReport {
   skipped: SkippedFile[];
   /** Files whose parsed paragraphs came from the cache (not re-read). */
   cached?: number;
+  /** What happened to the cache (a damaged cache file ignored and rebuilt, a cache that cannot be written). */
+  notes?: string[];
 }
 
 export interface LoadProgress {
@@ -89,15 +91,22 @@ export interface LoadOptions {
 }
 
 /** Version of the saved corpus state beside the serialized index. */
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
+/** A delta of more files than this (and than 5 % of the corpus) is folded into a new saved index. */
+const DELTA_FILES = 64;
+
+/** A file's entry as saved: its paragraph ids as runs (first id, count, first id, count …). */
+type SavedFileEntry = Omit<FileEntry, 'ids'> & { ids: number[] };
 
 interface SnapshotState {
   version: number;
+  /** Names this saved index; a delta names the index it applies to. */
+  token: string;
   metadataItems: MetadataItem[];
   metadata: SymbolInfo[];
   documents: Array<[string, Lang, SymbolInfo]>;
   cited: Array<[string, string, number]>;
-  files: Array<[string, FileEntry]>;
+  files: Array<[string, SavedFileEntry]>;
   skipped: Array<[string, SkipEntry]>;
   /** Per file, the alignment keys of its paragraphs in the order of its ids, joined by newlines. */
   align: Array<[string, string]>;
@@ -427,25 +436,40 @@ export class Corpus implements CorpusFacts {
     this.cited.clear();
     this.alignOf = [];
     this.aligned.clear();
+    this.pendingAlign = undefined;
     this.langCounts = LANGUAGES.map(() => 0);
+    this.snapshotToken = undefined;
+    this.deltaFiles.clear();
+    this.deltaRemoved.clear();
   }
 
-  /** Restores the saved corpus, then re-reads what changed since; undefined when it cannot. */
+  /**
+   * Restores the saved corpus and applies the saved delta (files changed or removed since the index
+   * was saved, kept beside it), then re-reads alone what changed since; undefined when it cannot.
+   * What it re-reads joins the delta: a small write, not a rebuild and save of the whole index.
+   */
   private async restore(
     listings: Array<{ listing: SourceListing }>,
     archives: ArchiveCache,
     options: LoadOptions,
+    delta: SnapshotDelta | undefined,
   ): Promise<LoadReport | undefined> {
-    const snap = this.cache!.readSnapshot(this.snapshotKey!);
+    const cache = this.cache!;
+    const key = this.snapshotKey!;
+    const snap = cache.readSnapshot(key);
     if (!snap) return undefined;
     const state = snap.state as SnapshotState;
-    if (state?.version !== SNAPSHOT_VERSION) return undefined;
+    if (state?.version !== SNAPSHOT_VERSION || typeof state.token !== 'string') return undefined;
     const sig = (m: { id: string; size: number; mtimeMs: number }) => `${m.id}\u0000${m.size}\u0000${m.mtimeMs}`;
     // Metadata names titles and dates of everything: when it changed, everything is re-indexed.
     if (this.metadataItems.map(sig).sort().join('\n') !== state.metadataItems.map(sig).sort().join('\n')) return undefined;
+    const applied = delta && delta.base === state.token ? delta : undefined;
+    // What the saved index and its delta hold, by file: size and time.
     const saved = new Map<string, { size?: number; mtimeMs?: number }>();
     for (const [id, f] of state.files) saved.set(id, f);
     for (const [id, k] of state.skipped) if (!k.metadata && k.size !== undefined) saved.set(id, k);
+    for (const id of applied?.removed ?? []) saved.delete(id);
+    for (const [id, e] of applied?.files ?? []) saved.set(id, e);
     const current = new Map<string, { item: CorpusItem }>();
     for (const { listing } of listings) for (const item of listing.items) if (!current.has(item.id)) current.set(item.id, { item });
     const changed: Array<{ item: CorpusItem }> = [];
@@ -458,24 +482,126 @@ export class Corpus implements CorpusFacts {
     let index: PrecedentIndex;
     try {
       index = PrecedentIndex.deserialize(snap.index);
-    } catch {
+    } catch (e) {
+      cache.problems.push(`ignored a damaged corpus index ${cache.snapshotFile(key)} (${(e as Error).message}); it is rebuilt`);
       return undefined;
     }
     this.resetState();
     this.index = index;
+    this.snapshotToken = state.token;
     for (const info of state.metadata) this.metadata.set(info.key, info);
-    for (const [key, lang, info] of state.documents) {
-      let byLang = this.documents.get(key);
-      if (!byLang) this.documents.set(key, (byLang = new Map()));
+    for (const [k, lang, info] of state.documents) {
+      let byLang = this.documents.get(k);
+      if (!byLang) this.documents.set(k, (byLang = new Map()));
       byLang.set(lang, info);
     }
-    for (const [key, date, n] of state.cited) this.noteCited(key, date, n);
+    for (const [k, date, n] of state.cited) this.noteCited(k, date, n);
     for (const [id, f] of state.files) {
-      this.files.set(id, f);
+      const entry: FileEntry = { ...f, ids: expandIds(f.ids) };
+      this.files.set(id, entry);
       for (const d of f.docs) this.langCounts[LANG_INDEX.get(d.lang) ?? 0] += d.paragraphs;
     }
     for (const [id, k] of state.skipped) this.skippedFiles.set(id, k);
-    for (const [file, keys] of state.align) {
+    this.pendingAlign = state.align;
+    // The saved delta: its files' parse is taken as it is (nothing is parsed again).
+    for (const id of applied?.removed ?? []) {
+      this.dropFile(id);
+      this.skippedFiles.delete(id);
+      this.deltaRemoved.add(id);
+    }
+    for (const [id, e] of applied?.files ?? []) {
+      this.dropFile(id);
+      this.skippedFiles.delete(id);
+      this.deltaFiles.set(id, e);
+      if (e.error !== undefined) this.skippedFiles.set(id, { reason: e.error, root: e.root, size: e.size, mtimeMs: e.mtimeMs });
+      else if (e.result) this.ingest({ id, root: e.root, size: e.size, mtimeMs: e.mtimeMs, ...archiveOf(id) }, e.result);
+    }
+    // What changed since: dropped, or re-read alone.
+    this.patching = true;
+    for (const id of removed) {
+      this.dropFile(id);
+      this.skippedFiles.delete(id);
+      this.noteRemoved(id);
+    }
+    let last = Date.now();
+    for (let i = 0; i < changed.length; i++) {
+      if (options.isCancelled?.()) break;
+      const { item } = changed[i];
+      // (read again, not looked up in the per-file cache: that is a large file, and it was
+      // written with the saved index, so it cannot know a file changed since)
+      this.dropFile(item.id);
+      this.skippedFiles.delete(item.id);
+      await this.readItem(item, archives);
+      if (Date.now() - last > 15) {
+        options.onProgress?.({ done: i + 1, total: changed.length, path: item.id });
+        await yieldNow();
+        last = Date.now();
+      }
+    }
+    if ((changed.length || removed.length) && !options.isCancelled?.()) this.saveChanges();
+    this.cacheReads.clear();
+    options.onProgress?.({ done: current.size, total: current.size });
+    return { ...this.report(), cached: current.size - changed.length, ...this.notes() };
+  }
+
+  /** The cache's problems, for the load report. */
+  private notes(): { notes?: string[] } {
+    return this.cache?.problems.length ? { notes: [...this.cache.problems] } : {};
+  }
+
+  /** Files re-read (or removed) since the saved index was written: saved beside it as its delta. */
+  private deltaFiles = new Map<string, DeltaEntry>();
+  private deltaRemoved = new Set<string>();
+  /** The token of the saved index this corpus was restored from or saved as. */
+  private snapshotToken?: string;
+  /** Alignment keys of the saved index, read into `alignOf` and `aligned` when first needed. */
+  private pendingAlign?: Array<[string, string]>;
+
+  private noteChanged(item: CorpusItem, result: FileResult | undefined, error: string | undefined): void {
+    if (!this.snapshotToken || item.size < 0) return;
+    this.deltaRemoved.delete(item.id);
+    this.deltaFiles.set(item.id, {
+      root: item.root,
+      size: item.size,
+      mtimeMs: item.mtimeMs,
+      ...(error !== undefined ? { error } : { result }),
+    });
+  }
+
+  private noteRemoved(id: string): void {
+    if (!this.snapshotToken) return;
+    this.deltaFiles.delete(id);
+    this.deltaRemoved.add(id);
+  }
+
+  /**
+   * Saves what changed since the saved index: the delta beside it (a small write; the index keeps
+   * the new paragraphs in its delta part), or, once the delta holds many files, the whole corpus
+   * again.
+   */
+  private saveChanges(): void {
+    if (!this.cache || !this.snapshotKey || !this.snapshotToken) return;
+    const size = this.deltaFiles.size + this.deltaRemoved.size;
+    if (size > Math.max(DELTA_FILES, this.files.size * 0.05)) {
+      this.index.commit();
+      this.writeSnapshot();
+      return;
+    }
+    this.index.maybeCommit();
+    this.cache.writeDelta(this.snapshotKey, {
+      version: CACHE_VERSION,
+      base: this.snapshotToken,
+      files: [...this.deltaFiles],
+      removed: [...this.deltaRemoved],
+    });
+  }
+
+  /** Reads the saved alignment keys into the maps (first use after a restore). */
+  private ensureAligned(): void {
+    const pending = this.pendingAlign;
+    if (!pending) return;
+    this.pendingAlign = undefined;
+    for (const [file, keys] of pending) {
       const ids = this.files.get(file)?.ids;
       if (!ids) continue;
       const ks = keys.split('\n');
@@ -489,58 +615,33 @@ export class Corpus implements CorpusFacts {
         list.push(id);
       }
     }
-    // What changed since: dropped, or re-read alone (from the per-file cache when it has it).
-    this.patching = true;
-    for (const id of removed) {
-      this.dropFile(id);
-      this.skippedFiles.delete(id);
-    }
-    let last = Date.now();
-    for (let i = 0; i < changed.length; i++) {
-      if (options.isCancelled?.()) break;
-      const { item } = changed[i];
-      const hit = this.cachedFor(item.root)?.files[item.id];
-      this.dropFile(item.id);
-      this.skippedFiles.delete(item.id);
-      if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
-        if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
-        else this.ingest(item, hit.result!);
-      } else await this.readItem(item, archives);
-      if (Date.now() - last > 15) {
-        options.onProgress?.({ done: i + 1, total: changed.length, path: item.id });
-        await yieldNow();
-        last = Date.now();
-      }
-    }
-    if ((changed.length || removed.length) && !options.isCancelled?.()) {
-      if (this.cache) for (const id of removed) delete this.cache.pending(this.rootOf(splitItemId(id).file), true).files[id];
-      this.index.commit();
-      this.cache?.flush();
-      this.writeSnapshot();
-    }
-    this.cacheReads.clear();
-    options.onProgress?.({ done: current.size, total: current.size });
-    return { ...this.report(), cached: current.size - changed.length };
   }
 
-  /** Saves the corpus (its state and its serialized index) for the next start. */
+  /** Saves the corpus (its state and its serialized index) for the next start; any delta is folded in. */
   private writeSnapshot(): void {
     if (!this.cache || !this.snapshotKey) return;
+    this.ensureAligned();
     const align: Array<[string, string]> = [];
     for (const [file, f] of this.files) align.push([file, f.ids.map((id) => this.alignOf[id] ?? '').join('\n')]);
+    const token = crypto.randomBytes(12).toString('hex');
     const state: SnapshotState = {
       version: SNAPSHOT_VERSION,
+      token,
       metadataItems: this.metadataItems,
       metadata: [...this.metadata.values()],
       documents: [...this.documents].flatMap(([key, byLang]) =>
         [...byLang].map(([l, info]) => [key, l, info] as [string, Lang, SymbolInfo]),
       ),
       cited: [...this.cited].flatMap(([key, dates]) => [...dates].map(([d, n]) => [key, d, n] as [string, string, number])),
-      files: [...this.files],
+      files: [...this.files].map(([id, f]) => [id, { ...f, ids: compressIds(f.ids) }]),
       skipped: [...this.skippedFiles],
       align,
     };
     this.cache.writeSnapshot(this.snapshotKey, JSON.stringify(state), this.index.serialize());
+    this.cache.removeDelta(this.snapshotKey);
+    this.snapshotToken = token;
+    this.deltaFiles.clear();
+    this.deltaRemoved.clear();
   }
 
   private async loadAll(sources: CorpusSources, options: LoadOptions): Promise<LoadReport> {
@@ -576,8 +677,11 @@ export class Corpus implements CorpusFacts {
     this.metadataItems = listings.flatMap((l) => l.listing.metadata);
     this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
     this.patching = true;
+    // The delta saved beside the index: applied to it, or else a cache of parsed files too.
+    const savedDelta = this.cache ? this.cache.readDelta(this.snapshotKey!) : undefined;
+    const deltaHits = new Map<string, DeltaEntry>(savedDelta?.files ?? []);
     if (this.cache) {
-      const restored = await this.restore(listings, archives, options);
+      const restored = await this.restore(listings, archives, options, savedDelta);
       if (restored) {
         archives.clear();
         return restored;
@@ -623,12 +727,19 @@ export class Corpus implements CorpusFacts {
     for (let i = 0; i < all.length; i++) {
       if (options.isCancelled?.()) break;
       const { item } = all[i];
-      const hit = this.cachedFor(item.root)?.files[item.id];
+      const d = deltaHits.get(item.id);
+      const hit = d && d.root === item.root ? d : this.cachedFor(item.root)?.files[item.id];
       if (hit && item.size >= 0 && hit.size === item.size && hit.mtimeMs === item.mtimeMs) {
         fromCache++;
         if (hit.error) this.skippedFiles.set(item.id, { reason: hit.error, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
         else this.ingest(item, hit.result!);
-        if (this.cache) this.cache.pending(item.root).files[item.id] = hit;
+        if (this.cache) {
+          const entry: { size: number; mtimeMs: number; result?: FileResult; error?: string } = { size: hit.size, mtimeMs: hit.mtimeMs };
+          if (hit.error !== undefined) entry.error = hit.error;
+          else entry.result = hit.result;
+          this.cache.pending(item.root).files[item.id] = entry;
+          if (hit === d) this.cache.touch(item.root);
+        }
       } else {
         await this.readItem(item, archives);
       }
@@ -647,7 +758,7 @@ export class Corpus implements CorpusFacts {
     this.patching = true;
     this.cacheReads.clear();
     options.onProgress?.({ done: all.length, total: all.length });
-    return { ...this.report(), cached: fromCache };
+    return { ...this.report(), cached: fromCache, ...this.notes() };
   }
 
   /** Loads records that do not come from files (tests, benchmarks). */
@@ -670,7 +781,8 @@ export class Corpus implements CorpusFacts {
       const msg = (e as Error).message;
       const reason = /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg;
       this.skippedFiles.set(item.id, { reason, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
-      if (this.cache && item.size >= 0) {
+      if (this.snapshotToken) this.noteChanged(item, undefined, reason);
+      else if (this.cache && item.size >= 0) {
         this.cache.pending(item.root, this.patching).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, error: reason };
         this.cache.touch(item.root);
       }
@@ -678,7 +790,8 @@ export class Corpus implements CorpusFacts {
     }
     this.skippedFiles.delete(item.id);
     this.ingest(item, result);
-    if (this.cache) {
+    if (this.snapshotToken) this.noteChanged(item, result, undefined);
+    else if (this.cache) {
       this.cache.pending(item.root, this.patching).files[item.id] = { size: item.size, mtimeMs: item.mtimeMs, result };
       this.cache.touch(item.root);
     }
@@ -687,6 +800,7 @@ export class Corpus implements CorpusFacts {
 
   /** Adds a parsed file's paragraphs to the index, with the metadata's titles and dates. */
   private ingest(item: CorpusItem, result: FileResult): void {
+    this.ensureAligned();
     const keys: string[] = [];
     const ids: number[] = [];
     const sourcePath = item.id;
@@ -766,6 +880,7 @@ export class Corpus implements CorpusFacts {
   private dropFile(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
+    this.ensureAligned();
     for (const id of entry.ids) {
       this.langCounts[LANG_INDEX.get(this.index.langOf(id)) ?? 0]--;
       this.index.remove(id);
@@ -798,7 +913,10 @@ export class Corpus implements CorpusFacts {
     const root = this.rootOf(file);
     if (isArchive(file)) {
       const had = [...this.files.keys()].filter((id) => splitItemId(id).archive === file);
-      for (const id of had) this.dropFile(id);
+      for (const id of had) {
+        this.dropFile(id);
+        this.noteRemoved(id);
+      }
       for (const id of [...this.skippedFiles.keys()]) if (id === file || splitItemId(id).archive === file) this.skippedFiles.delete(id);
       if (fs.existsSync(file)) {
         const archives = new ArchiveCache();
@@ -806,26 +924,34 @@ export class Corpus implements CorpusFacts {
         for (const s of listing.skipped) this.skippedFiles.set(s.path, { reason: s.reason, root });
         for (const item of listing.items) await this.readItem({ ...item, root }, archives);
       }
-      this.index.maybeCommit();
-      this.cache?.flush();
+      this.saveUpdate();
       return true;
     }
     if (!fs.existsSync(file)) {
       const had = this.files.has(file) || this.skippedFiles.has(file);
       this.dropFile(file);
       this.skippedFiles.delete(file);
-      if (this.cache) {
+      if (this.snapshotToken) this.noteRemoved(file);
+      else if (this.cache) {
         delete this.cache.pending(root).files[file];
         this.cache.touch(root);
       }
-      this.cache?.flush();
+      this.saveUpdate();
       return had;
     }
     const st = fs.statSync(file);
     await this.readItem({ id: file, root, size: st.size, mtimeMs: st.mtimeMs }, new ArchiveCache());
-    this.index.maybeCommit();
-    this.cache?.flush();
+    this.saveUpdate();
     return true;
+  }
+
+  /** After a file changed while running: the saved index's delta, or else the per-file cache, saved. */
+  private saveUpdate(): void {
+    if (this.snapshotToken) this.saveChanges();
+    else {
+      this.index.maybeCommit();
+      this.cache?.flush();
+    }
   }
 
   /** Adds a single file to the corpus sources (a new workspace resolution file); call updateFile to read it. */
@@ -875,6 +1001,7 @@ export class Corpus implements CorpusFacts {
    * language, in the order of the official languages.
    */
   parallel(id: number): ParallelText[] {
+    this.ensureAligned();
     const a = this.alignOf[id];
     if (!a) return [];
     const own = this.langOfId(id);
@@ -994,3 +1121,28 @@ function citationsIn(text: string, out: Array<[string, string]>): void {
 
 export type { ParagraphKind, Match };
 export { cleanParagraphText };
+
+/** Paragraph ids as runs: [first, count, first, count …] (a file's ids are mostly consecutive). */
+export function compressIds(ids: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ids.length;) {
+    let j = i + 1;
+    while (j < ids.length && ids[j] === ids[j - 1] + 1) j++;
+    out.push(ids[i], j - i);
+    i = j;
+  }
+  return out;
+}
+
+/** The ids of `compressIds` runs. */
+export function expandIds(runs: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < runs.length; i += 2) for (let k = 0; k < runs[i + 1]; k++) out.push(runs[i] + k);
+  return out;
+}
+
+/** The archive of an item id, as a CorpusItem field. */
+function archiveOf(id: string): { archive?: string } {
+  const { archive } = splitItemId(id);
+  return archive ? { archive } : {};
+}

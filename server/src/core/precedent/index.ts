@@ -12,7 +12,8 @@
  * precedents of the query's language only (English by default).
  *
  * Memory: everything per paragraph lives in typed arrays — word codes in one shared Uint16Array,
- * texts in a token-compressed byte store (`textstore.ts`), postings in one Uint32Array — so a
+ * texts in a token-compressed byte store (`textstore.ts`), postings in one byte array (each list:
+ * its length, then the gaps between its ascending ids, as variable-length integers) — so a
  * million paragraphs are a few hundred MB and a handful of objects. `serialize()` writes those
  * arrays as they are; `deserialize()` maps them back without re-tokenizing anything.
  */
@@ -64,7 +65,7 @@ export interface IndexStats {
 }
 
 /** Version of the `serialize()` format; `deserialize()` refuses any other. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 0x49504452; // "RDPI" little-endian
 
 export class PrecedentIndex {
@@ -104,7 +105,10 @@ export class PrecedentIndex {
   private staticCount = 0;
   private mask = 0;
   private starts = new Uint32Array(1);
-  private postings = new Uint32Array(0);
+  /** Posting lists, bucket b at postings[starts[b] .. starts[b + 1]): varint length, then varint id gaps. */
+  private postings = new Uint8Array(0);
+  /** Postings held (ids in all lists). */
+  private postingCount = 0;
   private sorted = new Uint32Array(0);
   /** For each position of `sorted`, the end of its run of identical wordings. */
   private runEnd = new Uint32Array(0);
@@ -132,7 +136,7 @@ export class PrecedentIndex {
       paragraphs: this.liveCount,
       vocabulary: LANGUAGES.reduce((a, _l, i) => a + this.voc(i).size, 0),
       buckets: this.mask + 1,
-      postings: this.postings.length,
+      postings: this.postingCount,
       delta: this.n - this.staticCount,
       languages: Object.fromEntries(LANGUAGES.map((l, i) => [l, this.liveByLang[i]])) as Record<Lang, number>,
     };
@@ -269,35 +273,52 @@ export class PrecedentIndex {
       total += len > 1 ? len - 1 + Math.min(OPENING, len - 1) : len;
     }
     let bits = 16;
-    while (bits < 23 && 1 << bits < total / 2) bits++;
+    while (bits < 22 && 1 << bits < total / 4) bits++;
     this.mask = (1 << bits) - 1;
     const mask = this.mask;
-    // Two passes (count, then fill) so that no temporary array as large as the postings is needed.
-    const counts = new Uint32Array(mask + 2);
+    // Two passes (count, then fill) so that no temporary array as large as the postings is needed:
+    // the first counts each list's ids and the bytes of their gaps, the second writes them.
+    const counts = new Uint32Array(mask + 1);
+    const bytes = new Uint32Array(mask + 2);
+    const last = new Uint32Array(mask + 1);
     const seen = new Uint32Array(mask + 1);
     let stamp = 0;
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
-      this.forEachBucket(id, seen, ++stamp, (b) => counts[b + 1]++);
+      const next = id + 1;
+      this.forEachBucket(id, seen, ++stamp, (b) => {
+        counts[b]++;
+        bytes[b + 1] += varintLength(next - last[b]);
+        last[b] = next;
+      });
     }
-    for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
-    const starts = counts; // starts[b] .. starts[b+1]
-    const fill = starts.slice(0, mask + 1);
-    const postings = new Uint32Array(starts[mask + 1]);
+    let postingCount = 0;
+    for (let b = 0; b <= mask; b++) {
+      postingCount += counts[b];
+      if (counts[b]) bytes[b + 1] += varintLength(counts[b]);
+    }
+    for (let b = 1; b < bytes.length; b++) bytes[b] += bytes[b - 1];
+    const starts = bytes; // starts[b] .. starts[b+1]
+    const postings = new Uint8Array(starts[mask + 1]);
+    const fill = last; // reused: the write position of each list
+    for (let b = 0; b <= mask; b++) fill[b] = counts[b] ? writeVarint(postings, starts[b], counts[b]) : starts[b];
+    const prev = counts; // reused: the last id written to each list (+1)
+    prev.fill(0);
     seen.fill(0);
     stamp = 0;
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
+      const next = id + 1;
       this.forEachBucket(id, seen, ++stamp, (b) => {
-        postings[fill[b]++] = id;
+        fill[b] = writeVarint(postings, fill[b], next - prev[b]);
+        prev[b] = next;
       });
     }
+    this.postingCount = postingCount;
     this.starts = starts;
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
-    this.seen = seen;
-    this.stamp = stamp;
     // prefix order: by language, then by word codes
     const ids: number[] = [];
     for (let id = 0; id < n; id++) if (this.alive[id]) ids.push(id);
@@ -348,39 +369,28 @@ export class PrecedentIndex {
     if (this.mask === 0) this.commit();
   }
 
-  private seen = new Uint32Array(0);
-  private stamp = 0;
-
   /** Distinct buckets of the word bigrams of an encoded paragraph (its single word when it has one). */
   private bucketsOf(code: string | Uint16Array, mode: 'all' | 'body' | 'opening', li: number): number[] {
     const out: number[] = [];
     const mask = this.mask;
     const salt = LANG_SALT[li];
-    if (this.seen.length !== mask + 1) {
-      this.seen = new Uint32Array(mask + 1);
-      this.stamp = 0;
-    }
-    let stamp = ++this.stamp;
-    if (stamp === 0xffffffff) {
-      this.seen.fill(0);
-      stamp = this.stamp = 1;
-    }
-    const seen = this.seen;
+    // (a set the size of the text, not of the bucket table: nothing as large as the table is kept)
+    const seen = new Set<number>();
     const at = typeof code === 'string' ? (i: number) => code.charCodeAt(i) : (i: number) => code[i];
     if (code.length === 1 && mode !== 'opening') out.push(mix32((at(0) * 0x10001) ^ salt) & mask);
     for (let i = 0; i + 1 < code.length; i++) {
       const key = ((at(i) << 16) | at(i + 1)) ^ salt;
       if (mode !== 'opening') {
         const b = mix32(key) & mask;
-        if (seen[b] !== stamp) {
-          seen[b] = stamp;
+        if (!seen.has(b)) {
+          seen.add(b);
           out.push(b);
         }
       }
       if (mode !== 'body' && i < OPENING) {
         const o = mix32(key ^ OPENING_SALT) & mask;
-        if (seen[o] !== stamp) {
-          seen[o] = stamp;
+        if (!seen.has(o)) {
+          seen.add(o);
           out.push(o);
         }
       }
@@ -403,6 +413,8 @@ export class PrecedentIndex {
     weakCandidates: 1000,
     weakBudgetShare: 0.15,
     weakMaxDfShare: 0.3,
+    /** At most this many postings are read by one pass, whatever the corpus size. */
+    budgetMax: 40000,
   };
 
   /** Paragraph ids sharing the most (rare first) bigrams with `code` (codes of `lang`). */
@@ -411,12 +423,13 @@ export class PrecedentIndex {
     this.ensureBuilt();
     const li = langIndex(lang);
     const live = this.liveByLang[li];
-    const budget = tn.budgetBase + live * tn.budgetShare;
+    const budget = Math.min(tn.budgetMax, tn.budgetBase + live * tn.budgetShare);
     const maxDf = Math.max(tn.budgetBase, live * tn.maxDfShare);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
+    const postings = this.postings;
     for (const b of buckets) {
-      const df = this.starts[b + 1] - this.starts[b] + (this.delta.get(b)?.length ?? 0);
+      const df = this.listLength(b) + (this.delta.get(b)?.length ?? 0);
       if (df > 0) lists.push({ b, df });
     }
     lists.sort((x, y) => x.df - y.df);
@@ -430,9 +443,24 @@ export class PrecedentIndex {
       if (used >= 1 && (spent + df > budget || df > maxDf)) break;
       used++;
       spent += df;
-      const end = Math.min(this.starts[b + 1], this.starts[b] + budget);
-      for (let i = this.starts[b]; i < end; i++) {
-        const id = this.postings[i];
+      const end = this.starts[b + 1];
+      let at = this.starts[b];
+      if (at < end) {
+        // skip the list's length
+        while (postings[at] & 0x80) at++;
+        at++;
+      }
+      let id = -1;
+      for (let read = 0; at < end && read < budget; read++) {
+        let gap = 0;
+        let shift = 0;
+        let x: number;
+        do {
+          x = postings[at++];
+          gap |= (x & 0x7f) << shift; // ids stay below 2^28: four bytes at most
+          shift += 7;
+        } while (x & 0x80);
+        id += gap;
         if (counts[id]++ === 0) touched.push(id);
       }
       const extra = this.delta.get(b);
@@ -474,6 +502,22 @@ export class PrecedentIndex {
     return out;
   }
 
+  /** The number of ids in the static list of bucket `b`. */
+  private listLength(b: number): number {
+    let at = this.starts[b];
+    if (at === this.starts[b + 1]) return 0;
+    const postings = this.postings;
+    let v = 0;
+    let shift = 0;
+    let x: number;
+    do {
+      x = postings[at++];
+      v += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return v;
+  }
+
   private accept(id: number, options: SearchOptions, li: number): boolean {
     if (!this.alive[id] || this.langs[id] !== li) return false;
     if (options.excludePath !== undefined && this.sources[this.srcOf[id]].path === options.excludePath) return false;
@@ -496,11 +540,12 @@ export class PrecedentIndex {
     if (q.length === 0 || this.liveCount === 0) return [];
     const tn = this.tuning;
     const cands = this.candidates(q, Math.max(tn.candidates, 20 * k), 'body', options.lang);
-    const first = this.rerank(q, cands, k, options.minScore ?? 0, options);
+    const first = this.rerank(q, cands, k, options.minScore ?? 0, options, []);
     // Weak best matches (generic paragraphs sharing mostly common words) hide among many: read
-    // further posting lists and re-rank more candidates for these queries only.
+    // further posting lists and re-rank more candidates for these queries only, starting from the
+    // first pass's best (whose k-th score then skips every candidate whose bound cannot beat it).
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
-    if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first;
+    if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first.map((b) => this.match(b.id, b.score));
     const saved = { budgetShare: tn.budgetShare, maxDfShare: tn.maxDfShare };
     tn.budgetShare = tn.weakBudgetShare;
     tn.maxDfShare = tn.weakMaxDfShare;
@@ -511,7 +556,8 @@ export class PrecedentIndex {
         k,
         options.minScore ?? 0,
         options,
-      );
+        first,
+      ).map((b) => this.match(b.id, b.score));
     } finally {
       Object.assign(tn, saved);
     }
@@ -525,8 +571,16 @@ export class PrecedentIndex {
    * longer length, see `exact`) is computed first, and the similarity only for candidates whose
    * bound can still beat the k-th best, highest bound first.
    */
-  private rerank(q: string, ids: Iterable<number>, k: number, minScore: number, options: SearchOptions): Match[] {
+  private rerank(
+    q: string,
+    ids: Iterable<number>,
+    k: number,
+    minScore: number,
+    options: SearchOptions,
+    start: Array<{ id: number; score: number }>,
+  ): Array<{ id: number; score: number }> {
     const li = langIndex(options.lang);
+    const had = new Set(start.map((b) => b.id));
     const table = this.qtable;
     const used = this.qused;
     for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)]++;
@@ -534,7 +588,7 @@ export class PrecedentIndex {
     const bound: number[] = [];
     const cand: number[] = [];
     for (const id of ids) {
-      if (!this.accept(id, options, li)) continue;
+      if (had.has(id) || !this.accept(id, options, li)) continue;
       const s = this.cstart[id];
       const e = this.cstart[id + 1];
       if (Math.min(e - s, q.length) / Math.max(e - s, q.length) < minScore) continue;
@@ -554,8 +608,8 @@ export class PrecedentIndex {
     }
     for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)] = 0;
     const order = Array.from(cand.keys()).sort((a, b) => bound[b] - bound[a] || cand[a] - cand[b]);
-    const best: Array<{ id: number; score: number }> = [];
-    let floor = minScore;
+    const best = [...start];
+    let floor = best.length >= k ? Math.max(minScore, best[best.length - 1].score) : minScore;
     for (const i of order) {
       if (best.length >= k && bound[i] <= floor) break;
       const id = cand[i];
@@ -567,7 +621,7 @@ export class PrecedentIndex {
         if (best.length >= k) floor = Math.max(minScore, best[best.length - 1].score);
       }
     }
-    return best.map((b) => this.match(b.id, b.score));
+    return best;
   }
 
   /** Exhaustive scan: the correctness baseline (same similarity, every paragraph compared). */
@@ -710,7 +764,8 @@ export class PrecedentIndex {
               count++;
               if (rep < 0 || this.newer(id, rep)) rep = id;
             }
-            if (rep >= 0) groups.set(this.codeOf(first), { id: rep, count });
+            // (keyed by the wording itself: `first` may be a removed paragraph)
+            if (rep >= 0) groups.set(codesToString(this.codeArray(first)), { id: rep, count });
           }
           i = end;
         }
@@ -846,6 +901,7 @@ export class PrecedentIndex {
         n,
         liveCount: this.liveCount,
         mask: this.mask,
+        postingCount: this.postingCount,
         vocabSizes: vocabWords.map((w) => w.length),
         sources: this.sources.map((s) => [s.path, s.symbol, s.title ?? null, s.date ?? null]),
         numbers: this.numberTable,
@@ -909,6 +965,7 @@ export class PrecedentIndex {
       n: number;
       liveCount: number;
       mask: number;
+      postingCount: number;
       vocabSizes: number[];
       sources: Array<[string, string, string | null, string | null]>;
       numbers: string[];
@@ -945,7 +1002,8 @@ export class PrecedentIndex {
     idx.numberOf = u32(7);
     idx.texts = TextStore.from(u16(14), u32(15), u8(8), u32(9));
     idx.starts = u32(10);
-    idx.postings = u32(11);
+    idx.postings = u8(11);
+    idx.postingCount = meta.postingCount;
     idx.sorted = u32(12);
     idx.runEnd = u32(13);
     for (let id = 0; id < meta.n; id++) if (idx.alive[id]) idx.liveByLang[idx.langs[id]]++;
@@ -963,6 +1021,26 @@ export class PrecedentIndex {
     idx.counts = new Uint16Array(Math.max(1024, meta.n));
     return idx;
   }
+}
+
+/** Bytes of `v` (>= 0) as a variable-length integer (7 bits a byte, low bits first). */
+function varintLength(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
+/** Writes `v` as a variable-length integer at `at`; returns the position after it. */
+function writeVarint(out: Uint8Array, at: number, v: number): number {
+  while (v >= 0x80) {
+    out[at++] = (v & 0x7f) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  out[at++] = v;
+  return at;
 }
 
 function insertSorted(best: Array<{ id: number; score: number }>, item: { id: number; score: number }, k: number): void {

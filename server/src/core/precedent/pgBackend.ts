@@ -173,6 +173,11 @@ function explain(e: unknown, where: string): Error {
   if (code === '42P01' && /relation "precedent_/.test(msg))
     return new DatabaseUnavailable(`${where} holds no precedent corpus yet (run \`resolution corpus push --db …\`)`);
   if (code === '28P01' || code === '28000') return new DatabaseUnavailable(`${where}: authentication failed (${msg})`);
+  // node-postgres, when the server asks for a password and none was given
+  if (/client password must be a string/.test(msg))
+    return new DatabaseUnavailable(
+      `${where} asks for a password and none is set (give it with "Resolution: Set corpus database password", or in PGPASSWORD)`,
+    );
   if (code === '3D000') return new DatabaseUnavailable(`${where}: ${msg}`);
   if ((code && UNAVAILABLE_CODES.has(code)) || /timeout|terminated|connect/i.test(msg)) {
     return new DatabaseUnavailable(`${where} cannot be reached (${msg})`);
@@ -221,8 +226,23 @@ interface Candidate {
   path: string;
 }
 
-/** Search effort, as the embedded index's: candidates re-ranked and bigram postings read. */
-const TUNING = { candidates: 300, budgetBase: 4000, budgetShare: 0.02, maxDfShare: 0.05 };
+/**
+ * Search effort, as the embedded index's (`PrecedentIndex.tuning`): candidates re-ranked, bigram
+ * postings read, and the wider second pass for whole paragraphs whose best matches are weak.
+ */
+const TUNING = {
+  candidates: 300,
+  budgetBase: 4000,
+  budgetShare: 0.02,
+  maxDfShare: 0.05,
+  weak: 0.5,
+  weakCandidates: 1000,
+  weakBudgetShare: 0.15,
+  weakMaxDfShare: 0.3,
+};
+
+/** Candidates are ranked by their share of the query's bigrams quantised to this many steps (as the embedded index). */
+const BINS = 1024;
 
 /** Encodes word lists with one code per distinct word (for the word-level similarity). */
 class LocalVocabulary {
@@ -286,14 +306,23 @@ export class PgCorpus implements PrecedentBackend {
 
   /**
    * Paragraphs sharing the most of the query's rarest bigrams (as the embedded index chooses them:
-   * rarest first, within a budget of postings), ranked by the share of bigrams in common.
+   * rarest first, within a budget of postings), ranked as the embedded index ranks them before its
+   * re-ranking: by the share of bigrams in common quantised to BINS steps, then — among equals — in
+   * the order the lists were read (rarest list first, paragraphs in load order). The `max` best are
+   * kept, so both backends re-rank the same candidates and tie at the cut-off the same way.
    */
-  private async candidates(grams: number[], max: number, mode: 'body' | 'opening', language: Lang | undefined): Promise<Candidate[]> {
+  private async candidates(
+    grams: number[],
+    max: number,
+    mode: 'body' | 'opening',
+    language: Lang | undefined,
+    effort: { budgetShare: number; maxDfShare: number } = TUNING,
+  ): Promise<Candidate[]> {
     if (grams.length === 0) return [];
     const n = await this.total(language);
     if (n === 0) return [];
-    const budget = TUNING.budgetBase + n * TUNING.budgetShare;
-    const maxDf = Math.max(TUNING.budgetBase, n * TUNING.maxDfShare);
+    const budget = TUNING.budgetBase + n * effort.budgetShare;
+    const maxDf = Math.max(TUNING.budgetBase, n * effort.maxDfShare);
     const dfs = await this.query<{ gram: number; df: number }>(
       'SELECT gram, df FROM precedent_grams WHERE gram = ANY($1::integer[]) AND df > 0',
       [grams],
@@ -315,11 +344,12 @@ export class PgCorpus implements PrecedentBackend {
     return this.query<Candidate>(
       `WITH c AS (
          SELECT p.paragraph_id AS id
-           FROM unnest($1::integer[]) AS q(g)
+           FROM unnest($1::integer[]) WITH ORDINALITY AS q(g, i)
            JOIN precedent_paragraph_grams p ON p.grams && ARRAY[q.g]
           WHERE $2::text IS NULL OR p.language = $2
           GROUP BY p.paragraph_id
-          ORDER BY count(*)::float8 / greatest($3::integer, ${len}, 1) DESC, p.paragraph_id
+          ORDER BY least(${BINS - 1}, floor(count(*)::float8 / greatest($3::integer, ${len}, 1) * ${BINS - 1})) DESC,
+                   min(q.i), p.paragraph_id
           LIMIT $4
        )
        SELECT p.id::float8 AS id, p.norm, p.kind, p.number, d.symbol, d.path
@@ -372,7 +402,30 @@ export class PgCorpus implements PrecedentBackend {
     const qw = words(text);
     if (qw.length === 0) return [];
     const language = options.language ?? guessLanguage(text);
-    const cands = await this.candidates(paragraphGrams(qw, 'body'), Math.max(TUNING.candidates, 20 * k), 'body', language);
+    const grams = paragraphGrams(qw, 'body');
+    const first = this.rerank(
+      qw,
+      await this.candidates(grams, Math.max(TUNING.candidates, 20 * k), 'body', language),
+      k,
+      minScore,
+      options,
+    );
+    // Weak best matches (generic paragraphs sharing mostly common words) hide among many: as the
+    // embedded index, read further bigram lists and re-rank more candidates for these queries only.
+    const weakest = first.length < k ? 0 : first[first.length - 1].score;
+    let best = first;
+    if (weakest < TUNING.weak && minScore < TUNING.weak) {
+      const wide = await this.candidates(grams, Math.max(TUNING.weakCandidates, 20 * k), 'body', language, {
+        budgetShare: TUNING.weakBudgetShare,
+        maxDfShare: TUNING.weakMaxDfShare,
+      });
+      best = this.rerank(qw, wide, k, minScore, options);
+    }
+    return this.matches(best.map((b) => ({ id: b.c.id, score: b.score })));
+  }
+
+  /** The `k` candidates most similar to the query words (one per paragraph of a document), best first. */
+  private rerank(qw: string[], cands: Candidate[], k: number, minScore: number, options: BackendSearchOptions) {
     const vocab = new LocalVocabulary();
     const q = vocab.encode(qw);
     const scored: Array<{ c: Candidate; code: string; score: number }> = [];
@@ -390,7 +443,7 @@ export class PgCorpus implements PrecedentBackend {
       if (best.some((b) => b.code === s.code && b.c.number === s.c.number && b.c.symbol === s.c.symbol)) continue;
       best.push(s);
     }
-    return this.matches(best.map((b) => ({ id: b.c.id, score: b.score })));
+    return best;
   }
 
   async prefix(typed: string, options: BackendSearchOptions = {}): Promise<Match[]> {

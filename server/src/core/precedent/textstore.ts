@@ -1,17 +1,28 @@
 /**
  * Paragraph texts kept once, compactly: each text is cut into tokens (a word with the spaces and
  * punctuation after it, `States, `; one or two Chinese characters), every distinct token is stored
- * once, and a text is the sequence of its token numbers as variable-length bytes (1 byte for the
+ * once (found again through an open-addressing hash table over the text's code units, so that no
+ * substring is made for a token already known), and a text is the sequence of its token numbers as variable-length bytes (1 byte for the
  * 128 most common tokens, 2 for the next 16k) in one shared byte array. Lossless: `get(i)` returns
  * exactly the text given to `add`. About a third of the size of the texts as strings, and no
  * per-text object for the garbage collector to trace.
  */
 
-// (the `v` flag, for the class difference, through the constructor: the compiler targets ES2022)
-const TOKEN = new RegExp(
-  '\\p{Script=Han}{1,2}[^\\p{L}\\p{M}\\p{Nd}]{0,8}|[[\\p{L}\\p{M}\\p{Nd}]--\\p{Script=Han}]{1,24}[^\\p{L}\\p{M}\\p{Nd}]{0,8}|[^\\p{L}\\p{M}\\p{Nd}]{1,8}',
-  'gv',
-);
+/** Class of each UTF-16 code unit, filled on first sight: 0 unknown, 1 other, 2 letter/mark/digit, 3 Han. */
+const CLASS = new Uint8Array(0x10000);
+const LETTER = /[\p{L}\p{M}\p{Nd}]/u;
+const HAN = /\p{Script=Han}/u;
+
+function classOf(c: number): number {
+  let k = CLASS[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    // surrogates: kept with the letters around them (a pair is never cut into two tokens)
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : HAN.test(ch) ? 3 : LETTER.test(ch) ? 2 : 1;
+    CLASS[c] = k;
+  }
+  return k;
+}
 
 export function grow<A extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(a: A, need: number): A {
   if (need <= a.length) return a;
@@ -60,8 +71,9 @@ export class PackedStrings {
 }
 
 export class TextStore {
-  private ids = new Map<string, number>();
   private tokens: string[] = [];
+  /** Open addressing: token id + 1 by hash of its code units (0: empty). */
+  private table = new Int32Array(1 << 12);
   /** After `from()`: the token table, cut into `tokens` only when a text is added. */
   private packed: PackedStrings | undefined;
   private bytes: Uint8Array = new Uint8Array(1 << 16);
@@ -88,27 +100,79 @@ export class TextStore {
     this.tokens = this.packed.toArray();
     this.packed = undefined;
     this.packedParts = undefined;
-    this.ids = new Map();
-    for (let i = 0; i < this.tokens.length; i++) this.ids.set(this.tokens[i], i);
+    this.rehash();
+  }
+
+  private static hash(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  }
+
+  /** A table of at least four slots per token, every token in it. */
+  private rehash(): void {
+    let n = 1 << 12;
+    while (n < this.tokens.length * 4) n *= 2;
+    const table = new Int32Array(n);
+    const mask = n - 1;
+    this.tokens.forEach((t, id) => {
+      let at = TextStore.hash(t, 0, t.length) & mask;
+      while (table[at] !== 0) at = (at + 1) & mask;
+      table[at] = id + 1;
+    });
+    this.table = table;
+  }
+
+  /** The id of the token text[start, end), added when new. */
+  private tokenId(text: string, start: number, end: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    let at = (h >>> 0) & mask;
+    const len = end - start;
+    for (;;) {
+      const e = table[at];
+      if (e === 0) break;
+      const t = this.tokens[e - 1];
+      if (t.length === len) {
+        let i = 0;
+        while (i < len && t.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+        if (i === len) return e - 1;
+      }
+      at = (at + 1) & mask;
+    }
+    const id = this.tokens.length;
+    this.tokens.push(text.slice(start, end));
+    table[at] = id + 1;
+    if (this.tokens.length * 2 > table.length) this.rehash();
+    return id;
   }
 
   /** Stores `text`; returns its number (0, 1, 2 … in the order of adding). */
   add(text: string): number {
     this.materialize();
-    const parts = text.match(TOKEN) ?? [];
-    let total = 0;
-    for (const p of parts) total += p.length;
-    if (total !== text.length) parts.splice(0, parts.length, text); // not expected; kept whole
-    this.bytes = grow(this.bytes, this.used + parts.length * 5);
+    const len = text.length;
+    // each token is at least one code unit, and its number at most 5 bytes
+    this.bytes = grow(this.bytes, this.used + len * 5);
     const bytes = this.bytes;
     let at = this.used;
-    for (const p of parts) {
-      let id = this.ids.get(p);
-      if (id === undefined) {
-        id = this.tokens.length;
-        this.tokens.push(p);
-        this.ids.set(p, id);
+    let i = 0;
+    while (i < len) {
+      const start = i;
+      const k = CLASS[text.charCodeAt(i)] || classOf(text.charCodeAt(i));
+      if (k === 3) {
+        // one or two Chinese characters
+        i++;
+        if (i < len && classOf(text.charCodeAt(i)) === 3) i++;
+      } else if (k === 2) {
+        const lim = Math.min(len, i + 24);
+        while (i < lim && (CLASS[text.charCodeAt(i)] || classOf(text.charCodeAt(i))) === 2) i++;
       }
+      // then the spaces and punctuation after it (up to 8)
+      const lim = Math.min(len, i + 8);
+      while (i < lim && (CLASS[text.charCodeAt(i)] || classOf(text.charCodeAt(i))) === 1) i++;
+      let id = this.tokenId(text, start, i);
       while (id >= 0x80) {
         bytes[at++] = (id & 0x7f) | 0x80;
         id >>>= 7;

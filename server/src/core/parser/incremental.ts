@@ -1,0 +1,347 @@
+/**
+ * Re-parsing by block. After an edit, the blocks before it and after it are the previous parse's:
+ * the structure pass starts again at the paragraph before the edit, in the state it was in there,
+ * and stops at the first unchanged block after the edit where it is back in the state the previous
+ * parse had there; the paragraphs after it are the previous ones, moved. The result equals a full
+ * parse of the new text (a property test holds it to that); where a shortcut could not be sure
+ * (an edit in the language sample that changes the language, a block whose role looked past the
+ * edit, a text that is no resolution), it is a full parse.
+ *
+ * The previous document is used up: its nodes after the edit move to the new one.
+ */
+import type { Block, Citation, CrossReference, Ending, OperativeParagraph, Paragraph, ResolutionDocument, SubParagraph } from '../model';
+import { LineIndex, type SourceSpan } from '../text';
+import { documentLanguage, SAMPLE } from '../detect-language';
+import { splitLines, type RawBlock } from './blocks';
+import { ParseContext, type ParseOptions } from './context';
+import { footnoteMarkersIn } from './inline';
+import { parse } from './parse';
+import { classifyTraced, entryFlags, hasCurrent, keepTrace, REPLACED, restoreFlags, traceOf, type Trace } from './trace';
+import { frontMatterFacts } from './front-matter';
+import { scanDirectives } from './directives';
+import { scanCitations } from './citations';
+import { scanCrossReferences } from './cross-references';
+import { paragraphRanges } from './finish';
+
+/** After this many re-parses in a row a full parse starts afresh (reused nodes keep slices of older texts alive). */
+const MAX_GENERATIONS = 32;
+
+/**
+ * The document of `source`, an edited version of `previous.source`, re-reading only what the
+ * edit touches. Equal to `parse(source, options)`; `previous` must not be used afterwards.
+ */
+export function reparse(previous: ResolutionDocument, source: string, options: ParseOptions = {}): ResolutionDocument {
+  const trace = previous && traceOf(previous);
+  if (typeof source !== 'string' || !trace || trace.generation >= MAX_GENERATIONS || !sameOptions(trace.options, options)) {
+    return parse(source, options);
+  }
+  if (previous.source === source) return previous;
+  try {
+    return incremental(previous, trace, source, options) ?? parse(source, options);
+  } catch {
+    return parse(source, options);
+  }
+}
+
+function sameOptions(a: ParseOptions, b: ParseOptions): boolean {
+  return (
+    a.phrases === b.phrases &&
+    (a.language ?? 'auto') === (b.language ?? 'auto') &&
+    JSON.stringify(a.extraPhrases ?? {}) === JSON.stringify(b.extraPhrases ?? {})
+  );
+}
+
+/** Lengths of the common beginning and end of two texts (not overlapping in the shorter). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  const CHUNK = 256;
+  let p = 0;
+  while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  const room = max - p;
+  while (s + CHUNK <= room && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
+  while (s < room && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { prefix: p, suffix: s };
+}
+
+/** The line starts of the new text from the old ones: kept before the edit, found in it, moved after it. */
+function lineStartsAfter(old: number[], source: string, p: number, oldEnd: number, newEnd: number, delta: number): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (; k < old.length && old[k] < p; k++) out.push(old[k]);
+  if (out.length === 0) out.push(0);
+  // a line starts at x when x - 1 is "\n", or "\r" not followed by "\n"
+  for (let x = Math.max(p, 1); x <= newEnd && x <= source.length; x++) {
+    const c = source.charCodeAt(x - 1);
+    if (c === 10 || (c === 13 && source.charCodeAt(x) !== 10)) out.push(x);
+  }
+  for (; k < old.length; k++) if (old[k] > oldEnd) out.push(old[k] + delta);
+  return out;
+}
+
+/** Index of the first item whose `key` is at least `value` (items sorted by key). */
+function lowerBound<T>(items: readonly T[], value: number, key: (t: T) => number, from = 0): number {
+  let lo = from;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The paragraph that was current when block j was read: the last one begun before it. */
+function paragraphBefore(doc: ResolutionDocument, j: number): Paragraph | undefined {
+  const a = lowerBound(doc.preamble, j, (p) => p.blockIndex) - 1;
+  const b = lowerBound(doc.operative, j, (p) => p.blockIndex) - 1;
+  const pa = a >= 0 ? doc.preamble[a] : undefined;
+  const pb = b >= 0 ? doc.operative[b] : undefined;
+  if (!pa) return pb;
+  if (!pb) return pa;
+  return pa.blockIndex > pb.blockIndex ? pa : pb;
+}
+
+/** Do two current paragraphs look the same to the structure pass (every field its questions read)? */
+function sameCurrent(a: Paragraph | undefined, b: Paragraph | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind !== b.kind || a.ending.char !== b.ending.char) return false;
+  if (a.kind === 'preambular' || b.kind === 'preambular') return true;
+  const x = a as OperativeParagraph;
+  const y = b as OperativeParagraph;
+  return (
+    x.leadInEnding.char === y.leadInEnding.char &&
+    x.subparagraphs.length === y.subparagraphs.length &&
+    x.listItems.length === y.listItems.length &&
+    (x.number === undefined) === (y.number === undefined)
+  );
+}
+
+function move(s: unknown, lines: LineIndex, delta: number): void {
+  (s as SourceSpan).rebase(lines, delta);
+}
+
+/** Moves a paragraph of the previous parse and its nodes (footnote markers move with the marker list). */
+function moveParagraph(p: Paragraph, lines: LineIndex, delta: number, blockDelta: number): void {
+  const endings = new Set<Ending>();
+  const moveEnding = (e: Ending) => {
+    if (endings.has(e)) return;
+    endings.add(e);
+    move(e.span, lines, delta);
+  };
+  move(p, lines, delta);
+  p.blockIndex += blockDelta;
+  for (const f of p.fragments) move(f, lines, delta);
+  moveEnding(p.ending);
+  if (p.opening) {
+    move(p.opening, lines, delta);
+    if (p.opening.italicSpan) move(p.opening.italicSpan, lines, delta);
+  }
+  if (p.kind === 'preambular') return;
+  if (p.number) move(p.number, lines, delta);
+  for (const v of p.extraVerbs) move(v, lines, delta);
+  move(p.leadIn, lines, delta);
+  moveEnding(p.leadInEnding);
+  const moveSub = (s: SubParagraph) => {
+    move(s, lines, delta);
+    move(s.label, lines, delta);
+    moveEnding(s.ending);
+    for (const c of s.children) moveSub(c);
+  };
+  for (const s of p.subparagraphs) moveSub(s);
+  for (const item of p.listItems) {
+    move(item, lines, delta);
+    move(item.number, lines, delta);
+  }
+}
+
+function incremental(prev: ResolutionDocument, trace: Trace, source: string, options: ParseOptions): ResolutionDocument | undefined {
+  const old = prev.source;
+  const blocks = prev.blocks;
+  const n = blocks.length;
+  if (n === 0 || prev.kind !== 'resolution') return undefined;
+  const { prefix: p, suffix: s } = commonEnds(old, source);
+  const oldEnd = old.length - s;
+  const newEnd = source.length - s;
+  const delta = source.length - old.length;
+
+  // The language: the same unless the edit is in what detection reads.
+  let language: ReturnType<typeof documentLanguage> = { lang: prev.lang, source: prev.langSource };
+  if (p < SAMPLE) {
+    language = documentLanguage(source, options.language ?? 'auto');
+    if (language.lang !== prev.lang || language.source !== prev.langSource) return undefined;
+  }
+  const lines = new LineIndex(source, lineStartsAfter(prev.lineStarts, source, p, oldEnd, newEnd, delta));
+  const c = new ParseContext(source, options, lines, language);
+
+  // Where to start again: a block before the edit that began a paragraph, read in a state that
+  // nothing after it can change (no block up to it looked at a block from the edit on).
+  const flags = trace.flags;
+  const firstChanged = lowerBound(blocks, p, (b) => b.end);
+  let r = Math.max(0, firstChanged - 1);
+  while (r > 0 && !(flags[r] & REPLACED)) r--;
+  for (let k = 0; k < trace.look.length; k += 2) if (trace.look[k] <= r && trace.look[k + 1] >= firstChanged) return undefined;
+  const regionStart = r === 0 ? 0 : blocks[r].start;
+
+  // Blocks: split again from block r until the split meets a block of the previous parse after the edit.
+  const split = splitLines(source, lines, c.numberRe, c.sublabelRe, r === 0 ? 0 : lines.positionAt(regionStart).line, {
+    offset: newEnd,
+    isStart: (x) => {
+      const k = lowerBound(blocks, x - delta, (b) => b.start, firstChanged);
+      return k < n && blocks[k].start === x - delta;
+    },
+  });
+  const j0 = split.resumedAt === undefined ? n : lowerBound(blocks, split.resumedAt - delta, (b) => b.start, firstChanged);
+  c.raw = (blocks.slice(0, r) as RawBlock[]).concat(split.blocks);
+  c.tail = { blocks, first: j0, delta, made: [] };
+  const blockDelta = c.raw.length - j0;
+  const oldTailStart = j0 < n ? blocks[j0].start : old.length;
+
+  // Footnote markers: those before and after the stretch read again are the previous ones (moved).
+  const near = (text: string, at: number) => text.slice(Math.max(0, at - 80), at + 80).includes('<sup');
+  if (near(old, regionStart) || near(old, oldTailStart) || near(source, oldTailStart + delta)) return undefined;
+  const oldMarkers = prev.footnoteMarkers;
+  const before = lowerBound(oldMarkers, regionStart, (m) => m.start);
+  const after = lowerBound(oldMarkers, oldTailStart, (m) => m.start);
+  if (before > 0 && oldMarkers[before - 1].end > regionStart) return undefined;
+  const moved = oldMarkers.slice(after);
+  for (const m of moved) move(m, lines, delta);
+  const all = oldMarkers.slice(0, before).concat(footnoteMarkersIn(source, lines, regionStart, oldTailStart + delta, []), moved);
+  let longest = 0;
+  for (const m of all) longest = Math.max(longest, m.end - m.start);
+  c.markers = { all, longest };
+
+  // The structure pass, from block r in the state the previous parse had there.
+  const doc = c.doc;
+  restoreFlags(c, flags[r]);
+  c.current = hasCurrent(flags[r]) ? paragraphBefore(prev, r) : undefined;
+  doc.blocks = blocks.slice(0, r);
+  doc.preamble = prev.preamble.slice(
+    0,
+    lowerBound(prev.preamble, r, (q) => q.blockIndex),
+  );
+  doc.operative = prev.operative.slice(
+    0,
+    lowerBound(prev.operative, r, (q) => q.blockIndex),
+  );
+  doc.frontMatter = prev.frontMatter.slice(
+    0,
+    lowerBound(prev.frontMatter, regionStart, (b) => b.start),
+  );
+  doc.footnoteDefinitions = prev.footnoteDefinitions.slice(
+    0,
+    lowerBound(prev.footnoteDefinitions, regionStart, (b) => b.start),
+  );
+  doc.annexes = prev.annexes.slice(
+    0,
+    lowerBound(prev.annexes, regionStart, (b) => b.start),
+  );
+  if (prev.authority && prev.authority.start < regionStart) doc.authority = prev.authority;
+  if (prev.meeting && prev.meeting.start < regionStart) doc.meeting = prev.meeting;
+  for (let k = 0; k < trace.look.length; k += 2) if (trace.look[k] < r) c.look[trace.look[k]] = trace.look[k + 1];
+  const newFlags = new Uint8Array(c.blockCount);
+  newFlags.set(flags.subarray(0, r));
+  let met = -1;
+  for (let i = r; i < c.blockCount; i++) {
+    if (i >= c.raw.length) {
+      const j = i - blockDelta;
+      const f = flags[j];
+      if (
+        f & REPLACED &&
+        entryFlags(c) === (f & 127) &&
+        sameCurrent(c.current, hasCurrent(f) ? paragraphBefore(prev, j) : undefined) &&
+        !!doc.authority === !!(prev.authority && prev.authority.start < blocks[j].start) &&
+        doc.preamble.length > 0 === (prev.preamble.length > 0 && prev.preamble[0].blockIndex < j)
+      ) {
+        met = j;
+        break;
+      }
+    }
+    classifyTraced(c, i, newFlags);
+  }
+  const regionEnd = met < 0 ? c.blockCount : met + blockDelta;
+  if (doc.operative.length === 0 && met < 0) return undefined;
+  const hasItalicNumbered = (ps: OperativeParagraph[]) => ps.some((q) => q.number && q.opening && q.opening.italic !== 'none');
+
+  // From block `met` on, the previous parse's nodes, moved.
+  let tailCitations: Citation[] = [];
+  let tailReferences: CrossReference[] = [];
+  if (met >= 0) {
+    const startJ = blocks[met].start;
+    const oldOperative = prev.operative.slice(lowerBound(prev.operative, met, (q) => q.blockIndex));
+    if (doc.operative.length === 0 && oldOperative.length === 0) return undefined;
+    if (!doc.authority && !hasItalicNumbered(doc.operative) && !hasItalicNumbered(oldOperative)) return undefined;
+    const frontMatter = prev.frontMatter.slice(lowerBound(prev.frontMatter, startJ, (b) => b.start));
+    const definitions = prev.footnoteDefinitions.slice(lowerBound(prev.footnoteDefinitions, startJ, (b) => b.start));
+    const annexes = prev.annexes.slice(lowerBound(prev.annexes, startJ, (b) => b.start));
+    tailCitations = prev.citations.slice(lowerBound(prev.citations, startJ, (x) => x.start));
+    tailReferences = prev.crossReferences.slice(lowerBound(prev.crossReferences, startJ, (x) => x.start));
+    for (let k = met; k < n; k++) {
+      move(blocks[k], lines, delta);
+      doc.blocks.push(blocks[k]);
+    }
+    for (const q of prev.preamble.slice(lowerBound(prev.preamble, met, (x) => x.blockIndex))) {
+      moveParagraph(q, lines, delta, blockDelta);
+      doc.preamble.push(q);
+    }
+    for (const q of oldOperative) {
+      moveParagraph(q, lines, delta, blockDelta);
+      doc.operative.push(q);
+    }
+    doc.frontMatter.push(...frontMatter);
+    doc.annexes.push(...annexes);
+    for (const d of definitions) {
+      move(d, lines, delta);
+      move(d.marker, lines, delta);
+      doc.footnoteDefinitions.push(d);
+    }
+    if (prev.authority && prev.authority.start >= startJ) {
+      move(prev.authority, lines, delta);
+      if (prev.authority.comma) move(prev.authority.comma, lines, delta);
+      doc.authority = prev.authority;
+    }
+    if (prev.meeting && prev.meeting.start >= startJ) {
+      move(prev.meeting, lines, delta);
+      doc.meeting = prev.meeting;
+    }
+    for (const x of tailCitations) {
+      move(x, lines, delta);
+      if (x.date) move(x.date, lines, delta);
+    }
+    for (const x of tailReferences) {
+      move(x, lines, delta);
+      for (const t of x.targets) move(t, lines, delta);
+      if (x.subSpan) move(x.subSpan, lines, delta);
+    }
+    for (let k = 0; k < trace.look.length; k += 2) {
+      if (trace.look[k] >= met) c.look[trace.look[k] + blockDelta] = trace.look[k + 1] + blockDelta;
+    }
+    newFlags.set(flags.subarray(met), regionEnd);
+  }
+
+  // What finish() decides over the whole document, from the parts.
+  if (doc.operative.length === 0 && doc.preamble.length >= (c.facts.lang === 'zh' ? 1 : 2)) return undefined;
+  if (!doc.authority && !hasItalicNumbered(doc.operative)) return undefined;
+  doc.kind = 'resolution';
+  const defMarkers = new Set(doc.footnoteDefinitions.map((d) => d.marker.start));
+  doc.footnoteMarkers = all.filter((m) => !defMarkers.has(m.start));
+  Object.assign(doc, frontMatterFacts(source, lines, c.facts, doc.frontMatter, doc.authority, doc.meeting));
+  doc.directives.push(...scanDirectives(source, lines));
+  const regionFrom = regionStart;
+  doc.citations = prev.citations
+    .slice(
+      0,
+      lowerBound(prev.citations, regionFrom, (x) => x.start),
+    )
+    .concat(scanCitations(source, lines, c.facts, paragraphRanges(doc.blocks as Block[], r, regionEnd)), tailCitations);
+  const regionParagraphs = [...doc.preamble, ...doc.operative].filter((q) => q.blockIndex >= r && q.blockIndex < regionEnd);
+  doc.crossReferences = prev.crossReferences
+    .slice(
+      0,
+      lowerBound(prev.crossReferences, regionFrom, (x) => x.start),
+    )
+    .concat(scanCrossReferences(source, lines, c.facts, regionParagraphs), tailReferences);
+  keepTrace(c, options, newFlags, trace.generation + 1);
+  return doc;
+}
