@@ -195,6 +195,9 @@ describe('import: PDF as the UN issues it', function () {
       'A.',
       'Resilient economies',
       '(a) Reform by:',
+      'B. Data collection and',
+      'analysis',
+      '(a) Collect data.',
     ].join('\n');
     const { draft } = await importBytes(Buffer.from(`${page1}\f${page2}`), { fileName: 'draft.txt' });
     const blocks = draft.trim().split('\n\n');
@@ -211,6 +214,9 @@ describe('import: PDF as the UN issues it', function () {
       'A.',
       '## Resilient economies',
       '(a) Reform by:',
+      'B.',
+      '## Data collection and analysis',
+      '(a) Collect data.',
     ])
       has(b);
     assert.ok(/^¹ A\/78\/602\.$/m.test(draft) && /^² Resolution 77\/1\.$/m.test(draft), draft);

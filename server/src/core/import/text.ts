@@ -19,6 +19,8 @@ const MEETING_RE = /^\d+(?:st|nd|rd|th) (?:\(?(?:resumed|continued)\)? )?plenary
 const ANNEX_RE = /^Annex(?: [IVX]{1,5})?$/;
 /** A section number with its full stop on a line of its own: "I.", "B.". */
 const SECTION_DOT_RE = /^(?:[IVX]{1,5}|[A-Z])\.$/;
+/** A section number and the start of its title on one line, no closing punctuation: "I. The story". */
+const SECTION_INLINE_RE = /^((?:[IVX]{1,5}|[A-Z])\.)\s+(\p{Lu}[^.;:,]*)$/u;
 
 /** Opening phrases as adopted texts italicise them (the corpus phrase data), longest first. */
 const corpusPhrases = new Map<PhraseKind, string[]>();
@@ -338,7 +340,15 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       continue;
     }
     // a numbered section ("I.", "A.") between finished paragraphs, its title up to the next number
-    if (ended && !pendingLabel && cur?.kind !== 'meeting' && SECTION_DOT_RE.test(line) && paragraphs.length + (cur ? 1 : 0) > 1) {
+    // (pdftotext -layout sets the number and the title's first line on one line: "I.   The story")
+    const inline = SECTION_INLINE_RE.exec(line);
+    if (
+      ended &&
+      !pendingLabel &&
+      cur?.kind !== 'meeting' &&
+      (SECTION_DOT_RE.test(line) || inline) &&
+      paragraphs.length + (cur ? 1 : 0) > 1
+    ) {
       let j = i + 1;
       while (
         j < body.length &&
@@ -348,16 +358,11 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
         !/[,;.:]$/.test(body[j].text)
       )
         j++;
-      if (j > i + 1 && (j >= body.length || opensParagraph(body[j].text) || SECTION_DOT_RE.test(body[j].text))) {
+      if ((j > i + 1 || inline) && (j >= body.length || opensParagraph(body[j].text) || SECTION_DOT_RE.test(body[j].text))) {
         // as the adopted texts record it: the number a paragraph of its own, the title a heading
         flush();
-        paragraphs.push({ runs: [{ text: line }] });
-        const heading = squashed(
-          body
-            .slice(i + 1, j)
-            .map((l) => l.text)
-            .join(' '),
-        ).replace(/^#+\s+/, '');
+        paragraphs.push({ runs: [{ text: inline ? inline[1] : line }] });
+        const heading = squashed([inline ? inline[2] : '', ...body.slice(i + 1, j).map((l) => l.text)].join(' ')).replace(/^#+\s+/, '');
         paragraphs.push({ heading: 2, runs: [{ text: heading }] });
         i = j - 1;
         continue;
