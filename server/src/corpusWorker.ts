@@ -5,6 +5,8 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { Corpus, CorpusSources } from './core/precedent/corpus';
+// PDF and Word files in the corpus are read through the import
+import './core/import/corpusFiles';
 
 export interface WorkerInput {
   sources: CorpusSources;

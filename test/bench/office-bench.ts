@@ -17,11 +17,13 @@ import { parse } from '../../server/src/core/parser';
 import { exportDocx } from '../../server/src/core/office/export';
 import { redlineDocx } from '../../server/src/core/office/redline';
 import { findBase } from '../../server/src/core/office/base';
-import { readDraftSource } from '../../server/src/core/office/sources';
+import { loadDraftSource, readDraftSource } from '../../server/src/core/office/sources';
+import '../../server/src/core/import/corpusFiles';
 import { Corpus } from '../../server/src/core/precedent/corpus';
 import { corpusPairs, CORPUS, seedFiles } from '../support/drafts';
 
 const args = process.argv.slice(2);
+const PDF_DIR = path.resolve(__dirname, '../../../../shared/pdf');
 const runs = Number(args[args.indexOf('--runs') + 1] || 30) || 30;
 
 /** CPU time (user + system, ms) of each timed run, by label: the machine is shared, wall time inflates. */
@@ -118,6 +120,69 @@ async function main(): Promise<void> {
   );
   console.log(`  with the draft's session unknown: ${rightNoSession} (${((100 * rightNoSession) / pairs.length).toFixed(1)} %)`);
   console.log(`  time per draft: ${fmt(times)}`);
+  await pdfInputs(corpus);
+}
+
+/** Wall and CPU time (ms) of one async run. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+  const c = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  const value = await fn();
+  const d = process.cpuUsage(c);
+  return { value, wall: Number(process.hrtime.bigint() - t) / 1e6, cpu: (d.user + d.system) / 1000 };
+}
+
+/**
+ * PDF inputs as the commands read them: the official session-78 PDFs imported as drafts, their base
+ * found in the AKN4UN corpus, the base read and the redline written; and a corpus folder of PDFs
+ * (with their XML) loaded through the import.
+ */
+async function pdfInputs(corpus: Corpus): Promise<void> {
+  if (!fs.existsSync(PDF_DIR)) return;
+  const pdfs = fs
+    .readdirSync(PDF_DIR)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .slice(0, Math.min(runs, 20));
+  const wall = { load: [] as number[], base: [] as number[], redline: [] as number[] };
+  const cpu = { load: [] as number[], base: [] as number[], redline: [] as number[] };
+  let found = 0;
+  for (const f of pdfs) {
+    const file = path.join(PDF_DIR, f);
+    const draft = await timed(() => loadDraftSource(file));
+    wall.load.push(draft.wall);
+    cpu.load.push(draft.cpu);
+    const base = await timed(async () => findBase(draft.value.text, corpus, { draftPath: file }));
+    wall.base.push(base.wall);
+    cpu.base.push(base.cpu);
+    const b = base.value.base;
+    if (!b?.path) continue;
+    found++;
+    const red = await timed(async () => redlineDocx((await loadDraftSource(b.path!, b.symbol)).text, draft.value.text).docx.length);
+    wall.redline.push(red.wall);
+    cpu.redline.push(red.cpu);
+  }
+  const line = (label: string, w: number[], c: number[]) =>
+    w.length
+      ? console.log(
+          `  ${label} ${fmt(w.sort((a, b) => a - b))}; CPU median ${pct(
+            c.sort((a, b) => a - b),
+            50,
+          ).toFixed(1)} ms, p95 ${pct(c, 95).toFixed(1)} ms`,
+        )
+      : undefined;
+  console.log(`\nPDF inputs: ${pdfs.length} official session-78 PDFs as drafts, the AKN4UN corpus as above (${found} with a base)`);
+  line('import of the PDF draft   ', wall.load, cpu.load);
+  line('base (draft imported)     ', wall.base, cpu.base);
+  line('read base + write redline ', wall.redline, cpu.redline);
+  const folder = await timed(async () => {
+    const c = new Corpus();
+    await c.load({ builtin: false, paths: [PDF_DIR] });
+    return c.fileCount;
+  });
+  console.log(
+    `  corpus folder of ${folder.value} files (PDFs and their XML) loaded in ${folder.wall.toFixed(0)} ms (CPU ${folder.cpu.toFixed(0)} ms)`,
+  );
 }
 
 main().catch((e) => {

@@ -9,6 +9,7 @@ import { readSeed, SEED } from '../support/paths';
 import { readDocx } from '../support/docxReader';
 import { expectedParagraphs } from '../support/drafts';
 import { layoutOf } from '../../server/src/core/office/layout';
+import { importBytes } from '../../server/src/core/import';
 
 describe('Word export, base text and redline over stdio', function () {
   this.timeout(60000);
@@ -95,5 +96,44 @@ describe('Word export, base text and redline over stdio', function () {
       target: path.join(dir, 'lonely.docx'),
     });
     assert.match(missing.error, /A\/RES\/12\/345 is not in the precedent corpus/);
+  });
+});
+
+describe('redline over stdio against an official PDF in the corpus folder', function () {
+  this.timeout(90000);
+  const pdf = path.resolve(__dirname, '../../../../shared/pdf/A_RES_78_11.pdf');
+  let server: TestServer | undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'res-office-pdf-lsp-'));
+  before(async function () {
+    if (!fs.existsSync(pdf)) {
+      console.log('      skipped: ../shared not present');
+      this.skip();
+    }
+    fs.mkdirSync(path.join(dir, 'corpus'));
+    fs.copyFileSync(pdf, path.join(dir, 'corpus', 'golan-2023.pdf'));
+    server = await startServer({ settings: { corpus: { builtin: false, paths: [path.join(dir, 'corpus')] } } });
+  });
+  after(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the PDF as the base of next year’s draft; reject all gives the imported PDF', async () => {
+    const adopted = (await importBytes(new Uint8Array(fs.readFileSync(pdf)), { fileName: pdf })).draft;
+    const text = adopted.replace(/^A\/RES\/78\/11$/m, 'A/79/L.7').replace('Seventy-eighth session', 'Seventy-ninth session');
+    const uri = fileUri(path.join(dir, 'golan.res.md'));
+    server!.open(uri, text);
+    const target = path.join(dir, 'golan.redline.docx');
+    const r: any = await server!.connection.sendRequest('resolution/exportRedline', { uri, target });
+    assert.strictEqual(r.base?.symbol, 'A/RES/78/11', JSON.stringify(r));
+    const read = readDocx(fs.readFileSync(target));
+    assert.deepStrictEqual(
+      read.reject.map((p) => p.text),
+      expectedParagraphs(layoutOf(adopted), 'as-written'),
+    );
+    assert.deepStrictEqual(
+      read.accept.map((p) => p.text),
+      expectedParagraphs(layoutOf(text), 'as-written'),
+    );
   });
 });

@@ -5,7 +5,15 @@ import { parse } from '../../server/src/core/parser';
 import { checkDocument } from '../../server/src/core/check';
 import { resolveConfig } from '../../server/src/core/config';
 import { applyEdits } from '../../server/src/core/fix';
-import { EditedText, negotiation, statusLine, statusReport } from '../../server/src/core/negotiation';
+import fc from 'fast-check';
+import {
+  EditedText,
+  editorialBrackets,
+  isNegotiationDraft,
+  negotiation,
+  statusLine,
+  statusReport,
+} from '../../server/src/core/negotiation';
 import { FIXTURES, loadFixtures } from '../support/fixtures';
 import { acceptAlternative, alternativesAt, markAgreed, removeBrackets } from '../../server/src/core/negotiation/commands';
 
@@ -204,5 +212,53 @@ describe('negotiation texts: commands', () => {
     assert.strictEqual(apply(text, removeBrackets(text, at('strongly'))), text.replace('[strongly]', 'strongly'));
     assert.strictEqual(apply(text, markAgreed(text, at('a report'))), text.replace('report; [Pending]', 'report; [Agreed ad ref]'));
     assert.strictEqual(apply(text, markAgreed(text, at('to act'))), text.replace('to act.', 'to act. [Agreed ad ref]'));
+  });
+});
+
+describe('the lexical pass of negotiation markings', () => {
+  it('finds the editorial brackets of quotations where the one pattern of them does, in any text', () => {
+    const pattern = /(?<=\p{L})\[\p{Ll}{1,3}\]|\[\p{L}{1,2}\](?=\p{L})|\[(?:…|\.\.\.)\]/gu;
+    const piece = fc.constantFrom('[', ']', 'a', 'B', 'é', 'Ж', '𝐀', ' ', '…', '.', 'd', 'the', '[t]', '[...]', '[ab]', '[Abc]', '[abcd]');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        assert.deepStrictEqual(editorialBrackets(text), expected, text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells a draft from a final text as the full analysis does', () => {
+    const piece = fc.constantFrom(
+      'Requests the Secretary-General ',
+      '[',
+      ']',
+      '[Agreed]',
+      '(pending)',
+      '(EU: delete)',
+      '[Proposed by Norway]',
+      '~~x~~',
+      '<del>y</del>',
+      '<u>z</u>',
+      '++w++',
+      '\nOP3 ',
+      '\n5 bis. ',
+      '*Facilitator’s note: later*',
+      'recognize[d]',
+      '[^1]',
+      '[a](b)',
+      '`c`',
+      '<!-- [x] -->',
+      '\n\n',
+      '(a) ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        assert.strictEqual(isNegotiationDraft(text, undefined, parse(text).lineStarts), negotiation(text).isDraft, text);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -8,8 +8,9 @@ import { Corpus } from '../core/precedent/corpus';
 import { exportDocx, ExportOptions } from '../core/office/export';
 import { BaseCandidate, BaseResult, findBase } from '../core/office/base';
 import { redlineDocx } from '../core/office/redline';
-import { readDraftSource, SourceError } from '../core/office/sources';
-import { importBytes } from '../core/import';
+import { loadDraftSource } from '../core/office/sources';
+// PDF and Word files in a corpus folder are read through the import
+import '../core/import/corpusFiles';
 import { CliIO, UsageError } from './io';
 
 export const EXPORT_HELP = `Usage: resolution export FILE -o OUT.docx [--font NAME] [--size PT] [--openings italic|as-written]
@@ -84,22 +85,21 @@ function parseArgs(args: string[], allowed: Set<string>): Parsed {
   return p;
 }
 
-/** A draft or base from disk: the text formats and AKN4UN XML as they are, a .docx or PDF imported. */
-async function readDraft(file: string, io: CliIO, cmd: string): Promise<string | undefined> {
+/**
+ * A draft or base from disk: the text formats and AKN4UN XML as they are; a .docx, a PDF or text
+ * copied out of a PDF imported (the draft `resolution import` gives), its warnings on stderr and in
+ * `warnings` when given.
+ */
+async function readDraft(file: string, io: CliIO, cmd: string, warnings?: string[]): Promise<string | undefined> {
   try {
-    return readDraftSource(file).text;
-  } catch (e) {
-    if (!/import it first/.test((e as Error).message)) {
-      io.err(`resolution ${cmd}: ${(e as Error).message}`);
-      return undefined;
+    const r = await loadDraftSource(file);
+    for (const w of r.warnings) {
+      io.err(`resolution ${cmd}: ${displayPath(path.resolve(file))}: ${w}`);
+      warnings?.push(`${displayPath(path.resolve(file))}: ${w}`);
     }
-  }
-  try {
-    const r = await importBytes(new Uint8Array(fs.readFileSync(file)), { fileName: file });
-    for (const w of r.warnings) io.err(`resolution ${cmd}: ${displayPath(path.resolve(file))}: ${w}`);
-    return r.draft;
+    return r.text;
   } catch (e) {
-    io.err(`resolution ${cmd}: cannot import ${file}: ${(e as Error).message}`);
+    io.err(`resolution ${cmd}: ${(e as Error).message}`);
     return undefined;
   }
 }
@@ -166,7 +166,8 @@ export const baseCommand = {
     }
     if (!['text', 'json'].includes(p.format)) throw new UsageError(`--format must be text or json, not "${p.format}"`);
     if (!p.file) throw new UsageError('give the draft FILE');
-    const text = await readDraft(p.file, io, 'base');
+    const warnings: string[] = [];
+    const text = await readDraft(p.file, io, 'base', warnings);
     if (text === undefined) return 2;
     const corpus = await loadCorpus(p, io, 'base');
     if (!corpus) return 2;
@@ -179,6 +180,7 @@ export const baseCommand = {
             candidates: r.candidates.map(jsonCandidate),
             ...(r.reason ? { reason: r.reason } : {}),
             ...(r.session ? { session: r.session } : {}),
+            warnings,
           },
           null,
           2,
@@ -233,10 +235,11 @@ async function baseText(p: Parsed, draft: string, io: CliIO): Promise<{ text: st
     return undefined;
   }
   try {
-    const src = readDraftSource(found.path, found.symbol);
+    const src = await loadDraftSource(found.path, found.symbol);
+    for (const w of src.warnings) io.err(`resolution redline: ${displayPath(found.path)}: ${w}`);
     return { text: src.text, name: `${found.symbol} (${displayPath(found.path)})` };
   } catch (e) {
-    io.err(`resolution redline: ${(e as SourceError).message}`);
+    io.err(`resolution redline: ${(e as Error).message}`);
     return undefined;
   }
 }

@@ -87,7 +87,10 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
   const config = options.config ?? defaultConfig();
   // A negotiation draft is checked as it would read if adopted (brackets removed, first
   // alternative, tags, notes and proposals out, numbering final); its markings are checked apart.
-  if (config.draftMode === false || (config.draftMode !== true && !isNegotiationDraft(parsed.source, config.negotiation))) {
+  if (
+    config.draftMode === false ||
+    (config.draftMode !== true && !isNegotiationDraft(parsed.source, config.negotiation, parsed.lineStarts))
+  ) {
     return sortFindings(runRules(parsed, options, config, undefined, 'all'));
   }
   const neg = negotiationOf(parsed.source, config.negotiation);

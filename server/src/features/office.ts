@@ -13,7 +13,9 @@ import { findBase, BaseResult } from '../core/office/base';
 import { changesAgainstBase } from '../core/office/changes';
 import { exportDocx } from '../core/office/export';
 import { redlineDocx } from '../core/office/redline';
-import { readDraftSource } from '../core/office/sources';
+import { loadDraftSource } from '../core/office/sources';
+// PDF and Word files in the corpus are read through the import
+import '../core/import/corpusFiles';
 import type { ServerContext } from '../server';
 import { BaseRequest, ChangesAgainstBaseRequest, ExportRedlineRequest, ExportWordRequest, type BaseChange } from '../protocol';
 import { uriToPath } from '../core/uri';
@@ -63,7 +65,7 @@ export function register(ctx: ServerContext): void {
         error: `The base ${result.base.symbol} is not in the precedent corpus: add its folder to "resolution.corpus.paths".`,
       };
     try {
-      return { result, text: readDraftSource(result.base.path, result.base.symbol).text };
+      return { result, text: (await loadDraftSource(result.base.path, result.base.symbol)).text };
     } catch (e) {
       return { result, error: (e as Error).message };
     }

@@ -39,3 +39,14 @@ export function isPageFurniture(text: string, relY: number | undefined, symbol?:
     return relY === undefined || relY > 0.88 || relY < 0.1;
   return false;
 }
+
+/**
+ * True for text copied out of a printed UN document (or written by pdftotext) rather than a draft
+ * in the project's format: page breaks (form feeds), or the page's job number or "Distr.:" line in
+ * a text with no Markdown emphasis and no front matter block.
+ */
+export function looksLikePrintedText(text: string): boolean {
+  if (text.includes('\f')) return true;
+  if (/^---\s*$/m.test(text.slice(0, 4)) || /(^|[\s(])[*_][^\s*_][^*_\n]*[*_]/.test(text)) return false;
+  return /^\s*(?:\d{2}-\d{5}\s*\([A-Z]\)|Distr\.:\s)/m.test(text);
+}

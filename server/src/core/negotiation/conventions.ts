@@ -28,11 +28,23 @@ export function normaliseTag(s: string): string {
 
 /** What a tag's text means under a tag set, or undefined when the set does not know it. */
 export function tagStatus(text: string, tags: TagSet): TagStatus | undefined {
-  const t = normaliseTag(text);
+  return statusesOf(tags).get(normaliseTag(text));
+}
+
+/** The normalised tags of a set and what each means (the first kind listing it wins), made once per set. */
+const statusCache = new WeakMap<TagSet, Map<string, TagStatus>>();
+function statusesOf(tags: TagSet): Map<string, TagStatus> {
+  let map = statusCache.get(tags);
+  if (map) return map;
+  map = new Map();
   for (const k of ['agreed', 'pending', 'deleted', 'other'] as const) {
-    if (tags[k].some((x) => normaliseTag(x) === t)) return k;
+    for (const x of tags[k]) {
+      const n = normaliseTag(x);
+      if (!map.has(n)) map.set(n, k);
+    }
   }
-  return undefined;
+  statusCache.set(tags, map);
+  return map;
 }
 
 /** Text that looks like a status tag (short, capitalised, words only): `[Under consideration]`. */
@@ -50,6 +62,9 @@ export const LABEL_RE = new RegExp(
   String.raw`^([ \t]*(?:\[[ \t]*)?)(?:(?:\*\*|__)?(PP|OP|pp|op)[ \t]?(\d{1,3})(?:[ \t]*(${SUFFIX_SRC}))?(?:[ \t]*(alt)(?:ernative)?\.?(?:[ \t]*(\d{1,2}))?)?[.:)]?(?:\*\*|__)?(?=[ \t]|$)` +
     String.raw`|(?:\*\*|__)?()(\d{1,3})(?:[ \t]+(${SUFFIX_SRC}))?(?:[ \t]+(alt)(?:[ \t]*(\d{1,2}))?)?\.(?:\*\*|__)?(?=[ \t]|$))`,
 );
+
+/** What every label of LABEL_RE holds somewhere on its line: a text without it has no label. */
+export const LABEL_HINT_RE = new RegExp(String.raw`(?:PP|OP|pp|op)[ \t]?\d|\d[ \t]+(?:${SUFFIX_SRC}|alt)`);
 
 /** A facilitator's (or chair's) note, in brackets, parentheses, emphasis, or running to the end of the line. */
 const NOTE_HEAD = String.raw`(?:(?:Co-?)?[Ff]acilitators?['’]?s?['’]?\s+[Nn]otes?|(?:Chair|Chairperson|President)['’]s\s+[Nn]otes?|[Nn]otes?\s+(?:by|from)\s+the\s+(?:[Cc]o-?)?(?:[Ff]acilitators?|[Cc]hair(?:person)?))\s*:`;

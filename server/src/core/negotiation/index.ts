@@ -18,6 +18,7 @@ import {
   FRONT_MATTER_BRACKET_RE,
   INSERTION_RES,
   LABEL_RE,
+  LABEL_HINT_RE,
   NOT_PARTIES,
   NOTE_RES,
   PROPOSAL_RES,
@@ -163,8 +164,32 @@ interface Scan {
 const inside = (list: Stretch[], at: number) => list.some((s) => at >= s.start && at < s.end);
 const overlapsAny = (list: Stretch[], s: number, e: number) => list.some((x) => s < x.end && x.start < e);
 
+/**
+ * The editorial brackets of quotations ("recognize[d]", "[t]he", "[…]"): what
+ * `(?<=\p{L})\[\p{Ll}{1,3}\]|\[\p{L}{1,2}\](?=\p{L})|\[(?:…|\.\.\.)\]` finds, searched from each "[".
+ */
+export function editorialBrackets(source: string, out: Stretch[] = []): Stretch[] {
+  const re = /\[(?:(\p{L}{1,3})|…|\.\.\.)\]/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source))) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const inner = m[1];
+    const ok =
+      inner === undefined ||
+      (/^\p{Ll}+$/u.test(inner) && /\p{L}$/u.test(source.slice(Math.max(0, s - 2), s))) ||
+      ([...inner].length <= 2 && /^\p{L}/u.test(source.slice(e, e + 2)));
+    if (ok) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
 function scan(source: string, settings: NegotiationSettings, lines: LineIndex): Scan {
   const excluded: Stretch[] = [];
+  // Each pattern runs only when the characters it cannot match without are in the text (a final
+  // text has few brackets and no markup: the scan of a 1 MB text then costs a few string searches).
+  const hasSquare = source.includes('[') || source.includes(']');
+  const hasRound = source.includes('(');
   const add = (re: RegExp, list: Stretch[] = excluded) => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -177,19 +202,22 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
     }
   };
   // Not negotiation markings: comments, footnote references, links, inline code, front-matter lines.
-  add(/<!--[\s\S]*?-->/g);
-  add(/\[\^[^\]\s]{1,16}\]:?/g);
-  add(/!?\[[^\]\n]*\]\([^)\n]*\)/g);
-  add(/`[^`\n]+`/g);
-  add(FRONT_MATTER_BRACKET_RE);
-  // editorial brackets of quotations: "recognize[d]", "[t]he", "[…]"
-  add(/(?<=\p{L})\[\p{Ll}{1,3}\]|\[\p{L}{1,2}\](?=\p{L})|\[(?:…|\.\.\.)\]/gu);
+  if (source.includes('<!--')) add(/<!--[\s\S]*?-->/g);
+  if (source.includes('[^')) add(/\[\^[^\]\s]{1,16}\]:?/g);
+  if (source.includes('](')) add(/!?\[[^\]\n]*\]\([^)\n]*\)/g);
+  if (source.includes('`')) add(/`[^`\n]+`/g);
+  if (hasSquare) {
+    add(FRONT_MATTER_BRACKET_RE);
+    // editorial brackets of quotations: "recognize[d]", "[t]he", "[…]"
+    editorialBrackets(source, excluded);
+  }
 
   const taken: Stretch[] = [];
   const free = (s: number, e: number) => !overlapsAny(excluded, s, e) && !overlapsAny(taken, s, e);
 
   const notes: Note[] = [];
-  for (const re of NOTE_RES) {
+  // every note opens with "note(s)" or "Note(s)"
+  for (const re of source.includes('ote') ? NOTE_RES : []) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(source))) {
@@ -220,6 +248,7 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
 
   const proposals: Proposal[] = [];
   for (const re of PROPOSAL_RES) {
+    if (!(re.source.startsWith('\\[') ? hasSquare : hasRound)) continue;
     re.lastIndex = 0;
     while ((m = re.exec(source))) {
       const s = m.index;
@@ -237,6 +266,7 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
     [INSERTION_RES, 'insertion'],
   ] as const) {
     for (const re of res) {
+      if (!source.includes(re.source.startsWith('<') ? '<' : re.source.startsWith('~') ? '~~' : '++')) continue;
       re.lastIndex = 0;
       while ((m = re.exec(source))) {
         const s = m.index;
@@ -249,7 +279,8 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
 
   // Labels at line starts.
   const labels: Label[] = [];
-  for (let line = 0; line < lines.lineStarts.length; line++) {
+  const labelLines = LABEL_HINT_RE.test(source) ? lines.lineStarts.length : 0;
+  for (let line = 0; line < labelLines; line++) {
     let ls = lines.lineStarts[line];
     const le = lines.lineEnd(line);
     // a status tag may stand before the label: "[Agreed ad ref] OP3 …"
@@ -298,9 +329,9 @@ function scan(source: string, settings: NegotiationSettings, lines: LineIndex): 
   let lastParaBreak = 0;
   const blankRe = /\n[ \t\u00a0]*\r?\n/g;
   const breaks: number[] = [];
-  while ((m = blankRe.exec(source))) breaks.push(m.index + 1);
+  while (hasSquare && (m = blankRe.exec(source))) breaks.push(m.index + 1);
   let bi = 0;
-  for (let i = 0; i < source.length; i++) {
+  for (let i = 0; hasSquare && i < source.length; i++) {
     while (bi < breaks.length && breaks[bi] <= i) {
       // A paragraph ends: brackets opened mid-paragraph and not closed are unbalanced.
       const at = breaks[bi];
@@ -498,11 +529,15 @@ const draftCache = new Map<string, { source: string; draft: boolean }>();
  * Whether a text carries negotiation markings: the lexical pass alone, without the parse the full
  * analysis needs (the checks ask this of every document, most of them final texts).
  */
-export function isNegotiationDraft(source: string, settings: NegotiationSettings = defaultNegotiationSettings()): boolean {
+export function isNegotiationDraft(
+  source: string,
+  settings: NegotiationSettings = defaultNegotiationSettings(),
+  lineStarts?: number[],
+): boolean {
   const key = JSON.stringify(settings.tags) + '\u0000' + source.length;
   const hit = draftCache.get(key);
   if (hit && hit.source === source) return hit.draft;
-  const draft = markingCount(scan(source, settings, new LineIndex(source))) > 0;
+  const draft = markingCount(scan(source, settings, new LineIndex(source, lineStarts))) > 0;
   if (draftCache.size > 8) draftCache.clear();
   draftCache.set(key, { source, draft });
   return draft;

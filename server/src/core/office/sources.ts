@@ -7,6 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AknDocument, parseAkn } from '../precedent/akn';
+import { importBytes } from '../import';
+import { looksLikePrintedText } from '../import/furniture';
 
 /** Largest file read as a draft or a base (bytes). */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -108,4 +110,30 @@ export function readDraftSource(file: string, symbol?: string): DraftSource {
     return { text: aknToDraft(chosen), ...(docs.length > 1 ? { others: docs.slice(1).map((d) => d.symbol ?? '') } : {}) };
   }
   return { text };
+}
+
+export interface LoadedSource extends DraftSource {
+  /** What the import reported (a PDF, a .docx or printed text); empty for the project's formats. */
+  warnings: string[];
+}
+
+/**
+ * Reads a draft or an adopted text from disk like readDraftSource, and a PDF, a Word file or text
+ * copied out of a PDF through the import: the text is then exactly the draft `resolution import`
+ * gives for that file. Damaged files give the import's message.
+ */
+export async function loadDraftSource(file: string, symbol?: string): Promise<LoadedSource> {
+  try {
+    const src = readDraftSource(file, symbol);
+    if (!looksLikePrintedText(src.text)) return { ...src, warnings: [] };
+  } catch (e) {
+    if (!(e instanceof SourceError) || !/import it first/.test(e.message)) throw e;
+  }
+  const data = new Uint8Array(fs.readFileSync(file));
+  try {
+    const r = await importBytes(data, { fileName: file });
+    return { text: r.draft, warnings: r.warnings };
+  } catch (e) {
+    throw new SourceError(`cannot import ${file}: ${(e as Error).message}`);
+  }
 }

@@ -18,8 +18,8 @@ const SNAPSHOT_MAGIC = 0x58434452;
 /** zlib's CRC-32 (Node 20.15 and later; hardware-assisted: about 7 GB/s); without it, no checksum. */
 const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-/** Bump when the parsed form changes: older caches are then ignored. */
-export const CACHE_VERSION = 2;
+/** Bump when the parsed form changes: older caches are then ignored (3: text copied out of a PDF is read through the import). */
+export const CACHE_VERSION = 3;
 
 export interface CachedFile {
   size: number;

@@ -8,12 +8,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ZipArchive, ZipError } from '../zip';
+import { looksLikePrintedText } from '../import/furniture';
 
 export type SourceKind = 'folder' | 'file' | 'archive' | 'missing';
 
 const TEXT_EXT = /\.(res\.md|resolution\.md|resolution|md|txt)$/i;
 const XML_EXT = /\.xml$/i;
 const ZIP_EXT = /\.zip$/i;
+/** Official PDFs and Word files: read through the import (see registerOfficeReader). */
+const OFFICE_EXT = /\.(pdf|docx)$/i;
+/** The project's own redlines, by the name the commands suggest: never an adopted text. */
+const OWN_OUTPUT = /\.redline\.docx$/i;
 /** Largest corpus file read (bytes). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Largest archive read (bytes): the UN's session archives are a few tens of MB. */
@@ -25,7 +30,23 @@ export const ARCHIVE_SEP = '!/';
 export function isCorpusFile(file: string): boolean {
   const base = path.basename(file);
   if (/^readme(\.|$)/i.test(base) || /^(changelog|license|contributing)(\.|$)/i.test(base)) return false;
-  return TEXT_EXT.test(base) || XML_EXT.test(base);
+  return TEXT_EXT.test(base) || XML_EXT.test(base) || (OFFICE_EXT.test(base) && !OWN_OUTPUT.test(base));
+}
+
+/** Whether a corpus file is a PDF or Word file, read through the import. */
+export function isOfficeFile(file: string): boolean {
+  return OFFICE_EXT.test(file);
+}
+
+/**
+ * Turns a PDF or Word file into the text format (the draft `resolution import` gives). Registered by
+ * core/import/corpusFiles.ts, which the command line and the server load: the import depends on the
+ * precedent code, so this module cannot import it.
+ */
+export type OfficeReader = (data: Uint8Array, file: string) => Promise<string>;
+let officeReader: OfficeReader | undefined;
+export function registerOfficeReader(reader: OfficeReader): void {
+  officeReader = reader;
 }
 
 export function isArchive(file: string): boolean {
@@ -98,7 +119,14 @@ export async function readItem(item: CorpusItem, archives: ArchiveCache): Promis
     return text;
   }
   if (item.size > MAX_FILE_BYTES) throw new Error(`file too large (${item.size} bytes)`);
-  const text = await fs.promises.readFile(item.id, 'utf8');
+  if (isOfficeFile(item.id)) {
+    if (!officeReader) throw new Error('PDF and Word files are not read here');
+    return officeReader(new Uint8Array(await fs.promises.readFile(item.id)), item.id);
+  }
+  const data = await fs.promises.readFile(item.id);
+  const text = data.toString('utf8');
+  // text copied out of a PDF: cleaned up by the import like the PDF itself
+  if (officeReader && TEXT_EXT.test(item.id) && looksLikePrintedText(text)) return officeReader(new Uint8Array(data), item.id);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -139,7 +167,7 @@ function listArchive(file: string, root: string, st: fs.Stats, archives: Archive
     if (parts.some((p) => p.startsWith('.') || p === '__MACOSX')) continue;
     const item = { id: file + ARCHIVE_SEP + e.name, root, archive: file, size: e.size, mtimeMs: st.mtimeMs };
     if (e.name.endsWith('.jsonl') && parts.includes('metadata')) out.metadata.push(item);
-    else if (isCorpusFile(e.name)) out.items.push(item);
+    else if (isCorpusFile(e.name) && !isOfficeFile(e.name)) out.items.push(item);
     else out.ignored++;
   }
 }

@@ -38,8 +38,16 @@ export const rule: Rule = {
   check(ctx) {
     const { doc, lines } = ctx;
     const src = doc.source;
+    // Where the next two spaces in a row stand (from `searched` on): most fragments have none and are skipped.
+    let searched = -1;
+    let next = -1;
     for (const p of [...doc.preamble, ...doc.operative]) {
       for (const f of p.fragments) {
+        if (searched === -1 || f.start < searched || (next !== -1 && next < f.start)) {
+          searched = f.start;
+          next = src.indexOf('  ', f.start);
+        }
+        if (next === -1 || next + 2 > f.end) continue;
         let lineStart = f.start;
         for (const line of src.slice(f.start, f.end).split('\n')) {
           const from = lineStart;
