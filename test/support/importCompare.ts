@@ -84,6 +84,11 @@ export interface MatchFigures {
   exact: number;
   /** Paragraphs equal once italics are ignored. */
   plain: number;
+  /**
+   * "Text exact": paragraphs whose words and punctuation are equal once Markdown emphasis is
+   * removed — what an evaluator comparing plain text sees (each imported block used once).
+   */
+  textExact: number;
   missing: string[];
   /** Paragraphs equal once a non-breaking hyphen (U+2011) is read as a hyphen: print shows no difference. */
   visual: number;
@@ -92,6 +97,16 @@ export interface MatchFigures {
 }
 
 const stripItalics = (s: string) => s.replace(/\*/g, '');
+/** A paragraph as plain text: Markdown emphasis (`*…*`, `_…_`) and escapes removed. */
+export const plainText = (s: string) =>
+  squashSpaces(
+    s
+      .replace(/\\([*_\\[\]])/g, (_m, c: string) => ({ '*': '\uE011', _: '\uE012' })[c] ?? c)
+      .replace(/\*+/g, '')
+      .replace(/(^|[^\p{L}\d])_+|_+(?=[^\p{L}\d]|$)/gu, '$1')
+      .replace(/\uE011/g, '*')
+      .replace(/\uE012/g, '_'),
+  );
 /** The XML does not record the italics of the meeting line ("45th plenary meeting / 7 December 2023"). */
 const MEETING = /^[*_]*\d+(?:st|nd|rd|th) (?:\(?(?:resumed|continued)\)? )?plenary meeting\b/i;
 const comparable = (s: string) => (MEETING.test(s) ? stripItalics(s) : s);
@@ -107,6 +122,9 @@ export function compareDrafts(expected: string, actual: string, body = true): Ma
   const havePlain = new Set(haveList.map(stripItalics));
   const hyphen = (t: string) => t.replace(/\u2011/g, '-');
   const haveVisual = new Set(haveList.map(hyphen));
+  const haveText = new Map<string, number>();
+  for (const b of haveList) haveText.set(plainText(b), (haveText.get(plainText(b)) ?? 0) + 1);
+  let textExact = 0;
   let visual = 0;
   let exact = 0;
   let plain = 0;
@@ -118,11 +136,17 @@ export function compareDrafts(expected: string, actual: string, body = true): Ma
       have.set(b, n - 1);
     } else missing.push(b);
     if (havePlain.has(stripItalics(b))) plain++;
+    const pt = plainText(b);
+    const k = haveText.get(pt) ?? 0;
+    if (k > 0) {
+      textExact++;
+      haveText.set(pt, k - 1);
+    }
     if (haveVisual.has(hyphen(b))) visual++;
   }
   let footnotesExact = 0;
   for (const [label, text] of e.notes) if (a.notes.get(label) === text) footnotesExact++;
-  return { paragraphs: want.length, exact, plain, visual, missing, footnotes: e.notes.size, footnotesExact };
+  return { paragraphs: want.length, exact, plain, textExact, visual, missing, footnotes: e.notes.size, footnotesExact };
 }
 
 /** The draft from its authority line on (the front matter left out), footnote definitions kept. */

@@ -34,8 +34,8 @@ describe('import: repairs of text extracted from PDFs', () => {
 
   it('non-breaking hyphens where the official texts of session 78 on print them, only there', () => {
     assert.strictEqual(
-      nonBreakingHyphens('non-governmental, Non-Aligned, anti-corruption, pre-industrial, COVID-19, self-determination'),
-      'non\u2011governmental, Non\u2011Aligned, anti\u2011corruption, pre\u2011industrial, COVID\u201119, self-determination',
+      nonBreakingHyphens('non-governmental, Non-Aligned, Non-violence, anti-corruption, pre-industrial, COVID-19, self-determination'),
+      'non\u2011governmental, Non-Aligned, Non\u2011violence, anti\u2011corruption, pre\u2011industrial, COVID\u201119, self-determination',
     );
     const para = (): ImportedParagraph[] => [{ runs: [{ text: 'non' }, { text: '-governmental' }] }];
     const p78 = para();

@@ -15,6 +15,12 @@ const LABEL_START_RE = /^(\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\([a-z]{1,5}\))\s+
 /** A section number on a line of its own: "II", "B". */
 const SECTION_RE = /^(?:[IVX]{1,5}|[A-H])$/;
 const MEETING_RE = /^\d+(?:st|nd|rd|th) (?:\(?(?:resumed|continued)\)? )?plenary meeting$/i;
+/** The heading of an annex on a line of its own: "Annex", "Annex II". */
+const ANNEX_RE = /^Annex(?: [IVX]{1,5})?$/;
+/** A section number with its full stop on a line of its own: "I.", "B.". */
+const SECTION_DOT_RE = /^(?:[IVX]{1,5}|[A-Z])\.$/;
+/** A section number and the start of its title on one line, no closing punctuation: "I. The story". */
+const SECTION_INLINE_RE = /^((?:[IVX]{1,5}|[A-Z])\.)\s+(\p{Lu}[^.;:,]*)$/u;
 
 /** Opening phrases as adopted texts italicise them (the corpus phrase data), longest first. */
 const corpusPhrases = new Map<PhraseKind, string[]>();
@@ -98,7 +104,9 @@ function furnitureSegment(seg: string, symbol: string | undefined, title: string
   if (isPageFurniture(t, undefined, symbol) || JOB_PAGE_RE.test(t) || DATE_CODE_RE.test(t)) return true;
   if (symbol && (t === symbol || t === symbol + '*')) return true;
   if (symbol && t.startsWith(symbol + ' ') && title && title.includes(t.slice(symbol.length + 1))) return true;
-  if (title && t.length > 3 && repeated.has(t) && title.includes(t)) return true;
+  // (a single word only as the running title's last line: a justified line of a word processor's
+  // print may hold a single word)
+  if (title && t.length > 3 && (t.includes(' ') || title.endsWith(t)) && repeated.has(t) && title.includes(t)) return true;
   return false;
 }
 
@@ -242,11 +250,14 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     }
     if (hasFormFeeds && !sawRule) {
       // footnotes under a rule drawn as a line, not text (a PDF made by a word processor): the
-      // next footnote's number alone on a line after a finished paragraph, its text after it
+      // next footnote's number alone on a line after a finished paragraph (or the next two numbers
+      // in a row, where a paragraph runs on to the next page), their texts after them
       const next = String(lastNote ? parseInt(lastNote, 10) + 1 : 1);
       const first = bodyLines.findIndex((l) => l.page === pageNo);
       for (let k = first + 1; first >= 0 && k < bodyLines.length; k++) {
-        if (bodyLines[k].text !== next || !/[.;:,]$/.test(bodyLines[k - 1].text.replace(MARKER_RE, ''))) continue;
+        if (bodyLines[k].text !== next) continue;
+        const inRow = bodyLines[k + 1]?.text === String(parseInt(next, 10) + 1);
+        if (!inRow && !/[.;:,]\d{0,3}$/.test(bodyLines[k - 1].text.replace(MARKER_RE, ''))) continue;
         const tail = bodyLines.slice(k).map((l) => l.text);
         if (tail.some((t) => !/^\d{1,3}$/.test(t))) {
           bodyLines.splice(k);
@@ -303,6 +314,60 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     // a section heading ("II", "International Decade for People of African Descent") between
     // finished paragraphs, before a numbered paragraph
     const ended = !cur || /[,;.:]$/.test(cur.text.replace(MARKER_RE, '').trim());
+    // an annex after the meeting line or a finished paragraph: "Annex", its title up to the first
+    // section or paragraph number
+    if ((ended || cur?.kind === 'meeting') && !pendingLabel && ANNEX_RE.test(line) && paragraphs.length + (cur ? 1 : 0) > 1) {
+      flush();
+      paragraphs.push({ heading: 2, runs: [{ text: line }] });
+      let j = i + 1;
+      while (j < body.length && j < i + 5 && !opensParagraph(body[j].text) && !SECTION_DOT_RE.test(body[j].text)) j++;
+      if (j > i + 1 && j < body.length) {
+        paragraphs.push({
+          heading: 2,
+          runs: [
+            {
+              text: squashed(
+                body
+                  .slice(i + 1, j)
+                  .map((l) => l.text)
+                  .join(' '),
+              ),
+            },
+          ],
+        });
+        i = j - 1;
+      }
+      continue;
+    }
+    // a numbered section ("I.", "A.") between finished paragraphs, its title up to the next number
+    // (pdftotext -layout sets the number and the title's first line on one line: "I.   The story")
+    const inline = SECTION_INLINE_RE.exec(line);
+    if (
+      ended &&
+      !pendingLabel &&
+      cur?.kind !== 'meeting' &&
+      (SECTION_DOT_RE.test(line) || inline) &&
+      paragraphs.length + (cur ? 1 : 0) > 1
+    ) {
+      let j = i + 1;
+      while (
+        j < body.length &&
+        j < i + 4 &&
+        !opensParagraph(body[j].text) &&
+        !SECTION_DOT_RE.test(body[j].text) &&
+        !/[,;.:]$/.test(body[j].text)
+      )
+        j++;
+      if ((j > i + 1 || inline) && (j >= body.length || opensParagraph(body[j].text) || SECTION_DOT_RE.test(body[j].text))) {
+        // as the adopted texts record it: the number a paragraph of its own, the title a heading
+        flush();
+        paragraphs.push({ runs: [{ text: inline ? inline[1] : line }] });
+        const heading = squashed([inline ? inline[2] : '', ...body.slice(i + 1, j).map((l) => l.text)].join(' ')).replace(/^#+\s+/, '');
+        paragraphs.push({ heading: 2, runs: [{ text: heading }] });
+        i = j - 1;
+        continue;
+      }
+    }
     if (ended && !pendingLabel && cur?.kind !== 'meeting' && paragraphs.length + (cur ? 1 : 0) > 1) {
       if (SECTION_RE.test(line)) {
         flush();
@@ -535,6 +600,8 @@ function findMarker(
       const digit = /\d/.test(m[1]);
       if (!m[2]) {
         if (digit || /\d\.$/.test(before)) continue; // a number ("1.5", "2030")
+        if (m[1] === '.' && (ABBREVIATION_RE.test(before) || /\S\/\S*$/.test(before))) continue; // "Add.1", "A/78/L.1", "No.1"
+
         return hit;
       }
       const sequel = after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
@@ -572,6 +639,9 @@ function noteRuns(runs: Run[]): Run[] {
   }
   return out;
 }
+
+/** Abbreviations a number follows without a space: parts of symbols ("A/78/825/Add.1"), "No.1". */
+const ABBREVIATION_RE = /(?:^|[\s/(])(?:Add|Rev|Corr|Amend|Suppl|No|Nos|para|paras|vol|art|chap|sect|p|pp)\.$/i;
 
 /** Words before which a number is a number, not a footnote marker ("Article 1", "of 3 April"). */
 const NUMBER_WORDS =

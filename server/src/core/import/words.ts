@@ -137,11 +137,15 @@ export function sessionOf(symbol: string | undefined, front: string[]): number |
   return undefined;
 }
 
-/** Where the official texts print a non-breaking hyphen (from the seventy-eighth session on). */
-const NB_HYPHEN_RE = /(?<![\p{L}\d-])(non|Non|NON|anti|Anti|pre|Pre)-(?=\p{L})|(?<=\bCOVID)-(?=19\b)/gu;
+/**
+ * Where the official texts print a non-breaking hyphen (from the seventy-eighth session on): after
+ * the prefixes non-, anti-, pre-, but not in a name ("Non-Aligned", "Non-Self-Governing Territories",
+ * "Treaty on the Non-Proliferation"), which keeps a plain hyphen.
+ */
+const NB_HYPHEN_RE = /(?<![\p{L}\d-])(non|anti|pre)-(?=\p{L})|(?<![\p{L}\d-])(Non|Anti|Pre)-(?=\p{Ll})|(?<=\bCOVID)-(?=19\b)/gu;
 
 export function nonBreakingHyphens(text: string): string {
-  return text.replace(NB_HYPHEN_RE, (all, prefix: string | undefined) => (prefix ? `${prefix}\u2011` : '\u2011'));
+  return text.replace(NB_HYPHEN_RE, (_all, lower: string | undefined, upper: string | undefined) => `${lower ?? upper ?? ''}\u2011`);
 }
 
 /**
