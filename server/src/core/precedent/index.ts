@@ -68,6 +68,29 @@ export interface IndexStats {
 export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 0x49504452; // "RDPI" little-endian
 
+/**
+ * Search effort, shared by the embedded index and the corpus database so that both find the same
+ * candidates: how many candidates are re-ranked, and how many postings are read per query (rarest
+ * bigrams first; a bigram found in more than `maxDfShare` of the corpus is not read unless it is the
+ * rarest one).
+ */
+export const SEARCH_TUNING = Object.freeze({
+  candidates: 300,
+  budgetBase: 4000,
+  budgetShare: 0.02,
+  maxDfShare: 0.05,
+  /** A second, wider pass when the k-th best of the first is below `weak`. */
+  weak: 0.5,
+  weakCandidates: 1000,
+  weakBudgetShare: 0.15,
+  weakMaxDfShare: 0.3,
+  /** At most this many postings are read by one pass, whatever the corpus size. */
+  budgetMax: 40000,
+});
+
+/** Candidates are ranked by their share of the query's bigrams, quantised to this many steps. */
+export const SHARE_BINS = 1024;
+
 export class PrecedentIndex {
   /** Word codes per language (index into LANGUAGES); after deserialize(), built on first use. */
   private vocabs: Array<Vocabulary | undefined> = LANGUAGES.map(() => new Vocabulary());
@@ -398,33 +421,23 @@ export class PrecedentIndex {
     return out;
   }
 
-  /**
-   * Search effort: how many candidates are re-ranked, and how many postings are read per query
-   * (rarest bigrams first; a bigram found in more than `maxDfShare` of the corpus is not read
-   * unless it is the rarest one).
-   */
-  readonly tuning = {
-    candidates: 300,
-    budgetBase: 4000,
-    budgetShare: 0.02,
-    maxDfShare: 0.05,
-    /** A second, wider pass when the k-th best of the first is below `weak`. */
-    weak: 0.5,
-    weakCandidates: 1000,
-    weakBudgetShare: 0.15,
-    weakMaxDfShare: 0.3,
-    /** At most this many postings are read by one pass, whatever the corpus size. */
-    budgetMax: 40000,
-  };
+  /** Search effort: `SEARCH_TUNING`, a copy a benchmark may adjust. */
+  readonly tuning = { ...SEARCH_TUNING };
 
   /** Paragraph ids sharing the most (rare first) bigrams with `code` (codes of `lang`). */
-  candidates(code: string, max: number, mode: 'body' | 'opening' = 'body', lang: Lang = 'en'): number[] {
+  candidates(
+    code: string,
+    max: number,
+    mode: 'body' | 'opening' = 'body',
+    lang: Lang = 'en',
+    effort: { budgetShare: number; maxDfShare: number } = this.tuning,
+  ): number[] {
     const tn = this.tuning;
     this.ensureBuilt();
     const li = langIndex(lang);
     const live = this.liveByLang[li];
-    const budget = Math.min(tn.budgetMax, tn.budgetBase + live * tn.budgetShare);
-    const maxDf = Math.max(tn.budgetBase, live * tn.maxDfShare);
+    const budget = Math.min(tn.budgetMax, tn.budgetBase + live * effort.budgetShare);
+    const maxDf = Math.max(tn.budgetBase, live * effort.maxDfShare);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
     const postings = this.postings;
@@ -474,7 +487,7 @@ export class PrecedentIndex {
       // Rank by shared bigrams relative to the longer of the two paragraphs (a cheap stand-in
       // for the similarity), quantised for a linear-time selection of the best `max`.
       const qn = Math.max(1, buckets.length);
-      const bins = 1024;
+      const bins = SHARE_BINS;
       const q = new Uint16Array(touched.length);
       const hist = new Uint32Array(bins);
       for (let i = 0; i < touched.length; i++) {
@@ -546,21 +559,11 @@ export class PrecedentIndex {
     // first pass's best (whose k-th score then skips every candidate whose bound cannot beat it).
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
     if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first.map((b) => this.match(b.id, b.score));
-    const saved = { budgetShare: tn.budgetShare, maxDfShare: tn.maxDfShare };
-    tn.budgetShare = tn.weakBudgetShare;
-    tn.maxDfShare = tn.weakMaxDfShare;
-    try {
-      return this.rerank(
-        q,
-        this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang),
-        k,
-        options.minScore ?? 0,
-        options,
-        first,
-      ).map((b) => this.match(b.id, b.score));
-    } finally {
-      Object.assign(tn, saved);
-    }
+    const wide = this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang, {
+      budgetShare: tn.weakBudgetShare,
+      maxDfShare: tn.weakMaxDfShare,
+    });
+    return this.rerank(q, wide, k, options.minScore ?? 0, options, first).map((b) => this.match(b.id, b.score));
   }
 
   private qtable = new Uint16Array(0x10000);

@@ -18,7 +18,7 @@ import { parseIntoClientConfig } from 'pg-connection-string';
 import { LANGUAGES, Lang } from '../languages';
 import { packageFile } from '../packageRoot';
 import type { BackendSearchOptions, PrecedentBackend } from './backend';
-import { similarity } from './index';
+import { SEARCH_TUNING, SHARE_BINS, similarity } from './index';
 import { words, wordSpans } from './normalize';
 import type { Match, ParagraphKind, ParagraphRecord } from './types';
 
@@ -226,23 +226,9 @@ interface Candidate {
   path: string;
 }
 
-/**
- * Search effort, as the embedded index's (`PrecedentIndex.tuning`): candidates re-ranked, bigram
- * postings read, and the wider second pass for whole paragraphs whose best matches are weak.
- */
-const TUNING = {
-  candidates: 300,
-  budgetBase: 4000,
-  budgetShare: 0.02,
-  maxDfShare: 0.05,
-  weak: 0.5,
-  weakCandidates: 1000,
-  weakBudgetShare: 0.15,
-  weakMaxDfShare: 0.3,
-};
-
-/** Candidates are ranked by their share of the query's bigrams quantised to this many steps (as the embedded index). */
-const BINS = 1024;
+/** Search effort and quantisation: the embedded index's own, so both find the same candidates. */
+const TUNING = SEARCH_TUNING;
+const BINS = SHARE_BINS;
 
 /** Encodes word lists with one code per distinct word (for the word-level similarity). */
 class LocalVocabulary {
