@@ -86,7 +86,36 @@ export const SEARCH_TUNING = Object.freeze({
   weakMaxDfShare: 0.3,
   /** At most this many postings are read by one pass, whatever the corpus size. */
   budgetMax: 40000,
+  weakBudgetMax: 40000,
 });
+
+/** How much of the index one pass reads. */
+export interface SearchEffort {
+  budgetBase: number;
+  budgetShare: number;
+  maxDfShare: number;
+  budgetMax: number;
+}
+
+/** The postings budget and the largest list read (besides the rarest) of a pass over `live` paragraphs. */
+export function passBudget(live: number, effort: SearchEffort): { budget: number; maxDf: number } {
+  return {
+    budget: Math.min(effort.budgetMax, effort.budgetBase + live * effort.budgetShare),
+    maxDf: Math.max(effort.budgetBase, live * effort.maxDfShare),
+  };
+}
+
+/** The effort of the first pass and of the wider one. */
+export function passEffort(tuning: typeof SEARCH_TUNING, wide: boolean): SearchEffort {
+  return wide
+    ? {
+        budgetBase: tuning.budgetBase,
+        budgetShare: tuning.weakBudgetShare,
+        maxDfShare: tuning.weakMaxDfShare,
+        budgetMax: tuning.weakBudgetMax,
+      }
+    : { budgetBase: tuning.budgetBase, budgetShare: tuning.budgetShare, maxDfShare: tuning.maxDfShare, budgetMax: tuning.budgetMax };
+}
 
 /** Candidates are ranked by their share of the query's bigrams, quantised to this many steps. */
 export const SHARE_BINS = 1024;
@@ -430,14 +459,12 @@ export class PrecedentIndex {
     max: number,
     mode: 'body' | 'opening' = 'body',
     lang: Lang = 'en',
-    effort: { budgetShare: number; maxDfShare: number } = this.tuning,
+    effort: SearchEffort = passEffort(this.tuning, false),
   ): number[] {
-    const tn = this.tuning;
     this.ensureBuilt();
     const li = langIndex(lang);
     const live = this.liveByLang[li];
-    const budget = Math.min(tn.budgetMax, tn.budgetBase + live * effort.budgetShare);
-    const maxDf = Math.max(tn.budgetBase, live * effort.maxDfShare);
+    const { budget, maxDf } = passBudget(live, effort);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
     const postings = this.postings;
@@ -559,10 +586,7 @@ export class PrecedentIndex {
     // first pass's best (whose k-th score then skips every candidate whose bound cannot beat it).
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
     if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first.map((b) => this.match(b.id, b.score));
-    const wide = this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang, {
-      budgetShare: tn.weakBudgetShare,
-      maxDfShare: tn.weakMaxDfShare,
-    });
+    const wide = this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang, passEffort(tn, true));
     return this.rerank(q, wide, k, options.minScore ?? 0, options, first).map((b) => this.match(b.id, b.score));
   }
 
