@@ -41,6 +41,11 @@
  * BENCH_TRUTH_1M (1200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
  * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS.
  *
+ * `--baselines` (`npm run bench -- --baselines`): FlexSearch and MiniSearch, each holding the same
+ * paragraphs (scales up to BENCH_BASELINE_MAX, default 100000), answer the first
+ * BENCH_BASELINE_QUERIES (200) queries: build time, heap, p50/p95 and recall@5 against the same exact
+ * top 5, beside the index's recall on the same queries.
+ *
  * Times are printed as wall-clock and CPU time (process.cpuUsage, user + system): the machine may
  * be shared, and CPU time is what the process itself spent.
  *

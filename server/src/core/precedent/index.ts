@@ -336,38 +336,37 @@ export class PrecedentIndex {
     if (d > 2000 && d > this.staticCount * 0.05) this.commit();
   }
 
+  private blist = new Uint32Array(1024);
+
   /**
-   * Calls `emit(bucket)` for each distinct bucket of paragraph `id` (its word bigrams, the bigrams
-   * of its opening, or its single word).
+   * The distinct buckets of paragraph `id` (its word bigrams, the bigrams of its opening, or its
+   * single word), ascending, in `this.blist`; returns their count.
    */
-  private forEachBucket(id: number, seen: Uint32Array, stamp: number, emit: (b: number) => void): void {
-    const pool = this.codeArray(id);
-    const s = 0;
-    const len = pool.length;
+  private bucketList(id: number): number {
+    const code = this.codeArray(id);
+    const len = code.length;
     const mask = this.mask;
     const salt = LANG_SALT[this.langs[id]];
+    if (this.blist.length < 2 * len + 1) this.blist = new Uint32Array(4 * len + 1);
+    const out = this.blist;
     if (len === 1) {
-      emit(mix32((pool[s] * 0x10001) ^ salt) & mask);
-      return;
+      out[0] = mix32((code[0] * 0x10001) ^ salt) & mask;
+      return 1;
     }
-    let prev = pool[s];
+    let m = 0;
+    let prev = code[0];
     for (let i = 1; i < len; i++) {
-      const cur = pool[s + i];
+      const cur = code[i];
       const key = ((prev << 16) | cur) ^ salt;
       prev = cur;
-      const b = mix32(key) & mask;
-      if (seen[b] !== stamp) {
-        seen[b] = stamp;
-        emit(b);
-      }
-      if (i <= OPENING) {
-        const o = mix32(key ^ OPENING_SALT) & mask;
-        if (seen[o] !== stamp) {
-          seen[o] = stamp;
-          emit(o);
-        }
-      }
+      out[m++] = mix32(key) & mask;
+      if (i <= OPENING) out[m++] = mix32(key ^ OPENING_SALT) & mask;
     }
+    if (m === 0) return 0;
+    const sorted = out.subarray(0, m).sort();
+    let d = 1;
+    for (let i = 1; i < m; i++) if (sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i];
+    return d;
   }
 
   /** Rebuilds the static index over every live paragraph. */
@@ -385,42 +384,46 @@ export class PrecedentIndex {
     this.mask = (1 << bits) - 1;
     const mask = this.mask;
     // Two passes (count, then fill) so that no temporary array as large as the postings is needed:
-    // the first counts each list's ids and the bytes of their gaps, the second writes them.
-    const counts = new Uint32Array(mask + 1);
-    const bytes = new Uint32Array(mask + 2);
-    const last = new Uint32Array(mask + 1);
-    const seen = new Uint32Array(mask + 1);
-    let stamp = 0;
+    // the first counts each list's ids and the bytes of their gaps, the second writes them. What a
+    // pass keeps of a list is side by side (one cache line for each posting, the table being large).
+    const buckets = mask + 1;
+    const meta = new Uint32Array(buckets * 3); // ids, bytes of their gaps, last id + 1
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       const next = id + 1;
-      this.forEachBucket(id, seen, ++stamp, (b) => {
-        counts[b]++;
-        bytes[b + 1] += varintLength(next - last[b]);
-        last[b] = next;
-      });
+      const m = this.bucketList(id);
+      const list = this.blist;
+      for (let j = 0; j < m; j++) {
+        const o = list[j] * 3;
+        meta[o]++;
+        meta[o + 1] += varintLength(next - meta[o + 2]);
+        meta[o + 2] = next;
+      }
     }
     let postingCount = 0;
-    for (let b = 0; b <= mask; b++) {
-      postingCount += counts[b];
-      if (counts[b]) bytes[b + 1] += varintLength(counts[b]);
+    const starts = new Uint32Array(buckets + 1); // starts[b] .. starts[b+1]
+    for (let b = 0, o = 0; b < buckets; b++, o += 3) {
+      const c = meta[o];
+      postingCount += c;
+      starts[b + 1] = starts[b] + meta[o + 1] + (c ? varintLength(c) : 0);
     }
-    for (let b = 1; b < bytes.length; b++) bytes[b] += bytes[b - 1];
-    const starts = bytes; // starts[b] .. starts[b+1]
-    const postings = new Uint8Array(starts[mask + 1]);
-    const fill = last; // reused: the write position of each list
-    for (let b = 0; b <= mask; b++) fill[b] = counts[b] ? writeVarint(postings, starts[b], counts[b]) : starts[b];
-    const prev = counts; // reused: the last id written to each list (+1)
-    prev.fill(0);
-    seen.fill(0);
-    stamp = 0;
+    const postings = new Uint8Array(starts[buckets]);
+    // reused: the write position of each list, and the last id written (+1)
+    for (let b = 0, o = 0; b < buckets; b++, o += 3) {
+      const c = meta[o];
+      meta[o] = c ? writeVarint(postings, starts[b], c) : starts[b];
+      meta[o + 1] = 0;
+    }
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       const next = id + 1;
-      this.forEachBucket(id, seen, ++stamp, (b) => {
-        fill[b] = writeVarint(postings, fill[b], next - prev[b]);
-        prev[b] = next;
-      });
+      const m = this.bucketList(id);
+      const list = this.blist;
+      for (let j = 0; j < m; j++) {
+        const o = list[j] * 3;
+        meta[o] = writeVarint(postings, meta[o], next - meta[o + 1]);
+        meta[o + 1] = next;
+      }
     }
     this.postingCount = postingCount;
     this.starts = starts;
@@ -1127,6 +1130,8 @@ export class PrecedentIndex {
 
 /** Bytes of `v` (>= 0) as a variable-length integer (7 bits a byte, low bits first). */
 function varintLength(v: number): number {
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
   let n = 1;
   while (v >= 0x80) {
     v = Math.floor(v / 128);
