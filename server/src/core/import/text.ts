@@ -51,7 +51,9 @@ function opening(book: PhraseBook, text: string, kind: PhraseKind): number | und
   const known = m?.known ? m.wordCount : 0;
   if (!found.length) return known || undefined;
   const top = Math.max(...found.map((f) => f.count));
-  return Math.max(known, ...found.filter((f) => f.count >= RARER * top).map((f) => f.n));
+  // the adopted texts decide where they know the opening ("*Guided* by", "*Looks forward* to"),
+  // the phrase book (which lists "Guided by" as a phrase) only where they do not
+  return Math.max(...found.filter((f) => f.count >= RARER * top).map((f) => f.n));
 }
 
 /** A longer phrase is taken when it is at least this share as common as the most common one. */
@@ -303,7 +305,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     else if (cur.kind === 'meeting') runs = [{ text: t, italic: true }];
     else if (cur.kind === 'preambular' || cur.kind === 'operative') runs = italicOpening(phrases, t, cur.kind);
     else runs = [{ text: t }];
-    paragraphs.push({ label: cur.label, runs: noteRuns(runs) });
+    paragraphs.push({ label: cur.label, runs: noteRuns(articleLetters(runs)) });
     cur = undefined;
   };
   const body = bodyLines.slice(start).filter((l) => l.text.trim());
@@ -621,6 +623,26 @@ function findMarker(
     }
   }
   return weak ?? lastResort;
+}
+
+/**
+ * The letter of a subparagraph of a Charter article, which the official texts print in italics:
+ * "Article 73 *e* of the Charter".
+ */
+export function articleLetters(runs: Run[]): Run[] {
+  return runs.flatMap((r) => {
+    if (r.italic || r.note) return [r];
+    const out: Run[] = [];
+    let last = 0;
+    for (const m of r.text.matchAll(/\bArticles? \d{1,3} ([a-h])(?=[\s,;.)]|$)/g)) {
+      const at = m.index! + m[0].length - 1;
+      out.push({ ...r, text: r.text.slice(last, at) }, { ...r, text: m[1], italic: true });
+      last = at + 1;
+    }
+    if (!out.length) return [r];
+    out.push({ ...r, text: r.text.slice(last) });
+    return out.filter((x) => x.text);
+  });
 }
 
 /** Runs with the held markers turned into footnote references. */
