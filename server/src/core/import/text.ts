@@ -454,7 +454,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       cur.text += '\u2028' + line;
       continue;
     }
-    cur.text += /[-‑/]$/.test(cur.text) || /\S[–—]$/.test(cur.text) ? line : ' ' + line;
+    cur.text = joinLine(cur.text, line);
   }
   flush();
   // only in the United Nations' own documents (their symbol, or a job number on the pages)
@@ -462,6 +462,21 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
   restoreNonBreakingHyphens(paragraphs, official ? sessionOf(symbol, front) : undefined);
   if (!footnotes.size && /[¹²³⁴⁵⁶⁷⁸⁹]/.test(input)) warnings.push('footnote markers found without their texts');
   return { front, paragraphs, footnotes, warnings };
+}
+
+/**
+ * The next line of a paragraph after the text so far. A hyphen at a line end is a compound's
+ * (UN texts do not break words at line ends): the lines join without a space ("capacity-" +
+ * "building"), and a space a viewer put before it goes ("fifty -" + "sixth"); but a hyphen before
+ * "and", "or", "to" is a suspended one ("burden- and responsibility-sharing", "pre- and post-").
+ */
+export function joinLine(text: string, line: string): string {
+  const hyphen = /(?<=[\p{L}\d])\s*([-‑])$/u.exec(text);
+  if (hyphen) {
+    const head = text.slice(0, hyphen.index) + hyphen[1];
+    return /^(?:and|or|to)\s/.test(line) ? `${head} ${line}` : head + line;
+  }
+  return /[-‑/]$/.test(text) || /\S[–—]$/.test(text) ? text + line : `${text} ${line}`;
 }
 
 /** Header lines as front matter: "78/11." joined to its title. */
