@@ -54,6 +54,66 @@ function splitGlued(w: string, n: (w: string) => number): string {
   return w;
 }
 
+/** A run of words separated by single spaces, not part of a hyphenated or numbered token. */
+const WORD_RUN_RE = /(?<![\p{L}\d\u2011’'-])\p{L}+(?: \p{L}+)+(?![\p{L}\d\u2011])/gu;
+
+let corpusTotal = 0;
+/** How likely a word is, in the log: its count in adopted texts (and, weighted, in this document). */
+function logLikelihood(count: number): number {
+  if (!corpusTotal) for (const v of Object.values(CORPUS)) corpusTotal += v;
+  return Math.log((count + 0.01) / corpusTotal);
+}
+/** The word data leaves out one-letter words; these three are words. */
+const ONE_LETTER_WORDS: Record<string, number> = { a: 30000, i: 100, o: 1 };
+/**
+ * What joining pieces costs (in the log): a join must make the text at least this much likelier —
+ * much more when every piece is a word of its own, since word counts know nothing of the words
+ * around ("as set out" is no "asset", "follow up on" no "upon"; but "to de vote", "levels up dated").
+ */
+const JOIN_COST = Math.log(20);
+const JOIN_WORDS_COST = Math.log(2000);
+
+/**
+ * The pieces of a run of words ("as well a s countries", "the ir respective", "their r espective",
+ * "to de vote") joined where the word counts make the joined reading much likelier than the
+ * pieces: a segmentation of highest likelihood over the pieces as printed, where each join has a
+ * cost and a joined word must be one adopted texts (or this document) use. A piece in capitals
+ * after the first letter, or one after which a capital follows, stays apart ("UN", "New York").
+ */
+function rejoinPieces(pieces: string[], n: (w: string) => number): string[] {
+  const countOf = (w: string) => {
+    const lower = w.toLowerCase();
+    return ONE_LETTER_WORDS[lower] ?? (w.length === 1 ? 0 : corpusCount(lower) + n(lower));
+  };
+  const joinable = (i: number) => !/\p{Lu}/u.test(pieces[i]) && (pieces[i - 1].length === 1 || !/\p{Lu}/u.test(pieces[i - 1].slice(1)));
+  const best: Array<{ score: number; words: string[] }> = [{ score: 0, words: [] }];
+  for (let end = 1; end <= pieces.length; end++) {
+    let top: { score: number; words: string[] } | undefined;
+    for (let from = end - 1; from >= 0 && from >= end - 4; from--) {
+      if (from < end - 1 && !joinable(from + 1)) break;
+      const word = pieces.slice(from, end).join('');
+      let score: number;
+      if (from === end - 1) score = logLikelihood(countOf(word));
+      else {
+        const lower = word.toLowerCase();
+        const count = corpusCount(lower) + 5 * n(lower);
+        const last = pieces[end - 1];
+        // a last letter set apart from a word no text knows ("Brown e")
+        const lastLetter =
+          !count && end - from === 2 && /^[b-hj-z]$/.test(last) && pieces[from].length >= 3 && /\p{Ll}$/u.test(pieces[from]);
+        if (!count && !lastLetter) continue;
+        const words = pieces.slice(from, end).every((p) => (ONE_LETTER_WORDS[p.toLowerCase()] ?? (p.length > 1 ? corpusCount(p) : 0)) >= 3);
+        score =
+          (count ? logLikelihood(count) : logLikelihood(countOf(pieces[from]))) - (words ? JOIN_WORDS_COST : JOIN_COST) * (end - from - 1);
+      }
+      const total = best[from].score + score;
+      if (!top || total > top.score) top = { score: total, words: [...best[from].words, word] };
+    }
+    best.push(top!);
+  }
+  return best[pieces.length].words;
+}
+
 /** Repairs the words of extracted lines (in place of the lines, same count and order). */
 export function repairWords(lines: string[]): string[] {
   // spaces the extraction put before punctuation and hyphens
@@ -75,21 +135,8 @@ export function repairWords(lines: string[]): string[] {
   const n = (w: string) => count.get(w.toLowerCase()) ?? 0;
   const known = (w: string) => (w.length === 1 ? /^[aAI]$/.test(w) : corpusCount(w) >= 3 || n(w) > 1);
   // a piece is a word of its own when it is known and the whole is not much more common
-  const split = /(?<![\p{L}\d\u2011-])(\p{L}+) (?=(\p{L}+)(?![\p{L}\d\u2011]))/gu;
-  out = out.map((l) =>
-    l.replace(split, (all, a: string, b: string) => {
-      if (/\p{Lu}/u.test(b) || /^(?:a|A|I)$/.test(a) || b === 'a') return all;
-      if (a.length > 1 && /\p{Lu}/u.test(a.slice(1))) return all;
-      const whole = a + b;
-      const wholeCount = corpusCount(whole) + 5 * n(whole);
-      // a last letter set apart ("Brown e", "accordanc e")
-      if (!wholeCount) return /^[b-hj-z]$/.test(b) && a.length >= 3 && /\p{Ll}$/u.test(a) ? a : all;
-      if (!known(a) || !known(b)) return a;
-      const rarer = Math.min(corpusCount(a) + n(a), corpusCount(b) + n(b));
-      if (wholeCount > 10 * rarer) return a;
-      return all;
-    }),
-  );
+  // pieces of words set apart: the reading of each run of words that the word counts make likeliest
+  out = out.map((l) => l.replace(WORD_RUN_RE, (run) => rejoinPieces(run.split(' '), n).join(' ')));
   // words run together ("asmooth", "women’sand")
   out = out.map((l) =>
     l
