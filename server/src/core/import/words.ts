@@ -133,8 +133,6 @@ export function repairWords(lines: string[]): string[] {
   for (const l of out)
     for (const h of l.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []) docHyphenated.set(h.replace(/-/g, '').toLowerCase(), h.toLowerCase());
   const n = (w: string) => count.get(w.toLowerCase()) ?? 0;
-  const known = (w: string) => (w.length === 1 ? /^[aAI]$/.test(w) : corpusCount(w) >= 3 || n(w) > 1);
-  // a piece is a word of its own when it is known and the whole is not much more common
   // pieces of words set apart: the reading of each run of words that the word counts make likeliest
   out = out.map((l) => l.replace(WORD_RUN_RE, (run) => rejoinPieces(run.split(' '), n).join(' ')));
   // words run together ("asmooth", "women’sand")
