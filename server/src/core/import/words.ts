@@ -141,6 +141,13 @@ export function repairWords(lines: string[]): string[] {
       .replace(/(?<=’)s(and|or|the|of|in|to)\b/gu, 's $1')
       .replace(/(?<![\p{L}\d’'-])\p{L}{5,}(?![\p{L}\d’'-])/gu, (w) => (docHyphenated.has(w.toLowerCase()) ? w : splitGlued(w, n))),
   );
+  // the length of a full line, where there are lines enough to tell
+  const lengths = out
+    .map((l) => l.length)
+    .filter((x) => x >= 20)
+    .sort((x, y) => x - y);
+  const measured = lengths.length >= 20;
+  const full = measured ? lengths[Math.floor(0.9 * (lengths.length - 1))] : 0;
   // hyphens the extraction lost: "CounterTerrorism", "hostagetaking", "nuclear-weaponfree", "fifty sixth"
   const compoundOf = (w: string) => {
     const lower = w.toLowerCase().replace(/-/g, '');
@@ -161,12 +168,49 @@ export function repairWords(lines: string[]): string[] {
         return COMPOUNDS[c] !== undefined || docHyphenated.get(c.replace('-', '')) === c ? `${a}-${b}` : all;
       })
       .replace(/(?<![\p{L}\d-])(\p{L}+) (?=(\p{L}+(?:-\p{L}+)?)(?![\p{L}\d-]))/gu, (all, a: string, b: string) => {
+        if (measured) return all;
         const c = `${a}-${b}`.toLowerCase();
         const flags = COMPOUNDS[c] ?? 0;
         return flags & 2 || (b.includes('-') && flags) ? `${a}-` : all;
       }),
   );
+  // lines pdftotext joined where a line ended in a hyphen, dropping it: longer than a full line
+  if (measured) out = out.map((l) => (l.length > 1.05 * full ? restoreJunctionHyphen(l, full, docHyphenated) : l));
   return out;
+}
+
+/** Prefixes a suspended hyphen follows ("pre- and post-exposure"). */
+const PREFIXES = new Set(['pre', 'post', 'non', 'anti', 'multi', 'inter', 'intra', 'sub', 'micro', 'macro', 'self', 'co', 'cross']);
+
+/**
+ * The hyphen pdftotext dropped where it joined a line ending in one to the next: near where a full
+ * line ends, the first compound adopted texts (or this document) hyphenate — "health care
+ * facilities" back to "health-care", "careassociated" to "care-associated", "burden and
+ * responsibility-sharing" to "burden- and".
+ */
+function restoreJunctionHyphen(line: string, full: number, docHyphenated: Map<string, string>): string {
+  const [from, to] = [0.7 * full, 1.1 * full];
+  const isCompound = (c: string) => COMPOUNDS[c] !== undefined || docHyphenated.get(c.replace(/-/g, '')) === c;
+  const re = /(?<![\p{L}\d-])(\p{L}+)(?: (and|or) (?=\p{L}+-(\p{L}+))| (?=(\p{L}+)(?![\p{L}\d])))?/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    const end = m.index + m[1].length;
+    if (end < from) continue;
+    if (m.index > to) break;
+    const a = m[1];
+    const lower = a.toLowerCase();
+    if (m[2] && (PREFIXES.has(lower) || isCompound(`${lower}-${m[3].toLowerCase()}`)))
+      return `${line.slice(0, end)}- ${line.slice(end + 1)}`;
+    if (m[4] && !m[2] && isCompound(`${lower}-${m[4].toLowerCase()}`)) return `${line.slice(0, end)}-${line.slice(end + 1)}`;
+    if (!m[2] && a.length >= 6 && corpusCount(lower) === 0 && !/\p{Lu}/u.test(a.slice(1))) {
+      for (let i = 2; i <= a.length - 2; i++) {
+        const c = `${lower.slice(0, i)}-${lower.slice(i)}`;
+        if (isCompound(c) || (corpusCount(lower.slice(0, i)) >= 20 && corpusCount(lower.slice(i)) >= 20))
+          return `${line.slice(0, m.index + i)}-${line.slice(m.index + i)}`;
+      }
+    }
+  }
+  return line;
 }
 
 /** The session of the text, from its symbol or a "Seventy-eighth session" line. */
