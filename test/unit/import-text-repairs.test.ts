@@ -1,0 +1,93 @@
+import * as assert from 'assert';
+import { importBytes } from '../../server/src/core/import';
+import { sectionNumberApart } from '../../server/src/core/import/pdf';
+import { articleLetters, joinLine } from '../../server/src/core/import/text';
+import { repairWords } from '../../server/src/core/import/words';
+
+describe('import: line joins, word pieces and dropped hyphens of extracted text', () => {
+  it('rejoins the pieces of words a justified line set apart, by the likeliest reading of the run', () => {
+    assert.deepStrictEqual(
+      repairWords([
+        'as well a s countries, disasters a nd to build, further a grees to limit',
+        'within the ir respective mandates, their r espective share, support s afe',
+        'to de vote at least half, the levels up dated in its resolution',
+      ]),
+      [
+        'as well as countries, disasters and to build, further agrees to limit',
+        'within their respective mandates, their respective share, support safe',
+        'to devote at least half, the levels updated in its resolution',
+      ],
+    );
+  });
+
+  it('keeps two words of their own apart unless the whole is far likelier', () => {
+    const lines = ['as set out in its Charter, to follow up on the Summit, taking into account every one of them', 'a part of, in to the'];
+    assert.deepStrictEqual(repairWords(lines), lines);
+  });
+
+  it('restores the hyphen pdftotext dropped where it joined two lines, near the end of a full line only', () => {
+    const full = Array.from({ length: 25 }, (_, i) => `a line of ordinary text as long as a full printed line of the page, number ${i}`);
+    const out = repairWords([
+      ...full,
+      'and linking between the hygiene practices of the workers in health care facilities; primary health care',
+      'preventable maternal and newborn deaths, as well as reducing costs of health careassociated infections',
+      'in the spirit of international solidarity and with regard to burden and responsibility-sharing',
+    ]).slice(25);
+    assert.ok(out[0].endsWith('in health-care facilities; primary health care'), out[0]);
+    assert.ok(out[1].endsWith('health care-associated infections'), out[1]);
+    assert.ok(out[2].endsWith('with regard to burden- and responsibility-sharing'), out[2]);
+    // a line of ordinary length keeps the spaced form
+    assert.deepStrictEqual(repairWords([...full, 'practices in health care facilities']).slice(25), [
+      'practices in health care facilities',
+    ]);
+  });
+
+  it('joins a line ending in a hyphen: a compound without a space, a suspended hyphen before "and"', () => {
+    assert.strictEqual(joinLine('capacity-', 'building'), 'capacity-building');
+    assert.strictEqual(joinLine('at its fifty -', 'sixth session'), 'at its fifty-sixth session');
+    assert.strictEqual(
+      joinLine('with regard to burden -', 'and responsibility-sharing'),
+      'with regard to burden- and responsibility-sharing',
+    );
+    assert.strictEqual(joinLine('pre-', 'or post-exposure'), 'pre- or post-exposure');
+    assert.strictEqual(joinLine('the text', 'goes on'), 'the text goes on');
+    assert.strictEqual(joinLine('El Niño/', 'La Niña'), 'El Niño/La Niña');
+  });
+
+  it('puts the letter of a Charter article in italics', () => {
+    assert.deepStrictEqual(articleLetters([{ text: 'under Article 73 e of the Charter, and Article 73 b,' }]), [
+      { text: 'under Article 73 ' },
+      { text: 'e', italic: true },
+      { text: ' of the Charter, and Article 73 ' },
+      { text: 'b', italic: true },
+      { text: ',' },
+    ]);
+    assert.deepStrictEqual(articleLetters([{ text: 'Article 5 of the Convention' }]), [{ text: 'Article 5 of the Convention' }]);
+  });
+
+  it('a numbered section heading of a PDF: the number apart, the title a heading', () => {
+    assert.deepStrictEqual(sectionNumberApart({ heading: 2, runs: [{ text: 'II. What do small island developing States want?' }] }), [
+      { runs: [{ text: 'II.' }] },
+      { heading: 2, runs: [{ text: 'What do small island developing States want?' }] },
+    ]);
+    assert.deepStrictEqual(sectionNumberApart({ heading: 2, runs: [{ text: 'B.' }] }), [{ runs: [{ text: 'B.' }] }]);
+    const plain = { heading: 2, runs: [{ text: 'Follow-up and review' }] };
+    assert.deepStrictEqual(sectionNumberApart(plain), [plain]);
+    assert.deepStrictEqual(sectionNumberApart({ runs: [{ text: 'A. text' }] }), [{ runs: [{ text: 'A. text' }] }]);
+  });
+
+  it('text: the opening italicised as adopted texts do where they know it ("*Guided* by", "*Looks forward* to")', async () => {
+    const text = [
+      'A/RES/78/999',
+      '78/999. A title',
+      'The General Assembly,',
+      'Guided by the purposes and principles of the Charter,',
+      '1. Looks forward to the Summit;',
+      '2. Decides to consider the question under Article 73 e of the Charter.',
+    ].join('\n');
+    const { draft } = await importBytes(Buffer.from(text), { fileName: 'a.txt' });
+    assert.ok(draft.includes('*Guided* by the purposes'), draft);
+    assert.ok(draft.includes('1. *Looks forward* to the Summit;'), draft);
+    assert.ok(draft.includes('Article 73 *e* of the Charter'), draft);
+  });
+});
