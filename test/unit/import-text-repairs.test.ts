@@ -90,4 +90,32 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
     assert.ok(draft.includes('1. *Looks forward* to the Summit;'), draft);
     assert.ok(draft.includes('Article 73 *e* of the Charter'), draft);
   });
+
+  it('text: footnote markers after a year, set apart or glued to it, also at a line start', async () => {
+    const text = [
+      'A/RES/78/999',
+      '78/999. A title',
+      'The General Assembly,',
+      'Recalling its resolutions 2004/16 of 16 April 2004 1 and 2005/5 of 14 April 2005 2 and',
+      'resolutions 18/15 of 29 September',
+      '20113 and 21/33 of 28 September 2012,4 and the amount of 25,116,400 dollars,',
+      '__________________',
+      '1',
+      'See A/59/1.',
+      '2',
+      'See A/60/1.',
+      '3',
+      'See A/66/53.',
+      '4',
+      'See A/67/53.',
+    ].join('\n');
+    const { draft } = await importBytes(Buffer.from(text + '\f'), { fileName: 'a.txt' });
+    assert.ok(
+      draft.includes(
+        '*Recalling* its resolutions 2004/16 of 16 April 2004¹ and 2005/5 of 14 April 2005² and resolutions 18/15 of 29 September 2011³ and 21/33 of 28 September 2012,⁴ and the amount of 25,116,400 dollars,',
+      ),
+      draft,
+    );
+    assert.ok(/^³ See A\/66\/53\.$/m.test(draft), draft);
+  });
 });

@@ -610,18 +610,23 @@ function findMarker(
     re.lastIndex = i === from.line ? from.at : 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
+      // candidates overlap ("2004 4": the year's last digit before the marker): go on from the next character
+      re.lastIndex = m.index + 1;
       const start = m.index + m[1].length;
       const hit = { line: i, start, end: start + m[2].length + label.length };
       const before = text.slice(0, m.index + 1);
       const after = text.slice(hit.end);
       const digit = /\d/.test(m[1]);
+      const sequel = after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
       if (!m[2]) {
+        // a marker glued to a date's year ("29 September 20117"): a year is four digits, and the
+        // texts write longer numbers with commas
+        if (digit && YEAR_BEFORE_RE.test(text.slice(0, start)) && (sequel || /^\s+\d{1,3}\/\d/.test(after))) return hit;
         if (digit || /\d\.$/.test(before)) continue; // a number ("1.5", "2030")
         if (m[1] === '.' && (ABBREVIATION_RE.test(before) || /\S\/\S*$/.test(before))) continue; // "Add.1", "A/78/L.1", "No.1"
 
         return hit;
       }
-      const sequel = after === '' || /^\s+\p{Ll}/u.test(after) || /^[,.;:)]/.test(after);
       if (/^\s+(?:and|or|to|through)\s+\d+(?![\d/])/.test(after) || /^\s*[-–]\s*\d/.test(after)) continue;
       const symbolNext = /^\s+\d{1,3}\/\d/.test(after);
       if (digit) {
@@ -659,6 +664,10 @@ export function articleLetters(runs: Run[]): Run[] {
     return out.filter((x) => x.text);
   });
 }
+
+/** A date's year, a year after "of", "in", "since" or at a line's start: "29 September 2011", "of 1969". */
+const YEAR_BEFORE_RE =
+  /(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December|of|in|since) |^)(?:19|20)\d\d$/;
 
 /** Runs with the held markers turned into footnote references. */
 function noteRuns(runs: Run[]): Run[] {
