@@ -76,19 +76,23 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
     assert.deepStrictEqual(sectionNumberApart({ runs: [{ text: 'A. text' }] }), [{ runs: [{ text: 'A. text' }] }]);
   });
 
-  it('text: the opening italicised as adopted texts do where they know it ("*Guided* by", "*Looks forward* to")', async () => {
+  it('text: the opening italicised as adopted texts do where they know it ("*Guided* by", "*Looks forward* to"), with the feeling it is said with', async () => {
     const text = [
       'A/RES/78/999',
       '78/999. A title',
       'The General Assembly,',
       'Guided by the purposes and principles of the Charter,',
       '1. Looks forward to the Summit;',
-      '2. Decides to consider the question under Article 73 e of the Charter.',
+      '2. Notes with great concern that the report is late;',
+      '3. Recognizes with concern also the gaps, and notes with concern the delays;',
+      '4. Decides to consider the question under Article 73 e of the Charter.',
     ].join('\n');
     const { draft } = await importBytes(Buffer.from(text), { fileName: 'a.txt' });
     assert.ok(draft.includes('*Guided* by the purposes'), draft);
     assert.ok(draft.includes('1. *Looks forward* to the Summit;'), draft);
     assert.ok(draft.includes('Article 73 *e* of the Charter'), draft);
+    assert.ok(draft.includes('2. *Notes with great concern* that the report'), draft);
+    assert.ok(draft.includes('3. *Recognizes with concern also* the gaps, and notes with concern the delays;'), draft);
   });
 
   it('text: footnote markers after a year, set apart or glued to it, also at a line start', async () => {
