@@ -122,4 +122,39 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
     );
     assert.ok(/^³ See A\/66\/53\.$/m.test(draft), draft);
   });
+
+  it('text: numbered sections on one line each, one after the other, titles with commas', async () => {
+    const text = [
+      'A/RES/78/999',
+      '78/999. A title',
+      'The General Assembly,',
+      '1. Adopts the outcome document annexed to the present resolution.',
+      '100th plenary meeting',
+      '16 July 2024',
+      'Annex',
+      'The outcome',
+      'I. The story',
+      '1. We recall the Programme.',
+      'II. What do small island developing States want?',
+      'A. Build resilient economies',
+      '2. Enhancing connectivity.',
+      'B. Data collection, analysis and use',
+      '(a) Strengthen data collection by:',
+    ].join('\n');
+    const { draft } = await importBytes(Buffer.from(text + '\f'), { fileName: 'a.txt' });
+    const blocks = draft.trim().split('\n\n');
+    for (const b of [
+      'I.',
+      '## The story',
+      'II.',
+      '## What do small island developing States want?',
+      'A.',
+      '## Build resilient economies',
+      '2. Enhancing connectivity.',
+      'B.',
+      '## Data collection, analysis and use',
+      '(a) Strengthen data collection by:',
+    ])
+      assert.ok(blocks.includes(b), `${b}\n--- in ---\n${draft}`);
+  });
 });

@@ -20,7 +20,7 @@ const ANNEX_RE = /^Annex(?: [IVX]{1,5})?$/;
 /** A section number with its full stop on a line of its own: "I.", "B.". */
 const SECTION_DOT_RE = /^(?:[IVX]{1,5}|[A-Z])\.$/;
 /** A section number and the start of its title on one line, no closing punctuation: "I. The story". */
-const SECTION_INLINE_RE = /^((?:[IVX]{1,5}|[A-Z])\.)\s+(\p{Lu}[^.;:,]*)$/u;
+const SECTION_INLINE_RE = /^((?:[IVX]{1,5}|[A-Z])\.)\s+(\p{Lu}[^.;:]*[^.;:,])$/u;
 
 /** Opening phrases as adopted texts italicise them (the corpus phrase data), longest first. */
 const corpusPhrases = new Map<PhraseKind, string[]>();
@@ -335,7 +335,14 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       flush();
       paragraphs.push({ heading: 2, runs: [{ text: line }] });
       let j = i + 1;
-      while (j < body.length && j < i + 5 && !opensParagraph(body[j].text) && !SECTION_DOT_RE.test(body[j].text)) j++;
+      while (
+        j < body.length &&
+        j < i + 5 &&
+        !opensParagraph(body[j].text) &&
+        !SECTION_DOT_RE.test(body[j].text) &&
+        !SECTION_INLINE_RE.test(body[j].text)
+      )
+        j++;
       if (j > i + 1 && j < body.length) {
         paragraphs.push({
           heading: 2,
@@ -370,10 +377,15 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
         j < i + 4 &&
         !opensParagraph(body[j].text) &&
         !SECTION_DOT_RE.test(body[j].text) &&
+        !SECTION_INLINE_RE.test(body[j].text) &&
         !/[,;.:]$/.test(body[j].text)
       )
         j++;
-      if ((j > i + 1 || inline) && (j >= body.length || opensParagraph(body[j].text) || SECTION_DOT_RE.test(body[j].text))) {
+      const next = body[j]?.text ?? '';
+      if (
+        (j > i + 1 || inline) &&
+        (j >= body.length || opensParagraph(next) || SECTION_DOT_RE.test(next) || SECTION_INLINE_RE.test(next))
+      ) {
         // as the adopted texts record it: the number a paragraph of its own, the title a heading
         flush();
         paragraphs.push({ runs: [{ text: inline ? inline[1] : line }] });
