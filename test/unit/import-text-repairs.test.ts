@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { importBytes } from '../../server/src/core/import';
 import { sectionNumberApart } from '../../server/src/core/import/pdf';
 import { articleLetters, joinLine } from '../../server/src/core/import/text';
-import { repairWords } from '../../server/src/core/import/words';
+import { nonBreakingHyphens, repairWords } from '../../server/src/core/import/words';
 
 describe('import: line joins, word pieces and dropped hyphens of extracted text', () => {
   it('rejoins the pieces of words a justified line set apart, by the likeliest reading of the run', () => {
@@ -156,5 +156,23 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
       '(a) Strengthen data collection by:',
     ])
       assert.ok(blocks.includes(b), `${b}\n--- in ---\n${draft}`);
+  });
+
+  it('a suspended prefix takes the non-breaking hyphen the official texts give the prefix', () => {
+    assert.strictEqual(nonBreakingHyphens('pre- and post-exposure, non- or anti-'), 'pre\u2011 and post-exposure, non\u2011 or anti-');
+  });
+
+  it('text: an authority line without a comma, then a single unnumbered operative paragraph', async () => {
+    const text = [
+      'A/RES/78/999',
+      '78/999. A title',
+      'The General Assembly',
+      'Adopts the political declaration annexed to the',
+      'present resolution.',
+    ].join('\n');
+    const { draft } = await importBytes(Buffer.from(text + '\f'), { fileName: 'a.txt' });
+    const blocks = draft.trim().split('\n\n');
+    assert.ok(blocks.includes('*The General Assembly*'), draft);
+    assert.ok(blocks.includes('*Adopts* the political declaration annexed to the present resolution.'), draft);
   });
 });

@@ -61,7 +61,11 @@ function appendRuns(target: Run[], runs: Run[]): void {
       .slice(-4)
       .map((r) => (r.note ? '¹' : r.text))
       .join('');
+    const head = runs.map((r) => r.text).join('');
     if (/\u00ad$/.test(tail)) last.text = last.text.replace(/\u00ad$/, '');
+    else if (/\p{L}[-‐‑]$/u.test(tail) && /^(?:and|or|to)\s/.test(head))
+      // a suspended hyphen ("burden- and responsibility-sharing", "pre- and post-exposure")
+      target.push({ text: ' ' });
     else if (!(/[-‐‑/]$/.test(tail) || (/[–—]$/.test(tail) && !/\s[–—]$/.test(tail))) && !/\s$/.test(tail))
       target.push({ text: ' ', italic: last.italic && runs[0]?.italic });
   }

@@ -434,7 +434,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     }
     const labelled = LABEL_START_RE.exec(line);
     const plainEnd = cur?.text.replace(MARKER_RE, '').trim() ?? '';
-    const finished = !cur || /[,;.:]$/.test(plainEnd) || pendingLabel !== undefined;
+    const finished = !cur || cur.kind === 'authority' || /[,;.:]$/.test(plainEnd) || pendingLabel !== undefined;
     // layout mode: an indented line opens a paragraph
     const indented = layout && bl.indent >= (runOnIndent.get(bl.page) ?? 0) + 3;
     let kind: PhraseKind | 'authority' | 'meeting' | 'other' | undefined;
@@ -454,8 +454,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
     else if (
       (finished || indented) &&
       !operative &&
-      cur?.kind === 'preambular' &&
-      /,$/.test(plainEnd) &&
+      ((cur?.kind === 'preambular' && /,$/.test(plainEnd)) || cur?.kind === 'authority') &&
       /^\p{Lu}/u.test(line) &&
       opening(phrases, line, 'operative')
     ) {

@@ -231,7 +231,8 @@ export function sessionOf(symbol: string | undefined, front: string[]): number |
  * the prefixes non-, anti-, pre-, but not in a name ("Non-Aligned", "Non-Self-Governing Territories",
  * "Treaty on the Non-Proliferation"), which keeps a plain hyphen.
  */
-const NB_HYPHEN_RE = /(?<![\p{L}\d-])(non|anti|pre)-(?=\p{L})|(?<![\p{L}\d-])(Non|Anti|Pre)-(?=\p{Ll})|(?<=\bCOVID)-(?=19\b)/gu;
+const NB_HYPHEN_RE =
+  /(?<![\p{L}\d-])(non|anti|pre)-(?=\p{L}| (?:and|or) )|(?<![\p{L}\d-])(Non|Anti|Pre)-(?=\p{Ll})|(?<=\bCOVID)-(?=19\b)/gu;
 
 export function nonBreakingHyphens(text: string): string {
   return text.replace(NB_HYPHEN_RE, (_all, lower: string | undefined, upper: string | undefined) => `${lower ?? upper ?? ''}\u2011`);
