@@ -175,4 +175,24 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
     assert.ok(blocks.includes('*The General Assembly*'), draft);
     assert.ok(blocks.includes('*Adopts* the political declaration annexed to the present resolution.'), draft);
   });
+
+  it('text: a participle the phrase data does not know opens a preambular paragraph after a comma, not a name', async () => {
+    const text = [
+      'A/RES/78/999',
+      '78/999. A title',
+      'The General Assembly,',
+      'Recalling article 30 of the Convention and the',
+      'Programme of Action of the Fourth World Conference on Women,',
+      'Beijing Declaration and Platform for Action,',
+      'Commemorating all victims of organized crime,',
+      '1. Decides to continue.',
+    ].join('\n');
+    const { draft } = await importBytes(Buffer.from(text + '\f'), { fileName: 'a.txt' });
+    const blocks = draft.trim().split('\n\n');
+    assert.ok(blocks.includes('*Commemorating* all victims of organized crime,'), draft);
+    assert.ok(
+      blocks.some((b) => b.endsWith('Women, Beijing Declaration and Platform for Action,')),
+      draft,
+    );
+  });
 });

@@ -69,11 +69,19 @@ function withFeeling(words: string[], at: number): number {
   return m ? m[0].split(' ').length : 0;
 }
 
+/**
+ * A participle the phrase data does not know, opening a line after a preambular paragraph that
+ * ended with its comma: the next preambular paragraph ("Commemorating all victims …"), as the
+ * preamble's paragraphs open with participles. Followed by a word in lower case, so that a name
+ * ("Beijing Declaration") is not one.
+ */
+const PARTICIPLE_RE = /^\p{Lu}\p{Ll}{2,}ing\s+\p{Ll}/u;
+
 /** A longer phrase is taken when it is at least this share as common as the most common one. */
 const RARER = 0.01;
 
 function italicOpening(book: PhraseBook, text: string, kind: PhraseKind): Run[] {
-  const n = opening(book, text, kind);
+  const n = opening(book, text, kind) ?? (kind === 'preambular' && PARTICIPLE_RE.test(text) ? 1 : undefined);
   if (!n) return [{ text }];
   const words = text.split(/(\s+)/);
   let head = words.slice(0, n * 2 - 1).join('');
@@ -451,6 +459,7 @@ export function readPlainText(input: string, phrases: PhraseBook = defaultPhrase
       operative = true;
     } else if (label) kind = 'other';
     else if ((finished || indented) && !operative && /^\p{Lu}/u.test(line) && opening(phrases, line, 'preambular')) kind = 'preambular';
+    else if (!operative && cur?.kind === 'preambular' && /,$/.test(plainEnd) && PARTICIPLE_RE.test(line)) kind = 'preambular';
     else if (
       (finished || indented) &&
       !operative &&
