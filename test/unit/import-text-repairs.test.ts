@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { importBytes } from '../../server/src/core/import';
 import { sectionNumberApart } from '../../server/src/core/import/pdf';
 import { articleLetters, joinLine } from '../../server/src/core/import/text';
@@ -194,5 +196,59 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
       blocks.some((b) => b.endsWith('Women, Beijing Declaration and Platform for Action,')),
       draft,
     );
+  });
+
+  describe('text: the header of an L document as each extraction gives it', () => {
+    const fixture = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/import/A_78_L_99.txt'), 'utf8');
+    const expected = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/import/A_78_L_99.expected.md'), 'utf8');
+    const body = fixture.slice(fixture.indexOf('The General Assembly,'));
+    const wantFront = expected.slice(0, expected.indexOf('*The General Assembly*'));
+    const headers: Array<[string, string]> = [
+      [
+        'pdftotext -layout',
+        [
+          '                                                                              A/78/L.99*',
+          '  United Nations',
+          '  General Assembly                                                   Distr.: Limited',
+          '                                                                     14 November 2023',
+          '',
+          '                                                                     Original: English',
+          '',
+          'Seventy-eighth session',
+          'Agenda item 29',
+          'Crime prevention and criminal justice',
+          '',
+          '             Angola, Argentina, Brazil, Costa Rica, Kenya, Norway, Philippines,',
+          '             Uruguay and Zambia: draft resolution',
+          '',
+          '             Tackling illicit trafficking in wild fauna and flora',
+          '',
+          '',
+        ].join('\n'),
+      ],
+      [
+        'a viewer copy',
+        [
+          'United Nations A/78/L.99*',
+          'General Assembly Distr.: Limited',
+          '14 November 2023',
+          'Original: English',
+          '23-22334 (E) 201123',
+          '*2322334*',
+          'Seventy-eighth session',
+          'Agenda item 29',
+          'Crime prevention and criminal justice',
+          'Angola, Argentina, Brazil, Costa Rica, Kenya, Norway, Philippines,',
+          'Uruguay and Zambia: draft resolution',
+          'Tackling illicit trafficking in wild fauna and flora',
+          '',
+        ].join('\n'),
+      ],
+    ];
+    for (const [label, header] of headers)
+      it(label, async () => {
+        const { draft } = await importBytes(Buffer.from(header + body), { fileName: 'l.txt' });
+        assert.strictEqual(draft.slice(0, draft.indexOf('*The General Assembly*')), wantFront, draft);
+      });
   });
 });
