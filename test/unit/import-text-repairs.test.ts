@@ -87,7 +87,8 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
       '1. Looks forward to the Summit;',
       '2. Notes with great concern that the report is late;',
       '3. Recognizes with concern also the gaps, and notes with concern the delays;',
-      '4. Decides to consider the question under Article 73 e of the Charter.',
+      '4. Emphasizes once more the recommendation, and stresses again with grave concern the cost;',
+      '5. Decides to consider the question under Article 73 e of the Charter.',
     ].join('\n');
     const { draft } = await importBytes(Buffer.from(text), { fileName: 'a.txt' });
     assert.ok(draft.includes('*Guided* by the purposes'), draft);
@@ -95,6 +96,7 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
     assert.ok(draft.includes('Article 73 *e* of the Charter'), draft);
     assert.ok(draft.includes('2. *Notes with great concern* that the report'), draft);
     assert.ok(draft.includes('3. *Recognizes with concern also* the gaps, and notes with concern the delays;'), draft);
+    assert.ok(draft.includes('4. *Emphasizes once more* the recommendation'), draft);
   });
 
   it('text: footnote markers after a year, set apart or glued to it, also at a line start', async () => {
