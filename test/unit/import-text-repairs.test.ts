@@ -84,6 +84,7 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
       '78/999. A title',
       'The General Assembly,',
       'Guided by the purposes and principles of the Charter,',
+      'Welcoming, in this regard, the report,',
       '1. Looks forward to the Summit;',
       '2. Notes with great concern that the report is late;',
       '3. Recognizes with concern also the gaps, and notes with concern the delays;',
@@ -92,6 +93,7 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
     ].join('\n');
     const { draft } = await importBytes(Buffer.from(text), { fileName: 'a.txt' });
     assert.ok(draft.includes('*Guided* by the purposes'), draft);
+    assert.ok(draft.includes('*Welcoming*, in this regard, the report,'), draft);
     assert.ok(draft.includes('1. *Looks forward* to the Summit;'), draft);
     assert.ok(draft.includes('Article 73 *e* of the Charter'), draft);
     assert.ok(draft.includes('2. *Notes with great concern* that the report'), draft);
