@@ -256,19 +256,39 @@ export function restoreNonBreakingHyphens(paragraphs: ImportedParagraph[], sessi
 
 /**
  * The italics of a footnote that plain text lost, where the UN's citation style fixes them: the
- * title of the *Treaty Series*, of the *Official Records* with their supplement, and of a
- * conference *Report* before its sales number or symbol.
+ * title of the *Treaty Series*; the *Official Records* with their session and supplement, also after
+ * "ibid." ("Ibid., *Seventy-second Session, Supplement No. 12A* (A/72/12/Add.1)"); and the title of
+ * a conference *Report* before its sales number or symbol, with its volume's title after "vol. I,".
  */
-const NOTE_ITALICS: RegExp[] = [
-  /^(.*?\bUnited Nations, )(Treaty Series)(, vol\..*)$/,
-  /^((?:See )?)(Official Records of the (?:General Assembly|Economic and Social Council|Security Council), [^,()]+, Supplement No\. \w+)(.*)$/,
-  /^((?:See )?)(Report of the [^()]+?)( \((?:United Nations publication|A\/CONF\.)[^()]*(?:\([^()]*\)[^()]*)*\).*)$/,
+const NOTE_ITALIC_RES: RegExp[] = [
+  /(?<=\bUnited Nations, )Treaty Series(?=, vols?\.)/g,
+  /Official Records of the (?:General Assembly|Economic and Social Council|Security Council), [^,()]+, Supplement No\. \w+/g,
+  /(?<=\b[Ii]bid\., )(?:[A-Z][a-z]+(?:-[a-z]+)? Session, |\d{4}, )?Supplement No\. \w+(?= \(| and corrigend)/g,
 ];
+const REPORT_RE = /^((?:See )?)(Report of the [^()]+?)( \((?:United Nations publication|A\/CONF\.)[^()]*(?:\([^()]*\)[^()]*)*\).*)$/;
 
 export function footnoteItalics(text: string): Run[] {
-  for (const re of NOTE_ITALICS) {
-    const m = re.exec(text);
-    if (m && !/, vol\. /.test(m[2])) return [{ text: m[1] }, { text: m[2], italic: true }, { text: m[3] }].filter((r) => r.text);
+  const spans: Array<[number, number]> = [];
+  const report = REPORT_RE.exec(text);
+  if (report) {
+    const at = report[1].length;
+    // "Report of …, 3–14 June 1992, vol. I, Resolutions Adopted by the Conference (United Nations …"
+    const vol = /, vol\. [IVX]+, /.exec(report[2]);
+    if (vol) spans.push([at, at + vol.index], [at + vol.index + vol[0].length, at + report[2].length]);
+    else spans.push([at, at + report[2].length]);
   }
-  return [{ text }];
+  for (const re of NOTE_ITALIC_RES)
+    for (const m of text.matchAll(re))
+      if (!spans.some(([a, b]) => m.index! < b && m.index! + m[0].length > a)) spans.push([m.index!, m.index! + m[0].length]);
+  if (!spans.length) return [{ text }];
+  spans.sort((x, y) => x[0] - y[0]);
+  const runs: Run[] = [];
+  let last = 0;
+  for (const [a, b] of spans) {
+    if (a > last) runs.push({ text: text.slice(last, a) });
+    runs.push({ text: text.slice(a, b), italic: true });
+    last = b;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
 }
