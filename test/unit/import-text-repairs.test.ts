@@ -23,7 +23,10 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
   });
 
   it('keeps two words of their own apart unless the whole is far likelier', () => {
-    const lines = ['as set out in its Charter, to follow up on the Summit, taking into account every one of them', 'a part of, in to the'];
+    const lines = [
+      'as set out in its Charter, to follow up on the Summit, taking into account every one of them',
+      'a part of, in to the, since the adoption of resolution 48/75 L and, in that regard',
+    ];
     assert.deepStrictEqual(repairWords(lines), lines);
   });
 
@@ -38,6 +41,12 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
     assert.ok(out[0].endsWith('in health-care facilities; primary health care'), out[0]);
     assert.ok(out[1].endsWith('health care-associated infections'), out[1]);
     assert.ok(out[2].endsWith('with regard to burden- and responsibility-sharing'), out[2]);
+    // a line joined twice: both junctions
+    const twice = repairWords([
+      ...full,
+      'assisting the people of the British Virgin Islands with their inalienable right to self determination and in gaining a better understanding of the options for self determination, on a case-by-case basis,',
+    ])[25];
+    assert.strictEqual((twice.match(/self-determination/g) ?? []).length, 2, twice);
     // a line of ordinary length keeps the spaced form
     assert.deepStrictEqual(repairWords([...full, 'practices in health care facilities']).slice(25), [
       'practices in health care facilities',

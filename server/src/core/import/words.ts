@@ -63,6 +63,8 @@ function logLikelihood(count: number): number {
   if (!corpusTotal) for (const v of Object.values(CORPUS)) corpusTotal += v;
   return Math.log((count + 0.01) / corpusTotal);
 }
+/** How common a capital letter alone is taken to be: a label ("resolution 48/75 L", "annex B"). */
+const CAPITAL_LETTER = 100;
 /** The word data leaves out one-letter words; these three are words. */
 const ONE_LETTER_WORDS: Record<string, number> = { a: 30000, i: 100, o: 1 };
 /**
@@ -83,7 +85,7 @@ const JOIN_WORDS_COST = Math.log(2000);
 function rejoinPieces(pieces: string[], n: (w: string) => number): string[] {
   const countOf = (w: string) => {
     const lower = w.toLowerCase();
-    return ONE_LETTER_WORDS[lower] ?? (w.length === 1 ? 0 : corpusCount(lower) + n(lower));
+    return ONE_LETTER_WORDS[lower] ?? (w.length === 1 ? (/\p{Lu}/u.test(w) ? CAPITAL_LETTER : 0) : corpusCount(lower) + n(lower));
   };
   const joinable = (i: number) => !/\p{Lu}/u.test(pieces[i]) && (pieces[i - 1].length === 1 || !/\p{Lu}/u.test(pieces[i - 1].slice(1)));
   const best: Array<{ score: number; words: string[] }> = [{ score: 0, words: [] }];
@@ -102,7 +104,10 @@ function rejoinPieces(pieces: string[], n: (w: string) => number): string[] {
         const lastLetter =
           !count && end - from === 2 && /^[b-hj-z]$/.test(last) && pieces[from].length >= 3 && /\p{Ll}$/u.test(pieces[from]);
         if (!count && !lastLetter) continue;
-        const words = pieces.slice(from, end).every((p) => (ONE_LETTER_WORDS[p.toLowerCase()] ?? (p.length > 1 ? corpusCount(p) : 0)) >= 3);
+        // (a capital letter alone is a word of its own too: "resolution 48/75 L and", "annex B")
+        const words = pieces
+          .slice(from, end)
+          .every((p) => /^\p{Lu}$/u.test(p) || (ONE_LETTER_WORDS[p.toLowerCase()] ?? (p.length > 1 ? corpusCount(p) : 0)) >= 3);
         score =
           (count ? logLikelihood(count) : logLikelihood(countOf(pieces[from]))) - (words ? JOIN_WORDS_COST : JOIN_COST) * (end - from - 1);
       }
@@ -188,10 +193,14 @@ const PREFIXES = new Set(['pre', 'post', 'non', 'anti', 'multi', 'inter', 'intra
  * facilities" back to "health-care", "careassociated" to "care-associated", "burden and
  * responsibility-sharing" to "burden- and".
  */
-function restoreJunctionHyphen(line: string, full: number, docHyphenated: Map<string, string>): string {
-  const [from, to] = [0.7 * full, 1.1 * full];
+function restoreJunctionHyphen(line: string, full: number, docHyphenated: Map<string, string>, start = 0): string {
+  const [from, to] = [start + 0.7 * full, start + 1.1 * full];
   const isCompound = (c: string) => COMPOUNDS[c] !== undefined || docHyphenated.get(c.replace(/-/g, '')) === c;
+  // a line pdftotext joined more than once: the next junction a full line further on
+  const further = (fixed: string, at: number) =>
+    fixed.length - at > 1.05 * full ? restoreJunctionHyphen(fixed, full, docHyphenated, at) : fixed;
   const re = /(?<![\p{L}\d-])(\p{L}+)(?: (and|or) (?=\p{L}+-(\p{L}+))| (?=(\p{L}+)(?![\p{L}\d])))?/gu;
+  re.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line))) {
     const end = m.index + m[1].length;
@@ -200,13 +209,13 @@ function restoreJunctionHyphen(line: string, full: number, docHyphenated: Map<st
     const a = m[1];
     const lower = a.toLowerCase();
     if (m[2] && (PREFIXES.has(lower) || isCompound(`${lower}-${m[3].toLowerCase()}`)))
-      return `${line.slice(0, end)}- ${line.slice(end + 1)}`;
-    if (m[4] && !m[2] && isCompound(`${lower}-${m[4].toLowerCase()}`)) return `${line.slice(0, end)}-${line.slice(end + 1)}`;
+      return further(`${line.slice(0, end)}- ${line.slice(end + 1)}`, end);
+    if (m[4] && !m[2] && isCompound(`${lower}-${m[4].toLowerCase()}`)) return further(`${line.slice(0, end)}-${line.slice(end + 1)}`, end);
     if (!m[2] && a.length >= 6 && corpusCount(lower) === 0 && !/\p{Lu}/u.test(a.slice(1))) {
       for (let i = 2; i <= a.length - 2; i++) {
         const c = `${lower.slice(0, i)}-${lower.slice(i)}`;
         if (isCompound(c) || (corpusCount(lower.slice(0, i)) >= 20 && corpusCount(lower.slice(i)) >= 20))
-          return `${line.slice(0, m.index + i)}-${line.slice(m.index + i)}`;
+          return further(`${line.slice(0, m.index + i)}-${line.slice(m.index + i)}`, m.index + i);
       }
     }
   }
