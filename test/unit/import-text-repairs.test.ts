@@ -13,11 +13,13 @@ describe('import: line joins, word pieces and dropped hyphens of extracted text'
         'as well a s countries, disasters a nd to build, further a grees to limit',
         'within the ir respective mandates, their r espective share, support s afe',
         'to de vote at least half, the levels up dated in its resolution',
+        'of international law ( jus cogens), includinge-learning and strengtheninge-government',
       ]),
       [
         'as well as countries, disasters and to build, further agrees to limit',
         'within their respective mandates, their respective share, support safe',
         'to devote at least half, the levels updated in its resolution',
+        'of international law (jus cogens), including e-learning and strengthening e-government',
       ],
     );
   });

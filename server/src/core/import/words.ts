@@ -130,7 +130,8 @@ export function repairWords(lines: string[]): string[] {
       .replace(/(?<=\p{L}) (?=”)/gu, '')
       .replace(/(?<=\p{L}) - (?=(?:and|or|to)\b)/gu, '- ')
       .replace(/(?<=[\p{L}\d]) -(?=[\p{L}\d,])/gu, '-')
-      .replace(/(?<=\d) ?– ?(?=\d)/gu, '–'),
+      .replace(/(?<=\d) ?– ?(?=\d)/gu, '–')
+      .replace(/(?<=[(“‘]) (?=\p{L})/gu, ''),
   );
   const count = new Map<string, number>();
   for (const l of out) for (const w of l.split(/[^\p{L}]+/u)) if (w) count.set(w.toLowerCase(), (count.get(w.toLowerCase()) ?? 0) + 1);
@@ -144,7 +145,13 @@ export function repairWords(lines: string[]): string[] {
   out = out.map((l) =>
     l
       .replace(/(?<=’)s(and|or|the|of|in|to)\b/gu, 's $1')
-      .replace(/(?<![\p{L}\d’'-])\p{L}{5,}(?![\p{L}\d’'-])/gu, (w) => (docHyphenated.has(w.toLowerCase()) ? w : splitGlued(w, n))),
+      .replace(/(?<![\p{L}\d’'-])\p{L}{5,}(?![\p{L}\d’'-])/gu, (w) => (docHyphenated.has(w.toLowerCase()) ? w : splitGlued(w, n)))
+      // "includinge-learning": a word run into an "e-" compound ("e-learning", "e-government")
+      .replace(/(?<![\p{L}\d’'-])(\p{L}{3,})e-(\p{L}+)/gu, (all, a: string, b: string) => {
+        const c = `e-${b.toLowerCase()}`;
+        const known = COMPOUNDS[c] !== undefined || docHyphenated.get(c.replace('-', '')) === c;
+        return known && corpusCount(`${a}e`) === 0 && corpusCount(a) >= 20 ? `${a} e-${b}` : all;
+      }),
   );
   // the length of a full line, where there are lines enough to tell
   const lengths = out
