@@ -49,20 +49,9 @@ export interface PreviewOutput extends PreviewView {
   problems: string[];
 }
 
-/**
- * The last model a worker parsed for the views: views and preview of one version share a parse, and
- * the next version of the same document is re-parsed from it (only the paragraphs that changed).
- */
-let lastView: { document: string; version: number; doc: ResolutionDocument } | undefined;
-
+/** The model of a view: the one already parsed (the server's, or the one a worker keeps: documentWorker.ts), else a parse of its own. */
 function viewModel(input: ViewInput, parsed?: ResolutionDocument): ResolutionDocument {
-  if (parsed) return parsed;
-  const last = lastView?.document === input.document ? lastView : undefined;
-  if (last?.version === input.version) return last.doc;
-  lastView = undefined; // the previous model is used up by the re-parse
-  const doc = parseText(input.text, input.options, last?.doc);
-  lastView = { document: input.document, version: input.version, doc };
-  return doc;
+  return parsed ?? parseText(input.text, input.options);
 }
 
 /** Outline, folding, link sources and stats of a text (or of the model already parsed from it). */

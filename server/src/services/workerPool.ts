@@ -14,6 +14,7 @@ import {
   type JobKind,
   type JobMessage,
   type JobOutput,
+  type ModelKey,
   type WorkerReply,
 } from './workerProtocol';
 
@@ -48,6 +49,8 @@ export interface WorkerPoolOptions {
 interface Job {
   id: number;
   message: JobMessage;
+  /** The document whose parse the job works on: it goes to the worker holding that parse when it can. */
+  affinity?: string;
   resolve(output: unknown): void;
   reject(err: Error): void;
   slot?: Slot;
@@ -65,6 +68,8 @@ export class WorkerPool {
   private nextId = 1;
   private disposed = false;
   private readonly encoder = new TextEncoder();
+  /** Per document (uri and parse options): the worker that last parsed it, which keeps that parse. */
+  private readonly holders = new Map<string, { slot: Slot; worker: Worker }>();
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
@@ -77,13 +82,22 @@ export class WorkerPool {
     return this.queue.length + this.slots.filter((s) => s.job).length;
   }
 
-  /** Runs a job on the next free worker; `signal` gives it up (rejecting with JobCancelled). */
-  run<K extends JobKind>(kind: K, input: JobInput<K>, corpus: FactsOp[], signal?: AbortSignal): Promise<JobOutput<K>> {
+  /**
+   * Runs a job on the next free worker — the one holding the parse of `model`'s document when that
+   * one is free; `signal` gives it up (rejecting with JobCancelled).
+   */
+  run<K extends JobKind>(kind: K, input: JobInput<K>, corpus: FactsOp[], signal?: AbortSignal, model?: ModelKey): Promise<JobOutput<K>> {
     if (this.disposed) return Promise.reject(new JobCancelled('the server is shutting down'));
     if (signal?.aborted) return Promise.reject(new JobCancelled(String(signal.reason ?? 'cancelled')));
     return new Promise<JobOutput<K>>((resolve, reject) => {
       const id = this.nextId++;
-      const job: Job = { id, message: { id, kind, input, corpus }, resolve: resolve as (o: unknown) => void, reject };
+      const job: Job = {
+        id,
+        message: { id, kind, input, corpus, ...(model ? { model } : {}) },
+        affinity: model?.document,
+        resolve: resolve as (o: unknown) => void,
+        reject,
+      };
       const onAbort = () => this.cancel(job, String(signal?.reason ?? 'cancelled'));
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle =
@@ -94,7 +108,10 @@ export class WorkerPool {
         };
       job.resolve = settle(job.resolve);
       job.reject = settle(job.reject);
-      this.queue.push(job);
+      // a position query is quick on a kept parse and a user waits on it: it goes first
+      const at = kind === 'site' ? this.queue.findIndex((j) => j.message.kind !== 'site') : -1;
+      if (at >= 0) this.queue.splice(at, 0, job);
+      else this.queue.push(job);
       this.dispatch();
     });
   }
@@ -136,11 +153,38 @@ export class WorkerPool {
     }
   }
 
+  /** The worker holding a document's parse, while it lives. */
+  private holder(document: string | undefined): Slot | undefined {
+    const h = document === undefined ? undefined : this.holders.get(document);
+    if (!h) return undefined;
+    if (h.slot.worker === h.worker) return h.slot;
+    this.holders.delete(document!); // that worker stopped, and its parses with it
+    return undefined;
+  }
+
+  /**
+   * The job a free worker takes: the first waiting on the parse this worker holds, else the first
+   * whose parse no other free worker holds (a busy holder's job is taken by whoever is free).
+   */
+  private nextJob(slot: Slot): Job | undefined {
+    let pick = -1;
+    for (let i = 0; i < this.queue.length; i++) {
+      const h = this.holder(this.queue[i].affinity);
+      if (h === slot) {
+        pick = i;
+        break;
+      }
+      if (pick < 0 && (!h || h.job)) pick = i;
+    }
+    return pick < 0 ? undefined : this.queue.splice(pick, 1)[0];
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.disposed || this.queue.length === 0) return;
       if (slot.job) continue;
-      const job = this.queue.shift()!;
+      const job = this.nextJob(slot);
+      if (!job) continue;
       let worker: Worker;
       try {
         worker = slot.worker ?? this.spawn(slot);
@@ -150,6 +194,8 @@ export class WorkerPool {
       }
       slot.job = job;
       job.slot = slot;
+      // the worker parses (or re-uses) the document for this job, and keeps it
+      if (job.affinity !== undefined) this.holders.set(job.affinity, { slot, worker });
       worker.postMessage(job.message);
     }
   }
