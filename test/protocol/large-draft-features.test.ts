@@ -196,6 +196,31 @@ describe('hover, completion, quick fixes, precedents and outline of a large draf
     assert.match(now, /\*\*Precedents\*\*/);
   });
 
+  it('a worker that kept only its latest parse takes a query on another draft again with its text', async () => {
+    // one worker keeping one parse: the hovers on two large drafts in turn each find the other's parse gone
+    const lean = await startServer({
+      initializationOptions: { documents: { threshold: 10_000, siteThreshold: 10_000, workers: 1, workerModelChars: 1 } },
+    });
+    try {
+      const other = fileUri(path.join(ROOT, 'large-features-other.res.md'));
+      lean.open(uri, text, 1);
+      lean.open(other, text.replace('5. *Urges*', '5. *Strongly urges*'), 1);
+      const hover = (u: string) => lean.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: at(/^5\. \*/) });
+      const answers: string[] = [];
+      for (const u of [uri, other, uri, other]) answers.push(markdown(await hover(u)));
+      const expected = markdown(
+        await inThread.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at(/^5\. \*/) }),
+      );
+      assert.match(expected, /\*\*Precedents\*\*/);
+      assert.strictEqual(answers[0], expected);
+      assert.strictEqual(answers[2], expected);
+      assert.strictEqual(answers[1], answers[3]);
+      assert.notStrictEqual(answers[1], expected, 'the other draft’s paragraph is another');
+    } finally {
+      await lean.stop();
+    }
+  });
+
   it('shows at most resolution.maxDiagnostics findings, the most severe first, with a note saying how many more there are', async () => {
     const all = (await inThread.diagnostics(uri, 2, 60_000)).diagnostics;
     Object.assign(inThread.settings, { maxDiagnostics: 3 });

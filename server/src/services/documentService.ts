@@ -60,6 +60,8 @@ export interface DocumentServiceSettings {
   workerHeapMb?: number;
   /** Position queries on larger documents go to the workers (characters; never below `threshold`). */
   siteThreshold?: number;
+  /** How many characters of source the parses each worker keeps may hold (the latest is always kept). */
+  workerModelChars?: number;
 }
 
 export interface DocumentServiceHost {
@@ -371,6 +373,7 @@ export class DocumentService {
         script,
         size: this.settings.workers,
         heapMb: this.settings.workerHeapMb,
+        modelChars: this.settings.workerModelChars,
         facts: () => this.host.corpusFacts(),
         log: (m) => this.host.log(m),
       });

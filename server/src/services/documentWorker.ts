@@ -19,6 +19,7 @@ import { FACTS_HEADER, type FactsOp, type JobMessage, type ModelKey, type SiteIn
  * and the next version of a document is re-parsed from the last one (only what changed).
  */
 export const MAX_MODEL_CHARS = 24 * 1024 * 1024;
+const maxModelChars = (): number => (workerData?.maxModelChars as number | undefined) ?? MAX_MODEL_CHARS;
 const models = new Map<string, { version: number; doc: ResolutionDocument }>();
 
 /** The parse of a document's version: kept, re-used from the last one, or new. `fresh` says it was parsed now. */
@@ -35,7 +36,7 @@ function modelOf(key: ModelKey, text: string, options: ParseOptions): { doc: Res
   let chars = 0;
   for (const m of models.values()) chars += m.doc.source.length;
   for (const [k, m] of models) {
-    if (chars <= MAX_MODEL_CHARS || k === key.document) break;
+    if (chars <= maxModelChars() || k === key.document) break;
     models.delete(k);
     chars -= m.doc.source.length;
   }
@@ -78,6 +79,10 @@ if (parentPort && workerData?.documentWorker) {
       const facts = m.corpus.length ? bridgedFacts(port, shared, m.id, m.corpus) : undefined;
       if (m.kind === 'views' || m.kind === 'preview' || m.kind === 'site') {
         const input = m.input as ViewInput;
+        if (m.textOmitted && models.get(m.model?.document ?? '')?.version !== m.model?.version) {
+          port.postMessage({ type: 'needText', id: m.id } satisfies WorkerReply);
+          return;
+        }
         const { doc, fresh } = modelOf(m.model ?? { document: input.document, version: input.version }, input.text, input.options);
         const problems = fresh && doc.error ? [doc.error] : [];
         const output =

@@ -41,6 +41,8 @@ export interface WorkerPoolOptions {
   size: number;
   /** Heap limit of each worker (MB); Node's default when absent. */
   heapMb?: number;
+  /** How many characters of source the parses a worker keeps may hold (documentWorker.ts's default when absent). */
+  modelChars?: number;
   /** The corpus the workers' checks ask their facts of (read when a question comes). */
   facts: () => CorpusFacts | undefined;
   log: (message: string) => void;
@@ -60,6 +62,8 @@ interface Slot {
   worker?: Worker;
   shared: SharedArrayBuffer;
   job?: Job;
+  /** The document versions this worker was sent (it keeps their parses unless it needed the room). */
+  sent: Map<string, number>;
 }
 
 export class WorkerPool {
@@ -74,6 +78,7 @@ export class WorkerPool {
   constructor(private readonly options: WorkerPoolOptions) {
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
       shared: new SharedArrayBuffer(FACTS_HEADER + FACTS_BUFFER_BYTES),
+      sent: new Map<string, number>(),
     }));
   }
 
@@ -195,14 +200,21 @@ export class WorkerPool {
       slot.job = job;
       job.slot = slot;
       // the worker parses (or re-uses) the document for this job, and keeps it
-      if (job.affinity !== undefined) this.holders.set(job.affinity, { slot, worker });
-      worker.postMessage(job.message);
+      const model = job.message.model;
+      // a position query on a version this worker was sent goes without its text (no copy of a large draft)
+      const omit = !!model && job.message.kind === 'site' && slot.sent.get(model.document) === model.version;
+      if (model) {
+        this.holders.set(model.document, { slot, worker });
+        slot.sent.set(model.document, model.version);
+      }
+      worker.postMessage(omit ? { ...job.message, input: { ...job.message.input, text: '' }, textOmitted: true } : job.message);
     }
   }
 
   private spawn(slot: Slot): Worker {
+    slot.sent.clear();
     const worker = new Worker(this.options.script, {
-      workerData: { documentWorker: true, shared: slot.shared },
+      workerData: { documentWorker: true, shared: slot.shared, maxModelChars: this.options.modelChars },
       ...(this.options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } } : {}),
     });
     worker.unref();
@@ -227,6 +239,10 @@ export class WorkerPool {
     if (!job || job.id !== m.id) return; // the answer of a job given up
     if (m.type === 'facts') {
       this.answerFacts(slot, m.op, m.args);
+      return;
+    }
+    if (m.type === 'needText') {
+      slot.worker?.postMessage(job.message);
       return;
     }
     slot.job = undefined;

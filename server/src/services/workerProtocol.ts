@@ -44,6 +44,12 @@ export interface JobMessage {
   corpus: FactsOp[];
   /** The parse the job works on, when it is one of an open document's (absent: a parse of its own, not kept). */
   model?: ModelKey;
+  /**
+   * The input's text was left out: the worker was sent that version of the document before and
+   * keeps its parse (a position query then costs no copy of a large text). A worker that no longer
+   * has it answers `needText`, and gets the job again with its text.
+   */
+  textOmitted?: boolean;
 }
 
 /** Worker → server. */
@@ -52,6 +58,8 @@ export type WorkerReply =
   /** The output as JSON text: the editor's views, which go to the client as JSON anyway (reading JSON text back costs the server's thread about half of a structured clone's). */
   | { type: 'done'; id: number; json: string }
   | { type: 'failed'; id: number; message: string }
+  /** The job came without its text and the worker does not keep that version's parse: send it again with the text. */
+  | { type: 'needText'; id: number }
   | { type: 'facts'; id: number; op: FactsOp; args: unknown[] };
 
 /**
