@@ -15,6 +15,9 @@ import {
   LSPErrorCodes,
   MarkupContent,
   ResponseError,
+  ExecuteCommandRequest,
+  TextDocumentEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { PrecedentsRequest } from '../../server/src/protocol';
 import type { DiagnosticData } from '../../server/src/features/diagnostics';
@@ -50,13 +53,18 @@ describe('hover, completion, quick fixes, precedents and outline of a large draf
   const at = (pattern: RegExp, character = 2) => ({ line: lines.findIndex((l) => pattern.test(l)), character });
   let worker: TestServer;
   let inThread: TestServer;
+  /** The last edit each server asked the editor to apply. */
+  const edits = new Map<TestServer, WorkspaceEdit>();
 
   before(async () => {
     // One server answers every request on a draft above 10,000 characters from its worker (no parse
     // of it in the server's thread); the other has no workers and answers from its own parse.
     worker = await startServer({ initializationOptions: { documents: { threshold: 10_000, siteThreshold: 10_000, workers: 1 } } });
     inThread = await startServer({ initializationOptions: { documents: { workers: 0 } } });
-    for (const s of [worker, inThread]) s.open(uri, text, 1);
+    for (const s of [worker, inThread]) {
+      s.connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => (edits.set(s, p.edit), { applied: true }));
+      s.open(uri, text, 1);
+    }
     await Promise.all([worker.diagnostics(uri, 1, 110_000), inThread.diagnostics(uri, 1, 110_000)]);
   });
   after(async () => {
@@ -248,5 +256,23 @@ describe('hover, completion, quick fixes, precedents and outline of a large draf
         .sort(),
       severities.slice(0, 3),
     );
+  });
+
+  it('renumbers the operative paragraphs of a large draft after one was deleted', async () => {
+    // paragraph 10 deleted: 11 and every one after it move up one
+    const start = lines.findIndex((l) => l.startsWith('10. '));
+    const gap = [...lines.slice(0, start), ...lines.slice(start + 2)].join('\n');
+    worker.change(uri, gap, 4);
+    inThread.change(uri, gap, 3);
+    const results = await both(async (s) => {
+      const r = await s.connection.sendRequest(ExecuteCommandRequest.type, { command: 'resolution.renumberParagraphs', arguments: [uri] });
+      const change = edits.get(s)!.documentChanges![0] as TextDocumentEdit;
+      return { r, edits: change.edits };
+    });
+    assert.strictEqual((results.r as { applied: boolean }).applied, true);
+    const first = results.edits[0];
+    assert.strictEqual(first.range.start.line, start);
+    assert.strictEqual(first.newText, '10.');
+    assert.ok(results.edits.length > 4000, `${results.edits.length} edits`);
   });
 });

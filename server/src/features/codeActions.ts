@@ -22,13 +22,11 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
 import type { Fix } from '../core/findings';
-import { loneInSection, misplacedPreambular } from '../core/rules/util';
-import { phraseKnowledge } from '../core/rules/phrase-knowledge';
 import { configFor, type DiagnosticData } from './diagnostics';
 import type { ServerContext } from '../server';
 import { cancelledResponse, JobCancelled, WorkerFailed } from '../services/documentService';
+import type { SiteQuery } from '../services/documentViews';
 
 /** Largest document (characters) for which the light bulb offers fix-all unasked. */
 export const LIGHTBULB_FIX_ALL_MAX = 200_000;
@@ -228,6 +226,7 @@ export function register(ctx: ServerContext): void {
     }
     let edits: TextEdit[] = [];
     let applied: Record<string, number> = {};
+    const version = document.version;
     if (params.command === COMMANDS.fixAll) {
       let r;
       try {
@@ -238,20 +237,26 @@ export function register(ctx: ServerContext): void {
       }
       edits = r.edits;
       applied = r.applied;
-    } else if (params.command === COMMANDS.renumberParagraphs) {
-      // as the operative-numbering check does: draft mode keeps `5 bis`, misplaced paragraphs take no number
+    } else if (params.command === COMMANDS.renumberParagraphs || params.command === COMMANDS.renumberFootnotes) {
+      // computed on the draft's model: a large draft's by its worker
       const config = await configFor(ctx, document.uri);
-      const doc = ctx.parsed(document);
-      const exclude = misplacedPreambular(doc, phraseKnowledge(config.phrases));
-      for (const i of loneInSection(doc)) exclude.add(i);
-      edits = renumberOperativeEdits(doc, config.draftMode === true, exclude);
-    } else if (params.command === COMMANDS.renumberFootnotes) {
-      edits = renumberFootnotesEdits(ctx.parsed(document));
+      const renumber: SiteQuery['renumber'] =
+        params.command === COMMANDS.renumberFootnotes
+          ? { what: 'footnotes' }
+          : { what: 'paragraphs', draftMode: config.draftMode === true, phrases: config.phrases };
+      try {
+        edits = (await ctx.docs.site(document, { renumber }, token)).edits ?? [];
+      } catch (err) {
+        if (err instanceof JobCancelled) throw cancelledResponse(token);
+        if (err instanceof WorkerFailed) return { applied: false, reason: err.message.split('\n')[0] };
+        throw err;
+      }
     } else {
       return { applied: false, reason: `unknown command ${params.command}` };
     }
     if (edits.length === 0) return { applied: false, reason: 'nothing to change', changes: applied };
-    const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+    // the version the edits were computed on: the editor refuses them if the draft changed since
+    const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri: document.uri, version }, edits }] };
     const result = await ctx.connection.workspace.applyEdit({ label: params.command, edit });
     return { applied: result.applied, changes: applied, edits: edits.length };
   });

@@ -6,7 +6,11 @@
  * that answers requests. Nothing here knows about LSP connections or threads.
  */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
+import type { Edit } from '../core/findings';
+import { renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
 import { foldingRanges } from '../core/folding';
+import { phraseKnowledge } from '../core/rules/phrase-knowledge';
+import { loneInSection, misplacedPreambular } from '../core/rules/util';
 import type { ResolutionDocument, Range } from '../core/model';
 import { negotiation } from '../core/negotiation';
 import { outline, plain, type OutlineNode } from '../core/outline';
@@ -228,18 +232,32 @@ export function documentViews(doc: ResolutionDocument): DocumentViews {
 export interface SiteQuery {
   offset?: number;
   lines?: number[];
+  /**
+   * The edits renumbering the operative paragraphs (as the operative-numbering check does: draft
+   * mode keeps `5 bis`, misplaced paragraphs take no number) or the footnotes.
+   */
+  renumber?: { what: 'paragraphs'; draftMode: boolean; phrases: { operative: string[]; preambular: string[] } } | { what: 'footnotes' };
 }
 
 export interface SiteView {
   site?: PositionSite;
   /** The first line of the paragraph of each of `lines` (where a comment disabling a check for it goes). */
   lines?: number[];
+  edits?: Edit[];
+}
+
+function renumberEdits(doc: ResolutionDocument, r: NonNullable<SiteQuery['renumber']>): Edit[] {
+  if (r.what === 'footnotes') return renumberFootnotesEdits(doc);
+  const exclude = misplacedPreambular(doc, phraseKnowledge(r.phrases));
+  for (const i of loneInSection(doc)) exclude.add(i);
+  return renumberOperativeEdits(doc, r.draftMode, exclude);
 }
 
 export function siteView(doc: ResolutionDocument, query: SiteQuery): SiteView {
   return {
     ...(query.offset !== undefined ? { site: siteAt(doc, query.offset) } : {}),
     ...(query.lines ? { lines: query.lines.map((l) => paragraphStartLine(doc, l)) } : {}),
+    ...(query.renumber ? { edits: renumberEdits(doc, query.renumber) } : {}),
   };
 }
 
