@@ -66,6 +66,9 @@ interface Slot {
   sent: Map<string, number>;
 }
 
+/** The jobs a worker answers from its kept parse alone, when it has it. */
+const TEXT_OPTIONAL: ReadonlySet<JobKind> = new Set<JobKind>(['views', 'preview', 'site']);
+
 export class WorkerPool {
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
@@ -201,8 +204,8 @@ export class WorkerPool {
       job.slot = slot;
       // the worker parses (or re-uses) the document for this job, and keeps it
       const model = job.message.model;
-      // a position query on a version this worker was sent goes without its text (no copy of a large draft)
-      const omit = !!model && job.message.kind === 'site' && slot.sent.get(model.document) === model.version;
+      // the views and position queries of a version this worker was sent go without the text (no copy of a large draft)
+      const omit = !!model && TEXT_OPTIONAL.has(job.message.kind) && slot.sent.get(model.document) === model.version;
       if (model) {
         this.holders.set(model.document, { slot, worker });
         slot.sent.set(model.document, model.version);

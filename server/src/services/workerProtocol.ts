@@ -46,7 +46,7 @@ export interface JobMessage {
   model?: ModelKey;
   /**
    * The input's text was left out: the worker was sent that version of the document before and
-   * keeps its parse (a position query then costs no copy of a large text). A worker that no longer
+   * keeps its parse (the views or a position query then cost no copy of a large text). A worker that no longer
    * has it answers `needText`, and gets the job again with its text.
    */
   textOmitted?: boolean;
