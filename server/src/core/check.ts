@@ -286,7 +286,8 @@ function paragraphReports(
   eachParagraph(doc, 'both', (p, place) => {
     const stored = storedReports(p, key, place.last, source);
     if (stored) {
-      for (const s of stored.reports) lists[s.rule].push(reportOf(s, stored.delta, lines));
+      const delta = p.start - stored.start;
+      for (const s of stored.reports) lists[s.rule].push(reportOf(s, delta, lines));
       return;
     }
     collected = [];

@@ -46,6 +46,13 @@ export function applyEdits(text: string, edits: Edit[]): string {
 // ---------------------------------------------------------------- operative renumbering
 
 function normNumber(s: string): string {
+  // the common case, a number alone ("12", "12."), as it is
+  let plain = s.length > 0;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = (c >= 48 && c <= 57) || (c === 46 && i === s.length - 1);
+  }
+  if (plain) return s;
   return s
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()

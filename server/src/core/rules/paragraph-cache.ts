@@ -4,7 +4,7 @@
  * the new model as the same nodes, moved: their findings are those of the last check, moved with
  * them, as long as nothing a paragraph check may read has changed:
  *  - the paragraph itself (the same node, text and length, its fragments),
- *  - MARGIN characters before and after it,
+ *  - the MARGIN characters after it,
  *  - whether it is the last operative paragraph,
  *  - the run's key: the document facts (kind, language, whether any operative paragraph is
  *    numbered, the authority line), the configuration, the locale, the checks that run, and the
@@ -15,7 +15,7 @@ import type { Paragraph } from '../model';
 import type { Report } from './types';
 import type { LineIndex } from '../text';
 
-/** Characters around a paragraph a paragraph check may read (a preambular paragraph's `(a)` list after it). */
+/** Characters after a paragraph a paragraph check may read (a preambular paragraph's `(a)` list after it). */
 export const MARGIN = 48;
 
 /** A report with offsets instead of positions, so it can move with its paragraph. */
@@ -36,7 +36,6 @@ interface Entry {
   text: string;
   fragments: number;
   last: boolean;
-  before: string;
   after: string;
   reports: StoredReport[];
 }
@@ -53,19 +52,17 @@ export function internKey(key: string): string {
 }
 
 /** The reports stored for `p` under `key` and how far the paragraph moved since, if they still hold. */
-export function storedReports(
-  p: Paragraph,
-  key: string,
-  last: boolean,
-  source: string,
-): { reports: StoredReport[]; delta: number } | undefined {
+export function storedReports(p: Paragraph, key: string, last: boolean, source: string): Stored | undefined {
   const e = entries.get(p);
   if (!e || e.key !== key || e.last !== last || e.text !== p.text || e.length !== p.end - p.start || e.fragments !== p.fragments.length)
     return undefined;
-  if (!source.startsWith(e.after, p.end)) return undefined;
-  const from = p.start - e.before.length;
-  if (from < 0 || !source.startsWith(e.before, from)) return undefined;
-  return { reports: e.reports, delta: p.start - e.start };
+  return source.startsWith(e.after, p.end) ? e : undefined;
+}
+
+/** Reports stored for a paragraph: `start` is where the paragraph stood then (they move by its move since). */
+export interface Stored {
+  start: number;
+  reports: StoredReport[];
 }
 
 /** Remembers the reports of `p` (as the paragraph checks made them on `source`). */
@@ -77,7 +74,6 @@ export function storeReports(p: Paragraph, key: string, last: boolean, source: s
     text: p.text,
     fragments: p.fragments.length,
     last,
-    before: source.slice(Math.max(0, p.start - MARGIN), p.start),
     after: source.slice(p.end, p.end + MARGIN),
     reports: reports.length ? reports : NONE,
   });
