@@ -126,10 +126,11 @@ export function operativeNumberIndex(doc: ResolutionDocument): Map<string, numbe
     m = new Map();
     doc.operative.forEach((p, i) => {
       if (!p.number) return;
-      const k = normNumber(p.number.text).replace(/\.$/, '');
-      const list = m!.get(k) ?? [];
-      list.push(i);
-      m!.set(k, list);
+      const n = normNumber(p.number.text);
+      const k = n.endsWith('.') ? n.slice(0, -1) : n;
+      const list = m!.get(k);
+      if (list) list.push(i);
+      else m!.set(k, [i]);
     });
     numberIndexCache.set(doc, m);
   }
