@@ -128,6 +128,20 @@ describe('checking again after an edit, reusing the findings of unchanged paragr
     assert.strictEqual(calls.length, paragraphs);
   });
 
+  it('checks every paragraph again when the same configuration object is changed between two checks', () => {
+    const text = readSeed(SEED.ga75).replace('*Encourages*', '*Encourgaes*');
+    const config = defaultConfig();
+    let doc = parse(text);
+    const before = checkDocument(doc, { config, reuse: true });
+    assert.ok(before.some((f) => f.rule === 'operative-verb-unknown'));
+    // the user adds the word to their phrases: it is no longer unknown
+    config.phrases.operative.push('Encourgaes');
+    doc = reparse(doc, text + '\n');
+    const after = checkDocument(doc, { config, reuse: true });
+    assert.deepStrictEqual(after, checkDocument(parse(text + '\n'), { config }));
+    assert.ok(!after.some((f) => f.rule === 'operative-verb-unknown'));
+  });
+
   it('re-parses and re-checks the next version of a text in the document work (as a worker does)', () => {
     const text = readSeed(SEED.ga75);
     const calls: string[] = [];

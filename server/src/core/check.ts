@@ -228,7 +228,6 @@ function runRules(
   return findings;
 }
 
-const configKeys = new WeakMap<ResolvedConfig, string>();
 const corpusIds = new WeakMap<object, number>();
 let corpusCount = 0;
 
@@ -248,8 +247,8 @@ function paragraphReports(
   const local = runs.filter((r) => r.rule.paragraph);
   const out = new Map<Rule, Report[]>();
   if (local.length === 0) return out;
-  let configKey = configKeys.get(config);
-  if (configKey === undefined) configKeys.set(config, (configKey = JSON.stringify(config)));
+  // the configuration as it is now (a caller may change its object between two checks)
+  const configKey = JSON.stringify(config);
   let corpus = 'none';
   if (options.corpus && local.some((r) => r.rule.paragraph!.usesCorpus)) {
     let n = corpusIds.get(options.corpus);
