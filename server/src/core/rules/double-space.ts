@@ -4,7 +4,7 @@
  * run to one space: no word changes.
  */
 import type { MessageEntry } from '../messages';
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, type RuleContext } from './types';
 import { paragraphRule } from './paragraph-rule';
 import { edit, rangeOf } from './util';
 
@@ -26,6 +26,9 @@ const MESSAGES = {
 /** A run of spaces between two characters that are not spaces, on one line. */
 const RUN = /(?<=\S) {2,}(?=\S)/g;
 
+/** Per run of the check (one context per run). */
+const searches = new WeakMap<RuleContext, { searched: number; next: number }>();
+
 export const rule: Rule = paragraphRule(
   {
     id,
@@ -41,11 +44,16 @@ export const rule: Rule = paragraphRule(
     check(ctx, p) {
       const { doc, lines } = ctx;
       const src = doc.source;
-      // Most paragraphs have no two spaces in a row (their text holds every fragment as written).
-      if (!p.text.includes('  ')) return;
+      // Where the next two spaces in a row stand, from `searched` on, kept for the run: most
+      // fragments have none and are skipped without reading them.
+      let at = searches.get(ctx);
+      if (!at) searches.set(ctx, (at = { searched: -1, next: -1 }));
       for (const f of p.fragments) {
-        const next = src.indexOf('  ', f.start);
-        if (next === -1 || next + 2 > f.end) continue;
+        if (at.searched === -1 || f.start < at.searched || (at.next !== -1 && at.next < f.start)) {
+          at.searched = f.start;
+          at.next = src.indexOf('  ', f.start);
+        }
+        if (at.next === -1 || at.next + 2 > f.end) continue;
         let lineStart = f.start;
         for (const line of src.slice(f.start, f.end).split('\n')) {
           const from = lineStart;
