@@ -21,14 +21,13 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { combineBackends, type PrecedentBackend } from '../core/precedent/backend';
-import { Corpus, type CorpusSources, type LoadReport } from '../core/precedent/corpus';
+import { Corpus, type CorpusHandover, type CorpusSources, type LoadReport } from '../core/precedent/corpus';
 import { corpusConfig } from '../core/precedent/corpusConfig';
 import { countOpenings, countOpeningsSliced, type OpeningStats } from '../core/precedent/openings';
-import { PgCorpus } from '../core/precedent/pgBackend';
 import type { Match, SearchOptions } from '../core/precedent/types';
 import { DEFAULTS, resolveSettings, type PrecedentAccess, type PrecedentSettings } from '../core/service/precedent';
 import { uriToPath } from '../core/uri';
-import type { WorkerMessage } from '../corpusWorker';
+import type { WorkerMessage, WorkerRequest } from '../corpusWorker';
 import { CorpusChangedNotification } from '../protocol';
 import type { ServerContext } from '../server';
 
@@ -61,55 +60,84 @@ function workerScript(): string | undefined {
   return undefined;
 }
 
+/** A corpus worker thread, started before it is given its sources (see corpusWorker.ts). */
+interface CorpusWorker {
+  worker: Worker;
+  /** Messages that came before a listener. */
+  early: WorkerMessage[];
+  failed?: string;
+}
+
+function spawnWorker(script: string, log: (m: string) => void): CorpusWorker | undefined {
+  try {
+    const w: CorpusWorker = { worker: new Worker(script, { workerData: { corpusWorker: true } }), early: [] };
+    w.worker.unref();
+    w.worker.on('error', (e) => (w.failed = String(e)));
+    return w;
+  } catch (e) {
+    log(`Precedent corpus: no worker thread (${String(e)}); loading in the server thread.`);
+    return undefined;
+  }
+}
+
+/** What a worker gave: the corpus to take over, whether it read every file, and how long it took. */
+interface WorkerResult {
+  handover: CorpusHandover;
+  rebuilt: boolean;
+  ms: number;
+}
+
 /**
- * Reads and parses the corpus files into the cache in a worker thread (off the request thread);
- * resolves when done, false when there is no worker or it failed (then the load parses in-thread,
- * time-sliced). `cancelled` terminates it.
+ * Loads the corpus in a worker thread (off the request thread): it lists the sources, reads the
+ * saved corpus or re-reads and indexes the files, saves the result, and hands the saved corpus over
+ * by transfer. Resolves with it, or undefined when there is no worker or it failed (then the load
+ * runs in this thread, time-sliced). `cancelled` terminates it; `onRebuild`: every file is read.
  */
-function parseInWorker(
-  sources: CorpusSources,
-  dir: string,
+function loadInWorker(
+  w: CorpusWorker,
+  input: WorkerRequest,
   onProgress: (done: number, total: number) => void,
+  onRebuild: () => void,
   cancelled: () => boolean,
   log: (m: string) => void,
-): Promise<boolean> {
-  const script = workerScript();
-  if (!script) return Promise.resolve(false);
+): Promise<WorkerResult | undefined> {
+  const { worker } = w;
   return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(script, { workerData: { corpusWorker: true, sources, cacheDir: dir } });
-    } catch (e) {
-      log(`Precedent corpus: no worker thread (${String(e)}); loading in the server thread.`);
-      resolve(false);
-      return;
-    }
     let settled = false;
-    const finish = (ok: boolean) => {
+    const finish = (r: WorkerResult | undefined) => {
       if (settled) return;
       settled = true;
       clearInterval(poll);
       void worker.terminate();
-      resolve(ok);
+      resolve(r);
     };
-    const poll = setInterval(() => cancelled() && finish(false), 100);
+    if (w.failed) {
+      log(`Precedent corpus worker failed: ${w.failed}`);
+      finish(undefined);
+      return;
+    }
+    const poll = setInterval(() => cancelled() && finish(undefined), 100);
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress(m.done, m.total);
-      else if (m.type === 'done') finish(true);
+      else if (m.type === 'rebuild') onRebuild();
+      else if (m.type === 'done') finish(m.handover ? { handover: m.handover, rebuilt: m.rebuilt, ms: m.ms } : undefined);
       else if (m.type === 'error') {
         log(`Precedent corpus worker failed: ${m.message}`);
-        finish(false);
+        finish(undefined);
       }
     });
     worker.on('error', (e) => {
       log(`Precedent corpus worker failed: ${String(e)}`);
-      finish(false);
+      finish(undefined);
     });
-    worker.on('exit', () => finish(false));
+    worker.on('exit', () => finish(undefined));
+    worker.postMessage(input);
   });
 }
 
 const NOTHING: LoadReport = { files: 0, paragraphs: 0, skipped: [] };
+/** How long the worker started at initialize waits for a first load before it ends. */
+const SPARE_MS = 60_000;
 
 /** The `resolution` settings section, as far as the corpus reads it. */
 interface CorpusSettingsSection {
@@ -132,6 +160,8 @@ export class CorpusService {
   /** Where the parsed corpus is cached: the extension's global storage, given at initialize. */
   private cacheDir: string | undefined;
   private tempCache: string | undefined;
+  /** A worker thread started at initialize for the first load. */
+  private spare: CorpusWorker | undefined;
   /** False in an untrusted workspace (Restricted Mode): the project's `.resolutionrc.json` sources are not read. */
   private trusted = true;
   /** The shared corpus database (`resolution.corpus.database`) beside the embedded corpus, when one is set. */
@@ -152,6 +182,28 @@ export class CorpusService {
     if (opts?.corpusCache === false) this.cacheDir = undefined;
     else if (typeof opts?.corpusCache === 'string') this.cacheDir = opts.corpusCache;
     else if (typeof opts?.storagePath === 'string') this.cacheDir = path.join(opts.storagePath, 'corpus-cache');
+    // The worker starts now (its own start overlaps the server's and the settings round trip); it
+    // waits for the sources of the first load, and ends unused after a while.
+    const script = workerScript();
+    if (script && !this.spare) {
+      this.spare = spawnWorker(script, this.ctx.log);
+      const spare = this.spare;
+      setTimeout(() => {
+        if (this.spare !== spare) return;
+        this.spare = undefined;
+        void spare?.worker.terminate();
+      }, SPARE_MS).unref();
+    }
+  }
+
+  /** The worker started at initialize, if still unused; else a new one. */
+  private takeWorker(): CorpusWorker | undefined {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare && !spare.failed) return spare;
+    if (spare) void spare.worker.terminate();
+    const script = workerScript();
+    return script ? spawnWorker(script, this.ctx.log) : undefined;
   }
 
   /** Starts loading with the first open draft, reloads when the settings change. */
@@ -215,7 +267,7 @@ export class CorpusService {
   setDatabasePassword(password: string | undefined): void {
     const url = this.database.url;
     this.database.url = ''; // reconnect with the new password
-    this.useDatabase(url, password || undefined);
+    void this.useDatabase(url, password || undefined);
   }
 
   /** The workspace folders that are on disk. */
@@ -241,7 +293,12 @@ export class CorpusService {
   private publish(corpus: Corpus, settings: PrecedentSettings): void {
     this.corpus = corpus;
     this.settings = settings;
-    // counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
+    // saved with the corpus, or else counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
+    const saved = corpus.savedOpenings;
+    if (saved) {
+      this.openings = saved;
+      return;
+    }
     void countOpeningsSliced(corpus.index).then((openings) => {
       if (this.corpus === corpus) this.openings = openings;
     });
@@ -286,7 +343,7 @@ export class CorpusService {
     // and no corpus database.
     if (!this.trusted) settings.paths = corpusConfig(raw, undefined).settingPaths;
     const db = typeof raw?.corpus?.database === 'string' ? raw.corpus.database.trim() : '';
-    this.useDatabase(this.trusted ? db : '', this.database.password);
+    await this.useDatabase(this.trusted ? db : '', this.database.password);
     const sources: CorpusSources = { builtin: settings.builtin, paths: settings.paths };
     if (settings.includeWorkspace) sources.files = workspaceFiles(dirs);
     const cancelled = () => gen !== this.generation;
@@ -302,36 +359,42 @@ export class CorpusService {
     };
     const t0 = Date.now();
     const dir = this.cacheDir ?? this.temporaryCacheDir();
-    // A restart with nothing changed: the saved index, read in milliseconds.
+    // The seeds answer at once while the larger sources are read (a first start, or the saved corpus unusable).
+    const seedsMeanwhile = async () => {
+      if (this.corpus || !settings.builtin || !settings.paths.length) return;
+      const seeds = new Corpus();
+      await seeds.load({ builtin: true });
+      if (!cancelled() && !this.corpus) this.publish(seeds, settings);
+    };
     let corpus = new Corpus();
-    let report = await corpus.loadIfFresh(sources, dir);
-    let how = 'the saved index';
-    if (!report && !cancelled()) {
-      if (!this.corpus && settings.builtin && settings.paths.length) {
-        // The built-in seeds answer at once while the larger sources load.
-        const seeds = new Corpus();
-        await seeds.load({ builtin: true });
-        if (cancelled()) {
-          progress?.done();
-          return seeds.report();
-        }
-        this.publish(seeds, settings);
-      }
-      // Otherwise the files are read, parsed and indexed in a worker thread, which saves the index;
-      // this thread then reads the saved index (and re-reads alone any file changed meanwhile).
-      const inWorker =
-        settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
+    let report: LoadReport | undefined;
+    let how = 'read and indexed in the server thread';
+    // Folders or workspace files: everything that reads files runs in a worker thread, which hands
+    // the saved corpus over; this thread takes it over a slice at a time.
+    const worker = settings.paths.length || settings.includeWorkspace ? this.takeWorker() : undefined;
+    if (worker) {
+      const got = await loadInWorker(
+        worker,
+        { type: 'load', sources, cacheDir: dir },
+        onProgress,
+        () => void seedsMeanwhile(),
+        cancelled,
+        ctx.log,
+      );
       if (cancelled()) {
         progress?.done();
         return NOTHING;
       }
-      how = inWorker ? 'read and indexed in a worker thread' : 'read and indexed in the server thread';
+      if (got) {
+        const t1 = Date.now();
+        report = await corpus.adopt(got.handover, { cacheDir: dir, isCancelled: cancelled });
+        how = `${got.rebuilt ? 'read and indexed' : 'the saved index'} in a worker thread in ${got.ms} ms, taken over in ${Date.now() - t1} ms`;
+      }
+    }
+    if (!report && !cancelled()) {
+      await seedsMeanwhile();
       corpus = new Corpus();
-      report = await corpus.load(sources, {
-        isCancelled: cancelled,
-        cacheDir: dir,
-        onProgress: (p) => (inWorker ? undefined : onProgress(p.done, p.total)),
-      });
+      report = await corpus.load(sources, { isCancelled: cancelled, cacheDir: dir, onProgress: (p) => onProgress(p.done, p.total) });
     }
     progress?.done();
     if (!report || cancelled()) return report ?? NOTHING; // a newer load replaced this one
@@ -356,9 +419,9 @@ export class CorpusService {
         })
         .catch(() => undefined);
     }
-    await this.registerWatcher(settings);
     void connection.sendNotification(CorpusChangedNotification, {}).catch(() => undefined);
     ctx.revalidate();
+    await this.registerWatcher(settings);
     return report;
   }
 
@@ -421,7 +484,7 @@ export class CorpusService {
   // The shared corpus database (`resolution.corpus.database`, password from the client's secret
   // storage or PGPASSWORD): searched beside the embedded corpus; when it cannot be reached, the
   // user is told once and the embedded corpus answers alone until it comes back.
-  private useDatabase(url: string, password: string | undefined): void {
+  private async useDatabase(url: string, password: string | undefined): Promise<void> {
     const { ctx, database } = this;
     if (url === database.url && password === database.password) return;
     void database.backend.close?.();
@@ -436,6 +499,9 @@ export class CorpusService {
       void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
       return;
     }
+    // the database client is loaded only when a database is set (a quicker server start)
+    const { PgCorpus } = await import('../core/precedent/pgBackend');
+    if (database.url !== url || database.password !== password) return; // a newer setting meanwhile
     const pg = new PgCorpus({ connectionString: url, password: password ?? process.env.PGPASSWORD });
     ctx.log(`Precedent corpus: also searching the ${pg.name}.`);
     database.backend = combineBackends([this.embedded, pg], {
