@@ -12,6 +12,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { Corpus, CorpusSources, handoverBuffers, type CorpusHandover } from './core/precedent/corpus';
 import { registerOfficeReader } from './core/precedent/sources';
+import { writeLastSources } from './core/precedent/cache';
 
 export interface WorkerInput {
   sources: CorpusSources;
@@ -42,6 +43,7 @@ async function run(input: WorkerInput, post: (m: WorkerMessage, transfer?: Array
     },
     onProgress: (p) => post({ type: 'progress', done: p.done, total: p.total }),
   });
+  writeLastSources(input.cacheDir, input.sources);
   const handover = corpus.handover(report);
   post({ type: 'done', handover, rebuilt, ms: Date.now() - t0 }, handover ? handoverBuffers(handover) : []);
 }

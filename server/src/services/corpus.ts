@@ -27,7 +27,8 @@ import { countOpenings, countOpeningsSliced, type OpeningStats } from '../core/p
 import type { Match, SearchOptions } from '../core/precedent/types';
 import { DEFAULTS, resolveSettings, type PrecedentAccess, type PrecedentSettings } from '../core/service/precedent';
 import { uriToPath } from '../core/uri';
-import type { WorkerMessage, WorkerRequest } from '../corpusWorker';
+import { readLastSources } from '../core/precedent/cache';
+import type { WorkerInput, WorkerMessage, WorkerRequest } from '../corpusWorker';
 import { CorpusChangedNotification } from '../protocol';
 import type { ServerContext } from '../server';
 
@@ -63,21 +64,35 @@ function workerScript(): string | undefined {
 /** A corpus worker thread, started before it is given its sources (see corpusWorker.ts). */
 interface CorpusWorker {
   worker: Worker;
+  /** What it was started on at once (the sources of the last start): it loads them before it is asked. */
+  guess?: WorkerInput;
   /** Messages that came before a listener. */
   early: WorkerMessage[];
   failed?: string;
 }
 
-function spawnWorker(script: string, log: (m: string) => void): CorpusWorker | undefined {
+function spawnWorker(script: string, log: (m: string) => void, guess?: WorkerInput): CorpusWorker | undefined {
   try {
-    const w: CorpusWorker = { worker: new Worker(script, { workerData: { corpusWorker: true } }), early: [] };
-    w.worker.unref();
-    w.worker.on('error', (e) => (w.failed = String(e)));
+    // (stdout: its own stream, never the language server's stdio)
+    const worker = new Worker(script, { workerData: { corpusWorker: true, ...guess }, stdout: true });
+    const w: CorpusWorker = { worker, guess, early: [] };
+    worker.unref();
+    worker.on('error', (e) => (w.failed = String(e)));
+    worker.on('message', (m: WorkerMessage) => w.early.push(m));
     return w;
   } catch (e) {
     log(`Precedent corpus: no worker thread (${String(e)}); loading in the server thread.`);
     return undefined;
   }
+}
+
+function lastSources(cacheDir: string): WorkerInput | undefined {
+  const sources = readLastSources(cacheDir);
+  return sources ? { sources, cacheDir } : undefined;
+}
+
+function sameInput(a: WorkerInput, b: WorkerInput): boolean {
+  return a.cacheDir === b.cacheDir && JSON.stringify(a.sources) === JSON.stringify(b.sources);
 }
 
 /** What a worker gave: the corpus to take over, whether it read every file, and how long it took. */
@@ -102,6 +117,7 @@ function loadInWorker(
   log: (m: string) => void,
 ): Promise<WorkerResult | undefined> {
   const { worker } = w;
+  worker.removeAllListeners('message');
   return new Promise((resolve) => {
     let settled = false;
     const finish = (r: WorkerResult | undefined) => {
@@ -117,7 +133,7 @@ function loadInWorker(
       return;
     }
     const poll = setInterval(() => cancelled() && finish(undefined), 100);
-    worker.on('message', (m: WorkerMessage) => {
+    const onMessage = (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress(m.done, m.total);
       else if (m.type === 'rebuild') onRebuild();
       else if (m.type === 'done') finish(m.handover ? { handover: m.handover, rebuilt: m.rebuilt, ms: m.ms } : undefined);
@@ -125,13 +141,16 @@ function loadInWorker(
         log(`Precedent corpus worker failed: ${m.message}`);
         finish(undefined);
       }
-    });
+    };
+    worker.on('message', onMessage);
     worker.on('error', (e) => {
       log(`Precedent corpus worker failed: ${String(e)}`);
       finish(undefined);
     });
     worker.on('exit', () => finish(undefined));
-    worker.postMessage(input);
+    // (a worker started on the same sources is already loading them: what it said meanwhile first)
+    if (!w.guess) worker.postMessage(input);
+    for (const m of w.early.splice(0)) onMessage(m);
   });
 }
 
@@ -186,7 +205,9 @@ export class CorpusService {
     // waits for the sources of the first load, and ends unused after a while.
     const script = workerScript();
     if (script && !this.spare) {
-      this.spare = spawnWorker(script, this.ctx.log);
+      // in a trusted workspace, it loads the sources of the last start at once (the usual restart)
+      const guess = this.trusted && this.cacheDir ? lastSources(this.cacheDir) : undefined;
+      this.spare = spawnWorker(script, this.ctx.log, guess);
       const spare = this.spare;
       setTimeout(() => {
         if (this.spare !== spare) return;
@@ -197,10 +218,10 @@ export class CorpusService {
   }
 
   /** The worker started at initialize, if still unused; else a new one. */
-  private takeWorker(): CorpusWorker | undefined {
+  private takeWorker(input: WorkerInput): CorpusWorker | undefined {
     const spare = this.spare;
     this.spare = undefined;
-    if (spare && !spare.failed) return spare;
+    if (spare && !spare.failed && (!spare.guess || sameInput(spare.guess, input))) return spare;
     if (spare) void spare.worker.terminate();
     const script = workerScript();
     return script ? spawnWorker(script, this.ctx.log) : undefined;
@@ -371,7 +392,7 @@ export class CorpusService {
     let how = 'read and indexed in the server thread';
     // Folders or workspace files: everything that reads files runs in a worker thread, which hands
     // the saved corpus over; this thread takes it over a slice at a time.
-    const worker = settings.paths.length || settings.includeWorkspace ? this.takeWorker() : undefined;
+    const worker = settings.paths.length || settings.includeWorkspace ? this.takeWorker({ sources, cacheDir: dir }) : undefined;
     if (worker) {
       const got = await loadInWorker(
         worker,

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import type { FileResult, SymbolInfo } from './corpus';
+import type { CorpusSources, FileResult, SymbolInfo } from './corpus';
 
 /** "RDC4": a saved corpus index (and the version of its layout). */
 const SNAPSHOT_MAGIC = 0x34434452;
@@ -99,6 +99,29 @@ export interface SnapshotDelta {
   base: string;
   files: Array<[string, DeltaEntry]>;
   removed: string[];
+}
+
+/** The file naming the sources of the last load, in a cache folder (a restart may start on them before it is asked). */
+const LAST_SOURCES_FILE = 'last-sources.json';
+
+/** The sources of the last load saved in `dir`, if any. */
+export function readLastSources(dir: string): CorpusSources | undefined {
+  try {
+    const sources = JSON.parse(fs.readFileSync(path.join(dir, LAST_SOURCES_FILE), 'utf8')) as unknown;
+    return sources && typeof sources === 'object' && !Array.isArray(sources) ? (sources as CorpusSources) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the sources of a load in `dir` (best effort). */
+export function writeLastSources(dir: string, sources: CorpusSources): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, LAST_SOURCES_FILE), JSON.stringify(sources));
+  } catch {
+    /* a read-only cache folder: the next start simply waits for its sources */
+  }
 }
 
 /** The command line's cache folder: $XDG_CACHE_HOME/resolution-drafting, else ~/.cache/resolution-drafting. */
@@ -211,10 +234,9 @@ export class CorpusCache {
    * ignored. See `snapshotParts` for the layout.
    */
   readSnapshot(key: string): SnapshotParts | undefined {
-    const file = this.snapshotFile(key);
     let data: Uint8Array;
     try {
-      const fd = fs.openSync(file, 'r');
+      const fd = fs.openSync(this.snapshotFile(key), 'r');
       try {
         const size = fs.fstatSync(fd).size;
         data = new Uint8Array(size);
@@ -231,11 +253,39 @@ export class CorpusCache {
     } catch {
       return undefined;
     }
+    return this.checkSnapshot(key, data);
+  }
+
+  /** The same, read in the background (through the thread pool), so that the caller lists the sources meanwhile. */
+  async readSnapshotAsync(key: string): Promise<SnapshotParts | undefined> {
+    let data: Uint8Array;
+    try {
+      const fh = await fs.promises.open(this.snapshotFile(key), 'r');
+      try {
+        const size = (await fh.stat()).size;
+        data = new Uint8Array(size);
+        let got = 0;
+        while (got < size) {
+          const { bytesRead } = await fh.read(data, got, size - got, got);
+          if (bytesRead <= 0) break;
+          got += bytesRead;
+        }
+        if (got < size) data = data.subarray(0, got);
+      } finally {
+        await fh.close();
+      }
+    } catch {
+      return undefined;
+    }
+    return this.checkSnapshot(key, data);
+  }
+
+  private checkSnapshot(key: string, data: Uint8Array): SnapshotParts | undefined {
     if (data.byteLength >= 4 && Buffer.from(data.buffer, data.byteOffset, 4).readUInt32LE(0) === OLD_SNAPSHOT_MAGIC) return undefined;
     try {
       return snapshotParts(data, true);
     } catch (e) {
-      this.problems.push(`ignored a damaged corpus index ${file} (${(e as Error).message}); it is rebuilt`);
+      this.problems.push(`ignored a damaged corpus index ${this.snapshotFile(key)} (${(e as Error).message}); it is rebuilt`);
       return undefined;
     }
   }

@@ -161,9 +161,10 @@ type SnapshotLine =
 /** The byte ranges of the lines of a saved state. */
 function lineRanges(state: Uint8Array): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let at = 0; at < state.length;) {
-    let end = state.indexOf(10, at);
-    if (end < 0) end = state.length;
+  const bytes = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
+  for (let at = 0; at < bytes.length;) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
     out.push([at, end]);
     at = end + 1;
   }
@@ -526,6 +527,7 @@ export class Corpus implements CorpusFacts {
    * What it re-reads joins the delta: a small write, not a rebuild and save of the whole index.
    */
   private async restore(
+    snap: SnapshotParts | undefined,
     listings: Array<{ listing: SourceListing }>,
     archives: ArchiveCache,
     options: LoadOptions,
@@ -533,19 +535,22 @@ export class Corpus implements CorpusFacts {
   ): Promise<LoadReport | undefined> {
     const cache = this.cache!;
     const key = this.snapshotKey!;
-    const snap = cache.readSnapshot(key);
     if (!snap) return undefined;
     const damaged = (e: unknown) => {
       cache.problems.push(`ignored a damaged corpus index ${cache.snapshotFile(key)} (${(e as Error).message}); it is rebuilt`);
       return undefined;
     };
     let head: SnapshotHead;
-    let lines: SnapshotLine[];
+    // the lines of files and skipped files (what is checked here); the others are parsed when applied
+    let lines: Array<SnapshotLine | undefined>;
     try {
       const ranges = lineRanges(snap.state);
       head = parseLine(snap.state, ranges[0] ?? [0, 0]) as SnapshotHead;
       if (head?.version !== SNAPSHOT_VERSION || typeof head.token !== 'string') return undefined;
-      lines = ranges.slice(1).map((r) => parseLine(snap.state, r) as SnapshotLine);
+      const kind = (r: [number, number]) => snap.state[r[0] + 2];
+      const F = 'f'.charCodeAt(0);
+      const S = 's'.charCodeAt(0);
+      lines = ranges.slice(1).map((r) => (kind(r) === F || kind(r) === S ? (parseLine(snap.state, r) as SnapshotLine) : undefined));
     } catch (e) {
       return damaged(e);
     }
@@ -556,6 +561,7 @@ export class Corpus implements CorpusFacts {
     // What the saved index and its delta hold, by file: size and time.
     const saved = new Map<string, { size?: number; mtimeMs?: number }>();
     for (const line of lines) {
+      if (!line) continue;
       if (line[0] === 'f') for (const [id, f] of line[1]) saved.set(id, f);
       else if (line[0] === 's') for (const [id, k] of line[1]) if (!k.metadata && k.size !== undefined) saved.set(id, k);
     }
@@ -625,7 +631,7 @@ export class Corpus implements CorpusFacts {
   private async applySaved(
     parts: SnapshotParts,
     head: SnapshotHead,
-    lines?: SnapshotLine[],
+    lines?: Array<SnapshotLine | undefined>,
     sliceMs?: number,
     isCancelled?: () => boolean,
   ): Promise<boolean> {
@@ -635,11 +641,10 @@ export class Corpus implements CorpusFacts {
     this.index = index;
     this.alignment = alignment;
     this.snapshotToken = head.token;
-    const ranges = lines ? undefined : lineRanges(parts.state).slice(1);
-    const count = lines ? lines.length : ranges!.length;
+    const ranges = lineRanges(parts.state).slice(1);
     const pause = slicer(sliceMs);
-    for (let i = 0; i < count; i++) {
-      this.applyLine(lines ? lines[i] : (parseLine(parts.state, ranges![i]) as SnapshotLine));
+    for (let i = 0; i < ranges.length; i++) {
+      this.applyLine(lines?.[i] ?? (parseLine(parts.state, ranges[i]) as SnapshotLine));
       if (await pause()) if (isCancelled?.()) return false;
     }
     return true;
@@ -868,6 +873,10 @@ export class Corpus implements CorpusFacts {
     }
     for (const p of sources.paths ?? []) rootPaths.push({ path: path.resolve(p) });
     for (const f of sources.files ?? []) rootPaths.push({ path: path.resolve(f) });
+    this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
+    // the saved corpus is read while the sources are listed
+    const snapshot = this.cache?.readSnapshotAsync(this.snapshotKey!);
+    snapshot?.catch(() => undefined);
     const seenRoot = new Set<string>();
     const listings: Array<{ listing: SourceListing; builtin?: boolean }> = [];
     this.cacheReads.clear();
@@ -886,13 +895,12 @@ export class Corpus implements CorpusFacts {
       });
     }
     this.metadataItems = listings.flatMap((l) => l.listing.metadata);
-    this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
     this.patching = true;
     // The delta saved beside the index: applied to it, or else a cache of parsed files too.
     const savedDelta = this.cache ? this.cache.readDelta(this.snapshotKey!) : undefined;
     const deltaHits = new Map<string, DeltaEntry>(savedDelta?.files ?? []);
     if (this.cache) {
-      const restored = await this.restore(listings, archives, options, savedDelta);
+      const restored = await this.restore(await snapshot, listings, archives, options, savedDelta);
       if (restored) {
         archives.clear();
         return restored;
