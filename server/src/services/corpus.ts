@@ -409,7 +409,10 @@ export class CorpusService {
       if (got) {
         const t1 = Date.now();
         report = await corpus.adopt(got.handover, { cacheDir: dir, isCancelled: cancelled });
-        how = `${got.rebuilt ? 'read and indexed' : 'the saved index'} in a worker thread in ${got.ms} ms, taken over in ${Date.now() - t1} ms`;
+        const early = worker.guess ? ', started at initialize on the sources of the last start' : '';
+        how =
+          `${got.rebuilt ? 'read and indexed' : 'the saved index'} in a worker thread${early}: ${got.ms} ms there, taken over in ` +
+          `${Date.now() - t1} ms`;
       }
     }
     if (!report && !cancelled()) {
@@ -423,7 +426,8 @@ export class CorpusService {
     this.publish(corpus, settings);
     ctx.log(
       `Precedent corpus: ${report.files} file(s), ${report.paragraphs} paragraph(s)${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}` +
-        ` in ${Date.now() - t0} ms (${how}).`,
+        ` in ${Date.now() - t0} ms (${how})` +
+        `${report.cached !== undefined ? `; ${report.cached} file(s) from the cache, ${Math.max(0, report.files + report.skipped.length - report.cached)} read` : ''}.`,
     );
     for (const s of report.skipped) ctx.log(`Precedent corpus: skipped ${s.path}: ${s.reason}`);
     for (const n of report.notes ?? []) ctx.log(`Precedent corpus cache: ${n}`);

@@ -576,15 +576,36 @@ export class Corpus implements CorpusFacts {
     }
     const removed = [...saved.keys()].filter((id) => !current.has(id));
     if (options.onlyIfFresh && (changed.length || removed.length)) return undefined;
-    if (options.handoverOnly && !changed.length && !removed.length) {
-      // nothing to re-read: the receiver builds the corpus from the saved one and its delta
+    const deltaSize = (applied?.files.length ?? 0) + (applied?.removed.length ?? 0) + changed.length + removed.length;
+    const fold = deltaSize > Math.max(DELTA_FILES, saved.size * 0.05);
+    if (options.handoverOnly && !fold) {
+      // The receiver builds the corpus from the saved one and the delta: here the changed files
+      // are only parsed, and the delta saved (the saved bytes, handed over, stay as they are).
       this.saved = snap;
       this.snapshotToken = head.token;
       for (const [id, e] of applied?.files ?? []) this.deltaFiles.set(id, e);
       for (const id of applied?.removed ?? []) this.deltaRemoved.add(id);
+      for (const id of removed) this.noteRemoved(id);
+      for (let i = 0; i < changed.length && !options.isCancelled?.(); i++) {
+        const { item } = changed[i];
+        const { result, error } = await parseItem(item, archives);
+        // (a dangling link is named to the receiver too; read again at every start)
+        if (item.size < 0) this.deltaFiles.set(item.id, { root: item.root, size: item.size, mtimeMs: item.mtimeMs, error: error ?? '' });
+        else this.noteChanged(item, result, error);
+        options.onProgress?.({ done: i + 1, total: changed.length, path: item.id });
+      }
+      if ((changed.length || removed.length) && !options.isCancelled?.() && this.snapshotKey) {
+        this.cache!.writeDelta(this.snapshotKey, {
+          version: CACHE_VERSION,
+          base: head.token,
+          files: [...this.deltaFiles],
+          removed: [...this.deltaRemoved],
+        });
+      }
       options.onProgress?.({ done: current.size, total: current.size });
-      return { files: current.size, paragraphs: 0, skipped: [], cached: current.size, ...this.notes() };
+      return { files: current.size, paragraphs: 0, skipped: [], cached: current.size - changed.length, ...this.notes() };
     }
+    // (handed over after a fold: the new saved bytes, not these, which the corpus built here changes)
     try {
       await this.applySaved(snap, head, lines);
     } catch (e) {
@@ -616,7 +637,10 @@ export class Corpus implements CorpusFacts {
         last = Date.now();
       }
     }
-    if ((changed.length || removed.length) && !options.isCancelled?.()) this.saveChanges();
+    if (options.handoverOnly && !options.isCancelled?.()) {
+      this.index.commit();
+      this.writeSnapshot();
+    } else if ((changed.length || removed.length) && !options.isCancelled?.()) this.saveChanges();
     this.cacheReads.clear();
     options.onProgress?.({ done: current.size, total: current.size });
     return { ...this.report(), cached: current.size - changed.length, ...this.notes() };
@@ -993,13 +1017,8 @@ export class Corpus implements CorpusFacts {
   /** Reads (or re-reads) one item into the index; previous paragraphs of the file are removed. */
   private async readItem(item: CorpusItem, archives: ArchiveCache): Promise<boolean> {
     this.dropFile(item.id);
-    let result: FileResult;
-    try {
-      const text = await readItem(item, archives);
-      result = parseCorpusFile(item.id, text);
-    } catch (e) {
-      const msg = (e as Error).message;
-      const reason = /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg;
+    const { result, error: reason } = await parseItem(item, archives);
+    if (!result) {
       this.skippedFiles.set(item.id, { reason, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
       if (this.snapshotToken) this.noteChanged(item, undefined, reason);
       else if (this.cache && item.size >= 0) {
@@ -1320,6 +1339,19 @@ export class Corpus implements CorpusFacts {
 }
 
 /** Citations "70/1 of 25 September 2015" in a paragraph's text. */
+/** Reads and parses one corpus item: its parse, or why it cannot be read. */
+async function parseItem(
+  item: CorpusItem,
+  archives: ArchiveCache,
+): Promise<{ result: FileResult; error?: undefined } | { result?: undefined; error: string }> {
+  try {
+    return { result: parseCorpusFile(item.id, await readItem(item, archives)) };
+  } catch (e) {
+    const msg = (e as Error).message;
+    return { error: /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg };
+  }
+}
+
 function citationsIn(text: string, out: Array<[string, string]>): void {
   CITATION_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
