@@ -179,6 +179,8 @@ export class CorpusService {
   /** Where the parsed corpus is cached: the extension's global storage, given at initialize. */
   private cacheDir: string | undefined;
   private tempCache: string | undefined;
+  /** Requests waiting for a first corpus. */
+  private published: Array<() => void> = [];
   /** A worker thread started at initialize for the first load. */
   private spare: CorpusWorker | undefined;
   /** False in an untrusted workspace (Restricted Mode): the project's `.resolutionrc.json` sources are not read. */
@@ -249,7 +251,9 @@ export class CorpusService {
     if (this.corpus && !complete) return this.corpus;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
-    await Promise.race([Promise.all([ensured, this.ready?.catch(() => undefined)]), timeout]);
+    // (without `complete`, the first corpus published ends the wait: the seeds while a large corpus loads)
+    const first = complete ? [] : [new Promise<void>((resolve) => this.published.push(resolve))];
+    await Promise.race([Promise.all([ensured, this.ready?.catch(() => undefined)]), timeout, ...first]);
     if (timer) clearTimeout(timer);
     return this.corpus;
   }
@@ -314,6 +318,7 @@ export class CorpusService {
   private publish(corpus: Corpus, settings: PrecedentSettings): void {
     this.corpus = corpus;
     this.settings = settings;
+    for (const resolve of this.published.splice(0)) resolve();
     // saved with the corpus, or else counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
     const saved = corpus.savedOpenings;
     if (saved) {
@@ -384,7 +389,8 @@ export class CorpusService {
     const seedsMeanwhile = async () => {
       if (this.corpus || !settings.builtin || !settings.paths.length) return;
       const seeds = new Corpus();
-      await seeds.load({ builtin: true });
+      // (saved too: a later start reads them back in milliseconds)
+      await seeds.load({ builtin: true }, { cacheDir: dir });
       if (!cancelled() && !this.corpus) this.publish(seeds, settings);
     };
     let corpus = new Corpus();
