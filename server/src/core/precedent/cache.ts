@@ -231,32 +231,9 @@ export class CorpusCache {
    * The saved corpus for a set of sources (its state, alignment table and serialized index), if
    * there is a readable one, read into a buffer of its own (which a worker thread can hand to
    * another thread without a copy). A file that is cut short or whose checksum fails is named and
-   * ignored. See `snapshotParts` for the layout.
+   * ignored. See `snapshotParts` for the layout. Read in the background (through the thread pool),
+   * so that the caller lists the sources meanwhile.
    */
-  readSnapshot(key: string): SnapshotParts | undefined {
-    let data: Uint8Array;
-    try {
-      const fd = fs.openSync(this.snapshotFile(key), 'r');
-      try {
-        const size = fs.fstatSync(fd).size;
-        data = new Uint8Array(size);
-        let at = 0;
-        while (at < size) {
-          const n = fs.readSync(fd, data, at, size - at, at);
-          if (n <= 0) break;
-          at += n;
-        }
-        if (at < size) data = data.subarray(0, at);
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch {
-      return undefined;
-    }
-    return this.checkSnapshot(key, data);
-  }
-
-  /** The same, read in the background (through the thread pool), so that the caller lists the sources meanwhile. */
   async readSnapshotAsync(key: string): Promise<SnapshotParts | undefined> {
     let data: Uint8Array;
     try {
