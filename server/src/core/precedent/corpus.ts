@@ -15,18 +15,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusFacts } from '../findings';
 import { LANGUAGES, type Lang } from '../languages';
-import { parseAkn } from './akn';
 import { compare, Comparison } from './diff';
+import type { FileResult } from './corpusFile';
+import { symbolKey } from './symbolKey';
 import { formatIsoDate } from './dates';
 import { PrecedentIndex } from './index';
-import { cleanParagraphText, readTextResolution } from './textfile';
 import { KINDS, type Match, type ParagraphKind, type ParagraphRecord, type SearchOptions, type SourceDocument } from './types';
 import {
   ArchiveCache,
   CorpusItem,
   isArchive,
   isCorpusFile,
-  isXml,
   listSource,
   MetadataItem,
   readItem,
@@ -38,7 +37,8 @@ import { CACHE_VERSION, CorpusCache, CachedSource, DeltaEntry, SnapshotDelta, ty
 import { Alignment } from './alignment';
 import { countOpenings, type OpeningStats } from './openings';
 
-export { isCorpusFile };
+export { isCorpusFile, symbolKey };
+export type { FileResult, ParsedDoc, ParsedParagraph } from './corpusFile';
 
 export interface SkippedFile {
   path: string;
@@ -212,41 +212,6 @@ export interface ParallelText {
   source: Match['source'];
 }
 
-/** A paragraph as parsed from a file: [kind index, number, text, line]. */
-export type ParsedParagraph = [number, string, string, number];
-
-/** One resolution read from a file, before metadata is applied. */
-export interface ParsedDoc {
-  symbol: string;
-  /** True when the symbol is the file's name (the file names no symbol). */
-  named?: boolean;
-  title?: string;
-  date?: string;
-  lang: Lang;
-  paragraphs: ParsedParagraph[];
-}
-
-/** What a corpus file yields: its resolutions and the citations (key, date) in them. */
-export interface FileResult {
-  docs: ParsedDoc[];
-  cites: Array<[string, string]>;
-}
-
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const CITATION_RE = new RegExp(
-  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\)|\\d{1,4}\\s*\\((?:19|20)\\d{2}\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
-  'g',
-);
-
-/** The key of a resolution symbol: "A/RES/70/1" → "70/1", "E/RES/2013/40" → "2013/40". */
-export function symbolKey(symbol: string): string {
-  return symbol
-    .replace(/^\s*[A-Z]{1,3}\/RES\//i, '')
-    .replace(/\s+/g, ' ')
-    .replace(/(\d)\(/, '$1 (')
-    .trim();
-}
-
 /** The session (or year) of a symbol key: "75/1" → "75", "2013/40" → "2013". */
 export function sessionOf(key: string): string | undefined {
   return /^(\d{1,4})\//.exec(key)?.[1];
@@ -264,40 +229,6 @@ export function builtinSeedsDir(): string | undefined {
     dir = parent;
   }
   return undefined;
-}
-
-/** Parses one corpus file's text (AKN4UN XML or the text format). Throws with a readable message. */
-export function parseCorpusFile(id: string, text: string): FileResult {
-  const name = splitItemId(id).entry ?? id;
-  const cites: Array<[string, string]> = [];
-  const docs: ParsedDoc[] = [];
-  if (isXml(name)) {
-    for (const d of parseAkn(text)) {
-      const doc: ParsedDoc = {
-        symbol: d.symbol ?? path.posix.basename(name.replace(/\\/g, '/'), path.extname(name)),
-        lang: d.lang ?? 'en',
-        paragraphs: d.paragraphs.map((p) => [KINDS.indexOf(p.kind), p.number, p.text, 0]),
-      };
-      if (!d.symbol) doc.named = true;
-      if (d.title) doc.title = d.title;
-      if (d.date) doc.date = d.date;
-      docs.push(doc);
-      for (const p of d.paragraphs) citationsIn(p.text, cites);
-    }
-  } else {
-    if (text.includes('\u0000')) throw new Error('not a text file (binary content)');
-    const imp = readTextResolution(text, id);
-    const doc: ParsedDoc = {
-      symbol: imp.source.symbol,
-      lang: imp.lang,
-      paragraphs: imp.records.map((r) => [KINDS.indexOf(r.kind), r.paragraph, r.text, r.line]),
-    };
-    if (imp.source.title) doc.title = imp.source.title;
-    if (imp.source.date) doc.date = imp.source.date;
-    docs.push(doc);
-    for (const c of imp.citations) cites.push([symbolKey(c.key), c.date]);
-  }
-  return { docs, cites };
 }
 
 /** Reads metadata/*.jsonl text into symbol facts; counts malformed lines. */
@@ -1338,28 +1269,23 @@ export class Corpus implements CorpusFacts {
   }
 }
 
-/** Citations "70/1 of 25 September 2015" in a paragraph's text. */
 /** Reads and parses one corpus item: its parse, or why it cannot be read. */
 async function parseItem(
   item: CorpusItem,
   archives: ArchiveCache,
 ): Promise<{ result: FileResult; error?: undefined } | { result?: undefined; error: string }> {
   try {
-    return { result: parseCorpusFile(item.id, await readItem(item, archives)) };
+    const text = await readItem(item, archives);
+    // (the parsers are loaded when a first file is read: a restart from the saved corpus reads none)
+    const { parseCorpusFile } = await import('./corpusFile');
+    return { result: parseCorpusFile(item.id, text) };
   } catch (e) {
     const msg = (e as Error).message;
     return { error: /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg };
   }
 }
 
-function citationsIn(text: string, out: Array<[string, string]>): void {
-  CITATION_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CITATION_RE.exec(text))) out.push([symbolKey(m[1]), m[2].replace(/\s+/g, ' ')]);
-}
-
 export type { ParagraphKind, Match };
-export { cleanParagraphText };
 
 /** Paragraph ids as runs: [first, count, first, count …] (a file's ids are mostly consecutive). */
 export function compressIds(ids: readonly number[]): number[] {
