@@ -203,12 +203,12 @@ export class CorpusService {
     if (opts?.corpusCache === false) this.cacheDir = undefined;
     else if (typeof opts?.corpusCache === 'string') this.cacheDir = opts.corpusCache;
     else if (typeof opts?.storagePath === 'string') this.cacheDir = path.join(opts.storagePath, 'corpus-cache');
-    // The worker starts now (its own start overlaps the server's and the settings round trip); it
-    // waits for the sources of the first load, and ends unused after a while.
+    // A restart: the worker starts now on the sources of the last start (in a trusted workspace),
+    // so that its work overlaps the server's start and the settings round trip; the first load
+    // takes it over when its sources are the same, and it ends unused after a while.
     const script = workerScript();
-    if (script && !this.spare) {
-      // in a trusted workspace, it loads the sources of the last start at once (the usual restart)
-      const guess = this.trusted && this.cacheDir ? lastSources(this.cacheDir) : undefined;
+    const guess = script && this.trusted && this.cacheDir ? lastSources(this.cacheDir) : undefined;
+    if (script && guess && !this.spare) {
       this.spare = spawnWorker(script, this.ctx.log, guess);
       const spare = this.spare;
       setTimeout(() => {
