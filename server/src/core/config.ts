@@ -38,6 +38,8 @@ export interface ResolvedConfig {
   fixAll: { wording: boolean; minSeverity: Severity };
   /** Globs of drafts a check of a whole folder passes over (relative to the folder checked). */
   ignore: string[];
+  /** At most this many findings of a draft are shown in the editor, the most severe first (0: all); the command line reports all. */
+  maxDiagnostics: number;
 }
 
 export interface ConfigProblem {
@@ -51,6 +53,9 @@ export interface ConfigProblem {
 
 export const CONFIG_FILE_NAME = '.resolutionrc.json';
 export const LEVELS: RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** How many findings of a draft the editor shows by default (a 10 MB draft may have thousands). */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export function defaultConfig(): ResolvedConfig {
   return {
@@ -71,6 +76,7 @@ export function defaultConfig(): ResolvedConfig {
     precedent: { maxCompletions: 5 },
     fixAll: { wording: false, minSeverity: 'warning' },
     ignore: [],
+    maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS,
   };
 }
 
@@ -130,6 +136,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     precedent: { ...base.precedent },
     fixAll: { ...base.fixAll },
     ignore: [...base.ignore],
+    maxDiagnostics: base.maxDiagnostics,
   };
   const nested = nestKeys(layer);
 
@@ -212,6 +219,11 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
   if (nested.ignore !== undefined) {
     if (Array.isArray(nested.ignore) && nested.ignore.every((x) => typeof x === 'string')) out.ignore.push(...(nested.ignore as string[]));
     else problems.push('ignore must be a list of globs');
+  }
+  if (nested.maxDiagnostics !== undefined) {
+    const n = nested.maxDiagnostics;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) out.maxDiagnostics = n;
+    else problems.push('maxDiagnostics must be a whole number (0: no limit)');
   }
   return out;
 }
