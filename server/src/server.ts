@@ -22,6 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParseOptions } from './core/parser';
+import { parseOptionsOf } from './core/config';
 import { messageLocale, type MessageLocale } from './core/messages';
 import type { ResolutionDocument } from './core/model';
 import type { CorpusFacts } from './core/findings';
@@ -125,6 +126,8 @@ export function startServer(raw: Connection): void {
     log: (message) => ctx.log(message),
     warn: (message) =>
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined),
+    // the views of a draft and its check share one parse: both under the draft's configuration
+    parseOptions: async (uri) => parseOptionsOf(await config.resolved(uri)),
   });
   const ctx: ServerContext = {
     connection,

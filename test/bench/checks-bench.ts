@@ -126,15 +126,17 @@ function profile(label: string, text: string, fn: () => void, n: number): string
 
 /**
  * Typing in a large draft: one character inserted at a random place (a fixed sequence), each version
- * re-parsed from the one before (reparse) and, apart, parsed afresh (parse); then checked.
+ * re-parsed from the one before (reparse) and, apart, parsed afresh (parse); then checked in full, and
+ * checked with reuse (the findings of the paragraphs the re-parse carried over are reused, as the server does).
  * p50 / p95 of CPU and wall time, and the ratio to the full parse.
  */
 function keystrokes(text: string, n: number): string[] {
   let seed = 7;
   const next = (m: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
   let doc = parse(text);
-  const cpu = { re: [] as number[], reCheck: [] as number[], full: [] as number[] };
-  const wall = { re: [] as number[], full: [] as number[] };
+  checkDocument(doc, { reuse: true });
+  const cpu = { re: [] as number[], reCheck: [] as number[], reuse: [] as number[], full: [] as number[] };
+  const wall = { re: [] as number[], reuse: [] as number[], full: [] as number[] };
   const usage = (c0: NodeJS.CpuUsage) => {
     const c = process.cpuUsage(c0);
     return (c.user + c.system) / 1000;
@@ -149,6 +151,14 @@ function keystrokes(text: string, n: number): string[] {
     const re = usage(c0);
     checkDocument(doc);
     const reCheck = usage(c0);
+    // the keystroke as the server sees it: re-parse, then check with reuse
+    text = text.slice(0, at) + 'y' + text.slice(at + 1);
+    c0 = process.cpuUsage();
+    t0 = process.hrtime.bigint();
+    doc = reparse(doc, text);
+    checkDocument(doc, { reuse: true });
+    const reuseWall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const reuse = usage(c0);
     c0 = process.cpuUsage();
     t0 = process.hrtime.bigint();
     parse(text);
@@ -157,6 +167,8 @@ function keystrokes(text: string, n: number): string[] {
     if (k < 5) continue; // warm-up
     cpu.re.push(re);
     cpu.reCheck.push(reCheck);
+    cpu.reuse.push(reuse);
+    wall.reuse.push(reuseWall);
     cpu.full.push(full);
     wall.re.push(reWall);
     wall.full.push(fullWall);
@@ -165,6 +177,7 @@ function keystrokes(text: string, n: number): string[] {
   return [
     `keystroke in the 1 MB draft (${n} single-character inserts): re-parse by block CPU ${q(cpu.re)}; full parse CPU ${q(cpu.full)} (re-parse × ${(percentile(cpu.re, 0.5) / percentile(cpu.full, 0.5)).toFixed(2)} of full)`,
     `    wall: re-parse ${q(wall.re)}; full parse ${q(wall.full)}; re-parse + all checks CPU ${q(cpu.reCheck)}`,
+    `  keystroke re-check (re-parse + all checks, reusing the findings of unchanged paragraphs, as the server does): CPU ${q(cpu.reuse)}; wall ${q(wall.reuse)}`,
   ];
 }
 

@@ -9,7 +9,8 @@
  *    command and by the code action;
  *  - while the editor opens another copy of the large draft and asks, as VS Code does on open, for
  *    its outline (document symbols), folding ranges and document links.
- * `--only open` runs the baseline and that last phase alone (with RESOLUTION_SERVER_JS=… another
+ * Last, hover and completion on that large draft itself (answered from its worker's parse).
+ * `--only open` runs the baseline and the last two phases alone (with RESOLUTION_SERVER_JS=… another
  * build of the server can be measured the same way, e.g. the one before a change).
  * Each phase also prints its wall time and the CPU time the server process spent in it (all its
  * threads, from /proc) beside the CPU time of this process.
@@ -209,8 +210,21 @@ async function main(): Promise<void> {
           return `${symbols?.length ?? 0} top-level symbols, ${folding?.length ?? 0} folding ranges, ${links?.length ?? 0} links, ${d.diagnostics.length} findings`;
         },
       );
+    // Hover and completion on the large draft itself: answered from its worker's parse, never parsed in the server's thread.
+    const onLarge = () => {
+      const uri = fileUri(path.join(ROOT, 'bench-large-opened.res.md'));
+      const at = big.split('\n').findIndex((l) => /^25000\. /.test(l));
+      return phase(
+        server,
+        `Hover and completion on that ${size} draft itself (idle otherwise)`,
+        uri,
+        at,
+        () => new Promise((r) => setTimeout(r, 3000)),
+      );
+    };
     if (only === 'open') {
       await openPhase();
+      await onLarge();
       return;
     }
 
@@ -269,6 +283,7 @@ async function main(): Promise<void> {
       },
     );
     await openPhase();
+    await onLarge();
   } finally {
     await server.stop();
     fs.rmSync(cache, { recursive: true, force: true });

@@ -9,7 +9,10 @@ import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
-import type { Report, Rule } from './rules/types';
+import type { Report, Rule, RuleContext } from './rules/types';
+import { eachParagraph } from './rules/paragraph-rule';
+import { internKey, reportOf, storedOf, storedReports, storeReports, type StoredReport } from './rules/paragraph-cache';
+import { hasNumbered } from './rules/util';
 import { message, type MessageEntry, type MessageId, type MessageLocale } from './messages';
 import { parse } from './parser';
 import { isNegotiationDraft, negotiation as negotiationOf, type Negotiation } from './negotiation';
@@ -25,6 +28,12 @@ export interface CheckOptions {
   locale?: MessageLocale;
   /** Called when a check fails on odd input; the other checks still run. */
   onError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Reuse the findings of the paragraph checks on paragraphs a re-parse carried over unchanged from a
+   * version checked with `reuse` (see rules/paragraph-cache.ts): the findings are the same as without,
+   * only the changed paragraphs are checked again. For the successive versions of an edited document.
+   */
+  reuse?: boolean;
 }
 
 /** A secondary finding: one step below the rule's severity, at most 'information'. */
@@ -91,7 +100,7 @@ export function checkDocument(parsed: ResolutionDocument, options: CheckOptions 
     config.draftMode === false ||
     (config.draftMode !== true && !isNegotiationDraft(parsed.source, config.negotiation, parsed.lineStarts))
   ) {
-    return sortFindings(runRules(parsed, options, config, undefined, 'all'));
+    return sortFindings(runRules(parsed, options, config, undefined, 'all', options.reuse === true));
   }
   const neg = negotiationOf(parsed.source, config.negotiation);
   const adopted = parse(neg.clean.text, { language: parsed.lang ?? 'auto', extraPhrases: config.phrases });
@@ -161,6 +170,7 @@ function runRules(
   config: ResolvedConfig,
   neg: Negotiation | undefined,
   which: 'all' | 'form' | 'negotiation',
+  reuse = false,
 ): Finding[] {
   const phrases = phraseKnowledge(config.phrases, doc.lang ?? 'en');
   const lines = new LineIndex(doc.source, doc.lineStarts);
@@ -168,6 +178,7 @@ function runRules(
   const findings: Finding[] = [];
   const locale = options.locale ?? 'en';
   const t = (id: MessageId | MessageEntry, params?: Record<string, string | number>) => message(id, params, locale);
+  const runs: Array<{ rule: Rule; severity: Severity }> = [];
   for (const rule of RULES) {
     const id = rule.meta.id;
     if (options.only && !options.only.includes(id)) continue;
@@ -177,28 +188,121 @@ function runRules(
     if (rule.meta.languages && !rule.meta.languages.includes(doc.lang ?? 'en')) continue;
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
-    const report = (r: Report) => {
-      if (suppression && !suppression.empty && suppression.suppressed(id, lines.offsetAt(r.range.start))) return;
-      const f: Finding = { rule: id, severity: r.minor ? minorOf(severity) : severity, range: r.range, message: r.message };
-      // The class is the rule's, written once in its metadata; a rule without one is wording (the safe side).
-      if (r.fix && r.fix.edits.length) f.fix = { ...r.fix, class: rule.meta.fixClass ?? 'wording' };
-      findings.push(f);
+    runs.push({ rule, severity });
+  }
+  const contextOf = (rule: Rule, severity: Severity): RuleContext => {
+    const id = rule.meta.id;
+    return {
+      doc,
+      lines,
+      config,
+      options: config.rules[id]?.options ?? {},
+      corpus: options.corpus,
+      phrases,
+      t,
+      report: (r: Report) => emit(id, rule, severity, r),
+      negotiation: neg,
     };
+  };
+  const emit = (id: string, rule: Rule, severity: Severity, r: Report) => {
+    if (suppression && !suppression.empty && suppression.suppressed(id, lines.offsetAt(r.range.start))) return;
+    const f: Finding = { rule: id, severity: r.minor ? minorOf(severity) : severity, range: r.range, message: r.message };
+    // The class is the rule's, written once in its metadata; a rule without one is wording (the safe side).
+    if (r.fix && r.fix.edits.length) f.fix = { ...r.fix, class: rule.meta.fixClass ?? 'wording' };
+    findings.push(f);
+  };
+  // With reuse: the reports of the paragraph checks, per check, from the paragraphs' stored reports or a new run on them.
+  const local = reuse ? paragraphReports(doc, runs, contextOf, lines, options, config, locale) : undefined;
+  for (const { rule, severity } of runs) {
+    const id = rule.meta.id;
     try {
-      rule.check({
-        doc,
-        lines,
-        config,
-        options: config.rules[id]?.options ?? {},
-        corpus: options.corpus,
-        phrases,
-        t,
-        report,
-        negotiation: neg,
-      });
+      const mine = local?.get(rule);
+      if (mine) {
+        for (const r of mine) emit(id, rule, severity, r);
+        rule.paragraph!.document?.(contextOf(rule, severity));
+      } else rule.check(contextOf(rule, severity));
     } catch (e) {
       options.onError?.(id, e);
     }
   }
   return findings;
+}
+
+const corpusIds = new WeakMap<object, number>();
+let corpusCount = 0;
+
+/**
+ * The reports of the paragraph checks of a run, by check: for each paragraph, those stored for it
+ * when they still hold (moved with it), else its paragraph checks run again and are stored.
+ */
+function paragraphReports(
+  doc: ResolutionDocument,
+  runs: Array<{ rule: Rule; severity: Severity }>,
+  contextOf: (rule: Rule, severity: Severity) => RuleContext,
+  lines: LineIndex,
+  options: CheckOptions,
+  config: ResolvedConfig,
+  locale: MessageLocale,
+): Map<Rule, Report[]> {
+  const local = runs.filter((r) => r.rule.paragraph);
+  const out = new Map<Rule, Report[]>();
+  if (local.length === 0) return out;
+  // the configuration as it is now (a caller may change its object between two checks)
+  const configKey = JSON.stringify(config);
+  let corpus = 'none';
+  if (options.corpus && local.some((r) => r.rule.paragraph!.usesCorpus)) {
+    let n = corpusIds.get(options.corpus);
+    if (n === undefined) corpusIds.set(options.corpus, (n = ++corpusCount));
+    corpus = String(n);
+  }
+  // Everything of the document and the run a paragraph check may read besides its paragraph.
+  const key = internKey(
+    [
+      doc.kind,
+      doc.lang,
+      hasNumbered(doc),
+      doc.authority?.text ?? '',
+      locale,
+      corpus,
+      local.map((r) => r.rule.meta.id + ':' + r.severity).join(','),
+      configKey,
+    ].join('\u0000'),
+  );
+  const lists: Report[][] = local.map(() => []);
+  local.forEach((r, i) => out.set(r.rule, lists[i]));
+  // Each check's context collects the reports of the paragraph being checked.
+  let collected: StoredReport[] = [];
+  const contexts = local.map(({ rule, severity }, i) => {
+    const ctx = contextOf(rule, severity);
+    ctx.report = (r: Report) => {
+      lists[i].push(r);
+      collected.push(storedOf(i, r, lines));
+    };
+    return ctx;
+  });
+  const source = doc.source;
+  const parts = (r: Rule) => r.paragraph!.parts;
+  eachParagraph(doc, 'both', (p, place) => {
+    const stored = storedReports(p, key, place.last, source);
+    if (stored) {
+      const delta = p.start - stored.start;
+      for (const s of stored.reports) lists[s.rule].push(reportOf(s, delta, lines));
+      return;
+    }
+    collected = [];
+    let failed = false;
+    local.forEach(({ rule }, i) => {
+      const which = parts(rule);
+      if (which !== 'both' && which !== (p.kind === 'operative' ? 'operative' : 'preamble')) return;
+      try {
+        rule.paragraph!.check(contexts[i], p, place);
+      } catch (e) {
+        failed = true;
+        options.onError?.(rule.meta.id, e);
+      }
+    });
+    // a check that failed on this paragraph is tried again on the next version
+    if (!failed) storeReports(p, key, place.last, source, collected);
+  });
+  return out;
 }

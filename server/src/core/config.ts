@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import type { Severity } from './findings';
@@ -38,6 +38,8 @@ export interface ResolvedConfig {
   fixAll: { wording: boolean; minSeverity: Severity };
   /** Globs of drafts a check of a whole folder passes over (relative to the folder checked). */
   ignore: string[];
+  /** At most this many findings of a draft are shown in the editor, the most severe first (0: all); the command line reports all. */
+  maxDiagnostics: number;
 }
 
 export interface ConfigProblem {
@@ -51,6 +53,9 @@ export interface ConfigProblem {
 
 export const CONFIG_FILE_NAME = '.resolutionrc.json';
 export const LEVELS: RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** How many findings of a draft the editor shows by default (a 10 MB draft may have thousands). */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export function defaultConfig(): ResolvedConfig {
   return {
@@ -71,6 +76,7 @@ export function defaultConfig(): ResolvedConfig {
     precedent: { maxCompletions: 5 },
     fixAll: { wording: false, minSeverity: 'warning' },
     ignore: [],
+    maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS,
   };
 }
 
@@ -130,6 +136,7 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     precedent: { ...base.precedent },
     fixAll: { ...base.fixAll },
     ignore: [...base.ignore],
+    maxDiagnostics: base.maxDiagnostics,
   };
   const nested = nestKeys(layer);
 
@@ -213,6 +220,11 @@ export function overlay(base: ResolvedConfig, layer: unknown, problems: string[]
     if (Array.isArray(nested.ignore) && nested.ignore.every((x) => typeof x === 'string')) out.ignore.push(...(nested.ignore as string[]));
     else problems.push('ignore must be a list of globs');
   }
+  if (nested.maxDiagnostics !== undefined) {
+    const n = nested.maxDiagnostics;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) out.maxDiagnostics = n;
+    else problems.push('maxDiagnostics must be a whole number (0: no limit)');
+  }
   return out;
 }
 
@@ -225,7 +237,12 @@ function positionOf(text: string, offset: number): { line: number; character: nu
 let validator: ValidateFunction | undefined;
 /** The shipped JSON schema of `.resolutionrc.json` (the file VS Code validates with), compiled once. */
 function schemaValidator(): ValidateFunction {
-  if (!validator) validator = new Ajv({ allErrors: true, strict: false }).compile(configSchema as object);
+  if (!validator) {
+    // ajv loads with the first config file, not at startup (it is ~40 ms of the server's start)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    validator = new Ajv({ allErrors: true, strict: false }).compile(configSchema as object);
+  }
   return validator;
 }
 

@@ -46,6 +46,13 @@ export function applyEdits(text: string, edits: Edit[]): string {
 // ---------------------------------------------------------------- operative renumbering
 
 function normNumber(s: string): string {
+  // the common case, a number alone ("12", "12."), as it is
+  let plain = s.length > 0;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = (c >= 48 && c <= 57) || (c === 46 && i === s.length - 1);
+  }
+  if (plain) return s;
   return s
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
@@ -119,10 +126,11 @@ export function operativeNumberIndex(doc: ResolutionDocument): Map<string, numbe
     m = new Map();
     doc.operative.forEach((p, i) => {
       if (!p.number) return;
-      const k = normNumber(p.number.text).replace(/\.$/, '');
-      const list = m!.get(k) ?? [];
-      list.push(i);
-      m!.set(k, list);
+      const n = normNumber(p.number.text);
+      const k = n.endsWith('.') ? n.slice(0, -1) : n;
+      const list = m!.get(k);
+      if (list) list.push(i);
+      else m!.set(k, [i]);
     });
     numberIndexCache.set(doc, m);
   }

@@ -22,15 +22,11 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
 import type { Fix } from '../core/findings';
-import type { ResolutionDocument } from '../core/model';
-import { LineIndex } from '../core/text';
-import { loneInSection, misplacedPreambular } from '../core/rules/util';
-import { phraseKnowledge } from '../core/rules/phrase-knowledge';
 import { configFor, type DiagnosticData } from './diagnostics';
 import type { ServerContext } from '../server';
 import { cancelledResponse, JobCancelled, WorkerFailed } from '../services/documentService';
+import type { SiteQuery } from '../services/documentViews';
 
 /** Largest document (characters) for which the light bulb offers fix-all unasked. */
 export const LIGHTBULB_FIX_ALL_MAX = 200_000;
@@ -49,18 +45,6 @@ export function capabilities(_params: InitializeParams): Partial<ServerCapabilit
   };
 }
 
-/** Where the comment that disables a check for one paragraph goes: the start of that paragraph's first line. */
-export function paragraphStartLine(doc: ResolutionDocument, line: number): number {
-  const lines = new LineIndex(doc.source, doc.lineStarts);
-  const offset = lines.offsetAt({ line, character: 0 });
-  const inside = (s: { start: number; end: number }) => offset >= s.start && offset <= s.end;
-  for (const p of [...doc.preamble, ...doc.operative]) {
-    if (inside(p) || p.fragments.some(inside)) return p.range.start.line;
-  }
-  const block = doc.blocks.find(inside);
-  return block ? block.range.start.line : line;
-}
-
 function isOurs(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
   return d.source === 'resolution' && typeof d.code === 'string' && !!d.data && typeof (d.data as DiagnosticData).rule === 'string';
 }
@@ -68,7 +52,7 @@ function isOurs(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
 /** The code actions for the diagnostics of a range. */
 export function quickFixes(
   uri: string,
-  doc: ResolutionDocument,
+  paragraphLine: (line: number) => number,
   diagnostics: Diagnostic[],
   accept?: (kind: 'operative' | 'preambular', d: Diagnostic) => CodeAction | undefined,
 ): CodeAction[] {
@@ -90,7 +74,7 @@ export function quickFixes(
       const a = accept(rule === 'operative-verb-unknown' ? 'operative' : 'preambular', d);
       if (a) actions.push(a);
     }
-    const line = paragraphStartLine(doc, d.range.start.line);
+    const line = paragraphLine(d.range.start.line);
     const key = `${rule}:${line}`;
     if (disabled.has(key)) continue;
     disabled.add(key);
@@ -113,9 +97,8 @@ export function quickFixes(
   return actions;
 }
 
-/** The opening phrase a finding points at: the paragraph's first words up to the end of its range, without number or emphasis. */
-export function phraseAt(text: string, d: Diagnostic): string | undefined {
-  const line = text.split('\n')[d.range.start.line] ?? '';
+/** The opening phrase a finding points at (`line`: the text of its first line): the paragraph's first words up to the end of its range, without number or emphasis. */
+export function phraseAt(line: string, d: Diagnostic): string | undefined {
   const end = d.range.end.line === d.range.start.line ? d.range.end.character : line.length;
   const phrase = line
     .slice(0, end)
@@ -131,13 +114,13 @@ export function phraseAt(text: string, d: Diagnostic): string | undefined {
  */
 export function acceptPhraseAction(
   documentUri: string,
-  text: string,
+  line: string,
   kind: 'operative' | 'preambular',
   d: Diagnostic,
   workspaceFolders: string[],
 ): CodeAction | undefined {
   if (!documentUri.startsWith('file:')) return undefined;
-  const phrase = phraseAt(text, d);
+  const phrase = phraseAt(line, d);
   if (!phrase) return undefined;
   const docPath = fileURLToPath(documentUri);
   const title = `Accept "${phrase}" as ${kind === 'operative' ? 'an operative' : 'a preambular'} phrase`;
@@ -200,12 +183,23 @@ export function register(ctx: ServerContext): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: Array<CodeAction | Command> = [];
     try {
-      if (wants(CodeActionKind.QuickFix) && params.context.diagnostics.length)
+      if (wants(CodeActionKind.QuickFix) && params.context.diagnostics.length) {
+        // where each finding's paragraph starts (a large draft's from its worker's parse)
+        const version = document.version;
+        const lines = [...new Set(params.context.diagnostics.map((d) => d.range.start.line))];
+        const starts = (await ctx.docs.site(document, { lines }, token)).lines ?? lines;
+        if (document.version !== version) throw cancelledResponse(token);
+        const lineText = (line: number) =>
+          document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
         actions.push(
-          ...quickFixes(document.uri, ctx.parsed(document), params.context.diagnostics, (kind, d) =>
-            acceptPhraseAction(document.uri, document.getText(), kind, d, ctx.workspaceFolders()),
+          ...quickFixes(
+            document.uri,
+            (line) => starts[lines.indexOf(line)] ?? line,
+            params.context.diagnostics,
+            (kind, d) => acceptPhraseAction(document.uri, lineText(d.range.start.line), kind, d, ctx.workspaceFolders()),
           ),
         );
+      }
       // Asked for explicitly (on save, from the Source Action menu) always; in the light bulb only
       // for documents small enough that the repeated passes stay quick.
       if (wants(FIX_ALL_KIND) && (only || document.getText().length <= LIGHTBULB_FIX_ALL_MAX)) {
@@ -214,6 +208,7 @@ export function register(ctx: ServerContext): void {
           actions.push({ title: 'Fix all resolution problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
       }
     } catch (err) {
+      if (err instanceof JobCancelled) throw cancelledResponse(token);
       if (err instanceof ResponseError) throw err; // cancelled
       // a failed worker was reported by the DocumentService; the quick fixes are still offered
       if (!(err instanceof WorkerFailed)) ctx.log(`code actions failed on ${document.uri}: ${(err as Error)?.stack ?? String(err)}`);
@@ -231,6 +226,7 @@ export function register(ctx: ServerContext): void {
     }
     let edits: TextEdit[] = [];
     let applied: Record<string, number> = {};
+    const version = document.version;
     if (params.command === COMMANDS.fixAll) {
       let r;
       try {
@@ -241,20 +237,26 @@ export function register(ctx: ServerContext): void {
       }
       edits = r.edits;
       applied = r.applied;
-    } else if (params.command === COMMANDS.renumberParagraphs) {
-      // as the operative-numbering check does: draft mode keeps `5 bis`, misplaced paragraphs take no number
+    } else if (params.command === COMMANDS.renumberParagraphs || params.command === COMMANDS.renumberFootnotes) {
+      // computed on the draft's model: a large draft's by its worker
       const config = await configFor(ctx, document.uri);
-      const doc = ctx.parsed(document);
-      const exclude = misplacedPreambular(doc, phraseKnowledge(config.phrases));
-      for (const i of loneInSection(doc)) exclude.add(i);
-      edits = renumberOperativeEdits(doc, config.draftMode === true, exclude);
-    } else if (params.command === COMMANDS.renumberFootnotes) {
-      edits = renumberFootnotesEdits(ctx.parsed(document));
+      const renumber: SiteQuery['renumber'] =
+        params.command === COMMANDS.renumberFootnotes
+          ? { what: 'footnotes' }
+          : { what: 'paragraphs', draftMode: config.draftMode === true, phrases: config.phrases };
+      try {
+        edits = (await ctx.docs.site(document, { renumber }, token)).edits ?? [];
+      } catch (err) {
+        if (err instanceof JobCancelled) throw cancelledResponse(token);
+        if (err instanceof WorkerFailed) return { applied: false, reason: err.message.split('\n')[0] };
+        throw err;
+      }
     } else {
       return { applied: false, reason: `unknown command ${params.command}` };
     }
     if (edits.length === 0) return { applied: false, reason: 'nothing to change', changes: applied };
-    const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+    // the version the edits were computed on: the editor refuses them if the draft changed since
+    const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri: document.uri, version }, edits }] };
     const result = await ctx.connection.workspace.applyEdit({ label: params.command, edit });
     return { applied: result.applied, changes: applied, edits: edits.length };
   });

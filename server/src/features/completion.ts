@@ -13,9 +13,11 @@ import {
   TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionsAt, type CompletionEntry } from '../core/service/completion';
+import { completionsWith, type CompletionEntry } from '../core/service/completion';
 import type { ServerContext } from '../server';
 import { uriToPath } from '../core/uri';
+import { siteFor } from './site';
+import { cancelledResponse } from '../services/documentService';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { completionProvider: { triggerCharacters: ['/'], resolveProvider: false } };
@@ -45,11 +47,23 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onCompletion(async (params, token): Promise<CompletionList | null> => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
-    const access = await ctx.corpus.access(500);
-    if (token.isCancellationRequested) return null;
-    const doc = ctx.parsed(document);
+    const text = document.getText();
+    const version = document.version;
     const offset = document.offsetAt(params.position);
-    const list = await completionsAt(doc, offset, access, uriToPath(document.uri), () => token.isCancellationRequested);
+    // the corpus and what the draft says there (a large draft's from its worker's parse), together
+    const [access, site] = await Promise.all([ctx.corpus.access(500), siteFor(ctx, document, offset, token)]);
+    if (token.isCancellationRequested || !site) return null;
+    const list = await completionsWith(
+      text,
+      offset,
+      site.completion,
+      site.lang,
+      access,
+      uriToPath(document.uri),
+      () => token.isCancellationRequested,
+    );
+    // positions are converted on the current text: the draft must not have changed meanwhile
+    if (document.version !== version) throw cancelledResponse(token);
     return list && { isIncomplete: list.isIncomplete, items: list.items.map((e) => toItem(document, e)) };
   });
 }

@@ -42,6 +42,30 @@ export function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The diagnostics the editor gets of a draft's findings: at most `max` (0: all), the most severe
+ * first, then in the draft's order, with a note at the top saying how many more there are.
+ * Sending thousands of diagnostics (each with its fix) would hold the server up for as long as
+ * its JSON takes to write; fix-all and the command line still see every finding.
+ */
+export function shownDiagnostics(findings: Finding[], max: number): Diagnostic[] {
+  if (max <= 0 || findings.length <= max) return findings.map(toDiagnostic);
+  const order = findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
+  const kept = order
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => toDiagnostic(x.f));
+  const more = findings.length - max;
+  return [
+    notice(
+      `${more.toLocaleString('en')} more finding${more === 1 ? ' is' : 's are'} not shown: the editor shows ${max.toLocaleString('en')} of this draft's ${findings.length.toLocaleString('en')} (setting resolution.maxDiagnostics). Fix all fixes every one; \`resolution check\` on the command line lists them all.`,
+    ),
+    ...kept,
+  ];
+}
+
 /** Why a document is not checked, or undefined when it can be. */
 export function skipReason(text: string): string | undefined {
   if (text.length > MAX_CHECK_BYTES) return `This file is larger than ${MAX_CHECK_BYTES / 1024 / 1024} MB: resolution checks were skipped.`;
@@ -88,7 +112,11 @@ export function register(ctx: ServerContext): void {
     const reason = skipReason(document.getText());
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = reason ? [notice(reason)] : (await findingsFor(ctx, document)).findings.map(toDiagnostic);
+      if (reason) diagnostics = [notice(reason)];
+      else {
+        const { findings, config } = await findingsFor(ctx, document);
+        diagnostics = shownDiagnostics(findings, config.maxDiagnostics);
+      }
     } catch (err) {
       // Given up for a newer version (or the document closed): that version's run publishes.
       if (err instanceof JobCancelled) return;

@@ -3,9 +3,10 @@
  * language service (core/service/hover.ts) as Markdown.
  */
 import { Hover, InitializeParams, MarkupKind, ServerCapabilities } from 'vscode-languageserver/node';
-import { corpusHover, footnoteHover, type HoverContent } from '../core/service/hover';
+import { siteHover, type HoverContent } from '../core/service/hover';
 import type { ServerContext } from '../server';
 import { uriToPath } from '../core/uri';
+import { siteFor } from './site';
 
 export function capabilities(_params: InitializeParams): Partial<ServerCapabilities> {
   return { hoverProvider: true };
@@ -18,13 +19,13 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
-    const doc = ctx.parsed(document);
-    const offset = document.offsetAt(params.position);
+    // what the draft says there: a large draft's from its worker's parse
+    const site = await siteFor(ctx, document, document.offsetAt(params.position), token);
+    if (!site) return null;
     // A footnote needs no corpus: it answers at once.
-    const foot = footnoteHover(doc, offset);
-    if (foot) return toHover(foot);
+    if (site.footnote) return toHover(site.footnote);
     const access = await ctx.corpus.access(1500);
     if (!access || token.isCancellationRequested) return null;
-    return toHover(await corpusHover(access, doc, offset, uriToPath(document.uri)));
+    return toHover(await siteHover(access, site, uriToPath(document.uri)));
   });
 }

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { corpusConfig, editCorpusPaths } from '../core/precedent/corpusConfig';
 import type { SourceStats } from '../core/precedent/corpus';
-import { parallelTextsAt, precedentsAt } from '../core/service/precedent';
+import { parallelTextsOf, precedentsOf } from '../core/service/precedent';
 import {
   CorpusDatabasePasswordNotification,
   CorpusEditRequest,
@@ -21,6 +21,7 @@ import {
 } from '../protocol';
 import type { ServerContext } from '../server';
 import { uriToPath } from '../core/uri';
+import { siteFor } from './site';
 
 /** A source configured but not loaded yet (a load in progress), as the Corpus view lists it. */
 function pendingSource(p: string): SourceStats {
@@ -64,16 +65,11 @@ export function register(ctx: ServerContext): void {
   connection.onRequest(PrecedentsRequest, async (params, token) => {
     const document = ctx.documents.get(params?.uri);
     if (!document || !params.position) return null;
+    const site = await siteFor(ctx, document, document.offsetAt(params.position), token);
+    if (!site?.paragraph) return null;
     const access = await ctx.corpus.access(60000, true);
     if (!access || token.isCancellationRequested) return null;
-    const found = await precedentsAt(
-      access,
-      ctx.parsed(document),
-      document.offsetAt(params.position),
-      params.top ?? 5,
-      uriToPath(params.uri),
-    );
-    if (!found) return null;
+    const found = await precedentsOf(access, site.paragraph, site.lang, params.top ?? 5, uriToPath(params.uri));
     const para = found.paragraph;
     return {
       paragraph: { text: para.text, range: para.range, kind: para.kind, ...(para.number ? { number: para.number } : {}) },
@@ -102,8 +98,10 @@ export function register(ctx: ServerContext): void {
   connection.onRequest(ParallelTextsRequest, async (params, token) => {
     const document = ctx.documents.get(params?.uri);
     if (!document || !params.position) return { parallels: [], reason: 'no such document' };
+    const site = await siteFor(ctx, document, document.offsetAt(params.position), token);
+    if (!site) return { parallels: [], reason: 'the draft could not be read' };
     const corpus = await ctx.corpus.get(60000, true);
     if (!corpus || token.isCancellationRequested) return { parallels: [], reason: 'the precedent corpus is not loaded' };
-    return parallelTextsAt(corpus, ctx.parsed(document), document.offsetAt(params.position), uriToPath(params.uri));
+    return parallelTextsOf(corpus, site.paragraph, site.lang, uriToPath(params.uri));
   });
 }

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { CancellationToken, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { CancellationToken } from 'vscode-languageserver/node';
 import { IgnoreFilter } from '../core/ignore';
 import type { ServerContext } from '../server';
 import { JobCancelled } from '../services/documentService';
@@ -21,7 +21,7 @@ import {
 } from '../protocol';
 // The configuration (settings + .resolutionrc.json) is resolved as for an open editor, so the
 // workspace check reports exactly what opening each draft would show.
-import { configFor, skipReason, toDiagnostic } from './diagnostics';
+import { configFor, shownDiagnostics, skipReason } from './diagnostics';
 
 export const RESOLUTION_FILE = /\.(res\.md|resolution\.md|resolution)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test', '.e2e']);
@@ -100,13 +100,13 @@ export function register(ctx: ServerContext): void {
           }
           // Off the request thread: in a worker (an open draft's result is shared with its diagnostics).
           const checked = open ? await ctx.docs.check(open, config, token) : await ctx.docs.checkText(text, config, token, file);
-          const diagnostics: Diagnostic[] = checked.findings.map(toDiagnostic);
           if (open) ctx.revalidate(uri);
-          else await ctx.connection.sendDiagnostics({ uri, diagnostics });
+          else await ctx.connection.sendDiagnostics({ uri, diagnostics: shownDiagnostics(checked.findings, config.maxDiagnostics) });
+          // the counts are of every finding, shown or not
           result.files++;
-          result.findings += diagnostics.length;
-          result.errors += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
-          result.warnings += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+          result.findings += checked.findings.length;
+          result.errors += checked.findings.filter((f) => f.severity === 'error').length;
+          result.warnings += checked.findings.filter((f) => f.severity === 'warning').length;
         } catch (err) {
           if (err instanceof JobCancelled && token.isCancellationRequested) {
             result.cancelled = true;

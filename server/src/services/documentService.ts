@@ -17,7 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ResolvedConfig } from '../core/config';
+import { parseOptionsOf, type ResolvedConfig } from '../core/config';
 import type { CorpusFacts } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
@@ -36,12 +36,20 @@ import {
   type ViewsOutput,
 } from './documentWork';
 import { JobCancelled, WorkerFailed, WorkerPool } from './workerPool';
-import type { FactsOp, JobInput, JobKind, JobOutput } from './workerProtocol';
+import { siteView, type SiteQuery } from './documentViews';
+import type { FactsOp, JobInput, JobKind, JobOutput, ModelKey, SiteInput, SiteOutput } from './workerProtocol';
 
 export { JobCancelled, WorkerFailed };
 
 /** Documents up to this many characters are worked on in the server's thread (a check takes ~20 ms). */
 export const IN_PROCESS_MAX_CHARS = 64 * 1024;
+
+/**
+ * Position queries (hover, completion, precedents, quick fixes) on documents up to this many
+ * characters are answered from the model in the server's thread (parsed once per version, a few
+ * milliseconds, re-parsed by paragraph after an edit) rather than wait behind a worker's long job.
+ */
+export const SITE_IN_PROCESS_MAX_CHARS = 128 * 1024;
 
 export interface DocumentServiceSettings {
   /** Larger documents go to the workers (characters). */
@@ -50,6 +58,10 @@ export interface DocumentServiceSettings {
   workers: number;
   /** Heap limit of each worker, MB (Node's default when absent). */
   workerHeapMb?: number;
+  /** Position queries on larger documents go to the workers (characters; never below `threshold`). */
+  siteThreshold?: number;
+  /** How many characters of source the parses each worker keeps may hold (the latest is always kept). */
+  workerModelChars?: number;
 }
 
 export interface DocumentServiceHost {
@@ -60,6 +72,11 @@ export interface DocumentServiceHost {
   log(message: string): void;
   /** Tells the user something went wrong (a window message). */
   warn(message: string): void;
+  /**
+   * The parse options of a document's configuration (language setting, extra phrases), asked before
+   * its views are computed so that they and its check share one parse.
+   */
+  parseOptions?(uri: string): Promise<ParseOptions>;
 }
 
 /** A job's result shared by its requesters, until all of them gave up. */
@@ -92,6 +109,8 @@ export class DocumentService {
   /** Per uri: the shared jobs of its current version, by kind and configuration. */
   private readonly jobs = new Map<string, Map<string, Shared<unknown>>>();
   private readonly corpusIds = new WeakMap<object, number>();
+  /** Per uri: the newest version seen (work asked for an older one after a wait is given up). */
+  private readonly latest = new Map<string, number>();
   private corpusCount = 0;
 
   constructor(private readonly host: DocumentServiceHost) {}
@@ -144,21 +163,58 @@ export class DocumentService {
     return this.viewJob(document, 'preview', token);
   }
 
+  /**
+   * What the hover, completion, precedent and code-action features need of a document at a
+   * position (documentViews.ts `siteView`): a small draft's from the model here, a large one's
+   * from the worker's parse of that version (never parsed in this thread). Rejects with
+   * JobCancelled when cancelled or superseded.
+   */
+  async site(document: TextDocument, query: SiteQuery, token?: CancellationToken): Promise<SiteOutput> {
+    const inThread = Math.max(this.settings.threshold, this.settings.siteThreshold ?? SITE_IN_PROCESS_MAX_CHARS);
+    if (!this.isLarge(document) || document.getText().length <= inThread) {
+      if (token?.isCancellationRequested) throw new JobCancelled('cancelled');
+      return { ...siteView(this.parsed(document), query), problems: [] };
+    }
+    return this.viewJob(document, 'site', token, query);
+  }
+
   /** Whether a document is large enough for its work to go to the workers (when there are any). */
   isLarge(document: TextDocument): boolean {
     return this.settings.workers > 0 && document.getText().length > this.settings.threshold;
   }
 
-  private viewJob<K extends 'views' | 'preview'>(document: TextDocument, kind: K, token?: CancellationToken): Promise<JobOutput<K>> {
+  /** The views, preview or a position query of a document, on one parse per version (a large draft's in a worker). */
+  private async viewJob<K extends 'views' | 'preview' | 'site'>(
+    document: TextDocument,
+    kind: K,
+    token?: CancellationToken,
+    query?: SiteQuery,
+  ): Promise<JobOutput<K>> {
+    if (this.host.parseOptions && !this.parseOptions.has(document.uri)) {
+      const { version } = document;
+      try {
+        this.useParseOptions(document.uri, await this.host.parseOptions(document.uri));
+      } catch (err) {
+        this.host.log(
+          `${document.uri}: the configuration could not be read (${String((err as Error)?.message ?? err)}); default parse options used`,
+        );
+      }
+      if (token?.isCancellationRequested) throw new JobCancelled('cancelled');
+      if ((this.latest.get(document.uri) ?? version) > version) throw new JobCancelled('superseded');
+    }
     const opts = this.parseOptions.get(document.uri);
     const which = `${document.uri}\u0000${opts?.key ?? ''}`;
-    return this.sharedJob(
-      document,
-      kind,
-      `${kind}\u0000${which}\u0000${document.version}`,
-      () => ({ text: document.getText(), options: opts?.options ?? {}, document: which, version: document.version }) as JobInput<K>,
-      token,
-    );
+    const input = () =>
+      ({
+        text: document.getText(),
+        options: opts?.options ?? {},
+        document: which,
+        version: document.version,
+        ...(query ? { query } : {}),
+      }) as JobInput<K>;
+    // a position query's answer is not kept: each is asked once
+    const key = `${kind}\u0000${which}\u0000${document.version}${query ? `\u0000${JSON.stringify(query)}` : ''}`;
+    return this.sharedJob(document, kind, key, input, token, !query, { document: which, version: document.version });
   }
 
   /** The findings of a text that is not open (a workspace file): in a worker whenever there is one. */
@@ -170,6 +226,7 @@ export class DocumentService {
 
   /** A newer version of a document arrived: the work on older ones is given up. */
   supersede(uri: string, version: number): void {
+    if (version !== Number.POSITIVE_INFINITY && version > (this.latest.get(uri) ?? -1)) this.latest.set(uri, version);
     const jobs = this.jobs.get(uri);
     if (!jobs) return;
     for (const [key, job] of jobs) {
@@ -183,6 +240,7 @@ export class DocumentService {
   close(uri: string): void {
     this.supersede(uri, Number.POSITIVE_INFINITY);
     this.jobs.delete(uri);
+    this.latest.delete(uri);
     this.models.delete(uri);
     this.parseOptions.delete(uri);
   }
@@ -214,7 +272,20 @@ export class DocumentService {
     token?: CancellationToken,
   ): Promise<JobOutput<K>> {
     const key = `${kind}\u0000${document.version}\u0000${this.host.locale()}\u0000${this.corpusKey()}\u0000${JSON.stringify(config)}`;
-    return this.sharedJob(document, kind, key, () => ({ text: document.getText(), config, locale: this.host.locale() }), token);
+    // a check works on the parse the views share (the same document and parse options); a fix-all parses each pass anew
+    const model: ModelKey | undefined =
+      kind === 'check'
+        ? { document: `${document.uri}\u0000${JSON.stringify(parseOptionsOf(config))}`, version: document.version }
+        : undefined;
+    return this.sharedJob(
+      document,
+      kind,
+      key,
+      () => ({ text: document.getText(), config, locale: this.host.locale() }),
+      token,
+      true,
+      model,
+    );
   }
 
   /** One job per key for the document's current version, shared by its requesters. */
@@ -224,6 +295,8 @@ export class DocumentService {
     key: string,
     input: () => JobInput<K>,
     token?: CancellationToken,
+    keep = true,
+    model?: ModelKey,
   ): Promise<JobOutput<K>> {
     const { uri, version } = document;
     this.supersede(uri, version);
@@ -237,7 +310,7 @@ export class DocumentService {
         controller,
         waiting: 0,
         settled: false,
-        result: this.work(kind, input(), controller.signal, uri, this.settings.threshold, document),
+        result: this.work(kind, input(), controller.signal, uri, this.settings.threshold, document, model),
       };
       job = created;
       jobs.set(key, created);
@@ -247,7 +320,7 @@ export class DocumentService {
       };
       // A result stays for its version; a job that failed or was given up is forgotten (asked again, it runs again).
       created.result.then(
-        () => void (created.settled = true),
+        () => (keep ? void (created.settled = true) : forget()),
         () => forget(),
       );
     }
@@ -300,6 +373,7 @@ export class DocumentService {
         script,
         size: this.settings.workers,
         heapMb: this.settings.workerHeapMb,
+        modelChars: this.settings.workerModelChars,
         facts: () => this.host.corpusFacts(),
         log: (m) => this.host.log(m),
       });
@@ -315,6 +389,7 @@ export class DocumentService {
     label: string,
     threshold: number,
     document?: TextDocument,
+    model?: ModelKey,
   ): Promise<JobOutput<K>> {
     const facts = this.host.corpusFacts();
     const pool = this.poolFor(input.text, threshold);
@@ -322,7 +397,7 @@ export class DocumentService {
     if (pool) {
       const ops: FactsOp[] = facts ? (facts.newSpans ? ['dateOf', 'newSpans'] : ['dateOf']) : [];
       try {
-        output = await pool.run(kind, input, ops, signal);
+        output = await pool.run(kind, input, ops, signal, model);
       } catch (err) {
         if (err instanceof WorkerFailed) {
           this.host.log(`Checking ${label} failed in a worker: ${err.message}`);
@@ -339,9 +414,11 @@ export class DocumentService {
           ? viewsWork(input as ViewInput, parsed)
           : kind === 'preview'
             ? previewWork(input as ViewInput, parsed)
-            : kind === 'check'
-              ? checkWork(input as DocumentWorkInput, facts, parsed)
-              : fixAllWork(input as DocumentWorkInput, facts)
+            : kind === 'site'
+              ? { ...siteView(parsed ?? parseText(input.text, (input as SiteInput).options), (input as SiteInput).query), problems: [] }
+              : kind === 'check'
+                ? checkWork(input as DocumentWorkInput, facts, parsed)
+                : fixAllWork(input as DocumentWorkInput, facts)
       ) as JobOutput<K>;
       if (signal.aborted) throw new JobCancelled(String(signal.reason ?? 'cancelled'));
     }

@@ -6,11 +6,16 @@
  * that answers requests. Nothing here knows about LSP connections or threads.
  */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
+import type { Edit } from '../core/findings';
+import { renumberFootnotesEdits, renumberOperativeEdits } from '../core/fix';
 import { foldingRanges } from '../core/folding';
+import { phraseKnowledge } from '../core/rules/phrase-knowledge';
+import { loneInSection, misplacedPreambular } from '../core/rules/util';
 import type { ResolutionDocument, Range } from '../core/model';
 import { negotiation } from '../core/negotiation';
 import { outline, plain, type OutlineNode } from '../core/outline';
 import { renderDraftHtml } from '../core/render/html';
+import { plainRange, siteAt, paragraphStartLine, type PositionSite } from '../core/service/site';
 import { LineIndex } from '../core/text';
 
 /** A place a document link may point from: a cited resolution or the draft's own symbol. */
@@ -114,14 +119,68 @@ function toSymbol(n: OutlineNode): DocumentSymbol {
   };
 }
 
-/** A range as plain data (model ranges may be computed on demand). */
-function plainRange(r: Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+/**
+ * Outlines with more entries than this are compact: names cut to COMPACT_NAME_CHARS, no detail
+ * text, no sub-paragraphs (the preamble keeps its paragraphs), and at most MAX_OUTLINE_SYMBOLS
+ * entries, the last saying how many were left out. A 10 MB draft's full outline is ~19 MB of JSON
+ * that the server must read and write again; nobody reads 50,000 entries in an Outline view.
+ */
+export const COMPACT_OUTLINE_SYMBOLS = 2000;
+export const MAX_OUTLINE_SYMBOLS = 5000;
+export const COMPACT_NAME_CHARS = 40;
+
+function countSymbols(symbols: DocumentSymbol[]): number {
+  let n = 0;
+  for (const s of symbols) n += 1 + (s.children ? countSymbols(s.children) : 0);
+  return n;
 }
 
-/** Outline symbols (Outline view, breadcrumbs): a negotiation draft's paragraphs by status, else the parsed structure. */
+function compactName(name: string): string {
+  return name.length > COMPACT_NAME_CHARS ? name.slice(0, COMPACT_NAME_CHARS - 1).trimEnd() + '…' : name;
+}
+
+/** A large outline made compact (see COMPACT_OUTLINE_SYMBOLS); smaller ones as they are. */
+export function compactOutline(symbols: DocumentSymbol[]): DocumentSymbol[] {
+  const total = countSymbols(symbols);
+  if (total <= COMPACT_OUTLINE_SYMBOLS) return symbols;
+  let budget = MAX_OUTLINE_SYMBOLS - 1; // one entry is kept for the note on what was left out
+  let kept = 0;
+  const take = (s: DocumentSymbol, structural: boolean): DocumentSymbol | undefined => {
+    if (budget <= 0) return undefined;
+    budget--;
+    kept++;
+    const out: DocumentSymbol = { name: compactName(s.name), kind: s.kind, range: s.range, selectionRange: s.selectionRange };
+    if (structural && s.children?.length) {
+      out.children = [];
+      for (const c of s.children) {
+        const t = take(c, false);
+        if (t) out.children.push(t);
+      }
+    }
+    return out;
+  };
+  const out: DocumentSymbol[] = [];
+  for (const s of symbols) {
+    // Containers (the preamble, an annex) keep their paragraphs; a paragraph's sub-paragraphs go.
+    const t = take(s, s.kind === SymbolKind.Namespace || s.kind === SymbolKind.Module);
+    if (t) out.push(t);
+  }
+  const omitted = total - kept;
+  if (omitted > 0) {
+    const last = symbols[symbols.length - 1];
+    out.push({
+      name: `… ${omitted.toLocaleString('en')} more entries not listed (the outline of a draft this long is limited to ${MAX_OUTLINE_SYMBOLS.toLocaleString('en')} entries)`,
+      kind: SymbolKind.Null,
+      range: last.range,
+      selectionRange: { start: last.range.end, end: last.range.end },
+    });
+  }
+  return out;
+}
+
+/** Outline symbols (Outline view, breadcrumbs): a negotiation draft's paragraphs by status, else the parsed structure; compact when long. */
 export function documentSymbols(doc: ResolutionDocument): DocumentSymbol[] {
-  return negotiationSymbols(doc.source) ?? outline(doc).map(toSymbol);
+  return compactOutline(negotiationSymbols(doc.source) ?? outline(doc).map(toSymbol));
 }
 
 /** Folding ranges: the preamble, multi-line paragraphs, footnote blocks. */
@@ -167,6 +226,39 @@ export function documentStats(doc: ResolutionDocument): DocumentStats {
 
 export function documentViews(doc: ResolutionDocument): DocumentViews {
   return { symbols: documentSymbols(doc), folding: documentFolding(doc), links: linkSources(doc), stats: documentStats(doc) };
+}
+
+/** What the hover, completion, precedent and code-action features ask of a document: the site at an offset, the paragraphs' first lines of findings. */
+export interface SiteQuery {
+  offset?: number;
+  lines?: number[];
+  /**
+   * The edits renumbering the operative paragraphs (as the operative-numbering check does: draft
+   * mode keeps `5 bis`, misplaced paragraphs take no number) or the footnotes.
+   */
+  renumber?: { what: 'paragraphs'; draftMode: boolean; phrases: { operative: string[]; preambular: string[] } } | { what: 'footnotes' };
+}
+
+export interface SiteView {
+  site?: PositionSite;
+  /** The first line of the paragraph of each of `lines` (where a comment disabling a check for it goes). */
+  lines?: number[];
+  edits?: Edit[];
+}
+
+function renumberEdits(doc: ResolutionDocument, r: NonNullable<SiteQuery['renumber']>): Edit[] {
+  if (r.what === 'footnotes') return renumberFootnotesEdits(doc);
+  const exclude = misplacedPreambular(doc, phraseKnowledge(r.phrases));
+  for (const i of loneInSection(doc)) exclude.add(i);
+  return renumberOperativeEdits(doc, r.draftMode, exclude);
+}
+
+export function siteView(doc: ResolutionDocument, query: SiteQuery): SiteView {
+  return {
+    ...(query.offset !== undefined ? { site: siteAt(doc, query.offset) } : {}),
+    ...(query.lines ? { lines: query.lines.map((l) => paragraphStartLine(doc, l)) } : {}),
+    ...(query.renumber ? { edits: renumberEdits(doc, query.renumber) } : {}),
+  };
 }
 
 export function previewView(doc: ResolutionDocument): PreviewView {

@@ -12,6 +12,7 @@ import type { Edit } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
 import { parse, reparse, type ParseOptions } from '../core/parser';
+import { commonEnds } from '../core/parser/incremental';
 import { documentViews, previewView, type DocumentViews, type PreviewView } from './documentViews';
 
 /**
@@ -49,20 +50,9 @@ export interface PreviewOutput extends PreviewView {
   problems: string[];
 }
 
-/**
- * The last model a worker parsed for the views: views and preview of one version share a parse, and
- * the next version of the same document is re-parsed from it (only the paragraphs that changed).
- */
-let lastView: { document: string; version: number; doc: ResolutionDocument } | undefined;
-
+/** The model of a view: the one already parsed (the server's, or the one a worker keeps: documentWorker.ts), else a parse of its own. */
 function viewModel(input: ViewInput, parsed?: ResolutionDocument): ResolutionDocument {
-  if (parsed) return parsed;
-  const last = lastView?.document === input.document ? lastView : undefined;
-  if (last?.version === input.version) return last.doc;
-  lastView = undefined; // the previous model is used up by the re-parse
-  const doc = parseText(input.text, input.options, last?.doc);
-  lastView = { document: input.document, version: input.version, doc };
-  return doc;
+  return parsed ?? parseText(input.text, input.options);
 }
 
 /** Outline, folding, link sources and stats of a text (or of the model already parsed from it). */
@@ -100,13 +90,44 @@ function checkModel(doc: ResolutionDocument, input: DocumentWorkInput, corpus: C
     corpus,
     locale: input.locale,
     onError: (rule, err) => problems.push(`check ${rule} failed: ${(err as Error)?.stack ?? String(err)}`),
+    // successive versions of a document: the paragraphs a re-parse carried over keep their findings
+    reuse: true,
   });
+}
+
+/** The models of the last texts checked here without a model given, for re-parsing the next version of one of them. */
+const recentChecks: Array<{ options: string; doc: ResolutionDocument }> = [];
+const RECENT_CHECKS = 2;
+
+/**
+ * The model of a text to check: re-parsed from the model of an earlier version of the same text when
+ * one of the last texts checked here shares most of it (a worker is not told which document a text
+ * is; an edited version shares all but the edit), else parsed afresh.
+ */
+function checkedModel(text: string, options: ParseOptions): ResolutionDocument {
+  const key = JSON.stringify(options);
+  let best = -1;
+  let shared = text.length / 2;
+  recentChecks.forEach((r, i) => {
+    if (r.options !== key) return;
+    const { prefix, suffix } = commonEnds(r.doc.source, text);
+    if (prefix + suffix > shared) {
+      shared = prefix + suffix;
+      best = i;
+    }
+  });
+  // the earlier model is used up by the re-parse
+  const previous = best >= 0 ? recentChecks.splice(best, 1)[0].doc : undefined;
+  const doc = parseText(text, options, previous);
+  recentChecks.push({ options: key, doc });
+  if (recentChecks.length > RECENT_CHECKS) recentChecks.shift();
+  return doc;
 }
 
 /** Parses and checks a text (or checks the model already parsed from it). */
 export function checkWork(input: DocumentWorkInput, corpus: CorpusFacts | undefined, parsed?: ResolutionDocument): CheckOutput {
   const problems: string[] = [];
-  const doc = parsed ?? parseText(input.text, parseOptionsOf(input.config));
+  const doc = parsed ?? checkedModel(input.text, parseOptionsOf(input.config));
   return { findings: checkModel(doc, input, corpus, problems), problems };
 }
 

@@ -5,9 +5,43 @@
  * message and the answer waited for on shared memory, so the checks run unchanged.
  */
 import { parentPort, workerData } from 'worker_threads';
+import { parseOptionsOf } from '../core/config';
 import type { CorpusFacts } from '../core/findings';
-import { checkWork, fixAllWork, previewWork, viewsWork, type DocumentWorkInput, type ViewInput } from './documentWork';
-import { FACTS_HEADER, type FactsOp, type JobMessage, type WorkerReply } from './workerProtocol';
+import type { ResolutionDocument } from '../core/model';
+import type { ParseOptions } from '../core/parser';
+import { siteView } from './documentViews';
+import { checkWork, fixAllWork, parseText, previewWork, viewsWork, type DocumentWorkInput, type ViewInput } from './documentWork';
+import { FACTS_HEADER, type FactsOp, type JobMessage, type ModelKey, type SiteInput, type WorkerReply } from './workerProtocol';
+
+/**
+ * The parses a worker keeps (most recent last), up to this many characters of source in all (the
+ * latest always): a check, the views and the position queries of one version share one parse,
+ * and the next version of a document is re-parsed from the last one (only what changed).
+ */
+export const MAX_MODEL_CHARS = 24 * 1024 * 1024;
+const maxModelChars = (): number => (workerData?.maxModelChars as number | undefined) ?? MAX_MODEL_CHARS;
+const models = new Map<string, { version: number; doc: ResolutionDocument }>();
+
+/** The parse of a document's version: kept, re-used from the last one, or new. `fresh` says it was parsed now. */
+function modelOf(key: ModelKey, text: string, options: ParseOptions): { doc: ResolutionDocument; fresh: boolean } {
+  const hit = models.get(key.document);
+  models.delete(key.document);
+  if (hit && hit.version === key.version) {
+    models.set(key.document, hit);
+    return { doc: hit.doc, fresh: false };
+  }
+  // The previous model is used up: its paragraphs after the edit move into the new one.
+  const doc = parseText(text, options, hit?.doc);
+  models.set(key.document, { version: key.version, doc });
+  let chars = 0;
+  for (const m of models.values()) chars += m.doc.source.length;
+  for (const [k, m] of models) {
+    if (chars <= maxModelChars() || k === key.document) break;
+    models.delete(k);
+    chars -= m.doc.source.length;
+  }
+  return { doc, fresh: true };
+}
 
 /** How long a check waits for the server's thread to answer a corpus question before going without. */
 const FACTS_TIMEOUT_MS = 30_000;
@@ -43,12 +77,26 @@ if (parentPort && workerData?.documentWorker) {
   port.on('message', (m: JobMessage) => {
     try {
       const facts = m.corpus.length ? bridgedFacts(port, shared, m.id, m.corpus) : undefined;
-      if (m.kind === 'views' || m.kind === 'preview') {
-        const output = m.kind === 'views' ? viewsWork(m.input as ViewInput) : previewWork(m.input as ViewInput);
-        port.postMessage({ type: 'done', id: m.id, json: JSON.stringify(output) } satisfies WorkerReply);
+      if (m.kind === 'views' || m.kind === 'preview' || m.kind === 'site') {
+        const input = m.input as ViewInput;
+        if (m.textOmitted && models.get(m.model?.document ?? '')?.version !== m.model?.version) {
+          port.postMessage({ type: 'needText', id: m.id } satisfies WorkerReply);
+          return;
+        }
+        const { doc, fresh } = modelOf(m.model ?? { document: input.document, version: input.version }, input.text, input.options);
+        const problems = fresh && doc.error ? [doc.error] : [];
+        const output =
+          m.kind === 'views'
+            ? viewsWork(input, doc)
+            : m.kind === 'preview'
+              ? previewWork(input, doc)
+              : siteView(doc, (m.input as SiteInput).query);
+        port.postMessage({ type: 'done', id: m.id, json: JSON.stringify({ ...output, problems }) } satisfies WorkerReply);
         return;
       }
-      const output = m.kind === 'check' ? checkWork(m.input as DocumentWorkInput, facts) : fixAllWork(m.input as DocumentWorkInput, facts);
+      const input = m.input as DocumentWorkInput;
+      const parsed = m.kind === 'check' && m.model ? modelOf(m.model, input.text, parseOptionsOf(input.config)).doc : undefined;
+      const output = m.kind === 'check' ? checkWork(input, facts, parsed) : fixAllWork(input, facts);
       port.postMessage({ type: 'done', id: m.id, output } satisfies WorkerReply);
     } catch (err) {
       port.postMessage({ type: 'failed', id: m.id, message: String((err as Error)?.stack ?? err) } satisfies WorkerReply);

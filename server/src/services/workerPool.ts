@@ -14,6 +14,7 @@ import {
   type JobKind,
   type JobMessage,
   type JobOutput,
+  type ModelKey,
   type WorkerReply,
 } from './workerProtocol';
 
@@ -40,6 +41,8 @@ export interface WorkerPoolOptions {
   size: number;
   /** Heap limit of each worker (MB); Node's default when absent. */
   heapMb?: number;
+  /** How many characters of source the parses a worker keeps may hold (documentWorker.ts's default when absent). */
+  modelChars?: number;
   /** The corpus the workers' checks ask their facts of (read when a question comes). */
   facts: () => CorpusFacts | undefined;
   log: (message: string) => void;
@@ -48,6 +51,8 @@ export interface WorkerPoolOptions {
 interface Job {
   id: number;
   message: JobMessage;
+  /** The document whose parse the job works on: it goes to the worker holding that parse when it can. */
+  affinity?: string;
   resolve(output: unknown): void;
   reject(err: Error): void;
   slot?: Slot;
@@ -57,7 +62,12 @@ interface Slot {
   worker?: Worker;
   shared: SharedArrayBuffer;
   job?: Job;
+  /** The document versions this worker was sent (it keeps their parses unless it needed the room). */
+  sent: Map<string, number>;
 }
+
+/** The jobs a worker answers from its kept parse alone, when it has it. */
+const TEXT_OPTIONAL: ReadonlySet<JobKind> = new Set<JobKind>(['views', 'preview', 'site']);
 
 export class WorkerPool {
   private readonly slots: Slot[];
@@ -65,10 +75,13 @@ export class WorkerPool {
   private nextId = 1;
   private disposed = false;
   private readonly encoder = new TextEncoder();
+  /** Per document (uri and parse options): the worker that last parsed it, which keeps that parse. */
+  private readonly holders = new Map<string, { slot: Slot; worker: Worker }>();
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
       shared: new SharedArrayBuffer(FACTS_HEADER + FACTS_BUFFER_BYTES),
+      sent: new Map<string, number>(),
     }));
   }
 
@@ -77,13 +90,22 @@ export class WorkerPool {
     return this.queue.length + this.slots.filter((s) => s.job).length;
   }
 
-  /** Runs a job on the next free worker; `signal` gives it up (rejecting with JobCancelled). */
-  run<K extends JobKind>(kind: K, input: JobInput<K>, corpus: FactsOp[], signal?: AbortSignal): Promise<JobOutput<K>> {
+  /**
+   * Runs a job on the next free worker — the one holding the parse of `model`'s document when that
+   * one is free; `signal` gives it up (rejecting with JobCancelled).
+   */
+  run<K extends JobKind>(kind: K, input: JobInput<K>, corpus: FactsOp[], signal?: AbortSignal, model?: ModelKey): Promise<JobOutput<K>> {
     if (this.disposed) return Promise.reject(new JobCancelled('the server is shutting down'));
     if (signal?.aborted) return Promise.reject(new JobCancelled(String(signal.reason ?? 'cancelled')));
     return new Promise<JobOutput<K>>((resolve, reject) => {
       const id = this.nextId++;
-      const job: Job = { id, message: { id, kind, input, corpus }, resolve: resolve as (o: unknown) => void, reject };
+      const job: Job = {
+        id,
+        message: { id, kind, input, corpus, ...(model ? { model } : {}) },
+        affinity: model?.document,
+        resolve: resolve as (o: unknown) => void,
+        reject,
+      };
       const onAbort = () => this.cancel(job, String(signal?.reason ?? 'cancelled'));
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle =
@@ -94,7 +116,10 @@ export class WorkerPool {
         };
       job.resolve = settle(job.resolve);
       job.reject = settle(job.reject);
-      this.queue.push(job);
+      // a position query is quick on a kept parse and a user waits on it: it goes first
+      const at = kind === 'site' ? this.queue.findIndex((j) => j.message.kind !== 'site') : -1;
+      if (at >= 0) this.queue.splice(at, 0, job);
+      else this.queue.push(job);
       this.dispatch();
     });
   }
@@ -136,11 +161,38 @@ export class WorkerPool {
     }
   }
 
+  /** The worker holding a document's parse, while it lives. */
+  private holder(document: string | undefined): Slot | undefined {
+    const h = document === undefined ? undefined : this.holders.get(document);
+    if (!h) return undefined;
+    if (h.slot.worker === h.worker) return h.slot;
+    this.holders.delete(document!); // that worker stopped, and its parses with it
+    return undefined;
+  }
+
+  /**
+   * The job a free worker takes: the first waiting on the parse this worker holds, else the first
+   * whose parse no other free worker holds (a busy holder's job is taken by whoever is free).
+   */
+  private nextJob(slot: Slot): Job | undefined {
+    let pick = -1;
+    for (let i = 0; i < this.queue.length; i++) {
+      const h = this.holder(this.queue[i].affinity);
+      if (h === slot) {
+        pick = i;
+        break;
+      }
+      if (pick < 0 && (!h || h.job)) pick = i;
+    }
+    return pick < 0 ? undefined : this.queue.splice(pick, 1)[0];
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.disposed || this.queue.length === 0) return;
       if (slot.job) continue;
-      const job = this.queue.shift()!;
+      const job = this.nextJob(slot);
+      if (!job) continue;
       let worker: Worker;
       try {
         worker = slot.worker ?? this.spawn(slot);
@@ -150,13 +202,22 @@ export class WorkerPool {
       }
       slot.job = job;
       job.slot = slot;
-      worker.postMessage(job.message);
+      // the worker parses (or re-uses) the document for this job, and keeps it
+      const model = job.message.model;
+      // the views and position queries of a version this worker was sent go without the text (no copy of a large draft)
+      const omit = !!model && TEXT_OPTIONAL.has(job.message.kind) && slot.sent.get(model.document) === model.version;
+      if (model) {
+        this.holders.set(model.document, { slot, worker });
+        slot.sent.set(model.document, model.version);
+      }
+      worker.postMessage(omit ? { ...job.message, input: { ...job.message.input, text: '' }, textOmitted: true } : job.message);
     }
   }
 
   private spawn(slot: Slot): Worker {
+    slot.sent.clear();
     const worker = new Worker(this.options.script, {
-      workerData: { documentWorker: true, shared: slot.shared },
+      workerData: { documentWorker: true, shared: slot.shared, maxModelChars: this.options.modelChars },
       ...(this.options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } } : {}),
     });
     worker.unref();
@@ -181,6 +242,10 @@ export class WorkerPool {
     if (!job || job.id !== m.id) return; // the answer of a job given up
     if (m.type === 'facts') {
       this.answerFacts(slot, m.op, m.args);
+      return;
+    }
+    if (m.type === 'needText') {
+      slot.worker?.postMessage(job.message);
       return;
     }
     slot.job = undefined;

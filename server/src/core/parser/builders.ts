@@ -162,20 +162,22 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
   const footnotes = c.markersIn(b.start, b.end, []);
   const ending = endingOf(source, index, contentStart, b.end);
   const verbs = extraVerbs(c, contentStart, b.end);
+  // the paragraph's text and its lead-in's are one string until a fragment or an item follows
+  const text = source.slice(contentStart, b.end);
   const p: OperativeParagraph = index.node(
     b.start,
     b.end,
     {
       kind: 'operative' as const,
       fragments: [index.span(contentStart, b.end)],
-      text: source.slice(contentStart, b.end),
+      text,
       ending,
       footnotes,
       blockIndex,
       number,
       opening: opening(c, contentStart, b.end, 'operative', b.end),
       extraVerbs: verbs,
-      leadIn: index.textNode(contentStart, b.end, source.slice(contentStart, b.end)),
+      leadIn: index.textNode(contentStart, b.end, text),
       leadInEnding: ending,
       subparagraphs: [],
       listItems: [],

@@ -54,13 +54,24 @@ function sameOptions(a: ParseOptions, b: ParseOptions): boolean {
 /** Lengths of the common beginning and end of two texts (not overlapping in the shorter). */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
-  const CHUNK = 256;
+  // Stretches compared as strings, doubling while they agree and halving where they do not: a few
+  // dozen comparisons of long stretches instead of one per character or per small chunk.
   let p = 0;
-  while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  for (let step = 256; step >= 16;) {
+    if (p + step <= max && a.slice(p, p + step) === b.slice(p, p + step)) {
+      p += step;
+      step *= 2;
+    } else step >>= 1;
+  }
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   let s = 0;
   const room = max - p;
-  while (s + CHUNK <= room && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
+  for (let step = 256; step >= 16;) {
+    if (s + step <= room && a.slice(a.length - s - step, a.length - s) === b.slice(b.length - s - step, b.length - s)) {
+      s += step;
+      step *= 2;
+    } else step >>= 1;
+  }
   while (s < room && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return { prefix: p, suffix: s };
 }
@@ -122,38 +133,45 @@ function move(s: unknown, lines: LineIndex, delta: number): void {
   (s as SourceSpan).rebase(lines, delta);
 }
 
+/** Endings moved for the paragraph being moved (an ending node may be shared by the paragraph, its lead-in and its last item). */
+const movedEndings: Ending[] = [];
+
+function moveEnding(e: Ending, lines: LineIndex, delta: number): void {
+  if (movedEndings.includes(e)) return;
+  movedEndings.push(e);
+  move(e.span, lines, delta);
+}
+
+function moveSub(s: SubParagraph, lines: LineIndex, delta: number): void {
+  move(s, lines, delta);
+  move(s.label, lines, delta);
+  moveEnding(s.ending, lines, delta);
+  for (const c of s.children) moveSub(c, lines, delta);
+}
+
 /** Moves a paragraph of the previous parse and its nodes (footnote markers move with the marker list). */
 function moveParagraph(p: Paragraph, lines: LineIndex, delta: number, blockDelta: number): void {
-  const endings = new Set<Ending>();
-  const moveEnding = (e: Ending) => {
-    if (endings.has(e)) return;
-    endings.add(e);
-    move(e.span, lines, delta);
-  };
+  movedEndings.length = 0;
   move(p, lines, delta);
   p.blockIndex += blockDelta;
   for (const f of p.fragments) move(f, lines, delta);
-  moveEnding(p.ending);
+  moveEnding(p.ending, lines, delta);
   if (p.opening) {
     move(p.opening, lines, delta);
     if (p.opening.italicSpan) move(p.opening.italicSpan, lines, delta);
   }
-  if (p.kind === 'preambular') return;
-  if (p.number) move(p.number, lines, delta);
-  for (const v of p.extraVerbs) move(v, lines, delta);
-  move(p.leadIn, lines, delta);
-  moveEnding(p.leadInEnding);
-  const moveSub = (s: SubParagraph) => {
-    move(s, lines, delta);
-    move(s.label, lines, delta);
-    moveEnding(s.ending);
-    for (const c of s.children) moveSub(c);
-  };
-  for (const s of p.subparagraphs) moveSub(s);
-  for (const item of p.listItems) {
-    move(item, lines, delta);
-    move(item.number, lines, delta);
+  if (p.kind === 'operative') {
+    if (p.number) move(p.number, lines, delta);
+    for (const v of p.extraVerbs) move(v, lines, delta);
+    move(p.leadIn, lines, delta);
+    moveEnding(p.leadInEnding, lines, delta);
+    for (const s of p.subparagraphs) moveSub(s, lines, delta);
+    for (const item of p.listItems) {
+      move(item, lines, delta);
+      move(item.number, lines, delta);
+    }
   }
+  movedEndings.length = 0;
 }
 
 function incremental(prev: ResolutionDocument, trace: Trace, source: string, options: ParseOptions): ResolutionDocument | undefined {

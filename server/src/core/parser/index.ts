@@ -11,7 +11,7 @@ export type { ParseOptions } from './context';
 export { superscriptToAscii } from './inline';
 export { citationKey } from './citations';
 export { parse, parseOrThrow } from './parse';
-export { reparse } from './incremental';
+export { commonEnds, reparse } from './incremental';
 import { PARAGRAPH_SUFFIXES } from '../lexicon';
 
 /** The paragraph suffixes of negotiation drafts (from the lexicon). */

@@ -39,12 +39,13 @@ export function italicRunAt(source: string, from: number, to: number): ItalicRun
 function scanItalics(source: string, from: number, to: number, runs: ItalicRun[] | undefined): ItalicRun | undefined {
   const stack: Array<{ pos: number; ch: string }> = [];
   for (let i = from; i < to; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \\ */) {
       i++;
       continue;
     }
-    if (ch !== '*' && ch !== '_') continue;
+    if (c !== 42 /* * */ && c !== 95 /* _ */) continue;
+    const ch = c === 42 ? '*' : '_';
     // A run of two or more is bold (or a rule): skip it whole.
     let j = i;
     while (j < to && source[j] === ch) j++;

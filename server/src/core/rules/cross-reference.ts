@@ -35,11 +35,10 @@ export const rule: Rule = {
         const label = t.text.trim();
         // the reference as the draft writes it, in its language ("paragraphe 5 ci-dessus"); English
         // drafts keep the form that names only this target ("paragraph 5 above")
-        const written =
-          doc.lang === 'en' ? `paragraph ${label} ${ref.direction}` : doc.source.slice(ref.start, ref.end).replace(/\s+/g, ' ');
-        const refq = `“${written}”`;
+        const quoted = () =>
+          `“${doc.lang === 'en' ? `paragraph ${label} ${ref.direction}` : doc.source.slice(ref.start, ref.end).replace(/\s+/g, ' ')}”`;
         if (target === undefined) {
-          ctx.report({ range: rangeOf(lines, t), message: ctx.t('cross-reference.nowhere', { ref: refq, label }) });
+          ctx.report({ range: rangeOf(lines, t), message: ctx.t('cross-reference.nowhere', { ref: quoted(), label }) });
           continue;
         }
         // "paragraph 1 (b) below" inside paragraph 1 points to its own sub-paragraph (b): the
@@ -53,9 +52,9 @@ export const rule: Rule = {
             range: rangeOf(lines, t),
             message:
               here && here.index === target
-                ? ctx.t('cross-reference.self', { ref: refq })
+                ? ctx.t('cross-reference.self', { ref: quoted() })
                 : ctx.t('cross-reference.wrongWay', {
-                    ref: refq,
+                    ref: quoted(),
                     label,
                     where: ctx.t(ref.direction === 'above' ? 'where.below' : 'where.above'),
                   }),

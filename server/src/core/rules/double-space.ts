@@ -4,7 +4,8 @@
  * run to one space: no word changes.
  */
 import type { MessageEntry } from '../messages';
-import { docsUrl, type Rule } from './types';
+import { docsUrl, type Rule, type RuleContext } from './types';
+import { paragraphRule } from './paragraph-rule';
 import { edit, rangeOf } from './util';
 
 const id = 'double-space';
@@ -25,8 +26,11 @@ const MESSAGES = {
 /** A run of spaces between two characters that are not spaces, on one line. */
 const RUN = /(?<=\S) {2,}(?=\S)/g;
 
-export const rule: Rule = {
-  meta: {
+/** Per run of the check (one context per run). */
+const searches = new WeakMap<RuleContext, { searched: number; next: number }>();
+
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'information',
     description: 'Two or more spaces between words inside a paragraph.',
@@ -35,19 +39,21 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
     messages: MESSAGES,
   },
-  check(ctx) {
-    const { doc, lines } = ctx;
-    const src = doc.source;
-    // Where the next two spaces in a row stand (from `searched` on): most fragments have none and are skipped.
-    let searched = -1;
-    let next = -1;
-    for (const p of [...doc.preamble, ...doc.operative]) {
+  {
+    parts: 'both',
+    check(ctx, p) {
+      const { doc, lines } = ctx;
+      const src = doc.source;
+      // Where the next two spaces in a row stand, from `searched` on, kept for the run: most
+      // fragments have none and are skipped without reading them.
+      let at = searches.get(ctx);
+      if (!at) searches.set(ctx, (at = { searched: -1, next: -1 }));
       for (const f of p.fragments) {
-        if (searched === -1 || f.start < searched || (next !== -1 && next < f.start)) {
-          searched = f.start;
-          next = src.indexOf('  ', f.start);
+        if (at.searched === -1 || f.start < at.searched || (at.next !== -1 && at.next < f.start)) {
+          at.searched = f.start;
+          at.next = src.indexOf('  ', f.start);
         }
-        if (next === -1 || next + 2 > f.end) continue;
+        if (at.next === -1 || at.next + 2 > f.end) continue;
         let lineStart = f.start;
         for (const line of src.slice(f.start, f.end).split('\n')) {
           const from = lineStart;
@@ -65,6 +71,6 @@ export const rule: Rule = {
           }
         }
       }
-    }
+    },
   },
-};
+);

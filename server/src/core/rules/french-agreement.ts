@@ -9,6 +9,7 @@
 import type { Paragraph } from '../model';
 import { docsUrl, type Rule } from './types';
 import { edit, openingWords, quote, rangeOf } from './util';
+import { paragraphRule } from './paragraph-rule';
 import { matchCase } from '../phrase-knowledge';
 import { FRENCH_GENDER_PAIRS } from '../language-facts';
 
@@ -44,8 +45,8 @@ function wordsToCheck(ctx: Parameters<Rule['check']>[0], p: Paragraph) {
 
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'aura', 'ayant', 'avoir']);
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'warning',
     description:
@@ -55,13 +56,15 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
     languages: ['fr'],
   },
-  check(ctx) {
-    const { doc, lines } = ctx;
-    const organ = doc.authority?.text.replace(/[*_]/g, '').trim() ?? '';
-    const gender = FEMININE_ORGANS.test(organ) ? 'f' : MASCULINE_ORGANS.test(organ) ? 'm' : undefined;
-    if (!gender) return;
-    const table = gender === 'f' ? FEMININE : MASCULINE;
-    for (const p of [...doc.preamble, ...doc.operative] as Paragraph[]) {
+  {
+    parts: 'both',
+    check(ctx, p) {
+      const { doc, lines } = ctx;
+      // the organ is one of the document facts a paragraph check may read (see check.ts)
+      const organ = doc.authority?.text.replace(/[*_]/g, '').trim() ?? '';
+      const gender = FEMININE_ORGANS.test(organ) ? 'f' : MASCULINE_ORGANS.test(organ) ? 'm' : undefined;
+      if (!gender) return;
+      const table = gender === 'f' ? FEMININE : MASCULINE;
       for (const w of wordsToCheck(ctx, p)) {
         const want = table[w.text.toLowerCase()];
         if (!want) continue;
@@ -77,6 +80,6 @@ export const rule: Rule = {
           fix: { title: ctx.t('fix.replaceWith', { word: quote(fixed) }), edits: [edit(lines, w.start, w.end, fixed)] },
         });
       }
-    }
+    },
   },
-};
+);

@@ -6,14 +6,15 @@
  */
 import { docsUrl, type Rule } from './types';
 import { edit, rangeOf } from './util';
+import { paragraphRule } from './paragraph-rule';
 
 const id = 'french-spacing';
 
 /** The space French typography puts before each mark: narrow no-break before ; ? !, no-break before :. */
 const SPACE: Record<string, string> = { ';': '\u202f', '?': '\u202f', '!': '\u202f', ':': '\u00a0' };
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'information',
     description: 'French drafts: no space before “;”, “:”, “?” or “!” (French typography puts a no-break space there).',
@@ -22,10 +23,11 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
     languages: ['fr'],
   },
-  check(ctx) {
-    const { doc, lines } = ctx;
-    const src = doc.source;
-    for (const p of [...doc.preamble, ...doc.operative]) {
+  {
+    parts: 'both',
+    check(ctx, p) {
+      const { doc, lines } = ctx;
+      const src = doc.source;
       for (const f of p.fragments) {
         const text = src.slice(f.start, f.end);
         const re = /[;:?!]/g;
@@ -53,6 +55,6 @@ export const rule: Rule = {
           });
         }
       }
-    }
+    },
   },
-};
+);

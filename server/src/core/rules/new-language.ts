@@ -1,6 +1,7 @@
 import type { Paragraph } from '../model';
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
+import { paragraphRule } from './paragraph-rule';
 
 const id = 'new-language';
 
@@ -15,42 +16,39 @@ export function textToSource(p: Paragraph, offset: number): number {
   return p.end;
 }
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'off',
     description: 'Wording of a paragraph that no precedent in the corpus covers (new language). Off unless set to "hint" or higher.',
     docsUrl: docsUrl(id),
   },
-  check(ctx) {
-    const { doc, lines, corpus } = ctx;
-    if (!corpus?.newSpans) return;
-    const parts: Array<[Paragraph[], 'preambular' | 'operative']> = [
-      [doc.preamble, 'preambular'],
-      [doc.operative, 'operative'],
-    ];
-    for (const [list, kind] of parts) {
-      for (const p of list) {
-        let spans: Array<{ start: number; end: number }> | undefined;
-        try {
-          spans = corpus.newSpans(p.text, kind);
-        } catch {
-          spans = undefined;
-        }
-        for (const s of spans ?? []) {
-          if (s.end <= s.start) continue;
-          const start = textToSource(p, s.start);
-          const end = textToSource(p, s.end);
-          const words = p.text.slice(s.start, s.end).trim();
-          const whole = words === p.text.trim();
-          ctx.report({
-            range: rangeOf(lines, { start, end }),
-            message: whole
-              ? ctx.t('new-language.paragraph')
-              : ctx.t('new-language.words', { words: words.length > 60 ? words.slice(0, 57) + '…' : words }),
-          });
-        }
+  {
+    parts: 'both',
+    usesCorpus: true,
+    check(ctx, p) {
+      const { lines, corpus } = ctx;
+      if (!corpus?.newSpans) return;
+      const kind = p.kind;
+      let spans: Array<{ start: number; end: number }> | undefined;
+      try {
+        spans = corpus.newSpans(p.text, kind);
+      } catch {
+        spans = undefined;
       }
-    }
+      for (const s of spans ?? []) {
+        if (s.end <= s.start) continue;
+        const start = textToSource(p, s.start);
+        const end = textToSource(p, s.end);
+        const words = p.text.slice(s.start, s.end).trim();
+        const whole = words === p.text.trim();
+        ctx.report({
+          range: rangeOf(lines, { start, end }),
+          message: whole
+            ? ctx.t('new-language.paragraph')
+            : ctx.t('new-language.words', { words: words.length > 60 ? words.slice(0, 57) + '…' : words }),
+        });
+      }
+    },
   },
-};
+);

@@ -1,8 +1,9 @@
 import { docsUrl, type Rule } from './types';
 import { checkEnding, endingMessage, endingName } from './punctuation';
-import type { Ending, SubParagraph } from '../model';
+import type { Ending, OperativeParagraph, SubParagraph } from '../model';
 import type { RuleContext } from './types';
 import { edit, rangeOf } from './util';
+import { paragraphRule } from './paragraph-rule';
 
 function report(ctx: RuleContext, e: Ending, want: string, what: string): void {
   const { lines } = ctx;
@@ -28,8 +29,8 @@ function checkItems(ctx: RuleContext, items: SubParagraph[]): void {
 
 const id = 'operative-punctuation';
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'warning',
     description:
@@ -38,17 +39,17 @@ export const rule: Rule = {
     fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
-  check(ctx) {
-    const ops = ctx.doc.operative;
-    ops.forEach((p, i) => {
+  {
+    parts: 'operative',
+    check(ctx, para, { last }) {
+      const p = para as OperativeParagraph;
       // a paragraph introducing its own numbered list (a provisional agenda) ends as its list does
       if (p.listItems.length > 0) return;
-      const last = i === ops.length - 1;
       checkEnding(ctx, p, last ? '.' : ';', ctx.t(last ? 'what.lastOperative' : 'what.operative'));
       if (p.subparagraphs.length > 0) {
         if (p.leadInEnding && p.leadInEnding.char !== ':') report(ctx, p.leadInEnding, ':', ctx.t('what.leadIn'));
         checkItems(ctx, p.subparagraphs);
       }
-    });
+    },
   },
-};
+);

@@ -1,5 +1,6 @@
 import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
-import { italicEdits, misplacedPreambular, openingWords, plainPhrase, quote, rangeOf, upperFirst } from './util';
+import { isMisplacedPreambular, italicEdits, openingWords, plainPhrase, quote, rangeOf, upperFirst } from './util';
+import { paragraphRule } from './paragraph-rule';
 
 const id = 'operative-verb-italic';
 
@@ -21,8 +22,8 @@ export function acceptablePartial(openingText: string, italicText: string | unde
   return rest.split(/\s+/).every((w) => ROMAN_TAIL.has(w));
 }
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'warning',
     description: 'The opening verb phrase of an operative paragraph must be italic as a whole (`*Calls upon*`, not `*Calls* upon`).',
@@ -31,22 +32,22 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },
-  check(ctx) {
-    const { doc, lines } = ctx;
-    const misplaced = misplacedPreambular(doc, ctx.phrases);
-    for (const [i, p] of doc.operative.entries()) {
-      if (misplaced.has(i)) continue; // a preambular phrase: preambular-in-operative reports it
+  {
+    parts: 'operative',
+    check(ctx, p) {
+      const { doc, lines } = ctx;
+      if (isMisplacedPreambular(doc, ctx.phrases, p)) return; // a preambular phrase: preambular-in-operative reports it
       const o = p.opening;
-      if (!o || o.italic === 'full') continue;
-      if (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text)) continue;
+      if (!o || o.italic === 'full') return;
+      if (o.italic === 'partial' && acceptablePartial(o.text, o.italicSpan?.text)) return;
       // no verb phrase at all ("The Secretary-General shall …"): operative-verb-unknown says so
       // After a leading adverb ("Strongly *encourages*") the verb is written in lower case: judge
       // it as the phrase would stand at the start.
       const { head, before } = openingWords(doc, p);
       const headText = head && before.length ? upperFirst(head.text) : head?.text;
-      if (!head || (o.italic === 'none' && !/[*_]/.test(o.text) && ctx.phrases.clearlyNotPhrase('operative', headText!))) continue;
+      if (!head || (o.italic === 'none' && !/[*_]/.test(o.text) && ctx.phrases.clearlyNotPhrase('operative', headText!))) return;
       const phrase = plainPhrase(o.text);
-      if (!phrase) continue;
+      if (!phrase) return;
       const edits = italicEdits(doc, lines, p, true);
       ctx.report({
         range: rangeOf(lines, o),
@@ -56,6 +57,6 @@ export const rule: Rule = {
             : ctx.t('operative-verb-italic.none', { phrase: quote(phrase) }),
         fix: edits ? { title: ctx.t('fix.italicise', { phrase: quote(phrase) }), edits } : undefined,
       });
-    }
+    },
   },
-};
+);

@@ -1,10 +1,11 @@
 import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
-import { checkUnknownOpenings } from './unknown-opening';
+import { checkUnknownOpening } from './unknown-opening';
+import { paragraphRule } from './paragraph-rule';
 
 const id = 'operative-verb-unknown';
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'warning',
     description: 'An operative paragraph opening that is no known operative phrase, with the nearest known phrase suggested.',
@@ -13,7 +14,10 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },
-  check(ctx) {
-    checkUnknownOpenings(ctx, 'operative', ctx.doc.operative, 'unknown-opening.expected.operative');
+  {
+    parts: 'operative',
+    check(ctx, p) {
+      checkUnknownOpening(ctx, 'operative', p, 'unknown-opening.expected.operative');
+    },
   },
-};
+);

@@ -1,10 +1,11 @@
 import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
-import { checkUnknownOpenings } from './unknown-opening';
+import { checkUnknownOpening } from './unknown-opening';
+import { paragraphRule } from './paragraph-rule';
 
 const id = 'preambular-phrase-unknown';
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'information',
     description: 'A preambular paragraph opening that is no known preambular phrase, with the nearest known phrase suggested.',
@@ -13,7 +14,10 @@ export const rule: Rule = {
     docsUrl: docsUrl(id),
     languages: PHRASE_LANGUAGES,
   },
-  check(ctx) {
-    checkUnknownOpenings(ctx, 'preambular', ctx.doc.preamble, 'unknown-opening.expected.preambular');
+  {
+    parts: 'preamble',
+    check(ctx, p) {
+      checkUnknownOpening(ctx, 'preambular', p, 'unknown-opening.expected.preambular');
+    },
   },
-};
+);

@@ -1,10 +1,11 @@
 import { docsUrl, type Rule } from './types';
 import { checkEnding } from './punctuation';
+import { paragraphRule } from './paragraph-rule';
 
 const id = 'preambular-punctuation';
 
-export const rule: Rule = {
-  meta: {
+export const rule: Rule = paragraphRule(
+  {
     id,
     defaultSeverity: 'warning',
     description: 'A preambular paragraph must end with a comma (judged before any trailing footnote marker).',
@@ -12,7 +13,10 @@ export const rule: Rule = {
     fixClass: 'structural',
     docsUrl: docsUrl(id),
   },
-  check(ctx) {
-    for (const p of ctx.doc.preamble) checkEnding(ctx, p, ',', ctx.t('what.preambular'));
+  {
+    parts: 'preamble',
+    check(ctx, p) {
+      checkEnding(ctx, p, ',', ctx.t('what.preambular'));
+    },
   },
-};
+);

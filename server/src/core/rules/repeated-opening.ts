@@ -97,6 +97,37 @@ function analyse(ctx: RuleContext, p: Paragraph): Analysis {
   return { head, headKey: head.text.toLowerCase(), adverb, words, before };
 }
 
+/** What the sequence of openings needs of a paragraph: its head and whether an adverb goes with it. */
+interface Summary {
+  phrases: object;
+  text: string;
+  length: number;
+  headKey?: string;
+  adverb: boolean;
+}
+
+/**
+ * Per paragraph node: the summary of its analysis, which holds no offsets, so it stays true while
+ * the paragraph is unchanged (a re-parse carries it over, moved): the check reads every paragraph's
+ * opening on every version, and analyses again only the new paragraphs and those it reports.
+ */
+const summaries = new WeakMap<Paragraph, Summary>();
+
+function summary(ctx: RuleContext, p: Paragraph): Summary {
+  const s = summaries.get(p);
+  if (s && s.phrases === ctx.phrases && s.text === p.text && s.length === p.end - p.start) return s;
+  const a = analyse(ctx, p);
+  const fresh: Summary = {
+    phrases: ctx.phrases,
+    text: p.text,
+    length: p.end - p.start,
+    headKey: a.head ? a.headKey : undefined,
+    adverb: !!a.adverb,
+  };
+  summaries.set(p, fresh);
+  return fresh;
+}
+
 function removeAdverb(ctx: RuleContext, a: Analysis): Edit[] {
   const { lines, doc } = ctx;
   const adv = a.adverb!;
@@ -148,17 +179,21 @@ export const rule: Rule = {
   check(ctx) {
     const { lines } = ctx;
     for (const part of [ctx.doc.preamble as Paragraph[], ctx.doc.operative as Paragraph[]]) {
-      let prev: Analysis | undefined;
+      let prev: string | undefined; // the head of the paragraph before
       let run = 0; // paragraphs in the current run of one opening, minus one
       for (const p of part) {
-        const a = analyse(ctx, p);
-        if (!a.head) {
+        const sum = summary(ctx, p);
+        if (sum.headKey === undefined) {
           prev = undefined;
           run = 0;
           continue;
         }
-        const same = prev?.headKey === a.headKey;
-        if (a.adverb && !same) {
+        const same = prev === sum.headKey;
+        const unmatched = sum.adverb && !same;
+        const noAdverb = !sum.adverb && same && ctx.phrases.facts.adverbPosition !== 'after';
+        // the analysis with offsets, for the paragraphs reported only
+        const a = unmatched || noAdverb ? analyse(ctx, p) : undefined;
+        if (a?.head && a.adverb && unmatched) {
           const phrase = a.words
             .slice(0, a.words.indexOf(a.head) + 1)
             .concat(a.adverb.start > a.head.start ? [a.adverb] : [])
@@ -170,7 +205,7 @@ export const rule: Rule = {
             message: ctx.t('repeated-opening.unmatched', { phrase: quote(phrase), head: quote(a.head.text.toLowerCase()) }),
             fix: edits.length ? { title: ctx.t('fix.remove', { word: quote(a.adverb.text) }), edits } : undefined,
           });
-        } else if (!a.adverb && same && ctx.phrases.facts.adverbPosition !== 'after') {
+        } else if (a?.head && noAdverb) {
           // French, Spanish and Russian texts repeat an opening without an adverb as often as with
           // one ("Prie …" / "Prie …"): only the English convention is reported.
           const also = ctx.phrases.facts.also;
@@ -183,7 +218,7 @@ export const rule: Rule = {
           });
         }
         run = same ? run + 1 : 0;
-        prev = a;
+        prev = sum.headKey;
       }
     }
   },

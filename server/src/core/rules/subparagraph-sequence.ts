@@ -16,6 +16,7 @@ export const rule: Rule = {
   check(ctx) {
     const { doc, lines } = ctx;
     doc.operative.forEach((p, index) => {
+      if (p.subparagraphs.length === 0) return; // most paragraphs: no list
       for (const list of subparagraphLists(p)) {
         const bad = list.findIndex((s, i) => s.value !== i + 1);
         if (bad < 0) continue;

@@ -1,5 +1,5 @@
 /** What every check is made of: its metadata beside its logic. Plain TypeScript, no LSP. */
-import type { Range, ResolutionDocument } from '../model';
+import type { Paragraph, Range, ResolutionDocument } from '../model';
 import type { CorpusFacts, Fix, FixClass, Severity } from '../findings';
 import type { LineIndex } from '../text';
 import type { ResolvedConfig } from '../config';
@@ -52,6 +52,13 @@ export interface RuleMeta {
   negotiation?: boolean;
   /** The check's own messages, when it keeps them beside it rather than in core/messages.ts. */
   messages?: Record<string, MessageEntry>;
+  /**
+   * 'paragraph': the check's findings on a paragraph come from that paragraph alone (its text, the
+   * few characters around it, whether it is the last operative paragraph, and the document facts of
+   * ParagraphFacts), so the findings of a paragraph a re-parse carried over unchanged are reused.
+   * 'document' (the default): the check reads the whole document and runs in full on every version.
+   */
+  scope?: 'paragraph' | 'document';
 }
 
 export interface Report {
@@ -80,7 +87,27 @@ export interface RuleContext {
   negotiation?: Negotiation;
 }
 
+/** Where a paragraph stands, as far as a paragraph-local check may know it. */
+export interface ParagraphPlace {
+  /** The last operative paragraph of the document (it ends with a full stop). */
+  last: boolean;
+}
+
+/** The per-paragraph logic of a check of scope 'paragraph'. */
+export interface ParagraphCheck {
+  /** The paragraphs it reads, in this order: the preamble's, the operative ones, or both (preamble first). */
+  parts: 'preamble' | 'operative' | 'both';
+  /** Reports the findings of one paragraph; reads nothing of the document beyond what RuleMeta.scope allows. */
+  check(ctx: RuleContext, p: Paragraph, place: ParagraphPlace): void;
+  /** A part of the check that reads the whole document, run on every version after the paragraphs. */
+  document?(ctx: RuleContext): void;
+  /** Its findings depend on the corpus (reused only while the corpus is the same). */
+  usesCorpus?: boolean;
+}
+
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /** Set for checks of scope 'paragraph' (see paragraphRule). */
+  paragraph?: ParagraphCheck;
 }

@@ -6,64 +6,62 @@ import type { MessageId } from '../messages';
 import { edit, openingWords, quote, rangeOf } from './util';
 
 /**
- * Reports openings of `kind` paragraphs that are no known phrase of that kind: with the nearest
+ * Reports the opening of a `kind` paragraph that is no known phrase of that kind: with the nearest
  * known phrase when one is close, else only when the word is clearly no such phrase. An opening
  * known as the other kind is left to operative-in-preamble / preambular-in-operative.
  */
-export function checkUnknownOpenings(ctx: RuleContext, kind: PhraseKind, paragraphs: Paragraph[], expected: MessageId): void {
+export function checkUnknownOpening(ctx: RuleContext, kind: PhraseKind, p: Paragraph, expected: MessageId): void {
   const { doc, lines, phrases } = ctx;
   const other: PhraseKind = kind === 'operative' ? 'preambular' : 'operative';
-  for (const p of paragraphs) {
-    const { head, words } = openingWords(doc, p);
-    if (!head) continue;
-    if (phrases.isHead(kind, head.text)) {
-      // a known head with a slip further in the phrase ("Noting with concen")
-      const from = words.indexOf(head);
-      const slip = phrases.suggestInPhrase(
-        kind,
-        words.slice(from).map((w) => w.text),
-      );
-      if (slip) {
-        const w = words[from + slip.index];
-        const phrase = words
-          .slice(from, from + slip.index)
-          .map((x) => x.text)
-          .concat(slip.word)
-          .join(' ');
-        ctx.report({
-          range: rangeOf(lines, w),
-          message: ctx.t('unknown-opening.suggest', {
-            kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'),
-            word: quote(
-              words
-                .slice(from, from + slip.index + 1)
-                .map((x) => x.text)
-                .join(' '),
-            ),
-            suggestion: quote(phrase),
-          }),
-          fix: { title: ctx.t('fix.replaceWith', { word: quote(slip.word) }), edits: [edit(lines, w.start, w.end, slip.word)] },
-        });
-      }
-      continue;
-    }
-    if (phrases.isHead(other, head.text)) continue;
-    const s = phrases.suggest(kind, head.text);
-    if (s) {
+  const { head, words } = openingWords(doc, p);
+  if (!head) return;
+  if (phrases.isHead(kind, head.text)) {
+    // a known head with a slip further in the phrase ("Noting with concen")
+    const from = words.indexOf(head);
+    const slip = phrases.suggestInPhrase(
+      kind,
+      words.slice(from).map((w) => w.text),
+    );
+    if (slip) {
+      const w = words[from + slip.index];
+      const phrase = words
+        .slice(from, from + slip.index)
+        .map((x) => x.text)
+        .concat(slip.word)
+        .join(' ');
       ctx.report({
-        range: rangeOf(lines, head),
+        range: rangeOf(lines, w),
         message: ctx.t('unknown-opening.suggest', {
           kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'),
-          word: quote(head.text),
-          suggestion: quote(s.word),
+          word: quote(
+            words
+              .slice(from, from + slip.index + 1)
+              .map((x) => x.text)
+              .join(' '),
+          ),
+          suggestion: quote(phrase),
         }),
-        fix: { title: ctx.t('fix.replaceWith', { word: quote(s.word) }), edits: [edit(lines, head.start, head.end, s.word)] },
-      });
-    } else if (phrases.clearlyNotPhrase(kind, head.text)) {
-      ctx.report({
-        range: rangeOf(lines, head),
-        message: ctx.t('unknown-opening.clearly', { word: quote(head.text), expected: ctx.t(expected) }),
+        fix: { title: ctx.t('fix.replaceWith', { word: quote(slip.word) }), edits: [edit(lines, w.start, w.end, slip.word)] },
       });
     }
+    return;
+  }
+  if (phrases.isHead(other, head.text)) return;
+  const s = phrases.suggest(kind, head.text);
+  if (s) {
+    ctx.report({
+      range: rangeOf(lines, head),
+      message: ctx.t('unknown-opening.suggest', {
+        kind: ctx.t(kind === 'operative' ? 'kind.operative' : 'kind.preambular'),
+        word: quote(head.text),
+        suggestion: quote(s.word),
+      }),
+      fix: { title: ctx.t('fix.replaceWith', { word: quote(s.word) }), edits: [edit(lines, head.start, head.end, s.word)] },
+    });
+  } else if (phrases.clearlyNotPhrase(kind, head.text)) {
+    ctx.report({
+      range: rangeOf(lines, head),
+      message: ctx.t('unknown-opening.clearly', { word: quote(head.text), expected: ctx.t(expected) }),
+    });
   }
 }

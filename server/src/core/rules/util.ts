@@ -124,13 +124,27 @@ export function italicEdits(doc: ResolutionDocument, lines: LineIndex, p: Paragr
  */
 export function misplacedPreambular(doc: ResolutionDocument, phrases: PhraseKnowledge): Set<number> {
   const out = new Set<number>();
-  if (!doc.operative.some((p) => p.number)) return out;
+  if (!hasNumbered(doc)) return out;
   doc.operative.forEach((p, i) => {
-    if (p.number) return;
-    const { head } = openingWords(doc, p);
-    if (head && phrases.isHead('preambular', head.text) && !phrases.isHead('operative', head.text)) out.add(i);
+    if (isMisplacedPreambular(doc, phrases, p)) out.add(i);
   });
   return out;
+}
+
+const numbered = new WeakMap<ResolutionDocument, boolean>();
+
+/** Whether any operative paragraph carries a number (once per document). */
+export function hasNumbered(doc: ResolutionDocument): boolean {
+  let n = numbered.get(doc);
+  if (n === undefined) numbered.set(doc, (n = doc.operative.some((p) => p.number)));
+  return n;
+}
+
+/** One operative paragraph of misplacedPreambular: it reads the paragraph and hasNumbered(doc) only. */
+export function isMisplacedPreambular(doc: ResolutionDocument, phrases: PhraseKnowledge, p: Paragraph): boolean {
+  if (p.kind !== 'operative' || p.number || !hasNumbered(doc)) return false;
+  const { head } = openingWords(doc, p);
+  return !!head && phrases.isHead('preambular', head.text) && !phrases.isHead('operative', head.text);
 }
 
 /**

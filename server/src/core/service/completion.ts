@@ -9,14 +9,15 @@
  * - after `resolution 70/`: the symbols the corpus knows, completing to `70/1 of 25 September 2015`.
  */
 import type { ResolutionDocument } from '../model';
-import { italicStyle, restyle, typedOpening } from '../precedent/locate';
+import type { Lang } from '../languages';
+import { restyle, typedOpening } from '../precedent/locate';
 import { escapeMarkdown } from '../precedent/markdown';
 import { wordSpans } from '../precedent/normalize';
 import { countOpenings, followUp, type OpeningStats } from '../precedent/openings';
 import { PrecedentIndex } from '../precedent/index';
-import { LineIndex } from '../text';
 import { sourceLabel } from '../precedent/label';
 import type { PrecedentAccess } from './precedent';
+import { siteAt, type CompletionSite } from './site';
 
 export interface CompletionEntry {
   label: string;
@@ -52,22 +53,6 @@ function openingLabel(text: string, words = 8): string {
   return n < ws.length ? plain + '…' : plain;
 }
 
-function kindHere(doc: ResolutionDocument, line: number, numbered: boolean): 'preambular' | 'operative' {
-  if (numbered) return 'operative';
-  const firstOp = doc.operative[0];
-  if (firstOp && firstOp.range.start.line < line) return 'operative';
-  if (doc.authority && doc.authority.placement === 'afterPreamble' && doc.authority.range.start.line < line) return 'operative';
-  return 'preambular';
-}
-
-/** The paragraph before `line` (its opening), for "Also …" suggestions. */
-function previousOpening(doc: ResolutionDocument, line: number, kind: 'preambular' | 'operative') {
-  const paras = kind === 'operative' ? doc.operative : doc.preamble;
-  let prev: (typeof paras)[number] | undefined;
-  for (const p of paras) if (p.range.end.line < line) prev = p;
-  return prev?.opening;
-}
-
 function citationItems(access: PrecedentAccess, offset: number, typed: string): CompletionEntry[] {
   const start = offset - typed.length;
   return access.corpus.symbolsStartingWith(typed, 100).map((s, i) => ({
@@ -82,24 +67,23 @@ function citationItems(access: PrecedentAccess, offset: number, typed: string): 
 }
 
 function phraseItems(
-  doc: ResolutionDocument,
+  text: string,
+  site: CompletionSite,
   openings: OpeningStats | undefined,
   offset: number,
-  line: number,
   typedStart: number,
   kind: 'preambular' | 'operative',
 ): CompletionEntry[] {
   // Before the corpus has loaded, the phrase lists alone.
   const stats = (openings ?? (builtinOpenings ??= countOpenings(new PrecedentIndex())))[kind];
-  const italic = italicStyle(doc, kind);
+  const italic = site.italic[kind];
   // Inside or at the end of a word (`*Encour|ages*`), the phrase replaces the whole word with its
   // emphasis markers and one space after it, so the italics stay well formed.
-  const text = doc.source;
   let end = offset;
   while (end < text.length && /[\p{L}\p{M}'’-]/u.test(text[end])) end++;
   while (end < text.length && (text[end] === '*' || text[end] === '_')) end++;
   if (text[end] === ' ') end++;
-  const prev = previousOpening(doc, line, kind);
+  const prev = site.previous[kind];
   const preferred = prev ? followUp(prev.base, prev.modifiers, kind) : undefined;
   const entries = [...stats.values()].sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase));
   const items: CompletionEntry[] = [];
@@ -126,8 +110,9 @@ function phraseItems(
 
 async function precedentItems(
   access: PrecedentAccess,
-  doc: ResolutionDocument,
-  lines: LineIndex,
+  text: string,
+  site: CompletionSite,
+  lang: Lang,
   offset: number,
   draftPath: string | undefined,
   typed: { start: number; text: string },
@@ -136,19 +121,19 @@ async function precedentItems(
   const matches = await access.search('prefix', typed.text, {
     top: access.settings.maxCompletions,
     excludePath: draftPath,
-    lang: doc.lang,
+    lang,
   });
   const typedWords = wordSpans(typed.text);
   const last = typedWords[typedWords.length - 1];
   const partial = last && last.end === typed.text.length ? last : undefined;
   const fullCount = typedWords.length - (partial ? 1 : 0);
   const typedItalic = /^[*_]/.test(typed.text);
-  const sameLine = lines.positionAt(typed.start).line === lines.positionAt(offset).line;
+  const sameLine = !text.slice(typed.start, offset).includes('\n');
   const items: CompletionEntry[] = [];
   matches.forEach((m, i) => {
     const mKind = m.source.kind === 'preambular' || m.source.kind === 'operative' ? m.source.kind : kind;
     // Italics as the writer started them; else the document's convention.
-    const italic = typedWords.length ? typedItalic : italicStyle(doc, mKind);
+    const italic = typedWords.length ? typedItalic : site.italic[mKind];
     const styled = restyle(m.text, mKind, italic);
     const ws = wordSpans(styled);
     let edit: CompletionEntry['edit'];
@@ -202,28 +187,42 @@ export async function completionsAt(
   draftPath: string | undefined,
   cancelled: () => boolean = () => false,
 ): Promise<Completions | null> {
-  const text = doc.source;
-  const lines = new LineIndex(text, doc.lineStarts);
-  const line = lines.positionAt(offset).line;
-  const lineText = text.slice(lines.offsetAt({ line, character: 0 }), offset);
+  return completionsWith(doc.source, offset, siteAt(doc, offset).completion, doc.lang, access, draftPath, cancelled);
+}
+
+/**
+ * The completions at `offset` of a draft's `text`, from what the document says there (`site`, see
+ * site.ts) and the draft's language.
+ */
+export async function completionsWith(
+  text: string,
+  offset: number,
+  site: CompletionSite,
+  lang: Lang,
+  access: PrecedentAccess | undefined,
+  draftPath: string | undefined,
+  cancelled: () => boolean = () => false,
+): Promise<Completions | null> {
+  const lineText = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
 
   const cite = CITATION.exec(lineText);
   if (cite) return access ? { isIncomplete: true, items: citationItems(access, offset, cite[1]) } : null;
 
   const typed = typedOpening(text, offset);
   if (!typed) return null;
-  const kind = kindHere(doc, line, typed.numbered);
+  const kind = typed.numbered ? 'operative' : site.kind;
   const words = wordSpans(typed.text);
   const fullWords = words.filter((w) => w.end < typed.text.length).length;
   const items: CompletionEntry[] = [];
   // Precedents complete a paragraph being written: the cursor ends its line.
   const lineEnd = text.indexOf('\n', offset);
   const atLineEnd = /^\s*$/.test(text.slice(offset, lineEnd === -1 ? text.length : lineEnd));
-  if (access && fullWords >= 1 && atLineEnd) items.push(...(await precedentItems(access, doc, lines, offset, draftPath, typed, kind)));
+  if (access && fullWords >= 1 && atLineEnd)
+    items.push(...(await precedentItems(access, text, site, lang, offset, draftPath, typed, kind)));
   if (cancelled()) return null;
   // Opening phrases while the first word is being typed (or nothing yet).
   if (words.length <= 1 && !/\s$/.test(typed.text) && !/^[^\s*_A-Za-z]/.test(typed.text)) {
-    items.push(...phraseItems(doc, access?.openings, offset, line, typed.start, kind));
+    items.push(...phraseItems(text, site, access?.openings, offset, typed.start, kind));
   }
   return { isIncomplete: true, items };
 }

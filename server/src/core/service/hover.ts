@@ -13,7 +13,9 @@ import type { Corpus } from '../precedent/corpus';
 import type { DiffPart } from '../precedent/diff';
 import { escapeMarkdown } from '../precedent/markdown';
 import { sourceLabel } from '../precedent/label';
-import { loadingNote, PARALLEL_MIN_SCORE, precedentsAt, type PrecedentAccess } from './precedent';
+import type { LocatedParagraph } from '../precedent/locate';
+import { loadingNote, PARALLEL_MIN_SCORE, precedentsOf, type PrecedentAccess } from './precedent';
+import { footnoteSite, siteAt, type PositionSite, type SymbolSite } from './site';
 
 export interface HoverContent {
   markdown: string;
@@ -30,40 +32,27 @@ export function renderDiff(diff: DiffPart[]): string {
     .join(' ');
 }
 
-const inside = (offset: number, s: { start: number; end: number }) => offset >= s.start && offset < s.end;
-
 /** On a footnote marker: the footnote's text. */
 export function footnoteHover(doc: ResolutionDocument, offset: number): HoverContent | undefined {
-  const marker = doc.footnoteMarkers.find((m) => inside(offset, m));
-  if (!marker) return undefined;
-  const def = doc.footnoteDefinitions.find((d) => d.label === marker.label);
-  const markdown = def
-    ? `**Footnote ${escapeMarkdown(marker.label)}**: ${escapeMarkdown(def.text.trim())}`
-    : `**Footnote ${escapeMarkdown(marker.label)}**: no definition in this document`;
-  return { markdown, range: marker.range };
+  return footnoteSite(doc, offset);
 }
 
-/** On a resolution symbol or a citation: what the corpus knows of it. */
-export function symbolHover(corpus: Corpus, doc: ResolutionDocument, offset: number): HoverContent | undefined {
-  const citation = doc.citations.find((c) => inside(offset, { start: c.start, end: c.date ? Math.max(c.end, c.date.end) : c.end }));
-  const own = doc.symbol && inside(offset, doc.symbol) ? doc.symbol : undefined;
-  const range = citation?.range ?? own?.range;
-  if (!range) return undefined;
-  const symbol = citation ? citation.symbol : own!.text.trim();
-  const info = corpus.symbolInfo(citation ? citation.key : symbol);
+/** What the corpus knows of a cited resolution or of the draft's own symbol. */
+export function symbolSiteHover(corpus: Corpus, site: SymbolSite): HoverContent {
+  const info = corpus.symbolInfo(site.key ?? site.symbol);
   const lines: string[] = [];
   if (info) {
     lines.push(
       `**${escapeMarkdown(info.symbol.includes('/RES/') ? info.symbol : `resolution ${info.symbol}`)}**${info.title ? ` — ${escapeMarkdown(info.title)}` : ''}`,
     );
     if (info.date) lines.push(`Adopted ${escapeMarkdown(info.date)}`);
-    const cited = citation?.date?.text.replace(/\s+/g, ' ').trim();
+    const cited = site.citedDate;
     if (cited && info.date && cited !== info.date)
       lines.push(`Cited here with ${escapeMarkdown(cited)}; the corpus has ${escapeMarkdown(info.date)}.`);
   } else {
-    lines.push(`**${escapeMarkdown(symbol)}**: not in the precedent corpus`);
+    lines.push(`**${escapeMarkdown(site.symbol)}**: not in the precedent corpus`);
   }
-  return { markdown: lines.join('\n\n'), range };
+  return { markdown: lines.join('\n\n'), range: site.range };
 }
 
 /** The best precedent's paragraph in the corpus's other languages (parallel texts), as Markdown lines. */
@@ -76,16 +65,16 @@ function parallelLines(corpus: Corpus, best: { id: number; score: number }): str
   return lines;
 }
 
-/** On a paragraph: its precedents, the agreed share of its words and the diff against the best. */
-export async function paragraphHover(
+/** The precedents of a paragraph (in the draft's language), the agreed share of its words and the diff against the best. */
+export async function paragraphSiteHover(
   access: PrecedentAccess,
-  doc: ResolutionDocument,
-  offset: number,
+  paragraph: LocatedParagraph,
+  lang: Lang,
   draftPath: string | undefined,
 ): Promise<HoverContent | undefined> {
   const note = loadingNote(access.loading);
   // The embedded corpus and, when one is set, the corpus database.
-  const found = await precedentsAt(access, doc, offset, 3, draftPath);
+  const found = await precedentsOf(access, paragraph, lang, 3, draftPath);
   if (!found) return undefined;
   const { paragraph: para, matches, comparison: cmp } = found;
   if (!cmp) {
@@ -104,7 +93,7 @@ export async function paragraphHover(
     renderDiff(cmp.diff),
   );
   // Parallel texts come from the embedded corpus, which holds the other languages' files.
-  const local = access.corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: draftPath, lang: doc.lang })[0];
+  const local = access.corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: draftPath, lang })[0];
   if (local) lines.push(...parallelLines(access.corpus, local));
   if (note) lines.push('', note);
   return { markdown: lines.join('\n'), range: para.range };
@@ -117,5 +106,15 @@ export async function corpusHover(
   offset: number,
   draftPath: string | undefined,
 ): Promise<HoverContent | undefined> {
-  return symbolHover(access.corpus, doc, offset) ?? (await paragraphHover(access, doc, offset, draftPath));
+  return siteHover(access, siteAt(doc, offset), draftPath);
+}
+
+/** The hover at a position once the corpus is there: a symbol or citation, else the paragraph (the footnote needs no corpus: `site.footnote`). */
+export async function siteHover(
+  access: PrecedentAccess,
+  site: PositionSite,
+  draftPath: string | undefined,
+): Promise<HoverContent | undefined> {
+  if (site.symbol) return symbolSiteHover(access.corpus, site.symbol);
+  return site.paragraph && (await paragraphSiteHover(access, site.paragraph, site.lang, draftPath));
 }

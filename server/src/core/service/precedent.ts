@@ -94,12 +94,22 @@ export async function precedentsAt(
   draftPath: string | undefined,
 ): Promise<Precedents | undefined> {
   const para = paragraphAt(doc, offset);
-  if (!para) return undefined;
+  return para && precedentsOf(access, para, doc.lang, top, draftPath);
+}
+
+/** The closest precedents of a draft's paragraph (`lang`: the draft's language). */
+export async function precedentsOf(
+  access: PrecedentAccess,
+  para: LocatedParagraph,
+  lang: Lang,
+  top: number,
+  draftPath: string | undefined,
+): Promise<Precedents> {
   const matches = await access.search('search', para.text, {
     top: Math.max(1, Math.min(50, top)),
     minScore: access.settings.minScore,
     excludePath: draftPath,
-    lang: doc.lang,
+    lang,
   });
   const comparison = matches.length ? compare(para.text, matches[0].text) : undefined;
   return { paragraph: para, coverage: comparison?.coverage ?? 0, ...(comparison ? { comparison } : {}), matches };
@@ -115,9 +125,17 @@ export interface ParallelTexts {
 
 /** The paragraph at `offset`, its corpus match and that paragraph in the corpus's other languages. */
 export function parallelTextsAt(corpus: Corpus, doc: ResolutionDocument, offset: number, draftPath: string | undefined): ParallelTexts {
-  const para = paragraphAt(doc, offset);
+  return parallelTextsOf(corpus, paragraphAt(doc, offset), doc.lang, draftPath);
+}
+
+/** A draft's paragraph (`lang`: the draft's language), its corpus match and that paragraph in the corpus's other languages. */
+export function parallelTextsOf(
+  corpus: Corpus,
+  para: LocatedParagraph | undefined,
+  lang: Lang,
+  draftPath: string | undefined,
+): ParallelTexts {
   if (!para) return { parallels: [], reason: 'the cursor is not in a paragraph' };
-  const lang = doc.lang;
   const best = corpus.search(para.text, { top: 1, minScore: PARALLEL_MIN_SCORE, excludePath: draftPath, lang })[0];
   if (!best) return { parallels: [], reason: 'this paragraph matches no corpus paragraph closely enough' };
   const s = best.source;
