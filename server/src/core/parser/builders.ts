@@ -243,9 +243,11 @@ export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): 
   const paren = m[2] !== undefined || m[4] !== undefined;
   const label = (m[2] ?? m[3] ?? m[4]).toLowerCase();
   // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series; roman of any length.
-  const { alpha: alphaValue, roman: romanVal } = subLabelValues(label);
-  if (alphaValue === undefined && romanVal === undefined) return false;
   const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
+  // letters of the draft's alphabets; a letter of two (Cyrillic "с": c or с) reads as the one that continues the list
+  const open = c.subStack.find((l) => l.style === alphaStyle);
+  const { alpha: alphaValue, roman: romanVal } = subLabelValues(label, c.facts.labelAlphabets, open ? open.value + 1 : 1);
+  if (alphaValue === undefined && romanVal === undefined) return false;
   const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
   const find = (style: SubLabelStyle) => c.subStack.findIndex((l) => l.style === style);
   let style: SubLabelStyle;
