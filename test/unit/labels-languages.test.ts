@@ -9,7 +9,7 @@ import * as path from 'path';
 import { parse } from '../../server/src/core/parser';
 import { checkDocument } from '../../server/src/core/check';
 import { applyEdits, fixAll, subLabel } from '../../server/src/core/fix';
-import { labelAlphabetOf, letterValue, lettersOf, subLabelValues } from '../../server/src/core/lexicon';
+import { labelAlphabetOf, letterValue, lettersOf, numeralValue, subLabelValues } from '../../server/src/core/lexicon';
 import type { ResolutionDocument, SubParagraph } from '../../server/src/core/model';
 import { aknToTexts } from '../tools/akn';
 import { sharedCorpusDir } from '../tools/corpus-path';
@@ -66,6 +66,16 @@ describe('sub-paragraph labels in other alphabets', () => {
     assert.strictEqual(subLabel('paren-alpha', 1, 'а)', 'latin'), 'а)'); // a Cyrillic а) that reads a stays as typed
     assert.strictEqual(subLabel('paren-alpha', 2, 'а)', 'latin'), 'b)');
     assert.strictEqual(subLabel('paren-alpha', 2, 'а)', 'cyrillic'), 'б)');
+  });
+
+  it('second-level labels of Arabic (’1‘, ’2‘) and Chinese (㈠, ㈡) count like (i), (ii)', () => {
+    assert.strictEqual(numeralValue('’12‘'), 12);
+    assert.strictEqual(numeralValue('㈢'), 3);
+    assert.strictEqual(numeralValue('㈩'), 10);
+    assert.strictEqual(numeralValue('’0‘'), undefined);
+    assert.strictEqual(subLabelValues('㈡').roman, 2);
+    assert.strictEqual(subLabel('paren-roman', 3, '’1‘'), '’3‘');
+    assert.strictEqual(subLabel('paren-roman', 2, '㈢'), '㈡');
   });
 
   it('a Russian draft lettered а) б) в): parsed, checked and re-lettered in Russian letters', () => {
@@ -149,11 +159,40 @@ describe('sub-paragraph labels in other alphabets', () => {
     assert.strictEqual(applyEdits(broken, finding.fix.edits), text);
   });
 
-  it('adopted Chinese texts letter their lists (a), (b) and are read so', function () {
-    const text = read('zh', '75/75_325_C.xml');
+  it('an Arabic note to a table, "(أ)" where the English has "*a*", opens no list', function () {
+    const text = read('ar', '76/A_RES_76_239-2119694A.xml');
     if (!text) return this.skip(); // skipped: ../shared not present
     const doc = parse(text);
-    assert.strictEqual(doc.lang, 'zh');
-    assert.ok(labels(doc).some((l) => l.join(' ') === '(a) (b) (c) (d)'));
+    const table = doc.operative.find((p) => p.number?.value === 11)!;
+    assert.ok(table.text.includes('| ياء |'));
+    assert.strictEqual(table.subparagraphs.length, 0);
+    assert.ok(table.text.includes('(أ) تستفيد'), 'the note stays part of its paragraph');
+  });
+
+  it('adopted Chinese and Arabic texts: (a) with ㈠ ㈡ under it; (أ) with ’1‘ ’2‘ under it', function () {
+    const zh = read('zh', '75/75_325_C.xml');
+    const ar = read('ar', '75/75_325_A.xml');
+    if (!zh || !ar) return this.skip(); // skipped: ../shared not present
+    const shape = (doc: ResolutionDocument) =>
+      doc.operative
+        .filter((p) => p.subparagraphs.length)
+        .map((p) => p.subparagraphs.map((s) => [s.label.text.trim(), ...s.children.map((k) => k.label.text.trim())].join(' ')).join(' | '));
+    const zhDoc = parse(zh);
+    assert.strictEqual(zhDoc.lang, 'zh');
+    assert.deepStrictEqual(shape(zhDoc), ['(a) ㈠ ㈡ | (b)', '(a) | (b) | (c) | (d)', '(a) | (b)']);
+    const arDoc = parse(ar);
+    assert.strictEqual(arDoc.lang, 'ar');
+    assert.deepStrictEqual(shape(arDoc), ['(أ) ’1‘ ’2‘ | (ب)', '(أ) | (ب) | (ج) | (د)', '(أ) | (ب)']);
+    for (const doc of [zhDoc, arDoc])
+      assert.deepStrictEqual(
+        checkDocument(doc).filter((f) => f.rule === 'subparagraph-sequence'),
+        [],
+      );
+    // a second item numbered ’3‘: re-lettered to ’2‘, nothing else changes
+    const second = arDoc.operative.find((p) => p.subparagraphs.length)!.subparagraphs[0].children[1];
+    const broken = ar.slice(0, second.label.start) + '’3‘' + ar.slice(second.label.end);
+    const finding = checkDocument(parse(broken)).find((f) => f.rule === 'subparagraph-sequence');
+    assert.ok(finding?.fix);
+    assert.strictEqual(applyEdits(broken, finding.fix.edits), ar);
   });
 });

@@ -10,6 +10,7 @@ import {
   LATIN_LOOKALIKES as LOOKALIKE_TO_LATIN,
   labelAlphabetOf,
   letterValue,
+  numeralLabel,
   subLabelLetters,
   toAlpha,
   toRoman,
@@ -269,6 +270,8 @@ export function listAlphabet(siblings: readonly SubParagraph[]): LabelAlphabet {
  */
 export function subLabel(style: SubLabelStyle, n: number, template: string, alphabet?: LabelAlphabet): string {
   const alphabetic = style === 'paren-alpha' || style === 'dot-alpha';
+  const numeral = /^\s*([\u2019\u3220-\u3229])/.exec(template);
+  if (!alphabetic && numeral) return template.replace(/\S+/, numeralLabel(template.trim(), n)); // "’2‘", "㈡"
   const letters = labelLetters(template);
   const abc = alphabet ?? labelAlphabetOf(letters);
   if (alphabetic && abc !== 'latin' && letterValue(abc, letters) === n) return template;

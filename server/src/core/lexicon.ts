@@ -105,6 +105,27 @@ const ARABIC_LETTER = String.raw`[\u0621-\u064a\ufe80-\ufefc]\u0640?`;
  */
 export const SUBLABEL_LETTERS_SRC = `(?:[a-z]+|[а-яёі]+|${ARABIC_LETTER}(?: ?${ARABIC_LETTER})*)`;
 
+/**
+ * Regular-expression source of a second-level label written without parentheses or dot, in the
+ * place of `(i)`, `(ii)`: the UN's Arabic texts number them `’1‘`, `’2‘` (digits between turned
+ * quotation marks); its Chinese texts `㈠`, `㈡` … `㈩`. No capturing group.
+ */
+export const SUBLABEL_NUMERAL_SRC = '(?:\u2019\\d{1,3}\u2018|[\u3220-\u3229])';
+
+/** The value of such a label ("’3‘" → 3, "㈢" → 3), or undefined. */
+export function numeralValue(label: string): number | undefined {
+  const m = /^\u2019(\d{1,3})\u2018$/.exec(label);
+  if (m) return +m[1] > 0 ? +m[1] : undefined;
+  const c = label.length === 1 ? label.charCodeAt(0) : 0;
+  return c >= 0x3220 && c <= 0x3229 ? c - 0x321f : undefined;
+}
+
+/** Label n in the numeral form of `template` ("’1‘" → "’n‘"; "㈠" → "㈠" … "㈩", then "(xi)" …). */
+export function numeralLabel(template: string, n: number): string {
+  if (template.startsWith('\u2019')) return `\u2019${n}\u2018`;
+  return n <= 10 ? String.fromCharCode(0x321f + n) : `(${toRoman(n)})`;
+}
+
 /** A sub-paragraph label written in parentheses, as in "paragraph 1 (e) below". */
 export const PAREN_SUBLABEL_SRC = `\\(${SUBLABEL_LETTERS_SRC}\\)`;
 
@@ -161,6 +182,8 @@ export function subLabelValues(
   alphabets: readonly LabelAlphabet[] = ['latin'],
   expected?: number,
 ): { alpha?: number; roman?: number } {
+  const numeral = numeralValue(letters);
+  if (numeral !== undefined) return { roman: numeral };
   const l = letters.toLowerCase();
   const candidates: number[] = [];
   let latin = l;
