@@ -76,6 +76,7 @@ describe('sub-paragraph labels in other alphabets', () => {
     assert.strictEqual(subLabelValues('㈡').roman, 2);
     assert.strictEqual(subLabel('paren-roman', 3, '’1‘'), '’3‘');
     assert.strictEqual(subLabel('paren-roman', 2, '㈢'), '㈡');
+    assert.strictEqual(subLabel('paren-roman', 11, '㈠'), '(xi)'); // past ㈩: a label the parser reads back
   });
 
   it('a Russian draft lettered а) б) в): parsed, checked and re-lettered in Russian letters', () => {
