@@ -181,6 +181,24 @@ interface Tally {
   paragraphs: number;
   bySeverity: Record<string, number>;
   byRule: Record<string, number>;
+  /** Sub-paragraphs in the model (every level), and lines of the text that open with a label shape. */
+  subparagraphs: number;
+  labelLines: number;
+}
+
+/** A line that opens with something shaped like a sub-paragraph label: "(a)", "b)", "(ب)", "’1‘", "（一）". */
+const LABEL_LINE_RE = /^(?:[(（][^()（）\n]{1,5}[)）]|[^\s()（）.]{1,4}\)|’\d{1,3}‘|[㈠-㈩])\s/gmu;
+
+function countSubparagraphs(doc: ResolutionDocument): number {
+  let n = 0;
+  const walk = (items: ResolutionDocument['operative'][number]['subparagraphs']) => {
+    for (const s of items) {
+      n++;
+      walk(s.children);
+    }
+  };
+  for (const p of doc.operative) walk(p.subparagraphs);
+  return n;
 }
 
 function texts(lang: Lang): Array<{ name: string; text: string }> {
@@ -211,7 +229,7 @@ function measure(lang: Lang): void {
     console.log(`\n${lang}: skipped (../shared/corpus not present)`);
     return;
   }
-  const t: Tally = { docs: 0, paragraphs: 0, bySeverity: {}, byRule: {} };
+  const t: Tally = { docs: 0, paragraphs: 0, bySeverity: {}, byRule: {}, subparagraphs: 0, labelLines: 0 };
   const examples: string[] = [];
   const caught: Record<string, { tried: number; caught: number }> = {};
   let wrongLang = 0;
@@ -221,6 +239,8 @@ function measure(lang: Lang): void {
     const findings = checkDocument(doc);
     t.docs++;
     t.paragraphs += doc.preamble.length + doc.operative.length;
+    t.subparagraphs += countSubparagraphs(doc);
+    t.labelLines += text.match(LABEL_LINE_RE)?.length ?? 0;
     for (const f of findings) {
       if (!counted(f)) continue;
       t.bySeverity[f.severity] = (t.bySeverity[f.severity] ?? 0) + 1;
@@ -246,6 +266,7 @@ function measure(lang: Lang): void {
   const per100 = (n: number) => ((100 * n) / Math.max(1, t.paragraphs)).toFixed(2);
   const total = Object.values(t.bySeverity).reduce((a, b) => a + b, 0);
   console.log(`\n${lang}: ${t.docs} adopted resolutions, ${t.paragraphs} paragraphs (language detected wrongly in ${wrongLang})`);
+  console.log(`  sub-paragraphs in the model: ${t.subparagraphs} (lines opening with a label shape: ${t.labelLines})`);
   console.log(`  false findings (error, warning, information): ${total} = ${per100(total)} per 100 paragraphs (goal ≤ 1)`);
   for (const s of ['error', 'warning', 'information'])
     console.log(`    ${s.padEnd(12)} ${String(t.bySeverity[s] ?? 0).padStart(6)}  ${per100(t.bySeverity[s] ?? 0)} per 100`);

@@ -6,7 +6,17 @@
 import type { CrossReference, FootnoteStyle, OperativeParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
 import type { Edit, Finding, Severity } from './findings';
 import { LineIndex } from './text';
-import { subLabelLetters, toAlpha, toRoman, toSuperscript } from './lexicon';
+import {
+  LATIN_LOOKALIKES as LOOKALIKE_TO_LATIN,
+  labelAlphabetOf,
+  letterValue,
+  numeralLabel,
+  subLabelLetters,
+  toAlpha,
+  toRoman,
+  toSuperscript,
+  type LabelAlphabet,
+} from './lexicon';
 
 interface OffsetEdit {
   start: number;
@@ -233,27 +243,64 @@ export const roman = toRoman;
 /** Alphabetic label of n: a … z, aa, bb … (from the lexicon). */
 export const alpha = toAlpha;
 
-/** The label for value n in the style and shape of `template` ("(c)", "iv.", "(B)"). */
-export function subLabel(style: SubLabelStyle, n: number, template: string): string {
-  const core = subLabelLetters(style === 'paren-alpha' || style === 'dot-alpha' ? 'alpha' : 'roman', n);
+/** A label's letters: "(c)" → "c", "в)" → "в", "(ب ب)" → "ب ب". */
+function labelLetters(label: string): string {
+  return label.replace(/^[\s(]+|[).\s]+$/g, '');
+}
+
+/**
+ * The alphabet a list of sibling sub-paragraphs is lettered in: Arabic or Russian when any label
+ * is written in it (`а) б) в)`), else Latin (a Cyrillic `а)` or `с)` in a Latin list reads as a, c).
+ */
+export function listAlphabet(siblings: readonly SubParagraph[]): LabelAlphabet {
+  let found: LabelAlphabet = 'latin';
+  for (const s of siblings) {
+    if (s.style === 'paren-roman' || s.style === 'dot-roman') continue;
+    const a = labelAlphabetOf(labelLetters(s.label.text));
+    if (a === 'abjad') return a;
+    if (a === 'cyrillic') found = a;
+  }
+  return found;
+}
+
+/**
+ * The label for value n in the style and shape of `template` ("(c)", "iv.", "(B)", "в)", "(ج)"),
+ * its letters in `alphabet` (by default the template's own). A template that already reads n in
+ * that alphabet is returned as it is (a Cyrillic "а)" in a Latin list stays).
+ */
+export function subLabel(style: SubLabelStyle, n: number, template: string, alphabet?: LabelAlphabet): string {
+  const alphabetic = style === 'paren-alpha' || style === 'dot-alpha';
+  const numeral = /^\s*([\u2019\u3220-\u3229])/.exec(template);
+  if (!alphabetic && numeral) return template.replace(/\S+/, numeralLabel(template.trim(), n)); // "’2‘", "㈡"
+  const letters = labelLetters(template);
+  const abc = alphabet ?? labelAlphabetOf(letters);
+  if (alphabetic && abc !== 'latin' && letterValue(abc, letters) === n) return template;
+  if (
+    alphabetic &&
+    abc === 'latin' &&
+    letterValue('latin', [...letters.toLowerCase()].map((ch) => LOOKALIKE_TO_LATIN[ch] ?? ch).join('')) === n
+  )
+    return template;
+  const core = subLabelLetters(alphabetic ? 'alpha' : 'roman', n, alphabetic ? abc : 'latin');
   const upper = /[A-Z]/.test(template) && !/[a-z]/.test(template);
   const text = upper ? core.toUpperCase() : core;
-  const m = /^(\s*\(?)[A-Za-z]+(\)?\.?\s*)$/.exec(template);
+  const m = /^(\s*\(?)[^()\s.]+(?: [^()\s.]+)*(\)?\.?\s*)$/.exec(template);
   if (m) return m[1] + text + m[2];
   return style.startsWith('paren') ? `(${text})` : `${text}.`;
 }
 
 /**
- * Edits that re-letter one list of sibling sub-paragraphs to 1, 2, 3 … in their style. When the
- * list is the top-level list of operative paragraph `paragraph` of `doc`, the references
- * "paragraph N (e)" to its items are carried along.
+ * Edits that re-letter one list of sibling sub-paragraphs to 1, 2, 3 … in their style and the
+ * list's alphabet. When the list is the top-level list of operative paragraph `paragraph` of
+ * `doc`, the references "paragraph N (e)" to its items are carried along.
  */
 export function reletterEdits(lines: LineIndex, siblings: SubParagraph[], doc?: ResolutionDocument, paragraph?: number): Edit[] {
   const edits: Edit[] = [];
   const moved = new Map<string, string>();
+  const alphabet = listAlphabet(siblings);
   const letters = (label: string) => label.replace(/[().\s]/g, '').toLowerCase();
   siblings.forEach((s, i) => {
-    const want = subLabel(s.style, i + 1, s.label.text);
+    const want = subLabel(s.style, i + 1, s.label.text, alphabet);
     const from = letters(s.label.text);
     if (!moved.has(from)) moved.set(from, letters(want));
     if (want !== s.label.text) edits.push({ range: lines.range(s.label.start, s.label.end), newText: want });

@@ -7,6 +7,7 @@
  * for every language.
  */
 import type { Lang } from './languages';
+import type { LabelAlphabet } from './lexicon';
 
 export interface LanguageFacts {
   lang: Lang;
@@ -45,6 +46,12 @@ export interface LanguageFacts {
   below: string[];
   /** Sub-paragraphs may be labelled `a)` as well as `(a)` (French, Spanish, Russian). */
   closingParenLabels: boolean;
+  /**
+   * The alphabets of alphabetic sub-paragraph labels, the usual first (the series are in the
+   * lexicon): Latin everywhere, as the UN's texts write them, Russian `а) б) в)` too in Russian,
+   * the abjad `(أ) (ب) (ج)` in Arabic.
+   */
+  labelAlphabets: readonly LabelAlphabet[];
   /** Words that, just before "paragraph N", make it a paragraph of another text ("its", "son"). */
   refOwnerBefore: RegExp;
   /** What, just after "paragraph N", makes it a paragraph of another text ("of resolution 70/1"). */
@@ -111,6 +118,7 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     above: ['above'],
     below: ['below'],
     closingParenLabels: false,
+    labelAlphabets: ['latin'],
     refOwnerBefore: /\b(?:its|their|that|this|the|of)\s+$/i,
     refOfAfter: /^,?\s+of\s+(?!the present resolution)/,
     entitled: 'entitled',
@@ -181,6 +189,7 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     above: ['ci-dessus', 'plus haut'],
     below: ['ci-après', 'ci-dessous', 'plus bas'],
     closingParenLabels: true,
+    labelAlphabets: ['latin'],
     refOwnerBefore: /(?:^|\s)(?:son|sa|ses|leur|leurs|ce|cet|cette|ces|du|des|le|les)\s+$/i,
     refOfAfter: /^,?\s+(?:de|du|des)\s+(?!la présente)/,
     entitled: 'intitulée?s?',
@@ -244,6 +253,7 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     above: ['supra', 'anterior'],
     below: ['infra', 'siguiente'],
     closingParenLabels: true,
+    labelAlphabets: ['latin'],
     refOwnerBefore: /(?:^|\s)(?:su|sus|ese|este|esa|esos|del|el|los)\s+$/i,
     refOfAfter: /^,?\s+(?:de|del)\s+(?!la presente)/,
     entitled: 'titulad[ao]s?',
@@ -292,6 +302,7 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     above: ['выше'],
     below: ['ниже'],
     closingParenLabels: true,
+    labelAlphabets: ['latin', 'cyrillic'],
     refOwnerBefore: /(?:^|\s)(?:ее|его|их|этого|этой)\s+$/i,
     refOfAfter: /^,?\s+(?:резолюции|решения|доклада)/,
     entitled: 'озаглавленн\\p{L}*',
@@ -317,6 +328,7 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     above: ['أعلاه'],
     below: ['أدناه'],
     closingParenLabels: false,
+    labelAlphabets: ['abjad', 'latin'],
     refOwnerBefore: /$^/,
     refOfAfter: /^\s+من\s+(?:القرار|المرفق)/,
     entitled: 'المعنون\\p{L}*',
@@ -342,6 +354,7 @@ export const LANGUAGE_FACTS: Readonly<Record<Lang, LanguageFacts>> = {
     above: ['上文'],
     below: ['下文'],
     closingParenLabels: false,
+    labelAlphabets: ['latin'],
     refOwnerBefore: /$^/,
     refOfAfter: /$^/,
     entitled: '题为',

@@ -240,12 +240,18 @@ export function continueListItem(c: ParseContext, b: RawBlock): void {
 export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): boolean {
   const cur = c.current as OperativeParagraph;
   const { source, index } = c;
-  const paren = m[2] !== undefined || m[4] !== undefined;
-  const label = (m[2] ?? m[3] ?? m[4]).toLowerCase();
+  // group 5: a numeral label ("’1‘", "㈠"), in the place of "(i)"
+  const paren = m[2] !== undefined || m[4] !== undefined || m[5] !== undefined;
+  const label = (m[5] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
+  // A label right after a table that opens no list is a note to the table (the Arabic "(أ)" where the English has "*a*")
+  const last = cur.fragments[cur.fragments.length - 1];
+  if (cur.subparagraphs.length === 0 && last && source.slice(last.start, last.end).trimEnd().endsWith('|')) return false;
   // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series; roman of any length.
-  const { alpha: alphaValue, roman: romanVal } = subLabelValues(label);
-  if (alphaValue === undefined && romanVal === undefined) return false;
   const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
+  // letters of the draft's alphabets; a letter of two (Cyrillic "с": c or с) reads as the one that continues the list
+  const open = c.subStack.find((l) => l.style === alphaStyle);
+  const { alpha: alphaValue, roman: romanVal } = subLabelValues(label, c.facts.labelAlphabets, open ? open.value + 1 : 1);
+  if (alphaValue === undefined && romanVal === undefined) return false;
   const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
   const find = (style: SubLabelStyle) => c.subStack.findIndex((l) => l.style === style);
   let style: SubLabelStyle;

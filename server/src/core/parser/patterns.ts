@@ -1,5 +1,5 @@
 /** The line patterns of the parser: what opens a block, a paragraph number, a label, a heading. */
-import { PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, SUPERSCRIPT_RUN_SRC } from '../lexicon';
+import { PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, SUBLABEL_NUMERAL_SRC, SUPERSCRIPT_RUN_SRC } from '../lexicon';
 
 export const SUPERSCRIPT_RE = new RegExp(SUPERSCRIPT_RUN_SRC, 'g');
 /** An operative number token: "5.", "5 bis."; the delimiter is the language's ("1 -" in Arabic). */
@@ -7,10 +7,13 @@ export function numberRe(delimiter: string): RegExp {
   return new RegExp(`^(\\s*)(\\d{1,6})(?:\\s+(${PARAGRAPH_SUFFIXES.join('|')}))?${delimiter}(?=[\\s\\u200b-\\u200f]|$)`);
 }
 export const NUMBER_RE = numberRe(String.raw`\.`);
-export const SUBLABEL_RE = new RegExp(`^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.)(?=[\\s\\u200b-\\u200f])`);
+/** A sub-paragraph label: `(a)` (group 2), `a.` (group 3), the Arabic and Chinese `’1‘`, `㈠` (group 5). */
+export const SUBLABEL_RE = new RegExp(
+  `^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.|()(${SUBLABEL_NUMERAL_SRC}))(?=[\\s\\u200b-\\u200f])`,
+);
 /** Also `a)` labels, as French, Spanish and Russian texts write them (the label then is group 4). */
 export const SUBLABEL_CLOSE_RE = new RegExp(
-  `^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.|(${SUBLABEL_LETTERS_SRC})\\))(?=[\\s\\u200b-\\u200f])`,
+  `^(\\s*)(?:\\((${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_LETTERS_SRC})\\.|(${SUBLABEL_LETTERS_SRC})\\)|(${SUBLABEL_NUMERAL_SRC}))(?=[\\s\\u200b-\\u200f])`,
 );
 export const FOOTNOTE_DEF_RE = /^(\s*)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*([^<\s]{1,8})\s*<\/sup>|\[\^([^\]\s]{1,16})\]:)(?=\s|$)/;
 export const HEADING_RE = /^\s{0,3}(#{1,6})(\s|$)/;

@@ -1,4 +1,4 @@
-import { reletterEdits, subLabel, subparagraphLists } from '../fix';
+import { listAlphabet, reletterEdits, subLabel, subparagraphLists } from '../fix';
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
 
@@ -22,7 +22,7 @@ export const rule: Rule = {
         if (bad < 0) continue;
         const s = list[bad];
         const edits = reletterEdits(lines, list, doc, index);
-        const want = subLabel(s.style, bad + 1, s.label.text).trim();
+        const want = subLabel(s.style, bad + 1, s.label.text, listAlphabet(list)).trim();
         ctx.report({
           range: rangeOf(lines, s.label),
           message:
