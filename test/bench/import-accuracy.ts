@@ -13,16 +13,23 @@
  * beside the strict one, not a replacement). Footnotes: definitions equal to the XML's, by label.
  * Totals are also given for the two halves of the files (even and odd positions in name order), so
  * that a change tuned on one half can be checked on the other.
+ * With --ldoc, each text is first made into an L document (the header the secretariat prints on a
+ * draft resolution), exported to Word and printed to PDF by LibreOffice; the figures are then those
+ * of the text from its authority line on, and of the L headers read back into front matter.
  *
- *   node out/test/bench/import-accuracy.js [--mode pdf,text,layout,viewer] [--only NAME] [--half even|odd] [--missing]
+ *   node out/test/bench/import-accuracy.js [--mode pdf,text,layout,viewer] [--only NAME] [--half even|odd] [--missing] [--ldoc]
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { importBytes } from '../../server/src/core/import';
 import { loadPdfJs } from '../../server/src/core/import/pdfjs';
 import { aknToTexts } from '../tools/akn';
-import { compareDrafts, MatchFigures, SHARED_PDF, sharedPdfNames } from '../support/importCompare';
+import { readLDocHeader } from '../../server/src/core/import/ldoc';
+import { exportDocx } from '../../server/src/core/office/export';
+import { hasSoffice, sofficeConvert } from '../support/fodt';
+import { asLDocument, compareDrafts, fromAuthority, MatchFigures, SHARED_PDF, sharedPdfNames } from '../support/importCompare';
 
 export type Mode = 'pdf' | 'text' | 'layout' | 'viewer';
 const MODES: Mode[] = ['pdf', 'text', 'layout', 'viewer'];
@@ -86,6 +93,8 @@ export interface AccuracyOptions {
   half?: 'even' | 'odd';
   /** Print the paragraphs each file misses. */
   missing?: boolean;
+  /** Each text made into an L document, exported to Word and printed to PDF by LibreOffice first. */
+  ldoc?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -99,6 +108,7 @@ async function main(): Promise<void> {
     only: arg('--only') ? [arg('--only')!] : undefined,
     half: arg('--half') as 'even' | 'odd' | undefined,
     missing: args.includes('--missing'),
+    ldoc: args.includes('--ldoc'),
   });
 }
 
@@ -120,6 +130,38 @@ export async function runAccuracy(options: AccuracyOptions = {}): Promise<void> 
     if (modes.some((m) => m === 'text' || m === 'layout')) console.log('pdftotext (poppler-utils) not installed: text and layout skipped');
     modes.splice(0, modes.length, ...modes.filter((m) => m !== 'text' && m !== 'layout'));
   }
+  // --ldoc: the L documents, printed by LibreOffice in one batch
+  const ldocs = new Map<string, { draft: string; pdf: string }>();
+  let tmp: string | undefined;
+  if (options.ldoc) {
+    if (!hasSoffice()) {
+      console.log('skipped: LibreOffice (soffice) not installed');
+      return;
+    }
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'resolution-ldoc-bench-'));
+    const drafts = names.map((n, i) => asLDocument(aknToTexts(fs.readFileSync(path.join(SHARED_PDF, `${n}.akn.xml`), 'utf8'))[0], i + 1));
+    const files = drafts.map((d, i) => {
+      const f = path.join(tmp!, `${names[i]}.docx`);
+      fs.writeFileSync(f, exportDocx(d, { openings: 'as-written' }));
+      return f;
+    });
+    const pdfs = sofficeConvert(files, 'pdf', tmp);
+    names.forEach((n, i) => ldocs.set(n, { draft: drafts[i], pdf: pdfs[i] }));
+  }
+  try {
+    await runModes(modes, names, parity, showMissing, ldocs);
+  } finally {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function runModes(
+  modes: Mode[],
+  names: string[],
+  parity: Map<string, string>,
+  showMissing: boolean,
+  ldocs: Map<string, { draft: string; pdf: string }>,
+): Promise<void> {
   const summary: string[] = [];
   for (const mode of modes) {
     console.log(`\n== ${mode}`);
@@ -128,11 +170,17 @@ export async function runAccuracy(options: AccuracyOptions = {}): Promise<void> 
     const halves = { even: [] as MatchFigures[], odd: [] as MatchFigures[] };
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
+    let headers = 0;
     for (const name of names) {
-      const expected = aknToTexts(fs.readFileSync(path.join(SHARED_PDF, `${name}.akn.xml`), 'utf8'))[0];
-      const { data, fileName } = await inputFor(mode, path.join(SHARED_PDF, `${name}.pdf`));
+      const ldoc = ldocs.get(name);
+      const expected = ldoc ? fromAuthority(ldoc.draft) : aknToTexts(fs.readFileSync(path.join(SHARED_PDF, `${name}.akn.xml`), 'utf8'))[0];
+      const { data, fileName } = await inputFor(mode, ldoc ? ldoc.pdf : path.join(SHARED_PDF, `${name}.pdf`));
       const { draft } = await importBytes(data, { fileName });
-      const m = compareDrafts(expected, draft);
+      if (ldoc) {
+        const at = draft.indexOf('*The General Assembly*');
+        if (readLDocHeader(draft.slice(0, at < 0 ? 0 : at).split('\n\n'))?.title) headers++;
+      }
+      const m = ldoc ? compareDrafts(expected, fromAuthority(draft), false) : compareDrafts(expected, draft);
       figures.push(m);
       halves[parity.get(name) as 'even' | 'odd'].push(m);
       console.log(
@@ -150,6 +198,11 @@ export async function runAccuracy(options: AccuracyOptions = {}): Promise<void> 
       `${names.length} files in ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`;
     console.log(`total ${line}`);
     summary.push(line);
+    if (ldocs.size) {
+      const hl = `  L headers read back (symbol to title): ${headers}/${names.length}`;
+      console.log(hl);
+      summary.push(hl);
+    }
     for (const h of ['even', 'odd'] as const) {
       if (!halves[h].length || !halves.even.length || !halves.odd.length) continue;
       const ht = totals(halves[h]);

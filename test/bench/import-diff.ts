@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { importBytes } from '../../server/src/core/import';
 import { aknToTexts } from '../tools/akn';
-import { bodyBlocks, compareDrafts, SHARED_PDF, sharedPdfNames, splitBlocks } from '../support/importCompare';
+import { bodyBlocks, compareDrafts, groundTruthNotes, SHARED_PDF, sharedPdfNames, splitBlocks } from '../support/importCompare';
 import { inputFor, Mode } from './import-accuracy';
 
 async function main(): Promise<void> {
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         `${name} @${bestLen} [${cat}]\n  want: …${JSON.stringify(want.slice(from, bestLen + 50))}\n  have: …${JSON.stringify(best.slice(from, bestLen + 50))}`,
       );
     }
-    const e = splitBlocks(expected).notes;
+    const e = splitBlocks(groundTruthNotes(expected)).notes;
     const a = splitBlocks(draft).notes;
     for (const [label, text] of e)
       if (a.get(label) !== text)

@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
-import { Corpus } from '../../server/src/core/precedent/corpus';
+import { MessageChannel } from 'worker_threads';
+import { Corpus, handoverBuffers, type CorpusHandover, type LoadReport } from '../../server/src/core/precedent/corpus';
+import { Alignment } from '../../server/src/core/precedent/alignment';
 import { parseAkn } from '../../server/src/core/precedent/akn';
 import { corpusConfig, editCorpusPaths } from '../../server/src/core/precedent/corpusConfig';
 import { main } from '../../server/src/cli/main';
@@ -466,6 +468,160 @@ describe('persistent corpus index: a delta beside the saved index', () => {
     const fresh2 = new Corpus();
     await fresh2.load(sources());
     assert.deepStrictEqual(view(c, queries), view(fresh2, queries));
+  });
+});
+
+describe('persistent corpus index: handed from a worker thread to another thread', () => {
+  let dir: string;
+  let cacheDir: string;
+  beforeEach(() => {
+    dir = tmp('corpus-handover-src-');
+    cacheDir = tmp('corpus-handover-');
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+  const queries = [
+    'convene a high-level meeting on the protection of migratory birds',
+    'designate national focal points for the conservation of coral reefs',
+    'phase out single-use plastics in coastal tourism by the year 2030',
+    'Requests the Secretary-General to report on the implementation of the present resolution',
+  ];
+  const sources = () => ({ builtin: false, paths: [dir] });
+
+  /** Loads as the worker does, sends the handover through a message channel with its buffers transferred, adopts it there. */
+  async function throughChannel(): Promise<{ corpus: Corpus; report: LoadReport; sent: CorpusHandover }> {
+    const worker = new Corpus();
+    const r = await worker.load(sources(), { cacheDir, handoverOnly: true });
+    const sent = worker.handover(r)!;
+    assert.ok(sent, 'a handover after a load with a cache folder');
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<CorpusHandover>((resolve) => port2.once('message', resolve));
+    port1.postMessage(sent, handoverBuffers(sent));
+    const h = await received;
+    port1.close();
+    port2.close();
+    const corpus = new Corpus();
+    const report = (await corpus.adopt(h, { cacheDir, sliceMs: 0 }))!;
+    return { corpus, report, sent };
+  }
+
+  it('moves the saved corpus without a copy; the corpus taken over equals a fresh load, parallel texts and symbols included', async () => {
+    fs.writeFileSync(path.join(dir, 'a.res.md'), draft('A/RES/96/1', 'Decides', queries[0]));
+    fs.writeFileSync(
+      path.join(dir, 'b.res.md'),
+      draft('A/RES/96/1', 'Décide', 'de convoquer une réunion de haut niveau sur la protection des oiseaux migrateurs', 'fr'),
+    );
+    fs.writeFileSync(path.join(dir, 'c.res.md'), draft('A/RES/96/2', 'Invites', `Member States ${queries[1]}`));
+    fs.writeFileSync(path.join(dir, 'd.xml'), '<akomaNtoso><broken>');
+    await new Corpus().load(sources(), { cacheDir });
+    const fresh = new Corpus();
+    await fresh.load(sources());
+    const { corpus, report, sent } = await throughChannel();
+    assert.strictEqual(sent.index.byteLength, 0, 'the index bytes moved to the other side (the sender’s view is detached)');
+    assert.strictEqual(sent.state.byteLength, 0);
+    assert.strictEqual(report.cached, 4, 'nothing read: every file from the saved corpus');
+    assert.deepStrictEqual(view(corpus, queries), view(fresh, queries));
+    const best = corpus.search(queries[0], { top: 1 })[0];
+    assert.deepStrictEqual(
+      corpus.parallel(best.id).map((p) => [p.lang, p.source.symbol]),
+      [['fr', 'A/RES/96/1']],
+    );
+    assert.ok(corpus.savedOpenings, 'the opening counts come with the saved corpus');
+    assert.strictEqual(corpus.savedOpenings!.operative.get('decides')?.count, 1);
+  });
+
+  it('carries the files changed since the saved corpus; a later change is saved as the delta and the next start sees it', async () => {
+    const a = path.join(dir, 'a.res.md');
+    const b = path.join(dir, 'b.res.md');
+    fs.writeFileSync(a, draft('A/RES/96/1', 'Decides', queries[0]));
+    fs.writeFileSync(b, draft('A/RES/96/2', 'Invites', `Member States ${queries[1]}`));
+    await new Corpus().load(sources(), { cacheDir });
+    fs.writeFileSync(a, draft('A/RES/96/1', 'Urges', `States to ${queries[2]} and beyond`));
+    const { corpus, report, sent } = await throughChannel();
+    assert.strictEqual(report.cached, 1, 'the changed file was re-read alone (in the sending thread)');
+    assert.deepStrictEqual(
+      sent.delta.files.map(([id]) => id),
+      [a],
+    );
+    assert.strictEqual(corpus.savedOpenings, undefined, 'counted again: a file changed');
+    const fresh = new Corpus();
+    await fresh.load(sources());
+    assert.deepStrictEqual(view(corpus, queries), view(fresh, queries));
+    // a watched change in the receiving thread joins the delta beside the same saved index
+    fs.rmSync(b);
+    assert.ok(await corpus.updateFile(b));
+    const next = new Corpus();
+    assert.ok(await next.loadIfFresh(sources(), cacheDir), 'the saved index and its delta are fresh');
+    const fresh2 = new Corpus();
+    await fresh2.load(sources());
+    assert.deepStrictEqual(view(next, queries), view(fresh2, queries));
+    assert.deepStrictEqual(view(corpus, queries), view(fresh2, queries));
+  });
+
+  it('after many changes, hands over a new saved corpus (the delta folded in)', async () => {
+    for (let i = 0; i < 70; i++)
+      fs.writeFileSync(path.join(dir, `r${i}.res.md`), draft(`A/RES/97/${i + 1}`, 'Decides', `to hold meeting ${i}`));
+    await new Corpus().load(sources(), { cacheDir });
+    const bin = fs.readdirSync(cacheDir).find((f) => f.startsWith('index-') && f.endsWith('.bin'))!;
+    const before = fs.readFileSync(path.join(cacheDir, bin));
+    for (let i = 0; i < 70; i++)
+      fs.writeFileSync(path.join(dir, `r${i}.res.md`), draft(`A/RES/97/${i + 1}`, 'Urges', `States to restore wetlands, plan ${i}`));
+    const { corpus, report, sent } = await throughChannel();
+    assert.strictEqual(report.cached, 0);
+    assert.deepStrictEqual(sent.delta, { files: [], removed: [] }, 'nothing left to apply');
+    assert.ok(!fs.readFileSync(path.join(cacheDir, bin)).equals(before), 'a new saved corpus');
+    assert.strictEqual(corpus.search('States to restore wetlands, plan 7', { top: 1 })[0].source.symbol, 'A/RES/97/8');
+    const fresh = new Corpus();
+    await fresh.load(sources());
+    assert.deepStrictEqual(view(corpus, ['States to restore wetlands, plan 7']), view(fresh, ['States to restore wetlands, plan 7']));
+  });
+
+  it('stops taking over when cancelled', async () => {
+    for (let i = 0; i < 30; i++)
+      fs.writeFileSync(path.join(dir, `r${i}.res.md`), draft(`A/RES/97/${i + 1}`, 'Decides', `to hold meeting ${i}`));
+    await new Corpus().load(sources(), { cacheDir });
+    const worker = new Corpus();
+    const h = worker.handover(await worker.load(sources(), { cacheDir, handoverOnly: true }))!;
+    assert.strictEqual(await new Corpus().adopt(h, { sliceMs: 0, isCancelled: () => true }), undefined);
+  });
+});
+
+describe('alignment table of a saved corpus', () => {
+  it('keeps the keys of the saved paragraphs and of those added or removed since', () => {
+    const a = new Alignment();
+    a.add(0, '75/1|o1');
+    a.add(1, '75/1|o1');
+    a.add(2, '75/1|o2');
+    a.add(3, '75/2|p1');
+    a.add(4, '75/1|o1');
+    a.remove(4);
+    const saved = Alignment.deserialize(a.serialize([0, 1, 2, 3]));
+    assert.deepStrictEqual(saved.members(1), [0, 1]);
+    assert.deepStrictEqual(saved.members(3), [3]);
+    assert.strictEqual(saved.keyOf(2), '75/1|o2');
+    assert.strictEqual(saved.keyOf(9), undefined);
+    assert.deepStrictEqual(saved.members(9), []);
+    // since: 0 removed, 5 and 6 added (one to a saved key found by its name, one to a new key)
+    saved.remove(0);
+    saved.add(5, '75/1|o1');
+    saved.add(6, '76/1|o1');
+    assert.deepStrictEqual(saved.members(1), [1, 5]);
+    assert.deepStrictEqual(saved.members(5), [1, 5]);
+    assert.deepStrictEqual(saved.members(6), [6]);
+    assert.strictEqual(saved.keyOf(0), undefined);
+    saved.remove(5);
+    assert.deepStrictEqual(saved.members(1), [1]);
+    // saved again: the same content as typed arrays
+    const again = Alignment.deserialize(saved.serialize([1, 2, 3, 6]));
+    assert.deepStrictEqual(
+      [1, 2, 3, 6].map((id) => again.keyOf(id)),
+      ['75/1|o1', '75/1|o2', '75/2|p1', '76/1|o1'],
+    );
+    assert.deepStrictEqual(again.members(6), [6]);
+    assert.throws(() => Alignment.deserialize(new Uint8Array(24)), /not an alignment table/);
+    assert.throws(() => Alignment.deserialize(a.serialize([0, 1, 2, 3]).subarray(0, 32)), /truncated/);
   });
 });
 

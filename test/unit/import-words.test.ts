@@ -69,5 +69,21 @@ describe('import: repairs of text extracted from PDFs', () => {
       '*Report of the Fourth World Conference on Women, Beijing, 4–15 September 1995* (United Nations publication, Sales No. E.96.IV.13), chap. I.',
     );
     assert.strictEqual(md('See resolution 70/1.'), 'See resolution 70/1.');
+    assert.strictEqual(
+      md(
+        'Ibid., Seventy-second Session, Supplement No. 12A (A/72/12/Add.1), chap. III; ibid., 2005, Supplement No. 3 and corrigenda (E/2005/23).',
+      ),
+      'Ibid., *Seventy-second Session, Supplement No. 12A* (A/72/12/Add.1), chap. III; ibid., *2005, Supplement No. 3* and corrigenda (E/2005/23).',
+    );
+    assert.strictEqual(
+      md('United Nations, Treaty Series, vols. 2225 and 2326, No. 39574.'),
+      'United Nations, *Treaty Series*, vols. 2225 and 2326, No. 39574.',
+    );
+    assert.strictEqual(
+      md(
+        'Report of the Conference, Rio de Janeiro, 3–14 June 1992, vol. I, Resolutions Adopted by the Conference (United Nations publication, Sales No. E.93.I.8), annex I.',
+      ),
+      '*Report of the Conference, Rio de Janeiro, 3–14 June 1992*, vol. I, *Resolutions Adopted by the Conference* (United Nations publication, Sales No. E.93.I.8), annex I.',
+    );
   });
 });

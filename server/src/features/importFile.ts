@@ -4,12 +4,13 @@
  */
 import * as fs from 'fs';
 import type { ServerContext } from '../server';
-import { ImportError, importBytes } from '../core/import';
 import { ImportRequest } from '../protocol';
 
 export function register(ctx: ServerContext): void {
   ctx.connection.onRequest(ImportRequest, async (params) => {
     if (!params?.path) return { error: 'no file given' };
+    // the import (pdf.js, the Word reader, the word data) loads on the first import, not at startup
+    const { ImportError, importBytes } = await import('../core/import');
     try {
       const data = await fs.promises.readFile(params.path);
       const r = await importBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {

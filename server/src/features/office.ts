@@ -9,16 +9,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { findBase, BaseResult } from '../core/office/base';
-import { changesAgainstBase } from '../core/office/changes';
-import { exportDocx } from '../core/office/export';
-import { redlineDocx } from '../core/office/redline';
-import { loadDraftSource } from '../core/office/sources';
-// PDF and Word files in the corpus are read through the import
-import '../core/import/corpusFiles';
+import type { BaseResult } from '../core/office/base';
+import { registerOfficeReader } from '../core/precedent/sources';
 import type { ServerContext } from '../server';
 import { BaseRequest, ChangesAgainstBaseRequest, ExportRedlineRequest, ExportWordRequest, type BaseChange } from '../protocol';
 import { uriToPath } from '../core/uri';
+
+// The Word and PDF code (the import with pdf.js, the .docx writers) loads on first use, not at startup.
+// PDF and Word files in the corpus are read through the import.
+registerOfficeReader(async (data, file) => (await import('../core/import/corpusFiles')).readOfficeCorpusFile(data, file));
 
 interface OfficeSettings {
   font?: string;
@@ -52,6 +51,7 @@ export function register(ctx: ServerContext): void {
   const baseOf = async (uri: string, text: string): Promise<BaseResult> => {
     const corpus = await ctx.corpus.get(60_000);
     if (!corpus) return { base: null, candidates: [], reason: 'the precedent corpus is not loaded' };
+    const { findBase } = await import('../core/office/base');
     return findBase(text, corpus, { draftPath: uriToPath(uri) });
   };
 
@@ -65,6 +65,7 @@ export function register(ctx: ServerContext): void {
         error: `The base ${result.base.symbol} is not in the precedent corpus: add its folder to "resolution.corpus.paths".`,
       };
     try {
+      const { loadDraftSource } = await import('../core/office/sources');
       return { result, text: (await loadDraftSource(result.base.path, result.base.symbol)).text };
     } catch (e) {
       return { result, error: (e as Error).message };
@@ -87,6 +88,7 @@ export function register(ctx: ServerContext): void {
     if (text === undefined || !params.target) return { error: 'No open draft to export.' };
     try {
       const s = await officeSettings(ctx, params.uri!);
+      const { exportDocx } = await import('../core/office/export');
       const docx = exportDocx(text, {
         ...(s.font ? { font: s.font } : {}),
         ...(s.fontSize ? { size: s.fontSize } : {}),
@@ -107,6 +109,7 @@ export function register(ctx: ServerContext): void {
       const b = await baseText(params.uri!, text);
       if (b.text === undefined) return { error: b.error, base: b.result.base };
       const s = await officeSettings(ctx, params.uri!);
+      const { redlineDocx } = await import('../core/office/redline');
       const { docx, summary } = redlineDocx(b.text, text, s.author ? { author: s.author } : {});
       writeFileAtomic(params.target, docx);
       return { path: params.target, bytes: docx.length, base: b.result.base, summary };
@@ -123,6 +126,7 @@ export function register(ctx: ServerContext): void {
       const text = document.getText();
       const b = await baseText(params.uri!, text);
       if (b.text === undefined) return { error: b.error, base: b.result.base };
+      const { changesAgainstBase } = await import('../core/office/changes');
       const { changes, summary } = changesAgainstBase(b.text, text);
       const range = (start: number, end: number): BaseChange['range'] => ({
         start: document.positionAt(start),

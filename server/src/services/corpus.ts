@@ -21,14 +21,14 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { combineBackends, type PrecedentBackend } from '../core/precedent/backend';
-import { Corpus, type CorpusSources, type LoadReport } from '../core/precedent/corpus';
+import { Corpus, type CorpusHandover, type CorpusSources, type LoadReport } from '../core/precedent/corpus';
 import { corpusConfig } from '../core/precedent/corpusConfig';
 import { countOpenings, countOpeningsSliced, type OpeningStats } from '../core/precedent/openings';
-import { PgCorpus } from '../core/precedent/pgBackend';
 import type { Match, SearchOptions } from '../core/precedent/types';
 import { DEFAULTS, resolveSettings, type PrecedentAccess, type PrecedentSettings } from '../core/service/precedent';
 import { uriToPath } from '../core/uri';
-import type { WorkerMessage } from '../corpusWorker';
+import { readLastSources } from '../core/precedent/cache';
+import type { WorkerInput, WorkerMessage, WorkerRequest } from '../corpusWorker';
 import { CorpusChangedNotification } from '../protocol';
 import type { ServerContext } from '../server';
 
@@ -61,55 +61,102 @@ function workerScript(): string | undefined {
   return undefined;
 }
 
+/** A corpus worker thread, started before it is given its sources (see corpusWorker.ts). */
+interface CorpusWorker {
+  worker: Worker;
+  /** What it was started on at once (the sources of the last start): it loads them before it is asked. */
+  guess?: WorkerInput;
+  /** Messages that came before a listener. */
+  early: WorkerMessage[];
+  failed?: string;
+}
+
+function spawnWorker(script: string, log: (m: string) => void, guess?: WorkerInput): CorpusWorker | undefined {
+  try {
+    // (stdout: its own stream, never the language server's stdio)
+    const worker = new Worker(script, { workerData: { corpusWorker: true, ...guess }, stdout: true });
+    const w: CorpusWorker = { worker, guess, early: [] };
+    worker.unref();
+    worker.on('error', (e) => (w.failed = String(e)));
+    worker.on('message', (m: WorkerMessage) => w.early.push(m));
+    return w;
+  } catch (e) {
+    log(`Precedent corpus: no worker thread (${String(e)}); loading in the server thread.`);
+    return undefined;
+  }
+}
+
+function lastSources(cacheDir: string): WorkerInput | undefined {
+  const sources = readLastSources(cacheDir);
+  return sources ? { sources, cacheDir } : undefined;
+}
+
+function sameInput(a: WorkerInput, b: WorkerInput): boolean {
+  return a.cacheDir === b.cacheDir && JSON.stringify(a.sources) === JSON.stringify(b.sources);
+}
+
+/** What a worker gave: the corpus to take over, whether it read every file, and how long it took. */
+interface WorkerResult {
+  handover: CorpusHandover;
+  rebuilt: boolean;
+  ms: number;
+}
+
 /**
- * Reads and parses the corpus files into the cache in a worker thread (off the request thread);
- * resolves when done, false when there is no worker or it failed (then the load parses in-thread,
- * time-sliced). `cancelled` terminates it.
+ * Loads the corpus in a worker thread (off the request thread): it lists the sources, reads the
+ * saved corpus or re-reads and indexes the files, saves the result, and hands the saved corpus over
+ * by transfer. Resolves with it, or undefined when there is no worker or it failed (then the load
+ * runs in this thread, time-sliced). `cancelled` terminates it; `onRebuild`: every file is read.
  */
-function parseInWorker(
-  sources: CorpusSources,
-  dir: string,
+function loadInWorker(
+  w: CorpusWorker,
+  input: WorkerRequest,
   onProgress: (done: number, total: number) => void,
+  onRebuild: () => void,
   cancelled: () => boolean,
   log: (m: string) => void,
-): Promise<boolean> {
-  const script = workerScript();
-  if (!script) return Promise.resolve(false);
+): Promise<WorkerResult | undefined> {
+  const { worker } = w;
+  worker.removeAllListeners('message');
   return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(script, { workerData: { corpusWorker: true, sources, cacheDir: dir } });
-    } catch (e) {
-      log(`Precedent corpus: no worker thread (${String(e)}); loading in the server thread.`);
-      resolve(false);
-      return;
-    }
     let settled = false;
-    const finish = (ok: boolean) => {
+    const finish = (r: WorkerResult | undefined) => {
       if (settled) return;
       settled = true;
       clearInterval(poll);
       void worker.terminate();
-      resolve(ok);
+      resolve(r);
     };
-    const poll = setInterval(() => cancelled() && finish(false), 100);
-    worker.on('message', (m: WorkerMessage) => {
+    if (w.failed) {
+      log(`Precedent corpus worker failed: ${w.failed}`);
+      finish(undefined);
+      return;
+    }
+    const poll = setInterval(() => cancelled() && finish(undefined), 100);
+    const onMessage = (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress(m.done, m.total);
-      else if (m.type === 'done') finish(true);
+      else if (m.type === 'rebuild') onRebuild();
+      else if (m.type === 'done') finish(m.handover ? { handover: m.handover, rebuilt: m.rebuilt, ms: m.ms } : undefined);
       else if (m.type === 'error') {
         log(`Precedent corpus worker failed: ${m.message}`);
-        finish(false);
+        finish(undefined);
       }
-    });
+    };
+    worker.on('message', onMessage);
     worker.on('error', (e) => {
       log(`Precedent corpus worker failed: ${String(e)}`);
-      finish(false);
+      finish(undefined);
     });
-    worker.on('exit', () => finish(false));
+    worker.on('exit', () => finish(undefined));
+    // (a worker started on the same sources is already loading them: what it said meanwhile first)
+    if (!w.guess) worker.postMessage(input);
+    for (const m of w.early.splice(0)) onMessage(m);
   });
 }
 
 const NOTHING: LoadReport = { files: 0, paragraphs: 0, skipped: [] };
+/** How long the worker started at initialize waits for a first load before it ends. */
+const SPARE_MS = 60_000;
 
 /** The `resolution` settings section, as far as the corpus reads it. */
 interface CorpusSettingsSection {
@@ -132,6 +179,10 @@ export class CorpusService {
   /** Where the parsed corpus is cached: the extension's global storage, given at initialize. */
   private cacheDir: string | undefined;
   private tempCache: string | undefined;
+  /** Requests waiting for a first corpus. */
+  private published: Array<() => void> = [];
+  /** A worker thread started at initialize for the first load. */
+  private spare: CorpusWorker | undefined;
   /** False in an untrusted workspace (Restricted Mode): the project's `.resolutionrc.json` sources are not read. */
   private trusted = true;
   /** The shared corpus database (`resolution.corpus.database`) beside the embedded corpus, when one is set. */
@@ -152,6 +203,30 @@ export class CorpusService {
     if (opts?.corpusCache === false) this.cacheDir = undefined;
     else if (typeof opts?.corpusCache === 'string') this.cacheDir = opts.corpusCache;
     else if (typeof opts?.storagePath === 'string') this.cacheDir = path.join(opts.storagePath, 'corpus-cache');
+    // A restart: the worker starts now on the sources of the last start (in a trusted workspace),
+    // so that its work overlaps the server's start and the settings round trip; the first load
+    // takes it over when its sources are the same, and it ends unused after a while.
+    const script = workerScript();
+    const guess = script && this.trusted && this.cacheDir ? lastSources(this.cacheDir) : undefined;
+    if (script && guess && !this.spare) {
+      this.spare = spawnWorker(script, this.ctx.log, guess);
+      const spare = this.spare;
+      setTimeout(() => {
+        if (this.spare !== spare) return;
+        this.spare = undefined;
+        void spare?.worker.terminate();
+      }, SPARE_MS).unref();
+    }
+  }
+
+  /** The worker started at initialize, if still unused; else a new one. */
+  private takeWorker(input: WorkerInput): CorpusWorker | undefined {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare && !spare.failed && (!spare.guess || sameInput(spare.guess, input))) return spare;
+    if (spare) void spare.worker.terminate();
+    const script = workerScript();
+    return script ? spawnWorker(script, this.ctx.log) : undefined;
   }
 
   /** Starts loading with the first open draft, reloads when the settings change. */
@@ -176,7 +251,9 @@ export class CorpusService {
     if (this.corpus && !complete) return this.corpus;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
-    await Promise.race([Promise.all([ensured, this.ready?.catch(() => undefined)]), timeout]);
+    // (without `complete`, the first corpus published ends the wait: the seeds while a large corpus loads)
+    const first = complete ? [] : [new Promise<void>((resolve) => this.published.push(resolve))];
+    await Promise.race([Promise.all([ensured, this.ready?.catch(() => undefined)]), timeout, ...first]);
     if (timer) clearTimeout(timer);
     return this.corpus;
   }
@@ -215,7 +292,7 @@ export class CorpusService {
   setDatabasePassword(password: string | undefined): void {
     const url = this.database.url;
     this.database.url = ''; // reconnect with the new password
-    this.useDatabase(url, password || undefined);
+    void this.useDatabase(url, password || undefined);
   }
 
   /** The workspace folders that are on disk. */
@@ -241,7 +318,13 @@ export class CorpusService {
   private publish(corpus: Corpus, settings: PrecedentSettings): void {
     this.corpus = corpus;
     this.settings = settings;
-    // counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
+    for (const resolve of this.published.splice(0)) resolve();
+    // saved with the corpus, or else counted a slice at a time (a large corpus would hold up requests); the previous counts serve meanwhile
+    const saved = corpus.savedOpenings;
+    if (saved) {
+      this.openings = saved;
+      return;
+    }
     void countOpeningsSliced(corpus.index).then((openings) => {
       if (this.corpus === corpus) this.openings = openings;
     });
@@ -286,7 +369,7 @@ export class CorpusService {
     // and no corpus database.
     if (!this.trusted) settings.paths = corpusConfig(raw, undefined).settingPaths;
     const db = typeof raw?.corpus?.database === 'string' ? raw.corpus.database.trim() : '';
-    this.useDatabase(this.trusted ? db : '', this.database.password);
+    await this.useDatabase(this.trusted ? db : '', this.database.password);
     const sources: CorpusSources = { builtin: settings.builtin, paths: settings.paths };
     if (settings.includeWorkspace) sources.files = workspaceFiles(dirs);
     const cancelled = () => gen !== this.generation;
@@ -302,36 +385,46 @@ export class CorpusService {
     };
     const t0 = Date.now();
     const dir = this.cacheDir ?? this.temporaryCacheDir();
-    // A restart with nothing changed: the saved index, read in milliseconds.
+    // The seeds answer at once while the larger sources are read (a first start, or the saved corpus unusable).
+    const seedsMeanwhile = async () => {
+      if (this.corpus || !settings.builtin || !settings.paths.length) return;
+      const seeds = new Corpus();
+      // (saved too: a later start reads them back in milliseconds)
+      await seeds.load({ builtin: true }, { cacheDir: dir });
+      if (!cancelled() && !this.corpus) this.publish(seeds, settings);
+    };
     let corpus = new Corpus();
-    let report = await corpus.loadIfFresh(sources, dir);
-    let how = 'the saved index';
-    if (!report && !cancelled()) {
-      if (!this.corpus && settings.builtin && settings.paths.length) {
-        // The built-in seeds answer at once while the larger sources load.
-        const seeds = new Corpus();
-        await seeds.load({ builtin: true });
-        if (cancelled()) {
-          progress?.done();
-          return seeds.report();
-        }
-        this.publish(seeds, settings);
-      }
-      // Otherwise the files are read, parsed and indexed in a worker thread, which saves the index;
-      // this thread then reads the saved index (and re-reads alone any file changed meanwhile).
-      const inWorker =
-        settings.paths.length || settings.includeWorkspace ? await parseInWorker(sources, dir, onProgress, cancelled, ctx.log) : false;
+    let report: LoadReport | undefined;
+    let how = 'read and indexed in the server thread';
+    // Folders or workspace files: everything that reads files runs in a worker thread, which hands
+    // the saved corpus over; this thread takes it over a slice at a time.
+    const worker = settings.paths.length || settings.includeWorkspace ? this.takeWorker({ sources, cacheDir: dir }) : undefined;
+    if (worker) {
+      const got = await loadInWorker(
+        worker,
+        { type: 'load', sources, cacheDir: dir },
+        onProgress,
+        () => void seedsMeanwhile(),
+        cancelled,
+        ctx.log,
+      );
       if (cancelled()) {
         progress?.done();
         return NOTHING;
       }
-      how = inWorker ? 'read and indexed in a worker thread' : 'read and indexed in the server thread';
+      if (got) {
+        const t1 = Date.now();
+        report = await corpus.adopt(got.handover, { cacheDir: dir, isCancelled: cancelled });
+        const early = worker.guess ? ', started at initialize on the sources of the last start' : '';
+        how =
+          `${got.rebuilt ? 'read and indexed' : 'the saved index'} in a worker thread${early}: ${got.ms} ms there, taken over in ` +
+          `${Date.now() - t1} ms`;
+      }
+    }
+    if (!report && !cancelled()) {
+      await seedsMeanwhile();
       corpus = new Corpus();
-      report = await corpus.load(sources, {
-        isCancelled: cancelled,
-        cacheDir: dir,
-        onProgress: (p) => (inWorker ? undefined : onProgress(p.done, p.total)),
-      });
+      report = await corpus.load(sources, { isCancelled: cancelled, cacheDir: dir, onProgress: (p) => onProgress(p.done, p.total) });
     }
     progress?.done();
     if (!report || cancelled()) return report ?? NOTHING; // a newer load replaced this one
@@ -339,7 +432,8 @@ export class CorpusService {
     this.publish(corpus, settings);
     ctx.log(
       `Precedent corpus: ${report.files} file(s), ${report.paragraphs} paragraph(s)${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}` +
-        ` in ${Date.now() - t0} ms (${how}).`,
+        ` in ${Date.now() - t0} ms (${how})` +
+        `${report.cached !== undefined ? `; ${report.cached} file(s) from the cache, ${Math.max(0, report.files + report.skipped.length - report.cached)} read` : ''}.`,
     );
     for (const s of report.skipped) ctx.log(`Precedent corpus: skipped ${s.path}: ${s.reason}`);
     for (const n of report.notes ?? []) ctx.log(`Precedent corpus cache: ${n}`);
@@ -356,9 +450,9 @@ export class CorpusService {
         })
         .catch(() => undefined);
     }
-    await this.registerWatcher(settings);
     void connection.sendNotification(CorpusChangedNotification, {}).catch(() => undefined);
     ctx.revalidate();
+    await this.registerWatcher(settings);
     return report;
   }
 
@@ -421,7 +515,7 @@ export class CorpusService {
   // The shared corpus database (`resolution.corpus.database`, password from the client's secret
   // storage or PGPASSWORD): searched beside the embedded corpus; when it cannot be reached, the
   // user is told once and the embedded corpus answers alone until it comes back.
-  private useDatabase(url: string, password: string | undefined): void {
+  private async useDatabase(url: string, password: string | undefined): Promise<void> {
     const { ctx, database } = this;
     if (url === database.url && password === database.password) return;
     void database.backend.close?.();
@@ -436,6 +530,9 @@ export class CorpusService {
       void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
       return;
     }
+    // the database client is loaded only when a database is set (a quicker server start)
+    const { PgCorpus } = await import('../core/precedent/pgBackend');
+    if (database.url !== url || database.password !== password) return; // a newer setting meanwhile
     const pg = new PgCorpus({ connectionString: url, password: password ?? process.env.PGPASSWORD });
     ctx.log(`Precedent corpus: also searching the ${pg.name}.`);
     database.backend = combineBackends([this.embedded, pg], {

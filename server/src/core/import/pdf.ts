@@ -61,7 +61,11 @@ function appendRuns(target: Run[], runs: Run[]): void {
       .slice(-4)
       .map((r) => (r.note ? '¹' : r.text))
       .join('');
+    const head = runs.map((r) => r.text).join('');
     if (/\u00ad$/.test(tail)) last.text = last.text.replace(/\u00ad$/, '');
+    else if (/\p{L}[-‐‑]$/u.test(tail) && /^(?:and|or|to)\s/.test(head))
+      // a suspended hyphen ("burden- and responsibility-sharing", "pre- and post-exposure")
+      target.push({ text: ' ' });
     else if (!(/[-‐‑/]$/.test(tail) || (/[–—]$/.test(tail) && !/\s[–—]$/.test(tail))) && !/\s$/.test(tail))
       target.push({ text: ' ', italic: last.italic && runs[0]?.italic });
   }
@@ -253,11 +257,28 @@ export async function readPdf(data: Uint8Array): Promise<ImportedDocument> {
     }
   }
   for (const p of paragraphs) if (!p.heading) p.runs = plainLabel(p.runs);
+  paragraphs.splice(0, paragraphs.length, ...paragraphs.flatMap(sectionNumberApart));
   if (!paragraphs.length && !front.length) throw new ImportError('no text found in this PDF');
   // only in the United Nations' own documents (their symbol, or a job number on the pages)
   const official = isUnSymbol(symbol) || lines.some((l) => isJobNumber(lineText(l)));
   restoreNonBreakingHyphens(paragraphs, official ? sessionOf(symbol, front) : undefined);
   return { front, paragraphs, footnotes, warnings };
+}
+
+/** A section number before its title: "I.", "B.". */
+const SECTION_NUMBER_RE = /^\s*((?:[IVX]{1,5}|[A-Z])\.)(?:\s+|$)/;
+
+/**
+ * A numbered section heading ("I. The story") as the draft format records it, the way the text
+ * import and the adopted texts' XML do: the number a paragraph of its own ("I."), the title a
+ * heading ("## The story").
+ */
+export function sectionNumberApart(p: ImportedParagraph): ImportedParagraph[] {
+  if (!p.heading || p.runs[0]?.note) return [p];
+  const m = SECTION_NUMBER_RE.exec(p.runs[0]?.text ?? '');
+  if (!m) return [p];
+  const runs = [{ ...p.runs[0], text: p.runs[0].text.slice(m[0].length) }, ...p.runs.slice(1)].filter((r) => r.note || r.text.trim());
+  return [{ runs: [{ text: m[1] }] }, ...(runs.length ? [{ ...p, runs }] : [])];
 }
 
 function isHeadingLine(l: PdfLine): boolean {

@@ -11,12 +11,49 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import type { FileResult, SymbolInfo } from './corpus';
+import type { CorpusSources, FileResult, SymbolInfo } from './corpus';
 
-/** "RDCX": a saved corpus index (and the version of its layout). */
-const SNAPSHOT_MAGIC = 0x58434452;
+/** "RDC4": a saved corpus index (and the version of its layout). */
+const SNAPSHOT_MAGIC = 0x34434452;
+/** The layout before the alignment table was saved beside the index: ignored without a message (rebuilt). */
+const OLD_SNAPSHOT_MAGIC = 0x58434452;
 /** zlib's CRC-32 (Node 20.15 and later; hardware-assisted: about 7 GB/s); without it, no checksum. */
 const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+/**
+ * A saved corpus: its state (JSON values, one a line), its alignment table and its serialized
+ * index, each a view of the saved bytes.
+ */
+export interface SnapshotParts {
+  /** The whole saved file. */
+  data: Uint8Array;
+  state: Uint8Array;
+  align: Uint8Array;
+  index: Uint8Array;
+}
+
+/**
+ * The parts of a saved corpus file: a 16-byte head (magic, CRC-32 of the rest, state length,
+ * alignment table length), the state (padded with spaces to 8 bytes), the alignment table (padded
+ * to 8 bytes) and the index bytes, so that the typed arrays of the table and the index are read in
+ * place. `verify`: check the magic, the lengths and the checksum (throws a readable message).
+ */
+export function snapshotParts(data: Uint8Array, verify: boolean): SnapshotParts {
+  const pad = (x: number) => (x + 7) & ~7;
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(16, data.byteLength));
+  if (data.byteLength < 16 || head.readUInt32LE(0) !== SNAPSHOT_MAGIC) throw new Error('not a saved corpus index');
+  const n = head.readUInt32LE(8);
+  const a = head.readUInt32LE(12);
+  const at = 16 + pad(n) + pad(a);
+  if (at > data.byteLength) throw new Error('cut short');
+  if (verify && crc32 && crc32(data.subarray(16)) !== head.readUInt32LE(4)) throw new Error('checksum mismatch');
+  return {
+    data,
+    state: data.subarray(16, 16 + n),
+    align: data.subarray(16 + pad(n), 16 + pad(n) + a),
+    index: data.subarray(at),
+  };
+}
 
 /** Bump when the parsed form changes: older caches are then ignored (3: text copied out of a PDF is read through the import). */
 export const CACHE_VERSION = 3;
@@ -62,6 +99,29 @@ export interface SnapshotDelta {
   base: string;
   files: Array<[string, DeltaEntry]>;
   removed: string[];
+}
+
+/** The file naming the sources of the last load, in a cache folder (a restart may start on them before it is asked). */
+const LAST_SOURCES_FILE = 'last-sources.json';
+
+/** The sources of the last load saved in `dir`, if any. */
+export function readLastSources(dir: string): CorpusSources | undefined {
+  try {
+    const sources = JSON.parse(fs.readFileSync(path.join(dir, LAST_SOURCES_FILE), 'utf8')) as unknown;
+    return sources && typeof sources === 'object' && !Array.isArray(sources) ? (sources as CorpusSources) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the sources of a load in `dir` (best effort). */
+export function writeLastSources(dir: string, sources: CorpusSources): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, LAST_SOURCES_FILE), JSON.stringify(sources));
+  } catch {
+    /* a read-only cache folder: the next start simply waits for its sources */
+  }
 }
 
 /** The command line's cache folder: $XDG_CACHE_HOME/resolution-drafting, else ~/.cache/resolution-drafting. */
@@ -168,55 +228,74 @@ export class CorpusCache {
   }
 
   /**
-   * The saved corpus (its state as JSON and its serialized index) for a set of sources, if there
-   * is a readable one. One file: a 16-byte head (magic, CRC-32 of the rest, JSON length, 0), the
-   * JSON (padded so that the index starts 8-byte aligned: its typed arrays are then read in place),
-   * the index bytes. A file that is cut short or whose checksum fails is named and ignored.
+   * The saved corpus for a set of sources (its state, alignment table and serialized index), if
+   * there is a readable one, read into a buffer of its own (which a worker thread can hand to
+   * another thread without a copy). A file that is cut short or whose checksum fails is named and
+   * ignored. See `snapshotParts` for the layout. Read in the background (through the thread pool),
+   * so that the caller lists the sources meanwhile.
    */
-  readSnapshot(key: string): { state: unknown; index: Uint8Array } | undefined {
-    let data: Buffer;
+  async readSnapshotAsync(key: string): Promise<SnapshotParts | undefined> {
+    let data: Uint8Array;
     try {
-      data = fs.readFileSync(this.snapshotFile(key));
+      const fh = await fs.promises.open(this.snapshotFile(key), 'r');
+      try {
+        const size = (await fh.stat()).size;
+        data = new Uint8Array(size);
+        let got = 0;
+        while (got < size) {
+          const { bytesRead } = await fh.read(data, got, size - got, got);
+          if (bytesRead <= 0) break;
+          got += bytesRead;
+        }
+        if (got < size) data = data.subarray(0, got);
+      } finally {
+        await fh.close();
+      }
     } catch {
       return undefined;
     }
+    return this.checkSnapshot(key, data);
+  }
+
+  private checkSnapshot(key: string, data: Uint8Array): SnapshotParts | undefined {
+    if (data.byteLength >= 4 && Buffer.from(data.buffer, data.byteOffset, 4).readUInt32LE(0) === OLD_SNAPSHOT_MAGIC) return undefined;
     try {
-      if (data.length < 16 || data.readUInt32LE(0) !== SNAPSHOT_MAGIC) throw new Error('not a saved corpus index');
-      const n = data.readUInt32LE(8);
-      if (16 + n > data.length) throw new Error('cut short');
-      if (crc32 && crc32(data.subarray(16)) !== data.readUInt32LE(4)) throw new Error('checksum mismatch');
-      const state = JSON.parse(data.subarray(16, 16 + n).toString('utf8'));
-      return { state, index: new Uint8Array(data.buffer, data.byteOffset + 16 + n, data.length - 16 - n) };
+      return snapshotParts(data, true);
     } catch (e) {
       this.problems.push(`ignored a damaged corpus index ${this.snapshotFile(key)} (${(e as Error).message}); it is rebuilt`);
       return undefined;
     }
   }
 
-  writeSnapshot(key: string, state: string, index: Uint8Array): void {
+  /** Saves the corpus for a set of sources (through a temporary file and a rename); false when it cannot. */
+  writeSnapshot(key: string, parts: Omit<SnapshotParts, 'data'>): boolean {
     const file = this.snapshotFile(key);
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      let json = Buffer.from(state, 'utf8');
-      const pad = (8 - (json.length % 8)) % 8;
-      if (pad) json = Buffer.concat([json, Buffer.alloc(pad, 0x20)]);
+      const pad = (x: number) => (x + 7) & ~7;
       const head = Buffer.alloc(16);
+      const gap = (n: number) => Buffer.alloc(pad(n) - n, 0x20);
+      const state = Buffer.from(parts.state.buffer, parts.state.byteOffset, parts.state.byteLength);
+      const body: Uint8Array[] = [state, gap(state.length), parts.align, gap(parts.align.byteLength).fill(0), parts.index];
+      let crc = 0;
+      if (crc32) for (const b of body) crc = crc32(b, crc);
       head.writeUInt32LE(SNAPSHOT_MAGIC, 0);
-      head.writeUInt32LE(crc32 ? crc32(index, crc32(json)) : 0, 4);
-      head.writeUInt32LE(json.length, 8);
+      head.writeUInt32LE(crc, 4);
+      head.writeUInt32LE(state.length, 8);
+      head.writeUInt32LE(parts.align.byteLength, 12);
       const fd = fs.openSync(tmp, 'w');
       try {
-        fs.writeSync(fd, head);
-        fs.writeSync(fd, json);
-        fs.writeSync(fd, index);
+        for (const b of [head, ...body]) fs.writeSync(fd, b);
       } finally {
         fs.closeSync(fd);
       }
       fs.renameSync(tmp, file);
+      return true;
     } catch (e) {
       this.problems.push(`cannot write the corpus index ${file}: ${(e as Error).message}`);
       fs.rmSync(tmp, { force: true });
+      return false;
     }
   }
 

@@ -15,18 +15,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusFacts } from '../findings';
 import { LANGUAGES, type Lang } from '../languages';
-import { parseAkn } from './akn';
 import { compare, Comparison } from './diff';
+import type { FileResult } from './corpusFile';
+import { symbolKey } from './symbolKey';
 import { formatIsoDate } from './dates';
 import { PrecedentIndex } from './index';
-import { cleanParagraphText, readTextResolution } from './textfile';
 import { KINDS, type Match, type ParagraphKind, type ParagraphRecord, type SearchOptions, type SourceDocument } from './types';
 import {
   ArchiveCache,
   CorpusItem,
   isArchive,
   isCorpusFile,
-  isXml,
   listSource,
   MetadataItem,
   readItem,
@@ -34,9 +33,12 @@ import {
   SourceListing,
   splitItemId,
 } from './sources';
-import { CACHE_VERSION, CorpusCache, CachedSource, DeltaEntry, SnapshotDelta } from './cache';
+import { CACHE_VERSION, CorpusCache, CachedSource, DeltaEntry, SnapshotDelta, type SnapshotParts } from './cache';
+import { Alignment } from './alignment';
+import { countOpenings, type OpeningStats } from './openings';
 
-export { isCorpusFile };
+export { isCorpusFile, symbolKey };
+export type { FileResult, ParsedDoc, ParsedParagraph } from './corpusFile';
 
 export interface SkippedFile {
   path: string;
@@ -88,28 +90,89 @@ export interface LoadOptions {
    * parses or indexes); otherwise return undefined from loadIfFresh().
    */
   onlyIfFresh?: boolean;
+  /** Keep the saved corpus's bytes after the load, for handover() (a worker thread). */
+  keepSaved?: boolean;
+  /**
+   * The corpus is loaded only to be handed over (implies keepSaved): when no file changed since the
+   * saved corpus, it is checked but not built (the receiver builds it).
+   */
+  handoverOnly?: boolean;
+  /** Called when no saved corpus can be used and every file is read again (a first start). */
+  onRebuild?: () => void;
 }
 
-/** Version of the saved corpus state beside the serialized index. */
-const SNAPSHOT_VERSION = 3;
+/**
+ * A loaded corpus as a worker thread hands it to another thread: the saved corpus's bytes (moved,
+ * not copied: each a view of a transferable buffer), the files changed since (parsed) and what the
+ * load found out about the sources. `Corpus.adopt` makes it a corpus without reading any file.
+ */
+export interface CorpusHandover {
+  sources: CorpusSources;
+  roots: RootState[];
+  metadataItems: MetadataItem[];
+  snapshotKey: string;
+  state: Uint8Array;
+  align: Uint8Array;
+  index: Uint8Array;
+  /** Files changed or removed since the saved corpus was written (applied on top of it). */
+  delta: { files: Array<[string, DeltaEntry]>; removed: string[] };
+  cached: number;
+  notes: string[];
+}
+
+/** The buffers of a handover, for a worker's transfer list. */
+export function handoverBuffers(h: CorpusHandover): ArrayBuffer[] {
+  return [...new Set([h.state.buffer, h.align.buffer, h.index.buffer])] as ArrayBuffer[];
+}
+
+/**
+ * Version of the saved corpus state beside the serialized index (4: the state as JSON lines, read a
+ * line at a time; the alignment table and the opening counts saved too).
+ */
+const SNAPSHOT_VERSION = 4;
+/** Entries per line of the saved state. */
+const LINE_ENTRIES = 200;
 /** A delta of more files than this (and than 5 % of the corpus) is folded into a new saved index. */
 const DELTA_FILES = 64;
 
 /** A file's entry as saved: its paragraph ids as runs (first id, count, first id, count …). */
 type SavedFileEntry = Omit<FileEntry, 'ids'> & { ids: number[] };
 
-interface SnapshotState {
+/** The first line of the saved state. */
+interface SnapshotHead {
   version: number;
   /** Names this saved index; a delta names the index it applies to. */
   token: string;
   metadataItems: MetadataItem[];
-  metadata: SymbolInfo[];
-  documents: Array<[string, Lang, SymbolInfo]>;
-  cited: Array<[string, string, number]>;
-  files: Array<[string, SavedFileEntry]>;
-  skipped: Array<[string, SkipEntry]>;
-  /** Per file, the alignment keys of its paragraphs in the order of its ids, joined by newlines. */
-  align: Array<[string, string]>;
+}
+
+/** Opening counts as saved: per kind, [key, phrase, count]. */
+type SavedOpenings = Record<'preambular' | 'operative', Array<[string, string, number]>>;
+
+/** The further lines of the saved state: what they hold, and a slice of it. */
+type SnapshotLine =
+  | ['m', SymbolInfo[]]
+  | ['d', Array<[string, Lang, SymbolInfo]>]
+  | ['c', Array<[string, string, number]>]
+  | ['f', Array<[string, SavedFileEntry]>]
+  | ['s', Array<[string, SkipEntry]>]
+  | ['o', SavedOpenings];
+
+/** The byte ranges of the lines of a saved state. */
+function lineRanges(state: Uint8Array): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const bytes = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
+  for (let at = 0; at < bytes.length;) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    out.push([at, end]);
+    at = end + 1;
+  }
+  return out;
+}
+
+function parseLine(state: Uint8Array, [from, to]: [number, number]): unknown {
+  return JSON.parse(Buffer.from(state.buffer, state.byteOffset + from, to - from).toString('utf8'));
 }
 
 interface SkipEntry {
@@ -149,41 +212,6 @@ export interface ParallelText {
   source: Match['source'];
 }
 
-/** A paragraph as parsed from a file: [kind index, number, text, line]. */
-export type ParsedParagraph = [number, string, string, number];
-
-/** One resolution read from a file, before metadata is applied. */
-export interface ParsedDoc {
-  symbol: string;
-  /** True when the symbol is the file's name (the file names no symbol). */
-  named?: boolean;
-  title?: string;
-  date?: string;
-  lang: Lang;
-  paragraphs: ParsedParagraph[];
-}
-
-/** What a corpus file yields: its resolutions and the citations (key, date) in them. */
-export interface FileResult {
-  docs: ParsedDoc[];
-  cites: Array<[string, string]>;
-}
-
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const CITATION_RE = new RegExp(
-  `\\b(\\d{1,4}\\/\\d{1,4}|\\d{1,4}\\s*\\([IVXL]+\\)|\\d{1,4}\\s*\\((?:19|20)\\d{2}\\))(?:\\s+[A-H](?=\\s))?\\s+of\\s+(\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4})`,
-  'g',
-);
-
-/** The key of a resolution symbol: "A/RES/70/1" → "70/1", "E/RES/2013/40" → "2013/40". */
-export function symbolKey(symbol: string): string {
-  return symbol
-    .replace(/^\s*[A-Z]{1,3}\/RES\//i, '')
-    .replace(/\s+/g, ' ')
-    .replace(/(\d)\(/, '$1 (')
-    .trim();
-}
-
 /** The session (or year) of a symbol key: "75/1" → "75", "2013/40" → "2013". */
 export function sessionOf(key: string): string | undefined {
   return /^(\d{1,4})\//.exec(key)?.[1];
@@ -201,40 +229,6 @@ export function builtinSeedsDir(): string | undefined {
     dir = parent;
   }
   return undefined;
-}
-
-/** Parses one corpus file's text (AKN4UN XML or the text format). Throws with a readable message. */
-export function parseCorpusFile(id: string, text: string): FileResult {
-  const name = splitItemId(id).entry ?? id;
-  const cites: Array<[string, string]> = [];
-  const docs: ParsedDoc[] = [];
-  if (isXml(name)) {
-    for (const d of parseAkn(text)) {
-      const doc: ParsedDoc = {
-        symbol: d.symbol ?? path.posix.basename(name.replace(/\\/g, '/'), path.extname(name)),
-        lang: d.lang ?? 'en',
-        paragraphs: d.paragraphs.map((p) => [KINDS.indexOf(p.kind), p.number, p.text, 0]),
-      };
-      if (!d.symbol) doc.named = true;
-      if (d.title) doc.title = d.title;
-      if (d.date) doc.date = d.date;
-      docs.push(doc);
-      for (const p of d.paragraphs) citationsIn(p.text, cites);
-    }
-  } else {
-    if (text.includes('\u0000')) throw new Error('not a text file (binary content)');
-    const imp = readTextResolution(text, id);
-    const doc: ParsedDoc = {
-      symbol: imp.source.symbol,
-      lang: imp.lang,
-      paragraphs: imp.records.map((r) => [KINDS.indexOf(r.kind), r.paragraph, r.text, r.line]),
-    };
-    if (imp.source.title) doc.title = imp.source.title;
-    if (imp.source.date) doc.date = imp.source.date;
-    docs.push(doc);
-    for (const c of imp.citations) cites.push([symbolKey(c.key), c.date]);
-  }
-  return { docs, cites };
 }
 
 /** Reads metadata/*.jsonl text into symbol facts; counts malformed lines. */
@@ -280,7 +274,7 @@ interface DocSummary {
   paragraphs: number;
 }
 
-interface RootState {
+export interface RootState {
   path: string;
   kind: SourceKind;
   builtin?: boolean;
@@ -291,6 +285,17 @@ interface RootState {
 }
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A pause for work done a slice at a time: yields to the event loop once `sliceMs` ms passed since the last yield (true then). */
+function slicer(sliceMs: number | undefined): () => Promise<boolean> {
+  let last = Date.now();
+  return async () => {
+    if (sliceMs === undefined || Date.now() - last < sliceMs) return false;
+    await yieldNow();
+    last = Date.now();
+    return true;
+  };
+}
 
 /** The key of a set of sources (the saved index is per set). */
 function sourcesKey(roots: string[]): string {
@@ -312,9 +317,13 @@ export class Corpus implements CorpusFacts {
   private cited = new Map<string, Map<string, number>>();
   private sources: CorpusSources = {};
   private roots: RootState[] = [];
-  /** Alignment key of each paragraph id ("75/1|o6"), for parallel texts. */
-  private alignOf: string[] = [];
-  private aligned = new Map<string, number[]>();
+  /** Alignment keys of the paragraphs ("75/1|o6"), for parallel texts. */
+  private alignment = new Alignment();
+  /** Opening counts saved with the index, while no file changed since. */
+  private openingsSaved?: OpeningStats;
+  /** The saved corpus's bytes (kept for handover() when asked). */
+  private saved?: SnapshotParts;
+  private keepSaved = false;
   /** Live paragraphs per language. */
   private langCounts = LANGUAGES.map(() => 0);
   private cache?: CorpusCache;
@@ -434,9 +443,9 @@ export class Corpus implements CorpusFacts {
     this.metadata.clear();
     this.documents.clear();
     this.cited.clear();
-    this.alignOf = [];
-    this.aligned.clear();
-    this.pendingAlign = undefined;
+    this.alignment = new Alignment();
+    this.openingsSaved = undefined;
+    this.saved = undefined;
     this.langCounts = LANGUAGES.map(() => 0);
     this.snapshotToken = undefined;
     this.deltaFiles.clear();
@@ -449,6 +458,7 @@ export class Corpus implements CorpusFacts {
    * What it re-reads joins the delta: a small write, not a rebuild and save of the whole index.
    */
   private async restore(
+    snap: SnapshotParts | undefined,
     listings: Array<{ listing: SourceListing }>,
     archives: ArchiveCache,
     options: LoadOptions,
@@ -456,18 +466,36 @@ export class Corpus implements CorpusFacts {
   ): Promise<LoadReport | undefined> {
     const cache = this.cache!;
     const key = this.snapshotKey!;
-    const snap = cache.readSnapshot(key);
     if (!snap) return undefined;
-    const state = snap.state as SnapshotState;
-    if (state?.version !== SNAPSHOT_VERSION || typeof state.token !== 'string') return undefined;
+    const damaged = (e: unknown) => {
+      cache.problems.push(`ignored a damaged corpus index ${cache.snapshotFile(key)} (${(e as Error).message}); it is rebuilt`);
+      return undefined;
+    };
+    let head: SnapshotHead;
+    // the lines of files and skipped files (what is checked here); the others are parsed when applied
+    let lines: Array<SnapshotLine | undefined>;
+    try {
+      const ranges = lineRanges(snap.state);
+      head = parseLine(snap.state, ranges[0] ?? [0, 0]) as SnapshotHead;
+      if (head?.version !== SNAPSHOT_VERSION || typeof head.token !== 'string') return undefined;
+      const kind = (r: [number, number]) => snap.state[r[0] + 2];
+      const F = 'f'.charCodeAt(0);
+      const S = 's'.charCodeAt(0);
+      lines = ranges.slice(1).map((r) => (kind(r) === F || kind(r) === S ? (parseLine(snap.state, r) as SnapshotLine) : undefined));
+    } catch (e) {
+      return damaged(e);
+    }
     const sig = (m: { id: string; size: number; mtimeMs: number }) => `${m.id}\u0000${m.size}\u0000${m.mtimeMs}`;
     // Metadata names titles and dates of everything: when it changed, everything is re-indexed.
-    if (this.metadataItems.map(sig).sort().join('\n') !== state.metadataItems.map(sig).sort().join('\n')) return undefined;
-    const applied = delta && delta.base === state.token ? delta : undefined;
+    if (this.metadataItems.map(sig).sort().join('\n') !== head.metadataItems.map(sig).sort().join('\n')) return undefined;
+    const applied = delta && delta.base === head.token ? delta : undefined;
     // What the saved index and its delta hold, by file: size and time.
     const saved = new Map<string, { size?: number; mtimeMs?: number }>();
-    for (const [id, f] of state.files) saved.set(id, f);
-    for (const [id, k] of state.skipped) if (!k.metadata && k.size !== undefined) saved.set(id, k);
+    for (const line of lines) {
+      if (!line) continue;
+      if (line[0] === 'f') for (const [id, f] of line[1]) saved.set(id, f);
+      else if (line[0] === 's') for (const [id, k] of line[1]) if (!k.metadata && k.size !== undefined) saved.set(id, k);
+    }
     for (const id of applied?.removed ?? []) saved.delete(id);
     for (const [id, e] of applied?.files ?? []) saved.set(id, e);
     const current = new Map<string, { item: CorpusItem }>();
@@ -479,43 +507,45 @@ export class Corpus implements CorpusFacts {
     }
     const removed = [...saved.keys()].filter((id) => !current.has(id));
     if (options.onlyIfFresh && (changed.length || removed.length)) return undefined;
-    let index: PrecedentIndex;
+    const deltaSize = (applied?.files.length ?? 0) + (applied?.removed.length ?? 0) + changed.length + removed.length;
+    const fold = deltaSize > Math.max(DELTA_FILES, saved.size * 0.05);
+    if (options.handoverOnly && !fold) {
+      // The receiver builds the corpus from the saved one and the delta: here the changed files
+      // are only parsed, and the delta saved (the saved bytes, handed over, stay as they are).
+      this.saved = snap;
+      this.snapshotToken = head.token;
+      for (const [id, e] of applied?.files ?? []) this.deltaFiles.set(id, e);
+      for (const id of applied?.removed ?? []) this.deltaRemoved.add(id);
+      for (const id of removed) this.noteRemoved(id);
+      for (let i = 0; i < changed.length && !options.isCancelled?.(); i++) {
+        const { item } = changed[i];
+        const { result, error } = await parseItem(item, archives);
+        // (a dangling link is named to the receiver too; read again at every start)
+        if (item.size < 0) this.deltaFiles.set(item.id, { root: item.root, size: item.size, mtimeMs: item.mtimeMs, error: error ?? '' });
+        else this.noteChanged(item, result, error);
+        options.onProgress?.({ done: i + 1, total: changed.length, path: item.id });
+      }
+      if ((changed.length || removed.length) && !options.isCancelled?.() && this.snapshotKey) {
+        this.cache!.writeDelta(this.snapshotKey, {
+          version: CACHE_VERSION,
+          base: head.token,
+          files: [...this.deltaFiles],
+          removed: [...this.deltaRemoved],
+        });
+      }
+      options.onProgress?.({ done: current.size, total: current.size });
+      return { files: current.size, paragraphs: 0, skipped: [], cached: current.size - changed.length, ...this.notes() };
+    }
+    // (handed over after a fold: the new saved bytes, not these, which the corpus built here changes)
     try {
-      index = PrecedentIndex.deserialize(snap.index);
+      await this.applySaved(snap, head, lines);
     } catch (e) {
-      cache.problems.push(`ignored a damaged corpus index ${cache.snapshotFile(key)} (${(e as Error).message}); it is rebuilt`);
-      return undefined;
+      this.resetState();
+      return damaged(e);
     }
-    this.resetState();
-    this.index = index;
-    this.snapshotToken = state.token;
-    for (const info of state.metadata) this.metadata.set(info.key, info);
-    for (const [k, lang, info] of state.documents) {
-      let byLang = this.documents.get(k);
-      if (!byLang) this.documents.set(k, (byLang = new Map()));
-      byLang.set(lang, info);
-    }
-    for (const [k, date, n] of state.cited) this.noteCited(k, date, n);
-    for (const [id, f] of state.files) {
-      const entry: FileEntry = { ...f, ids: expandIds(f.ids) };
-      this.files.set(id, entry);
-      for (const d of f.docs) this.langCounts[LANG_INDEX.get(d.lang) ?? 0] += d.paragraphs;
-    }
-    for (const [id, k] of state.skipped) this.skippedFiles.set(id, k);
-    this.pendingAlign = state.align;
+    if (this.keepSaved) this.saved = snap;
     // The saved delta: its files' parse is taken as it is (nothing is parsed again).
-    for (const id of applied?.removed ?? []) {
-      this.dropFile(id);
-      this.skippedFiles.delete(id);
-      this.deltaRemoved.add(id);
-    }
-    for (const [id, e] of applied?.files ?? []) {
-      this.dropFile(id);
-      this.skippedFiles.delete(id);
-      this.deltaFiles.set(id, e);
-      if (e.error !== undefined) this.skippedFiles.set(id, { reason: e.error, root: e.root, size: e.size, mtimeMs: e.mtimeMs });
-      else if (e.result) this.ingest({ id, root: e.root, size: e.size, mtimeMs: e.mtimeMs, ...archiveOf(id) }, e.result);
-    }
+    await this.applyDelta(applied?.files ?? [], applied?.removed ?? []);
     // What changed since: dropped, or re-read alone.
     this.patching = true;
     for (const id of removed) {
@@ -538,10 +568,152 @@ export class Corpus implements CorpusFacts {
         last = Date.now();
       }
     }
-    if ((changed.length || removed.length) && !options.isCancelled?.()) this.saveChanges();
+    if (options.handoverOnly && !options.isCancelled?.()) {
+      this.index.commit();
+      this.writeSnapshot();
+    } else if ((changed.length || removed.length) && !options.isCancelled?.()) this.saveChanges();
     this.cacheReads.clear();
     options.onProgress?.({ done: current.size, total: current.size });
     return { ...this.report(), cached: current.size - changed.length, ...this.notes() };
+  }
+
+  /**
+   * Makes this corpus the saved one: its index and alignment table read in place, its state a line
+   * at a time. `lines`: the state's lines already parsed; otherwise each is parsed when applied,
+   * and with `sliceMs` the work yields to the event loop every `sliceMs` ms (false: cancelled).
+   * Throws on content it does not expect.
+   */
+  private async applySaved(
+    parts: SnapshotParts,
+    head: SnapshotHead,
+    lines?: Array<SnapshotLine | undefined>,
+    sliceMs?: number,
+    isCancelled?: () => boolean,
+  ): Promise<boolean> {
+    const index = PrecedentIndex.deserialize(parts.index);
+    const alignment = Alignment.deserialize(parts.align);
+    this.resetState();
+    this.index = index;
+    this.alignment = alignment;
+    this.snapshotToken = head.token;
+    const ranges = lineRanges(parts.state).slice(1);
+    const pause = slicer(sliceMs);
+    for (let i = 0; i < ranges.length; i++) {
+      this.applyLine(lines?.[i] ?? (parseLine(parts.state, ranges[i]) as SnapshotLine));
+      if (await pause()) if (isCancelled?.()) return false;
+    }
+    return true;
+  }
+
+  /** One line of the saved state into the corpus's maps. */
+  private applyLine(line: SnapshotLine): void {
+    if (!Array.isArray(line) || !(line[0] === 'o' || Array.isArray(line[1]))) throw new Error('unexpected content');
+    switch (line[0]) {
+      case 'm':
+        for (const info of line[1]) this.metadata.set(info.key, info);
+        break;
+      case 'd':
+        for (const [k, lang, info] of line[1]) {
+          let byLang = this.documents.get(k);
+          if (!byLang) this.documents.set(k, (byLang = new Map()));
+          byLang.set(lang, info);
+        }
+        break;
+      case 'c':
+        for (const [k, date, n] of line[1]) this.noteCited(k, date, n);
+        break;
+      case 'f':
+        for (const [id, f] of line[1]) {
+          this.files.set(id, { ...f, ids: expandIds(f.ids) });
+          for (const d of f.docs) this.langCounts[LANG_INDEX.get(d.lang) ?? 0] += d.paragraphs;
+        }
+        break;
+      case 's':
+        for (const [id, k] of line[1]) this.skippedFiles.set(id, k);
+        break;
+      case 'o': {
+        const o = line[1];
+        const map = (xs: Array<[string, string, number]>) => new Map(xs.map(([k, phrase, count]) => [k, { phrase, count }]));
+        this.openingsSaved = { preambular: map(o.preambular), operative: map(o.operative) };
+        break;
+      }
+      default:
+        throw new Error('unexpected content');
+    }
+  }
+
+  /** Files changed or removed since the saved corpus was written, applied as parsed then (nothing is read). */
+  private async applyDelta(files: Array<[string, DeltaEntry]>, removed: string[], sliceMs?: number): Promise<void> {
+    const pause = slicer(sliceMs);
+    for (const id of removed) {
+      this.dropFile(id);
+      this.skippedFiles.delete(id);
+      this.deltaRemoved.add(id);
+    }
+    for (const [id, e] of files) {
+      this.dropFile(id);
+      this.skippedFiles.delete(id);
+      this.deltaFiles.set(id, e);
+      if (e.error !== undefined) this.skippedFiles.set(id, { reason: e.error, root: e.root, size: e.size, mtimeMs: e.mtimeMs });
+      else if (e.result) this.ingest({ id, root: e.root, size: e.size, mtimeMs: e.mtimeMs, ...archiveOf(id) }, e.result);
+      await pause();
+    }
+  }
+
+  /**
+   * The loaded corpus for another thread (see CorpusHandover): only after a load with `keepSaved`
+   * and a cache folder. The buffers are then the receiver's: this corpus must not be used after
+   * they are transferred.
+   */
+  handover(report: LoadReport): CorpusHandover | undefined {
+    if (!this.saved || !this.snapshotKey) return undefined;
+    return {
+      sources: this.sources,
+      roots: this.roots,
+      metadataItems: this.metadataItems,
+      snapshotKey: this.snapshotKey,
+      state: this.saved.state,
+      align: this.saved.align,
+      index: this.saved.index,
+      delta: { files: [...this.deltaFiles], removed: [...this.deltaRemoved] },
+      cached: report.cached ?? 0,
+      notes: report.notes ?? [],
+    };
+  }
+
+  /**
+   * Takes over a corpus loaded by another thread (see handover()): its index and alignment table
+   * read in place, its state and the changed files applied a slice at a time, yielding to the
+   * event loop every `sliceMs` ms (a language server answers requests meanwhile). Nothing is read
+   * from disk; later changes are saved to `cacheDir`. Undefined when cancelled.
+   */
+  async adopt(
+    h: CorpusHandover,
+    options: { cacheDir?: string; isCancelled?: () => boolean; sliceMs?: number } = {},
+  ): Promise<LoadReport | undefined> {
+    this.loading = true;
+    try {
+      const head = parseLine(h.state, lineRanges(h.state)[0] ?? [0, 0]) as SnapshotHead;
+      const parts: SnapshotParts = { data: h.state, state: h.state, align: h.align, index: h.index };
+      const sliceMs = options.sliceMs ?? 4;
+      if (!(await this.applySaved(parts, head, undefined, sliceMs, options.isCancelled))) return undefined;
+      this.sources = h.sources;
+      this.roots = h.roots;
+      this.metadataItems = h.metadataItems;
+      this.snapshotKey = h.snapshotKey;
+      this.cache = options.cacheDir ? new CorpusCache(options.cacheDir) : undefined;
+      await this.applyDelta(h.delta.files, h.delta.removed, sliceMs);
+      if (options.isCancelled?.()) return undefined;
+      this.patching = true;
+      return { ...this.report(), cached: h.cached, ...(h.notes.length ? { notes: h.notes } : {}) };
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Opening counts of the corpus, when they were saved with its index and nothing changed since. */
+  get savedOpenings(): OpeningStats | undefined {
+    return this.openingsSaved;
   }
 
   /** The cache's problems, for the load report. */
@@ -554,8 +726,6 @@ export class Corpus implements CorpusFacts {
   private deltaRemoved = new Set<string>();
   /** The token of the saved index this corpus was restored from or saved as. */
   private snapshotToken?: string;
-  /** Alignment keys of the saved index, read into `alignOf` and `aligned` when first needed. */
-  private pendingAlign?: Array<[string, string]>;
 
   private noteChanged(item: CorpusItem, result: FileResult | undefined, error: string | undefined): void {
     if (!this.snapshotToken || item.size < 0) return;
@@ -596,49 +766,49 @@ export class Corpus implements CorpusFacts {
     });
   }
 
-  /** Reads the saved alignment keys into the maps (first use after a restore). */
-  private ensureAligned(): void {
-    const pending = this.pendingAlign;
-    if (!pending) return;
-    this.pendingAlign = undefined;
-    for (const [file, keys] of pending) {
-      const ids = this.files.get(file)?.ids;
-      if (!ids) continue;
-      const ks = keys.split('\n');
-      for (let i = 0; i < ids.length; i++) {
-        const a = ks[i];
-        if (!a) continue;
-        const id = ids[i];
-        this.alignOf[id] = a;
-        let list = this.aligned.get(a);
-        if (!list) this.aligned.set(a, (list = []));
-        list.push(id);
-      }
-    }
-  }
-
-  /** Saves the corpus (its state and its serialized index) for the next start; any delta is folded in. */
+  /** Saves the corpus (its state, alignment table and serialized index) for the next start; any delta is folded in. */
   private writeSnapshot(): void {
     if (!this.cache || !this.snapshotKey) return;
-    this.ensureAligned();
-    const align: Array<[string, string]> = [];
-    for (const [file, f] of this.files) align.push([file, f.ids.map((id) => this.alignOf[id] ?? '').join('\n')]);
     const token = crypto.randomBytes(12).toString('hex');
-    const state: SnapshotState = {
-      version: SNAPSHOT_VERSION,
-      token,
-      metadataItems: this.metadataItems,
-      metadata: [...this.metadata.values()],
-      documents: [...this.documents].flatMap(([key, byLang]) =>
-        [...byLang].map(([l, info]) => [key, l, info] as [string, Lang, SymbolInfo]),
-      ),
-      cited: [...this.cited].flatMap(([key, dates]) => [...dates].map(([d, n]) => [key, d, n] as [string, string, number])),
-      files: [...this.files].map(([id, f]) => [id, { ...f, ids: compressIds(f.ids) }]),
-      skipped: [...this.skippedFiles],
-      align,
+    const head: SnapshotHead = { version: SNAPSHOT_VERSION, token, metadataItems: this.metadataItems };
+    const lines: string[] = [JSON.stringify(head)];
+    const put = <T>(kind: SnapshotLine[0], entries: T[]) => {
+      for (let i = 0; i < entries.length; i += LINE_ENTRIES) lines.push(JSON.stringify([kind, entries.slice(i, i + LINE_ENTRIES)]));
     };
-    this.cache.writeSnapshot(this.snapshotKey, JSON.stringify(state), this.index.serialize());
+    put('m', [...this.metadata.values()]);
+    put(
+      'd',
+      [...this.documents].flatMap(([key, byLang]) => [...byLang].map(([l, info]) => [key, l, info] as [string, Lang, SymbolInfo])),
+    );
+    put(
+      'c',
+      [...this.cited].flatMap(([key, dates]) => [...dates].map(([d, n]) => [key, d, n] as [string, string, number])),
+    );
+    put(
+      'f',
+      [...this.files].map(([id, f]) => [id, { ...f, ids: compressIds(f.ids) }]),
+    );
+    put('s', [...this.skippedFiles]);
+    const openings = this.openingsSaved ?? countOpenings(this.index);
+    const saved = (m: Map<string, { phrase: string; count: number }>) => [...m].map(([k, v]) => [k, v.phrase, v.count]);
+    lines.push(JSON.stringify(['o', { preambular: saved(openings.preambular), operative: saved(openings.operative) }]));
+    const files = this.files;
+    const parts: SnapshotParts = {
+      data: new Uint8Array(0),
+      state: new TextEncoder().encode(lines.join('\n')),
+      align: this.alignment.serialize(
+        (function* () {
+          for (const f of files.values()) yield* f.ids;
+        })(),
+      ),
+      index: this.index.serialize(),
+    };
+    this.cache.writeSnapshot(this.snapshotKey, parts);
     this.cache.removeDelta(this.snapshotKey);
+    // the table as saved: typed arrays instead of one map entry per paragraph
+    this.alignment = Alignment.deserialize(parts.align);
+    this.openingsSaved = openings;
+    if (this.keepSaved) this.saved = parts;
     this.snapshotToken = token;
     this.deltaFiles.clear();
     this.deltaRemoved.clear();
@@ -649,6 +819,7 @@ export class Corpus implements CorpusFacts {
     this.roots = [];
     this.sources = sources;
     this.cache = options.cacheDir ? new CorpusCache(options.cacheDir) : undefined;
+    this.keepSaved = !!(options.keepSaved || options.handoverOnly);
     const archives = new ArchiveCache();
     const rootPaths: Array<{ path: string; builtin?: boolean }> = [];
     if (sources.builtin !== false) {
@@ -657,6 +828,10 @@ export class Corpus implements CorpusFacts {
     }
     for (const p of sources.paths ?? []) rootPaths.push({ path: path.resolve(p) });
     for (const f of sources.files ?? []) rootPaths.push({ path: path.resolve(f) });
+    this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
+    // the saved corpus is read while the sources are listed
+    const snapshot = this.cache?.readSnapshotAsync(this.snapshotKey!);
+    snapshot?.catch(() => undefined);
     const seenRoot = new Set<string>();
     const listings: Array<{ listing: SourceListing; builtin?: boolean }> = [];
     this.cacheReads.clear();
@@ -675,13 +850,12 @@ export class Corpus implements CorpusFacts {
       });
     }
     this.metadataItems = listings.flatMap((l) => l.listing.metadata);
-    this.snapshotKey = this.cache ? sourcesKey(rootPaths.map((r) => r.path)) : undefined;
     this.patching = true;
     // The delta saved beside the index: applied to it, or else a cache of parsed files too.
     const savedDelta = this.cache ? this.cache.readDelta(this.snapshotKey!) : undefined;
     const deltaHits = new Map<string, DeltaEntry>(savedDelta?.files ?? []);
     if (this.cache) {
-      const restored = await this.restore(listings, archives, options, savedDelta);
+      const restored = await this.restore(await snapshot, listings, archives, options, savedDelta);
       if (restored) {
         archives.clear();
         return restored;
@@ -692,6 +866,7 @@ export class Corpus implements CorpusFacts {
       }
       this.resetState();
     }
+    options.onRebuild?.();
     this.patching = false;
     // Metadata first: it names titles and dates the documents are indexed with.
     for (const { listing } of listings) {
@@ -773,13 +948,8 @@ export class Corpus implements CorpusFacts {
   /** Reads (or re-reads) one item into the index; previous paragraphs of the file are removed. */
   private async readItem(item: CorpusItem, archives: ArchiveCache): Promise<boolean> {
     this.dropFile(item.id);
-    let result: FileResult;
-    try {
-      const text = await readItem(item, archives);
-      result = parseCorpusFile(item.id, text);
-    } catch (e) {
-      const msg = (e as Error).message;
-      const reason = /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg;
+    const { result, error: reason } = await parseItem(item, archives);
+    if (!result) {
       this.skippedFiles.set(item.id, { reason, root: item.root, size: item.size, mtimeMs: item.mtimeMs });
       if (this.snapshotToken) this.noteChanged(item, undefined, reason);
       else if (this.cache && item.size >= 0) {
@@ -800,7 +970,7 @@ export class Corpus implements CorpusFacts {
 
   /** Adds a parsed file's paragraphs to the index, with the metadata's titles and dates. */
   private ingest(item: CorpusItem, result: FileResult): void {
-    this.ensureAligned();
+    this.openingsSaved = undefined;
     const keys: string[] = [];
     const ids: number[] = [];
     const sourcePath = item.id;
@@ -837,11 +1007,7 @@ export class Corpus implements CorpusFacts {
           a = `s${parent}#${n}`;
         }
         if (a && !d.named) {
-          const full = `${key}|${a}`;
-          this.alignOf[id] = full;
-          let list = this.aligned.get(full);
-          if (!list) this.aligned.set(full, (list = []));
-          list.push(id);
+          this.alignment.add(id, `${key}|${a}`);
         }
       }
     }
@@ -880,17 +1046,11 @@ export class Corpus implements CorpusFacts {
   private dropFile(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
-    this.ensureAligned();
+    this.openingsSaved = undefined;
     for (const id of entry.ids) {
       this.langCounts[LANG_INDEX.get(this.index.langOf(id)) ?? 0]--;
       this.index.remove(id);
-      const a = this.alignOf[id];
-      if (a) {
-        const list = this.aligned.get(a)?.filter((x) => x !== id);
-        if (list && list.length) this.aligned.set(a, list);
-        else this.aligned.delete(a);
-        delete this.alignOf[id];
-      }
+      this.alignment.remove(id);
     }
     for (const key of entry.keys) {
       const byLang = this.documents.get(key);
@@ -1001,12 +1161,9 @@ export class Corpus implements CorpusFacts {
    * language, in the order of the official languages.
    */
   parallel(id: number): ParallelText[] {
-    this.ensureAligned();
-    const a = this.alignOf[id];
-    if (!a) return [];
     const own = this.langOfId(id);
     const byLang = new Map<Lang, number>();
-    for (const other of this.aligned.get(a) ?? []) {
+    for (const other of this.alignment.members(id)) {
       const l = this.langOfId(other);
       if (l !== own && !byLang.has(l)) byLang.set(l, other);
     }
@@ -1112,15 +1269,23 @@ export class Corpus implements CorpusFacts {
   }
 }
 
-/** Citations "70/1 of 25 September 2015" in a paragraph's text. */
-function citationsIn(text: string, out: Array<[string, string]>): void {
-  CITATION_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CITATION_RE.exec(text))) out.push([symbolKey(m[1]), m[2].replace(/\s+/g, ' ')]);
+/** Reads and parses one corpus item: its parse, or why it cannot be read. */
+async function parseItem(
+  item: CorpusItem,
+  archives: ArchiveCache,
+): Promise<{ result: FileResult; error?: undefined } | { result?: undefined; error: string }> {
+  try {
+    const text = await readItem(item, archives);
+    // (the parsers are loaded when a first file is read: a restart from the saved corpus reads none)
+    const { parseCorpusFile } = await import('./corpusFile');
+    return { result: parseCorpusFile(item.id, text) };
+  } catch (e) {
+    const msg = (e as Error).message;
+    return { error: /^(ENOENT|EACCES|EISDIR|EPERM)\b|no such file/.test(msg) ? `cannot read: ${msg}` : msg };
+  }
 }
 
 export type { ParagraphKind, Match };
-export { cleanParagraphText };
 
 /** Paragraph ids as runs: [first, count, first, count …] (a file's ids are mostly consecutive). */
 export function compressIds(ids: readonly number[]): number[] {
