@@ -41,6 +41,11 @@
  * BENCH_TRUTH_1M (1200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
  * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS.
  *
+ * `--baselines` (`npm run bench -- --baselines`): FlexSearch and MiniSearch, each holding the same
+ * paragraphs (scales up to BENCH_BASELINE_MAX, default 100000), answer the first
+ * BENCH_BASELINE_QUERIES (200) queries: build time, heap, p50/p95 and recall@5 against the same exact
+ * top 5, beside the index's recall on the same queries.
+ *
  * Times are printed as wall-clock and CPU time (process.cpuUsage, user + system): the machine may
  * be shared, and CPU time is what the process itself spent.
  *
@@ -49,7 +54,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAkn } from '../../server/src/core/precedent/akn';
-import { PrecedentIndex } from '../../server/src/core/precedent/index';
+import { Index as FlexIndex } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import { PrecedentIndex, textSimilarity } from '../../server/src/core/precedent/index';
 import { wordSpans } from '../../server/src/core/precedent/normalize';
 import { readTextResolution } from '../../server/src/core/precedent/textfile';
 import { LANGUAGES, Lang } from '../../server/src/core/languages';
@@ -67,6 +74,8 @@ function sharedCorpus(): string {
   return path.resolve(repoRoot, '..', 'shared', 'corpus');
 }
 const shared = sharedCorpus();
+/** `--baselines`: also run FlexSearch and MiniSearch on the same paragraphs and queries (100k and below). */
+const BASELINES = process.argv.includes('--baselines');
 const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
 
 function rng(seed: number): () => number {
@@ -284,16 +293,21 @@ interface Recall {
   bands: Record<string, { found: number; relevant: number; recall: number }>;
 }
 
-/** recall@5 of `got` (the index's top 5 for each query) against the exact top 5. */
-function recallOf(index: PrecedentIndex, queries: string[], got: Match[][], lang: Lang, truthCount: number): Recall {
+/** The exact top 5 (scores >= 0.3 only: lower positions are not counted) of the first `count` queries. */
+function truthOf(index: PrecedentIndex, queries: string[], lang: Lang, count: number): Match[][] {
+  return queries.slice(0, count).map((q) => index.exact(q, { top: 5, lang, minScore: 0.3 }));
+}
+
+/** recall@5 of `got` (the top 5 of each query, best first) against the exact top 5 (`truth`). */
+function recallOf(queries: string[], got: Match[][], lang: Lang, truth: Match[][]): Recall {
   const bands: Recall['bands'] = {};
   for (const [b] of BANDS) bands[b] = { found: 0, relevant: 0, recall: 1 };
   let counted = 0;
   let found = 0;
   let relevant = 0;
-  const n = Math.min(truthCount, queries.length);
+  const n = Math.min(truth.length, queries.length);
   for (let i = 0; i < n; i++) {
-    const exact = index.exact(queries[i], { top: 5, lang });
+    const exact = truth[i];
     if (!exact.length || exact[0].score < 0.3) continue;
     counted++;
     const mine = got[i];
@@ -474,10 +488,12 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
     `${n}: paragraph query wall p50 ${lat.queryP50Ms} ms p95 ${lat.queryP95Ms} ms p99 ${lat.queryP99Ms} ms, CPU p50 ${lat.queryCpuP50Ms} ms p95 ${lat.queryCpuP95Ms} ms p99 ${lat.queryCpuP99Ms} ms; prefix wall p50 ${lat.prefixP50Ms} ms p95 ${lat.prefixP95Ms} ms, CPU p95 ${lat.prefixCpuP95Ms} ms (${queries.length} queries)`,
   );
   let t = performance.now();
-  const recall = recallOf(index, queries, results, 'en', truthCount);
+  const truth = truthOf(index, queries, 'en', truthCount);
+  const recall = recallOf(queries, results, 'en', truth);
   console.log(
     `${n}: recall@5 ${recall.recall} (${recall.found}/${recall.relevant} positions; ${recall.counted} of ${recall.queries} queries have a precedent >= 0.3) by band ${JSON.stringify(recall.bands)} [exact in ${Math.round(performance.now() - t)} ms]`,
   );
+  if (BASELINES && n <= env('BENCH_BASELINE_MAX', 100000)) runBaselines(index, queries, results, truth);
   t = performance.now();
   const prefix = prefixRecall(index, typed, 'en', n >= 1_000_000 ? Math.min(truthCount, 100) : truthCount);
   console.log(
@@ -517,6 +533,89 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
   );
 }
 
+/**
+ * The same queries against FlexSearch and MiniSearch (`--baselines`), each holding the same
+ * paragraphs with its default tokenizer and ranking: build time, heap growth, latency p50/p95 (each
+ * query timed once) and recall@5 against the same exact top 5, beside the index's on the same
+ * queries. Their results are scored with the index's similarity (their own scores rank
+ * differently) and put in that order, so a position counts as found as for the index.
+ */
+function runBaselines(index: PrecedentIndex, queries: string[], ours: Match[][], truth: Match[][]): void {
+  const count = Math.min(env('BENCH_BASELINE_QUERIES', 200), truth.length);
+  const qs = queries.slice(0, count);
+  const ids = [...index.ids()];
+  const scored = (q: string, found: number[]): Match[] =>
+    found
+      .slice(0, 5)
+      .map((id) => ({ ...index.match(id, textSimilarity(q, index.textOf(id))) }))
+      .sort((a, b) => b.score - a.score);
+  const engines: Array<{ name: string; build: () => (q: string) => number[] }> = [
+    {
+      name: 'FlexSearch',
+      build: () => {
+        const fx = new FlexIndex({ tokenize: 'strict' });
+        for (const id of ids) fx.add(id, index.textOf(id));
+        return (q) => fx.search(q, { limit: 5, suggest: true }) as number[];
+      },
+    },
+    {
+      name: 'MiniSearch',
+      build: () => {
+        const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+        for (const id of ids) ms.add({ id, text: index.textOf(id) });
+        return (q) =>
+          ms
+            .search(q)
+            .slice(0, 5)
+            .map((r) => r.id as number);
+      },
+    },
+  ];
+  const mine = recallOf(qs, ours.slice(0, count), 'en', truth);
+  console.log(`baselines: the index on the same ${count} queries: recall@5 ${mine.recall} by band ${JSON.stringify(mine.bands)}`);
+  for (const e of engines) {
+    const before = heapMB();
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const search = e.build();
+    const buildMs = Math.round(performance.now() - t0);
+    const buildCpuMs = Math.round(cpuMs(c0));
+    const heap = Math.round(heapMB() - before);
+    const lat: number[] = [];
+    const cpu: number[] = [];
+    const got: Match[][] = [];
+    for (const q of qs.slice(0, 10)) search(q); // warm-up
+    for (const q of qs) {
+      const s = performance.now();
+      const u = process.cpuUsage();
+      const found = search(q);
+      cpu.push(cpuMs(u));
+      lat.push(performance.now() - s);
+      got.push(scored(q, found));
+    }
+    const recall = recallOf(qs, got, 'en', truth);
+    console.log(
+      `baselines: ${e.name}: built in ${buildMs} ms wall, ${buildCpuMs} ms CPU, heap +${heap} MB; query wall p50 ${r2(percentile(lat, 50))} ms p95 ${r2(percentile(lat, 95))} ms, CPU p50 ${r2(percentile(cpu, 50))} ms p95 ${r2(percentile(cpu, 95))} ms; recall@5 ${recall.recall} by band ${JSON.stringify(recall.bands)} (${count} queries)`,
+    );
+    console.log(
+      JSON.stringify({
+        baseline: e.name,
+        corpusParagraphs: ids.length,
+        queries: count,
+        buildMs,
+        buildCpuMs,
+        heapMB: heap,
+        queryP50Ms: r2(percentile(lat, 50)),
+        queryP95Ms: r2(percentile(lat, 95)),
+        queryCpuP50Ms: r2(percentile(cpu, 50)),
+        queryCpuP95Ms: r2(percentile(cpu, 95)),
+        recallAt5: recall.recall,
+        indexRecallAt5SameQueries: mine.recall,
+      }),
+    );
+  }
+}
+
 function runLanguages(perLang: number, queriesPerLang: number): void {
   const heapBefore = heapMB();
   const records: ParagraphRecord[] = [];
@@ -543,7 +642,7 @@ function runLanguages(perLang: number, queriesPerLang: number): void {
     const typed = qs.map((q) => prefixOf(q, lang)).filter((t): t is string => !!t);
     const { lat, results } = timeQueries(index, qs, typed, lang);
     const wrong = results.flat().filter((m) => index.langOf(m.id) !== lang).length;
-    const recall = recallOf(index, qs, results, lang, qs.length);
+    const recall = recallOf(qs, results, lang, truthOf(index, qs, lang, qs.length));
     const prefix = prefixRecall(index, typed, lang, typed.length);
     console.log(
       JSON.stringify({

@@ -212,6 +212,47 @@ describe('precedent: serialization', () => {
     }
   });
 
+  it('keeps each paragraph once: its word codes read from its text are its words, whatever the text holds', () => {
+    // texts whose tokens open with their words, and texts whose words differ from their tokens'
+    // (apostrophe inside a word, a word longer than a token, a link, a leading number, elisions, Chinese)
+    const texts: Array<[string, Lang]> = [
+      ['*Calls upon* all Member States, in particular donor countries, to support the Fund;', 'en'],
+      ["Welcomes the Secretary-General's report on the Organization's work (A/76/1)", 'en'],
+      ['Notes the internationalizationoftheprocessfortheyear 2030 and the follow-up', 'en'],
+      ['Recalls [its resolution](https://undocs.org/A/RES/70/1) of 25 September 2015', 'en'],
+      ['6. Decides to remain seized of the matter', 'en'],
+      ['...Reaffirming...... ;;;;;;;;;;;; its commitment', 'en'],
+      ["Prie le Secrétaire général de lui présenter un rapport sur l'application de la présente résolution", 'fr'],
+      ['请秘书长向大会第七十七届会议提交报告', 'zh'],
+      ['Отмечает с удовлетворением доклад Генерального секретаря', 'ru'],
+    ];
+    const idx = new PrecedentIndex();
+    const ids = texts.map(([text, lang]) =>
+      idx.add({ text, kind: 'operative', paragraph: '1', line: 0, source: { path: 'x', symbol: 'X' }, lang }),
+    );
+    idx.commit();
+    const expected = (i: number) => idx.vocabulary(texts[i][1]).encodeQuery(words(...texts[i]));
+    const back = PrecedentIndex.deserialize(idx.serialize());
+    for (const [i, id] of ids.entries()) {
+      assert.strictEqual(idx.codeOf(id), expected(i), texts[i][0]);
+      assert.strictEqual(back.codeOf(id), expected(i), texts[i][0]);
+      assert.strictEqual(back.textOf(id), texts[i][0]);
+      // found as itself, with the full score
+      const top = back.search(texts[i][0], { top: 1, lang: texts[i][1] })[0];
+      assert.deepStrictEqual([top.id, top.score, top.text], [id, 1, texts[i][0]]);
+    }
+    // a paragraph added after loading, with words the loaded index never saw
+    const late = back.add({
+      text: "Welcomes the Committee's newest recommendations",
+      kind: 'operative',
+      paragraph: '2',
+      line: 0,
+      source: { path: 'y', symbol: 'Y' },
+    });
+    assert.strictEqual(back.codeOf(late), back.vocabulary('en').encodeQuery(words("Welcomes the Committee's newest recommendations")));
+    assert.strictEqual(back.search("welcomes the committee's newest recommendations", { top: 1 })[0].id, late);
+  });
+
   it('refuses other data and other format versions with a clear message', () => {
     const idx = new PrecedentIndex();
     idx.add({

@@ -19,7 +19,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
-import { Vocabulary, words, wordSpans } from './normalize';
+import { foldWord, Vocabulary, words, wordSpans } from './normalize';
 import { LANGUAGES, Lang } from '../languages';
 import { similarity } from './similarity';
 import { grow, packStrings, PackedStrings, TextStore } from './textstore';
@@ -27,6 +27,8 @@ import { grow, packStrings, PackedStrings, TextStore } from './textstore';
 export { similarity, textSimilarity, wordSimilarity } from './similarity';
 
 const NO_SOURCE = -1;
+/** The code of a token of punctuation only (no corpus word has it: corpus codes stay below Vocabulary.RESERVED). */
+const NO_WORD = 0xffff;
 /** Bigrams among the first OPENING words are also indexed as "opening" bigrams (for completions). */
 const OPENING = 8;
 const OPENING_SALT = 0x9e3779b9;
@@ -65,7 +67,7 @@ export interface IndexStats {
 }
 
 /** Version of the `serialize()` format; `deserialize()` refuses any other. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 const MAGIC = 0x49504452; // "RDPI" little-endian
 
 /**
@@ -86,7 +88,36 @@ export const SEARCH_TUNING = Object.freeze({
   weakMaxDfShare: 0.3,
   /** At most this many postings are read by one pass, whatever the corpus size. */
   budgetMax: 40000,
+  weakBudgetMax: 40000,
 });
+
+/** How much of the index one pass reads. */
+export interface SearchEffort {
+  budgetBase: number;
+  budgetShare: number;
+  maxDfShare: number;
+  budgetMax: number;
+}
+
+/** The postings budget and the largest list read (besides the rarest) of a pass over `live` paragraphs. */
+export function passBudget(live: number, effort: SearchEffort): { budget: number; maxDf: number } {
+  return {
+    budget: Math.min(effort.budgetMax, effort.budgetBase + live * effort.budgetShare),
+    maxDf: Math.max(effort.budgetBase, live * effort.maxDfShare),
+  };
+}
+
+/** The effort of the first pass and of the wider one. */
+export function passEffort(tuning: typeof SEARCH_TUNING, wide: boolean): SearchEffort {
+  return wide
+    ? {
+        budgetBase: tuning.budgetBase,
+        budgetShare: tuning.weakBudgetShare,
+        maxDfShare: tuning.weakMaxDfShare,
+        budgetMax: tuning.weakBudgetMax,
+      }
+    : { budgetBase: tuning.budgetBase, budgetShare: tuning.budgetShare, maxDfShare: tuning.maxDfShare, budgetMax: tuning.budgetMax };
+}
 
 /** Candidates are ranked by their share of the query's bigrams, quantised to this many steps. */
 export const SHARE_BINS = 1024;
@@ -107,9 +138,20 @@ export class PrecedentIndex {
   }
   private n = 0;
   private texts = new TextStore();
-  /** Word codes of every paragraph: pool[cstart[id] .. cstart[id + 1]). */
-  private pool = new Uint16Array(1 << 16);
-  private cstart = new Uint32Array(1025);
+  /** Words of each paragraph. */
+  private nwords = new Uint32Array(1024);
+  /**
+   * Word codes, kept once with the texts: a paragraph's codes are its text's tokens, each mapped to
+   * the code of the word it opens with (`tcodes`, one map per language; NO_WORD: a token of
+   * punctuation only; 0: not known yet). A paragraph whose words are not its tokens' words (an
+   * apostrophe inside a word, a leading number, a link, Chinese) keeps its codes apart, in
+   * xpool[xstart[id] .. + nwords[id]) (xstart[id] -1: the codes are its tokens').
+   */
+  private tcodes: Uint16Array[] = LANGUAGES.map(() => new Uint16Array(0));
+  private xstart = new Int32Array(1024);
+  private xpool = new Uint16Array(1 << 12);
+  private xused = 0;
+  private bufs = [new Uint16Array(1024), new Uint16Array(1024)];
   private kinds = new Uint8Array(1024);
   private langs = new Uint8Array(1024);
   private alive = new Uint8Array(1024);
@@ -169,7 +211,7 @@ export class PrecedentIndex {
   memory(): Record<string, number> {
     return {
       texts: this.texts.byteLength,
-      codes: this.cstart[this.n] * 2 + (this.n + 1) * 4,
+      codes: this.n * 8 + this.xused * 2 + this.tcodes.reduce((a, t) => a + t.byteLength, 0),
       postings: this.postings.byteLength + this.starts.byteLength,
       prefix: this.sorted.byteLength + this.runEnd.byteLength,
       perParagraph: this.n * 14,
@@ -177,11 +219,28 @@ export class PrecedentIndex {
   }
 
   private codeLength(id: number): number {
-    return this.cstart[id + 1] - this.cstart[id];
+    return this.nwords[id];
   }
 
-  private codeArray(id: number): Uint16Array {
-    return this.pool.subarray(this.cstart[id], this.cstart[id + 1]);
+  /**
+   * The word codes of paragraph `id`. (Decoded into scratch buffer `which` unless kept apart:
+   * valid until the next call with the same `which`.)
+   */
+  private codeArray(id: number, which = 0): Uint16Array {
+    const len = this.nwords[id];
+    const x = this.xstart[id];
+    if (x >= 0) return this.xpool.subarray(x, x + len);
+    let buf = this.bufs[which];
+    if (buf.length < len) buf = this.bufs[which] = new Uint16Array(len * 2);
+    this.texts.mapTokens(id, this.tcodes[this.langs[id]], buf);
+    return buf.subarray(0, len);
+  }
+
+  /** The code of the word token `t` opens with, in language `li` (NO_WORD: none; 0: a word not in the vocabulary). */
+  private tokenCode(t: number, li: number): number {
+    const w = this.texts.tokenWord(t);
+    if (w === '') return NO_WORD;
+    return this.voc(li).get(li === 0 ? w.toLowerCase() : foldWord(w, LANGUAGES[li])) ?? 0;
   }
 
   /** Adds a paragraph; returns its id. Call commit() after a batch (done automatically for large deltas). */
@@ -189,13 +248,32 @@ export class PrecedentIndex {
     const id = this.n;
     const li = langIndex(rec.lang);
     const ws = words(rec.text, LANGUAGES[li]);
-    const at = this.cstart[id];
-    this.pool = grow(this.pool, at + ws.length);
-    this.voc(li).encodeTo(ws, this.pool, at);
-    const cap = id + 2;
-    if (this.cstart.length < cap) {
-      this.cstart = grow(this.cstart, cap);
-      const m = this.cstart.length;
+    let buf = this.bufs[0];
+    if (buf.length < ws.length) buf = this.bufs[0] = new Uint16Array(ws.length * 2);
+    this.voc(li).encodeTo(ws, buf, 0);
+    this.texts.add(rec.text);
+    // the codes are the text's tokens' when its tokens open with its words, in order
+    if (this.tcodes[li].length < this.texts.tokenCount) this.tcodes[li] = grow(this.tcodes[li], this.texts.tokenCount);
+    const tc = this.tcodes[li];
+    let k = 0;
+    let same = true;
+    this.texts.forEachToken(id, (t) => {
+      if (!same) return;
+      let c = tc[t];
+      if (c === 0) {
+        c = this.tokenCode(t, li);
+        if (c === 0) return void (same = false);
+        tc[t] = c;
+      }
+      if (c === NO_WORD) return;
+      if (k < ws.length && buf[k] === c) k++;
+      else same = false;
+    });
+    const cap = id + 1;
+    if (this.nwords.length < cap) {
+      this.nwords = grow(this.nwords, cap);
+      const m = this.nwords.length;
+      this.xstart = grow(this.xstart, m);
       this.kinds = grow(this.kinds, m);
       this.langs = grow(this.langs, m);
       this.alive = grow(this.alive, m);
@@ -203,8 +281,15 @@ export class PrecedentIndex {
       this.srcOf = grow(this.srcOf, m);
       this.numberOf = grow(this.numberOf, m);
     }
-    this.cstart[id + 1] = at + ws.length;
-    this.texts.add(rec.text);
+    this.nwords[id] = ws.length;
+    if (same && k === ws.length) {
+      this.xstart[id] = -1;
+    } else {
+      this.xpool = grow(this.xpool, this.xused + ws.length);
+      this.xpool.set(buf.subarray(0, ws.length), this.xused);
+      this.xstart[id] = this.xused;
+      this.xused += ws.length;
+    }
     this.kinds[id] = Math.max(0, KINDS.indexOf(rec.kind));
     this.langs[id] = li;
     let num = this.numberIds.get(rec.paragraph);
@@ -251,38 +336,37 @@ export class PrecedentIndex {
     if (d > 2000 && d > this.staticCount * 0.05) this.commit();
   }
 
+  private blist = new Uint32Array(1024);
+
   /**
-   * Calls `emit(bucket)` for each distinct bucket of paragraph `id` (its word bigrams, the bigrams
-   * of its opening, or its single word).
+   * The distinct buckets of paragraph `id` (its word bigrams, the bigrams of its opening, or its
+   * single word), ascending, in `this.blist`; returns their count.
    */
-  private forEachBucket(id: number, seen: Uint32Array, stamp: number, emit: (b: number) => void): void {
-    const pool = this.pool;
-    const s = this.cstart[id];
-    const len = this.cstart[id + 1] - s;
+  private bucketList(id: number): number {
+    const code = this.codeArray(id);
+    const len = code.length;
     const mask = this.mask;
     const salt = LANG_SALT[this.langs[id]];
+    if (this.blist.length < 2 * len + 1) this.blist = new Uint32Array(4 * len + 1);
+    const out = this.blist;
     if (len === 1) {
-      emit(mix32((pool[s] * 0x10001) ^ salt) & mask);
-      return;
+      out[0] = mix32((code[0] * 0x10001) ^ salt) & mask;
+      return 1;
     }
-    let prev = pool[s];
+    let m = 0;
+    let prev = code[0];
     for (let i = 1; i < len; i++) {
-      const cur = pool[s + i];
+      const cur = code[i];
       const key = ((prev << 16) | cur) ^ salt;
       prev = cur;
-      const b = mix32(key) & mask;
-      if (seen[b] !== stamp) {
-        seen[b] = stamp;
-        emit(b);
-      }
-      if (i <= OPENING) {
-        const o = mix32(key ^ OPENING_SALT) & mask;
-        if (seen[o] !== stamp) {
-          seen[o] = stamp;
-          emit(o);
-        }
-      }
+      out[m++] = mix32(key) & mask;
+      if (i <= OPENING) out[m++] = mix32(key ^ OPENING_SALT) & mask;
     }
+    if (m === 0) return 0;
+    const sorted = out.subarray(0, m).sort();
+    let d = 1;
+    for (let i = 1; i < m; i++) if (sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i];
+    return d;
   }
 
   /** Rebuilds the static index over every live paragraph. */
@@ -300,42 +384,46 @@ export class PrecedentIndex {
     this.mask = (1 << bits) - 1;
     const mask = this.mask;
     // Two passes (count, then fill) so that no temporary array as large as the postings is needed:
-    // the first counts each list's ids and the bytes of their gaps, the second writes them.
-    const counts = new Uint32Array(mask + 1);
-    const bytes = new Uint32Array(mask + 2);
-    const last = new Uint32Array(mask + 1);
-    const seen = new Uint32Array(mask + 1);
-    let stamp = 0;
+    // the first counts each list's ids and the bytes of their gaps, the second writes them. What a
+    // pass keeps of a list is side by side (one cache line for each posting, the table being large).
+    const buckets = mask + 1;
+    const meta = new Uint32Array(buckets * 3); // ids, bytes of their gaps, last id + 1
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       const next = id + 1;
-      this.forEachBucket(id, seen, ++stamp, (b) => {
-        counts[b]++;
-        bytes[b + 1] += varintLength(next - last[b]);
-        last[b] = next;
-      });
+      const m = this.bucketList(id);
+      const list = this.blist;
+      for (let j = 0; j < m; j++) {
+        const o = list[j] * 3;
+        meta[o]++;
+        meta[o + 1] += varintLength(next - meta[o + 2]);
+        meta[o + 2] = next;
+      }
     }
     let postingCount = 0;
-    for (let b = 0; b <= mask; b++) {
-      postingCount += counts[b];
-      if (counts[b]) bytes[b + 1] += varintLength(counts[b]);
+    const starts = new Uint32Array(buckets + 1); // starts[b] .. starts[b+1]
+    for (let b = 0, o = 0; b < buckets; b++, o += 3) {
+      const c = meta[o];
+      postingCount += c;
+      starts[b + 1] = starts[b] + meta[o + 1] + (c ? varintLength(c) : 0);
     }
-    for (let b = 1; b < bytes.length; b++) bytes[b] += bytes[b - 1];
-    const starts = bytes; // starts[b] .. starts[b+1]
-    const postings = new Uint8Array(starts[mask + 1]);
-    const fill = last; // reused: the write position of each list
-    for (let b = 0; b <= mask; b++) fill[b] = counts[b] ? writeVarint(postings, starts[b], counts[b]) : starts[b];
-    const prev = counts; // reused: the last id written to each list (+1)
-    prev.fill(0);
-    seen.fill(0);
-    stamp = 0;
+    const postings = new Uint8Array(starts[buckets]);
+    // reused: the write position of each list, and the last id written (+1)
+    for (let b = 0, o = 0; b < buckets; b++, o += 3) {
+      const c = meta[o];
+      meta[o] = c ? writeVarint(postings, starts[b], c) : starts[b];
+      meta[o + 1] = 0;
+    }
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       const next = id + 1;
-      this.forEachBucket(id, seen, ++stamp, (b) => {
-        fill[b] = writeVarint(postings, fill[b], next - prev[b]);
-        prev[b] = next;
-      });
+      const m = this.bucketList(id);
+      const list = this.blist;
+      for (let j = 0; j < m; j++) {
+        const o = list[j] * 3;
+        meta[o] = writeVarint(postings, meta[o], next - meta[o + 1]);
+        meta[o + 1] = next;
+      }
     }
     this.postingCount = postingCount;
     this.starts = starts;
@@ -343,9 +431,17 @@ export class PrecedentIndex {
     this.staticCount = n;
     this.delta.clear();
     // prefix order: by language, then by word codes
+    // (first by a key of the language and first three codes, exact in a double: a paragraph's
+    // codes are decoded only to order paragraphs opening alike)
     const ids: number[] = [];
-    for (let id = 0; id < n; id++) if (this.alive[id]) ids.push(id);
-    ids.sort((a, b) => this.compareIds(a, b) || a - b);
+    const keys = new Float64Array(n);
+    for (let id = 0; id < n; id++) {
+      if (!this.alive[id]) continue;
+      ids.push(id);
+      const c = this.codeArray(id);
+      keys[id] = this.langs[id] * 2 ** 48 + (c[0] ?? 0) * 2 ** 32 + (c[1] ?? 0) * 2 ** 16 + (c[2] ?? 0);
+    }
+    ids.sort((a, b) => keys[a] - keys[b] || this.compareIds(a, b) || a - b);
     this.sorted = Uint32Array.from(ids);
     const runEnd = new Uint32Array(ids.length);
     for (let i = ids.length - 1; i >= 0; i--) {
@@ -360,13 +456,11 @@ export class PrecedentIndex {
     const la = this.langs[a];
     const lb = this.langs[b];
     if (la !== lb) return la - lb;
-    const pool = this.pool;
-    let i = this.cstart[a];
-    let j = this.cstart[b];
-    const ea = this.cstart[a + 1];
-    const eb = this.cstart[b + 1];
-    for (; i < ea && j < eb; i++, j++) if (pool[i] !== pool[j]) return pool[i] - pool[j];
-    return ea - i - (eb - j);
+    const ca = this.codeArray(a, 0);
+    const cb = this.codeArray(b, 1);
+    const m = Math.min(ca.length, cb.length);
+    for (let i = 0; i < m; i++) if (ca[i] !== cb[i]) return ca[i] - cb[i];
+    return ca.length - cb.length;
   }
 
   /**
@@ -376,9 +470,9 @@ export class PrecedentIndex {
   private comparePrefix(id: number, li: number, key: string): number {
     const l = this.langs[id];
     if (l !== li) return l - li;
-    const pool = this.pool;
-    const s = this.cstart[id];
-    const len = this.cstart[id + 1] - s;
+    const pool = this.codeArray(id);
+    const s = 0;
+    const len = pool.length;
     const m = Math.min(len, key.length);
     for (let i = 0; i < m; i++) {
       const d = pool[s + i] - key.charCodeAt(i);
@@ -430,14 +524,12 @@ export class PrecedentIndex {
     max: number,
     mode: 'body' | 'opening' = 'body',
     lang: Lang = 'en',
-    effort: { budgetShare: number; maxDfShare: number } = this.tuning,
+    effort: SearchEffort = passEffort(this.tuning, false),
   ): number[] {
-    const tn = this.tuning;
     this.ensureBuilt();
     const li = langIndex(lang);
     const live = this.liveByLang[li];
-    const budget = Math.min(tn.budgetMax, tn.budgetBase + live * effort.budgetShare);
-    const maxDf = Math.max(tn.budgetBase, live * effort.maxDfShare);
+    const { budget, maxDf } = passBudget(live, effort);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
     const postings = this.postings;
@@ -559,10 +651,7 @@ export class PrecedentIndex {
     // first pass's best (whose k-th score then skips every candidate whose bound cannot beat it).
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
     if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first.map((b) => this.match(b.id, b.score));
-    const wide = this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang, {
-      budgetShare: tn.weakBudgetShare,
-      maxDfShare: tn.weakMaxDfShare,
-    });
+    const wide = this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang, passEffort(tn, true));
     return this.rerank(q, wide, k, options.minScore ?? 0, options, first).map((b) => this.match(b.id, b.score));
   }
 
@@ -587,14 +676,14 @@ export class PrecedentIndex {
     const table = this.qtable;
     const used = this.qused;
     for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)]++;
-    const pool = this.pool;
     const bound: number[] = [];
     const cand: number[] = [];
     for (const id of ids) {
       if (had.has(id) || !this.accept(id, options, li)) continue;
-      const s = this.cstart[id];
-      const e = this.cstart[id + 1];
+      const s = 0;
+      const e = this.nwords[id];
       if (Math.min(e - s, q.length) / Math.max(e - s, q.length) < minScore) continue;
+      const pool = this.codeArray(id);
       let shared = 0;
       for (let i = s; i < e; i++) {
         const c = pool[i];
@@ -664,13 +753,14 @@ export class PrecedentIndex {
     const table = new Uint16Array(0x10000);
     for (const [c, m] of qcount) table[c] = m;
     const used = new Uint16Array(0x10000);
-    const pool = this.pool;
     const bounds: number[] = [];
     const bids: number[] = [];
     for (let id = 0; id < this.n; id++) {
       if (!this.alive[id] || this.langs[id] !== li) continue;
-      const s = this.cstart[id];
-      const e = this.cstart[id + 1];
+      const s = 0;
+      const e = this.nwords[id];
+      if (Math.min(e, q.length) / Math.max(e, q.length) < minScore) continue;
+      const pool = this.codeArray(id);
       let shared = 0;
       for (let i = s; i < e; i++) {
         const c = pool[i];
@@ -732,7 +822,7 @@ export class PrecedentIndex {
       const okPartial = (id: number) => {
         if (!partial) return this.codeLength(id) > q.length;
         if (this.codeLength(id) <= q.length) return false;
-        const w = vocab.word(this.pool[this.cstart[id] + q.length]);
+        const w = vocab.word(this.codeArray(id)[q.length]);
         return w !== undefined && w.startsWith(partial);
       };
       // group identical wordings (adjacent in the sorted order: one run each); rank by frequency
@@ -899,6 +989,10 @@ export class PrecedentIndex {
     const tp = this.texts.parts();
     const vocabWords = LANGUAGES.map((_l, i) => this.voc(i).entries());
     const vw = packStrings(vocabWords.flat());
+    // the token maps of every language, each as long as the token table
+    const tokens = tp.tokenEnds.length;
+    const tcodes = new Uint16Array(tokens * LANGUAGES.length);
+    this.tcodes.forEach((t, i) => tcodes.set(t.subarray(0, tokens), i * tokens));
     const json = Buffer.from(
       JSON.stringify({
         n,
@@ -912,8 +1006,8 @@ export class PrecedentIndex {
       'utf8',
     );
     const arrays: ArrayBufferView[] = [
-      this.pool.subarray(0, this.cstart[n]),
-      this.cstart.subarray(0, n + 1),
+      this.xpool.subarray(0, this.xused),
+      this.nwords.subarray(0, n),
       this.kinds.subarray(0, n),
       this.langs.subarray(0, n),
       this.alive.subarray(0, n),
@@ -930,6 +1024,8 @@ export class PrecedentIndex {
       tp.tokenEnds,
       vw.chars,
       vw.ends,
+      this.xstart.subarray(0, n),
+      tcodes,
     ];
     const pad = (x: number) => (x + 7) & ~7;
     let size = 16 + pad(json.length);
@@ -982,7 +1078,7 @@ export class PrecedentIndex {
       views.push({ offset: bytes.byteOffset + at + 8, length });
       at += 8 + pad(length);
     }
-    if (views.length !== 18) throw new Error('precedent index: unexpected layout');
+    if (views.length !== 20) throw new Error('precedent index: unexpected layout');
     const buf = bytes.buffer as ArrayBuffer;
     const u8 = (i: number) => new Uint8Array(buf, views[i].offset, views[i].length);
     const u16 = (i: number) => new Uint16Array(buf, views[i].offset, views[i].length / 2);
@@ -995,8 +1091,14 @@ export class PrecedentIndex {
     idx.vocabs = LANGUAGES.map(() => undefined);
     idx.n = meta.n;
     idx.liveCount = meta.liveCount;
-    idx.pool = u16(0);
-    idx.cstart = u32(1);
+    idx.xpool = u16(0);
+    idx.xused = idx.xpool.length;
+    idx.nwords = u32(1);
+    idx.xstart = i32(18);
+    const tokens = views[15].length / 4;
+    const tcodes = u16(19);
+    // (copied: a word learned later is written into them, never into the data given)
+    idx.tcodes = LANGUAGES.map((_l, i) => tcodes.slice(i * tokens, (i + 1) * tokens));
     idx.kinds = u8(2);
     idx.langs = u8(3);
     idx.alive = u8(4);
@@ -1028,6 +1130,8 @@ export class PrecedentIndex {
 
 /** Bytes of `v` (>= 0) as a variable-length integer (7 bits a byte, low bits first). */
 function varintLength(v: number): number {
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
   let n = 1;
   while (v >= 0x80) {
     v = Math.floor(v / 128);

@@ -18,7 +18,7 @@ import { parseIntoClientConfig } from 'pg-connection-string';
 import { LANGUAGES, Lang } from '../languages';
 import { packageFile } from '../packageRoot';
 import type { BackendSearchOptions, PrecedentBackend } from './backend';
-import { SEARCH_TUNING, SHARE_BINS, similarity } from './index';
+import { passBudget, passEffort, SEARCH_TUNING, SearchEffort, SHARE_BINS, similarity } from './index';
 import { words, wordSpans } from './normalize';
 import type { Match, ParagraphKind, ParagraphRecord } from './types';
 
@@ -302,13 +302,12 @@ export class PgCorpus implements PrecedentBackend {
     max: number,
     mode: 'body' | 'opening',
     language: Lang | undefined,
-    effort: { budgetShare: number; maxDfShare: number } = TUNING,
+    effort: SearchEffort = passEffort(TUNING, false),
   ): Promise<Candidate[]> {
     if (grams.length === 0) return [];
     const n = await this.total(language);
     if (n === 0) return [];
-    const budget = TUNING.budgetBase + n * effort.budgetShare;
-    const maxDf = Math.max(TUNING.budgetBase, n * effort.maxDfShare);
+    const { budget, maxDf } = passBudget(n, effort);
     const dfs = await this.query<{ gram: number; df: number }>(
       'SELECT gram, df FROM precedent_grams WHERE gram = ANY($1::integer[]) AND df > 0',
       [grams],
@@ -401,10 +400,7 @@ export class PgCorpus implements PrecedentBackend {
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
     let best = first;
     if (weakest < TUNING.weak && minScore < TUNING.weak) {
-      const wide = await this.candidates(grams, Math.max(TUNING.weakCandidates, 20 * k), 'body', language, {
-        budgetShare: TUNING.weakBudgetShare,
-        maxDfShare: TUNING.weakMaxDfShare,
-      });
+      const wide = await this.candidates(grams, Math.max(TUNING.weakCandidates, 20 * k), 'body', language, passEffort(TUNING, true));
       best = this.rerank(qw, wide, k, minScore, options);
     }
     return this.matches(best.map((b) => ({ id: b.c.id, score: b.score })));

@@ -204,6 +204,66 @@ export class TextStore {
     return s;
   }
 
+  /** The text of token `t`. */
+  token(t: number): string {
+    return this.packed ? this.packed.get(t) : this.tokens[t];
+  }
+
+  /** The word a token opens with (its letters, marks and digits, or its Chinese characters); '' if none. */
+  tokenWord(t: number): string {
+    const tok = this.token(t);
+    if (tok.length === 0) return '';
+    const k = classOf(tok.charCodeAt(0));
+    if (k === 1) return '';
+    let i = 1;
+    while (i < tok.length && classOf(tok.charCodeAt(i)) === k) i++;
+    return tok.slice(0, i);
+  }
+
+  /** Calls `f(t)` for each token number of text `i`, in order. */
+  forEachToken(i: number, f: (t: number) => void): void {
+    const bytes = this.bytes;
+    const end = this.starts[i + 1];
+    for (let at = this.starts[i]; at < end;) {
+      let id = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = bytes[at++];
+        id |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
+      f(id);
+    }
+  }
+
+  /**
+   * Writes `map[t]` for each token `t` of text `i` into `out` from 0, leaving out the tokens
+   * mapped to 0xffff (no word); returns the count written. (The index keeps a paragraph's word codes this way:
+   * as its tokens, each mapped to the code of its word.)
+   */
+  mapTokens(i: number, map: Uint16Array, out: Uint16Array): number {
+    const bytes = this.bytes;
+    const end = this.starts[i + 1];
+    let n = 0;
+    for (let at = this.starts[i]; at < end;) {
+      let id = bytes[at++];
+      if (id & 0x80) {
+        id &= 0x7f;
+        let shift = 7;
+        let b: number;
+        do {
+          b = bytes[at++];
+          id |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b & 0x80);
+      }
+      const c = map[id];
+      if (c !== 0xffff) out[n++] = c;
+    }
+    return n;
+  }
+
   /** The token table (packed) and byte arrays, trimmed, for serialization. */
   parts(): { tokenChars: Uint16Array; tokenEnds: Uint32Array; bytes: Uint8Array; starts: Uint32Array } {
     const packed = this.packedParts ?? packStrings(this.tokens);
