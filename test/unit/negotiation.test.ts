@@ -15,6 +15,8 @@ import {
   statusReport,
 } from '../../server/src/core/negotiation';
 import { FIXTURES, loadFixtures } from '../support/fixtures';
+import { readSeed, SEED } from '../support/paths';
+import { apply, PIECES } from '../support/edits';
 import { acceptAlternative, alternativesAt, markAgreed, removeBrackets } from '../../server/src/core/negotiation/commands';
 
 const findings = (text: string, settings?: unknown) =>
@@ -260,5 +262,60 @@ describe('the lexical pass of negotiation markings', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('tells a draft from a final text as the full analysis does, edit after edit of a final text (the lines around each edit read alone)', () => {
+    const texts = [SEED.ga75, SEED.ga71, SEED.cms, SEED.untoc].map(readSeed);
+    const piece = fc.constantFrom(
+      ...PIECES,
+      '(Facilitator’s\n\n\n\nnote',
+      ': later)',
+      '\n\n\n\n\n\n',
+      '-->',
+      '<!--',
+      '</del>',
+      '<del>',
+      '~~',
+    );
+    const step = fc.record({
+      at: fc.nat(),
+      remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(400)),
+      insert: fc.oneof(piece, fc.constant(''), fc.string({ maxLength: 3 })),
+    });
+    let shortcuts = 0;
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(step, { minLength: 1, maxLength: 8 }), (k, steps) => {
+        let text = texts[k];
+        assert.strictEqual(isNegotiationDraft(text), false, 'a seed is a final text');
+        for (const e of steps) {
+          const before = text;
+          text = apply(text, e);
+          const expected = negotiation(text).isDraft;
+          if (!expected && !isNegotiationDraft(before) && !before.includes('<')) shortcuts++;
+          assert.strictEqual(isNegotiationDraft(text), expected, JSON.stringify(e));
+        }
+      }),
+      { numRuns: 60 },
+    );
+    assert.ok(shortcuts > 20, `${shortcuts} edits decided from their lines`);
+  });
+
+  it('finds a marking an edit completes far from where it opens, and one an edit uncovers', () => {
+    const base = readSeed(SEED.ga75);
+    const mid = base.indexOf('\n\n', base.length >> 1);
+    assert.strictEqual(isNegotiationDraft(base), false);
+    // a note whose head runs over blank lines, completed by the colon typed after it
+    const open = base.slice(0, mid) + '\n\n(Facilitator’s\n\n\n\n\n\n\n\nnote later)' + base.slice(mid);
+    assert.strictEqual(isNegotiationDraft(open), false);
+    const at = open.indexOf('note later)') + 4;
+    const noted = open.slice(0, at) + ':' + open.slice(at);
+    assert.strictEqual(isNegotiationDraft(noted), true);
+    // a bracket hidden in inline code, shown when the code's closing mark is deleted, then hidden again
+    const coded = base.slice(0, mid) + '\n\nSee `[x]` here.' + base.slice(mid);
+    assert.strictEqual(isNegotiationDraft(coded), false);
+    const tick = coded.indexOf(']`') + 1;
+    const shown = coded.slice(0, tick) + coded.slice(tick + 1);
+    assert.strictEqual(isNegotiationDraft(shown), true);
+    assert.strictEqual(isNegotiationDraft(coded), false);
   });
 });

@@ -97,7 +97,8 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   ops.forEach((p, i) => {
     if (exclude.has(i)) return;
     if (p.number) {
-      if (normNumber(p.number.text).replace(/\.$/, '') !== newNumbers[i]) {
+      const now = normNumber(p.number.text);
+      if ((now.endsWith('.') ? now.slice(0, -1) : now) !== newNumbers[i]) {
         // keep the token's own trailing "." if it carries one
         const dot = p.number.text.trimEnd().endsWith('.') ? '.' : '';
         edits.push({ start: p.number.start, end: p.number.end, newText: newNumbers[i] + dot });
@@ -160,16 +161,24 @@ export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, targ
   return candidates[0];
 }
 
+/** The edits without repeats of a stretch (the first kept), in order of their start. */
 function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
-  const seen = new Set<string>();
-  return edits
-    .filter((e) => {
-      const k = `${e.start}:${e.end}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
-    .sort((a, b) => a.start - b.start);
+  // ends seen by start: no key string per edit (a renumbering of a large draft has thousands)
+  const seen = new Map<number, number | number[]>();
+  const out: OffsetEdit[] = [];
+  for (const e of edits) {
+    const ends = seen.get(e.start);
+    if (ends === undefined) seen.set(e.start, e.end);
+    else if (typeof ends === 'number') {
+      if (ends === e.end) continue;
+      seen.set(e.start, [ends, e.end]);
+    } else {
+      if (ends.includes(e.end)) continue;
+      ends.push(e.end);
+    }
+    out.push(e);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // ---------------------------------------------------------------- footnotes

@@ -10,6 +10,7 @@
  */
 import type { ResolutionDocument } from '../model';
 import { parse } from '../parser';
+import { commonEnds } from '../parser/incremental';
 import { LineIndex } from '../text';
 import { resolveTarget, sectionRestart } from '../fix';
 import {
@@ -534,13 +535,82 @@ export function isNegotiationDraft(
   settings: NegotiationSettings = defaultNegotiationSettings(),
   lineStarts?: number[],
 ): boolean {
-  const key = JSON.stringify(settings.tags) + '\u0000' + source.length;
+  const tagsKey = JSON.stringify(settings.tags);
+  const key = tagsKey + '\u0000' + source.length;
   const hit = draftCache.get(key);
   if (hit && hit.source === source) return hit.draft;
-  const draft = markingCount(scan(source, settings, new LineIndex(source, lineStarts))) > 0;
+  const draft = plainAfterEdit(source, settings, tagsKey)
+    ? false
+    : markingCount(scan(source, settings, new LineIndex(source, lineStarts))) > 0;
   if (draftCache.size > 8) draftCache.clear();
   draftCache.set(key, { source, draft });
+  if (!draft) {
+    if (plainCache.size > 8) plainCache.clear();
+    plainCache.set(tagsKey, { source, angle: source.includes('<') });
+  }
   return draft;
+}
+
+/** The last text found without markings, per tag settings, and whether it holds a '<'. */
+const plainCache = new Map<string, { source: string; angle: boolean }>();
+
+/** Non-blank lines read on each side of an edit (more than any marking spans: notes and proposals run over a few lines at most). */
+export const EDIT_WINDOW_LINES = 24;
+
+/**
+ * Whether `source` is an edit of the last text found without markings that leaves it without
+ * markings, decided from the edited lines alone. Every marking, and every stretch that hides one
+ * (links, code, footnote references, editorial brackets, front-matter lines), reads a few lines
+ * at most, except HTML comments and HTML changes (`<!-- -->`, `<del>`, `<ins>`…), which need a '<':
+ * a text without '<' before the edit and none in what it inserted gains a marking only within a
+ * few lines of the edit. So the lines around the edit (EDIT_WINDOW_LINES non-blank lines each side)
+ * are scanned alone: nothing found there means none in the text. Undecided (false) otherwise.
+ */
+function plainAfterEdit(source: string, settings: NegotiationSettings, tagsKey: string): boolean {
+  const prev = plainCache.get(tagsKey);
+  if (!prev || prev.angle) return false;
+  const { prefix, suffix } = commonEnds(prev.source, source);
+  const end = source.length - suffix;
+  if (source.slice(prefix, end).includes('<')) return false;
+  const ws = windowStart(source, prefix);
+  const we = windowEnd(source, end);
+  // an edit over much of the text: the whole scan is as quick
+  if ((we - ws) * 4 > source.length) return false;
+  const text = source.slice(ws, we);
+  return markingCount(scan(text, settings, new LineIndex(text))) === 0;
+}
+
+const blank = (source: string, s: number, e: number) => {
+  for (let i = s; i < e; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0) return false;
+  }
+  return true;
+};
+
+/** The start of the line EDIT_WINDOW_LINES non-blank lines before the line of `at`. */
+function windowStart(source: string, at: number): number {
+  let ls = source.lastIndexOf('\n', at - 1) + 1;
+  for (let n = 0; ls > 0 && n < EDIT_WINDOW_LINES;) {
+    const prevStart = ls < 2 ? 0 : source.lastIndexOf('\n', ls - 2) + 1;
+    if (!blank(source, prevStart, ls - 1)) n++;
+    ls = prevStart;
+  }
+  return ls;
+}
+
+/** The end of the line EDIT_WINDOW_LINES non-blank lines after the line of `at`. */
+function windowEnd(source: string, at: number): number {
+  const len = source.length;
+  let le = source.indexOf('\n', at);
+  if (le < 0) return len;
+  for (let n = 0; le < len && n < EDIT_WINDOW_LINES;) {
+    let next = source.indexOf('\n', le + 1);
+    if (next < 0) next = len;
+    if (!blank(source, le + 1, next)) n++;
+    le = next;
+  }
+  return le;
 }
 
 function markingCount(sc: Scan): number {
