@@ -114,7 +114,7 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
       if (normNumber(t.text) !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target] });
     }
   }
-  return dedupe(edits).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+  return withRanges(lines, dedupe(edits));
 }
 
 /**
@@ -130,19 +130,39 @@ export function sectionRestart(doc: ResolutionDocument, i: number): boolean {
 
 const numberIndexCache = new WeakMap<ResolutionDocument, Map<string, number[]>>();
 
+/**
+ * The index last built, with the number text of each operative paragraph it was built from: the
+ * next version of an edited document (a re-parse keeps the paragraphs and their number texts) most
+ * often numbers its paragraphs the same way, and then shares it after one comparison per paragraph.
+ */
+let lastIndex: { texts: Array<string | undefined>; map: Map<string, number[]> } | undefined;
+
+function sameNumbers(ops: ResolutionDocument['operative'], texts: Array<string | undefined>): boolean {
+  if (ops.length !== texts.length) return false;
+  for (let i = 0; i < ops.length; i++) if (ops[i].number?.text !== texts[i]) return false;
+  return true;
+}
+
 /** Operative paragraph indices by number text ("5", "5 bis"), computed once per document. */
 export function operativeNumberIndex(doc: ResolutionDocument): Map<string, number[]> {
   let m = numberIndexCache.get(doc);
   if (!m) {
-    m = new Map();
-    doc.operative.forEach((p, i) => {
-      if (!p.number) return;
-      const n = normNumber(p.number.text);
-      const k = n.endsWith('.') ? n.slice(0, -1) : n;
-      const list = m!.get(k);
-      if (list) list.push(i);
-      else m!.set(k, [i]);
-    });
+    if (lastIndex && sameNumbers(doc.operative, lastIndex.texts)) m = lastIndex.map;
+    else {
+      const map = new Map<string, number[]>();
+      const texts: Array<string | undefined> = [];
+      doc.operative.forEach((p, i) => {
+        texts.push(p.number?.text);
+        if (!p.number) return;
+        const n = normNumber(p.number.text);
+        const k = n.endsWith('.') ? n.slice(0, -1) : n;
+        const list = map.get(k);
+        if (list) list.push(i);
+        else map.set(k, [i]);
+      });
+      lastIndex = { texts, map };
+      m = map;
+    }
     numberIndexCache.set(doc, m);
   }
   return m;
@@ -161,24 +181,62 @@ export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, targ
   return candidates[0];
 }
 
-/** The edits without repeats of a stretch (the first kept), in order of their start. */
+/** The edits without repeats of a stretch (the first kept), in order of their start (ties in their order). */
 function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
-  // ends seen by start: no key string per edit (a renumbering of a large draft has thousands)
-  const seen = new Map<number, number | number[]>();
   const out: OffsetEdit[] = [];
-  for (const e of edits) {
-    const ends = seen.get(e.start);
-    if (ends === undefined) seen.set(e.start, e.end);
-    else if (typeof ends === 'number') {
-      if (ends === e.end) continue;
-      seen.set(e.start, [ends, e.end]);
-    } else {
-      if (ends.includes(e.end)) continue;
-      ends.push(e.end);
-    }
-    out.push(e);
+  for (const e of inOrder(edits)) {
+    // a repeat has the same start, so it is among the last edits kept
+    let repeat = false;
+    for (let j = out.length - 1; j >= 0 && out[j].start === e.start && !repeat; j--) repeat = out[j].end === e.end;
+    if (!repeat) out.push(e);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/**
+ * The edits sorted by start, ties in their order (a stable sort). A renumbering makes two ascending
+ * runs (the numbers, then the cross-references): those are merged, not sorted.
+ */
+function inOrder(edits: OffsetEdit[]): OffsetEdit[] {
+  const n = edits.length;
+  let cut = 1;
+  while (cut < n && edits[cut].start >= edits[cut - 1].start) cut++;
+  if (cut >= n) return edits;
+  let k = cut + 1;
+  while (k < n && edits[k].start >= edits[k - 1].start) k++;
+  if (k < n) return edits.slice().sort((a, b) => a.start - b.start);
+  const out: OffsetEdit[] = [];
+  let i = 0;
+  let j = cut;
+  while (i < cut && j < n) out.push(edits[j].start < edits[i].start ? edits[j++] : edits[i++]);
+  while (i < cut) out.push(edits[i++]);
+  while (j < n) out.push(edits[j++]);
+  return out;
+}
+
+/** The edits (in order of their start) with LSP ranges, the line starts walked once instead of searched per edit. */
+function withRanges(lines: LineIndex, edits: OffsetEdit[]): Edit[] {
+  const starts = lines.lineStarts;
+  const length = lines.text.length;
+  const last = starts.length - 1;
+  let line = 0;
+  const out: Edit[] = [];
+  for (const e of edits) {
+    const s = Math.max(0, Math.min(e.start, length));
+    while (line < last && starts[line + 1] <= s) line++;
+    const t = Math.max(0, Math.min(e.end, length));
+    if (t < s) {
+      out.push({ range: lines.range(e.start, e.end), newText: e.newText });
+      continue;
+    }
+    let endLine = line;
+    while (endLine < last && starts[endLine + 1] <= t) endLine++;
+    out.push({
+      range: { start: { line, character: s - starts[line] }, end: { line: endLine, character: t - starts[endLine] } },
+      newText: e.newText,
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- footnotes
@@ -242,7 +300,7 @@ export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
       }
     }
   }
-  return dedupe(edits).map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+  return withRanges(lines, dedupe(edits));
 }
 
 // ---------------------------------------------------------------- sub-paragraph labels
