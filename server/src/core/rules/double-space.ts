@@ -27,7 +27,10 @@ const MESSAGES = {
 const RUN = /(?<=\S) {2,}(?=\S)/g;
 
 /** Per run of the check (one context per run). */
-const searches = new WeakMap<RuleContext, { searched: number; next: number }>();
+const searches = new WeakMap<RuleContext, { from: number; limit: number; next: number }>();
+
+/** How far one search for two spaces reads at least (a re-check of a few paragraphs reads no further). */
+const WINDOW = 64 * 1024;
 
 export const rule: Rule = paragraphRule(
   {
@@ -44,14 +47,16 @@ export const rule: Rule = paragraphRule(
     check(ctx, p) {
       const { doc, lines } = ctx;
       const src = doc.source;
-      // Where the next two spaces in a row stand, from `searched` on, kept for the run: most
-      // fragments have none and are skipped without reading them.
+      // Where the next two spaces in a row stand from `from` on (-1: none that ends by `limit`),
+      // kept for the run: most fragments have none and are skipped without reading them.
       let at = searches.get(ctx);
-      if (!at) searches.set(ctx, (at = { searched: -1, next: -1 }));
+      if (!at) searches.set(ctx, (at = { from: -1, limit: -1, next: -1 }));
       for (const f of p.fragments) {
-        if (at.searched === -1 || f.start < at.searched || (at.next !== -1 && at.next < f.start)) {
-          at.searched = f.start;
-          at.next = src.indexOf('  ', f.start);
+        if (at.from === -1 || f.start < at.from || (at.next === -1 ? f.end > at.limit : at.next < f.start)) {
+          at.from = f.start;
+          at.limit = Math.min(src.length, Math.max(f.end, f.start + WINDOW));
+          const k = src.slice(f.start, at.limit).indexOf('  ');
+          at.next = k === -1 ? -1 : f.start + k;
         }
         if (at.next === -1 || at.next + 2 > f.end) continue;
         let lineStart = f.start;
