@@ -11,7 +11,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { Corpus, CorpusSources, handoverBuffers, type CorpusHandover } from './core/precedent/corpus';
-import { registerOfficeReader } from './core/precedent/sources';
+import { registerOfficeReaderOnDemand } from './core/import/officeReader';
 import { writeLastSources } from './core/precedent/cache';
 
 export interface WorkerInput {
@@ -52,7 +52,7 @@ if (parentPort && workerData?.corpusWorker) {
   const port = parentPort;
   // PDF and Word files are read through the import, loaded only when the corpus holds one (most
   // starts read no file at all).
-  registerOfficeReader(async (data, file) => (await import('./core/import/corpusFiles')).readOfficeCorpusFile(data, file));
+  registerOfficeReaderOnDemand();
   const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
   const start = (input: WorkerInput) => run(input, post).catch((e) => post({ type: 'error', message: String((e as Error)?.stack ?? e) }));
   const given = workerData as Partial<WorkerInput> & { corpusWorker: true };

@@ -10,14 +10,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BaseResult } from '../core/office/base';
-import { registerOfficeReader } from '../core/precedent/sources';
+import { registerOfficeReaderOnDemand } from '../core/import/officeReader';
 import type { ServerContext } from '../server';
 import { BaseRequest, ChangesAgainstBaseRequest, ExportRedlineRequest, ExportWordRequest, type BaseChange } from '../protocol';
 import { uriToPath } from '../core/uri';
 
 // The Word and PDF code (the import with pdf.js, the .docx writers) loads on first use, not at startup.
 // PDF and Word files in the corpus are read through the import.
-registerOfficeReader(async (data, file) => (await import('../core/import/corpusFiles')).readOfficeCorpusFile(data, file));
+registerOfficeReaderOnDemand();
 
 interface OfficeSettings {
   font?: string;

@@ -10,6 +10,7 @@ import type { Lang } from '../languages';
 import type { Range, ResolutionDocument } from '../model';
 import { italicStyle, paragraphAt, type LocatedParagraph } from '../precedent/locate';
 import { escapeMarkdown } from '../precedent/markdown';
+import { LineIndex } from '../text';
 
 /** A resolution symbol under the cursor: a citation or the draft's own symbol. */
 export interface SymbolSite {
@@ -90,22 +91,9 @@ function previousOpening(doc: ResolutionDocument, line: number, kind: 'preambula
   return prev?.opening ? { base: prev.opening.base, modifiers: [...prev.opening.modifiers] } : undefined;
 }
 
-/** The line of an offset, from the model's line starts. */
-function lineOf(doc: ResolutionDocument, offset: number): number {
-  const starts = doc.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The document at `offset`. */
 export function siteAt(doc: ResolutionDocument, offset: number): PositionSite {
-  const line = lineOf(doc, offset);
+  const line = new LineIndex(doc.source, doc.lineStarts).positionAt(offset).line;
   const paragraph = paragraphAt(doc, offset);
   const footnote = footnoteSite(doc, offset);
   const symbol = symbolSite(doc, offset);
