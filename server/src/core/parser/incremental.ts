@@ -7,10 +7,13 @@
  * (an edit in the language sample that changes the language, a block whose role looked past the
  * edit, a text that is no resolution), it is a full parse.
  *
- * The previous document is used up: its nodes after the edit move to the new one.
+ * The previous document is used up: its nodes after the edit move to the new one, and its line index
+ * becomes the new text's (all the versions of a document share one). There is no full parse from
+ * time to time: the nodes read again copy their texts out of the new source (ownCopy), so the nodes
+ * kept from version to version hold no older source, and the memory stays that of one model.
  */
 import type { Block, Citation, CrossReference, Ending, OperativeParagraph, Paragraph, ResolutionDocument, SubParagraph } from '../model';
-import { LineIndex, type SourceSpan } from '../text';
+import { ownCopy, type LineIndex, type SourceSpan } from '../text';
 import { documentLanguage, SAMPLE } from '../detect-language';
 import { splitLines, type RawBlock } from './blocks';
 import { ParseContext, type ParseOptions } from './context';
@@ -23,16 +26,13 @@ import { scanCitations } from './citations';
 import { scanCrossReferences } from './cross-references';
 import { paragraphRanges } from './finish';
 
-/** After this many re-parses in a row a full parse starts afresh (reused nodes keep slices of older texts alive). */
-const MAX_GENERATIONS = 32;
-
 /**
  * The document of `source`, an edited version of `previous.source`, re-reading only what the
  * edit touches. Equal to `parse(source, options)`; `previous` must not be used afterwards.
  */
 export function reparse(previous: ResolutionDocument, source: string, options: ParseOptions = {}): ResolutionDocument {
   const trace = previous && traceOf(previous);
-  if (typeof source !== 'string' || !trace || trace.generation >= MAX_GENERATIONS || !sameOptions(trace.options, options)) {
+  if (typeof source !== 'string' || !trace || !sameOptions(trace.options, options)) {
     return parse(source, options);
   }
   if (previous.source === source) return previous;
@@ -174,6 +174,22 @@ function moveParagraph(p: Paragraph, lines: LineIndex, delta: number, blockDelta
   movedEndings.length = 0;
 }
 
+/**
+ * Gives every string under the nodes `o` (model nodes, arrays of them) a copy of its own, so that
+ * the nodes a next version keeps do not keep this version's source alive.
+ */
+function ownTexts(o: object, seen: Set<object>): void {
+  if (seen.has(o)) return;
+  seen.add(o);
+  const fields = o as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = fields[k];
+    if (typeof v === 'string') {
+      if (v.length >= 13) fields[k] = ownCopy(v);
+    } else if (typeof v === 'object' && v !== null) ownTexts(v, seen);
+  }
+}
+
 function incremental(prev: ResolutionDocument, trace: Trace, source: string, options: ParseOptions): ResolutionDocument | undefined {
   const old = prev.source;
   const blocks = prev.blocks;
@@ -190,7 +206,10 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     language = documentLanguage(source, options.language ?? 'auto');
     if (language.lang !== prev.lang || language.source !== prev.langSource) return undefined;
   }
-  const lines = new LineIndex(source, lineStartsAfter(prev.lineStarts, source, p, oldEnd, newEnd, delta));
+  // One line index for the model and the re-parses after it: the previous one, moved to the new text
+  // (the nodes before the edit keep their positions, those after it are moved below).
+  const lines = trace.index;
+  lines.moveTo(source, lineStartsAfter(prev.lineStarts, source, p, oldEnd, newEnd, delta));
   const c = new ParseContext(source, options, lines, language);
 
   // Where to start again: a block before the edit that began a paragraph, read in a state that
@@ -225,7 +244,8 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   if (before > 0 && oldMarkers[before - 1].end > regionStart) return undefined;
   const moved = oldMarkers.slice(after);
   for (const m of moved) move(m, lines, delta);
-  const all = oldMarkers.slice(0, before).concat(footnoteMarkersIn(source, lines, regionStart, oldTailStart + delta, []), moved);
+  const regionMarkers = footnoteMarkersIn(source, lines, regionStart, oldTailStart + delta, []);
+  const all = oldMarkers.slice(0, before).concat(regionMarkers, moved);
   let longest = 0;
   for (const m of all) longest = Math.max(longest, m.end - m.start);
   c.markers = { all, longest };
@@ -257,6 +277,7 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   );
   if (prev.authority && prev.authority.start < regionStart) doc.authority = prev.authority;
   if (prev.meeting && prev.meeting.start < regionStart) doc.meeting = prev.meeting;
+  const kept = { frontMatter: doc.frontMatter.length, footnoteDefinitions: doc.footnoteDefinitions.length, annexes: doc.annexes.length };
   for (let k = 0; k < trace.look.length; k += 2) if (trace.look[k] < r) c.look[trace.look[k]] = trace.look[k + 1];
   const newFlags = new Uint8Array(c.blockCount);
   newFlags.set(flags.subarray(0, r));
@@ -279,6 +300,16 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     classifyTraced(c, i, newFlags);
   }
   const regionEnd = met < 0 ? c.blockCount : met + blockDelta;
+  // The nodes read again, kept by the next versions: their texts copied out of this version's source.
+  const made: object[] = [
+    doc.blocks.slice(r),
+    regionMarkers,
+    doc.frontMatter.slice(kept.frontMatter),
+    doc.footnoteDefinitions.slice(kept.footnoteDefinitions),
+    doc.annexes.slice(kept.annexes),
+  ];
+  if (doc.authority && doc.authority !== prev.authority) made.push(doc.authority);
+  if (doc.meeting && doc.meeting !== prev.meeting) made.push(doc.meeting);
   if (doc.operative.length === 0 && met < 0) return undefined;
   const hasItalicNumbered = (ps: OperativeParagraph[]) => ps.some((q) => q.number && q.opening && q.opening.italic !== 'none');
 
@@ -347,19 +378,23 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   Object.assign(doc, frontMatterFacts(source, lines, c.facts, doc.frontMatter, doc.authority, doc.meeting));
   doc.directives.push(...scanDirectives(source, lines));
   const regionFrom = regionStart;
+  const regionCitations = scanCitations(source, lines, c.facts, paragraphRanges(doc.blocks as Block[], r, regionEnd));
   doc.citations = prev.citations
     .slice(
       0,
       lowerBound(prev.citations, regionFrom, (x) => x.start),
     )
-    .concat(scanCitations(source, lines, c.facts, paragraphRanges(doc.blocks as Block[], r, regionEnd)), tailCitations);
+    .concat(regionCitations, tailCitations);
   const regionParagraphs = [...doc.preamble, ...doc.operative].filter((q) => q.blockIndex >= r && q.blockIndex < regionEnd);
+  const regionReferences = scanCrossReferences(source, lines, c.facts, regionParagraphs);
   doc.crossReferences = prev.crossReferences
     .slice(
       0,
       lowerBound(prev.crossReferences, regionFrom, (x) => x.start),
     )
-    .concat(scanCrossReferences(source, lines, c.facts, regionParagraphs), tailReferences);
+    .concat(regionReferences, tailReferences);
+  made.push(regionParagraphs, regionCitations, regionReferences);
+  ownTexts(made, new Set());
   keepTrace(c, options, newFlags, trace.generation + 1);
   return doc;
 }

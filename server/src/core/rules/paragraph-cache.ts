@@ -10,10 +10,16 @@
  *    numbered, the authority line), the configuration, the locale, the checks that run, and the
  *    corpus when a check that reads it runs.
  * Entries live as long as their paragraph node (a WeakMap).
+ *
+ * A full parse (a first parse, or a re-parse that could not be sure of a shortcut) makes new
+ * paragraph nodes: a node met for the first time then takes the entry of a paragraph of the last
+ * document checked with the same text, when that paragraph is the same to the checks: the same node
+ * fields with offsets taken from its start (opening, number, sub-paragraphs, fragments, endings, …),
+ * and the same conditions above.
  */
-import type { Paragraph } from '../model';
+import type { Paragraph, ResolutionDocument } from '../model';
 import type { Report } from './types';
-import type { LineIndex } from '../text';
+import { ownCopy, type LineIndex } from '../text';
 
 /** Characters after a paragraph a paragraph check may read (a preambular paragraph's `(a)` list after it). */
 export const MARGIN = 48;
@@ -51,12 +57,85 @@ export function internKey(key: string): string {
   return lastKey;
 }
 
+/** The document of the run going on, the one of the run before, and the latter's paragraphs by text (made when first needed). */
+let current: ResolutionDocument | undefined;
+let previous: ResolutionDocument | undefined;
+let byText: Map<string, Paragraph[]> | undefined;
+/** Does the run's document have paragraph nodes of its own (a full parse), so that looking up by text may pay? */
+let fresh = false;
+
+/** A run of the paragraph checks over `doc` begins. */
+export function startRun(doc: ResolutionDocument): void {
+  if (doc !== current) {
+    previous = current;
+    current = doc;
+  }
+  byText = undefined;
+  // a re-parse keeps the paragraphs before and after its edit: the first and the last one stay the same node
+  const shares = (a: Paragraph[], b: Paragraph[]) => a.length > 0 && b.length > 0 && (a[0] === b[0] || a[a.length - 1] === b[b.length - 1]);
+  fresh = !!previous && previous !== doc && !shares(doc.preamble, previous.preamble) && !shares(doc.operative, previous.operative);
+}
+
+function holds(e: Entry | undefined, p: Paragraph, key: string, last: boolean, source: string): e is Entry {
+  return (
+    !!e &&
+    e.key === key &&
+    e.last === last &&
+    e.text === p.text &&
+    e.length === p.end - p.start &&
+    e.fragments === p.fragments.length &&
+    source.startsWith(e.after, p.end)
+  );
+}
+
 /** The reports stored for `p` under `key` and how far the paragraph moved since, if they still hold. */
 export function storedReports(p: Paragraph, key: string, last: boolean, source: string): Stored | undefined {
   const e = entries.get(p);
-  if (!e || e.key !== key || e.last !== last || e.text !== p.text || e.length !== p.end - p.start || e.fragments !== p.fragments.length)
-    return undefined;
-  return source.startsWith(e.after, p.end) ? e : undefined;
+  if (holds(e, p, key, last, source)) return e;
+  return fresh ? byItsText(p, key, last, source) : undefined;
+}
+
+/** The entry of a paragraph of the last document checked that is the same as `p` to the paragraph checks, now `p`'s too. */
+function byItsText(p: Paragraph, key: string, last: boolean, source: string): Stored | undefined {
+  if (!byText) {
+    byText = new Map();
+    for (const list of [previous!.preamble, previous!.operative])
+      for (const q of list) {
+        if (!entries.has(q)) continue;
+        const same = byText.get(q.text);
+        if (same) same.push(q);
+        else byText.set(q.text, [q]);
+      }
+  }
+  for (const q of byText.get(p.text) ?? []) {
+    const e = entries.get(q);
+    if (holds(e, p, key, last, source) && sameNode(q, p, q.start, p.start)) {
+      entries.set(p, e);
+      return e;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Are two nodes the same but for where they stand: every field equal, offsets (`start`, `end`)
+ * counted from `a0` and `b0`, and the block index (which moves with the paragraph) aside?
+ */
+function sameNode(a: unknown, b: unknown, a0: number, b0: number): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    if (k === 'blockIndex') continue;
+    if (k === 'start' || k === 'end') {
+      if ((x[k] as number) - a0 !== (y[k] as number) - b0) return false;
+    } else if (!sameNode(x[k], y[k], a0, b0)) return false;
+  }
+  return true;
 }
 
 /** Reports stored for a paragraph: `start` is where the paragraph stood then (they move by its move since). */
@@ -74,19 +153,24 @@ export function storeReports(p: Paragraph, key: string, last: boolean, source: s
     text: p.text,
     fragments: p.fragments.length,
     last,
-    after: source.slice(p.end, p.end + MARGIN),
+    after: ownCopy(source.slice(p.end, p.end + MARGIN)),
     reports: reports.length ? reports : NONE,
   });
 }
 
 /** A report of a paragraph check, with offsets. */
 export function storedOf(rule: number, r: Report, lines: LineIndex): StoredReport {
-  const s: StoredReport = { rule, start: lines.offsetAt(r.range.start), end: lines.offsetAt(r.range.end), message: r.message };
+  // the texts copied: a message or a fix may be made of slices of this version's source
+  const s: StoredReport = { rule, start: lines.offsetAt(r.range.start), end: lines.offsetAt(r.range.end), message: ownCopy(r.message) };
   if (r.minor) s.minor = true;
   if (r.fix)
     s.fix = {
-      title: r.fix.title,
-      edits: r.fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })),
+      title: ownCopy(r.fix.title),
+      edits: r.fix.edits.map((e) => ({
+        start: lines.offsetAt(e.range.start),
+        end: lines.offsetAt(e.range.end),
+        newText: ownCopy(e.newText),
+      })),
     };
   return s;
 }
