@@ -11,7 +11,7 @@ import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule, RuleContext } from './rules/types';
 import { eachParagraph } from './rules/paragraph-rule';
-import { internKey, reportOf, startRun, storedOf, storedReports, storeReports, type StoredReport } from './rules/paragraph-cache';
+import { endRun, internKey, reportOf, startRun, storedOf, storedReports, storeReports, type StoredReport } from './rules/paragraph-cache';
 import { hasNumbered } from './rules/util';
 import { message, type MessageEntry, type MessageId, type MessageLocale } from './messages';
 import { parse } from './parser';
@@ -305,5 +305,6 @@ function paragraphReports(
     // a check that failed on this paragraph is tried again on the next version
     if (!failed) storeReports(p, key, place.last, source, collected);
   });
+  endRun();
   return out;
 }

@@ -245,6 +245,7 @@ function sameNumbers(ops: ResolutionDocument['operative'], texts: Array<string |
 
 /** Operative paragraph indices by number text ("5", "5 bis"), computed once per document. */
 export function operativeNumberIndex(doc: ResolutionDocument): Map<string, number[]> {
+  if (lastIndexed?.doc === doc) return lastIndexed.map;
   let m = numberIndexCache.get(doc);
   if (!m) {
     if (lastIndex && sameNumbers(doc.operative, lastIndex.texts)) m = lastIndex.map;
@@ -265,13 +266,17 @@ export function operativeNumberIndex(doc: ResolutionDocument): Map<string, numbe
     }
     numberIndexCache.set(doc, m);
   }
+  lastIndexed = { doc, map: m };
   return m;
 }
 
+/** The document last asked about and its index (a check asks once per cross-reference). */
+let lastIndexed: { doc: ResolutionDocument; map: Map<string, number[]> } | undefined;
+
 /** Index of the operative paragraph a cross-reference target means, if any. */
 export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, target: string): number | undefined {
-  const candidates = operativeNumberIndex(doc).get(normNumber(target)) ?? [];
-  if (candidates.length <= 1) return candidates[0];
+  const candidates = operativeNumberIndex(doc).get(normNumber(target));
+  if (!candidates || candidates.length === 1) return candidates?.[0];
   // several paragraphs carry that number: take the nearest in the stated direction
   if (ref.direction === 'above') {
     const before = candidates.filter((i) => doc.operative[i].end <= ref.start);

@@ -20,6 +20,7 @@
 import type { Paragraph, ResolutionDocument } from '../model';
 import type { Report } from './types';
 import { ownCopy, type LineIndex } from '../text';
+import { commonEnds } from '../parser/incremental';
 
 /** Characters after a paragraph a paragraph check may read (a preambular paragraph's `(a)` list after it). */
 export const MARGIN = 48;
@@ -64,8 +65,35 @@ let byText: Map<string, Paragraph[]> | undefined;
 /** Does the run's document have paragraph nodes of its own (a full parse), so that looking up by text may pay? */
 let fresh = false;
 
+/**
+ * The paragraphs of the last run in the order they were checked, with their entries, and those of
+ * the run going on: a re-parse keeps the paragraphs before its edit at the same place in the list and
+ * those after it shifted by the same count, so a paragraph finds its entry there without a lookup.
+ */
+let lastParagraphs: Paragraph[] = [];
+let lastEntries: Array<Entry | undefined> = [];
+let runParagraphs: Paragraph[] = [];
+let runEntries: Array<Entry | undefined> = [];
+/** Where the run is in its list, and how far the last run's list is shifted after an edit. */
+let at = 0;
+let shift = 0;
+/** The text of the last run, and where the text of the run going on differs from it: [editStart, editEnd). */
+let lastSource = '';
+let editStart = 0;
+let editEnd = 0;
+
 /** A run of the paragraph checks over `doc` begins. */
 export function startRun(doc: ResolutionDocument): void {
+  at = 0;
+  shift = lastParagraphs.length - (doc.preamble.length + doc.operative.length);
+  if (doc.source === lastSource) {
+    editStart = Infinity;
+    editEnd = -1;
+  } else {
+    const { prefix, suffix } = commonEnds(lastSource, doc.source);
+    editStart = prefix;
+    editEnd = doc.source.length - suffix;
+  }
   if (doc !== current) {
     previous = current;
     current = doc;
@@ -74,6 +102,17 @@ export function startRun(doc: ResolutionDocument): void {
   // a re-parse keeps the paragraphs before and after its edit: the first and the last one stay the same node
   const shares = (a: Paragraph[], b: Paragraph[]) => a.length > 0 && b.length > 0 && (a[0] === b[0] || a[a.length - 1] === b[b.length - 1]);
   fresh = !!previous && previous !== doc && !shares(doc.preamble, previous.preamble) && !shares(doc.operative, previous.operative);
+}
+
+/** The run is over: the document before it is no longer needed (the run's own is its caller's). */
+export function endRun(): void {
+  lastSource = current?.source ?? '';
+  previous = undefined;
+  byText = undefined;
+  runParagraphs.length = at;
+  runEntries.length = at;
+  [lastParagraphs, runParagraphs] = [runParagraphs, lastParagraphs];
+  [lastEntries, runEntries] = [runEntries, lastEntries];
 }
 
 function holds(e: Entry | undefined, p: Paragraph, key: string, last: boolean, source: string): e is Entry {
@@ -90,13 +129,24 @@ function holds(e: Entry | undefined, p: Paragraph, key: string, last: boolean, s
 
 /** The reports stored for `p` under `key` and how far the paragraph moved since, if they still hold. */
 export function storedReports(p: Paragraph, key: string, last: boolean, source: string): Stored | undefined {
+  const i = at++;
+  runParagraphs[i] = p;
+  // the same node at its place in the last run's list: its entry held then, for the same node (the
+  // same text, length and fragments); the characters after it changed only if they meet the edit
+  const aligned = lastParagraphs[i] === p ? lastEntries[i] : lastParagraphs[i + shift] === p ? lastEntries[i + shift] : undefined;
+  if (aligned && aligned.key === key && aligned.last === last && (p.end + MARGIN <= editStart || p.end >= editEnd)) {
+    runEntries[i] = aligned;
+    return aligned;
+  }
   const e = entries.get(p);
-  if (holds(e, p, key, last, source)) return e;
-  return fresh ? byItsText(p, key, last, source) : undefined;
+  let found = holds(e, p, key, last, source) ? e : undefined;
+  if (!found && fresh) found = byItsText(p, key, last, source);
+  runEntries[i] = found;
+  return found;
 }
 
 /** The entry of a paragraph of the last document checked that is the same as `p` to the paragraph checks, now `p`'s too. */
-function byItsText(p: Paragraph, key: string, last: boolean, source: string): Stored | undefined {
+function byItsText(p: Paragraph, key: string, last: boolean, source: string): Entry | undefined {
   if (!byText) {
     byText = new Map();
     for (const list of [previous!.preamble, previous!.operative])
@@ -146,7 +196,7 @@ export interface Stored {
 
 /** Remembers the reports of `p` (as the paragraph checks made them on `source`). */
 export function storeReports(p: Paragraph, key: string, last: boolean, source: string, reports: StoredReport[]): void {
-  entries.set(p, {
+  const e: Entry = {
     key,
     start: p.start,
     length: p.end - p.start,
@@ -155,7 +205,9 @@ export function storeReports(p: Paragraph, key: string, last: boolean, source: s
     last,
     after: ownCopy(source.slice(p.end, p.end + MARGIN)),
     reports: reports.length ? reports : NONE,
-  });
+  };
+  entries.set(p, e);
+  if (runParagraphs[at - 1] === p) runEntries[at - 1] = e;
 }
 
 /** A report of a paragraph check, with offsets. */
