@@ -4,10 +4,10 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parse, reparse } from '../../server/src/core/parser';
 import { checkDocument, type CheckOptions } from '../../server/src/core/check';
-import { defaultConfig } from '../../server/src/core/config';
+import { defaultConfig, parseOptionsOf } from '../../server/src/core/config';
 import type { CorpusFacts } from '../../server/src/core/findings';
 import { RULES } from '../../server/src/core/rules/registry';
-import { checkWork } from '../../server/src/services/documentWork';
+import { checkWork, parseText } from '../../server/src/services/documentWork';
 import { aknToTexts } from '../tools/akn';
 import { listXml, sharedCorpusDir } from '../tools/corpus-path';
 import { readSeed, SEED } from '../support/paths';
@@ -175,18 +175,23 @@ describe('checking again after an edit, reusing the findings of unchanged paragr
     assert.ok(!after.some((f) => f.rule === 'operative-verb-unknown'));
   });
 
-  it('re-parses and re-checks the next version of a text in the document work (as a worker does)', () => {
+  it('re-parses and re-checks the next version of a text in the document work (as a worker does with the model it keeps)', () => {
     const text = readSeed(SEED.ga75);
     const calls: string[] = [];
     const config = configured()!;
     const facts = corpus(calls);
-    const first = checkWork({ text, config, locale: 'en' }, facts);
+    const options = parseOptionsOf(config);
+    let doc = parseText(text, options);
+    const first = checkWork({ text, config, locale: 'en' }, facts, doc);
     const at = text.indexOf('*Requests*');
     const edited = text.slice(0, at) + 'x' + text.slice(at);
     calls.length = 0;
-    const second = checkWork({ text: edited, config, locale: 'en' }, facts);
+    doc = parseText(edited, options, doc);
+    const second = checkWork({ text: edited, config, locale: 'en' }, facts, doc);
     assert.ok(calls.length <= 2, `the next version reads the changed paragraph only (${calls.length} read)`);
     assert.deepStrictEqual(second.findings, checkDocument(parse(edited), { config, corpus: facts }));
     assert.notDeepStrictEqual(second.findings, first.findings);
+    // a text given alone (a workspace file) is parsed and checked afresh, with the same findings
+    assert.deepStrictEqual(checkWork({ text: edited, config, locale: 'en' }, facts).findings, second.findings);
   });
 });
