@@ -120,8 +120,9 @@ interface RenumberPlan {
   exclude: ReadonlySet<number>;
   numbers: Array<string | undefined>;
   restarts: number[];
-  /** Per cross-reference, its target texts and direction (a direction only matters among duplicate numbers, which are not planned ahead). */
-  targets: string[][];
+  /** The cross-references' target texts, all in a row, and how many each reference has (a direction only matters among duplicate numbers, which are not planned ahead). */
+  targets: string[];
+  counts: number[];
   edits: PlannedEdit[];
   /** False when a target had several candidates: then the positions decide, and the plan holds only for its own version. */
   reusable: boolean;
@@ -145,12 +146,11 @@ function samePlanInputs(doc: ResolutionDocument, keepInserted: boolean, exclude:
   const restarts = sectionRestarts(doc);
   if (restarts.length !== plan.restarts.length || restarts.some((r, k) => plan.restarts[k] !== r)) return false;
   const refs = doc.crossReferences;
-  if (refs.length !== plan.targets.length) return false;
-  for (let r = 0; r < refs.length; r++) {
+  if (refs.length !== plan.counts.length) return false;
+  for (let r = 0, x = 0; r < refs.length; r++) {
     const ts = refs[r].targets;
-    const was = plan.targets[r];
-    if (ts.length !== was.length) return false;
-    for (let k = 0; k < ts.length; k++) if (ts[k].text !== was[k]) return false;
+    if (ts.length !== plan.counts[r]) return false;
+    for (let k = 0; k < ts.length; k++) if (ts[k].text !== plan.targets[x++]) return false;
   }
   return true;
 }
@@ -199,22 +199,24 @@ function renumberPlan(doc: ResolutionDocument, keepInserted: boolean, exclude: R
   let reusable = true;
   const index = operativeNumberIndex(doc);
   const refs = doc.crossReferences;
-  const targets: string[][] = [];
+  const targets: string[] = [];
+  const counts: number[] = [];
   for (let r = 0; r < refs.length; r++) {
     const ref = refs[r];
-    const texts: string[] = [];
-    targets.push(texts);
+    counts.push(ref.targets.length);
     for (let k = 0; k < ref.targets.length; k++) {
       const t = ref.targets[k];
-      texts.push(t.text);
-      if ((index.get(normNumber(t.text))?.length ?? 0) > 1) reusable = false;
-      const target = resolveTarget(doc, ref, t.text);
+      targets.push(t.text);
+      const wanted = normNumber(t.text);
+      const candidates = index.get(wanted);
+      if (!candidates) continue;
+      if (candidates.length > 1) reusable = false;
+      const target = candidates.length === 1 ? candidates[0] : resolveTarget(doc, ref, t.text);
       if (target === undefined || !newNumbers[target]) continue;
-      if (normNumber(t.text) !== newNumbers[target])
-        edits.push({ start: t.start, end: t.end, newText: newNumbers[target], op: -1, ref: r, target: k });
+      if (wanted !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target], op: -1, ref: r, target: k });
     }
   }
-  return { keepInserted, exclude: new Set(exclude), numbers: ops.map((p) => p.number?.text), restarts, targets, edits, reusable };
+  return { keepInserted, exclude: new Set(exclude), numbers: ops.map((p) => p.number?.text), restarts, targets, counts, edits, reusable };
 }
 
 /**
@@ -319,10 +321,15 @@ function inOrder(edits: OffsetEdit[]): OffsetEdit[] {
   return out;
 }
 
+/** Is `p` before (line, character)? */
+function before(p: { line: number; character: number }, line: number, character: number): boolean {
+  return p.line < line || (p.line === line && p.character < character);
+}
+
 /**
  * The edits (in order of their start) with LSP ranges, the line starts walked once instead of searched
- * per edit. An edit of `previous` at the same place in the list, with the same text and range, is
- * used again (an edit elsewhere in the draft moves no line of the others).
+ * per edit. An edit of `previous` (in order of place too) with the same range and text is used
+ * again: a keystroke elsewhere in the draft moves no line of the others.
  */
 function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): Edit[] {
   const starts = lines.lineStarts;
@@ -330,6 +337,8 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): E
   const last = starts.length - 1;
   let line = 0;
   const out: Edit[] = [];
+  const prior = previous ?? [];
+  let j = 0;
   for (const e of edits) {
     const s = Math.max(0, Math.min(e.start, length));
     while (line < last && starts[line + 1] <= s) line++;
@@ -340,12 +349,15 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): E
     }
     let endLine = line;
     while (endLine < last && starts[endLine + 1] <= t) endLine++;
-    const was = previous?.[out.length];
+    // the edit of `previous` at the same place, if there is one (both lists go in order of place)
+    const sc = s - starts[line];
+    while (j < prior.length && before(prior[j].range.start, line, sc)) j++;
+    const was = prior[j];
     if (
       was &&
       was.newText === e.newText &&
       was.range.start.line === line &&
-      was.range.start.character === s - starts[line] &&
+      was.range.start.character === sc &&
       was.range.end.line === endLine &&
       was.range.end.character === t - starts[endLine]
     ) {
