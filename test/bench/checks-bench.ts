@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { performance, PerformanceObserver } from 'perf_hooks';
+import { constants, performance, PerformanceObserver } from 'perf_hooks';
 import { parse, reparse } from '../../server/src/core/parser';
 import { checkDocument } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/findings';
@@ -190,9 +190,10 @@ const WARM_UP = 20;
 async function typing(text: string, n: number): Promise<string[]> {
   let seed = 11;
   const next = (m: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
-  const pauses: Array<{ start: number; duration: number }> = [];
+  const pauses: Array<{ start: number; duration: number; kind: number }> = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pauses.push({ start: e.startTime, duration: e.duration });
+    for (const e of list.getEntries())
+      pauses.push({ start: e.startTime, duration: e.duration, kind: (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0 });
   });
   observer.observe({ entryTypes: ['gc'] });
   let doc = parse(text);
@@ -217,13 +218,19 @@ async function typing(text: string, n: number): Promise<string[]> {
   observer.disconnect();
   const gcIn = ([a, b]: [number, number]) => pauses.filter((p) => p.start >= a && p.start < b).reduce((t, p) => t + p.duration, 0);
   const gcTimes = windows.map(gcIn);
+  // the pauses within the keystrokes by kind: scavenges of the young generation, and the rest (marking and compacting the old one)
+  const within = pauses.filter((p) => windows.some(([a, b]) => p.start >= a && p.start < b));
+  const byKind = (minor: boolean) => {
+    const ps = within.filter((p) => (p.kind === constants.NODE_PERFORMANCE_GC_MINOR) === minor);
+    return `${ps.length} (${ps.reduce((t, p) => t + p.duration, 0).toFixed(0)} ms, longest ${Math.max(0, ...ps.map((p) => p.duration)).toFixed(1)} ms)`;
+  };
   const total = wall.reduce((a, b) => a + b, 0);
   const slow = percentile(wall, 0.95);
   const slowWithGc = wall.filter((w, i) => w >= slow && gcTimes[i] > 0).length;
   const slowCount = wall.filter((w) => w >= slow).length;
   const lines = [
     `keystroke re-check (re-parse + all checks, reusing the findings of unchanged paragraphs, as the server does; ${n} keystrokes after ${WARM_UP} of warm-up): CPU ${q(cpu)}; wall ${q(wall)}`,
-    `    garbage collection: ${((100 * gcTimes.reduce((a, b) => a + b, 0)) / total).toFixed(1)} % of the wall time, per keystroke ${q(gcTimes)}; ${slowWithGc} of the ${slowCount} keystrokes at or over p95 wall had a pause`,
+    `    garbage collection: ${((100 * gcTimes.reduce((a, b) => a + b, 0)) / total).toFixed(1)} % of the wall time, per keystroke ${q(gcTimes)}; ${slowWithGc} of the ${slowCount} keystrokes at or over p95 wall had a pause; scavenges ${byKind(true)}, old-generation pauses ${byKind(false)}`,
   ];
   if (global.gc) {
     // the heap with the model typed into, without it (a small draft checked since, so that no cache
