@@ -849,6 +849,25 @@ export class PhraseKnowledge {
     return undefined;
   }
 
+  /**
+   * Whether a known phrase of that kind opens `words`: `!!match(words, kind)`, without building the
+   * match (the parser asks this of most blocks, for both kinds).
+   */
+  opens(words: readonly string[], kind: PhraseKind): boolean {
+    const count = words.length;
+    let i = 0;
+    while (i < count - 1 && this.leading.has(normaliseWord(words[i]))) i++;
+    const root = this.tries[kind];
+    for (let startAt = i; startAt >= 0; startAt--) {
+      let node: Trie | undefined = root;
+      for (let j = startAt; node && j < count; j++) {
+        node = node.next.get(normaliseWord(words[j]));
+        if (node?.end) return true;
+      }
+    }
+    return false;
+  }
+
   // ── the checks' questions ───────────────────────────────────────────────────────────────
 
   /** Is the word the head of a known phrase of this kind? */

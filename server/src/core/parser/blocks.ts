@@ -6,6 +6,10 @@ import type { LineIndex } from '../text';
 import { FOOTNOTE_DEF_RE, HEADING_RE, RULE_RE } from './patterns';
 import { isBlank } from './inline';
 
+/** A line that opens an HTML comment; one that is a whole comment. */
+const COMMENT_OPEN_RE = /^\s*<!--/;
+const COMMENT_LINE_RE = /^\s*<!--.*-->\s*$/;
+
 /** A block of lines before it is given a role. */
 export interface RawBlock {
   start: number;
@@ -56,7 +60,7 @@ export function splitLines(
       continue;
     }
     const single = HEADING_RE.test(text) || RULE_RE.test(text);
-    const starter = single || numberRe.test(text) || sublabelRe.test(text) || FOOTNOTE_DEF_RE.test(text) || /^\s*<!--/.test(text);
+    const starter = single || numberRe.test(text) || sublabelRe.test(text) || FOOTNOTE_DEF_RE.test(text) || COMMENT_OPEN_RE.test(text);
     if (starter) close();
     if (!cur) {
       if (until && start >= until.offset && until.isStart(start)) {
@@ -65,11 +69,11 @@ export function splitLines(
       }
       cur = { start, end, text: '' };
     } else cur.end = end;
-    if (/^\s*<!--/.test(text) && !text.includes('-->')) {
+    if (COMMENT_OPEN_RE.test(text) && !text.includes('-->')) {
       inComment = true;
       continue;
     }
-    if (single || /^\s*<!--.*-->\s*$/.test(text)) close();
+    if (single || COMMENT_LINE_RE.test(text)) close();
   }
   close();
   for (const b of raw) b.text = source.slice(b.start, b.end);

@@ -31,11 +31,20 @@ import {
   AuthorityNode,
   FootnoteDefinitionNode,
 } from './nodes';
+import { isSpaceCode } from '../chars';
+
+const SPACE_OR_PUNCTUATION_RE = /[\s,;:.]/;
+const LOWER_FIRST_RE = /^\p{Ll}/u;
+/** What may stand between a label and its text. */
+const LABEL_GAP_RE = /[\s\u200b-\u200f]/;
+const EMPHASIS_FIRST_RE = /^[*_]/;
+const EMPHASIS_RE = /[*_]/;
+const IBID_RE = /^[*_]?ibid\b/i;
 
 export function opening(c: ParseContext, from: number, to: number, kind: PhraseKind, paragraphEnd: number): Opening | undefined {
   const { source, index } = c;
   let s = from;
-  while (s < to && /\s/.test(source[s])) s++;
+  while (s < to && isSpaceCode(source.charCodeAt(s))) s++;
   const words = leadingWords(source, s, Math.min(to, s + 300), 10);
   if (words.length === 0) return undefined;
   const first = italicRunAt(source, s, paragraphEnd);
@@ -88,7 +97,7 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
       if (!wrapsAll) {
         // The writer's italic run is the opening ("*Stresses its continued determination*").
         let e = first.innerEnd;
-        while (e > endOff && /[\s,;:.]/.test(source[e - 1])) e--;
+        while (e > endOff && SPACE_OR_PUNCTUATION_RE.test(source[e - 1])) e--;
         endOff = Math.max(endOff, e);
         if (!m) {
           const inner = leadingWords(source, first.innerStart, first.innerEnd, 12);
@@ -158,7 +167,7 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
     number = index.node(l.label.start, l.label.end, { text: l.label.text, value: parseInt(num[2], 10), suffix: num[3] }, NumberNode);
     contentStart = l.contentStart;
   }
-  while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
+  while (contentStart < b.end && isSpaceCode(source.charCodeAt(contentStart))) contentStart++;
   const footnotes = c.markersIn(b.start, b.end, []);
   const ending = endingOf(source, index, contentStart, b.end);
   const verbs = extraVerbs(c, contentStart, b.end);
@@ -196,7 +205,7 @@ export function extraVerbs(c: ParseContext, from: number, to: number): TextSpan[
   for (const r of italicRuns(c.source, from, to)) {
     if (r.start === from) continue;
     const words = leadingWords(c.source, r.innerStart, r.innerEnd, 6);
-    if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text)) continue;
+    if (words.length === 0 || !LOWER_FIRST_RE.test(words[0].text)) continue;
     const m = c.phrases.match(
       words.map((w) => w.text),
       'operative',
@@ -311,7 +320,7 @@ export function labelled(c: ParseContext, b: RawBlock, m: RegExpExecArray): { la
   const ls = b.start + m[1].length;
   const le = b.start + m[0].length;
   let contentStart = le;
-  while (contentStart < b.end && /[\s\u200b-\u200f]/.test(c.source[contentStart])) contentStart++;
+  while (contentStart < b.end && LABEL_GAP_RE.test(c.source[contentStart])) contentStart++;
   return { label: c.index.textNode(ls, le, c.source.slice(ls, le)), contentStart };
 }
 
@@ -349,7 +358,7 @@ export function authority(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const trimmedStart = b.start + (b.text.length - b.text.trimStart().length);
   const trimmedEnd = b.start + b.text.trimEnd().length;
-  const italic = /^[*_]/.test(source[trimmedStart]) && /[*_]/.test(source.slice(trimmedEnd - 2, trimmedEnd));
+  const italic = EMPHASIS_FIRST_RE.test(source[trimmedStart]) && EMPHASIS_RE.test(source.slice(trimmedEnd - 2, trimmedEnd));
   let comma: Span | undefined;
   const e = trimTrailing(source, trimmedStart, trimmedEnd);
   if (',،，'.includes(source[e - 1] ?? 'x')) comma = index.span(e - 1, e);
@@ -378,7 +387,7 @@ export function footnoteDefinition(c: ParseContext, b: RawBlock, m: RegExpExecAr
   const style: FootnoteStyle = m[2] ? 'unicode' : m[3] ? 'sup' : 'caret';
   const label = m[2] ? superscriptToAscii(m[2]) : (m[3] ?? m[4]);
   let ts = me;
-  while (ts < b.end && /\s/.test(source[ts])) ts++;
+  while (ts < b.end && isSpaceCode(source.charCodeAt(ts))) ts++;
   const text = source.slice(ts, b.end);
   const def: FootnoteDefinition = index.node(
     b.start,
@@ -388,7 +397,7 @@ export function footnoteDefinition(c: ParseContext, b: RawBlock, m: RegExpExecAr
       style,
       marker: index.span(ms, me),
       text,
-      ibid: /^[*_]?ibid\b/i.test(text),
+      ibid: IBID_RE.test(text),
     },
     FootnoteDefinitionNode,
   );

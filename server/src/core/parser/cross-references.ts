@@ -5,6 +5,10 @@ import type { LanguageFacts } from '../language-facts';
 import { PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, subLabelValues } from '../lexicon';
 import { CrossReferenceNode } from './nodes';
 
+/** "article 5, paragraph 2": a paragraph of an article, not of the resolution. */
+const ARTICLE_BEFORE_RE = /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu;
+const SPACE_RE = /\s/;
+
 /** The cross-references in the fragments of the paragraphs, in source order. */
 export function scanCrossReferences(source: string, index: LineIndex, f: LanguageFacts, paragraphs: Paragraph[]): CrossReference[] {
   const out: CrossReference[] = [];
@@ -26,11 +30,11 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
         const direction = m[5] === undefined ? undefined : f.above.includes(m[5]) ? 'above' : 'below';
         if (!direction) {
-          if (f.refOwnerBefore.test(before) || /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu.test(before)) continue;
+          if (f.refOwnerBefore.test(before) || ARTICLE_BEFORE_RE.test(before)) continue;
           if (f.refOfAfter.test(after)) continue;
         }
         const targets: TextSpan[] = [];
-        const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(/\s/));
+        const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(SPACE_RE));
         numRe.lastIndex = 0;
         let n: RegExpExecArray | null;
         while ((n = numRe.exec(m[1]))) {

@@ -21,6 +21,12 @@ import {
 } from './predicates';
 import { attachFragment, authority, continueListItem, footnoteDefinition, listItem, operative, preambular, subParagraph } from './builders';
 
+const COMMENT_OPEN_RE = /^\s*<!--/;
+const DIRECTIVE_OPEN_RE = /^\s*<!--\s*resolution-/;
+const ITALIC_OPENING_RE = /^\s*[*_]/;
+/** Notes under a table: "*a* From extrabudgetary funds.", "*Abbreviations*: GS (OL), …". */
+const TABLE_NOTE_RE = /^\s*[*_](?:[a-z]|Abbreviations?|Notes?|Sources?)[*_]/;
+
 /** Gives block i its role. */
 export function classify(c: ParseContext, i: number): void {
   const b = c.block(i);
@@ -34,8 +40,8 @@ export function classify(c: ParseContext, i: number): void {
 function classifyBlock(c: ParseContext, b: RawBlock, i: number): void {
   const t = b.text;
   // Comments, rules and footnote definitions are what they are in every part.
-  if (/^\s*<!--/.test(t)) {
-    c.addBlock(b, /^\s*<!--\s*resolution-/.test(t) ? 'directive' : 'other');
+  if (COMMENT_OPEN_RE.test(t)) {
+    c.addBlock(b, DIRECTIVE_OPEN_RE.test(t) ? 'directive' : 'other');
     return;
   }
   if (RULE_RE.test(t)) {
@@ -169,7 +175,7 @@ function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined)
     // The adopted text runs until an operative paragraph of the resolution itself (an italic verb)
     // or the meeting line: its numbered paragraphs are items, everything else continues them.
     const contentStart = num ? b.start + num[0].length : b.start;
-    const resumes = /^\s*[*_]/.test(c.source.slice(contentStart, contentStart + 4)) && opensOperative(c, contentStart, b.end);
+    const resumes = ITALIC_OPENING_RE.test(c.source.slice(contentStart, contentStart + 4)) && opensOperative(c, contentStart, b.end);
     if (!resumes) {
       if (num) listItem(c, b, num);
       else continueListItem(c, b);
@@ -205,7 +211,7 @@ function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined)
     return;
   }
   // Notes under a table: "*a* From extrabudgetary funds.", "*Abbreviations*: GS (OL), …".
-  if (/^\s*[*_](?:[a-z]|Abbreviations?|Notes?|Sources?)[*_]/.test(b.text)) {
+  if (TABLE_NOTE_RE.test(b.text)) {
     c.addBlock(b, 'other');
     return;
   }
