@@ -19,6 +19,10 @@ import ruData from './data/phrases.ru.json';
 import arData from './data/phrases.ar.json';
 import type { Lang } from './languages';
 import { FRENCH_GENDER_PAIRS, LANGUAGE_FACTS, languageFacts, type LanguageFacts } from './language-facts';
+import { isLetterCode, isSpaceCode, isWordPartCode } from './chars';
+
+const CURLY_APOSTROPHE_RE = /’/g;
+const UPPER_FIRST_RE = /^\p{Lu}/u;
 
 export type PhraseKind = 'operative' | 'preambular';
 
@@ -520,7 +524,7 @@ interface Trie {
 
 function normaliseWord(w: string): string {
   const l = w.toLowerCase();
-  return l.indexOf('’') < 0 ? l : l.replace(/’/g, "'");
+  return l.indexOf('’') < 0 ? l : l.replace(CURLY_APOSTROPHE_RE, "'");
 }
 
 /** Splits a phrase into lower-case words; French elisions stay with their word ("l'esprit"). */
@@ -627,7 +631,7 @@ export function leadingWords(source: string, start: number, end: number, max = 6
 /** `*`, `_` or white space (every white space character is in the Basic Multilingual Plane). */
 function isSkipped(c: number): boolean {
   if (c < 128) return c === 32 || c === 42 || c === 95 || (c >= 9 && c <= 13);
-  return /\s/.test(String.fromCharCode(c));
+  return isSpaceCode(c);
 }
 
 const LETTER_RE = /^\p{L}/u;
@@ -638,10 +642,8 @@ function letterLength(source: string, i: number, inside: boolean): number {
   if (i >= source.length) return 0;
   const c = source.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (inside && (c === 39 || c === 45)) ? 1 : 0;
-  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < source.length;
-  const ch = source.slice(i, pair ? i + 2 : i + 1);
-  if (!(inside ? WORD_PART_RE : LETTER_RE).test(ch)) return 0;
-  return ch.length;
+  if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < source.length)) return (inside ? isWordPartCode(c) : isLetterCode(c)) ? 1 : 0;
+  return (inside ? WORD_PART_RE : LETTER_RE).test(source.slice(i, i + 2)) ? 2 : 0;
 }
 
 /** The first word that is not a modifier, with the modifiers before it. */
@@ -656,7 +658,7 @@ export function headOf(words: Word[], lang: Lang = 'en'): { head?: Word; before:
 
 export function matchCase(model: string, word: string): string {
   if (model === model.toUpperCase() && model.length > 1) return word.toUpperCase();
-  if (/^\p{Lu}/u.test(model)) return word[0].toUpperCase() + word.slice(1);
+  if (UPPER_FIRST_RE.test(model)) return word[0].toUpperCase() + word.slice(1);
   return word;
 }
 
@@ -808,11 +810,18 @@ export class PhraseKnowledge {
    * The longest known phrase at the start of `words` (as written), with modifiers.
    * Returns undefined when no known phrase of that kind opens the words.
    */
-  match(words: string[], kind: PhraseKind): PhraseMatch | undefined {
+  match(words: readonly string[], kind: PhraseKind): PhraseMatch | undefined {
+    return this.matchWords(words.length, (k) => words[k], kind);
+  }
+
+  /**
+   * `match` over `count` words read through `word(k)` as the walk reaches them (a caller that holds
+   * offsets slices only the words the walk reads).
+   */
+  matchWords(count: number, word: (k: number) => string, kind: PhraseKind): PhraseMatch | undefined {
     // Words are lower-cased as the walk reaches them: most openings are decided by their first word.
-    const count = words.length;
     const lower: string[] = [];
-    const low = (k: number): string => lower[k] ?? (lower[k] = normaliseWord(words[k]));
+    const low = (k: number): string => lower[k] ?? (lower[k] = normaliseWord(word(k)));
     let i = 0;
     while (i < count - 1 && this.leading.has(low(i))) i++;
     // Try from each modifier boundary: "Further" may itself start a phrase in some books.
@@ -938,6 +947,8 @@ export class PhraseKnowledge {
    * slip of the keys, that occurs in no known phrase. `words` start at the head.
    */
   suggestInPhrase(kind: PhraseKind, words: string[]): { index: number; word: string } | undefined {
+    // no phrase of two words or more opens with that head: nothing to compare (most heads)
+    if (!words.length || !this.phrasesByHead(kind).has(normaliseWord(words[0]))) return undefined;
     return this.memo(`p\u0000${kind}\u0000${words.join('\u0000')}`, () => this.suggestInPhraseUncached(kind, words));
   }
 
@@ -1002,7 +1013,7 @@ export class PhraseKnowledge {
   clearlyNotPhrase(kind: PhraseKind, word: string): boolean {
     const w = normaliseWord(word);
     if (FUNCTION_WORDS[this.lang]?.has(w)) return true;
-    if (this.facts.capitalised && !/^\p{Lu}/u.test(word)) return true; // a paragraph opens with a capital
+    if (this.facts.capitalised && !UPPER_FIRST_RE.test(word)) return true; // a paragraph opens with a capital
     return false;
   }
 }

@@ -19,7 +19,17 @@ import type { PhraseKind } from '../phrase-knowledge';
 import { subLabelValues } from '../lexicon';
 import type { RawBlock } from './blocks';
 import type { ParseContext } from './context';
-import { endingOf, italicRunAt, italicRuns, leadingWords, superscriptToAscii, trimTrailing } from './inline';
+import {
+  endingOf,
+  italicRunAt,
+  italicRuns,
+  leadingWords,
+  scanLeadingWords,
+  superscriptToAscii,
+  trimTrailing,
+  wordEnds,
+  wordStarts,
+} from './inline';
 import { ADOPTS_RE } from './patterns';
 import {
   NumberNode,
@@ -45,23 +55,21 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
   const { source, index } = c;
   let s = from;
   while (s < to && isSpaceCode(source.charCodeAt(s))) s++;
-  const words = leadingWords(source, s, Math.min(to, s + 300), 10);
-  if (words.length === 0) return undefined;
+  // The words as offsets: the phrase walk slices only those it reads (a known phrase: its own).
+  const count = scanLeadingWords(source, s, Math.min(to, s + 300), 10);
+  if (count === 0) return undefined;
+  let startOff = wordStarts[0];
+  const m = c.phrases.matchWords(count, (k) => source.slice(wordStarts[k], wordEnds[k]), kind);
+  let endOff = m ? wordEnds[m.wordCount - 1] : 0;
   const first = italicRunAt(source, s, paragraphEnd);
-  const m = c.phrases.match(
-    words.map((w) => w.text),
-    kind,
-  );
-  let startOff = words[0].start;
-  let endOff: number;
   let italic: ItalicState = 'none';
   let base: string;
   let modifiers: string[];
   if (m) {
-    endOff = words[m.wordCount - 1].end;
     base = m.base;
     modifiers = m.modifiers;
   } else {
+    const words = leadingWords(source, s, Math.min(to, s + 300), 10);
     // Unknown opening: the italic run if any, else the first word and any trailing also/further.
     let n = 1;
     const lead = (w: string) => c.phrases.isLeadingModifier(w);

@@ -26,10 +26,10 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
       let m: RegExpExecArray | null;
       re.lastIndex = 0;
       while ((m = re.exec(text))) {
-        const before = text.slice(Math.max(0, m.index - 40), m.index);
-        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
         const direction = m[5] === undefined ? undefined : f.above.includes(m[5]) ? 'above' : 'below';
         if (!direction) {
+          const before = text.slice(Math.max(0, m.index - 40), m.index);
+          const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
           if (f.refOwnerBefore.test(before) || ARTICLE_BEFORE_RE.test(before)) continue;
           if (f.refOfAfter.test(after)) continue;
         }

@@ -111,11 +111,19 @@ export interface Word {
   end: number;
 }
 
-/** The leading words of source[from, to) up to the first punctuation, skipping emphasis markers. */
-export function leadingWords(source: string, from: number, to: number, max = 10): Word[] {
-  const words: Word[] = [];
+/** Where the words of a leadingWords scan start and end (shared scratch space, read before the next scan). */
+export const wordStarts = new Int32Array(32);
+export const wordEnds = new Int32Array(32);
+
+/**
+ * The leading words of source[from, to) up to the first punctuation, skipping emphasis markers, as
+ * offsets in wordStarts / wordEnds (at most 32); returns how many.
+ */
+export function scanLeadingWords(source: string, from: number, to: number, max = 10): number {
+  let n = 0;
   let i = from;
-  while (i < to && words.length < max) {
+  max = Math.min(max, wordStarts.length);
+  while (i < to && n < max) {
     const c = source.charCodeAt(i);
     if (c === 42 /* * */ || c === 95 /* _ */ || isSpaceCode(c)) {
       i++;
@@ -128,12 +136,29 @@ export function leadingWords(source: string, from: number, to: number, max = 10)
         if (!(isLetterOrDigitCode(d) || d === 39 /* ' */ || d === 0x2019 /* ’ */ || d === 45 /* - */)) break;
         j++;
       }
-      words.push({ text: source.slice(i, j), start: i, end: j });
+      wordStarts[n] = i;
+      wordEnds[n++] = j;
       i = j;
       continue;
     }
     break;
   }
+  return n;
+}
+
+/** The leading words of source[from, to) up to the first punctuation, skipping emphasis markers. */
+export function leadingWords(source: string, from: number, to: number, max = 10): Word[] {
+  const n = scanLeadingWords(source, from, to, max);
+  const words: Word[] = new Array<Word>(n);
+  for (let k = 0; k < n; k++) words[k] = { text: source.slice(wordStarts[k], wordEnds[k]), start: wordStarts[k], end: wordEnds[k] };
+  return words;
+}
+
+/** The texts of leadingWords. */
+export function leadingWordTexts(source: string, from: number, to: number, max = 10): string[] {
+  const n = scanLeadingWords(source, from, to, max);
+  const words: string[] = new Array<string>(n);
+  for (let k = 0; k < n; k++) words[k] = source.slice(wordStarts[k], wordEnds[k]);
   return words;
 }
 

@@ -5,7 +5,7 @@
 import type { OperativeParagraph } from '../model';
 import type { RawBlock } from './blocks';
 import type { ParseContext } from './context';
-import { endingOf, leadingWords } from './inline';
+import { endingOf, leadingWordTexts } from './inline';
 import { ADOPTS_RE, FOOTNOTE_DEF_RE, NAME_STOPWORDS, NUMBER_RE, RULE_RE } from './patterns';
 import { isSpaceCode } from '../chars';
 
@@ -101,10 +101,10 @@ export function isAuthority(c: ParseContext, b: RawBlock, i: number): boolean {
 }
 
 export function opensPreamble(c: ParseContext, b: RawBlock): boolean {
-  const words = leadingWords(c.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+  const words = leadingWordTexts(c.source, b.start, Math.min(b.end, b.start + 200), 8);
   if (words.length === 0 || !(c.facts.capitalised ? UPPER_OR_EMPHASIS_FIRST_RE : LETTER_OR_EMPHASIS_FIRST_RE).test(b.text.trim()))
     return false;
-  const m = c.phrases.match(words, 'preambular');
+  const m = c.phrases.opens(words, 'preambular');
   const end = endingOf(c.source, c.index, b.start, b.end);
   return !!m && (end.char === ',' || end.char === '');
 }
@@ -114,7 +114,7 @@ export function opensOperative(c: ParseContext, from: number, to: number, requir
   let s = from;
   while (s < to && isSpaceCode(c.source.charCodeAt(s))) s++;
   const italic = c.source[s] === '*' || c.source[s] === '_';
-  const words = leadingWords(c.source, s, Math.min(to, s + 200), 8).map((w) => w.text);
+  const words = leadingWordTexts(c.source, s, Math.min(to, s + 200), 8);
   if (words.length === 0) return false;
   const op = c.phrases.match(words, 'operative');
   if (requireItalicUnnumbered) {
@@ -129,8 +129,8 @@ export function opensOperative(c: ParseContext, from: number, to: number, requir
   if (italic) {
     // Italic opening: an operative verb, or an unknown verb-like word that is not a preambular phrase.
     if (op) return true;
-    if (c.facts.lang !== 'en') return !c.phrases.match(words, 'preambular') && verbLike(c, words[0]);
-    return !c.phrases.match(words, 'preambular') && ASCII_UPPER_FIRST_RE.test(words[0]) && S_END_RE.test(words[0]);
+    if (c.facts.lang !== 'en') return !c.phrases.opens(words, 'preambular') && verbLike(c, words[0]);
+    return !c.phrases.opens(words, 'preambular') && ASCII_UPPER_FIRST_RE.test(words[0]) && S_END_RE.test(words[0]);
   }
   return !!op && (!c.facts.capitalised || UPPER_FIRST_RE.test(words[0]));
 }
@@ -147,13 +147,13 @@ export function isSectionHeading(c: ParseContext, b: RawBlock): boolean {
   if (t.includes('\n') || t.length > 120 || (c.facts.capitalised && !UPPER_FIRST_RE.test(t)) || EMPHASIS_FIRST_RE.test(t)) return false;
   if (c.current && c.current.ending.char === '') return false;
   if (endingOf(c.source, c.index, b.start, b.end).char !== '') return false;
-  const words = leadingWords(c.source, b.start, b.end, 8).map((w) => w.text);
-  return !c.phrases.match(words, 'operative') && !c.phrases.match(words, 'preambular');
+  const words = leadingWordTexts(c.source, b.start, b.end, 8);
+  return !c.phrases.opens(words, 'operative') && !c.phrases.opens(words, 'preambular');
 }
 
 export function opensSectionPreamble(c: ParseContext, b: RawBlock): boolean {
   if (endingOf(c.source, c.index, b.start, b.end).char !== ',') return false;
-  const words = leadingWords(c.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
+  const words = leadingWordTexts(c.source, b.start, Math.min(b.end, b.start + 200), 8);
   const pre = c.phrases.match(words, 'preambular');
   const op = c.phrases.match(words, 'operative');
   return !!pre && (!op || op.wordCount < pre.wordCount);
@@ -162,8 +162,8 @@ export function opensSectionPreamble(c: ParseContext, b: RawBlock): boolean {
 export function opensParagraph(c: ParseContext, b: RawBlock): boolean {
   const first = b.text.trimStart();
   if (EMPHASIS_OPENS_RE.test(first)) return true;
-  const words = leadingWords(c.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
-  return !!(c.phrases.match(words, 'operative') || c.phrases.match(words, 'preambular'));
+  const words = leadingWordTexts(c.source, b.start, Math.min(b.end, b.start + 200), 8);
+  return c.phrases.opens(words, 'operative') || c.phrases.opens(words, 'preambular');
 }
 
 export function isFragment(c: ParseContext, b: RawBlock): boolean {
@@ -177,12 +177,12 @@ export function isFragment(c: ParseContext, b: RawBlock): boolean {
     // After a page break (footnote block or rule) a block that opens with no phrase at all
     // ("Japan, from 7 to 12 March 2021, …" after "… held in Kyoto,") continues the paragraph.
     if (!c.pageBreak || cur.ending.char === '.' || cur.ending.char === ';' || EMPHASIS_FIRST_RE.test(first)) return false;
-    const w = leadingWords(c.source, b.start, Math.min(b.end, b.start + 200), 8).map((x) => x.text);
+    const w = leadingWordTexts(c.source, b.start, Math.min(b.end, b.start + 200), 8);
     if (
       w.length === 0 ||
       (c.facts.lang === 'en' ? EN_PREAMBULAR_LIKE_RE.test(w[0]) : c.facts.preambularLike.test(w[0])) ||
-      c.phrases.match(w, 'preambular') ||
-      c.phrases.match(w, 'operative')
+      c.phrases.opens(w, 'preambular') ||
+      c.phrases.opens(w, 'operative')
     )
       return false;
     return true;
@@ -190,8 +190,8 @@ export function isFragment(c: ParseContext, b: RawBlock): boolean {
   // The paragraph before ends mid-sentence: the block continues it unless it opens a new paragraph
   // (an italic opening, or a known phrase: "Recalling …, and" followed by "Instructs the …").
   if (EMPHASIS_FIRST_RE.test(first)) return false;
-  const words = leadingWords(c.source, b.start, Math.min(b.end, b.start + 200), 8).map((w) => w.text);
-  if (c.phrases.match(words, 'preambular') || c.phrases.match(words, 'operative')) return false;
+  const words = leadingWordTexts(c.source, b.start, Math.min(b.end, b.start + 200), 8);
+  if (c.phrases.opens(words, 'preambular') || c.phrases.opens(words, 'operative')) return false;
   return true;
 }
 export function isListItem(c: ParseContext, b: RawBlock, num: RegExpExecArray): boolean {
@@ -208,6 +208,6 @@ export function isListItem(c: ParseContext, b: RawBlock, num: RegExpExecArray): 
   // resolution adopts ("*Adopts* the following declaration:" / "1. We, the Heads of State …").
   // After an unnumbered lead-in, items that open with an operative verb are the operative part.
   if (cur.number !== undefined) return true;
-  const words = leadingWords(c.source, contentStart, Math.min(b.end, contentStart + 200), 8).map((w) => w.text);
-  return !c.phrases.match(words, 'operative');
+  const words = leadingWordTexts(c.source, contentStart, Math.min(b.end, contentStart + 200), 8);
+  return !c.phrases.opens(words, 'operative');
 }

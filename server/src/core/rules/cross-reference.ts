@@ -3,11 +3,14 @@ import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { operativeAt, rangeOf } from './util';
 import type { SubParagraph } from '../model';
 
+const PARENS_AND_SPACES_RE = /[()\s]/g;
+const LABEL_MARKS_RE = /[().\s]/g;
+
 /** The sub-paragraph labelled `sub` ("(b)") among items and their children. */
 function findSub(items: SubParagraph[], sub: string): SubParagraph | undefined {
-  const want = sub.replace(/[()\s]/g, '').toLowerCase();
+  const want = sub.replace(PARENS_AND_SPACES_RE, '').toLowerCase();
   for (const s of items) {
-    if (s.label.text.replace(/[().\s]/g, '').toLowerCase() === want) return s;
+    if (s.label.text.replace(LABEL_MARKS_RE, '').toLowerCase() === want) return s;
     const inner = findSub(s.children, sub);
     if (inner) return inner;
   }

@@ -4,11 +4,18 @@ import type { Edit } from '../findings';
 import type { LineIndex } from '../text';
 import { headOf, leadingWords, type PhraseKnowledge, type Word } from './phrase-knowledge';
 
+/** What stands between a paragraph's number and its words. */
+const BEFORE_WORDS_RE = /[\s.)\]]/;
+const EMPHASIS_RUN_RE = /[*_]+/g;
+const SPACES_RE = /\s+/g;
+const EMPHASIS_RE = /[*_]/;
+const STARS_RE = /\*+/g;
+
 /** Offset where a paragraph's words begin (past the number token of an operative paragraph). */
 export function bodyStart(doc: ResolutionDocument, p: Paragraph): number {
   let i = p.kind === 'operative' && p.number ? p.number.end : p.start;
   const src = doc.source;
-  while (i < p.end && /[\s.)\]]/.test(src[i])) i++;
+  while (i < p.end && BEFORE_WORDS_RE.test(src[i])) i++;
   return i;
 }
 
@@ -19,19 +26,26 @@ export interface OpeningWords {
   before: Word[];
 }
 
-/** Opening words per paragraph node: several checks ask for them, the parse does not change. */
-const openingCache = new WeakMap<ResolutionDocument, Map<Paragraph, OpeningWords>>();
+/**
+ * Opening words per paragraph node: several checks ask for them, the parse does not change. Kept
+ * by the paragraph's block index (each paragraph begins at a block of its own), beside the
+ * paragraph they belong to: reading an array slot costs less than a map lookup per question.
+ */
+const openingCache = new WeakMap<ResolutionDocument, { paragraphs: Paragraph[]; values: OpeningWords[] }>();
 
 export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
   let perDoc = openingCache.get(doc);
-  if (!perDoc) openingCache.set(doc, (perDoc = new Map()));
-  const cached = perDoc.get(p);
-  if (cached) return cached;
+  if (!perDoc) openingCache.set(doc, (perDoc = { paragraphs: [], values: [] }));
+  const i = p.blockIndex;
+  if (perDoc.paragraphs[i] === p) return perDoc.values[i];
   const first = p.fragments[0] ?? p;
   const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
   const { head, before } = headOf(words, doc.lang);
   const value = { words, head, before };
-  perDoc.set(p, value);
+  if (Number.isInteger(i) && i >= 0) {
+    perDoc.paragraphs[i] = p;
+    perDoc.values[i] = value;
+  }
   return value;
 }
 
@@ -84,7 +98,7 @@ export function operativeAt(doc: ResolutionDocument, offset: number): { index: n
 
 /** Phrase of the opening as written, emphasis markers removed. */
 export function plainPhrase(text: string): string {
-  return text.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
+  return text.replace(EMPHASIS_RUN_RE, '').replace(SPACES_RE, ' ').trim();
 }
 
 /**
@@ -102,10 +116,10 @@ export function italicEdits(doc: ResolutionDocument, lines: LineIndex, p: Paragr
   }
   const src = doc.source;
   // take in emphasis markers directly around the region
-  while (start > p.start && /[*_]/.test(src[start - 1])) start--;
+  while (start > p.start && EMPHASIS_RE.test(src[start - 1])) start--;
   while (end < p.end && src[end] === '*') end++;
   const region = src.slice(start, end);
-  const plain = region.replace(/\*+/g, '');
+  const plain = region.replace(STARS_RE, '');
   const phrase = plainPhrase(o.text);
   if (!phrase) return undefined;
   const at = plain.indexOf(phrase);
