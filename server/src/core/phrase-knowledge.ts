@@ -948,7 +948,7 @@ export class PhraseKnowledge {
    */
   suggestInPhrase(kind: PhraseKind, words: string[]): { index: number; word: string } | undefined {
     // no phrase of two words or more opens with that head: nothing to compare (most heads)
-    if (!words.length || !this.phrasesByHead(kind).has(normaliseWord(words[0]))) return undefined;
+    if (!words.length || !this.headsLongerPhrases(kind, words[0])) return undefined;
     return this.memo(`p\u0000${kind}\u0000${words.join('\u0000')}`, () => this.suggestInPhraseUncached(kind, words));
   }
 
@@ -978,6 +978,11 @@ export class PhraseKnowledge {
       if (!best || n > best.n) best = { index: diff, word: matchCase(words[diff], ph[diff]), n };
     }
     return best && { index: best.index, word: best.word };
+  }
+
+  /** Whether a known phrase of two words or more opens with this head (else suggestInPhrase has nothing to offer). */
+  headsLongerPhrases(kind: PhraseKind, head: string): boolean {
+    return this.phrasesByHead(kind).has(normaliseWord(head));
   }
 
   private byHead?: Record<PhraseKind, Map<string, Array<string[] & { key: string }>>>;

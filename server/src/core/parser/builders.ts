@@ -121,19 +121,15 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
     }
   }
   startOff = Math.min(startOff, endOff);
-  return index.node(
-    startOff,
-    endOff,
-    {
-      text: source.slice(startOff, endOff),
-      italic,
-      italicSpan,
-      base,
-      modifiers,
-      known: !!m,
-    },
-    OpeningNode,
-  );
+  // the fields set one by one, in the model's order (no object literal to copy them from)
+  const o = new OpeningNode(index, startOff, endOff) as unknown as Opening;
+  o.text = source.slice(startOff, endOff);
+  o.italic = italic;
+  o.italicSpan = italicSpan;
+  o.base = base;
+  o.modifiers = modifiers;
+  o.known = !!m;
+  return o;
 }
 
 export function preambular(c: ParseContext, b: RawBlock): void {
@@ -172,7 +168,10 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
   let contentStart = b.start;
   if (num) {
     const l = labelled(c, b, num);
-    number = index.node(l.label.start, l.label.end, { text: l.label.text, value: parseInt(num[2], 10), suffix: num[3] }, NumberNode);
+    number = new NumberNode(index, l.label.start, l.label.end) as unknown as OperativeNumber;
+    number.text = l.label.text;
+    number.value = parseInt(num[2], 10);
+    number.suffix = num[3];
     contentStart = l.contentStart;
   }
   while (contentStart < b.end && isSpaceCode(source.charCodeAt(contentStart))) contentStart++;
@@ -181,26 +180,21 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
   const verbs = extraVerbs(c, contentStart, b.end);
   // the paragraph's text and its lead-in's are one string until a fragment or an item follows
   const text = source.slice(contentStart, b.end);
-  const p: OperativeParagraph = index.node(
-    b.start,
-    b.end,
-    {
-      kind: 'operative' as const,
-      fragments: [index.span(contentStart, b.end)],
-      text,
-      ending,
-      footnotes,
-      blockIndex,
-      number,
-      opening: opening(c, contentStart, b.end, 'operative', b.end),
-      extraVerbs: verbs,
-      leadIn: index.textNode(contentStart, b.end, text),
-      leadInEnding: ending,
-      subparagraphs: [],
-      listItems: [],
-    },
-    OperativeNode,
-  );
+  // the fields set one by one, in the model's order (no object literal to copy them from)
+  const p = new OperativeNode(index, b.start, b.end) as unknown as OperativeParagraph;
+  p.kind = 'operative';
+  p.fragments = [index.span(contentStart, b.end)];
+  p.text = text;
+  p.ending = ending;
+  p.footnotes = footnotes;
+  p.blockIndex = blockIndex;
+  p.number = number;
+  p.opening = opening(c, contentStart, b.end, 'operative', b.end);
+  p.extraVerbs = verbs;
+  p.leadIn = index.textNode(contentStart, b.end, text);
+  p.leadInEnding = ending;
+  p.subparagraphs = [];
+  p.listItems = [];
   c.doc.operative.push(p);
   c.current = p;
   c.subStack = [];

@@ -28,14 +28,14 @@ export function endingMessage(ctx: RuleContext, what: string, has: string, want:
   return { message: ctx.t('punctuation.ending', { what, has, want: wanted }), fixTitle: ctx.t('fix.endWith', { want: wanted }) };
 }
 
-/** `what` names the paragraph in the message (asked only when there is a finding). */
-export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: () => string): void {
+/** `what` names the paragraph in the message (looked up only when there is a finding). */
+export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: MessageId): void {
   const { doc, lines } = ctx;
   const e = p.ending;
   if (e.char === want) return;
   // a preambular paragraph introducing its own list of items ends with a colon
   if (p.kind === 'preambular' && e.char === ':' && FIRST_ITEM_RE.test(doc.source.slice(p.end, p.end + 40))) return;
-  const text = endingMessage(ctx, what(), endingName(ctx, e.char) + (e.conjunction ? ` “; ${e.conjunction}”` : ''), want);
+  const text = endingMessage(ctx, ctx.t(what), endingName(ctx, e.char) + (e.conjunction ? ` “; ${e.conjunction}”` : ''), want);
   let fix: Fix;
   if (e.char === '') {
     fix = { title: text.fixTitle, edits: [edit(lines, e.span.start, e.span.start, want)] };

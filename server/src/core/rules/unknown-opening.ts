@@ -17,6 +17,7 @@ export function checkUnknownOpening(ctx: RuleContext, kind: PhraseKind, p: Parag
   if (!head) return;
   if (phrases.isHead(kind, head.text)) {
     // a known head with a slip further in the phrase ("Noting with concen")
+    if (!phrases.headsLongerPhrases(kind, head.text)) return;
     const from = words.indexOf(head);
     const slip = phrases.suggestInPhrase(
       kind,
