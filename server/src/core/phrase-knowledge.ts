@@ -682,6 +682,9 @@ export function slips(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** The lower-cased words of the match being made (see matchWords). */
+const LOWER: string[] = [];
+
 export class PhraseKnowledge {
   readonly facts: LanguageFacts;
   private readonly tries: Record<PhraseKind, Trie> = { operative: { next: new Map() }, preambular: { next: new Map() } };
@@ -820,7 +823,9 @@ export class PhraseKnowledge {
    */
   matchWords(count: number, word: (k: number) => string, kind: PhraseKind): PhraseMatch | undefined {
     // Words are lower-cased as the walk reaches them: most openings are decided by their first word.
-    const lower: string[] = [];
+    // (`lower` is scratch space shared by the calls: a match reads no other match's words.)
+    const lower = LOWER;
+    lower.length = 0;
     const low = (k: number): string => lower[k] ?? (lower[k] = normaliseWord(word(k)));
     let i = 0;
     while (i < count - 1 && this.leading.has(low(i))) i++;
@@ -836,7 +841,7 @@ export class PhraseKnowledge {
         if (node.end) best = j;
       }
       if (best > startAt) {
-        const base = lower.slice(startAt, best).join(' ');
+        const base = best - startAt === 1 ? lower[startAt] : lower.slice(startAt, best).join(' ');
         const mods = lower.slice(0, startAt);
         let end = best;
         for (;;) {

@@ -9,6 +9,9 @@ import { CrossReferenceNode } from './nodes';
 const ARTICLE_BEFORE_RE = /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu;
 const SPACE_RE = /\s/;
 
+/** The targets of the reference being read (scratch space, copied into the node). */
+const TARGETS: TextSpan[] = [];
+
 /** The cross-references in the fragments of the paragraphs, in source order. */
 export function scanCrossReferences(source: string, index: LineIndex, f: LanguageFacts, paragraphs: Paragraph[]): CrossReference[] {
   const out: CrossReference[] = [];
@@ -33,7 +36,8 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
           if (f.refOwnerBefore.test(before) || ARTICLE_BEFORE_RE.test(before)) continue;
           if (f.refOfAfter.test(after)) continue;
         }
-        const targets: TextSpan[] = [];
+        const targets = TARGETS;
+        targets.length = 0;
         const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(SPACE_RE));
         numRe.lastIndex = 0;
         let n: RegExpExecArray | null;
@@ -42,8 +46,10 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
           targets.push(index.textNode(s, s + n[0].length, n[0]));
         }
         const s = fr.start + m.index;
-        // an array of its exact size (one grown by push keeps room for more)
-        const ref: CrossReference = index.node(s, s + m[0].length, { targets: targets.slice(), direction }, CrossReferenceNode);
+        // an array of its exact size (one grown by push keeps room for more), the fields set in place
+        const ref = new CrossReferenceNode(index, s, s + m[0].length) as unknown as CrossReference;
+        ref.targets = targets.slice();
+        ref.direction = direction;
         if (m[3]) {
           const { alpha, roman } = subLabelValues(m[3]);
           if (alpha !== undefined || roman !== undefined) {
