@@ -71,14 +71,16 @@ function letterAt(s: string, i: number): number {
 
 /** The language a text is written in; English when nothing says otherwise. */
 export function detectLanguage(text: string): Lang {
-  const s = (typeof text === 'string' ? text : '').slice(0, SAMPLE);
+  const whole = typeof text === 'string' ? text : '';
+  const s = whole.slice(0, SAMPLE);
   let arabic = 0;
   let han = 0;
   let cyrillic = 0;
   let latin = 0;
-  for (let i = 0; i < s.length; i++) {
+  // (read from the text itself: the characters of the sample, without going through the slice)
+  for (let i = 0, n = s.length; i < n; i++) {
     // Surrogate halves fall in none of the ranges, as the characters beyond the BMP they make.
-    const c = s.charCodeAt(i);
+    const c = whole.charCodeAt(i);
     if (c < 0x250) latin += LATIN_LETTER[c];
     else if (c <= 0x04ff) {
       if (c >= 0x0400) cyrillic++;
@@ -129,22 +131,33 @@ export function detectLanguage(text: string): Lang {
     }
   }
   // The words of /\p{L}+/gu in the lower-cased sample, each looked up in the trie as it is read.
+  // One pass: a word is a run of letters; the trie walk falls off (undefined) at its first letter
+  // that no function word has there.
   const low = s.toLowerCase();
-  for (let i = 0; i < low.length;) {
-    let n = letterAt(low, i);
-    if (!n) {
-      i++;
+  const counts = [0, 0, 0];
+  let node: CharTrie | undefined;
+  let inWord = false;
+  for (let i = 0, end = low.length; i <= end;) {
+    const c = i < end ? low.charCodeAt(i) : 32;
+    const n = c < 128 ? LATIN_LETTER[c] : letterAt(low, i);
+    if (n) {
+      if (!inWord) {
+        inWord = true;
+        node = FUNCTION_WORD_TRIE;
+      }
+      if (node) node = c < 128 ? node.ascii[c] : childOf(node, c);
+      if (n === 2 && node) node = childOf(node, low.charCodeAt(i + 1));
+      i += n;
       continue;
     }
-    let node: CharTrie | undefined = FUNCTION_WORD_TRIE;
-    do {
-      for (let k = 0; k < n && node; k++) node = childOf(node, low.charCodeAt(i + k));
-      i += n;
-      n = letterAt(low, i);
-    } while (n);
-    const mask = node?.mask;
-    if (mask) for (let k = 0; k < LATIN.length; k++) if (mask & (1 << k)) score[LATIN[k]] += 1;
+    if (inWord) {
+      inWord = false;
+      const mask = node?.mask;
+      if (mask) for (let k = 0; k < LATIN.length; k++) if (mask & (1 << k)) counts[k]++;
+    }
+    i++;
   }
+  for (let k = 0; k < LATIN.length; k++) score[LATIN[k]] += counts[k];
   let best: Lang = 'en';
   for (const l of LATIN) if (score[l] > score[best]) best = l;
   return best;

@@ -204,7 +204,7 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
 
 export function extraVerbs(c: ParseContext, from: number, to: number): TextSpan[] {
   const out: TextSpan[] = [];
-  for (const r of italicRuns(c.source, from, to)) {
+  for (const r of italicRuns(c.source, from, to, c.emphasisMarks())) {
     if (r.start === from) continue;
     const words = leadingWords(c.source, r.innerStart, r.innerEnd, 6);
     if (words.length === 0 || !LOWER_FIRST_RE.test(words[0].text)) continue;

@@ -15,7 +15,7 @@ import { languageFacts, type LanguageFacts } from '../language-facts';
 import { documentLanguage, type LanguageSetting } from '../detect-language';
 import { NUMBER_RE, numberRe, SUBLABEL_CLOSE_RE, SUBLABEL_RE } from './patterns';
 import type { RawBlock } from './blocks';
-import { footnoteMarkersIn } from './inline';
+import { emphasisMarks, footnoteMarkersIn } from './inline';
 
 export interface ParseOptions {
   /** Phrase knowledge used to find opening phrases (defaults to the built-in knowledge of the draft's language). */
@@ -98,6 +98,20 @@ export class ParseContext {
     this.doc = emptyDocument(source, this.index);
     this.doc.lang = language.lang;
     this.doc.langSource = language.source;
+  }
+
+  /**
+   * Set by a full parse: the emphasis scan then reads the offsets of every `*`, `_` and `\\` of the
+   * source (found once, a few fast searches) instead of every character of each paragraph. A
+   * re-parse, which reads a few paragraphs, scans them as they are.
+   */
+  wholeSource = false;
+  private marks?: Int32Array;
+
+  /** The emphasis marks of the source, when the whole source is being parsed (see wholeSource). */
+  emphasisMarks(): Int32Array | undefined {
+    if (!this.wholeSource) return undefined;
+    return (this.marks ??= emphasisMarks(this.source));
   }
 
   /** Every footnote marker of the source and the length of the longest (set by a re-parse, else found when first asked). */

@@ -33,11 +33,77 @@ export interface ItalicRun {
   innerEnd: number;
 }
 
-/** Single-`*` / `_` emphasis runs in source[from, to), matched with CommonMark-like flanking rules. */
-export function italicRuns(source: string, from: number, to: number): ItalicRun[] {
+/**
+ * Single-`*` / `_` emphasis runs in source[from, to), matched with CommonMark-like flanking rules.
+ * With `marks` (emphasisMarks of the source) the scan visits only those characters.
+ */
+export function italicRuns(source: string, from: number, to: number, marks?: Int32Array): ItalicRun[] {
   const runs: ItalicRun[] = [];
-  scanItalics(source, from, to, runs);
+  if (marks) scanMarkedItalics(source, from, to, runs, marks);
+  else scanItalics(source, from, to, runs);
   return runs.sort((a, b) => a.start - b.start);
+}
+
+/** The offsets of every `*`, `_` and `\` of a source, in order: the only characters the emphasis scan acts on. */
+export function emphasisMarks(source: string): Int32Array {
+  const lists = [42, 95, 92].map((code) => {
+    const ch = String.fromCharCode(code);
+    const at: number[] = [];
+    for (let i = source.indexOf(ch); i >= 0; i = source.indexOf(ch, i + 1)) at.push(i);
+    return at;
+  });
+  const out = new Int32Array(lists[0].length + lists[1].length + lists[2].length);
+  let n = 0;
+  for (const l of lists) for (const i of l) out[n++] = i;
+  return out.sort();
+}
+
+/** scanItalics (with runs) over the marks of source[from, to) only: the same runs, without reading the text between. */
+function scanMarkedItalics(source: string, from: number, to: number, runs: ItalicRun[], marks: Int32Array): void {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let depth = 0;
+  // the first offset the character loop of scanItalics would look at again
+  let next = from;
+  for (let k = lo; k < marks.length; k++) {
+    const i = marks[k];
+    if (i >= to) break;
+    if (i < next) continue;
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \\ */) {
+      next = i + 2;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && source.charCodeAt(j) === c) j++;
+    next = j;
+    if (j - i !== 1) continue;
+    const prev = i > from ? source.charCodeAt(i - 1) : 32;
+    const after = i + 1 < to ? source.charCodeAt(i + 1) : 32;
+    if (c === 95 && isWordCode(prev) && isWordCode(after)) continue; // snake_case words
+    const canClose = !isSpaceCode(prev) && depth > 0 && openCh[depth - 1] === c;
+    const canOpen = !isSpaceCode(after);
+    if (canClose && (!canOpen || !isWordCode(after) || closesAfter(prev))) {
+      const open = openPos[--depth];
+      runs.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i });
+    } else if (canOpen) {
+      if (depth === openPos.length) {
+        const pos = new Int32Array(depth * 2);
+        pos.set(openPos);
+        openPos = pos;
+        const ch = new Uint8Array(depth * 2);
+        ch.set(openCh);
+        openCh = ch;
+      }
+      openPos[depth] = i;
+      openCh[depth++] = c;
+    }
+  }
 }
 
 /** The emphasis run that opens at `from`, if any (the scan stops where it closes). */
