@@ -606,9 +606,10 @@ function isBasePhrase(words: string[]): boolean {
 export function leadingWords(source: string, start: number, end: number, max = 6): Word[] {
   // A scan of character codes with the classes of /[*_\s\u00a0\u202f]+|([\p{L}][\p{L}\p{M}'’-]*)/u:
   // skipped runs and words may run past `end`; only a token that starts before it is read.
-  const words: Word[] = [];
+  // the bounds first (scratch space), then an array of the words' number
+  let count = 0;
   let i = start;
-  while (i < end && words.length < max) {
+  while (i < end && count < max) {
     if (isSkipped(source.charCodeAt(i))) {
       i++;
       while (i < source.length && isSkipped(source.charCodeAt(i))) i++;
@@ -622,11 +623,22 @@ export function leadingWords(source: string, start: number, end: number, max = 6
       if (!n) break;
       j += n;
     }
-    words.push({ text: source.slice(i, j), start: i, end: j });
+    if (count === BOUNDS.length / 2) BOUNDS.push(0, 0);
+    BOUNDS[2 * count] = i;
+    BOUNDS[2 * count++ + 1] = j;
     i = j;
+  }
+  const words = new Array<Word>(count);
+  for (let k = 0; k < count; k++) {
+    const s = BOUNDS[2 * k];
+    const e = BOUNDS[2 * k + 1];
+    words[k] = { text: source.slice(s, e), start: s, end: e };
   }
   return words;
 }
+
+/** Start and end of each word of the leadingWords scan under way (scratch space). */
+const BOUNDS: number[] = new Array<number>(32).fill(0);
 
 /** `*`, `_` or white space (every white space character is in the Basic Multilingual Plane). */
 function isSkipped(c: number): boolean {

@@ -157,8 +157,8 @@ export class ParseContext {
     return found;
   }
 
-  addBlock(b: RawBlock, kind: BlockKind, extra: { level?: number } = {}): Block {
-    const block = new BlockNode(this.index, b.start, b.end, kind, b.text, extra.level) as Block & BlockNode;
+  addBlock(b: RawBlock, kind: BlockKind, level?: number): Block {
+    const block = new BlockNode(this.index, b.start, b.end, kind, b.text, level) as Block & BlockNode;
     this.doc.blocks.push(block);
     if (kind === 'annex') this.doc.annexes.push(block);
     return block;

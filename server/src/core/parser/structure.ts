@@ -59,7 +59,7 @@ function classifyBlock(c: ParseContext, b: RawBlock, i: number): void {
   const level = heading ? heading[1].length : undefined;
   switch (c.state) {
     case 'annex':
-      c.addBlock(b, 'annex', level !== undefined ? { level } : {});
+      c.addBlock(b, 'annex', level);
       return;
     case 'closing':
       return closingBlock(c, b, level);
@@ -78,7 +78,7 @@ function opensAnnex(c: ParseContext, b: RawBlock, level: number | undefined): bo
   if (trimmed.length >= 120 || !ANNEX_RE.test(trimmed)) return false;
   c.state = 'annex';
   c.current = undefined;
-  c.addBlock(b, 'annex', level !== undefined ? { level } : {});
+  c.addBlock(b, 'annex', level);
   return true;
 }
 
@@ -95,14 +95,14 @@ function closesWithMeeting(c: ParseContext, b: RawBlock): boolean {
 
 function closingBlock(c: ParseContext, b: RawBlock, level: number | undefined): void {
   if (opensAnnex(c, b, level)) return;
-  if (level !== undefined) c.addBlock(b, 'heading', { level });
+  if (level !== undefined) c.addBlock(b, 'heading', level);
   else c.addBlock(b, 'other');
 }
 
 /** Before the authority line and the preamble: headings, symbol, title, dates. */
 function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined): void {
   if (level !== undefined) {
-    c.doc.frontMatter.push(c.addBlock(b, 'heading', { level }));
+    c.doc.frontMatter.push(c.addBlock(b, 'heading', level));
     return;
   }
   if (!c.doc.authority && isAuthority(c, b, i)) {
@@ -128,7 +128,7 @@ function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | und
 
 function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined): void {
   if (level !== undefined) {
-    c.addBlock(b, 'heading', { level });
+    c.addBlock(b, 'heading', level);
     return;
   }
   if (closesWithMeeting(c, b)) return;
@@ -143,7 +143,7 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
     return;
   }
   if (isSectionLabel(b)) {
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
   if (c.current && isFragment(c, b)) {
@@ -152,7 +152,7 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
   }
   if (!c.facts.capitalised && isSectionHeading(c, b)) {
     // A heading between paragraphs in a script without capitals (Chinese, Arabic, Russian).
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
   // An unnumbered paragraph with an operative verb before an operative part that is numbered
@@ -165,7 +165,7 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
 function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined): void {
   if (opensAnnex(c, b, level)) return;
   if (level !== undefined) {
-    c.addBlock(b, 'heading', { level });
+    c.addBlock(b, 'heading', level);
     return;
   }
   if (closesWithMeeting(c, b)) return;
@@ -190,7 +190,7 @@ function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined)
   }
   if (isSectionLabel(b)) {
     // A section label between paragraphs is neither a paragraph nor a fragment of one.
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
   const sub = c.sublabelRe.exec(b.text);
@@ -207,7 +207,7 @@ function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined)
   // A short line with no closing punctuation after a finished paragraph is a section heading
   // ("Multilingualism and global communications").
   if (isSectionHeading(c, b)) {
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
   // Notes under a table: "*a* From extrabudgetary funds.", "*Abbreviations*: GS (OL), …".
