@@ -604,9 +604,20 @@ function isBasePhrase(words: string[]): boolean {
  * emphasis markers, with their source offsets. Stops at the first non-word token.
  */
 export function leadingWords(source: string, start: number, end: number, max = 6): Word[] {
+  const count = leadingWordBounds(source, start, end, max, BOUNDS);
+  const words = new Array<Word>(count);
+  for (let k = 0; k < count; k++) {
+    const s = BOUNDS[2 * k];
+    const e = BOUNDS[2 * k + 1];
+    words[k] = { text: source.slice(s, e), start: s, end: e };
+  }
+  return words;
+}
+
+/** The offsets of leadingWords: start and end of word k at bounds[2k], bounds[2k + 1]; returns how many. */
+export function leadingWordBounds(source: string, start: number, end: number, max: number, bounds: number[]): number {
   // A scan of character codes with the classes of /[*_\s\u00a0\u202f]+|([\p{L}][\p{L}\p{M}'’-]*)/u:
   // skipped runs and words may run past `end`; only a token that starts before it is read.
-  // the bounds first (scratch space), then an array of the words' number
   let count = 0;
   let i = start;
   while (i < end && count < max) {
@@ -623,18 +634,11 @@ export function leadingWords(source: string, start: number, end: number, max = 6
       if (!n) break;
       j += n;
     }
-    if (count === BOUNDS.length / 2) BOUNDS.push(0, 0);
-    BOUNDS[2 * count] = i;
-    BOUNDS[2 * count++ + 1] = j;
+    bounds[2 * count] = i;
+    bounds[2 * count++ + 1] = j;
     i = j;
   }
-  const words = new Array<Word>(count);
-  for (let k = 0; k < count; k++) {
-    const s = BOUNDS[2 * k];
-    const e = BOUNDS[2 * k + 1];
-    words[k] = { text: source.slice(s, e), start: s, end: e };
-  }
-  return words;
+  return count;
 }
 
 /** Start and end of each word of the leadingWords scan under way (scratch space). */

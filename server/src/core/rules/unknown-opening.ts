@@ -13,17 +13,17 @@ import { edit, openingWords, quote, rangeOf } from './util';
 export function checkUnknownOpening(ctx: RuleContext, kind: PhraseKind, p: Paragraph, expected: MessageId): void {
   const { doc, lines, phrases } = ctx;
   const other: PhraseKind = kind === 'operative' ? 'preambular' : 'operative';
-  const { head, words } = openingWords(doc, p);
+  const opening = openingWords(doc, p);
+  const { head } = opening;
   if (!head) return;
   if (phrases.isHead(kind, head.text)) {
     // a known head with a slip further in the phrase ("Noting with concen")
     if (!phrases.headsLongerPhrases(kind, head.text)) return;
-    const from = words.indexOf(head);
-    const slip = phrases.suggestInPhrase(
-      kind,
-      words.slice(from).map((w) => w.text),
-    );
+    // the head stands right after its modifiers
+    const from = opening.before.length;
+    const slip = phrases.suggestInPhrase(kind, opening.textsFrom(from));
     if (slip) {
+      const words = opening.words;
       const w = words[from + slip.index];
       const phrase = words
         .slice(from, from + slip.index)

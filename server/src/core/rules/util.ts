@@ -2,7 +2,7 @@
 import type { OperativeParagraph, Paragraph, Range, ResolutionDocument, Span } from '../model';
 import type { Edit } from '../findings';
 import type { LineIndex } from '../text';
-import { headOf, leadingWords, type PhraseKnowledge, type Word } from './phrase-knowledge';
+import { isModifier, leadingWordBounds, type PhraseKnowledge, type Word } from './phrase-knowledge';
 
 /** What stands between a paragraph's number and its words. */
 const BEFORE_WORDS_RE = /[\s.)\]]/;
@@ -20,11 +20,56 @@ export function bodyStart(doc: ResolutionDocument, p: Paragraph): number {
 }
 
 export interface OpeningWords {
-  words: Word[];
+  /** The leading words (up to 8), made when first asked (most checks need the head only). */
+  readonly words: Word[];
   head?: Word;
   /** Modifiers before the head ("Also", "Strongly"). */
   before: Word[];
+  /** The texts of the words from the k-th on. */
+  textsFrom(k: number): string[];
 }
+
+/** Opening words held as offsets: the modifiers and the head as words, the rest made on demand. */
+class Opening implements OpeningWords {
+  head?: Word;
+  before: Word[] = [];
+  private list?: Word[];
+  constructor(
+    private readonly source: string,
+    /** start, end of each word */
+    private readonly bounds: number[],
+  ) {}
+
+  get words(): Word[] {
+    if (!this.list) {
+      const n = this.bounds.length / 2;
+      const list = new Array<Word>(n);
+      const h = this.before.length;
+      for (let k = 0; k < n; k++) {
+        if (k < h) list[k] = this.before[k];
+        else if (k === h && this.head) list[k] = this.head;
+        else list[k] = wordAt(this.source, this.bounds, k);
+      }
+      this.list = list;
+    }
+    return this.list;
+  }
+
+  textsFrom(k: number): string[] {
+    const out: string[] = [];
+    for (let i = k; i < this.bounds.length / 2; i++) out.push(this.source.slice(this.bounds[2 * i], this.bounds[2 * i + 1]));
+    return out;
+  }
+}
+
+function wordAt(source: string, bounds: number[], k: number): Word {
+  const s = bounds[2 * k];
+  const e = bounds[2 * k + 1];
+  return { text: source.slice(s, e), start: s, end: e };
+}
+
+/** Scratch space of the word scan. */
+const BOUNDS: number[] = new Array<number>(16).fill(0);
 
 /**
  * Opening words per paragraph node: several checks ask for them, the parse does not change. Kept
@@ -39,9 +84,17 @@ export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWord
   const i = p.blockIndex;
   if (perDoc.paragraphs[i] === p) return perDoc.values[i];
   const first = p.fragments[0] ?? p;
-  const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
-  const { head, before } = headOf(words, doc.lang);
-  const value = { words, head, before };
+  const n = leadingWordBounds(doc.source, bodyStart(doc, p), first.end, 8, BOUNDS);
+  const value = new Opening(doc.source, BOUNDS.slice(0, 2 * n));
+  // headOf: the first word that is not a modifier, with the modifiers before it
+  for (let k = 0; k < n; k++) {
+    const w = wordAt(doc.source, BOUNDS, k);
+    if (isModifier(w.text, doc.lang)) value.before.push(w);
+    else {
+      value.head = w;
+      break;
+    }
+  }
   if (Number.isInteger(i) && i >= 0) {
     perDoc.paragraphs[i] = p;
     perDoc.values[i] = value;
