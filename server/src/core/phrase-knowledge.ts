@@ -1006,6 +1006,17 @@ export class PhraseKnowledge {
     return this.phrasesByHead(kind).has(normaliseWord(head));
   }
 
+  /**
+   * The number of words of the longest known phrase that opens with this head (0: none of two words
+   * or more). suggestInPhrase reads no word of an opening beyond it: given more words, it answers
+   * for those first ones as for all.
+   */
+  longestWithHead(kind: PhraseKind, head: string): number {
+    let n = 0;
+    for (const ph of this.phrasesByHead(kind).get(normaliseWord(head)) ?? []) n = Math.max(n, ph.length);
+    return n;
+  }
+
   private byHead?: Record<PhraseKind, Map<string, Array<string[] & { key: string }>>>;
   /** Phrases of two words or more, split into words and grouped by their first word. */
   private phrasesByHead(kind: PhraseKind): Map<string, Array<string[] & { key: string }>> {

@@ -18,10 +18,11 @@ export function checkUnknownOpening(ctx: RuleContext, kind: PhraseKind, p: Parag
   if (!head) return;
   if (phrases.isHead(kind, head.text)) {
     // a known head with a slip further in the phrase ("Noting with concen")
-    if (!phrases.headsLongerPhrases(kind, head.text)) return;
-    // the head stands right after its modifiers
+    const longest = phrases.longestWithHead(kind, head.text);
+    if (!longest) return;
+    // the head stands right after its modifiers; no word past the longest phrase counts
     const from = opening.before.length;
-    const slip = phrases.suggestInPhrase(kind, opening.textsFrom(from));
+    const slip = phrases.suggestInPhrase(kind, opening.textsFrom(from, longest));
     if (slip) {
       const words = opening.words;
       const w = words[from + slip.index];

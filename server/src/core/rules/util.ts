@@ -25,8 +25,8 @@ export interface OpeningWords {
   head?: Word;
   /** Modifiers before the head ("Also", "Strongly"). */
   before: Word[];
-  /** The texts of the words from the k-th on. */
-  textsFrom(k: number): string[];
+  /** The texts of the words from the k-th on (at most `max`). */
+  textsFrom(k: number, max?: number): string[];
 }
 
 /** Opening words held as offsets: the modifiers and the head as words, the rest made on demand. */
@@ -55,9 +55,10 @@ class Opening implements OpeningWords {
     return this.list;
   }
 
-  textsFrom(k: number): string[] {
-    const out: string[] = [];
-    for (let i = k; i < this.bounds.length / 2; i++) out.push(this.source.slice(this.bounds[2 * i], this.bounds[2 * i + 1]));
+  textsFrom(k: number, max = Infinity): string[] {
+    const n = Math.max(0, Math.min(this.bounds.length / 2 - k, max));
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = this.source.slice(this.bounds[2 * (k + i)], this.bounds[2 * (k + i) + 1]);
     return out;
   }
 }
