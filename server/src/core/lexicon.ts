@@ -158,10 +158,15 @@ export function labelAlphabetOf(letters: string): LabelAlphabet {
 export function letterValue(alphabet: LabelAlphabet, letters: string): number | undefined {
   const { letters: series, joiner } = LABEL_ALPHABETS[alphabet];
   const l = alphabet === 'abjad' ? normaliseArabic(letters) : letters.toLowerCase();
-  const units = [...(joiner ? l.split(joiner).join('') : l)]; // "(أأ)" is typed for "(أ أ)" too
-  const i = series.indexOf(units[0]);
-  if (i < 0 || units.some((u) => u !== units[0])) return undefined;
-  return (units.length - 1) * series.length + i + 1;
+  const s = joiner ? l.split(joiner).join('') : l; // "(أأ)" is typed for "(أ أ)" too
+  if (s.length === 0) return undefined;
+  // the label's characters (code points) must all be its first one, a letter of the series
+  const first = String.fromCodePoint(s.codePointAt(0)!);
+  const i = series.indexOf(first);
+  if (i < 0) return undefined;
+  const count = s.length / first.length;
+  if (s !== first && (!Number.isInteger(count) || s !== first.repeat(count))) return undefined;
+  return (count - 1) * series.length + i + 1;
 }
 
 /** Letters of item n (≥ 1) in an alphabet: a … z, aa …; а … я, аа …; أ … ض, أ أ … */

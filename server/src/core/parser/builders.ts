@@ -136,7 +136,7 @@ export function preambular(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const blockIndex = c.doc.blocks.length;
   c.addBlock(b, 'preambular');
-  const footnotes = c.markersIn(b.start, b.end, []);
+  const footnotes = c.markersOf(b.start, b.end);
   const s = b.start + (b.text.length - b.text.trimStart().length);
   const run = italicRunAt(source, s, b.end);
   const wrapped = !!run && run.end >= trimTrailing(source, s, b.end) - 1 && run.end - run.start > 40;
@@ -175,7 +175,7 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
     contentStart = l.contentStart;
   }
   while (contentStart < b.end && isSpaceCode(source.charCodeAt(contentStart))) contentStart++;
-  const footnotes = c.markersIn(b.start, b.end, []);
+  const footnotes = c.markersOf(b.start, b.end);
   const ending = endingOf(source, index, contentStart, b.end);
   const verbs = extraVerbs(c, contentStart, b.end);
   // the paragraph's text and its lead-in's are one string until a fragment or an item follows
@@ -197,7 +197,7 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
   p.listItems = [];
   c.doc.operative.push(p);
   c.current = p;
-  c.subStack = [];
+  c.subStack.length = 0;
   c.listMode = false;
   c.adopting = p.leadInEnding.char === ':' && ADOPTS_RE.test(p.leadIn.text);
 }
@@ -256,15 +256,16 @@ export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): 
   const label = (m[5] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
   // A label right after a table that opens no list is a note to the table (the Arabic "(أ)" where the English has "*a*")
   const last = cur.fragments[cur.fragments.length - 1];
-  if (cur.subparagraphs.length === 0 && last && source.slice(last.start, last.end).trimEnd().endsWith('|')) return false;
+  if (cur.subparagraphs.length === 0 && last && lastNonSpace(source, last.start, last.end) === 124 /* | */) return false;
   // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series; roman of any length.
   const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
   // letters of the draft's alphabets; a letter of two (Cyrillic "с": c or с) reads as the one that continues the list
-  const open = c.subStack.find((l) => l.style === alphaStyle);
+  const openAt = levelOf(c, alphaStyle);
+  const open = openAt >= 0 ? c.subStack[openAt] : undefined;
   const { alpha: alphaValue, roman: romanVal } = subLabelValues(label, c.facts.labelAlphabets, open ? open.value + 1 : 1);
   if (alphaValue === undefined && romanVal === undefined) return false;
   const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
-  const find = (style: SubLabelStyle) => c.subStack.findIndex((l) => l.style === style);
+  const find = (style: SubLabelStyle) => levelOf(c, style);
   let style: SubLabelStyle;
   let value: number;
   if (alphaValue !== undefined && romanVal !== undefined) {
@@ -317,6 +318,19 @@ export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): 
   return true;
 }
 
+/** Where the sub-paragraph level of a style is on the stack (-1: none). */
+function levelOf(c: ParseContext, style: SubLabelStyle): number {
+  for (let i = 0; i < c.subStack.length; i++) if (c.subStack[i].style === style) return i;
+  return -1;
+}
+
+/** The last character of source[from, to) that is not white space (-1: none). */
+function lastNonSpace(source: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && isSpaceCode(source.charCodeAt(e - 1))) e--;
+  return e > from ? source.charCodeAt(e - 1) : -1;
+}
+
 /** The label that opens a block (a number, a sub-paragraph letter; match group 1 is the indent) and where its text starts. */
 export function labelled(c: ParseContext, b: RawBlock, m: RegExpExecArray): { label: TextSpan; contentStart: number } {
   const ls = b.start + m[1].length;
@@ -337,7 +351,7 @@ export function attachFragment(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const p = c.current!;
   c.addBlock(b, p.kind);
-  const markers = c.markersIn(b.start, b.end, []);
+  const markers = c.markersOf(b.start, b.end);
   p.footnotes.push(...markers);
   extend(c, p, b);
   p.ending = endingOf(source, index, b.start, b.end);

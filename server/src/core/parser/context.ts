@@ -29,6 +29,9 @@ export interface ParseOptions {
 /** The part of the draft the structure pass is in. */
 export type Part = 'front' | 'preamble' | 'operative' | 'closing' | 'annex';
 
+/** A list markersOf gives markersIn to fill and empties again. */
+const SCRATCH: FootnoteMarker[] = [];
+
 export class ParseContext {
   readonly index: LineIndex;
   readonly phrases: PhraseKnowledge;
@@ -154,6 +157,13 @@ export class ParseContext {
     }
     const found = k > lo ? all.slice(lo, k) : [];
     for (const m of found) out.push(m);
+    return found;
+  }
+
+  /** The footnote markers in [from, to) (markersIn without a list to add them to). */
+  markersOf(from: number, to: number): FootnoteMarker[] {
+    const found = this.markersIn(from, to, SCRATCH);
+    SCRATCH.length = 0;
     return found;
   }
 

@@ -8,6 +8,7 @@ import { CrossReferenceNode } from './nodes';
 /** "article 5, paragraph 2": a paragraph of an article, not of the resolution. */
 const ARTICLE_BEFORE_RE = /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu;
 const SPACE_RE = /\s/;
+const DIGITS_RE = /^\d+$/;
 
 /** The targets of the reference being read (scratch space, copied into the node). */
 const TARGETS: TextSpan[] = [];
@@ -39,11 +40,16 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
         const targets = TARGETS;
         targets.length = 0;
         const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(SPACE_RE));
-        numRe.lastIndex = 0;
-        let n: RegExpExecArray | null;
-        while ((n = numRe.exec(m[1]))) {
-          const s = listStart + n.index;
-          targets.push(index.textNode(s, s + n[0].length, n[0]));
+        if (DIGITS_RE.test(m[1])) {
+          // one number (at most four digits, as NUM reads them): the one target, the whole list
+          targets.push(index.textNode(listStart, listStart + m[1].length, m[1]));
+        } else {
+          numRe.lastIndex = 0;
+          let n: RegExpExecArray | null;
+          while ((n = numRe.exec(m[1]))) {
+            const s = listStart + n.index;
+            targets.push(index.textNode(s, s + n[0].length, n[0]));
+          }
         }
         const s = fr.start + m.index;
         // an array of its exact size (one grown by push keeps room for more), the fields set in place
