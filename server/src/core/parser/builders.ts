@@ -22,8 +22,11 @@ import type { ParseContext } from './context';
 import {
   endingOf,
   italicRunAt,
-  italicRuns,
+  italicRunCount,
   leadingWords,
+  leadingWordTexts,
+  runEndAt,
+  runStartAt,
   scanLeadingWords,
   superscriptToAscii,
   trimTrailing,
@@ -204,16 +207,17 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
 
 export function extraVerbs(c: ParseContext, from: number, to: number): TextSpan[] {
   const out: TextSpan[] = [];
-  for (const r of italicRuns(c.source, from, to, c.emphasisMarks())) {
-    if (r.start === from) continue;
-    const words = leadingWords(c.source, r.innerStart, r.innerEnd, 6);
-    if (words.length === 0 || !LOWER_FIRST_RE.test(words[0].text)) continue;
-    const m = c.phrases.match(
-      words.map((w) => w.text),
-      'operative',
-    );
-    if (!m) continue;
-    out.push(c.index.textNode(r.innerStart, r.innerEnd, c.source.slice(r.innerStart, r.innerEnd)));
+  const n = italicRunCount(c.source, from, to, c.emphasisMarks());
+  for (let k = 0; k < n; k++) {
+    const start = runStartAt(k);
+    if (start === from) continue;
+    // the run's text without its markers
+    const innerStart = start + 1;
+    const innerEnd = runEndAt(k) - 1;
+    const words = leadingWordTexts(c.source, innerStart, innerEnd, 6);
+    if (words.length === 0 || !LOWER_FIRST_RE.test(words[0])) continue;
+    if (!c.phrases.opens(words, 'operative')) continue;
+    out.push(c.index.textNode(innerStart, innerEnd, c.source.slice(innerStart, innerEnd)));
   }
   return out;
 }

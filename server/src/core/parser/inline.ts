@@ -38,10 +38,57 @@ export interface ItalicRun {
  * With `marks` (emphasisMarks of the source) the scan visits only those characters.
  */
 export function italicRuns(source: string, from: number, to: number, marks?: Int32Array): ItalicRun[] {
-  const runs: ItalicRun[] = [];
-  if (marks) scanMarkedItalics(source, from, to, runs, marks);
-  else scanItalics(source, from, to, runs);
-  return runs.sort((a, b) => a.start - b.start);
+  const n = italicRunCount(source, from, to, marks);
+  const runs = new Array<ItalicRun>(n);
+  for (let k = 0; k < n; k++) runs[k] = { start: runStart[k], end: runEnd[k], innerStart: runStart[k] + 1, innerEnd: runEnd[k] - 1 };
+  return runs;
+}
+
+/** The runs of the last italicRunCount: run k is [runStart[k], runEnd[k]), markers included (scratch space). */
+let runStart = new Int32Array(16);
+let runEnd = new Int32Array(16);
+let runCount = 0;
+
+/** Where run k of the last italicRunCount starts and ends (its markers included). */
+export function runStartAt(k: number): number {
+  return runStart[k];
+}
+export function runEndAt(k: number): number {
+  return runEnd[k];
+}
+
+function addRun(start: number, end: number): void {
+  if (runCount === runStart.length) {
+    const s = new Int32Array(runCount * 2);
+    s.set(runStart);
+    runStart = s;
+    const e = new Int32Array(runCount * 2);
+    e.set(runEnd);
+    runEnd = e;
+  }
+  runStart[runCount] = start;
+  runEnd[runCount++] = end;
+}
+
+/** italicRuns as offsets in runStart / runEnd, in order of their start; returns how many. */
+export function italicRunCount(source: string, from: number, to: number, marks?: Int32Array): number {
+  runCount = 0;
+  if (marks) scanMarkedItalics(source, from, to, marks);
+  else scanItalics(source, from, to, true);
+  // in order of their start (they were found in order of their end): an insertion sort, the runs are few
+  for (let k = 1; k < runCount; k++) {
+    const s = runStart[k];
+    const e = runEnd[k];
+    let j = k - 1;
+    while (j >= 0 && runStart[j] > s) {
+      runStart[j + 1] = runStart[j];
+      runEnd[j + 1] = runEnd[j];
+      j--;
+    }
+    runStart[j + 1] = s;
+    runEnd[j + 1] = e;
+  }
+  return runCount;
 }
 
 /** The offsets of every `*`, `_` and `\` of a source, in order: the only characters the emphasis scan acts on. */
@@ -59,7 +106,7 @@ export function emphasisMarks(source: string): Int32Array {
 }
 
 /** scanItalics (with runs) over the marks of source[from, to) only: the same runs, without reading the text between. */
-function scanMarkedItalics(source: string, from: number, to: number, runs: ItalicRun[], marks: Int32Array): void {
+function scanMarkedItalics(source: string, from: number, to: number, marks: Int32Array): void {
   let lo = 0;
   let hi = marks.length;
   while (lo < hi) {
@@ -89,8 +136,7 @@ function scanMarkedItalics(source: string, from: number, to: number, runs: Itali
     const canClose = !isSpaceCode(prev) && depth > 0 && openCh[depth - 1] === c;
     const canOpen = !isSpaceCode(after);
     if (canClose && (!canOpen || !isWordCode(after) || closesAfter(prev))) {
-      const open = openPos[--depth];
-      runs.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i });
+      addRun(openPos[--depth], i + 1);
     } else if (canOpen) {
       if (depth === openPos.length) {
         const pos = new Int32Array(depth * 2);
@@ -110,7 +156,7 @@ function scanMarkedItalics(source: string, from: number, to: number, runs: Itali
 export function italicRunAt(source: string, from: number, to: number): ItalicRun | undefined {
   const ch = source[from];
   if (from >= to || (ch !== '*' && ch !== '_')) return undefined;
-  return scanItalics(source, from, to, undefined);
+  return scanItalics(source, from, to, false);
 }
 
 /** The open emphasis markers of a scan: positions and characters (shared: a scan runs to its end before the next). */
@@ -128,8 +174,8 @@ function closesAfter(c: number): boolean {
   return c === 0x201d || c === 0x2019 || c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
 
-/** Collects the runs into `runs`; without it, returns the run opening at `from` as soon as it closes. */
-function scanItalics(source: string, from: number, to: number, runs: ItalicRun[] | undefined): ItalicRun | undefined {
+/** Collects the runs (addRun) when `runs`; else returns the run opening at `from` as soon as it closes. */
+function scanItalics(source: string, from: number, to: number, runs: boolean): ItalicRun | undefined {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
@@ -153,7 +199,7 @@ function scanItalics(source: string, from: number, to: number, runs: ItalicRun[]
     const canOpen = !isSpaceCode(next);
     if (canClose && (!canOpen || !isWordCode(next) || closesAfter(prev))) {
       const open = openPos[--depth];
-      if (runs) runs.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i });
+      if (runs) addRun(open, i + 1);
       else if (open === from) return { start: open, end: i + 1, innerStart: open + 1, innerEnd: i };
     } else if (canOpen) {
       if (depth === openPos.length) {

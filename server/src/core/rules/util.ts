@@ -145,8 +145,8 @@ export function operativeAt(doc: ResolutionDocument, offset: number): { index: n
   }
   if (found < 0) return undefined;
   const p = ops[found];
-  const inside = (s: { start: number; end: number }) => offset >= s.start && offset < s.end;
-  if (inside(p) || p.fragments.some(inside)) return { index: found, paragraph: p };
+  if (offset >= p.start && offset < p.end) return { index: found, paragraph: p };
+  for (const f of p.fragments) if (offset >= f.start && offset < f.end) return { index: found, paragraph: p };
   return undefined;
 }
 
