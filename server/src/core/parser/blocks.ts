@@ -11,7 +11,7 @@ import { isSpaceCode } from '../chars';
  * A character a sub-paragraph label can open with (patterns.ts, lexicon.ts): `(`, a lower-case
  * Latin, Russian or Arabic letter, `’` of `’1‘`, or `㈠` … `㈩`.
  */
-function mayOpenLabel(c: number): boolean {
+export function mayOpenLabel(c: number): boolean {
   return (
     c === 40 ||
     (c >= 97 && c <= 122) ||
@@ -26,13 +26,25 @@ function mayOpenLabel(c: number): boolean {
 }
 
 /** ⁰ ¹ ² ³ ⁴ … ⁹ */
-function isSuperscriptDigit(c: number): boolean {
+export function isSuperscriptDigit(c: number): boolean {
   return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
 
 /** A line that opens an HTML comment; one that is a whole comment. */
 const COMMENT_OPEN_RE = /^\s*<!--/;
 const COMMENT_LINE_RE = /^\s*<!--.*-->\s*$/;
+
+/** The first character of source[start, end) that is not white space (-1: none). */
+export function firstCode(source: string, start: number, end: number): number {
+  let k = start;
+  while (k < end && isSpaceCode(source.charCodeAt(k))) k++;
+  return k < end ? source.charCodeAt(k) : -1;
+}
+
+/** Whether c is an ASCII digit (what a paragraph number opens with). */
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** A block of lines before it is given a role. */
 export interface RawBlock {

@@ -3,7 +3,7 @@
  * part → closing → annexes), one handler per part, re-attaching page-break fragments to the
  * paragraph they continue.
  */
-import type { RawBlock } from './blocks';
+import { firstCode, isDigitCode, isSuperscriptDigit, mayOpenLabel, type RawBlock } from './blocks';
 import type { ParseContext } from './context';
 import { ANNEX_RE, FOOTNOTE_DEF_RE, HEADING_RE, MEETING_RE, RULE_RE, SECTION_RE } from './patterns';
 import {
@@ -39,23 +39,25 @@ export function classify(c: ParseContext, i: number): void {
 
 function classifyBlock(c: ParseContext, b: RawBlock, i: number): void {
   const t = b.text;
+  // The block's first character decides which line patterns can match (see splitLines).
+  const f = firstCode(c.source, b.start, b.end);
   // Comments, rules and footnote definitions are what they are in every part.
-  if (COMMENT_OPEN_RE.test(t)) {
+  if (f === 60 /* < */ && COMMENT_OPEN_RE.test(t)) {
     c.addBlock(b, DIRECTIVE_OPEN_RE.test(t) ? 'directive' : 'other');
     return;
   }
-  if (RULE_RE.test(t)) {
+  if ((f === 45 || f === 42 || f === 95) /* - * _ */ && RULE_RE.test(t)) {
     c.addBlock(b, 'rule');
     c.pageBreak = true;
     return;
   }
-  const fdef = FOOTNOTE_DEF_RE.exec(t);
+  const fdef = f === 60 || f === 91 /* [ */ || isSuperscriptDigit(f) ? FOOTNOTE_DEF_RE.exec(t) : null;
   if (fdef) {
     footnoteDefinition(c, b, fdef);
     c.pageBreak = true;
     return;
   }
-  const heading = HEADING_RE.exec(t);
+  const heading = f === 35 /* # */ ? HEADING_RE.exec(t) : null;
   const level = heading ? heading[1].length : undefined;
   switch (c.state) {
     case 'annex':
@@ -64,11 +66,11 @@ function classifyBlock(c: ParseContext, b: RawBlock, i: number): void {
     case 'closing':
       return closingBlock(c, b, level);
     case 'front':
-      return frontBlock(c, b, i, level);
+      return frontBlock(c, b, i, level, f);
     case 'preamble':
-      return preambleBlock(c, b, i, level);
+      return preambleBlock(c, b, i, level, f);
     case 'operative':
-      return operativeBlock(c, b, level);
+      return operativeBlock(c, b, level, f);
   }
 }
 
@@ -100,7 +102,7 @@ function closingBlock(c: ParseContext, b: RawBlock, level: number | undefined): 
 }
 
 /** Before the authority line and the preamble: headings, symbol, title, dates. */
-function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined): void {
+function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined, f: number): void {
   if (level !== undefined) {
     c.doc.frontMatter.push(c.addBlock(b, 'heading', level));
     return;
@@ -109,7 +111,7 @@ function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | und
     authority(c, b);
     return;
   }
-  const num = c.numberRe.exec(b.text);
+  const num = isDigitCode(f) ? c.numberRe.exec(b.text) : null;
   if (num && opensOperative(c, b.start + num[0].length, b.end)) {
     operative(c, b, num);
     return;
@@ -126,7 +128,7 @@ function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | und
   c.doc.frontMatter.push(c.addBlock(b, 'frontMatter'));
 }
 
-function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined): void {
+function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined, f: number): void {
   if (level !== undefined) {
     c.addBlock(b, 'heading', level);
     return;
@@ -137,7 +139,7 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
     return;
   }
   // Preambular paragraphs are never numbered: a number opens the operative part.
-  const num = c.numberRe.exec(b.text) ?? undottedNumber(c, b);
+  const num = isDigitCode(f) ? (c.numberRe.exec(b.text) ?? undottedNumber(c, b)) : null;
   if (num) {
     operative(c, b, num);
     return;
@@ -162,14 +164,14 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
   else preambular(c, b);
 }
 
-function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined): void {
+function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined, f: number): void {
   if (opensAnnex(c, b, level)) return;
   if (level !== undefined) {
     c.addBlock(b, 'heading', level);
     return;
   }
   if (closesWithMeeting(c, b)) return;
-  const num = c.numberRe.exec(b.text) ?? undottedNumber(c, b);
+  const num = isDigitCode(f) ? (c.numberRe.exec(b.text) ?? undottedNumber(c, b)) : null;
   const cur = c.current?.kind === 'operative' ? c.current : undefined;
   if (c.adopting && cur) {
     // The adopted text runs until an operative paragraph of the resolution itself (an italic verb)
@@ -193,7 +195,7 @@ function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined)
     c.addBlock(b, 'heading', 0);
     return;
   }
-  const sub = c.sublabelRe.exec(b.text);
+  const sub = mayOpenLabel(f) ? c.sublabelRe.exec(b.text) : null;
   if (c.listMode && cur && (sub || !opensParagraph(c, b))) {
     // Inside a numbered list (an adopted text), labelled and plain blocks continue the item.
     continueListItem(c, b);
