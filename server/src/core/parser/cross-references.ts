@@ -4,6 +4,7 @@ import type { LineIndex } from '../text';
 import type { LanguageFacts } from '../language-facts';
 import { PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, subLabelValues } from '../lexicon';
 import { CrossReferenceNode } from './nodes';
+import { letterBefore } from './citations';
 
 /** "article 5, paragraph 2": a paragraph of an article, not of the resolution. */
 const ARTICLE_BEFORE_RE = /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu;
@@ -20,7 +21,8 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
   const joins = [',', ...f.listJoins, '–', '-'].join('|');
   const dirs = [...f.above, ...f.below].join('|');
   const re = new RegExp(
-    String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`,
+    // `(?<![\p{L}])` before it is checked by hand after each match (see scanCitations)
+    String.raw`${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`,
     'gu',
   );
   const numRe = new RegExp(NUM, 'g');
@@ -30,6 +32,10 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
       let m: RegExpExecArray | null;
       re.lastIndex = 0;
       while ((m = re.exec(text))) {
+        if (letterBefore(text, m.index)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         const direction = m[5] === undefined ? undefined : f.above.includes(m[5]) ? 'above' : 'below';
         if (!direction) {
           const before = text.slice(Math.max(0, m.index - 40), m.index);
