@@ -698,6 +698,9 @@ export function slips(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** The lower-cased words of the slip search under way (see suggestInPhrase). */
+const SLIP_LOWER: string[] = [];
+
 /** The lower-cased words of the match being made (see matchWords). */
 const LOWER: string[] = [];
 
@@ -969,7 +972,24 @@ export class PhraseKnowledge {
    */
   suggestInPhrase(kind: PhraseKind, words: string[]): { index: number; word: string } | undefined {
     // no phrase of two words or more opens with that head: nothing to compare (most heads)
-    if (!words.length || !this.headsLongerPhrases(kind, words[0])) return undefined;
+    if (!words.length) return undefined;
+    const list = this.phrasesByHead(kind).get(normaliseWord(words[0]));
+    if (!list) return undefined;
+    // A slip needs a known phrase that differs from the words in exactly one word after the head:
+    // without one, nothing is suggested (the answer below would be none as well).
+    SLIP_LOWER.length = 0;
+    let near = false;
+    for (let p = 0; p < list.length && !near; p++) {
+      const ph = list[p];
+      if (ph.length > words.length) continue;
+      let diff = 0;
+      for (let i = 1; i < ph.length && diff < 2; i++) {
+        const w = SLIP_LOWER[i] ?? (SLIP_LOWER[i] = normaliseWord(words[i]));
+        if (ph[i] !== w) diff++;
+      }
+      near = diff === 1;
+    }
+    if (!near) return undefined;
     return this.memo(`p\u0000${kind}\u0000${words.join('\u0000')}`, () => this.suggestInPhraseUncached(kind, words));
   }
 
