@@ -704,6 +704,11 @@ const SLIP_LOWER: string[] = [];
 /** The lower-cased words of the match being made (see matchWords). */
 const LOWER: string[] = [];
 
+/** Word k of the match being made, lower-cased when first read. */
+function lowAt(word: (k: number) => string, k: number): string {
+  return LOWER[k] ?? (LOWER[k] = normaliseWord(word(k)));
+}
+
 export class PhraseKnowledge {
   readonly facts: LanguageFacts;
   private readonly tries: Record<PhraseKind, Trie> = { operative: { next: new Map() }, preambular: { next: new Map() } };
@@ -845,16 +850,15 @@ export class PhraseKnowledge {
     // (`lower` is scratch space shared by the calls: a match reads no other match's words.)
     const lower = LOWER;
     lower.length = 0;
-    const low = (k: number): string => lower[k] ?? (lower[k] = normaliseWord(word(k)));
     let i = 0;
-    while (i < count - 1 && this.leading.has(low(i))) i++;
+    while (i < count - 1 && this.leading.has(lowAt(word, i))) i++;
     // Try from each modifier boundary: "Further" may itself start a phrase in some books.
     for (let startAt = i; startAt >= 0; startAt--) {
       let node: Trie | undefined = this.tries[kind];
       let best = -1;
       let j = startAt;
       while (node && j < count) {
-        node = node.next.get(low(j));
+        node = node.next.get(lowAt(word, j));
         if (!node) break;
         j++;
         if (node.end) best = j;
@@ -865,11 +869,11 @@ export class PhraseKnowledge {
         let end = best;
         for (;;) {
           // one-word modifiers ("également") and two- or three-word ones ("en outre", "una vez más")
-          if (end >= count || !this.trailingFirst.has(low(end))) break;
+          if (end >= count || !this.trailingFirst.has(lowAt(word, end))) break;
           let n = 0;
           for (let k = 3; k >= 1 && !n; k--) {
             if (end + k > count) continue;
-            for (let q = end; q < end + k; q++) low(q);
+            for (let q = end; q < end + k; q++) lowAt(word, q);
             if (this.trailing.has(k === 1 ? lower[end] : lower.slice(end, end + k).join(' '))) n = k;
           }
           if (!n) break;
