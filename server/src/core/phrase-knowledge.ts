@@ -1025,11 +1025,6 @@ export class PhraseKnowledge {
     return best && { index: best.index, word: best.word };
   }
 
-  /** Whether a known phrase of two words or more opens with this head (else suggestInPhrase has nothing to offer). */
-  headsLongerPhrases(kind: PhraseKind, head: string): boolean {
-    return this.phrasesByHead(kind).has(normaliseWord(head));
-  }
-
   /**
    * The number of words of the longest known phrase that opens with this head (0: none of two words
    * or more). suggestInPhrase reads no word of an opening beyond it: given more words, it answers

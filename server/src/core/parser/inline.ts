@@ -34,15 +34,9 @@ export interface ItalicRun {
 }
 
 /**
- * Single-`*` / `_` emphasis runs in source[from, to), matched with CommonMark-like flanking rules.
- * With `marks` (emphasisMarks of the source) the scan visits only those characters.
+ * Single-`*` / `_` emphasis runs in source[from, to) are matched with CommonMark-like flanking
+ * rules (italicRunCount); with `marks` (emphasisMarks of the source) the scan visits only those characters.
  */
-export function italicRuns(source: string, from: number, to: number, marks?: Int32Array): ItalicRun[] {
-  const n = italicRunCount(source, from, to, marks);
-  const runs = new Array<ItalicRun>(n);
-  for (let k = 0; k < n; k++) runs[k] = { start: runStart[k], end: runEnd[k], innerStart: runStart[k] + 1, innerEnd: runEnd[k] - 1 };
-  return runs;
-}
 
 /** The runs of the last italicRunCount: run k is [runStart[k], runEnd[k]), markers included (scratch space). */
 let runStart = new Int32Array(16);
