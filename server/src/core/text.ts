@@ -3,6 +3,11 @@ import type { Position, Range, Span } from './model';
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Without a carriage return, every line break is a \n: jump from one to the next.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {
