@@ -3,7 +3,7 @@
  * cross-references along), renumbering footnotes, re-lettering sub-paragraphs, and fix-all that
  * repeats until no fixable finding remains. No LSP import.
  */
-import type { CrossReference, FootnoteStyle, OperativeParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
+import type { CrossReference, FootnoteStyle, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
 import type { Edit, Finding, Severity } from './findings';
 import { LineIndex } from './text';
 import {
@@ -514,17 +514,6 @@ export function reletterEdits(lines: LineIndex, siblings: SubParagraph[], doc?: 
     }
   }
   return edits;
-}
-
-/** Every list of sibling sub-paragraphs of an operative paragraph, depth first. */
-export function subparagraphLists(p: OperativeParagraph): SubParagraph[][] {
-  const lists: SubParagraph[][] = [];
-  const walk = (items: SubParagraph[]) => {
-    if (items.length) lists.push(items);
-    for (const s of items) walk(s.children);
-  };
-  walk(p.subparagraphs);
-  return lists;
 }
 
 // ---------------------------------------------------------------- fix all

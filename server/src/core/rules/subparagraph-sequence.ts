@@ -1,4 +1,5 @@
-import { listAlphabet, reletterEdits, subLabel, subparagraphLists } from '../fix';
+import { listAlphabet, reletterEdits, subLabel } from '../fix';
+import type { SubParagraph } from '../model';
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
 
@@ -15,11 +16,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { doc, lines } = ctx;
-    doc.operative.forEach((p, index) => {
-      if (p.subparagraphs.length === 0) return; // most paragraphs: no list
-      for (const list of subparagraphLists(p)) {
-        const bad = list.findIndex((s, i) => s.value !== i + 1);
-        if (bad < 0) continue;
+    const ops = doc.operative;
+    // every list of sibling sub-paragraphs, depth first, walked in place: most lists run in sequence
+    // and are only read
+    const visit = (list: SubParagraph[], index: number) => {
+      let bad = -1;
+      for (let i = 0; i < list.length && bad < 0; i++) if (list[i].value !== i + 1) bad = i;
+      if (bad >= 0) {
         const s = list[bad];
         const edits = reletterEdits(lines, list, doc, index);
         const want = subLabel(s.style, bad + 1, s.label.text, listAlphabet(list)).trim();
@@ -32,6 +35,11 @@ export const rule: Rule = {
           fix: edits.length ? { title: ctx.t('subparagraph-sequence.fix'), edits } : undefined,
         });
       }
-    });
+      for (const s of list) if (s.children.length) visit(s.children, index);
+    };
+    for (let index = 0; index < ops.length; index++) {
+      const subs = ops[index].subparagraphs;
+      if (subs.length) visit(subs, index); // most paragraphs: no list
+    }
   },
 };
