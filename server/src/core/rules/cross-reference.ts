@@ -1,7 +1,7 @@
 import { resolveTarget } from '../fix';
 import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
-import { operativeAt, rangeOf } from './util';
-import type { CrossReference, ResolutionDocument, SubParagraph } from '../model';
+import { rangeOf } from './util';
+import type { CrossReference, OperativeParagraph, ResolutionDocument, SubParagraph } from '../model';
 
 const PARENS_AND_SPACES_RE = /[()\s]/g;
 const LABEL_MARKS_RE = /[().\s]/g;
@@ -27,6 +27,13 @@ function quotedRef(doc: ResolutionDocument, ref: CrossReference, label: string):
 
 const SPACES_RE = /\s+/g;
 
+/** Does an offset fall in a paragraph (or one of its fragments)? */
+function within(p: OperativeParagraph, offset: number): boolean {
+  if (offset >= p.start && offset < p.end) return true;
+  for (const f of p.fragments) if (offset >= f.start && offset < f.end) return true;
+  return false;
+}
+
 const id = 'cross-reference';
 
 export const rule: Rule = {
@@ -40,9 +47,17 @@ export const rule: Rule = {
   check(ctx) {
     const { doc, lines } = ctx;
     if (!doc.operative.some((p) => p.number)) return;
+    const ops = doc.operative;
+    // the operative paragraph each reference stands in (as operativeAt finds it): the references come
+    // in order of place, so the last paragraph begun at or before each is found by walking forward
+    let j = -1;
+    let from = -1;
     for (const ref of doc.crossReferences) {
       if (!ref.direction) continue;
-      const here = operativeAt(doc, ref.start);
+      if (ref.start < from) j = -1;
+      from = ref.start;
+      while (j + 1 < ops.length && ops[j + 1].start <= ref.start) j++;
+      const here = j >= 0 && within(ops[j], ref.start) ? j : -1;
       for (const t of ref.targets) {
         const target = resolveTarget(doc, ref, t.text);
         const label = t.text.trim();
@@ -52,15 +67,15 @@ export const rule: Rule = {
         }
         // "paragraph 1 (b) below" inside paragraph 1 points to its own sub-paragraph (b): the
         // direction is judged from that sub-paragraph.
-        const within = !!(here && here.index === target && ref.sub);
-        const subItem = within ? findSub(doc.operative[target].subparagraphs, ref.sub!) : undefined;
+        const inOwn = !!(here === target && ref.sub);
+        const subItem = inOwn ? findSub(doc.operative[target].subparagraphs, ref.sub!) : undefined;
         const targetStart = subItem ? subItem.start : doc.operative[target].start;
-        const wrongWay = within && !subItem ? false : ref.direction === 'above' ? targetStart > ref.start : targetStart < ref.start;
-        if (wrongWay || (here && here.index === target && !within)) {
+        const wrongWay = inOwn && !subItem ? false : ref.direction === 'above' ? targetStart > ref.start : targetStart < ref.start;
+        if (wrongWay || (here === target && !inOwn)) {
           ctx.report({
             range: rangeOf(lines, t),
             message:
-              here && here.index === target
+              here === target
                 ? ctx.t('cross-reference.self', { ref: quotedRef(doc, ref, label) })
                 : ctx.t('cross-reference.wrongWay', {
                     ref: quotedRef(doc, ref, label),
