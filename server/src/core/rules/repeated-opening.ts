@@ -117,9 +117,22 @@ interface Summary {
  */
 const summaries = new WeakMap<Paragraph, Summary>();
 
-function summary(ctx: RuleContext, p: Paragraph): Summary {
+/**
+ * The paragraphs of the last run (per part) and their summaries, by place: a re-parse keeps the
+ * paragraphs before an edit at the same place and those after it shifted by the same count, so a
+ * paragraph most often finds its summary there without a map lookup (the summary is checked the same).
+ */
+const lastParagraphs: Paragraph[][] = [[], []];
+const lastSummaries: Summary[][] = [[], []];
+
+function holds(s: Summary | undefined, ctx: RuleContext, p: Paragraph): s is Summary {
+  return !!s && s.phrases === ctx.phrases && s.text === p.text && s.length === p.end - p.start;
+}
+
+function summary(ctx: RuleContext, p: Paragraph, placed?: Summary): Summary {
+  if (holds(placed, ctx, p)) return placed;
   const s = summaries.get(p);
-  if (s && s.phrases === ctx.phrases && s.text === p.text && s.length === p.end - p.start) return s;
+  if (holds(s, ctx, p)) return s;
   const a = analyse(ctx, p);
   const fresh: Summary = {
     phrases: ctx.phrases,
@@ -182,11 +195,21 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { lines } = ctx;
-    for (const part of [ctx.doc.preamble as Paragraph[], ctx.doc.operative as Paragraph[]]) {
+    const parts = [ctx.doc.preamble as Paragraph[], ctx.doc.operative as Paragraph[]];
+    for (let k = 0; k < 2; k++) {
+      const part = parts[k];
+      const was = lastParagraphs[k];
+      const wasSummaries = lastSummaries[k];
+      const shift = was.length - part.length;
+      const sums = new Array<Summary>(part.length);
+      lastParagraphs[k] = part;
+      lastSummaries[k] = sums;
       let prev: string | undefined; // the head of the paragraph before
       let run = 0; // paragraphs in the current run of one opening, minus one
-      for (const p of part) {
-        const sum = summary(ctx, p);
+      for (let i = 0; i < part.length; i++) {
+        const p = part[i];
+        const placed = was[i] === p ? wasSummaries[i] : was[i + shift] === p ? wasSummaries[i + shift] : undefined;
+        const sum = (sums[i] = summary(ctx, p, placed));
         if (sum.headKey === undefined) {
           prev = undefined;
           run = 0;
