@@ -170,12 +170,17 @@ function move(s: Span, delta: number): void {
   s.end += delta;
 }
 
-/** Endings moved for the paragraph being moved (an ending node may be shared by the paragraph, its lead-in and its last item). */
+/**
+ * Endings moved for the paragraph being moved (an ending node may be shared by the paragraph, its
+ * lead-in and its last item): the first `movedCount` of a scratch list that keeps its room (an array
+ * emptied by `length = 0` gives its room back and is grown again by the next paragraph).
+ */
 const movedEndings: Ending[] = [];
+let movedCount = 0;
 
 function moveEnding(e: Ending, delta: number): void {
-  if (movedEndings.includes(e)) return;
-  movedEndings.push(e);
+  for (let k = 0; k < movedCount; k++) if (movedEndings[k] === e) return;
+  movedEndings[movedCount++] = e;
   move(e.span, delta);
 }
 
@@ -183,15 +188,17 @@ function moveSub(s: SubParagraph, delta: number): void {
   move(s, delta);
   move(s.label, delta);
   moveEnding(s.ending, delta);
-  for (const c of s.children) moveSub(c, delta);
+  const children = s.children;
+  for (let k = 0; k < children.length; k++) moveSub(children[k], delta);
 }
 
 /** Moves a paragraph of the previous parse and its nodes (footnote markers move with the marker list). */
 function moveParagraph(p: Paragraph, delta: number, blockDelta: number): void {
-  movedEndings.length = 0;
+  movedCount = 0;
   move(p, delta);
   p.blockIndex += blockDelta;
-  for (const f of p.fragments) move(f, delta);
+  const fragments = p.fragments;
+  for (let k = 0; k < fragments.length; k++) move(fragments[k], delta);
   moveEnding(p.ending, delta);
   if (p.opening) {
     move(p.opening, delta);
@@ -199,16 +206,19 @@ function moveParagraph(p: Paragraph, delta: number, blockDelta: number): void {
   }
   if (p.kind === 'operative') {
     if (p.number) move(p.number, delta);
-    for (const v of p.extraVerbs) move(v, delta);
+    const verbs = p.extraVerbs;
+    for (let k = 0; k < verbs.length; k++) move(verbs[k], delta);
     move(p.leadIn, delta);
     moveEnding(p.leadInEnding, delta);
-    for (const s of p.subparagraphs) moveSub(s, delta);
-    for (const item of p.listItems) {
-      move(item, delta);
-      move(item.number, delta);
+    const subs = p.subparagraphs;
+    for (let k = 0; k < subs.length; k++) moveSub(subs[k], delta);
+    const items = p.listItems;
+    for (let k = 0; k < items.length; k++) {
+      move(items[k], delta);
+      move(items[k].number, delta);
     }
   }
-  movedEndings.length = 0;
+  movedCount = 0;
 }
 
 /**
@@ -280,11 +290,11 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   const after = lowerBound(oldMarkers, oldTailStart, (m) => m.start);
   if (before > 0 && oldMarkers[before - 1].end > regionStart) return undefined;
   const moved = oldMarkers.slice(after);
-  for (const m of moved) move(m, delta);
+  for (let k = 0; k < moved.length; k++) move(moved[k], delta);
   const regionMarkers = footnoteMarkersIn(source, lines, regionStart, oldTailStart + delta, []);
   const all = oldMarkers.slice(0, before).concat(regionMarkers, moved);
   let longest = 0;
-  for (const m of all) longest = Math.max(longest, m.end - m.start);
+  for (let k = 0; k < all.length; k++) longest = Math.max(longest, all[k].end - all[k].start);
   c.markers = { all, longest };
 
   // The structure pass, from block r in the state the previous parse had there.
@@ -367,17 +377,21 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
       move(blocks[k], delta);
       doc.blocks.push(blocks[k]);
     }
-    for (const q of prev.preamble.slice(lowerBound(prev.preamble, met, (x) => x.blockIndex))) {
+    // (indexed loops: this function runs once per version and may not be optimised, where a for-of makes an object per step)
+    for (let k = lowerBound(prev.preamble, met, (x) => x.blockIndex); k < prev.preamble.length; k++) {
+      const q = prev.preamble[k];
       moveParagraph(q, delta, blockDelta);
       doc.preamble.push(q);
     }
-    for (const q of oldOperative) {
+    for (let k = 0; k < oldOperative.length; k++) {
+      const q = oldOperative[k];
       moveParagraph(q, delta, blockDelta);
       doc.operative.push(q);
     }
     doc.frontMatter.push(...frontMatter);
     doc.annexes.push(...annexes);
-    for (const d of definitions) {
+    for (let k = 0; k < definitions.length; k++) {
+      const d = definitions[k];
       move(d, delta);
       move(d.marker, delta);
       doc.footnoteDefinitions.push(d);
@@ -391,13 +405,15 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
       move(prev.meeting, delta);
       doc.meeting = prev.meeting;
     }
-    for (const x of tailCitations) {
+    for (let k = 0; k < tailCitations.length; k++) {
+      const x = tailCitations[k];
       move(x, delta);
       if (x.date) move(x.date, delta);
     }
-    for (const x of tailReferences) {
+    for (let k = 0; k < tailReferences.length; k++) {
+      const x = tailReferences[k];
       move(x, delta);
-      for (const t of x.targets) move(t, delta);
+      for (let i = 0; i < x.targets.length; i++) move(x.targets[i], delta);
       if (x.subSpan) move(x.subSpan, delta);
     }
     for (let k = 0; k < trace.look.length; k += 2) {
