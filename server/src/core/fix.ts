@@ -84,7 +84,11 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   const plan = last && samePlanInputs(doc, keepInserted, exclude, last) ? last : renumberPlan(doc, keepInserted, exclude);
   // the plan's edits at the places their nodes stand now
   const refs = doc.crossReferences;
-  for (const e of plan.edits) {
+  // (indexed loops here and below: these run once per version over thousands of edits, maybe before
+  // they are optimised, where a for-of makes an object per step)
+  const planned = plan.edits;
+  for (let k = 0; k < planned.length; k++) {
+    const e = planned[k];
     if (e.op >= 0) {
       const p = ops[e.op];
       e.start = p.number ? p.number.start : p.start;
@@ -291,7 +295,9 @@ export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, targ
 /** The edits without repeats of a stretch (the first kept), in order of their start (ties in their order). */
 function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
   const out: OffsetEdit[] = [];
-  for (const e of inOrder(edits)) {
+  const sorted = inOrder(edits);
+  for (let k = 0; k < sorted.length; k++) {
+    const e = sorted[k];
     // a repeat has the same start, so it is among the last edits kept
     let repeat = false;
     for (let j = out.length - 1; j >= 0 && out[j].start === e.start && !repeat; j--) repeat = out[j].end === e.end;
@@ -339,7 +345,8 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): E
   const out: Edit[] = [];
   const prior = previous ?? [];
   let j = 0;
-  for (const e of edits) {
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k];
     const s = Math.max(0, Math.min(e.start, length));
     while (line < last && starts[line + 1] <= s) line++;
     const t = Math.max(0, Math.min(e.end, length));
