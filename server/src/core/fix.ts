@@ -294,15 +294,18 @@ export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, targ
 
 /** The edits without repeats of a stretch (the first kept), in order of their start (ties in their order). */
 function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
-  const out: OffsetEdit[] = [];
   const sorted = inOrder(edits);
+  // made at its largest size and cut to the edits kept (one grown by push is copied as it grows)
+  const out = new Array<OffsetEdit>(sorted.length);
+  let n = 0;
   for (let k = 0; k < sorted.length; k++) {
     const e = sorted[k];
     // a repeat has the same start, so it is among the last edits kept
     let repeat = false;
-    for (let j = out.length - 1; j >= 0 && out[j].start === e.start && !repeat; j--) repeat = out[j].end === e.end;
-    if (!repeat) out.push(e);
+    for (let j = n - 1; j >= 0 && out[j].start === e.start && !repeat; j--) repeat = out[j].end === e.end;
+    if (!repeat) out[n++] = e;
   }
+  out.length = n;
   return out;
 }
 
@@ -318,12 +321,14 @@ function inOrder(edits: OffsetEdit[]): OffsetEdit[] {
   let k = cut + 1;
   while (k < n && edits[k].start >= edits[k - 1].start) k++;
   if (k < n) return edits.slice().sort((a, b) => a.start - b.start);
-  const out: OffsetEdit[] = [];
+  // made at its size (a renumbering has thousands of edits: an array grown by push is copied as it grows)
+  const out = new Array<OffsetEdit>(n);
   let i = 0;
   let j = cut;
-  while (i < cut && j < n) out.push(edits[j].start < edits[i].start ? edits[j++] : edits[i++]);
-  while (i < cut) out.push(edits[i++]);
-  while (j < n) out.push(edits[j++]);
+  let o = 0;
+  while (i < cut && j < n) out[o++] = edits[j].start < edits[i].start ? edits[j++] : edits[i++];
+  while (i < cut) out[o++] = edits[i++];
+  while (j < n) out[o++] = edits[j++];
   return out;
 }
 
@@ -342,7 +347,8 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): E
   const length = lines.text.length;
   const last = starts.length - 1;
   let line = 0;
-  const out: Edit[] = [];
+  // one edit out per edit in, made at its size (one grown by push is copied as it grows)
+  const out = new Array<Edit>(edits.length);
   const prior = previous ?? [];
   let j = 0;
   for (let k = 0; k < edits.length; k++) {
@@ -351,7 +357,7 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): E
     while (line < last && starts[line + 1] <= s) line++;
     const t = Math.max(0, Math.min(e.end, length));
     if (t < s) {
-      out.push({ range: lines.range(e.start, e.end), newText: e.newText });
+      out[k] = { range: lines.range(e.start, e.end), newText: e.newText };
       continue;
     }
     let endLine = line;
@@ -368,13 +374,13 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): E
       was.range.end.line === endLine &&
       was.range.end.character === t - starts[endLine]
     ) {
-      out.push(was);
+      out[k] = was;
       continue;
     }
-    out.push({
+    out[k] = {
       range: { start: { line, character: s - starts[line] }, end: { line: endLine, character: t - starts[endLine] } },
       newText: e.newText,
-    });
+    };
   }
   return out;
 }
