@@ -13,11 +13,15 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { doc, lines } = ctx;
+    // the first definition of each label; its line is looked up only for a duplicate (most drafts have none)
     const first = new Map<string, number>();
     for (const d of doc.footnoteDefinitions) {
-      const line = first.get(d.label);
-      if (line === undefined) first.set(d.label, d.range.start.line);
-      else ctx.report({ range: rangeOf(lines, d.marker), message: ctx.t('footnote-duplicate.twice', { label: d.label, line: line + 1 }) });
+      const at = first.get(d.label);
+      if (at === undefined) first.set(d.label, d.start);
+      else {
+        const line = lines.positionAt(at).line;
+        ctx.report({ range: rangeOf(lines, d.marker), message: ctx.t('footnote-duplicate.twice', { label: d.label, line: line + 1 }) });
+      }
     }
   },
 };
