@@ -748,50 +748,80 @@ export class PrecedentIndex {
     const minScore = options.minScore ?? 0;
     const li = langIndex(options.lang);
     if (q.length === 0) return [];
-    const qcount = new Map<number, number>();
-    for (let i = 0; i < q.length; i++) qcount.set(q.charCodeAt(i), (qcount.get(q.charCodeAt(i)) ?? 0) + 1);
-    const table = new Uint16Array(0x10000);
-    for (const [c, m] of qcount) table[c] = m;
-    const used = new Uint16Array(0x10000);
-    const bounds: number[] = [];
-    const bids: number[] = [];
-    for (let id = 0; id < this.n; id++) {
+    const table = this.qtable;
+    const used = this.qused;
+    for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)]++;
+    const qn = q.length;
+    // each paragraph's bound as a fraction shared / longer, binned (counting sort, highest first)
+    const bins = 4096;
+    const binOf = (b: number) => Math.min(bins - 1, Math.floor(b * (bins - 1)));
+    const n = this.n;
+    const ids = new Int32Array(n);
+    const bound = new Float64Array(n);
+    const hist = new Uint32Array(bins + 1);
+    let m = 0;
+    for (let id = 0; id < n; id++) {
       if (!this.alive[id] || this.langs[id] !== li) continue;
-      const s = 0;
       const e = this.nwords[id];
-      if (Math.min(e, q.length) / Math.max(e, q.length) < minScore) continue;
+      const longer = Math.max(e, qn);
+      // (a length filter first: the shared words are at most the shorter length)
+      if (Math.min(e, qn) / longer < minScore) continue;
       const pool = this.codeArray(id);
       let shared = 0;
-      for (let i = s; i < e; i++) {
+      for (let i = 0; i < e; i++) {
         const c = pool[i];
-        if (table[c] !== 0 && used[c] < table[c]) {
+        if (used[c] < table[c]) {
           used[c]++;
           shared++;
         }
       }
-      for (let i = s; i < e; i++) used[pool[i]] = 0;
-      const bound = e - s === 0 && q.length === 0 ? 1 : shared / Math.max(q.length, e - s);
-      if (bound >= minScore) {
-        bounds.push(bound);
-        bids.push(id);
-      }
+      for (let i = 0; i < e; i++) used[pool[i]] = 0;
+      const b = shared / longer;
+      if (b < minScore) continue;
+      ids[m] = id;
+      bound[m] = b;
+      hist[binOf(b)]++;
+      m++;
     }
-    const order = Array.from(bids.keys()).sort((a, b) => bounds[b] - bounds[a] || bids[a] - bids[b]);
+    for (let i = 0; i < qn; i++) table[q.charCodeAt(i)] = 0;
+    // positions of each bin in descending bin order
+    const at = new Uint32Array(bins + 1);
+    for (let b = bins - 1, acc = 0; b >= 0; b--) {
+      at[b] = acc;
+      acc += hist[b];
+    }
+    const order = new Int32Array(m);
+    const fill = at.slice();
+    for (let i = 0; i < m; i++) order[fill[binOf(bound[i])]++] = i;
     const best: Array<{ id: number; score: number }> = [];
-    for (const i of order) {
-      if (best.length >= k && bounds[i] < best[best.length - 1].score) break;
-      const id = bids[i];
-      if (!this.accept(id, options, li)) continue;
-      const score = similarity(q, codesToString(this.codeArray(id)));
-      if (score < minScore) continue;
-      if (
-        (best.length < k ||
-          score > best[best.length - 1].score ||
-          (score === best[best.length - 1].score && id < best[best.length - 1].id)) &&
-        !this.duplicate(best, id)
-      ) {
-        insertSorted(best, { id, score }, k);
+    // bins from the highest; inside a bin, by bound (highest first), then id: the order of `exhaustive`'s proof
+    for (let b = bins - 1; b >= 0; b--) {
+      const from = at[b];
+      const to = from + hist[b];
+      if (from === to) continue;
+      // (every bound of bin b is below (b + 1) / (bins - 1))
+      if (best.length >= k && (b + 1) / (bins - 1) <= best[best.length - 1].score) break;
+      const slice = Array.from(order.subarray(from, to)).sort((x, y) => bound[y] - bound[x] || ids[x] - ids[y]);
+      let stop = false;
+      for (const i of slice) {
+        if (best.length >= k && bound[i] < best[best.length - 1].score) {
+          stop = true;
+          break;
+        }
+        const id = ids[i];
+        if (!this.accept(id, options, li)) continue;
+        const score = similarity(q, codesToString(this.codeArray(id)));
+        if (score < minScore) continue;
+        if (
+          (best.length < k ||
+            score > best[best.length - 1].score ||
+            (score === best[best.length - 1].score && id < best[best.length - 1].id)) &&
+          !this.duplicate(best, id)
+        ) {
+          insertSorted(best, { id, score }, k);
+        }
       }
+      if (stop) break;
     }
     return best.map((b) => this.match(b.id, b.score));
   }
