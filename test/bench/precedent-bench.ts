@@ -39,7 +39,15 @@
  * queries, runs with different seeds agree on recall within about 0.5 %.
  * Environment: BENCH_SEED (default 1), BENCH_SCALES (default "100000,1000000"), BENCH_QUERIES (1200),
  * BENCH_TRUTH_1M (1200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
- * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS.
+ * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS, BENCH_SKIP_EXTRAS (recall and latency only), BENCH_TUNING (JSON: search
+ * settings), BENCH_VERIFY_EXACT (N: the exact top 5 checked against the plain scan on N queries).
+ *
+ * The exact top 5 of each query is cached on disk (BENCH_TRUTH_CACHE, default
+ * ~/.cache/resolution-bench/), keyed by a hash of what it depends on: the corpus paragraphs (text,
+ * number, source symbol, kind, language, in order), the query's text and words, k, the minimum
+ * score, SIMILARITY_VERSION and the tokenizer's words on a sample — never the index's code — so a
+ * rerun times the index only; each run prints how many came from the cache. BENCH_TRUTH_ONLY=1
+ * only fills the cache (e.g. in the background, niced, before timing runs).
  *
  * `--baselines` (`npm run bench -- --baselines`): FlexSearch and MiniSearch, each holding the same
  * paragraphs (scales up to BENCH_BASELINE_MAX, default 100000), answer the first
@@ -551,6 +559,20 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
     return;
   }
   const typed = queries.map((q) => prefixOf(q, 'en')).filter((t): t is string => !!t);
+  if (process.env.BENCH_TUNINGS) {
+    // (comparing search settings on one build: latency and recall of each, nothing else)
+    const truth = truthOf(index, queries, 'en', truthCount, key);
+    const defaults = { ...index.tuning };
+    for (const t of JSON.parse(process.env.BENCH_TUNINGS) as Array<Record<string, number>>) {
+      Object.assign(index.tuning, defaults, t);
+      const { lat, results } = timeQueries(index, queries, [], 'en');
+      const r = recallOf(queries, results, 'en', truth);
+      console.log(
+        `${n}: tuning ${JSON.stringify(t)}: CPU p50 ${lat.queryCpuP50Ms} p95 ${lat.queryCpuP95Ms} p99 ${lat.queryCpuP99Ms} ms (wall p95 ${lat.queryP95Ms}); recall@5 ${r.recall} (${r.found}/${r.relevant}) ${JSON.stringify(Object.fromEntries(Object.entries(r.bands).map(([k, v]) => [k, `${v.found}/${v.relevant}`])))}`,
+      );
+    }
+    return;
+  }
   const { lat, results } = timeQueries(index, queries, typed, 'en');
   console.log(
     `${n}: paragraph query wall p50 ${lat.queryP50Ms} ms p95 ${lat.queryP95Ms} ms p99 ${lat.queryP99Ms} ms, CPU p50 ${lat.queryCpuP50Ms} ms p95 ${lat.queryCpuP95Ms} ms p99 ${lat.queryCpuP99Ms} ms; prefix wall p50 ${lat.prefixP50Ms} ms p95 ${lat.prefixP95Ms} ms, CPU p95 ${lat.prefixCpuP95Ms} ms (${queries.length} queries)`,
@@ -582,6 +604,7 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
     );
   }
   if (BASELINES && n <= env('BENCH_BASELINE_MAX', 100000)) runBaselines(index, queries, results, truth);
+  if (process.env.BENCH_SKIP_EXTRAS) return; // (recall only: no prefix recall, plain scan or round trip)
   t = performance.now();
   const prefix = prefixRecall(index, typed, 'en', n >= 1_000_000 ? Math.min(truthCount, 100) : truthCount);
   console.log(
