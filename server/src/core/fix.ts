@@ -231,7 +231,20 @@ export function sectionRestart(doc: ResolutionDocument, i: number): boolean {
   const p = doc.operative[i];
   const prev = doc.operative[i - 1];
   if (!p?.number || p.number.value !== 1 || p.number.suffix || !prev) return false;
-  return doc.blocks.some((b) => b.kind === 'heading' && b.start >= prev.end && b.end <= p.start);
+  return headingBetween(doc, prev.end, p.start);
+}
+
+/**
+ * Is there a heading within [from, to]? (Apart from sectionRestart, which is asked about every
+ * operative paragraph: a closure there made a context for its paragraphs on every call.)
+ */
+function headingBetween(doc: ResolutionDocument, from: number, to: number): boolean {
+  const blocks = doc.blocks;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === 'heading' && b.start >= from && b.end <= to) return true;
+  }
+  return false;
 }
 
 const numberIndexCache = new WeakMap<ResolutionDocument, Map<string, number[]>>();
