@@ -3,13 +3,13 @@
  * honouring configuration (severity, 'off', options), inline directives and non-resolutions.
  * Plain TypeScript, no LSP import.
  */
-import type { Directive, ResolutionDocument, Span } from './model';
+import type { Directive, Paragraph, ResolutionDocument, Span } from './model';
 import type { CorpusFacts, Finding, Severity } from './findings';
 import { LineIndex } from './text';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
-import type { Report, Rule, RuleContext } from './rules/types';
+import type { ParagraphPlace, Report, Rule, RuleContext } from './rules/types';
 import { eachParagraph } from './rules/paragraph-rule';
 import { endRun, internKey, reportOf, startRun, storedOf, storedReports, storeReports, type StoredReport } from './rules/paragraph-cache';
 import { hasNumbered } from './rules/util';
@@ -283,27 +283,31 @@ function paragraphReports(
   const source = doc.source;
   const parts = (r: Rule) => r.paragraph!.parts;
   startRun(doc);
-  eachParagraph(doc, 'both', (p, place) => {
-    const stored = storedReports(p, key, place.last, source);
-    if (stored) {
-      const delta = p.start - stored.start;
-      for (const s of stored.reports) lists[s.rule].push(reportOf(s, delta, lines));
-      return;
-    }
+  // A paragraph checked again. (A function apart from the one called on every paragraph: a closure
+  // over the paragraph there made a context for it on every call, for the few paragraphs checked.)
+  const checkAgain = (p: Paragraph, place: ParagraphPlace) => {
     collected = [];
     let failed = false;
-    local.forEach(({ rule }, i) => {
+    for (let i = 0; i < local.length; i++) {
+      const { rule } = local[i];
       const which = parts(rule);
-      if (which !== 'both' && which !== (p.kind === 'operative' ? 'operative' : 'preamble')) return;
+      if (which !== 'both' && which !== (p.kind === 'operative' ? 'operative' : 'preamble')) continue;
       try {
         rule.paragraph!.check(contexts[i], p, place);
       } catch (e) {
         failed = true;
         options.onError?.(rule.meta.id, e);
       }
-    });
+    }
     // a check that failed on this paragraph is tried again on the next version
     if (!failed) storeReports(p, key, place.last, source, collected);
+  };
+  eachParagraph(doc, 'both', (p, place) => {
+    const stored = storedReports(p, key, place.last, source);
+    if (!stored) return checkAgain(p, place);
+    const delta = p.start - stored.start;
+    const reports = stored.reports;
+    for (let k = 0; k < reports.length; k++) lists[reports[k].rule].push(reportOf(reports[k], delta, lines));
   });
   endRun();
   return out;
