@@ -430,25 +430,104 @@ export class PrecedentIndex {
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
-    // prefix order: by language, then by word codes
-    // (first by a key of the language and first three codes, exact in a double: a paragraph's
-    // codes are decoded only to order paragraphs opening alike)
-    const ids: number[] = [];
-    const keys = new Float64Array(n);
-    for (let id = 0; id < n; id++) {
-      if (!this.alive[id]) continue;
-      ids.push(id);
-      const c = this.codeArray(id);
-      keys[id] = this.langs[id] * 2 ** 48 + (c[0] ?? 0) * 2 ** 32 + (c[1] ?? 0) * 2 ** 16 + (c[2] ?? 0);
-    }
-    ids.sort((a, b) => keys[a] - keys[b] || this.compareIds(a, b) || a - b);
-    this.sorted = Uint32Array.from(ids);
-    const runEnd = new Uint32Array(ids.length);
-    for (let i = ids.length - 1; i >= 0; i--) {
-      runEnd[i] = i + 1 < ids.length && this.compareIds(ids[i], ids[i + 1]) === 0 ? runEnd[i + 1] : i + 1;
-    }
-    this.runEnd = runEnd;
+    this.buildPrefixOrder();
     if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
+  }
+
+  /**
+   * The prefix order (`sorted`): live paragraphs by language, then word codes (lexicographic),
+   * then id; and `runEnd`, the end of each run of identical wordings. A radix sort on the language
+   * and the first three codes (stable: ids stay ascending), then each group opening alike is
+   * ordered by the rest of its codes, decoded once into a scratch pool.
+   */
+  private buildPrefixOrder(): void {
+    const n = this.n;
+    let live = 0;
+    for (let id = 0; id < n; id++) live += this.alive[id];
+    // the sort key's digits, least significant first: third code, second, first (0: none), language
+    const digits = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
+    let ids = new Uint32Array(live);
+    for (let id = 0, k = 0; id < n; id++) {
+      if (!this.alive[id]) continue;
+      ids[k++] = id;
+      const c = this.codeArray(id);
+      const len = c.length;
+      digits[2][id] = len > 0 ? c[0] : 0;
+      digits[1][id] = len > 1 ? c[1] : 0;
+      digits[0][id] = len > 2 ? c[2] : 0;
+    }
+    let tmp = new Uint32Array(live);
+    const counts = new Uint32Array(0x10001);
+    const pass = (digit: Uint16Array | Uint8Array) => {
+      counts.fill(0);
+      for (let i = 0; i < live; i++) counts[digit[ids[i]] + 1]++;
+      for (let d = 1; d <= 0x10000; d++) counts[d] += counts[d - 1];
+      for (let i = 0; i < live; i++) {
+        const id = ids[i];
+        tmp[counts[digit[id]]++] = id;
+      }
+      const t = ids;
+      ids = tmp;
+      tmp = t;
+    };
+    for (const d of digits) pass(d);
+    pass(this.langs);
+    const [d0, d1, d2] = digits;
+    const langs = this.langs;
+    const sameKey = (a: number, b: number) => d0[a] === d0[b] && d1[a] === d1[b] && d2[a] === d2[b] && langs[a] === langs[b];
+    const runEnd = new Uint32Array(live);
+    let pool = new Uint16Array(1 << 16);
+    let from = new Uint32Array(64);
+    let group: number[] = [];
+    for (let s = 0; s < live;) {
+      let e = s + 1;
+      while (e < live && sameKey(ids[s], ids[e])) e++;
+      const g = e - s;
+      if (g === 1 || this.codeLength(ids[s]) < 3) {
+        // one paragraph, or all alike (the key holds every code)
+        for (let i = s; i < e; i++) runEnd[i] = e;
+      } else {
+        // the codes after the third of each member, side by side: member j's at pool[from[j] .. from[j + 1])
+        if (from.length < g + 1) from = new Uint32Array(2 * g + 1);
+        let used = 0;
+        for (let j = 0; j < g; j++) {
+          const id = ids[s + j];
+          const len = this.codeLength(id) - 3;
+          if (pool.length < used + len) pool = grow(pool, 2 * (used + len));
+          if (len > 0) pool.set(this.codeArray(id).subarray(3), used);
+          from[j] = used;
+          used += len;
+        }
+        from[g] = used;
+        const p = pool;
+        const f = from;
+        const cmp = (x: number, y: number): number => {
+          let i = f[x];
+          let j = f[y];
+          const ie = f[x + 1];
+          const je = f[y + 1];
+          for (; i < ie && j < je; i++, j++) if (p[i] !== p[j]) return p[i] - p[j];
+          return ie - i - (je - j);
+        };
+        group.length = g;
+        for (let j = 0; j < g; j++) group[j] = j;
+        // members are in ascending id order: ties keep it
+        group.sort((x, y) => cmp(x, y) || x - y);
+        const base = group.map((j) => ids[s + j]);
+        let runStart = 0;
+        for (let j = 1; j <= g; j++) {
+          if (j === g || cmp(group[j - 1], group[j]) !== 0) {
+            for (let r = runStart; r < j; r++) runEnd[s + r] = s + j;
+            runStart = j;
+          }
+        }
+        for (let j = 0; j < g; j++) ids[s + j] = base[j];
+      }
+      s = e;
+    }
+    group = [];
+    this.sorted = ids;
+    this.runEnd = runEnd;
   }
 
   /** Order of paragraphs by language, then word codes (lexicographic). */
