@@ -39,7 +39,8 @@
  * queries, runs with different seeds agree on recall within about 0.5 %.
  * Environment: BENCH_SEED (default 1), BENCH_SCALES (default "100000,1000000"), BENCH_QUERIES (1200),
  * BENCH_TRUTH_1M (1200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
- * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS.
+ * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS, BENCH_BUILD_ONLY (build figures only: no queries, recall or
+ * round trip).
  *
  * `--baselines` (`npm run bench -- --baselines`): FlexSearch and MiniSearch, each holding the same
  * paragraphs (scales up to BENCH_BASELINE_MAX, default 100000), answer the first
@@ -482,6 +483,7 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
     `${n}: built in ${buildMs} ms wall, ${buildCpuMs} ms CPU; heap ${heap} MB (${parts}; ${indexHeap} MB for the index and its texts; typed arrays MB ${JSON.stringify(mem)})`,
     JSON.stringify(index.stats()),
   );
+  if (process.env.BENCH_BUILD_ONLY) return;
   const typed = queries.map((q) => prefixOf(q, 'en')).filter((t): t is string => !!t);
   const { lat, results } = timeQueries(index, queries, typed, 'en');
   console.log(

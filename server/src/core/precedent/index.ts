@@ -19,7 +19,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
-import { foldWord, Vocabulary, words, wordSpans } from './normalize';
+import { foldWord, plainEnglish, Vocabulary, words, wordSpans } from './normalize';
 import { LANGUAGES, Lang } from '../languages';
 import { similarity } from './similarity';
 import { grow, packStrings, PackedStrings, TextStore } from './textstore';
@@ -247,28 +247,53 @@ export class PrecedentIndex {
   add(rec: ParagraphRecord): number {
     const id = this.n;
     const li = langIndex(rec.lang);
-    const ws = words(rec.text, LANGUAGES[li]);
-    let buf = this.bufs[0];
-    if (buf.length < ws.length) buf = this.bufs[0] = new Uint16Array(ws.length * 2);
-    this.voc(li).encodeTo(ws, buf, 0);
+    // An English text of plain words: its words are its tokens' (read from the text store, no
+    // regular expression, no string per word).
+    const plain = li === 0 && plainEnglish(rec.text);
     this.texts.add(rec.text);
-    // the codes are the text's tokens' when its tokens open with its words, in order
     if (this.tcodes[li].length < this.texts.tokenCount) this.tcodes[li] = grow(this.tcodes[li], this.texts.tokenCount);
     const tc = this.tcodes[li];
-    let k = 0;
+    const toks = this.texts.lastTokens;
+    let buf = this.bufs[0];
+    let count: number;
     let same = true;
-    this.texts.forEachToken(id, (t) => {
-      if (!same) return;
-      let c = tc[t];
-      if (c === 0) {
-        c = this.tokenCode(t, li);
-        if (c === 0) return void (same = false);
-        tc[t] = c;
+    if (plain && !this.texts.lastCut) {
+      if (buf.length < toks.length) buf = this.bufs[0] = new Uint16Array(toks.length * 2);
+      const vocab = this.voc(0);
+      count = 0;
+      for (let j = 0; j < toks.length; j++) {
+        const t = toks[j];
+        let c = tc[t];
+        if (c === 0) {
+          const w = this.texts.tokenWord(t);
+          c = tc[t] = w === '' ? NO_WORD : vocab.add(w.toLowerCase());
+        }
+        if (c !== NO_WORD) buf[count++] = c;
       }
-      if (c === NO_WORD) return;
-      if (k < ws.length && buf[k] === c) k++;
-      else same = false;
-    });
+    } else {
+      const ws = words(rec.text, LANGUAGES[li]);
+      count = ws.length;
+      if (buf.length < count) buf = this.bufs[0] = new Uint16Array(count * 2);
+      this.voc(li).encodeTo(ws, buf, 0);
+      // the codes are the text's tokens' when its tokens open with its words, in order
+      let k = 0;
+      for (let j = 0; j < toks.length && same; j++) {
+        const t = toks[j];
+        let c = tc[t];
+        if (c === 0) {
+          c = this.tokenCode(t, li);
+          if (c === 0) {
+            same = false;
+            break;
+          }
+          tc[t] = c;
+        }
+        if (c === NO_WORD) continue;
+        if (k < count && buf[k] === c) k++;
+        else same = false;
+      }
+      if (k !== count) same = false;
+    }
     const cap = id + 1;
     if (this.nwords.length < cap) {
       this.nwords = grow(this.nwords, cap);
@@ -281,14 +306,14 @@ export class PrecedentIndex {
       this.srcOf = grow(this.srcOf, m);
       this.numberOf = grow(this.numberOf, m);
     }
-    this.nwords[id] = ws.length;
-    if (same && k === ws.length) {
+    this.nwords[id] = count;
+    if (same) {
       this.xstart[id] = -1;
     } else {
-      this.xpool = grow(this.xpool, this.xused + ws.length);
-      this.xpool.set(buf.subarray(0, ws.length), this.xused);
+      this.xpool = grow(this.xpool, this.xused + count);
+      this.xpool.set(buf.subarray(0, count), this.xused);
       this.xstart[id] = this.xused;
-      this.xused += ws.length;
+      this.xused += count;
     }
     this.kinds[id] = Math.max(0, KINDS.indexOf(rec.kind));
     this.langs[id] = li;
@@ -339,38 +364,47 @@ export class PrecedentIndex {
   private blist = new Uint32Array(1024);
 
   /**
-   * The distinct buckets of paragraph `id` (its word bigrams, the bigrams of its opening, or its
-   * single word), ascending, in `this.blist`; returns their count.
+   * The buckets of paragraph `id` (its word bigrams, the bigrams of its opening, or its single
+   * word) in `this.blist`, a bucket possibly more than once; returns their count.
    */
   private bucketList(id: number): number {
-    const code = this.codeArray(id);
-    const len = code.length;
+    let code: Uint16Array;
+    let from = 0;
+    const len = this.nwords[id];
+    const x = this.xstart[id];
+    if (x >= 0) {
+      code = this.xpool;
+      from = x;
+    } else {
+      code = this.bufs[0];
+      if (code.length < len) code = this.bufs[0] = new Uint16Array(len * 2);
+      this.texts.mapTokens(id, this.tcodes[this.langs[id]], code);
+    }
     const mask = this.mask;
     const salt = LANG_SALT[this.langs[id]];
     if (this.blist.length < 2 * len + 1) this.blist = new Uint32Array(4 * len + 1);
     const out = this.blist;
     if (len === 1) {
-      out[0] = mix32((code[0] * 0x10001) ^ salt) & mask;
+      out[0] = mix32((code[from] * 0x10001) ^ salt) & mask;
       return 1;
     }
     let m = 0;
-    let prev = code[0];
-    for (let i = 1; i < len; i++) {
+    let prev = code[from];
+    const end = from + len;
+    const open = from + OPENING;
+    for (let i = from + 1; i < end; i++) {
       const cur = code[i];
       const key = ((prev << 16) | cur) ^ salt;
       prev = cur;
       out[m++] = mix32(key) & mask;
-      if (i <= OPENING) out[m++] = mix32(key ^ OPENING_SALT) & mask;
+      if (i <= open) out[m++] = mix32(key ^ OPENING_SALT) & mask;
     }
-    if (m === 0) return 0;
-    const sorted = out.subarray(0, m).sort();
-    let d = 1;
-    for (let i = 1; i < m; i++) if (sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i];
-    return d;
+    return m;
   }
 
   /** Rebuilds the static index over every live paragraph. */
   commit(): void {
+    const T0 = process.hrtime.bigint();
     const n = this.n;
     // The bucket count follows the corpus: about one bucket per two bigram occurrences.
     let total = 0;
@@ -386,6 +420,7 @@ export class PrecedentIndex {
     // Two passes (count, then fill) so that no temporary array as large as the postings is needed:
     // the first counts each list's ids and the bytes of their gaps, the second writes them. What a
     // pass keeps of a list is side by side (one cache line for each posting, the table being large).
+    // A bucket met again in the same paragraph is seen by its last id.
     const buckets = mask + 1;
     const meta = new Uint32Array(buckets * 3); // ids, bytes of their gaps, last id + 1
     for (let id = 0; id < n; id++) {
@@ -395,11 +430,14 @@ export class PrecedentIndex {
       const list = this.blist;
       for (let j = 0; j < m; j++) {
         const o = list[j] * 3;
+        const last = meta[o + 2];
+        if (last === next) continue;
         meta[o]++;
-        meta[o + 1] += varintLength(next - meta[o + 2]);
+        meta[o + 1] += varintLength(next - last);
         meta[o + 2] = next;
       }
     }
+    const T1 = process.hrtime.bigint();
     let postingCount = 0;
     const starts = new Uint32Array(buckets + 1); // starts[b] .. starts[b+1]
     for (let b = 0, o = 0; b < buckets; b++, o += 3) {
@@ -421,16 +459,22 @@ export class PrecedentIndex {
       const list = this.blist;
       for (let j = 0; j < m; j++) {
         const o = list[j] * 3;
-        meta[o] = writeVarint(postings, meta[o], next - meta[o + 1]);
+        const last = meta[o + 1];
+        if (last === next) continue;
+        meta[o] = writeVarint(postings, meta[o], next - last);
         meta[o + 1] = next;
       }
     }
+    const T2 = process.hrtime.bigint();
+    if (process.env.IDX_TIMING) console.log('count pass', Number(T1 - T0) / 1e6, 'fill pass', Number(T2 - T1) / 1e6);
     this.postingCount = postingCount;
     this.starts = starts;
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
+    const T3 = process.hrtime.bigint();
     this.buildPrefixOrder();
+    if (process.env.IDX_TIMING) console.log('prefix order', Number(process.hrtime.bigint() - T3) / 1e6);
     if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
   }
 

@@ -174,6 +174,67 @@ export function words(text: string, lang: Lang = 'en'): string[] {
   return m;
 }
 
+/** What `plainEnglish` makes of each UTF-16 code unit, filled on first sight: 0 unknown, 1 plain, 2 not plain. */
+const PLAIN = new Uint8Array(0x10000);
+const WORD_CHAR = /[\p{L}\p{Nd}]/u;
+const HAN_CHAR = /\p{Script=Han}/u;
+const MARK_CHAR = /\p{M}/u;
+
+function plainChar(c: number): number {
+  let k = PLAIN[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    // not plain: half of a surrogate pair, a combining mark, a Chinese character (each a word of
+    // its own in the text store), a capital sigma (lower-cased by context), a character whose
+    // lower case is longer or is a letter when it is not (or the reverse), a markup character
+    const bad =
+      (c >= 0xd800 && c <= 0xdfff) ||
+      MARK_CHAR.test(ch) ||
+      HAN_CHAR.test(ch) ||
+      c === 0x3a3 ||
+      lower.length !== 1 ||
+      WORD_CHAR.test(ch) !== WORD_CHAR.test(lower) ||
+      ch === '<';
+    k = PLAIN[c] = bad ? 2 : 1;
+  }
+  return k;
+}
+
+/** Letters and digits (ASCII) or any other letter or digit (`WORD_CHAR`). */
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || (c >= 0x80 && WORD_CHAR.test(String.fromCharCode(c)));
+}
+
+/**
+ * True when the English words of `text` (`words(text)`) are exactly its runs of letters and
+ * digits, lower-cased, in order: no leading paragraph number or label, no markup, link, footnote
+ * marker or URI, no apostrophe inside a word, no combining mark or Chinese character, no
+ * character whose lower case depends on its context or changes length. (False when in doubt: the
+ * caller then takes the regular expressions' way.)
+ */
+export function plainEnglish(text: string): boolean {
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x3c) return false; // <
+      if (c === 0x5d && text.charCodeAt(i + 1) === 0x28) return false; // ](
+      if (c === 0x5b && text.charCodeAt(i + 1) === 0x5e) return false; // [^
+      if (c === 0x3a && i > 0 && i + 1 < len) {
+        // letter:non-space (a URI)
+        const p = text.charCodeAt(i - 1) | 0x20;
+        if (p >= 0x61 && p <= 0x7a && text.charCodeAt(i + 1) !== 0x20) return false;
+      }
+      if (c === 0x27 && i + 1 < len && isWordChar(text.charCodeAt(i + 1))) return false; // '
+    } else if ((PLAIN[c] || plainChar(c)) === 2 || (c === 0x2019 && i + 1 < len && isWordChar(text.charCodeAt(i + 1)))) {
+      return false;
+    }
+  }
+  const lead = LEADING_LABEL.exec(text);
+  return !(lead && lead[0].length > 0 && /[\d(.]/.test(lead[0]));
+}
+
 /** The normalised form of `text`: its words joined by single spaces. */
 export function normalize(text: string, lang: Lang = 'en'): string {
   return words(text, lang).join(' ');
