@@ -419,21 +419,25 @@ export class PrecedentIndex {
     const mask = this.mask;
     // Two passes (count, then fill) so that no temporary array as large as the postings is needed:
     // the first counts each list's ids and the bytes of their gaps, the second writes them. What a
-    // pass keeps of a list is side by side (one cache line for each posting, the table being large).
-    // A bucket met again in the same paragraph is seen by its last id.
+    // pass keeps of a list is side by side (one cache line for each posting, the table being large),
+    // and the lines of a paragraph's buckets are all read before any is used (their cache misses
+    // overlap instead of coming one after the other). A bucket met again in the same paragraph is
+    // seen by its last id.
     const buckets = mask + 1;
     const meta = new Uint32Array(buckets * 3); // ids, bytes of their gaps, last id + 1
+    let touched = 0;
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       const next = id + 1;
       const m = this.bucketList(id);
       const list = this.blist;
+      for (let j = 0; j < m; j++) touched |= meta[list[j] * 3 + 2];
       for (let j = 0; j < m; j++) {
         const o = list[j] * 3;
         const last = meta[o + 2];
         if (last === next) continue;
         meta[o]++;
-        meta[o + 1] += varintLength(next - last);
+        meta[o + 1] += VARINT_BYTES[Math.clz32(next - last)];
         meta[o + 2] = next;
       }
     }
@@ -457,6 +461,7 @@ export class PrecedentIndex {
       const next = id + 1;
       const m = this.bucketList(id);
       const list = this.blist;
+      for (let j = 0; j < m; j++) touched |= meta[list[j] * 3 + 1];
       for (let j = 0; j < m; j++) {
         const o = list[j] * 3;
         const last = meta[o + 1];
@@ -465,6 +470,8 @@ export class PrecedentIndex {
         meta[o + 1] = next;
       }
     }
+    // (read so that the reads above are not dropped as useless)
+    if (touched === -1) throw new Error('unreachable');
     const T2 = process.hrtime.bigint();
     if (process.env.IDX_TIMING) console.log('count pass', Number(T1 - T0) / 1e6, 'fill pass', Number(T2 - T1) / 1e6);
     this.postingCount = postingCount;
@@ -1250,6 +1257,9 @@ export class PrecedentIndex {
     return idx;
   }
 }
+
+/** Bytes of a variable-length integer by the count of leading zero bits of its value (`Math.clz32`). */
+const VARINT_BYTES = Uint8Array.from({ length: 33 }, (_v, z) => Math.max(1, Math.ceil((32 - z) / 7)));
 
 /** Bytes of `v` (>= 0) as a variable-length integer (7 bits a byte, low bits first). */
 function varintLength(v: number): number {

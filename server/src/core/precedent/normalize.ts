@@ -203,7 +203,12 @@ function plainChar(c: number): number {
 
 /** Letters and digits (ASCII) or any other letter or digit (`WORD_CHAR`). */
 function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || (c >= 0x80 && WORD_CHAR.test(String.fromCharCode(c)));
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x80 && WORD_CHAR.test(String.fromCharCode(c)))
+  );
 }
 
 /**
