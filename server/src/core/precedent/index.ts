@@ -249,8 +249,8 @@ export class PrecedentIndex {
     const li = langIndex(rec.lang);
     // An English text of plain words: its words are its tokens' (read from the text store, no
     // regular expression, no string per word).
-    const plain = li === 0 && plainEnglish(rec.text);
     this.texts.add(rec.text);
+    const plain = li === 0 && plainEnglish(rec.text, this.texts.lastChars);
     if (this.tcodes[li].length < this.texts.tokenCount) this.tcodes[li] = grow(this.tcodes[li], this.texts.tokenCount);
     const tc = this.tcodes[li];
     const toks = this.texts.lastTokens;
@@ -404,7 +404,11 @@ export class PrecedentIndex {
 
   /** Rebuilds the static index over every live paragraph. */
   commit(): void {
-    const T0 = process.hrtime.bigint();
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const T0 = cpu();
     const n = this.n;
     // The bucket count follows the corpus: about one bucket per two bigram occurrences.
     let total = 0;
@@ -441,7 +445,7 @@ export class PrecedentIndex {
         meta[o + 2] = next;
       }
     }
-    const T1 = process.hrtime.bigint();
+    const T1 = cpu();
     let postingCount = 0;
     const starts = new Uint32Array(buckets + 1); // starts[b] .. starts[b+1]
     for (let b = 0, o = 0; b < buckets; b++, o += 3) {
@@ -472,24 +476,35 @@ export class PrecedentIndex {
     }
     // (read so that the reads above are not dropped as useless)
     if (touched === -1) throw new Error('unreachable');
-    const T2 = process.hrtime.bigint();
-    if (process.env.IDX_TIMING) console.log('count pass', Number(T1 - T0) / 1e6, 'fill pass', Number(T2 - T1) / 1e6);
+    const T2 = cpu();
     this.postingCount = postingCount;
     this.starts = starts;
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
-    const T3 = process.hrtime.bigint();
+    const T3 = cpu();
     this.buildPrefixOrder();
-    if (process.env.IDX_TIMING) console.log('prefix order', Number(process.hrtime.bigint() - T3) / 1e6);
+    if (process.env.IDX_TIMING)
+      console.log(
+        'CPU count',
+        Math.round(T1 - T0),
+        'fill',
+        Math.round(T2 - T1),
+        'mid',
+        Math.round(T3 - T2),
+        'prefix',
+        Math.round(cpu() - T3),
+      );
     if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
   }
 
   /**
-   * The prefix order (`sorted`): live paragraphs by language, then word codes (lexicographic),
-   * then id; and `runEnd`, the end of each run of identical wordings. A radix sort on the language
-   * and the first three codes (stable: ids stay ascending), then each group opening alike is
-   * ordered by the rest of its codes, decoded once into a scratch pool.
+   * The prefix order (`sorted`): live paragraphs by language, then word codes (lexicographic, a
+   * paragraph before its continuations), then id; and `runEnd`, the end of each run of identical
+   * wordings. A radix sort on the language and the first three codes (stable: ids stay
+   * ascending), then each group opening alike is ordered by the rest of its codes, decoded once
+   * into a scratch pool, by a multikey quicksort (one code compared at a time, a common prefix
+   * never compared twice).
    */
   private buildPrefixOrder(): void {
     const n = this.n;
@@ -498,14 +513,23 @@ export class PrecedentIndex {
     // the sort key's digits, least significant first: third code, second, first (0: none), language
     const digits = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
     let ids = new Uint32Array(live);
+    const head = new Uint16Array(3);
     for (let id = 0, k = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       ids[k++] = id;
-      const c = this.codeArray(id);
-      const len = c.length;
-      digits[2][id] = len > 0 ? c[0] : 0;
-      digits[1][id] = len > 1 ? c[1] : 0;
-      digits[0][id] = len > 2 ? c[2] : 0;
+      const x = this.xstart[id];
+      const len = Math.min(3, this.nwords[id]);
+      let c = head;
+      let at = 0;
+      if (x >= 0) {
+        c = this.xpool;
+        at = x;
+      } else {
+        this.texts.mapTokens(id, this.tcodes[this.langs[id]], head, 3);
+      }
+      digits[2][id] = len > 0 ? c[at] : 0;
+      digits[1][id] = len > 1 ? c[at + 1] : 0;
+      digits[0][id] = len > 2 ? c[at + 2] : 0;
     }
     let tmp = new Uint32Array(live);
     const counts = new Uint32Array(0x10001);
@@ -527,56 +551,38 @@ export class PrecedentIndex {
     const langs = this.langs;
     const sameKey = (a: number, b: number) => d0[a] === d0[b] && d1[a] === d1[b] && d2[a] === d2[b] && langs[a] === langs[b];
     const runEnd = new Uint32Array(live);
-    let pool = new Uint16Array(1 << 16);
-    let from = new Uint32Array(64);
-    let group: number[] = [];
+    const order = new GroupOrder();
     for (let s = 0; s < live;) {
       let e = s + 1;
       while (e < live && sameKey(ids[s], ids[e])) e++;
       const g = e - s;
-      if (g === 1 || this.codeLength(ids[s]) < 3) {
+      if (g === 1 || this.nwords[ids[s]] < 3) {
         // one paragraph, or all alike (the key holds every code)
         for (let i = s; i < e; i++) runEnd[i] = e;
       } else {
-        // the codes after the third of each member, side by side: member j's at pool[from[j] .. from[j + 1])
-        if (from.length < g + 1) from = new Uint32Array(2 * g + 1);
-        let used = 0;
+        // the codes after the third of each member, side by side
+        order.reset(g);
         for (let j = 0; j < g; j++) {
           const id = ids[s + j];
-          const len = this.codeLength(id) - 3;
-          if (pool.length < used + len) pool = grow(pool, 2 * (used + len));
-          if (len > 0) pool.set(this.codeArray(id).subarray(3), used);
-          from[j] = used;
-          used += len;
+          const len = this.nwords[id] - 3;
+          const x = this.xstart[id];
+          if (x >= 0) order.push(this.xpool, x + 3, len);
+          else order.push(this.codeArray(id), 3, len);
         }
-        from[g] = used;
-        const p = pool;
-        const f = from;
-        const cmp = (x: number, y: number): number => {
-          let i = f[x];
-          let j = f[y];
-          const ie = f[x + 1];
-          const je = f[y + 1];
-          for (; i < ie && j < je; i++, j++) if (p[i] !== p[j]) return p[i] - p[j];
-          return ie - i - (je - j);
-        };
-        group.length = g;
-        for (let j = 0; j < g; j++) group[j] = j;
-        // members are in ascending id order: ties keep it
-        group.sort((x, y) => cmp(x, y) || x - y);
-        const base = group.map((j) => ids[s + j]);
+        order.sort();
+        const m = order.members;
+        for (let j = 0; j < g; j++) tmp[j] = ids[s + m[j]];
         let runStart = 0;
         for (let j = 1; j <= g; j++) {
-          if (j === g || cmp(group[j - 1], group[j]) !== 0) {
+          if (j === g || !order.same(m[j - 1], m[j])) {
             for (let r = runStart; r < j; r++) runEnd[s + r] = s + j;
             runStart = j;
           }
         }
-        for (let j = 0; j < g; j++) ids[s + j] = base[j];
+        ids.set(tmp.subarray(0, g), s);
       }
       s = e;
     }
-    group = [];
     this.sorted = ids;
     this.runEnd = runEnd;
   }
@@ -1288,4 +1294,117 @@ function insertSorted(best: Array<{ id: number; score: number }>, item: { id: nu
   while (i > 0 && (best[i - 1].score < item.score || (best[i - 1].score === item.score && best[i - 1].id > item.id))) i--;
   best.splice(i, 0, item);
   if (best.length > k) best.pop();
+}
+
+/**
+ * Sorts a group of code sequences (member j: `pool[from[j] .. from[j + 1])`, members given in
+ * ascending id order) lexicographically, a sequence before its continuations, equal sequences by
+ * member number: a multikey quicksort (Bentley and Sedgewick), which compares one code at a time
+ * and never compares a common prefix twice.
+ */
+class GroupOrder {
+  pool = new Uint16Array(1 << 16);
+  from = new Uint32Array(1 << 10);
+  members = new Int32Array(1 << 10);
+  private used = 0;
+  private count = 0;
+  private stack: number[] = [];
+
+  reset(g: number): void {
+    if (this.from.length < g + 1) {
+      this.from = new Uint32Array(2 * g + 1);
+      this.members = new Int32Array(2 * g);
+    }
+    this.used = 0;
+    this.count = 0;
+  }
+
+  push(codes: Uint16Array, at: number, len: number): void {
+    if (this.pool.length < this.used + len) this.pool = grow(this.pool, 2 * (this.used + len));
+    if (len > 0) this.pool.set(codes.subarray(at, at + len), this.used);
+    this.from[this.count] = this.used;
+    this.members[this.count] = this.count;
+    this.count++;
+    this.used += len;
+    this.from[this.count] = this.used;
+  }
+
+  /** Whether members a and b have the same codes. */
+  same(a: number, b: number): boolean {
+    const f = this.from;
+    const p = this.pool;
+    const len = f[a + 1] - f[a];
+    if (f[b + 1] - f[b] !== len) return false;
+    for (let i = 0; i < len; i++) if (p[f[a] + i] !== p[f[b] + i]) return false;
+    return true;
+  }
+
+  /** The code of member j at depth d, -1 past its end. */
+  private key(j: number, d: number): number {
+    const at = this.from[j] + d;
+    return at < this.from[j + 1] ? this.pool[at] : -1;
+  }
+
+  sort(): void {
+    const m = this.members;
+    const stack = this.stack;
+    stack.length = 0;
+    stack.push(0, this.count, 0);
+    while (stack.length) {
+      const d = stack.pop()!;
+      const hi = stack.pop()!;
+      const lo = stack.pop()!;
+      if (hi - lo < 2) continue;
+      if (hi - lo <= 8) {
+        this.insertion(lo, hi, d);
+        continue;
+      }
+      const pivot = this.key(m[(lo + hi) >>> 1], d);
+      // three-way partition: [lo, lt) below the pivot, [lt, gt) equal, [gt, hi) above
+      let lt = lo;
+      let gt = hi;
+      let i = lo;
+      while (i < gt) {
+        const k = this.key(m[i], d);
+        if (k < pivot) {
+          const t = m[lt];
+          m[lt++] = m[i];
+          m[i++] = t;
+        } else if (k > pivot) {
+          const t = m[--gt];
+          m[gt] = m[i];
+          m[i] = t;
+        } else i++;
+      }
+      stack.push(lo, lt, d, gt, hi, d);
+      // equal: on to the next code; all ended (identical sequences): by member number
+      if (pivot >= 0) stack.push(lt, gt, d + 1);
+      else m.subarray(lt, gt).sort();
+    }
+  }
+
+  /** Insertion sort of m[lo, hi), whose members agree on their first d codes. */
+  private insertion(lo: number, hi: number, d: number): void {
+    const m = this.members;
+    for (let i = lo + 1; i < hi; i++) {
+      const x = m[i];
+      let j = i;
+      while (j > lo && this.compare(m[j - 1], x, d) > 0) {
+        m[j] = m[j - 1];
+        j--;
+      }
+      m[j] = x;
+    }
+  }
+
+  private compare(a: number, b: number, d: number): number {
+    const f = this.from;
+    const p = this.pool;
+    let i = f[a] + d;
+    let j = f[b] + d;
+    const ie = f[a + 1];
+    const je = f[b + 1];
+    for (; i < ie && j < je; i++, j++) if (p[i] !== p[j]) return p[i] - p[j];
+    return ie - i - (je - j) || a - b;
+  }
 }

@@ -201,6 +201,8 @@ function plainChar(c: number): number {
   return k;
 }
 
+let scratch = new Uint16Array(1024);
+
 /** Letters and digits (ASCII) or any other letter or digit (`WORD_CHAR`). */
 function isWordChar(c: number): boolean {
   return (
@@ -216,23 +218,30 @@ function isWordChar(c: number): boolean {
  * digits, lower-cased, in order: no leading paragraph number or label, no markup, link, footnote
  * marker or URI, no apostrophe inside a word, no combining mark or Chinese character, no
  * character whose lower case depends on its context or changes length. (False when in doubt: the
- * caller then takes the regular expressions' way.)
+ * caller then takes the regular expressions' way.) `codes`: the text's code units, when the caller
+ * has them.
  */
-export function plainEnglish(text: string): boolean {
+export function plainEnglish(text: string, codes?: Uint16Array): boolean {
   const len = text.length;
+  if (!codes) {
+    if (scratch.length < len) scratch = new Uint16Array(len * 2);
+    for (let i = 0; i < len; i++) scratch[i] = text.charCodeAt(i);
+    codes = scratch;
+  }
+  // (a code unit past the end reads as 0 or a stale one: each look-ahead checks the length)
   for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     if (c < 0x80) {
       if (c === 0x3c) return false; // <
-      if (c === 0x5d && text.charCodeAt(i + 1) === 0x28) return false; // ](
-      if (c === 0x5b && text.charCodeAt(i + 1) === 0x5e) return false; // [^
+      if (c === 0x5d && i + 1 < len && codes[i + 1] === 0x28) return false; // ](
+      if (c === 0x5b && i + 1 < len && codes[i + 1] === 0x5e) return false; // [^
       if (c === 0x3a && i > 0 && i + 1 < len) {
         // letter:non-space (a URI)
-        const p = text.charCodeAt(i - 1) | 0x20;
-        if (p >= 0x61 && p <= 0x7a && text.charCodeAt(i + 1) !== 0x20) return false;
+        const p = codes[i - 1] | 0x20;
+        if (p >= 0x61 && p <= 0x7a && codes[i + 1] !== 0x20) return false;
       }
-      if (c === 0x27 && i + 1 < len && isWordChar(text.charCodeAt(i + 1))) return false; // '
-    } else if ((PLAIN[c] || plainChar(c)) === 2 || (c === 0x2019 && i + 1 < len && isWordChar(text.charCodeAt(i + 1)))) {
+      if (c === 0x27 && i + 1 < len && isWordChar(codes[i + 1])) return false; // '
+    } else if ((PLAIN[c] || plainChar(c)) === 2 || (c === 0x2019 && i + 1 < len && isWordChar(codes[i + 1]))) {
       return false;
     }
   }
