@@ -19,10 +19,10 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
-import { foldWord, plainEnglish, Vocabulary, words, wordSpans } from './normalize';
+import { foldWord, isApostrophe, Plain, plainEnglish, Vocabulary, words, wordSpans } from './normalize';
 import { LANGUAGES, Lang } from '../languages';
 import { similarity } from './similarity';
-import { grow, packStrings, PackedStrings, TextStore } from './textstore';
+import { grow, isWordUnit, packStrings, PackedStrings, TextStore } from './textstore';
 
 export { similarity, textSimilarity, wordSimilarity } from './similarity';
 
@@ -250,17 +250,16 @@ export class PrecedentIndex {
     // An English text of plain words: its words are its tokens' (read from the text store, no
     // regular expression, no string per word).
     this.texts.add(rec.text);
-    const plain = li === 0 && plainEnglish(rec.text, this.texts.lastChars);
+    const plain = li === 0 && !this.texts.lastCut ? plainEnglish(rec.text, this.texts.lastChars) : Plain.No;
     if (this.tcodes[li].length < this.texts.tokenCount) this.tcodes[li] = grow(this.tcodes[li], this.texts.tokenCount);
     const tc = this.tcodes[li];
     const toks = this.texts.lastTokens;
     let buf = this.bufs[0];
-    let count: number;
+    if (buf.length < toks.length) buf = this.bufs[0] = new Uint16Array(toks.length * 2);
+    let count = 0;
     let same = true;
-    if (plain && !this.texts.lastCut) {
-      if (buf.length < toks.length) buf = this.bufs[0] = new Uint16Array(toks.length * 2);
+    if (plain === Plain.Runs) {
       const vocab = this.voc(0);
-      count = 0;
       for (let j = 0; j < toks.length; j++) {
         const t = toks[j];
         let c = tc[t];
@@ -271,10 +270,14 @@ export class PrecedentIndex {
         if (c !== NO_WORD) buf[count++] = c;
       }
     } else {
-      const ws = words(rec.text, LANGUAGES[li]);
-      count = ws.length;
-      if (buf.length < count) buf = this.bufs[0] = new Uint16Array(count * 2);
-      this.voc(li).encodeTo(ws, buf, 0);
+      if (plain === Plain.Apostrophes) {
+        count = this.apostropheWords(toks, buf);
+      } else {
+        const ws = words(rec.text, LANGUAGES[li]);
+        count = ws.length;
+        if (buf.length < count) buf = this.bufs[0] = new Uint16Array(count * 2);
+        this.voc(li).encodeTo(ws, buf, 0);
+      }
       // the codes are the text's tokens' when its tokens open with its words, in order
       let k = 0;
       for (let j = 0; j < toks.length && same; j++) {
@@ -344,6 +347,46 @@ export class PrecedentIndex {
       }
     }
     return id;
+  }
+
+  /**
+   * The English word codes of the text added last, whose words are its tokens' except across
+   * apostrophes inside words (`Plain.Apostrophes`), into `out` (growing the vocabulary, in the
+   * order of the words, as `encodeTo` would); returns their count. The token map is not written:
+   * the caller's check does that as for any text.
+   */
+  private apostropheWords(toks: Uint32Array, out: Uint16Array): number {
+    const vocab = this.voc(0);
+    const tc = this.tcodes[0];
+    const ends = this.texts.lastTokenEnds;
+    const chars = this.texts.lastChars;
+    const nt = toks.length;
+    // token j (from `from` to ends[j]) is a word and an apostrophe before the next token's letters
+    const joins = (j: number, from: number) => {
+      const e = ends[j];
+      return j + 1 < nt && e - from >= 2 && isApostrophe(chars[e - 1]) && isWordUnit(chars[e - 2]) && isWordUnit(chars[e]);
+    };
+    let count = 0;
+    for (let j = 0; j < nt; j++) {
+      const t = toks[j];
+      const from = j === 0 ? 0 : ends[j - 1];
+      if (joins(j, from)) {
+        let w = this.texts.tokenWord(t).toLowerCase();
+        do {
+          j++;
+          w += "'" + this.texts.tokenWord(toks[j]).toLowerCase();
+        } while (joins(j, ends[j - 1]));
+        out[count++] = vocab.add(w);
+        continue;
+      }
+      let c = tc[t];
+      if (c === 0) {
+        const w = this.texts.tokenWord(t);
+        c = w === '' ? NO_WORD : vocab.add(w.toLowerCase());
+      }
+      if (c !== NO_WORD) out[count++] = c;
+    }
+    return count;
   }
 
   /** Removes a paragraph (tombstone). */

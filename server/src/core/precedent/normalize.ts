@@ -213,40 +213,68 @@ function isWordChar(c: number): boolean {
   );
 }
 
+/** How the English words of a text follow from its runs of letters and digits (`plainEnglish`). */
+export const Plain = {
+  /** Not simply: the regular expressions' way (`words`) is needed. */
+  No: 0,
+  /** Its words are its runs of letters and digits, lower-cased, in order. */
+  Runs: 1,
+  /**
+   * The same, except that a run followed by an apostrophe (' or ’) and a run of ASCII letters is
+   * one word with them (`women’s` → `women's`), and so on along the word.
+   */
+  Apostrophes: 2,
+} as const;
+export type Plain = (typeof Plain)[keyof typeof Plain];
+
+export function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
+}
+
 /**
- * True when the English words of `text` (`words(text)`) are exactly its runs of letters and
- * digits, lower-cased, in order: no leading paragraph number or label, no markup, link, footnote
- * marker or URI, no apostrophe inside a word, no combining mark or Chinese character, no
- * character whose lower case depends on its context or changes length. (False when in doubt: the
- * caller then takes the regular expressions' way.) `codes`: the text's code units, when the caller
- * has them.
+ * Whether the English words of `text` (`words(text)`) are simply its runs of letters and digits,
+ * lower-cased, in order: no leading paragraph number or label, no markup, link, footnote marker or
+ * URI, no combining mark or Chinese character, no character whose lower case depends on its
+ * context or changes length, and apostrophes inside words only before ASCII letters (`Plain`).
+ * (`Plain.No` when in doubt: the caller then takes the regular expressions' way.) `codes`: the
+ * text's code units, when the caller has them.
  */
-export function plainEnglish(text: string, codes?: Uint16Array): boolean {
+export function plainEnglish(text: string, codes?: Uint16Array): Plain {
   const len = text.length;
   if (!codes) {
     if (scratch.length < len) scratch = new Uint16Array(len * 2);
     for (let i = 0; i < len; i++) scratch[i] = text.charCodeAt(i);
     codes = scratch;
   }
+  let result: Plain = Plain.Runs;
   // (a code unit past the end reads as 0 or a stale one: each look-ahead checks the length)
   for (let i = 0; i < len; i++) {
     const c = codes[i];
     if (c < 0x80) {
-      if (c === 0x3c) return false; // <
-      if (c === 0x5d && i + 1 < len && codes[i + 1] === 0x28) return false; // ](
-      if (c === 0x5b && i + 1 < len && codes[i + 1] === 0x5e) return false; // [^
+      if (c === 0x3c) return Plain.No; // <
+      if (c === 0x5d && i + 1 < len && codes[i + 1] === 0x28) return Plain.No; // ](
+      if (c === 0x5b && i + 1 < len && codes[i + 1] === 0x5e) return Plain.No; // [^
       if (c === 0x3a && i > 0 && i + 1 < len) {
         // letter:non-space (a URI)
         const p = codes[i - 1] | 0x20;
-        if (p >= 0x61 && p <= 0x7a && codes[i + 1] !== 0x20) return false;
+        if (p >= 0x61 && p <= 0x7a && codes[i + 1] !== 0x20) return Plain.No;
       }
-      if (c === 0x27 && i + 1 < len && isWordChar(codes[i + 1])) return false; // '
-    } else if ((PLAIN[c] || plainChar(c)) === 2 || (c === 0x2019 && i + 1 < len && isWordChar(codes[i + 1]))) {
-      return false;
+    } else if ((PLAIN[c] || plainChar(c)) === 2) {
+      return Plain.No;
+    }
+    if (isApostrophe(c) && i > 0 && i + 1 < len && isWordChar(codes[i + 1]) && isWordChar(codes[i - 1])) {
+      // inside a word: what follows must be ASCII letters up to the word's end (a digit would
+      // end the word there, the run not)
+      let j = i + 1;
+      for (; j < len && isWordChar(codes[j]); j++) {
+        const l = codes[j] | 0x20;
+        if (l < 0x61 || l > 0x7a) return Plain.No;
+      }
+      result = Plain.Apostrophes;
     }
   }
   const lead = LEADING_LABEL.exec(text);
-  return !(lead && lead[0].length > 0 && /[\d(.]/.test(lead[0]));
+  return lead && lead[0].length > 0 && /[\d(.]/.test(lead[0]) ? Plain.No : result;
 }
 
 /** The normalised form of `text`: its words joined by single spaces. */

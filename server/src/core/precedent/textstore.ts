@@ -25,6 +25,11 @@ function classOf(c: number): number {
   return k;
 }
 
+/** Whether code unit `c` belongs to a word run of the text store (a letter, mark or digit, not Chinese). */
+export function isWordUnit(c: number): boolean {
+  return (CLASS[c] || classOf(c)) === 2;
+}
+
 export function grow<A extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(a: A, need: number): A {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => A)(Math.max(need, Math.ceil(a.length * 1.5) + 16));
@@ -193,7 +198,12 @@ export class TextStore {
   get lastTokens(): Uint32Array {
     return this.tokenBuf.subarray(0, this.tokenCountLast);
   }
+  /** Where each token of the text added last ends in it (valid until the next `add`). */
+  get lastTokenEnds(): Uint32Array {
+    return this.tokenEndBuf.subarray(0, this.tokenCountLast);
+  }
   private tokenBuf = new Uint32Array(256);
+  private tokenEndBuf = new Uint32Array(256);
   private tokenCountLast = 0;
   /** Whether a word of the text added last was longer than a token (then cut into two tokens). */
   lastCut = false;
@@ -223,9 +233,13 @@ export class TextStore {
     const chars = this.load(text);
     // each token is at least one code unit, and its number at most 5 bytes
     this.bytes = grow(this.bytes, this.used + len * 5);
-    if (this.tokenBuf.length < len) this.tokenBuf = new Uint32Array(len * 2);
+    if (this.tokenBuf.length < len) {
+      this.tokenBuf = new Uint32Array(len * 2);
+      this.tokenEndBuf = new Uint32Array(len * 2);
+    }
     const bytes = this.bytes;
     const toks = this.tokenBuf;
+    const tends = this.tokenEndBuf;
     let nt = 0;
     let cut = false;
     let at = this.used;
@@ -255,6 +269,7 @@ export class TextStore {
         i++;
       }
       let id = this.tokenId(chars, start, i);
+      tends[nt] = i;
       toks[nt++] = id;
       while (id >= 0x80) {
         bytes[at++] = (id & 0x7f) | 0x80;
