@@ -405,6 +405,7 @@ export class PrecedentIndex {
   }
 
   private blist = new Uint32Array(1024);
+  private readAhead = 0;
 
   /**
    * The buckets of paragraph `id` (its word bigrams, the bigrams of its opening, or its single
@@ -447,11 +448,6 @@ export class PrecedentIndex {
 
   /** Rebuilds the static index over every live paragraph. */
   commit(): void {
-    const cpu = () => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1000;
-    };
-    const T0 = cpu();
     const n = this.n;
     // The bucket count follows the corpus: about one bucket per two bigram occurrences.
     let total = 0;
@@ -488,7 +484,6 @@ export class PrecedentIndex {
         meta[o + 2] = next;
       }
     }
-    const T1 = cpu();
     let postingCount = 0;
     const starts = new Uint32Array(buckets + 1); // starts[b] .. starts[b+1]
     for (let b = 0, o = 0; b < buckets; b++, o += 3) {
@@ -517,27 +512,14 @@ export class PrecedentIndex {
         meta[o + 1] = next;
       }
     }
-    // (read so that the reads above are not dropped as useless)
-    if (touched === -1) throw new Error('unreachable');
-    const T2 = cpu();
+    // (kept, so that the reads ahead are not dropped as useless)
+    this.readAhead = touched;
     this.postingCount = postingCount;
     this.starts = starts;
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
-    const T3 = cpu();
     this.buildPrefixOrder();
-    if (process.env.IDX_TIMING)
-      console.log(
-        'CPU count',
-        Math.round(T1 - T0),
-        'fill',
-        Math.round(T2 - T1),
-        'mid',
-        Math.round(T3 - T2),
-        'prefix',
-        Math.round(cpu() - T3),
-      );
     if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
   }
 
