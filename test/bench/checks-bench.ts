@@ -5,10 +5,13 @@
  *    outside the repository);
  *  - time to check the largest seed and a 1 MB synthetic draft (median of many runs).
  *
- *   node --expose-gc out/test/bench/checks-bench.js [--runs N] [--examples RULE] [--write /tmp/akn-text] [--no-corpus]
+ *   node --expose-gc out/test/bench/checks-bench.js [--runs N] [--examples RULE] [--write /tmp/akn-text] [--no-corpus] [--keystrokes]
+ *
+ * --keystrokes: only the keystroke figures of the 1 MB draft.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { constants, performance, PerformanceObserver } from 'perf_hooks';
 import { parse, reparse } from '../../server/src/core/parser';
 import { checkDocument } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/findings';
@@ -135,12 +138,8 @@ function keystrokes(text: string, n: number): string[] {
   const next = (m: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
   let doc = parse(text);
   checkDocument(doc, { reuse: true });
-  const cpu = { re: [] as number[], reCheck: [] as number[], reuse: [] as number[], full: [] as number[] };
-  const wall = { re: [] as number[], reuse: [] as number[], full: [] as number[] };
-  const usage = (c0: NodeJS.CpuUsage) => {
-    const c = process.cpuUsage(c0);
-    return (c.user + c.system) / 1000;
-  };
+  const cpu = { re: [] as number[], reCheck: [] as number[], full: [] as number[] };
+  const wall = { re: [] as number[], full: [] as number[] };
   for (let k = 0; k < n + 5; k++) {
     const at = next(text.length);
     text = text.slice(0, at) + 'x' + text.slice(at);
@@ -148,37 +147,115 @@ function keystrokes(text: string, n: number): string[] {
     let t0 = process.hrtime.bigint();
     doc = reparse(doc, text);
     const reWall = Number(process.hrtime.bigint() - t0) / 1e6;
-    const re = usage(c0);
+    const re = cpuSince(c0);
     checkDocument(doc);
-    const reCheck = usage(c0);
-    // the keystroke as the server sees it: re-parse, then check with reuse
-    text = text.slice(0, at) + 'y' + text.slice(at + 1);
-    c0 = process.cpuUsage();
-    t0 = process.hrtime.bigint();
-    doc = reparse(doc, text);
-    checkDocument(doc, { reuse: true });
-    const reuseWall = Number(process.hrtime.bigint() - t0) / 1e6;
-    const reuse = usage(c0);
+    const reCheck = cpuSince(c0);
     c0 = process.cpuUsage();
     t0 = process.hrtime.bigint();
     parse(text);
     const fullWall = Number(process.hrtime.bigint() - t0) / 1e6;
-    const full = usage(c0);
+    const full = cpuSince(c0);
     if (k < 5) continue; // warm-up
     cpu.re.push(re);
     cpu.reCheck.push(reCheck);
-    cpu.reuse.push(reuse);
-    wall.reuse.push(reuseWall);
     cpu.full.push(full);
     wall.re.push(reWall);
     wall.full.push(fullWall);
   }
-  const q = (xs: number[]) => `p50 ${percentile(xs, 0.5).toFixed(2)} ms, p95 ${percentile(xs, 0.95).toFixed(2)} ms`;
   return [
     `keystroke in the 1 MB draft (${n} single-character inserts): re-parse by block CPU ${q(cpu.re)}; full parse CPU ${q(cpu.full)} (re-parse × ${(percentile(cpu.re, 0.5) / percentile(cpu.full, 0.5)).toFixed(2)} of full)`,
-    `    wall: re-parse ${q(wall.re)}; full parse ${q(wall.full)}; re-parse + all checks CPU ${q(cpu.reCheck)}`,
-    `  keystroke re-check (re-parse + all checks, reusing the findings of unchanged paragraphs, as the server does): CPU ${q(cpu.reuse)}; wall ${q(wall.reuse)}`,
+    `    wall: re-parse ${q(wall.re)}; full parse ${q(wall.full)}; re-parse + all checks (no reuse) CPU ${q(cpu.reCheck)}`,
   ];
+}
+
+function cpuSince(c0: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+const q = (xs: number[]) =>
+  `p50 ${percentile(xs, 0.5).toFixed(2)} ms, p95 ${percentile(xs, 0.95).toFixed(2)} ms, p99 ${percentile(xs, 0.99).toFixed(2)} ms`;
+
+/**
+ * The keystroke as the server sees it, over a long run of typing (n single characters at random
+ * places, a fixed sequence): re-parse from the last version, then all checks reusing the findings of
+ * the unchanged paragraphs. p50/p95/p99 of CPU and wall time; the garbage collector's pauses in the
+ * run (from the `gc` performance entries: their share of the wall time, and how many of the keystrokes
+ * over p95 had one); the heap the model keeps after the run (against a fresh parse of the same text),
+ * which shows whether the versions typed hold older texts alive.
+ */
+/** Keystrokes not counted at the start of the typing (the first runs of each code path compile it). */
+const WARM_UP = 20;
+
+async function typing(text: string, n: number): Promise<string[]> {
+  let seed = 11;
+  const next = (m: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
+  const pauses: Array<{ start: number; duration: number; kind: number }> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      pauses.push({ start: e.startTime, duration: e.duration, kind: (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0 });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  let doc = parse(text);
+  checkDocument(doc, { reuse: true });
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const windows: Array<[number, number]> = [];
+  for (let k = 0; k < n + WARM_UP; k++) {
+    const at = next(text.length);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    doc = reparse(doc, text);
+    checkDocument(doc, { reuse: true });
+    const t1 = performance.now();
+    if (k < WARM_UP) continue;
+    cpu.push(cpuSince(c0));
+    wall.push(t1 - t0);
+    windows.push([t0, t1]);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the gc entries arrive on the event loop
+  observer.disconnect();
+  const gcIn = ([a, b]: [number, number]) => pauses.filter((p) => p.start >= a && p.start < b).reduce((t, p) => t + p.duration, 0);
+  const gcTimes = windows.map(gcIn);
+  // the pauses within the keystrokes by kind: scavenges of the young generation, and the rest (marking and compacting the old one)
+  const within = pauses.filter((p) => windows.some(([a, b]) => p.start >= a && p.start < b));
+  const byKind = (minor: boolean) => {
+    const ps = within.filter((p) => (p.kind === constants.NODE_PERFORMANCE_GC_MINOR) === minor);
+    return `${ps.length} (${ps.reduce((t, p) => t + p.duration, 0).toFixed(0)} ms, longest ${Math.max(0, ...ps.map((p) => p.duration)).toFixed(1)} ms)`;
+  };
+  const total = wall.reduce((a, b) => a + b, 0);
+  const slow = percentile(wall, 0.95);
+  const slowWithGc = wall.filter((w, i) => w >= slow && gcTimes[i] > 0).length;
+  const slowCount = wall.filter((w) => w >= slow).length;
+  const lines = [
+    `keystroke re-check (re-parse + all checks, reusing the findings of unchanged paragraphs, as the server does; ${n} keystrokes after ${WARM_UP} of warm-up): CPU ${q(cpu)}; wall ${q(wall)}`,
+    `    garbage collection: ${((100 * gcTimes.reduce((a, b) => a + b, 0)) / total).toFixed(1)} % of the wall time, per keystroke ${q(gcTimes)}; ${slowWithGc} of the ${slowCount} keystrokes at or over p95 wall had a pause; scavenges ${byKind(true)}, old-generation pauses ${byKind(false)}`,
+  ];
+  if (global.gc) {
+    // the heap with the model typed into, without it (a small draft checked since, so that no cache
+    // of the last document checked holds it), and with a fresh parse and check of the same text
+    const heap = () => {
+      global.gc!();
+      global.gc!();
+      return process.memoryUsage().heapUsed;
+    };
+    const small = () => checkDocument(parse('The General Assembly,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n'), { reuse: true });
+    small();
+    const typed = heap();
+    doc = parse('');
+    small();
+    const none = heap();
+    doc = parse(text);
+    checkDocument(doc, { reuse: true });
+    small();
+    const fresh = heap();
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    lines.push(
+      `    heap after the typing: the model typed into (with its stored findings) holds ${mb(typed - none)} MB, a fresh parse and check of the same text ${mb(fresh - none)} MB`,
+    );
+  }
+  return lines;
 }
 
 /** A synthetic draft of about `bytes` bytes: preamble, many operative paragraphs with sub-paragraphs, footnotes. */
@@ -223,7 +300,13 @@ function paragraphsOf(text: string): { n: number; findings: Finding[]; kind: str
   return { n: doc.preamble.length + doc.operative.length, findings: checkDocument(doc), kind: doc.kind };
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  if (args.includes('--keystrokes')) {
+    const big = syntheticDraft(1024 * 1024);
+    console.log('  ' + keystrokes(big, Math.max(40, runs * 3)).join('\n  '));
+    console.log('  ' + (await typing(big, Math.max(200, runs * 10))).join('\n  '));
+    return;
+  }
   // seeds
   const seedsDir = path.join(repoRoot, 'seeds');
   const seeds = fs
@@ -298,6 +381,7 @@ function main(): void {
   }
   console.log('  ' + profile('parse+check 1 MB synthetic draft', big, () => checkDocument(parse(big)), bigRuns));
   console.log('  ' + keystrokes(big, Math.max(40, runs * 3)).join('\n  '));
+  console.log('  ' + (await typing(big, Math.max(200, runs * 10))).join('\n  '));
   if (global.gc) global.gc();
   const before = process.memoryUsage().heapUsed;
   const keep = parse(big);
@@ -308,4 +392,4 @@ function main(): void {
   );
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

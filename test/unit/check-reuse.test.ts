@@ -4,10 +4,10 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parse, reparse } from '../../server/src/core/parser';
 import { checkDocument, type CheckOptions } from '../../server/src/core/check';
-import { defaultConfig } from '../../server/src/core/config';
+import { defaultConfig, parseOptionsOf } from '../../server/src/core/config';
 import type { CorpusFacts } from '../../server/src/core/findings';
 import { RULES } from '../../server/src/core/rules/registry';
-import { checkWork } from '../../server/src/services/documentWork';
+import { checkWork, parseText } from '../../server/src/services/documentWork';
 import { aknToTexts } from '../tools/akn';
 import { listXml, sharedCorpusDir } from '../tools/corpus-path';
 import { readSeed, SEED } from '../support/paths';
@@ -45,7 +45,9 @@ function configured(): CheckOptions['config'] {
 
 /**
  * Edit after edit: the findings of the re-parsed model checked with reuse equal, finding for finding
- * (rule, severity, range, message, fix), those of a full parse and check of the new text.
+ * (rule, severity, range, message, fix), those of a full parse and check of the new text. Now and
+ * then the model is a full parse of the new text (as after an edit a re-parse cannot take by block):
+ * its new paragraph nodes take the findings of the paragraphs of the last version with their text.
  */
 function holdsOver(texts: string[], numRuns: number, maxEdits: number): void {
   const facts = corpus();
@@ -58,14 +60,14 @@ function holdsOver(texts: string[], numRuns: number, maxEdits: number): void {
   fc.assert(
     fc.property(
       fc.nat(texts.length - 1),
-      fc.array(fc.tuple(edit, fc.nat(settings.length - 1)), { minLength: 1, maxLength: maxEdits }),
+      fc.array(fc.tuple(edit, fc.nat(settings.length - 1), fc.nat(3)), { minLength: 1, maxLength: maxEdits }),
       (k, steps) => {
         let text = texts[k];
         let doc = parse(text);
         checkDocument(doc, { reuse: true });
-        for (const [e, which] of steps) {
+        for (const [e, which, afresh] of steps) {
           text = apply(text, e);
-          doc = reparse(doc, text);
+          doc = afresh === 0 ? parse(text) : reparse(doc, text);
           const options = settings[which];
           const reused = checkDocument(doc, { ...options, reuse: true });
           const full = checkDocument(parse(text), options);
@@ -128,6 +130,37 @@ describe('checking again after an edit, reusing the findings of unchanged paragr
     assert.strictEqual(calls.length, paragraphs);
   });
 
+  it('checks again, after a full parse of the next version, only the paragraphs whose text is new', () => {
+    const text = readSeed(SEED.ga75);
+    const calls: string[] = [];
+    const options: CheckOptions = { config: configured(), corpus: corpus(calls), reuse: true };
+    const doc = parse(text);
+    const paragraphs = doc.preamble.length + doc.operative.length;
+    checkDocument(doc, options);
+    const middle = doc.operative[Math.floor(doc.operative.length / 2)];
+    const edited = text.slice(0, middle.opening!.end) + ' x' + text.slice(middle.opening!.end);
+    calls.length = 0;
+    const fresh = parse(edited);
+    assert.notStrictEqual(fresh.preamble[0], doc.preamble[0], 'new nodes');
+    const findings = checkDocument(fresh, options);
+    // the edited paragraph, and the one before it when the edit is within the characters after it a check may read
+    assert.ok(
+      calls.length <= 2 && calls.includes(fresh.operative[Math.floor(fresh.operative.length / 2)].text),
+      `${calls.length} read again`,
+    );
+    assert.deepStrictEqual(findings, checkDocument(parse(edited), { config: options.config, corpus: options.corpus }));
+    // a paragraph added at the end: it is read, and the one no longer the last (and the one before it, for its margin)
+    calls.length = 0;
+    const appended = edited.replace(
+      '\n\n*93rd plenary meeting',
+      '\n\n45. *Decides* to remain seized of the matter.\n\n*93rd plenary meeting',
+    );
+    const reused = checkDocument(parse(appended), options);
+    const read = calls.length;
+    assert.deepStrictEqual(reused, checkDocument(parse(appended), { config: options.config, corpus: options.corpus }));
+    assert.ok(read >= 1 && read <= 3, `${read} of ${paragraphs} read again`);
+  });
+
   it('checks every paragraph again when the same configuration object is changed between two checks', () => {
     const text = readSeed(SEED.ga75).replace('*Encourages*', '*Encourgaes*');
     const config = defaultConfig();
@@ -142,18 +175,23 @@ describe('checking again after an edit, reusing the findings of unchanged paragr
     assert.ok(!after.some((f) => f.rule === 'operative-verb-unknown'));
   });
 
-  it('re-parses and re-checks the next version of a text in the document work (as a worker does)', () => {
+  it('re-parses and re-checks the next version of a text in the document work (as a worker does with the model it keeps)', () => {
     const text = readSeed(SEED.ga75);
     const calls: string[] = [];
     const config = configured()!;
     const facts = corpus(calls);
-    const first = checkWork({ text, config, locale: 'en' }, facts);
+    const options = parseOptionsOf(config);
+    let doc = parseText(text, options);
+    const first = checkWork({ text, config, locale: 'en' }, facts, doc);
     const at = text.indexOf('*Requests*');
     const edited = text.slice(0, at) + 'x' + text.slice(at);
     calls.length = 0;
-    const second = checkWork({ text: edited, config, locale: 'en' }, facts);
+    doc = parseText(edited, options, doc);
+    const second = checkWork({ text: edited, config, locale: 'en' }, facts, doc);
     assert.ok(calls.length <= 2, `the next version reads the changed paragraph only (${calls.length} read)`);
     assert.deepStrictEqual(second.findings, checkDocument(parse(edited), { config, corpus: facts }));
     assert.notDeepStrictEqual(second.findings, first.findings);
+    // a text given alone (a workspace file) is parsed and checked afresh, with the same findings
+    assert.deepStrictEqual(checkWork({ text: edited, config, locale: 'en' }, facts).findings, second.findings);
   });
 });

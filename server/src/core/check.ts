@@ -11,7 +11,7 @@ import { RULES } from './rules/registry';
 import { phraseKnowledge } from './rules/phrase-knowledge';
 import type { Report, Rule, RuleContext } from './rules/types';
 import { eachParagraph } from './rules/paragraph-rule';
-import { internKey, reportOf, storedOf, storedReports, storeReports, type StoredReport } from './rules/paragraph-cache';
+import { endRun, internKey, reportOf, startRun, storedOf, storedReports, storeReports, type StoredReport } from './rules/paragraph-cache';
 import { hasNumbered } from './rules/util';
 import { message, type MessageEntry, type MessageId, type MessageLocale } from './messages';
 import { parse } from './parser';
@@ -282,6 +282,7 @@ function paragraphReports(
   });
   const source = doc.source;
   const parts = (r: Rule) => r.paragraph!.parts;
+  startRun(doc);
   eachParagraph(doc, 'both', (p, place) => {
     const stored = storedReports(p, key, place.last, source);
     if (stored) {
@@ -304,5 +305,6 @@ function paragraphReports(
     // a check that failed on this paragraph is tried again on the next version
     if (!failed) storeReports(p, key, place.last, source, collected);
   });
+  endRun();
   return out;
 }

@@ -13,6 +13,7 @@
 import { LANGUAGES, toLang, type Lang } from './languages';
 import { LANGUAGE_FACTS } from './language-facts';
 import { defaultPhrases } from './phrase-knowledge';
+import { isHighSurrogate, isLetterCode } from './chars';
 
 const LATIN: Lang[] = ['en', 'fr', 'es'];
 /** How much of the text detection reads (the language of a text is decided by its beginning). */
@@ -28,32 +29,64 @@ LATIN.forEach((l, k) => {
   for (const w of FUNCTION_WORDS[l]) FUNCTION_WORD_LANGS.set(w, (FUNCTION_WORD_LANGS.get(w) ?? 0) | (1 << k));
 });
 
+/** The same words as a trie of UTF-16 code units, each word's end holding its mask (a word is read without slicing it). */
+interface CharTrie {
+  mask: number;
+  /** The children by code unit: an array for ASCII, a map beyond. */
+  ascii: Array<CharTrie | undefined>;
+  other: Map<number, CharTrie>;
+}
+const trieNode = (): CharTrie => ({ mask: 0, ascii: new Array<CharTrie | undefined>(128).fill(undefined), other: new Map() });
+const childOf = (node: CharTrie, c: number): CharTrie | undefined => (c < 128 ? node.ascii[c] : node.other.get(c));
+const FUNCTION_WORD_TRIE = trieNode();
+for (const [w, mask] of FUNCTION_WORD_LANGS) {
+  let node = FUNCTION_WORD_TRIE;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let child = childOf(node, c);
+    if (!child) {
+      child = trieNode();
+      if (c < 128) node.ascii[c] = child;
+      else node.other.set(c, child);
+    }
+    node = child;
+  }
+  node.mask = mask;
+}
+
 const LETTER = /^\p{L}/u;
+
+/** 1 for the code units below U+0250 counted as Latin letters (A–Z, a–z, U+00C0–U+024F). */
+const LATIN_LETTER = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) LATIN_LETTER[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0xc0 ? 1 : 0;
 
 /** The UTF-16 length of the letter at i (a surrogate pair is one letter), 0 when none. */
 function letterAt(s: string, i: number): number {
   if (i >= s.length) return 0;
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
-  const ch = s.slice(i, pair ? i + 2 : i + 1);
-  return LETTER.test(ch) ? ch.length : 0;
+  if (!(isHighSurrogate(c) && i + 1 < s.length)) return isLetterCode(c) ? 1 : 0;
+  return LETTER.test(s.slice(i, i + 2)) ? 2 : 0;
 }
 
 /** The language a text is written in; English when nothing says otherwise. */
 export function detectLanguage(text: string): Lang {
-  const s = (typeof text === 'string' ? text : '').slice(0, SAMPLE);
+  const whole = typeof text === 'string' ? text : '';
+  const s = whole.slice(0, SAMPLE);
   let arabic = 0;
   let han = 0;
   let cyrillic = 0;
   let latin = 0;
-  for (let i = 0; i < s.length; i++) {
+  // (read from the text itself: the characters of the sample, without going through the slice)
+  for (let i = 0, n = s.length; i < n; i++) {
     // Surrogate halves fall in none of the ranges, as the characters beyond the BMP they make.
-    const c = s.charCodeAt(i);
-    if (c >= 0x0600 && c <= 0x06ff) arabic++;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
-    else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    const c = whole.charCodeAt(i);
+    if (c < 0x250) latin += LATIN_LETTER[c];
+    else if (c <= 0x04ff) {
+      if (c >= 0x0400) cyrillic++;
+    } else if (c <= 0x06ff) {
+      if (c >= 0x0600) arabic++;
+    } else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
   }
   const letters = arabic + han * 3 + cyrillic + latin;
   if (letters === 0) return 'en';
@@ -71,7 +104,9 @@ export function detectLanguage(text: string): Lang {
     from = nl + 1;
     const line = (/[*_]/.test(raw) ? raw.replace(/[*_]/g, '') : raw).trim();
     if (!line) continue;
-    const plain = line.replace(/[,،，]\s*$/, '');
+    // the line without a closing comma (it is trimmed: a comma can only close it as its last character)
+    const lastChar = line.charCodeAt(line.length - 1);
+    const plain = lastChar === 44 /* , */ || lastChar === 0x060c /* ، */ || lastChar === 0xff0c /* ， */ ? line.slice(0, -1) : line;
     if (plain.length < 120) {
       for (const l of LATIN) if (l !== 'en' && LANGUAGE_FACTS[l].authority.test(plain)) score[l] += 8;
     }
@@ -88,25 +123,41 @@ export function detectLanguage(text: string): Lang {
       .filter(Boolean)
       .slice(0, 4);
     if (words.length) {
+      // lower-cased once for the six questions below (the phrase books lower-case the same way)
+      for (let k = 0; k < words.length; k++) words[k] = words[k].toLowerCase();
       for (let k = 0; k < LATIN.length; k++) {
-        if (books[k].match(words, 'preambular') || books[k].match(words, 'operative')) score[LATIN[k]] += 2;
+        if (books[k].opens(words, 'preambular') || books[k].opens(words, 'operative')) score[LATIN[k]] += 2;
       }
     }
   }
-  // The words of /\p{L}+/gu in the lower-cased sample.
+  // The words of /\p{L}+/gu in the lower-cased sample, each looked up in the trie as it is read.
+  // One pass: a word is a run of letters; the trie walk falls off (undefined) at its first letter
+  // that no function word has there.
   const low = s.toLowerCase();
-  for (let i = 0; i < low.length;) {
-    const n = letterAt(low, i);
-    if (!n) {
-      i++;
+  const counts = [0, 0, 0];
+  let node: CharTrie | undefined;
+  let inWord = false;
+  for (let i = 0, end = low.length; i <= end;) {
+    const c = i < end ? low.charCodeAt(i) : 32;
+    const n = c < 128 ? LATIN_LETTER[c] : letterAt(low, i);
+    if (n) {
+      if (!inWord) {
+        inWord = true;
+        node = FUNCTION_WORD_TRIE;
+      }
+      if (node) node = c < 128 ? node.ascii[c] : childOf(node, c);
+      if (n === 2 && node) node = childOf(node, low.charCodeAt(i + 1));
+      i += n;
       continue;
     }
-    const start = i;
-    i += n;
-    for (let m = letterAt(low, i); m; m = letterAt(low, i)) i += m;
-    const mask = FUNCTION_WORD_LANGS.get(low.slice(start, i));
-    if (mask) for (let k = 0; k < LATIN.length; k++) if (mask & (1 << k)) score[LATIN[k]] += 1;
+    if (inWord) {
+      inWord = false;
+      const mask = node?.mask;
+      if (mask) for (let k = 0; k < LATIN.length; k++) if (mask & (1 << k)) counts[k]++;
+    }
+    i++;
   }
+  for (let k = 0; k < LATIN.length; k++) score[LATIN[k]] += counts[k];
   let best: Lang = 'en';
   for (const l of LATIN) if (score[l] > score[best]) best = l;
   return best;

@@ -80,20 +80,109 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   const lines = new LineIndex(doc.source, doc.lineStarts);
   const ops = doc.operative;
   if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return [];
+  const last = lastRenumber;
+  const plan = last && samePlanInputs(doc, keepInserted, exclude, last) ? last : renumberPlan(doc, keepInserted, exclude);
+  // the plan's edits at the places their nodes stand now
+  const refs = doc.crossReferences;
+  for (const e of plan.edits) {
+    if (e.op >= 0) {
+      const p = ops[e.op];
+      e.start = p.number ? p.number.start : p.start;
+      e.end = p.number ? p.number.end : p.start;
+    } else {
+      const t = refs[e.ref].targets[e.target];
+      e.start = t.start;
+      e.end = t.end;
+    }
+  }
+  const edits = withRanges(lines, dedupe(plan.edits), last?.result);
+  plan.result = edits;
+  lastRenumber = plan;
+  return edits;
+}
+
+/** An edit of a renumbering: of operative paragraph `op`'s number (or its start), else of target `target` of cross-reference `ref`. */
+interface PlannedEdit extends OffsetEdit {
+  op: number;
+  ref: number;
+  target: number;
+}
+
+/**
+ * What a renumbering writes where, without the offsets, and what it was decided from: the number
+ * texts, the excluded paragraphs, the section restarts and the cross-references' targets. The next
+ * version of an edited draft most often has all of these unchanged (the user types inside a
+ * paragraph): its renumbering is the same plan at the new offsets, and the same edits (the same
+ * objects) wherever their line and column are the same.
+ */
+interface RenumberPlan {
+  keepInserted: boolean;
+  exclude: ReadonlySet<number>;
+  numbers: Array<string | undefined>;
+  restarts: number[];
+  /** The cross-references' target texts, all in a row, and how many each reference has (a direction only matters among duplicate numbers, which are not planned ahead). */
+  targets: string[];
+  counts: number[];
+  edits: PlannedEdit[];
+  /** False when a target had several candidates: then the positions decide, and the plan holds only for its own version. */
+  reusable: boolean;
+  result?: Edit[];
+}
+
+let lastRenumber: RenumberPlan | undefined;
+
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function samePlanInputs(doc: ResolutionDocument, keepInserted: boolean, exclude: ReadonlySet<number>, plan: RenumberPlan): boolean {
+  if (!plan.reusable || plan.keepInserted !== keepInserted || !sameSet(plan.exclude, exclude)) return false;
+  const ops = doc.operative;
+  if (ops.length !== plan.numbers.length) return false;
+  for (let i = 0; i < ops.length; i++) if (ops[i].number?.text !== plan.numbers[i]) return false;
+  const restarts = sectionRestarts(doc);
+  if (restarts.length !== plan.restarts.length || restarts.some((r, k) => plan.restarts[k] !== r)) return false;
+  const refs = doc.crossReferences;
+  if (refs.length !== plan.counts.length) return false;
+  for (let r = 0, x = 0; r < refs.length; r++) {
+    const ts = refs[r].targets;
+    if (ts.length !== plan.counts[r]) return false;
+    for (let k = 0; k < ts.length; k++) if (ts[k].text !== plan.targets[x++]) return false;
+  }
+  return true;
+}
+
+/** The operative paragraphs (after the first) that start a new section. */
+function sectionRestarts(doc: ResolutionDocument): number[] {
+  const out: number[] = [];
+  const ops = doc.operative;
+  for (let i = 1; i < ops.length; i++) if (ops[i].number?.value === 1 && sectionRestart(doc, i)) out.push(i);
+  return out;
+}
+
+function renumberPlan(doc: ResolutionDocument, keepInserted: boolean, exclude: ReadonlySet<number>): RenumberPlan {
+  const ops = doc.operative;
+  const restarts = sectionRestarts(doc);
   const newNumbers: string[] = [];
   let n = 0;
-  for (let i = 0; i < ops.length; i++) {
+  for (let i = 0, k = 0; i < ops.length; i++) {
     const p = ops[i];
     if (exclude.has(i)) {
       // a misplaced unnumbered paragraph (`*Welcoming* …`) takes no number
       newNumbers.push('');
       continue;
     }
-    if (i > 0 && sectionRestart(doc, i)) n = 0;
+    if (restarts[k] === i) {
+      k++;
+      n = 0;
+    }
     if (keepInserted && p.number?.suffix && n > 0) newNumbers.push(`${n} ${p.number.suffix}`);
     else newNumbers.push(String(++n));
   }
-  const edits: OffsetEdit[] = [];
+  const edits: PlannedEdit[] = [];
   ops.forEach((p, i) => {
     if (exclude.has(i)) return;
     if (p.number) {
@@ -101,20 +190,33 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
       if ((now.endsWith('.') ? now.slice(0, -1) : now) !== newNumbers[i]) {
         // keep the token's own trailing "." if it carries one
         const dot = p.number.text.trimEnd().endsWith('.') ? '.' : '';
-        edits.push({ start: p.number.start, end: p.number.end, newText: newNumbers[i] + dot });
+        edits.push({ start: p.number.start, end: p.number.end, newText: newNumbers[i] + dot, op: i, ref: -1, target: -1 });
       }
     } else {
-      edits.push({ start: p.start, end: p.start, newText: `${newNumbers[i]}. ` });
+      edits.push({ start: p.start, end: p.start, newText: `${newNumbers[i]}. `, op: i, ref: -1, target: -1 });
     }
   });
-  for (const ref of doc.crossReferences) {
-    for (const t of ref.targets) {
-      const target = resolveTarget(doc, ref, t.text);
+  let reusable = true;
+  const index = operativeNumberIndex(doc);
+  const refs = doc.crossReferences;
+  const targets: string[] = [];
+  const counts: number[] = [];
+  for (let r = 0; r < refs.length; r++) {
+    const ref = refs[r];
+    counts.push(ref.targets.length);
+    for (let k = 0; k < ref.targets.length; k++) {
+      const t = ref.targets[k];
+      targets.push(t.text);
+      const wanted = normNumber(t.text);
+      const candidates = index.get(wanted);
+      if (!candidates) continue;
+      if (candidates.length > 1) reusable = false;
+      const target = candidates.length === 1 ? candidates[0] : resolveTarget(doc, ref, t.text);
       if (target === undefined || !newNumbers[target]) continue;
-      if (normNumber(t.text) !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target] });
+      if (wanted !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target], op: -1, ref: r, target: k });
     }
   }
-  return withRanges(lines, dedupe(edits));
+  return { keepInserted, exclude: new Set(exclude), numbers: ops.map((p) => p.number?.text), restarts, targets, counts, edits, reusable };
 }
 
 /**
@@ -145,6 +247,7 @@ function sameNumbers(ops: ResolutionDocument['operative'], texts: Array<string |
 
 /** Operative paragraph indices by number text ("5", "5 bis"), computed once per document. */
 export function operativeNumberIndex(doc: ResolutionDocument): Map<string, number[]> {
+  if (lastIndexed?.doc === doc) return lastIndexed.map;
   let m = numberIndexCache.get(doc);
   if (!m) {
     if (lastIndex && sameNumbers(doc.operative, lastIndex.texts)) m = lastIndex.map;
@@ -165,13 +268,17 @@ export function operativeNumberIndex(doc: ResolutionDocument): Map<string, numbe
     }
     numberIndexCache.set(doc, m);
   }
+  lastIndexed = { doc, map: m };
   return m;
 }
 
+/** The document last asked about and its index (a check asks once per cross-reference). */
+let lastIndexed: { doc: ResolutionDocument; map: Map<string, number[]> } | undefined;
+
 /** Index of the operative paragraph a cross-reference target means, if any. */
 export function resolveTarget(doc: ResolutionDocument, ref: CrossReference, target: string): number | undefined {
-  const candidates = operativeNumberIndex(doc).get(normNumber(target)) ?? [];
-  if (candidates.length <= 1) return candidates[0];
+  const candidates = operativeNumberIndex(doc).get(normNumber(target));
+  if (!candidates || candidates.length === 1) return candidates?.[0];
   // several paragraphs carry that number: take the nearest in the stated direction
   if (ref.direction === 'above') {
     const before = candidates.filter((i) => doc.operative[i].end <= ref.start);
@@ -214,13 +321,24 @@ function inOrder(edits: OffsetEdit[]): OffsetEdit[] {
   return out;
 }
 
-/** The edits (in order of their start) with LSP ranges, the line starts walked once instead of searched per edit. */
-function withRanges(lines: LineIndex, edits: OffsetEdit[]): Edit[] {
+/** Is `p` before (line, character)? */
+function before(p: { line: number; character: number }, line: number, character: number): boolean {
+  return p.line < line || (p.line === line && p.character < character);
+}
+
+/**
+ * The edits (in order of their start) with LSP ranges, the line starts walked once instead of searched
+ * per edit. An edit of `previous` (in order of place too) with the same range and text is used
+ * again: a keystroke elsewhere in the draft moves no line of the others.
+ */
+function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): Edit[] {
   const starts = lines.lineStarts;
   const length = lines.text.length;
   const last = starts.length - 1;
   let line = 0;
   const out: Edit[] = [];
+  const prior = previous ?? [];
+  let j = 0;
   for (const e of edits) {
     const s = Math.max(0, Math.min(e.start, length));
     while (line < last && starts[line + 1] <= s) line++;
@@ -231,6 +349,21 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[]): Edit[] {
     }
     let endLine = line;
     while (endLine < last && starts[endLine + 1] <= t) endLine++;
+    // the edit of `previous` at the same place, if there is one (both lists go in order of place)
+    const sc = s - starts[line];
+    while (j < prior.length && before(prior[j].range.start, line, sc)) j++;
+    const was = prior[j];
+    if (
+      was &&
+      was.newText === e.newText &&
+      was.range.start.line === line &&
+      was.range.start.character === sc &&
+      was.range.end.line === endLine &&
+      was.range.end.character === t - starts[endLine]
+    ) {
+      out.push(was);
+      continue;
+    }
     out.push({
       range: { start: { line, character: s - starts[line] }, end: { line: endLine, character: t - starts[endLine] } },
       newText: e.newText,

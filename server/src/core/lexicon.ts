@@ -12,6 +12,14 @@ export const PARAGRAPH_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies'
 /** Regular-expression source matching one paragraph suffix. */
 export const PARAGRAPH_SUFFIX_SRC = `(?:${PARAGRAPH_SUFFIXES.join('|')})`;
 
+/** Patterns of the readers below, built once. */
+const ROMAN_RE = /^[ivxlcdm]+$/;
+const ALPHA_LABEL_RE = /^([a-z])\1*$/;
+const QUOTED_NUMERAL_RE = /^\u2019(\d{1,3})\u2018$/;
+const ARABIC_RE = /[\u0600-\u06ff\ufb50-\ufeff]/;
+const CYRILLIC_LABEL_RE = /[а-яёі]/;
+const DIGIT_RE = /\d/;
+
 // ---------------------------------------------------------------- roman numerals
 
 const ROMAN_TABLE: Array<[number, string]> = [
@@ -45,7 +53,7 @@ export function toRoman(n: number): string {
 
 /** The value of a lower-case roman numeral in canonical form ("iv", not "iiii"), or undefined. */
 export function romanValue(s: string): number | undefined {
-  if (!/^[ivxlcdm]+$/.test(s)) return undefined;
+  if (!ROMAN_RE.test(s)) return undefined;
   let total = 0;
   for (let i = 0; i < s.length; i++) {
     const v = ROMAN_DIGIT[s[i]];
@@ -68,7 +76,7 @@ export function toAlpha(n: number): string {
 
 /** The value of an alphabetic label ("c" → 3, "bb" → 28), or undefined. */
 export function alphaValue(s: string): number | undefined {
-  if (!/^([a-z])\1*$/.test(s)) return undefined;
+  if (!ALPHA_LABEL_RE.test(s)) return undefined;
   return (s.length - 1) * 26 + (s.charCodeAt(0) - 96);
 }
 
@@ -114,7 +122,7 @@ export const SUBLABEL_NUMERAL_SRC = '(?:\u2019\\d{1,3}\u2018|[\u3220-\u3229])';
 
 /** The value of such a label ("’3‘" → 3, "㈢" → 3), or undefined. */
 export function numeralValue(label: string): number | undefined {
-  const m = /^\u2019(\d{1,3})\u2018$/.exec(label);
+  const m = QUOTED_NUMERAL_RE.exec(label);
   if (m) return +m[1] > 0 ? +m[1] : undefined;
   const c = label.length === 1 ? label.charCodeAt(0) : 0;
   return c >= 0x3220 && c <= 0x3229 ? c - 0x321f : undefined;
@@ -141,8 +149,8 @@ function normaliseArabic(s: string): string {
 /** The alphabet a label's letters are written in (Cyrillic look-alikes of Latin letters count as Latin). */
 export function labelAlphabetOf(letters: string): LabelAlphabet {
   const l = letters.toLowerCase();
-  if (/[\u0600-\u06ff\ufb50-\ufeff]/.test(l)) return 'abjad';
-  if ([...l].some((ch) => /[а-яёі]/.test(ch) && !LATIN_LOOKALIKES[ch])) return 'cyrillic';
+  if (ARABIC_RE.test(l)) return 'abjad';
+  if ([...l].some((ch) => CYRILLIC_LABEL_RE.test(ch) && !LATIN_LOOKALIKES[ch])) return 'cyrillic';
   return 'latin';
 }
 
@@ -150,10 +158,15 @@ export function labelAlphabetOf(letters: string): LabelAlphabet {
 export function letterValue(alphabet: LabelAlphabet, letters: string): number | undefined {
   const { letters: series, joiner } = LABEL_ALPHABETS[alphabet];
   const l = alphabet === 'abjad' ? normaliseArabic(letters) : letters.toLowerCase();
-  const units = [...(joiner ? l.split(joiner).join('') : l)]; // "(أأ)" is typed for "(أ أ)" too
-  const i = series.indexOf(units[0]);
-  if (i < 0 || units.some((u) => u !== units[0])) return undefined;
-  return (units.length - 1) * series.length + i + 1;
+  const s = joiner ? l.split(joiner).join('') : l; // "(أأ)" is typed for "(أ أ)" too
+  if (s.length === 0) return undefined;
+  // the label's characters (code points) must all be its first one, a letter of the series
+  const first = String.fromCodePoint(s.codePointAt(0)!);
+  const i = series.indexOf(first);
+  if (i < 0) return undefined;
+  const count = s.length / first.length;
+  if (s !== first && (!Number.isInteger(count) || s !== first.repeat(count))) return undefined;
+  return (count - 1) * series.length + i + 1;
 }
 
 /** Letters of item n (≥ 1) in an alphabet: a … z, aa …; а … я, аа …; أ … ض, أ أ … */
@@ -187,9 +200,9 @@ export function subLabelValues(
   const l = letters.toLowerCase();
   const candidates: number[] = [];
   let latin = l;
-  if (alphabets.includes('latin') && /[а-яёі]/.test(l)) {
+  if (alphabets.includes('latin') && CYRILLIC_LABEL_RE.test(l)) {
     latin = [...l].map((ch) => LATIN_LOOKALIKES[ch] ?? ch).join('');
-    if (/[а-яёі]/.test(latin)) latin = l;
+    if (CYRILLIC_LABEL_RE.test(latin)) latin = l;
   }
   for (const a of alphabets) {
     const v = letterValue(a, a === 'latin' ? latin : l);
@@ -207,7 +220,7 @@ export const SUPERSCRIPT_RUN_SRC = `[${SUPERSCRIPT_DIGITS}]+`;
 
 /** "12" → "¹²" (other characters unchanged). */
 export function toSuperscript(digits: string): string {
-  return [...digits].map((d) => (/\d/.test(d) ? SUPERSCRIPT_DIGITS[+d] : d)).join('');
+  return [...digits].map((d) => (DIGIT_RE.test(d) ? SUPERSCRIPT_DIGITS[+d] : d)).join('');
 }
 
 /** "¹²" → "12" (other characters unchanged). */

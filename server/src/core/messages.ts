@@ -336,9 +336,11 @@ export function messageLocale(locale: string | undefined | null): MessageLocale 
   return head === 'fr' || head === 'es' ? head : 'en';
 }
 
+const PLACEHOLDER_RE = /\{(\w+)\}/g;
+
 /** A message in a locale, its `{placeholders}` filled. */
 export function message(id: MessageId | MessageEntry, params: Record<string, string | number> = {}, locale: MessageLocale = 'en'): string {
   const entry: Entry = typeof id === 'string' ? MESSAGES[id] : id;
   const text = entry[locale] ?? entry.en;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return text.replace(PLACEHOLDER_RE, (m, k: string) => (k in params ? String(params[k]) : m));
 }

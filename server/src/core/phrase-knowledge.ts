@@ -19,6 +19,10 @@ import ruData from './data/phrases.ru.json';
 import arData from './data/phrases.ar.json';
 import type { Lang } from './languages';
 import { FRENCH_GENDER_PAIRS, LANGUAGE_FACTS, languageFacts, type LanguageFacts } from './language-facts';
+import { isLetterCode, isSpaceCode, isWordPartCode } from './chars';
+
+const CURLY_APOSTROPHE_RE = /’/g;
+const UPPER_FIRST_RE = /^\p{Lu}/u;
 
 export type PhraseKind = 'operative' | 'preambular';
 
@@ -520,7 +524,7 @@ interface Trie {
 
 function normaliseWord(w: string): string {
   const l = w.toLowerCase();
-  return l.indexOf('’') < 0 ? l : l.replace(/’/g, "'");
+  return l.indexOf('’') < 0 ? l : l.replace(CURLY_APOSTROPHE_RE, "'");
 }
 
 /** Splits a phrase into lower-case words; French elisions stay with their word ("l'esprit"). */
@@ -600,11 +604,23 @@ function isBasePhrase(words: string[]): boolean {
  * emphasis markers, with their source offsets. Stops at the first non-word token.
  */
 export function leadingWords(source: string, start: number, end: number, max = 6): Word[] {
+  const count = leadingWordBounds(source, start, end, max, BOUNDS);
+  const words = new Array<Word>(count);
+  for (let k = 0; k < count; k++) {
+    const s = BOUNDS[2 * k];
+    const e = BOUNDS[2 * k + 1];
+    words[k] = { text: source.slice(s, e), start: s, end: e };
+  }
+  return words;
+}
+
+/** The offsets of leadingWords: start and end of word k at bounds[2k], bounds[2k + 1]; returns how many. */
+export function leadingWordBounds(source: string, start: number, end: number, max: number, bounds: number[]): number {
   // A scan of character codes with the classes of /[*_\s\u00a0\u202f]+|([\p{L}][\p{L}\p{M}'’-]*)/u:
   // skipped runs and words may run past `end`; only a token that starts before it is read.
-  const words: Word[] = [];
+  let count = 0;
   let i = start;
-  while (i < end && words.length < max) {
+  while (i < end && count < max) {
     if (isSkipped(source.charCodeAt(i))) {
       i++;
       while (i < source.length && isSkipped(source.charCodeAt(i))) i++;
@@ -618,16 +634,20 @@ export function leadingWords(source: string, start: number, end: number, max = 6
       if (!n) break;
       j += n;
     }
-    words.push({ text: source.slice(i, j), start: i, end: j });
+    bounds[2 * count] = i;
+    bounds[2 * count++ + 1] = j;
     i = j;
   }
-  return words;
+  return count;
 }
+
+/** Start and end of each word of the leadingWords scan under way (scratch space). */
+const BOUNDS: number[] = new Array<number>(32).fill(0);
 
 /** `*`, `_` or white space (every white space character is in the Basic Multilingual Plane). */
 function isSkipped(c: number): boolean {
   if (c < 128) return c === 32 || c === 42 || c === 95 || (c >= 9 && c <= 13);
-  return /\s/.test(String.fromCharCode(c));
+  return isSpaceCode(c);
 }
 
 const LETTER_RE = /^\p{L}/u;
@@ -638,10 +658,8 @@ function letterLength(source: string, i: number, inside: boolean): number {
   if (i >= source.length) return 0;
   const c = source.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (inside && (c === 39 || c === 45)) ? 1 : 0;
-  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < source.length;
-  const ch = source.slice(i, pair ? i + 2 : i + 1);
-  if (!(inside ? WORD_PART_RE : LETTER_RE).test(ch)) return 0;
-  return ch.length;
+  if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < source.length)) return (inside ? isWordPartCode(c) : isLetterCode(c)) ? 1 : 0;
+  return (inside ? WORD_PART_RE : LETTER_RE).test(source.slice(i, i + 2)) ? 2 : 0;
 }
 
 /** The first word that is not a modifier, with the modifiers before it. */
@@ -656,7 +674,7 @@ export function headOf(words: Word[], lang: Lang = 'en'): { head?: Word; before:
 
 export function matchCase(model: string, word: string): string {
   if (model === model.toUpperCase() && model.length > 1) return word.toUpperCase();
-  if (/^\p{Lu}/u.test(model)) return word[0].toUpperCase() + word.slice(1);
+  if (UPPER_FIRST_RE.test(model)) return word[0].toUpperCase() + word.slice(1);
   return word;
 }
 
@@ -678,6 +696,17 @@ export function slips(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
+}
+
+/** The lower-cased words of the slip search under way (see suggestInPhrase). */
+const SLIP_LOWER: string[] = [];
+
+/** The lower-cased words of the match being made (see matchWords). */
+const LOWER: string[] = [];
+
+/** Word k of the match being made, lower-cased when first read. */
+function lowAt(word: (k: number) => string, k: number): string {
+  return LOWER[k] ?? (LOWER[k] = normaliseWord(word(k)));
 }
 
 export class PhraseKnowledge {
@@ -808,35 +837,43 @@ export class PhraseKnowledge {
    * The longest known phrase at the start of `words` (as written), with modifiers.
    * Returns undefined when no known phrase of that kind opens the words.
    */
-  match(words: string[], kind: PhraseKind): PhraseMatch | undefined {
+  match(words: readonly string[], kind: PhraseKind): PhraseMatch | undefined {
+    return this.matchWords(words.length, (k) => words[k], kind);
+  }
+
+  /**
+   * `match` over `count` words read through `word(k)` as the walk reaches them (a caller that holds
+   * offsets slices only the words the walk reads).
+   */
+  matchWords(count: number, word: (k: number) => string, kind: PhraseKind): PhraseMatch | undefined {
     // Words are lower-cased as the walk reaches them: most openings are decided by their first word.
-    const count = words.length;
-    const lower: string[] = [];
-    const low = (k: number): string => lower[k] ?? (lower[k] = normaliseWord(words[k]));
+    // (`lower` is scratch space shared by the calls: a match reads no other match's words.)
+    const lower = LOWER;
+    lower.length = 0;
     let i = 0;
-    while (i < count - 1 && this.leading.has(low(i))) i++;
+    while (i < count - 1 && this.leading.has(lowAt(word, i))) i++;
     // Try from each modifier boundary: "Further" may itself start a phrase in some books.
     for (let startAt = i; startAt >= 0; startAt--) {
       let node: Trie | undefined = this.tries[kind];
       let best = -1;
       let j = startAt;
       while (node && j < count) {
-        node = node.next.get(low(j));
+        node = node.next.get(lowAt(word, j));
         if (!node) break;
         j++;
         if (node.end) best = j;
       }
       if (best > startAt) {
-        const base = lower.slice(startAt, best).join(' ');
+        const base = best - startAt === 1 ? lower[startAt] : lower.slice(startAt, best).join(' ');
         const mods = lower.slice(0, startAt);
         let end = best;
         for (;;) {
           // one-word modifiers ("également") and two- or three-word ones ("en outre", "una vez más")
-          if (end >= count || !this.trailingFirst.has(low(end))) break;
+          if (end >= count || !this.trailingFirst.has(lowAt(word, end))) break;
           let n = 0;
           for (let k = 3; k >= 1 && !n; k--) {
             if (end + k > count) continue;
-            for (let q = end; q < end + k; q++) low(q);
+            for (let q = end; q < end + k; q++) lowAt(word, q);
             if (this.trailing.has(k === 1 ? lower[end] : lower.slice(end, end + k).join(' '))) n = k;
           }
           if (!n) break;
@@ -847,6 +884,25 @@ export class PhraseKnowledge {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether a known phrase of that kind opens `words`: `!!match(words, kind)`, without building the
+   * match (the parser asks this of most blocks, for both kinds).
+   */
+  opens(words: readonly string[], kind: PhraseKind): boolean {
+    const count = words.length;
+    let i = 0;
+    while (i < count - 1 && this.leading.has(normaliseWord(words[i]))) i++;
+    const root = this.tries[kind];
+    for (let startAt = i; startAt >= 0; startAt--) {
+      let node: Trie | undefined = root;
+      for (let j = startAt; node && j < count; j++) {
+        node = node.next.get(normaliseWord(words[j]));
+        if (node?.end) return true;
+      }
+    }
+    return false;
   }
 
   // ── the checks' questions ───────────────────────────────────────────────────────────────
@@ -919,6 +975,25 @@ export class PhraseKnowledge {
    * slip of the keys, that occurs in no known phrase. `words` start at the head.
    */
   suggestInPhrase(kind: PhraseKind, words: string[]): { index: number; word: string } | undefined {
+    // no phrase of two words or more opens with that head: nothing to compare (most heads)
+    if (!words.length) return undefined;
+    const list = this.phrasesByHead(kind).get(normaliseWord(words[0]));
+    if (!list) return undefined;
+    // A slip needs a known phrase that differs from the words in exactly one word after the head:
+    // without one, nothing is suggested (the answer below would be none as well).
+    SLIP_LOWER.length = 0;
+    let near = false;
+    for (let p = 0; p < list.length && !near; p++) {
+      const ph = list[p];
+      if (ph.length > words.length) continue;
+      let diff = 0;
+      for (let i = 1; i < ph.length && diff < 2; i++) {
+        const w = SLIP_LOWER[i] ?? (SLIP_LOWER[i] = normaliseWord(words[i]));
+        if (ph[i] !== w) diff++;
+      }
+      near = diff === 1;
+    }
+    if (!near) return undefined;
     return this.memo(`p\u0000${kind}\u0000${words.join('\u0000')}`, () => this.suggestInPhraseUncached(kind, words));
   }
 
@@ -948,6 +1023,17 @@ export class PhraseKnowledge {
       if (!best || n > best.n) best = { index: diff, word: matchCase(words[diff], ph[diff]), n };
     }
     return best && { index: best.index, word: best.word };
+  }
+
+  /**
+   * The number of words of the longest known phrase that opens with this head (0: none of two words
+   * or more). suggestInPhrase reads no word of an opening beyond it: given more words, it answers
+   * for those first ones as for all.
+   */
+  longestWithHead(kind: PhraseKind, head: string): number {
+    let n = 0;
+    for (const ph of this.phrasesByHead(kind).get(normaliseWord(head)) ?? []) n = Math.max(n, ph.length);
+    return n;
   }
 
   private byHead?: Record<PhraseKind, Map<string, Array<string[] & { key: string }>>>;
@@ -983,7 +1069,7 @@ export class PhraseKnowledge {
   clearlyNotPhrase(kind: PhraseKind, word: string): boolean {
     const w = normaliseWord(word);
     if (FUNCTION_WORDS[this.lang]?.has(w)) return true;
-    if (this.facts.capitalised && !/^\p{Lu}/u.test(word)) return true; // a paragraph opens with a capital
+    if (this.facts.capitalised && !UPPER_FIRST_RE.test(word)) return true; // a paragraph opens with a capital
     return false;
   }
 }

@@ -3,6 +3,11 @@ import type { Position, Range, Span } from './model';
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Without a carriage return, every line break is a \n: jump from one to the next.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {
@@ -84,13 +89,32 @@ export class MarkerNode extends SourceSpan {
   }
 }
 
+/**
+ * The same characters as `s`, in a string of their own. V8 makes a slice of a string as a view of the
+ * whole string, so a short text cut from a large source keeps the source alive as long as it lives: a
+ * node kept across re-parses copies its texts, so that it keeps no older version of the source.
+ */
+export function ownCopy(s: string): string {
+  // below 13 characters V8 copies a slice anyway; above, flattening the concatenation makes a new string
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export class LineIndex {
-  readonly lineStarts: number[];
+  lineStarts: number[];
   constructor(
-    readonly text: string,
+    public text: string,
     lineStarts?: number[],
   ) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
+  }
+
+  /**
+   * Becomes the index of the next version of the text (a re-parse by block): the nodes of a model
+   * and of the re-parses after it share one index, so that none holds an older text.
+   */
+  moveTo(text: string, lineStarts: number[]): void {
+    this.text = text;
+    this.lineStarts = lineStarts;
   }
 
   positionAt(offset: number): Position {

@@ -12,7 +12,6 @@ import type { Edit } from '../core/findings';
 import type { MessageLocale } from '../core/messages';
 import type { ResolutionDocument } from '../core/model';
 import { parse, reparse, type ParseOptions } from '../core/parser';
-import { commonEnds } from '../core/parser/incremental';
 import { documentViews, previewView, type DocumentViews, type PreviewView } from './documentViews';
 
 /**
@@ -95,39 +94,15 @@ function checkModel(doc: ResolutionDocument, input: DocumentWorkInput, corpus: C
   });
 }
 
-/** The models of the last texts checked here without a model given, for re-parsing the next version of one of them. */
-const recentChecks: Array<{ options: string; doc: ResolutionDocument }> = [];
-const RECENT_CHECKS = 2;
-
 /**
- * The model of a text to check: re-parsed from the model of an earlier version of the same text when
- * one of the last texts checked here shares most of it (a worker is not told which document a text
- * is; an edited version shares all but the edit), else parsed afresh.
+ * Parses and checks a text (or checks the model already parsed from it). The editor's documents come
+ * with their model (the server's, or the one a worker keeps per document, re-parsed from the last
+ * version): their unchanged paragraphs keep their findings. A text without one (a file of a workspace
+ * check) is parsed afresh.
  */
-function checkedModel(text: string, options: ParseOptions): ResolutionDocument {
-  const key = JSON.stringify(options);
-  let best = -1;
-  let shared = text.length / 2;
-  recentChecks.forEach((r, i) => {
-    if (r.options !== key) return;
-    const { prefix, suffix } = commonEnds(r.doc.source, text);
-    if (prefix + suffix > shared) {
-      shared = prefix + suffix;
-      best = i;
-    }
-  });
-  // the earlier model is used up by the re-parse
-  const previous = best >= 0 ? recentChecks.splice(best, 1)[0].doc : undefined;
-  const doc = parseText(text, options, previous);
-  recentChecks.push({ options: key, doc });
-  if (recentChecks.length > RECENT_CHECKS) recentChecks.shift();
-  return doc;
-}
-
-/** Parses and checks a text (or checks the model already parsed from it). */
 export function checkWork(input: DocumentWorkInput, corpus: CorpusFacts | undefined, parsed?: ResolutionDocument): CheckOutput {
   const problems: string[] = [];
-  const doc = parsed ?? checkedModel(input.text, parseOptionsOf(input.config));
+  const doc = parsed ?? parseText(input.text, parseOptionsOf(input.config));
   return { findings: checkModel(doc, input, corpus, problems), problems };
 }
 

@@ -19,7 +19,20 @@ import type { PhraseKind } from '../phrase-knowledge';
 import { subLabelValues } from '../lexicon';
 import type { RawBlock } from './blocks';
 import type { ParseContext } from './context';
-import { endingOf, italicRunAt, italicRuns, leadingWords, superscriptToAscii, trimTrailing } from './inline';
+import {
+  endingOf,
+  italicRunAt,
+  italicRunCount,
+  leadingWords,
+  leadingWordTexts,
+  runEndAt,
+  runStartAt,
+  scanLeadingWords,
+  superscriptToAscii,
+  trimTrailing,
+  wordEnds,
+  wordStarts,
+} from './inline';
 import { ADOPTS_RE } from './patterns';
 import {
   NumberNode,
@@ -31,28 +44,35 @@ import {
   AuthorityNode,
   FootnoteDefinitionNode,
 } from './nodes';
+import { isSpaceCode } from '../chars';
+
+const SPACE_OR_PUNCTUATION_RE = /[\s,;:.]/;
+const LOWER_FIRST_RE = /^\p{Ll}/u;
+/** What may stand between a label and its text. */
+const LABEL_GAP_RE = /[\s\u200b-\u200f]/;
+const EMPHASIS_FIRST_RE = /^[*_]/;
+const EMPHASIS_RE = /[*_]/;
+const IBID_RE = /^[*_]?ibid\b/i;
 
 export function opening(c: ParseContext, from: number, to: number, kind: PhraseKind, paragraphEnd: number): Opening | undefined {
   const { source, index } = c;
   let s = from;
-  while (s < to && /\s/.test(source[s])) s++;
-  const words = leadingWords(source, s, Math.min(to, s + 300), 10);
-  if (words.length === 0) return undefined;
+  while (s < to && isSpaceCode(source.charCodeAt(s))) s++;
+  // The words as offsets: the phrase walk slices only those it reads (a known phrase: its own).
+  const count = scanLeadingWords(source, s, Math.min(to, s + 300), 10);
+  if (count === 0) return undefined;
+  let startOff = wordStarts[0];
+  const m = c.phrases.matchWords(count, (k) => source.slice(wordStarts[k], wordEnds[k]), kind);
+  let endOff = m ? wordEnds[m.wordCount - 1] : 0;
   const first = italicRunAt(source, s, paragraphEnd);
-  const m = c.phrases.match(
-    words.map((w) => w.text),
-    kind,
-  );
-  let startOff = words[0].start;
-  let endOff: number;
   let italic: ItalicState = 'none';
   let base: string;
   let modifiers: string[];
   if (m) {
-    endOff = words[m.wordCount - 1].end;
     base = m.base;
     modifiers = m.modifiers;
   } else {
+    const words = leadingWords(source, s, Math.min(to, s + 300), 10);
     // Unknown opening: the italic run if any, else the first word and any trailing also/further.
     let n = 1;
     const lead = (w: string) => c.phrases.isLeadingModifier(w);
@@ -88,7 +108,7 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
       if (!wrapsAll) {
         // The writer's italic run is the opening ("*Stresses its continued determination*").
         let e = first.innerEnd;
-        while (e > endOff && /[\s,;:.]/.test(source[e - 1])) e--;
+        while (e > endOff && SPACE_OR_PUNCTUATION_RE.test(source[e - 1])) e--;
         endOff = Math.max(endOff, e);
         if (!m) {
           const inner = leadingWords(source, first.innerStart, first.innerEnd, 12);
@@ -104,26 +124,22 @@ export function opening(c: ParseContext, from: number, to: number, kind: PhraseK
     }
   }
   startOff = Math.min(startOff, endOff);
-  return index.node(
-    startOff,
-    endOff,
-    {
-      text: source.slice(startOff, endOff),
-      italic,
-      italicSpan,
-      base,
-      modifiers,
-      known: !!m,
-    },
-    OpeningNode,
-  );
+  // the fields set one by one, in the model's order (no object literal to copy them from)
+  const o = new OpeningNode(index, startOff, endOff) as unknown as Opening;
+  o.text = source.slice(startOff, endOff);
+  o.italic = italic;
+  o.italicSpan = italicSpan;
+  o.base = base;
+  o.modifiers = modifiers;
+  o.known = !!m;
+  return o;
 }
 
 export function preambular(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const blockIndex = c.doc.blocks.length;
   c.addBlock(b, 'preambular');
-  const footnotes = c.markersIn(b.start, b.end, []);
+  const footnotes = c.markersOf(b.start, b.end);
   const s = b.start + (b.text.length - b.text.trimStart().length);
   const run = italicRunAt(source, s, b.end);
   const wrapped = !!run && run.end >= trimTrailing(source, s, b.end) - 1 && run.end - run.start > 40;
@@ -155,54 +171,53 @@ export function operative(c: ParseContext, b: RawBlock, num: RegExpExecArray | n
   let contentStart = b.start;
   if (num) {
     const l = labelled(c, b, num);
-    number = index.node(l.label.start, l.label.end, { text: l.label.text, value: parseInt(num[2], 10), suffix: num[3] }, NumberNode);
+    number = new NumberNode(index, l.label.start, l.label.end) as unknown as OperativeNumber;
+    number.text = l.label.text;
+    number.value = parseInt(num[2], 10);
+    number.suffix = num[3];
     contentStart = l.contentStart;
   }
-  while (contentStart < b.end && /\s/.test(source[contentStart])) contentStart++;
-  const footnotes = c.markersIn(b.start, b.end, []);
+  while (contentStart < b.end && isSpaceCode(source.charCodeAt(contentStart))) contentStart++;
+  const footnotes = c.markersOf(b.start, b.end);
   const ending = endingOf(source, index, contentStart, b.end);
   const verbs = extraVerbs(c, contentStart, b.end);
   // the paragraph's text and its lead-in's are one string until a fragment or an item follows
   const text = source.slice(contentStart, b.end);
-  const p: OperativeParagraph = index.node(
-    b.start,
-    b.end,
-    {
-      kind: 'operative' as const,
-      fragments: [index.span(contentStart, b.end)],
-      text,
-      ending,
-      footnotes,
-      blockIndex,
-      number,
-      opening: opening(c, contentStart, b.end, 'operative', b.end),
-      extraVerbs: verbs,
-      leadIn: index.textNode(contentStart, b.end, text),
-      leadInEnding: ending,
-      subparagraphs: [],
-      listItems: [],
-    },
-    OperativeNode,
-  );
+  // the fields set one by one, in the model's order (no object literal to copy them from)
+  const p = new OperativeNode(index, b.start, b.end) as unknown as OperativeParagraph;
+  p.kind = 'operative';
+  p.fragments = [index.span(contentStart, b.end)];
+  p.text = text;
+  p.ending = ending;
+  p.footnotes = footnotes;
+  p.blockIndex = blockIndex;
+  p.number = number;
+  p.opening = opening(c, contentStart, b.end, 'operative', b.end);
+  p.extraVerbs = verbs;
+  p.leadIn = index.textNode(contentStart, b.end, text);
+  p.leadInEnding = ending;
+  p.subparagraphs = [];
+  p.listItems = [];
   c.doc.operative.push(p);
   c.current = p;
-  c.subStack = [];
+  c.subStack.length = 0;
   c.listMode = false;
   c.adopting = p.leadInEnding.char === ':' && ADOPTS_RE.test(p.leadIn.text);
 }
 
 export function extraVerbs(c: ParseContext, from: number, to: number): TextSpan[] {
   const out: TextSpan[] = [];
-  for (const r of italicRuns(c.source, from, to)) {
-    if (r.start === from) continue;
-    const words = leadingWords(c.source, r.innerStart, r.innerEnd, 6);
-    if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text)) continue;
-    const m = c.phrases.match(
-      words.map((w) => w.text),
-      'operative',
-    );
-    if (!m) continue;
-    out.push(c.index.textNode(r.innerStart, r.innerEnd, c.source.slice(r.innerStart, r.innerEnd)));
+  const n = italicRunCount(c.source, from, to, c.emphasisMarks());
+  for (let k = 0; k < n; k++) {
+    const start = runStartAt(k);
+    if (start === from) continue;
+    // the run's text without its markers
+    const innerStart = start + 1;
+    const innerEnd = runEndAt(k) - 1;
+    const words = leadingWordTexts(c.source, innerStart, innerEnd, 6);
+    if (words.length === 0 || !LOWER_FIRST_RE.test(words[0])) continue;
+    if (!c.phrases.opens(words, 'operative')) continue;
+    out.push(c.index.textNode(innerStart, innerEnd, c.source.slice(innerStart, innerEnd)));
   }
   return out;
 }
@@ -245,15 +260,16 @@ export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): 
   const label = (m[5] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
   // A label right after a table that opens no list is a note to the table (the Arabic "(أ)" where the English has "*a*")
   const last = cur.fragments[cur.fragments.length - 1];
-  if (cur.subparagraphs.length === 0 && last && source.slice(last.start, last.end).trimEnd().endsWith('|')) return false;
+  if (cur.subparagraphs.length === 0 && last && lastNonSpace(source, last.start, last.end) === 124 /* | */) return false;
   // (a) … (z), then (aa), (bb) … as the Editorial Manual continues the series; roman of any length.
   const alphaStyle: SubLabelStyle = paren ? 'paren-alpha' : 'dot-alpha';
   // letters of the draft's alphabets; a letter of two (Cyrillic "с": c or с) reads as the one that continues the list
-  const open = c.subStack.find((l) => l.style === alphaStyle);
+  const openAt = levelOf(c, alphaStyle);
+  const open = openAt >= 0 ? c.subStack[openAt] : undefined;
   const { alpha: alphaValue, roman: romanVal } = subLabelValues(label, c.facts.labelAlphabets, open ? open.value + 1 : 1);
   if (alphaValue === undefined && romanVal === undefined) return false;
   const romanStyle: SubLabelStyle = paren ? 'paren-roman' : 'dot-roman';
-  const find = (style: SubLabelStyle) => c.subStack.findIndex((l) => l.style === style);
+  const find = (style: SubLabelStyle) => levelOf(c, style);
   let style: SubLabelStyle;
   let value: number;
   if (alphaValue !== undefined && romanVal !== undefined) {
@@ -306,12 +322,25 @@ export function subParagraph(c: ParseContext, b: RawBlock, m: RegExpExecArray): 
   return true;
 }
 
+/** Where the sub-paragraph level of a style is on the stack (-1: none). */
+function levelOf(c: ParseContext, style: SubLabelStyle): number {
+  for (let i = 0; i < c.subStack.length; i++) if (c.subStack[i].style === style) return i;
+  return -1;
+}
+
+/** The last character of source[from, to) that is not white space (-1: none). */
+function lastNonSpace(source: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && isSpaceCode(source.charCodeAt(e - 1))) e--;
+  return e > from ? source.charCodeAt(e - 1) : -1;
+}
+
 /** The label that opens a block (a number, a sub-paragraph letter; match group 1 is the indent) and where its text starts. */
 export function labelled(c: ParseContext, b: RawBlock, m: RegExpExecArray): { label: TextSpan; contentStart: number } {
   const ls = b.start + m[1].length;
   const le = b.start + m[0].length;
   let contentStart = le;
-  while (contentStart < b.end && /[\s\u200b-\u200f]/.test(c.source[contentStart])) contentStart++;
+  while (contentStart < b.end && LABEL_GAP_RE.test(c.source[contentStart])) contentStart++;
   return { label: c.index.textNode(ls, le, c.source.slice(ls, le)), contentStart };
 }
 
@@ -326,7 +355,7 @@ export function attachFragment(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const p = c.current!;
   c.addBlock(b, p.kind);
-  const markers = c.markersIn(b.start, b.end, []);
+  const markers = c.markersOf(b.start, b.end);
   p.footnotes.push(...markers);
   extend(c, p, b);
   p.ending = endingOf(source, index, b.start, b.end);
@@ -349,7 +378,7 @@ export function authority(c: ParseContext, b: RawBlock): void {
   const { source, index } = c;
   const trimmedStart = b.start + (b.text.length - b.text.trimStart().length);
   const trimmedEnd = b.start + b.text.trimEnd().length;
-  const italic = /^[*_]/.test(source[trimmedStart]) && /[*_]/.test(source.slice(trimmedEnd - 2, trimmedEnd));
+  const italic = EMPHASIS_FIRST_RE.test(source[trimmedStart]) && EMPHASIS_RE.test(source.slice(trimmedEnd - 2, trimmedEnd));
   let comma: Span | undefined;
   const e = trimTrailing(source, trimmedStart, trimmedEnd);
   if (',،，'.includes(source[e - 1] ?? 'x')) comma = index.span(e - 1, e);
@@ -378,7 +407,7 @@ export function footnoteDefinition(c: ParseContext, b: RawBlock, m: RegExpExecAr
   const style: FootnoteStyle = m[2] ? 'unicode' : m[3] ? 'sup' : 'caret';
   const label = m[2] ? superscriptToAscii(m[2]) : (m[3] ?? m[4]);
   let ts = me;
-  while (ts < b.end && /\s/.test(source[ts])) ts++;
+  while (ts < b.end && isSpaceCode(source.charCodeAt(ts))) ts++;
   const text = source.slice(ts, b.end);
   const def: FootnoteDefinition = index.node(
     b.start,
@@ -388,7 +417,7 @@ export function footnoteDefinition(c: ParseContext, b: RawBlock, m: RegExpExecAr
       style,
       marker: index.span(ms, me),
       text,
-      ibid: /^[*_]?ibid\b/i.test(text),
+      ibid: IBID_RE.test(text),
     },
     FootnoteDefinitionNode,
   );

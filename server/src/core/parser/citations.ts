@@ -3,6 +3,7 @@ import type { Citation, TextSpan } from '../model';
 import type { LineIndex } from '../text';
 import { dateSource, type LanguageFacts } from '../language-facts';
 import { CitationNode } from './nodes';
+import { isLetterCode } from '../chars';
 
 /** The key that identifies one resolution across citation styles ("A/RES/70/1" and "70/1" → "70/1"). */
 export function citationKey(symbol: string): string {
@@ -11,6 +12,19 @@ export function citationKey(symbol: string): string {
     .replace(/\s+/g, ' ')
     .replace(/(\d)\(/, '$1 (')
     .trim();
+}
+
+const LETTER_RE = /^\p{L}/u;
+
+/** Whether a letter (a code point of \p{L}) ends just before offset i: what `(?<![\p{L}])` rules out. */
+export function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = text.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER_RE.test(text.slice(i - 2, i));
+  }
+  return isLetterCode(c);
 }
 
 /** The citations in the stretches [from, to) of the source, in source order. */
@@ -24,13 +38,18 @@ export function scanCitations(source: string, index: LineIndex, f: LanguageFacts
   const SEP = new RegExp(String.raw`^(?:,\s+(?:${and}\s+)?|\s+${and}\s+)`, 'u');
   const ENTITLED = new RegExp(String.raw`^,\s+${f.entitled}\s+(?:“[^”]{0,400}”|«[^»]{0,400}»)`, 'u');
   const seen = new Set<number>();
-  const kw = new RegExp(String.raw`(?<![\p{L}])(?:${f.resolutionWord})\s+`, 'gu');
+  // `(?<![\p{L}])` checked by hand after each match (a pattern that opens with a look-behind is tried at every offset)
+  const kw = new RegExp(String.raw`(?:${f.resolutionWord})\s+`, 'gu');
   const bare = /\bA\/RES\/\d{1,4}\/\d{1,4}\b/g;
   for (const [from, to] of ranges) {
     const text = source.slice(from, to);
     kw.lastIndex = 0;
     let k: RegExpExecArray | null;
     while ((k = kw.exec(text))) {
+      if (letterBefore(text, k.index)) {
+        kw.lastIndex = k.index + 1;
+        continue;
+      }
       let pos = k.index + k[0].length;
       for (let guard = 0; guard < 50; guard++) {
         const rest = text.slice(pos, pos + 200);

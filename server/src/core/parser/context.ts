@@ -15,7 +15,7 @@ import { languageFacts, type LanguageFacts } from '../language-facts';
 import { documentLanguage, type LanguageSetting } from '../detect-language';
 import { NUMBER_RE, numberRe, SUBLABEL_CLOSE_RE, SUBLABEL_RE } from './patterns';
 import type { RawBlock } from './blocks';
-import { footnoteMarkersIn } from './inline';
+import { emphasisMarks, footnoteMarkersIn } from './inline';
 
 export interface ParseOptions {
   /** Phrase knowledge used to find opening phrases (defaults to the built-in knowledge of the draft's language). */
@@ -28,6 +28,9 @@ export interface ParseOptions {
 
 /** The part of the draft the structure pass is in. */
 export type Part = 'front' | 'preamble' | 'operative' | 'closing' | 'annex';
+
+/** A list markersOf gives markersIn to fill and empties again. */
+const SCRATCH: FootnoteMarker[] = [];
 
 export class ParseContext {
   readonly index: LineIndex;
@@ -100,6 +103,20 @@ export class ParseContext {
     this.doc.langSource = language.source;
   }
 
+  /**
+   * Set by a full parse: the emphasis scan then reads the offsets of every `*`, `_` and `\\` of the
+   * source (found once, a few fast searches) instead of every character of each paragraph. A
+   * re-parse, which reads a few paragraphs, scans them as they are.
+   */
+  wholeSource = false;
+  private marks?: Int32Array;
+
+  /** The emphasis marks of the source, when the whole source is being parsed (see wholeSource). */
+  emphasisMarks(): Int32Array | undefined {
+    if (!this.wholeSource) return undefined;
+    return (this.marks ??= emphasisMarks(this.source));
+  }
+
   /** Every footnote marker of the source and the length of the longest (set by a re-parse, else found when first asked). */
   markers?: { all: FootnoteMarker[]; longest: number };
 
@@ -143,8 +160,15 @@ export class ParseContext {
     return found;
   }
 
-  addBlock(b: RawBlock, kind: BlockKind, extra: { level?: number } = {}): Block {
-    const block = new BlockNode(this.index, b.start, b.end, kind, b.text, extra.level) as Block & BlockNode;
+  /** The footnote markers in [from, to) (markersIn without a list to add them to). */
+  markersOf(from: number, to: number): FootnoteMarker[] {
+    const found = this.markersIn(from, to, SCRATCH);
+    SCRATCH.length = 0;
+    return found;
+  }
+
+  addBlock(b: RawBlock, kind: BlockKind, level?: number): Block {
+    const block = new BlockNode(this.index, b.start, b.end, kind, b.text, level) as Block & BlockNode;
     this.doc.blocks.push(block);
     if (kind === 'annex') this.doc.annexes.push(block);
     return block;

@@ -4,6 +4,15 @@ import type { LineIndex } from '../text';
 import type { LanguageFacts } from '../language-facts';
 import { PARAGRAPH_SUFFIXES, SUBLABEL_LETTERS_SRC, subLabelValues } from '../lexicon';
 import { CrossReferenceNode } from './nodes';
+import { letterBefore } from './citations';
+
+/** "article 5, paragraph 2": a paragraph of an article, not of the resolution. */
+const ARTICLE_BEFORE_RE = /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu;
+const SPACE_RE = /\s/;
+const DIGITS_RE = /^\d+$/;
+
+/** The targets of the reference being read (scratch space, copied into the node). */
+const TARGETS: TextSpan[] = [];
 
 /** The cross-references in the fragments of the paragraphs, in source order. */
 export function scanCrossReferences(source: string, index: LineIndex, f: LanguageFacts, paragraphs: Paragraph[]): CrossReference[] {
@@ -12,7 +21,8 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
   const joins = [',', ...f.listJoins, '–', '-'].join('|');
   const dirs = [...f.above, ...f.below].join('|');
   const re = new RegExp(
-    String.raw`(?<![\p{L}])${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`,
+    // `(?<![\p{L}])` before it is checked by hand after each match (see scanCitations)
+    String.raw`${f.paragraphWord}\s+(${NUM}(?:\s*(?:${joins})\s*${NUM})*)(\s*\((${SUBLABEL_LETTERS_SRC})\))?(,?\s+(${dirs}))?`,
     'gu',
   );
   const numRe = new RegExp(NUM, 'g');
@@ -22,24 +32,36 @@ export function scanCrossReferences(source: string, index: LineIndex, f: Languag
       let m: RegExpExecArray | null;
       re.lastIndex = 0;
       while ((m = re.exec(text))) {
-        const before = text.slice(Math.max(0, m.index - 40), m.index);
-        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+        if (letterBefore(text, m.index)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         const direction = m[5] === undefined ? undefined : f.above.includes(m[5]) ? 'above' : 'below';
         if (!direction) {
-          if (f.refOwnerBefore.test(before) || /(?:article|artículo|статьи|статья)\s+[\w.]+,?\s+$/iu.test(before)) continue;
+          const before = text.slice(Math.max(0, m.index - 40), m.index);
+          const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+          if (f.refOwnerBefore.test(before) || ARTICLE_BEFORE_RE.test(before)) continue;
           if (f.refOfAfter.test(after)) continue;
         }
-        const targets: TextSpan[] = [];
-        const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(/\s/));
-        numRe.lastIndex = 0;
-        let n: RegExpExecArray | null;
-        while ((n = numRe.exec(m[1]))) {
-          const s = listStart + n.index;
-          targets.push(index.textNode(s, s + n[0].length, n[0]));
+        const targets = TARGETS;
+        targets.length = 0;
+        const listStart = fr.start + m.index + m[0].indexOf(m[1], m[0].search(SPACE_RE));
+        if (DIGITS_RE.test(m[1])) {
+          // one number (at most four digits, as NUM reads them): the one target, the whole list
+          targets.push(index.textNode(listStart, listStart + m[1].length, m[1]));
+        } else {
+          numRe.lastIndex = 0;
+          let n: RegExpExecArray | null;
+          while ((n = numRe.exec(m[1]))) {
+            const s = listStart + n.index;
+            targets.push(index.textNode(s, s + n[0].length, n[0]));
+          }
         }
         const s = fr.start + m.index;
-        // an array of its exact size (one grown by push keeps room for more)
-        const ref: CrossReference = index.node(s, s + m[0].length, { targets: targets.slice(), direction }, CrossReferenceNode);
+        // an array of its exact size (one grown by push keeps room for more), the fields set in place
+        const ref = new CrossReferenceNode(index, s, s + m[0].length) as unknown as CrossReference;
+        ref.targets = targets.slice();
+        ref.direction = direction;
         if (m[3]) {
           const { alpha, roman } = subLabelValues(m[3]);
           if (alpha !== undefined || roman !== undefined) {

@@ -2,7 +2,7 @@
 import type { Block, OperativeParagraph } from '../model';
 import type { ParseContext } from './context';
 import { extraVerbs, opening } from './builders';
-import { leadingWords } from './inline';
+import { leadingWordTexts } from './inline';
 import { verbLike } from './predicates';
 import { frontMatterFacts } from './front-matter';
 import { scanDirectives } from './directives';
@@ -63,13 +63,13 @@ function singleOperative(c: ParseContext): void {
   if (doc.operative.length || doc.preamble.length < (c.facts.lang === 'zh' ? 1 : 2)) return;
   const last = doc.preamble[doc.preamble.length - 1];
   if (last.ending.char !== '.') return;
-  const words = leadingWords(c.source, last.start, Math.min(last.end, last.start + 200), 8).map((w) => w.text);
+  const words = leadingWordTexts(c.source, last.start, Math.min(last.end, last.start + 200), 8);
   const op = c.phrases.match(words, 'operative');
   const isVerbLike = verbLike(c, words[0]);
   // Chinese marks no opening in italics and has no phrase data: a preamble of paragraphs ending
   // "，" that ends with one ending "。" ends with its operative part.
   const zhEnd = c.facts.lang === 'zh' && doc.preamble.slice(0, -1).every((p) => p.ending.char === ',');
-  if (!zhEnd && ((!op && !isVerbLike) || c.phrases.match(words, 'preambular'))) return;
+  if (!zhEnd && ((!op && !isVerbLike) || c.phrases.opens(words, 'preambular'))) return;
   doc.preamble.pop();
   const { wrappedInItalic: _w, kind: _k, opening: _o, ...base } = last;
   const p: OperativeParagraph = Object.assign(c.index.span(last.start, last.end), base, {

@@ -7,10 +7,23 @@
  * (an edit in the language sample that changes the language, a block whose role looked past the
  * edit, a text that is no resolution), it is a full parse.
  *
- * The previous document is used up: its nodes after the edit move to the new one.
+ * The previous document is used up: its nodes after the edit move to the new one, and its line index
+ * becomes the new text's (all the versions of a document share one). There is no full parse from
+ * time to time: the nodes read again copy their texts out of the new source (ownCopy), so the nodes
+ * kept from version to version hold no older source, and the memory stays that of one model.
  */
-import type { Block, Citation, CrossReference, Ending, OperativeParagraph, Paragraph, ResolutionDocument, SubParagraph } from '../model';
-import { LineIndex, type SourceSpan } from '../text';
+import type {
+  Block,
+  Citation,
+  CrossReference,
+  Ending,
+  OperativeParagraph,
+  Paragraph,
+  ResolutionDocument,
+  Span,
+  SubParagraph,
+} from '../model';
+import { ownCopy } from '../text';
 import { documentLanguage, SAMPLE } from '../detect-language';
 import { splitLines, type RawBlock } from './blocks';
 import { ParseContext, type ParseOptions } from './context';
@@ -23,16 +36,13 @@ import { scanCitations } from './citations';
 import { scanCrossReferences } from './cross-references';
 import { paragraphRanges } from './finish';
 
-/** After this many re-parses in a row a full parse starts afresh (reused nodes keep slices of older texts alive). */
-const MAX_GENERATIONS = 32;
-
 /**
  * The document of `source`, an edited version of `previous.source`, re-reading only what the
  * edit touches. Equal to `parse(source, options)`; `previous` must not be used afterwards.
  */
 export function reparse(previous: ResolutionDocument, source: string, options: ParseOptions = {}): ResolutionDocument {
   const trace = previous && traceOf(previous);
-  if (typeof source !== 'string' || !trace || trace.generation >= MAX_GENERATIONS || !sameOptions(trace.options, options)) {
+  if (typeof source !== 'string' || !trace || !sameOptions(trace.options, options)) {
     return parse(source, options);
   }
   if (previous.source === source) return previous;
@@ -76,8 +86,33 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
   return { prefix: p, suffix: s };
 }
 
-/** The line starts of the new text from the old ones: kept before the edit, found in it, moved after it. */
-function lineStartsAfter(old: number[], source: string, p: number, oldEnd: number, newEnd: number, delta: number): number[] {
+/** Is there a line break among the characters [from, to) of `text`? */
+function breakIn(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/**
+ * The line starts of the new text from the old ones: kept before the edit, found in it, moved after
+ * it. A keystroke with no line break in or next to the edit changes no line: the old list, its
+ * starts after the edit moved in place (the previous model is used up).
+ */
+function lineStartsAfter(
+  old: number[],
+  oldSource: string,
+  source: string,
+  p: number,
+  oldEnd: number,
+  newEnd: number,
+  delta: number,
+): number[] {
+  if (!breakIn(oldSource, p - 1, oldEnd + 1) && !breakIn(source, p - 1, newEnd + 1)) {
+    for (let k = lowerBound(old, oldEnd + 1, (x) => x); k < old.length; k++) old[k] += delta;
+    return old;
+  }
   const out: number[] = [];
   let k = 0;
   for (; k < old.length && old[k] < p; k++) out.push(old[k]);
@@ -129,49 +164,67 @@ function sameCurrent(a: Paragraph | undefined, b: Paragraph | undefined): boolea
   );
 }
 
-function move(s: unknown, lines: LineIndex, delta: number): void {
-  (s as SourceSpan).rebase(lines, delta);
+/** Moves a node by `delta` (its line index is the document's, already moved to the new text). */
+function move(s: Span, delta: number): void {
+  s.start += delta;
+  s.end += delta;
 }
 
 /** Endings moved for the paragraph being moved (an ending node may be shared by the paragraph, its lead-in and its last item). */
 const movedEndings: Ending[] = [];
 
-function moveEnding(e: Ending, lines: LineIndex, delta: number): void {
+function moveEnding(e: Ending, delta: number): void {
   if (movedEndings.includes(e)) return;
   movedEndings.push(e);
-  move(e.span, lines, delta);
+  move(e.span, delta);
 }
 
-function moveSub(s: SubParagraph, lines: LineIndex, delta: number): void {
-  move(s, lines, delta);
-  move(s.label, lines, delta);
-  moveEnding(s.ending, lines, delta);
-  for (const c of s.children) moveSub(c, lines, delta);
+function moveSub(s: SubParagraph, delta: number): void {
+  move(s, delta);
+  move(s.label, delta);
+  moveEnding(s.ending, delta);
+  for (const c of s.children) moveSub(c, delta);
 }
 
 /** Moves a paragraph of the previous parse and its nodes (footnote markers move with the marker list). */
-function moveParagraph(p: Paragraph, lines: LineIndex, delta: number, blockDelta: number): void {
+function moveParagraph(p: Paragraph, delta: number, blockDelta: number): void {
   movedEndings.length = 0;
-  move(p, lines, delta);
+  move(p, delta);
   p.blockIndex += blockDelta;
-  for (const f of p.fragments) move(f, lines, delta);
-  moveEnding(p.ending, lines, delta);
+  for (const f of p.fragments) move(f, delta);
+  moveEnding(p.ending, delta);
   if (p.opening) {
-    move(p.opening, lines, delta);
-    if (p.opening.italicSpan) move(p.opening.italicSpan, lines, delta);
+    move(p.opening, delta);
+    if (p.opening.italicSpan) move(p.opening.italicSpan, delta);
   }
   if (p.kind === 'operative') {
-    if (p.number) move(p.number, lines, delta);
-    for (const v of p.extraVerbs) move(v, lines, delta);
-    move(p.leadIn, lines, delta);
-    moveEnding(p.leadInEnding, lines, delta);
-    for (const s of p.subparagraphs) moveSub(s, lines, delta);
+    if (p.number) move(p.number, delta);
+    for (const v of p.extraVerbs) move(v, delta);
+    move(p.leadIn, delta);
+    moveEnding(p.leadInEnding, delta);
+    for (const s of p.subparagraphs) moveSub(s, delta);
     for (const item of p.listItems) {
-      move(item, lines, delta);
-      move(item.number, lines, delta);
+      move(item, delta);
+      move(item.number, delta);
     }
   }
   movedEndings.length = 0;
+}
+
+/**
+ * Gives every string under the nodes `o` (model nodes, arrays of them) a copy of its own, so that
+ * the nodes a next version keeps do not keep this version's source alive.
+ */
+function ownTexts(o: object, seen: Set<object>): void {
+  if (seen.has(o)) return;
+  seen.add(o);
+  const fields = o as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = fields[k];
+    if (typeof v === 'string') {
+      if (v.length >= 13) fields[k] = ownCopy(v);
+    } else if (typeof v === 'object' && v !== null) ownTexts(v, seen);
+  }
 }
 
 function incremental(prev: ResolutionDocument, trace: Trace, source: string, options: ParseOptions): ResolutionDocument | undefined {
@@ -190,7 +243,10 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     language = documentLanguage(source, options.language ?? 'auto');
     if (language.lang !== prev.lang || language.source !== prev.langSource) return undefined;
   }
-  const lines = new LineIndex(source, lineStartsAfter(prev.lineStarts, source, p, oldEnd, newEnd, delta));
+  // One line index for the model and the re-parses after it: the previous one, moved to the new text
+  // (the nodes before the edit keep their positions, those after it are moved below).
+  const lines = trace.index;
+  lines.moveTo(source, lineStartsAfter(prev.lineStarts, old, source, p, oldEnd, newEnd, delta));
   const c = new ParseContext(source, options, lines, language);
 
   // Where to start again: a block before the edit that began a paragraph, read in a state that
@@ -224,8 +280,9 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   const after = lowerBound(oldMarkers, oldTailStart, (m) => m.start);
   if (before > 0 && oldMarkers[before - 1].end > regionStart) return undefined;
   const moved = oldMarkers.slice(after);
-  for (const m of moved) move(m, lines, delta);
-  const all = oldMarkers.slice(0, before).concat(footnoteMarkersIn(source, lines, regionStart, oldTailStart + delta, []), moved);
+  for (const m of moved) move(m, delta);
+  const regionMarkers = footnoteMarkersIn(source, lines, regionStart, oldTailStart + delta, []);
+  const all = oldMarkers.slice(0, before).concat(regionMarkers, moved);
   let longest = 0;
   for (const m of all) longest = Math.max(longest, m.end - m.start);
   c.markers = { all, longest };
@@ -257,6 +314,7 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   );
   if (prev.authority && prev.authority.start < regionStart) doc.authority = prev.authority;
   if (prev.meeting && prev.meeting.start < regionStart) doc.meeting = prev.meeting;
+  const kept = { frontMatter: doc.frontMatter.length, footnoteDefinitions: doc.footnoteDefinitions.length, annexes: doc.annexes.length };
   for (let k = 0; k < trace.look.length; k += 2) if (trace.look[k] < r) c.look[trace.look[k]] = trace.look[k + 1];
   const newFlags = new Uint8Array(c.blockCount);
   newFlags.set(flags.subarray(0, r));
@@ -279,6 +337,16 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     classifyTraced(c, i, newFlags);
   }
   const regionEnd = met < 0 ? c.blockCount : met + blockDelta;
+  // The nodes read again, kept by the next versions: their texts copied out of this version's source.
+  const made: object[] = [
+    doc.blocks.slice(r),
+    regionMarkers,
+    doc.frontMatter.slice(kept.frontMatter),
+    doc.footnoteDefinitions.slice(kept.footnoteDefinitions),
+    doc.annexes.slice(kept.annexes),
+  ];
+  if (doc.authority && doc.authority !== prev.authority) made.push(doc.authority);
+  if (doc.meeting && doc.meeting !== prev.meeting) made.push(doc.meeting);
   if (doc.operative.length === 0 && met < 0) return undefined;
   const hasItalicNumbered = (ps: OperativeParagraph[]) => ps.some((q) => q.number && q.opening && q.opening.italic !== 'none');
 
@@ -296,41 +364,41 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     tailCitations = prev.citations.slice(lowerBound(prev.citations, startJ, (x) => x.start));
     tailReferences = prev.crossReferences.slice(lowerBound(prev.crossReferences, startJ, (x) => x.start));
     for (let k = met; k < n; k++) {
-      move(blocks[k], lines, delta);
+      move(blocks[k], delta);
       doc.blocks.push(blocks[k]);
     }
     for (const q of prev.preamble.slice(lowerBound(prev.preamble, met, (x) => x.blockIndex))) {
-      moveParagraph(q, lines, delta, blockDelta);
+      moveParagraph(q, delta, blockDelta);
       doc.preamble.push(q);
     }
     for (const q of oldOperative) {
-      moveParagraph(q, lines, delta, blockDelta);
+      moveParagraph(q, delta, blockDelta);
       doc.operative.push(q);
     }
     doc.frontMatter.push(...frontMatter);
     doc.annexes.push(...annexes);
     for (const d of definitions) {
-      move(d, lines, delta);
-      move(d.marker, lines, delta);
+      move(d, delta);
+      move(d.marker, delta);
       doc.footnoteDefinitions.push(d);
     }
     if (prev.authority && prev.authority.start >= startJ) {
-      move(prev.authority, lines, delta);
-      if (prev.authority.comma) move(prev.authority.comma, lines, delta);
+      move(prev.authority, delta);
+      if (prev.authority.comma) move(prev.authority.comma, delta);
       doc.authority = prev.authority;
     }
     if (prev.meeting && prev.meeting.start >= startJ) {
-      move(prev.meeting, lines, delta);
+      move(prev.meeting, delta);
       doc.meeting = prev.meeting;
     }
     for (const x of tailCitations) {
-      move(x, lines, delta);
-      if (x.date) move(x.date, lines, delta);
+      move(x, delta);
+      if (x.date) move(x.date, delta);
     }
     for (const x of tailReferences) {
-      move(x, lines, delta);
-      for (const t of x.targets) move(t, lines, delta);
-      if (x.subSpan) move(x.subSpan, lines, delta);
+      move(x, delta);
+      for (const t of x.targets) move(t, delta);
+      if (x.subSpan) move(x.subSpan, delta);
     }
     for (let k = 0; k < trace.look.length; k += 2) {
       if (trace.look[k] >= met) c.look[trace.look[k] + blockDelta] = trace.look[k + 1] + blockDelta;
@@ -347,19 +415,28 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   Object.assign(doc, frontMatterFacts(source, lines, c.facts, doc.frontMatter, doc.authority, doc.meeting));
   doc.directives.push(...scanDirectives(source, lines));
   const regionFrom = regionStart;
+  const regionCitations = scanCitations(source, lines, c.facts, paragraphRanges(doc.blocks as Block[], r, regionEnd));
   doc.citations = prev.citations
     .slice(
       0,
       lowerBound(prev.citations, regionFrom, (x) => x.start),
     )
-    .concat(scanCitations(source, lines, c.facts, paragraphRanges(doc.blocks as Block[], r, regionEnd)), tailCitations);
-  const regionParagraphs = [...doc.preamble, ...doc.operative].filter((q) => q.blockIndex >= r && q.blockIndex < regionEnd);
+    .concat(regionCitations, tailCitations);
+  const inRegion = (list: Paragraph[]) =>
+    list.slice(
+      lowerBound(list, r, (q) => q.blockIndex),
+      lowerBound(list, regionEnd, (q) => q.blockIndex),
+    );
+  const regionParagraphs = [...inRegion(doc.preamble), ...inRegion(doc.operative)];
+  const regionReferences = scanCrossReferences(source, lines, c.facts, regionParagraphs);
   doc.crossReferences = prev.crossReferences
     .slice(
       0,
       lowerBound(prev.crossReferences, regionFrom, (x) => x.start),
     )
-    .concat(scanCrossReferences(source, lines, c.facts, regionParagraphs), tailReferences);
+    .concat(regionReferences, tailReferences);
+  made.push(regionParagraphs, regionCitations, regionReferences);
+  ownTexts(made, new Set());
   keepTrace(c, options, newFlags, trace.generation + 1);
   return doc;
 }

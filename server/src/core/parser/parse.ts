@@ -8,6 +8,7 @@ import { finish } from './finish';
 
 function run(source: string, options: ParseOptions): ResolutionDocument {
   const c = new ParseContext(source, options);
+  c.wholeSource = true;
   c.raw = splitBlocks(source, c.index, c.numberRe, c.sublabelRe);
   const flags = new Uint8Array(c.blockCount);
   for (let i = 0; i < flags.length; i++) classifyTraced(c, i, flags);

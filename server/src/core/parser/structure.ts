@@ -3,7 +3,7 @@
  * part → closing → annexes), one handler per part, re-attaching page-break fragments to the
  * paragraph they continue.
  */
-import type { RawBlock } from './blocks';
+import { firstCode, isDigitCode, isSuperscriptDigit, mayOpenLabel, type RawBlock } from './blocks';
 import type { ParseContext } from './context';
 import { ANNEX_RE, FOOTNOTE_DEF_RE, HEADING_RE, MEETING_RE, RULE_RE, SECTION_RE } from './patterns';
 import {
@@ -21,6 +21,12 @@ import {
 } from './predicates';
 import { attachFragment, authority, continueListItem, footnoteDefinition, listItem, operative, preambular, subParagraph } from './builders';
 
+const COMMENT_OPEN_RE = /^\s*<!--/;
+const DIRECTIVE_OPEN_RE = /^\s*<!--\s*resolution-/;
+const ITALIC_OPENING_RE = /^\s*[*_]/;
+/** Notes under a table: "*a* From extrabudgetary funds.", "*Abbreviations*: GS (OL), …". */
+const TABLE_NOTE_RE = /^\s*[*_](?:[a-z]|Abbreviations?|Notes?|Sources?)[*_]/;
+
 /** Gives block i its role. */
 export function classify(c: ParseContext, i: number): void {
   const b = c.block(i);
@@ -33,36 +39,38 @@ export function classify(c: ParseContext, i: number): void {
 
 function classifyBlock(c: ParseContext, b: RawBlock, i: number): void {
   const t = b.text;
+  // The block's first character decides which line patterns can match (see splitLines).
+  const f = firstCode(c.source, b.start, b.end);
   // Comments, rules and footnote definitions are what they are in every part.
-  if (/^\s*<!--/.test(t)) {
-    c.addBlock(b, /^\s*<!--\s*resolution-/.test(t) ? 'directive' : 'other');
+  if (f === 60 /* < */ && COMMENT_OPEN_RE.test(t)) {
+    c.addBlock(b, DIRECTIVE_OPEN_RE.test(t) ? 'directive' : 'other');
     return;
   }
-  if (RULE_RE.test(t)) {
+  if ((f === 45 || f === 42 || f === 95) /* - * _ */ && RULE_RE.test(t)) {
     c.addBlock(b, 'rule');
     c.pageBreak = true;
     return;
   }
-  const fdef = FOOTNOTE_DEF_RE.exec(t);
+  const fdef = f === 60 || f === 91 /* [ */ || isSuperscriptDigit(f) ? FOOTNOTE_DEF_RE.exec(t) : null;
   if (fdef) {
     footnoteDefinition(c, b, fdef);
     c.pageBreak = true;
     return;
   }
-  const heading = HEADING_RE.exec(t);
+  const heading = f === 35 /* # */ ? HEADING_RE.exec(t) : null;
   const level = heading ? heading[1].length : undefined;
   switch (c.state) {
     case 'annex':
-      c.addBlock(b, 'annex', level !== undefined ? { level } : {});
+      c.addBlock(b, 'annex', level);
       return;
     case 'closing':
       return closingBlock(c, b, level);
     case 'front':
-      return frontBlock(c, b, i, level);
+      return frontBlock(c, b, i, level, f);
     case 'preamble':
-      return preambleBlock(c, b, i, level);
+      return preambleBlock(c, b, i, level, f);
     case 'operative':
-      return operativeBlock(c, b, level);
+      return operativeBlock(c, b, level, f);
   }
 }
 
@@ -72,7 +80,7 @@ function opensAnnex(c: ParseContext, b: RawBlock, level: number | undefined): bo
   if (trimmed.length >= 120 || !ANNEX_RE.test(trimmed)) return false;
   c.state = 'annex';
   c.current = undefined;
-  c.addBlock(b, 'annex', level !== undefined ? { level } : {});
+  c.addBlock(b, 'annex', level);
   return true;
 }
 
@@ -89,21 +97,21 @@ function closesWithMeeting(c: ParseContext, b: RawBlock): boolean {
 
 function closingBlock(c: ParseContext, b: RawBlock, level: number | undefined): void {
   if (opensAnnex(c, b, level)) return;
-  if (level !== undefined) c.addBlock(b, 'heading', { level });
+  if (level !== undefined) c.addBlock(b, 'heading', level);
   else c.addBlock(b, 'other');
 }
 
 /** Before the authority line and the preamble: headings, symbol, title, dates. */
-function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined): void {
+function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined, f: number): void {
   if (level !== undefined) {
-    c.doc.frontMatter.push(c.addBlock(b, 'heading', { level }));
+    c.doc.frontMatter.push(c.addBlock(b, 'heading', level));
     return;
   }
   if (!c.doc.authority && isAuthority(c, b, i)) {
     authority(c, b);
     return;
   }
-  const num = c.numberRe.exec(b.text);
+  const num = isDigitCode(f) ? c.numberRe.exec(b.text) : null;
   if (num && opensOperative(c, b.start + num[0].length, b.end)) {
     operative(c, b, num);
     return;
@@ -120,9 +128,9 @@ function frontBlock(c: ParseContext, b: RawBlock, i: number, level: number | und
   c.doc.frontMatter.push(c.addBlock(b, 'frontMatter'));
 }
 
-function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined): void {
+function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | undefined, f: number): void {
   if (level !== undefined) {
-    c.addBlock(b, 'heading', { level });
+    c.addBlock(b, 'heading', level);
     return;
   }
   if (closesWithMeeting(c, b)) return;
@@ -131,13 +139,13 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
     return;
   }
   // Preambular paragraphs are never numbered: a number opens the operative part.
-  const num = c.numberRe.exec(b.text) ?? undottedNumber(c, b);
+  const num = isDigitCode(f) ? (c.numberRe.exec(b.text) ?? undottedNumber(c, b)) : null;
   if (num) {
     operative(c, b, num);
     return;
   }
   if (isSectionLabel(b)) {
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
   if (c.current && isFragment(c, b)) {
@@ -146,7 +154,7 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
   }
   if (!c.facts.capitalised && isSectionHeading(c, b)) {
     // A heading between paragraphs in a script without capitals (Chinese, Arabic, Russian).
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
   // An unnumbered paragraph with an operative verb before an operative part that is numbered
@@ -156,20 +164,20 @@ function preambleBlock(c: ParseContext, b: RawBlock, i: number, level: number | 
   else preambular(c, b);
 }
 
-function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined): void {
+function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined, f: number): void {
   if (opensAnnex(c, b, level)) return;
   if (level !== undefined) {
-    c.addBlock(b, 'heading', { level });
+    c.addBlock(b, 'heading', level);
     return;
   }
   if (closesWithMeeting(c, b)) return;
-  const num = c.numberRe.exec(b.text) ?? undottedNumber(c, b);
+  const num = isDigitCode(f) ? (c.numberRe.exec(b.text) ?? undottedNumber(c, b)) : null;
   const cur = c.current?.kind === 'operative' ? c.current : undefined;
   if (c.adopting && cur) {
     // The adopted text runs until an operative paragraph of the resolution itself (an italic verb)
     // or the meeting line: its numbered paragraphs are items, everything else continues them.
     const contentStart = num ? b.start + num[0].length : b.start;
-    const resumes = /^\s*[*_]/.test(c.source.slice(contentStart, contentStart + 4)) && opensOperative(c, contentStart, b.end);
+    const resumes = ITALIC_OPENING_RE.test(c.source.slice(contentStart, contentStart + 4)) && opensOperative(c, contentStart, b.end);
     if (!resumes) {
       if (num) listItem(c, b, num);
       else continueListItem(c, b);
@@ -184,10 +192,10 @@ function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined)
   }
   if (isSectionLabel(b)) {
     // A section label between paragraphs is neither a paragraph nor a fragment of one.
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
-  const sub = c.sublabelRe.exec(b.text);
+  const sub = mayOpenLabel(f) ? c.sublabelRe.exec(b.text) : null;
   if (c.listMode && cur && (sub || !opensParagraph(c, b))) {
     // Inside a numbered list (an adopted text), labelled and plain blocks continue the item.
     continueListItem(c, b);
@@ -201,11 +209,11 @@ function operativeBlock(c: ParseContext, b: RawBlock, level: number | undefined)
   // A short line with no closing punctuation after a finished paragraph is a section heading
   // ("Multilingualism and global communications").
   if (isSectionHeading(c, b)) {
-    c.addBlock(b, 'heading', { level: 0 });
+    c.addBlock(b, 'heading', 0);
     return;
   }
   // Notes under a table: "*a* From extrabudgetary funds.", "*Abbreviations*: GS (OL), …".
-  if (/^\s*[*_](?:[a-z]|Abbreviations?|Notes?|Sources?)[*_]/.test(b.text)) {
+  if (TABLE_NOTE_RE.test(b.text)) {
     c.addBlock(b, 'other');
     return;
   }

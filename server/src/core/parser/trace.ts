@@ -14,7 +14,7 @@ export interface Trace {
   flags: Uint8Array;
   /** Pairs (block, last block its role depended on), by block. */
   look: number[];
-  /** Re-parses since the last full parse (their nodes hold slices of older texts). */
+  /** Re-parses since the last full parse. */
   generation: number;
 }
 

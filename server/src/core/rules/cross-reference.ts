@@ -1,18 +1,31 @@
 import { resolveTarget } from '../fix';
 import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { operativeAt, rangeOf } from './util';
-import type { SubParagraph } from '../model';
+import type { CrossReference, ResolutionDocument, SubParagraph } from '../model';
+
+const PARENS_AND_SPACES_RE = /[()\s]/g;
+const LABEL_MARKS_RE = /[().\s]/g;
 
 /** The sub-paragraph labelled `sub` ("(b)") among items and their children. */
 function findSub(items: SubParagraph[], sub: string): SubParagraph | undefined {
-  const want = sub.replace(/[()\s]/g, '').toLowerCase();
+  const want = sub.replace(PARENS_AND_SPACES_RE, '').toLowerCase();
   for (const s of items) {
-    if (s.label.text.replace(/[().\s]/g, '').toLowerCase() === want) return s;
+    if (s.label.text.replace(LABEL_MARKS_RE, '').toLowerCase() === want) return s;
     const inner = findSub(s.children, sub);
     if (inner) return inner;
   }
   return undefined;
 }
+
+/**
+ * The reference as the draft writes it, in its language ("paragraphe 5 ci-dessus"); English drafts
+ * keep the form that names only this target ("paragraph 5 above").
+ */
+function quotedRef(doc: ResolutionDocument, ref: CrossReference, label: string): string {
+  return `“${doc.lang === 'en' ? `paragraph ${label} ${ref.direction}` : doc.source.slice(ref.start, ref.end).replace(SPACES_RE, ' ')}”`;
+}
+
+const SPACES_RE = /\s+/g;
 
 const id = 'cross-reference';
 
@@ -33,12 +46,8 @@ export const rule: Rule = {
       for (const t of ref.targets) {
         const target = resolveTarget(doc, ref, t.text);
         const label = t.text.trim();
-        // the reference as the draft writes it, in its language ("paragraphe 5 ci-dessus"); English
-        // drafts keep the form that names only this target ("paragraph 5 above")
-        const quoted = () =>
-          `“${doc.lang === 'en' ? `paragraph ${label} ${ref.direction}` : doc.source.slice(ref.start, ref.end).replace(/\s+/g, ' ')}”`;
         if (target === undefined) {
-          ctx.report({ range: rangeOf(lines, t), message: ctx.t('cross-reference.nowhere', { ref: quoted(), label }) });
+          ctx.report({ range: rangeOf(lines, t), message: ctx.t('cross-reference.nowhere', { ref: quotedRef(doc, ref, label), label }) });
           continue;
         }
         // "paragraph 1 (b) below" inside paragraph 1 points to its own sub-paragraph (b): the
@@ -52,9 +61,9 @@ export const rule: Rule = {
             range: rangeOf(lines, t),
             message:
               here && here.index === target
-                ? ctx.t('cross-reference.self', { ref: quoted() })
+                ? ctx.t('cross-reference.self', { ref: quotedRef(doc, ref, label) })
                 : ctx.t('cross-reference.wrongWay', {
-                    ref: quoted(),
+                    ref: quotedRef(doc, ref, label),
                     label,
                     where: ctx.t(ref.direction === 'above' ? 'where.below' : 'where.above'),
                   }),

@@ -8,6 +8,8 @@ import { docsUrl, type Rule, type RuleContext } from './types';
 import { paragraphRule } from './paragraph-rule';
 import { edit, rangeOf } from './util';
 
+const TABLE_ROW_RE = /^\s*\|/;
+
 const id = 'double-space';
 
 const MESSAGES = {
@@ -64,7 +66,7 @@ export const rule: Rule = paragraphRule(
           const from = lineStart;
           lineStart += line.length + 1;
           // A table row, or a line with a comment or a code span: its spacing is the writer's.
-          if (/^\s*\|/.test(line) || line.includes('<!--') || line.includes('`')) continue;
+          if (TABLE_ROW_RE.test(line) || line.includes('<!--') || line.includes('`')) continue;
           for (const m of line.matchAll(RUN)) {
             const start = from + m.index;
             const end = start + m[0].length;

@@ -2,6 +2,8 @@ import { renumberFootnotesEdits } from '../fix';
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
 
+const DIGITS_RE = /^\d+$/;
+
 const id = 'footnote-sequence';
 
 export const rule: Rule = {
@@ -19,7 +21,7 @@ export const rule: Rule = {
     const seen = new Set<string>();
     let expected = 1;
     for (const m of doc.footnoteMarkers) {
-      if (!/^\d+$/.test(m.label) || seen.has(m.label)) continue;
+      if (!DIGITS_RE.test(m.label) || seen.has(m.label)) continue;
       seen.add(m.label);
       if (Number(m.label) !== expected) {
         const edits = renumberFootnotesEdits(doc);

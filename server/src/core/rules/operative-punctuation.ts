@@ -45,7 +45,7 @@ export const rule: Rule = paragraphRule(
       const p = para as OperativeParagraph;
       // a paragraph introducing its own numbered list (a provisional agenda) ends as its list does
       if (p.listItems.length > 0) return;
-      checkEnding(ctx, p, last ? '.' : ';', ctx.t(last ? 'what.lastOperative' : 'what.operative'));
+      checkEnding(ctx, p, last ? '.' : ';', last ? 'what.lastOperative' : 'what.operative');
       if (p.subparagraphs.length > 0) {
         if (p.leadInEnding && p.leadInEnding.char !== ':') report(ctx, p.leadInEnding, ':', ctx.t('what.leadIn'));
         checkItems(ctx, p.subparagraphs);

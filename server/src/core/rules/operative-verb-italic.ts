@@ -2,6 +2,10 @@ import { docsUrl, type Rule, PHRASE_LANGUAGES } from './types';
 import { isMisplacedPreambular, italicEdits, openingWords, plainPhrase, quote, rangeOf, upperFirst } from './util';
 import { paragraphRule } from './paragraph-rule';
 
+const LOWER_FIRST_RE = /^[a-z]/;
+const SPACES_RE = /\s+/;
+const EMPHASIS_RE = /[*_]/;
+
 const id = 'operative-verb-italic';
 
 /**
@@ -18,8 +22,8 @@ export function acceptablePartial(openingText: string, italicText: string | unde
   if (!italic || !phrase.startsWith(italic)) return false;
   const rest = phrase.slice(italic.length).trim();
   if (!rest) return true;
-  if (/^[a-z]/.test(phrase.slice(italic.length))) return false; // italics end inside a word
-  return rest.split(/\s+/).every((w) => ROMAN_TAIL.has(w));
+  if (LOWER_FIRST_RE.test(phrase.slice(italic.length))) return false; // italics end inside a word
+  return rest.split(SPACES_RE).every((w) => ROMAN_TAIL.has(w));
 }
 
 export const rule: Rule = paragraphRule(
@@ -45,14 +49,14 @@ export const rule: Rule = paragraphRule(
       // it as the phrase would stand at the start.
       const { head, before } = openingWords(doc, p);
       const headText = head && before.length ? upperFirst(head.text) : head?.text;
-      if (!head || (o.italic === 'none' && !/[*_]/.test(o.text) && ctx.phrases.clearlyNotPhrase('operative', headText!))) return;
+      if (!head || (o.italic === 'none' && !EMPHASIS_RE.test(o.text) && ctx.phrases.clearlyNotPhrase('operative', headText!))) return;
       const phrase = plainPhrase(o.text);
       if (!phrase) return;
       const edits = italicEdits(doc, lines, p, true);
       ctx.report({
         range: rangeOf(lines, o),
         message:
-          o.italic === 'partial' || /[*_]/.test(o.text)
+          o.italic === 'partial' || EMPHASIS_RE.test(o.text)
             ? ctx.t('operative-verb-italic.partial', { phrase: quote(phrase) })
             : ctx.t('operative-verb-italic.none', { phrase: quote(phrase) }),
         fix: edits ? { title: ctx.t('fix.italicise', { phrase: quote(phrase) }), edits } : undefined,

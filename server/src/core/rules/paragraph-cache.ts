@@ -10,10 +10,17 @@
  *    numbered, the authority line), the configuration, the locale, the checks that run, and the
  *    corpus when a check that reads it runs.
  * Entries live as long as their paragraph node (a WeakMap).
+ *
+ * A full parse (a first parse, or a re-parse that could not be sure of a shortcut) makes new
+ * paragraph nodes: a node met for the first time then takes the entry of a paragraph of the last
+ * document checked with the same text, when that paragraph is the same to the checks: the same node
+ * fields with offsets taken from its start (opening, number, sub-paragraphs, fragments, endings, …),
+ * and the same conditions above.
  */
-import type { Paragraph } from '../model';
+import type { Paragraph, ResolutionDocument } from '../model';
 import type { Report } from './types';
-import type { LineIndex } from '../text';
+import { ownCopy, type LineIndex } from '../text';
+import { commonEnds } from '../parser/incremental';
 
 /** Characters after a paragraph a paragraph check may read (a preambular paragraph's `(a)` list after it). */
 export const MARGIN = 48;
@@ -51,12 +58,134 @@ export function internKey(key: string): string {
   return lastKey;
 }
 
+/** The document of the run going on, the one of the run before, and the latter's paragraphs by text (made when first needed). */
+let current: ResolutionDocument | undefined;
+let previous: ResolutionDocument | undefined;
+let byText: Map<string, Paragraph[]> | undefined;
+/** Does the run's document have paragraph nodes of its own (a full parse), so that looking up by text may pay? */
+let fresh = false;
+
+/**
+ * The paragraphs of the last run in the order they were checked, with their entries, and those of
+ * the run going on: a re-parse keeps the paragraphs before its edit at the same place in the list and
+ * those after it shifted by the same count, so a paragraph finds its entry there without a lookup.
+ */
+let lastParagraphs: Paragraph[] = [];
+let lastEntries: Array<Entry | undefined> = [];
+let runParagraphs: Paragraph[] = [];
+let runEntries: Array<Entry | undefined> = [];
+/** Where the run is in its list, and how far the last run's list is shifted after an edit. */
+let at = 0;
+let shift = 0;
+/** The text of the last run, and where the text of the run going on differs from it: [editStart, editEnd). */
+let lastSource = '';
+let editStart = 0;
+let editEnd = 0;
+
+/** A run of the paragraph checks over `doc` begins. */
+export function startRun(doc: ResolutionDocument): void {
+  at = 0;
+  shift = lastParagraphs.length - (doc.preamble.length + doc.operative.length);
+  if (doc.source === lastSource) {
+    editStart = Infinity;
+    editEnd = -1;
+  } else {
+    const { prefix, suffix } = commonEnds(lastSource, doc.source);
+    editStart = prefix;
+    editEnd = doc.source.length - suffix;
+  }
+  if (doc !== current) {
+    previous = current;
+    current = doc;
+  }
+  byText = undefined;
+  // a re-parse keeps the paragraphs before and after its edit: the first and the last one stay the same node
+  const shares = (a: Paragraph[], b: Paragraph[]) => a.length > 0 && b.length > 0 && (a[0] === b[0] || a[a.length - 1] === b[b.length - 1]);
+  fresh = !!previous && previous !== doc && !shares(doc.preamble, previous.preamble) && !shares(doc.operative, previous.operative);
+}
+
+/** The run is over: the document before it is no longer needed (the run's own is its caller's). */
+export function endRun(): void {
+  lastSource = current?.source ?? '';
+  previous = undefined;
+  byText = undefined;
+  runParagraphs.length = at;
+  runEntries.length = at;
+  [lastParagraphs, runParagraphs] = [runParagraphs, lastParagraphs];
+  [lastEntries, runEntries] = [runEntries, lastEntries];
+}
+
+function holds(e: Entry | undefined, p: Paragraph, key: string, last: boolean, source: string): e is Entry {
+  return (
+    !!e &&
+    e.key === key &&
+    e.last === last &&
+    e.text === p.text &&
+    e.length === p.end - p.start &&
+    e.fragments === p.fragments.length &&
+    source.startsWith(e.after, p.end)
+  );
+}
+
 /** The reports stored for `p` under `key` and how far the paragraph moved since, if they still hold. */
 export function storedReports(p: Paragraph, key: string, last: boolean, source: string): Stored | undefined {
+  const i = at++;
+  runParagraphs[i] = p;
+  // the same node at its place in the last run's list: its entry held then, for the same node (the
+  // same text, length and fragments); the characters after it changed only if they meet the edit
+  const aligned = lastParagraphs[i] === p ? lastEntries[i] : lastParagraphs[i + shift] === p ? lastEntries[i + shift] : undefined;
+  if (aligned && aligned.key === key && aligned.last === last && (p.end + MARGIN <= editStart || p.end >= editEnd)) {
+    runEntries[i] = aligned;
+    return aligned;
+  }
   const e = entries.get(p);
-  if (!e || e.key !== key || e.last !== last || e.text !== p.text || e.length !== p.end - p.start || e.fragments !== p.fragments.length)
-    return undefined;
-  return source.startsWith(e.after, p.end) ? e : undefined;
+  let found = holds(e, p, key, last, source) ? e : undefined;
+  if (!found && fresh) found = byItsText(p, key, last, source);
+  runEntries[i] = found;
+  return found;
+}
+
+/** The entry of a paragraph of the last document checked that is the same as `p` to the paragraph checks, now `p`'s too. */
+function byItsText(p: Paragraph, key: string, last: boolean, source: string): Entry | undefined {
+  if (!byText) {
+    byText = new Map();
+    for (const list of [previous!.preamble, previous!.operative])
+      for (const q of list) {
+        if (!entries.has(q)) continue;
+        const same = byText.get(q.text);
+        if (same) same.push(q);
+        else byText.set(q.text, [q]);
+      }
+  }
+  for (const q of byText.get(p.text) ?? []) {
+    const e = entries.get(q);
+    if (holds(e, p, key, last, source) && sameNode(q, p, q.start, p.start)) {
+      entries.set(p, e);
+      return e;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Are two nodes the same but for where they stand: every field equal, offsets (`start`, `end`)
+ * counted from `a0` and `b0`, and the block index (which moves with the paragraph) aside?
+ */
+function sameNode(a: unknown, b: unknown, a0: number, b0: number): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    if (k === 'blockIndex') continue;
+    if (k === 'start' || k === 'end') {
+      if ((x[k] as number) - a0 !== (y[k] as number) - b0) return false;
+    } else if (!sameNode(x[k], y[k], a0, b0)) return false;
+  }
+  return true;
 }
 
 /** Reports stored for a paragraph: `start` is where the paragraph stood then (they move by its move since). */
@@ -67,26 +196,33 @@ export interface Stored {
 
 /** Remembers the reports of `p` (as the paragraph checks made them on `source`). */
 export function storeReports(p: Paragraph, key: string, last: boolean, source: string, reports: StoredReport[]): void {
-  entries.set(p, {
+  const e: Entry = {
     key,
     start: p.start,
     length: p.end - p.start,
     text: p.text,
     fragments: p.fragments.length,
     last,
-    after: source.slice(p.end, p.end + MARGIN),
+    after: ownCopy(source.slice(p.end, p.end + MARGIN)),
     reports: reports.length ? reports : NONE,
-  });
+  };
+  entries.set(p, e);
+  if (runParagraphs[at - 1] === p) runEntries[at - 1] = e;
 }
 
 /** A report of a paragraph check, with offsets. */
 export function storedOf(rule: number, r: Report, lines: LineIndex): StoredReport {
-  const s: StoredReport = { rule, start: lines.offsetAt(r.range.start), end: lines.offsetAt(r.range.end), message: r.message };
+  // the texts copied: a message or a fix may be made of slices of this version's source
+  const s: StoredReport = { rule, start: lines.offsetAt(r.range.start), end: lines.offsetAt(r.range.end), message: ownCopy(r.message) };
   if (r.minor) s.minor = true;
   if (r.fix)
     s.fix = {
-      title: r.fix.title,
-      edits: r.fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })),
+      title: ownCopy(r.fix.title),
+      edits: r.fix.edits.map((e) => ({
+        start: lines.offsetAt(e.range.start),
+        end: lines.offsetAt(e.range.end),
+        newText: ownCopy(e.newText),
+      })),
     };
   return s;
 }

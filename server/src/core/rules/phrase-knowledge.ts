@@ -5,6 +5,7 @@ export {
   PhraseKnowledge,
   headOf,
   isModifier,
+  leadingWordBounds,
   leadingWords,
   matchCase,
   phraseKnowledge,

@@ -16,7 +16,7 @@ export const rule: Rule = paragraphRule(
   {
     parts: 'preamble',
     check(ctx, p) {
-      checkEnding(ctx, p, ',', ctx.t('what.preambular'));
+      checkEnding(ctx, p, ',', 'what.preambular');
     },
   },
 );

@@ -5,6 +5,9 @@ import type { RuleContext } from './types';
 import type { MessageId } from '../messages';
 import { edit, firstLineRange, rangeOf } from './util';
 
+/** A list of sub-paragraphs that follows a paragraph. */
+const FIRST_ITEM_RE = /^\s*\(a\)/;
+
 const NAMES: Record<string, MessageId> = {
   ',': 'punct.comma',
   ';': 'punct.semicolon',
@@ -25,13 +28,14 @@ export function endingMessage(ctx: RuleContext, what: string, has: string, want:
   return { message: ctx.t('punctuation.ending', { what, has, want: wanted }), fixTitle: ctx.t('fix.endWith', { want: wanted }) };
 }
 
-export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: string): void {
+/** `what` names the paragraph in the message (looked up only when there is a finding). */
+export function checkEnding(ctx: RuleContext, p: Paragraph, want: string, what: MessageId): void {
   const { doc, lines } = ctx;
   const e = p.ending;
   if (e.char === want) return;
   // a preambular paragraph introducing its own list of items ends with a colon
-  if (p.kind === 'preambular' && e.char === ':' && /^\s*\(a\)/.test(doc.source.slice(p.end, p.end + 40))) return;
-  const text = endingMessage(ctx, what, endingName(ctx, e.char) + (e.conjunction ? ` “; ${e.conjunction}”` : ''), want);
+  if (p.kind === 'preambular' && e.char === ':' && FIRST_ITEM_RE.test(doc.source.slice(p.end, p.end + 40))) return;
+  const text = endingMessage(ctx, ctx.t(what), endingName(ctx, e.char) + (e.conjunction ? ` “; ${e.conjunction}”` : ''), want);
   let fix: Fix;
   if (e.char === '') {
     fix = { title: text.fixTitle, edits: [edit(lines, e.span.start, e.span.start, want)] };

@@ -2,7 +2,7 @@ import type { Paragraph } from '../model';
 import type { Edit } from '../findings';
 import type { Word } from './phrase-knowledge';
 import { docsUrl, type Rule, type RuleContext, PHRASE_LANGUAGES } from './types';
-import { edit, lowerFirst, openingWords, quote, rangeOf, upperFirst } from './util';
+import { edit, lowerFirst, openingWords, quote, rangeOf, upperFirst, type OpeningWords } from './util';
 
 const id = 'repeated-opening';
 
@@ -37,7 +37,8 @@ interface Analysis {
   head?: Word;
   headKey?: string;
   adverb?: Word;
-  words: Word[];
+  /** The opening's words (its `words` are made when first read). */
+  opening: OpeningWords;
   before: Word[];
   /** Where an inserted adverb goes, in languages that put it after the verb. */
   insertAfter?: Word;
@@ -51,8 +52,9 @@ const REFLEXIVE = new Set(['se', "s'", 's’']);
  * "Pide también", "ссылаясь также"): the adverb is looked for inside the opening phrase.
  */
 function analyseAfter(ctx: RuleContext, p: Paragraph): Analysis {
-  const { words, head, before } = openingWords(ctx.doc, p);
-  if (!head) return { words, before };
+  const opening = openingWords(ctx.doc, p);
+  const { words, head, before } = opening;
+  if (!head) return { opening, before };
   const facts = ctx.phrases.facts;
   const i = words.indexOf(head);
   let key = head.text.toLowerCase();
@@ -75,15 +77,17 @@ function analyseAfter(ctx: RuleContext, p: Paragraph): Analysis {
       break;
     }
   }
-  return { head, headKey: key, adverb, words, before, insertAfter: last };
+  return { head, headKey: key, adverb, opening, before, insertAfter: last };
 }
 
 function analyse(ctx: RuleContext, p: Paragraph): Analysis {
   if (ctx.phrases.facts.adverbPosition === 'after') return analyseAfter(ctx, p);
-  const { words, head, before } = openingWords(ctx.doc, p);
-  if (!head) return { words, before };
+  const opening = openingWords(ctx.doc, p);
+  const { head, before } = opening;
+  if (!head) return { opening, before };
   let adverb = before.find((w) => ADVERBS.has(w.text.toLowerCase()));
   if (!adverb && p.kind === 'preambular') {
+    const words = opening.words;
     const i = words.indexOf(head);
     for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
       const w = words[j].text.toLowerCase();
@@ -94,7 +98,7 @@ function analyse(ctx: RuleContext, p: Paragraph): Analysis {
       if (!PHRASE_WORDS.has(w)) break;
     }
   }
-  return { head, headKey: head.text.toLowerCase(), adverb, words, before };
+  return { head, headKey: head.text.toLowerCase(), adverb, opening, before };
 }
 
 /** What the sequence of openings needs of a paragraph: its head and whether an adverb goes with it. */
@@ -131,15 +135,15 @@ function summary(ctx: RuleContext, p: Paragraph): Summary {
 function removeAdverb(ctx: RuleContext, a: Analysis): Edit[] {
   const { lines, doc } = ctx;
   const adv = a.adverb!;
-  const i = a.words.indexOf(adv);
-  const next = a.words[i + 1];
+  const i = a.opening.words.indexOf(adv);
+  const next = a.opening.words[i + 1];
   if (i === 0 && next) {
     // "Also requests" → "Requests" (inside the same emphasis)
     const between = doc.source.slice(adv.end, next.start);
     const keep = between.replace(/\s+/g, '');
     return [edit(lines, adv.start, next.start + 1, keep + upperFirst(doc.source[next.start]))];
   }
-  const prev = a.words[i - 1];
+  const prev = a.opening.words[i - 1];
   if (prev) {
     const between = doc.source.slice(prev.end, adv.start);
     return [edit(lines, prev.end, adv.end, between.replace(/\s+/g, ''))];
@@ -158,8 +162,8 @@ function insertAdverb(ctx: RuleContext, p: Paragraph, a: Analysis, adverb: strin
   let after = head;
   const tail = AFTER_PHRASE[a.headKey!];
   if (tail) {
-    const i = a.words.indexOf(head);
-    const next = a.words.slice(i + 1, i + 1 + tail.length);
+    const i = a.opening.words.indexOf(head);
+    const next = a.opening.words.slice(i + 1, i + 1 + tail.length);
     if (next.length === tail.length && next.every((w, k) => w.text.toLowerCase() === tail[k])) after = next[next.length - 1];
   }
   return [edit(lines, after.end, after.end, ' ' + adverb)];
@@ -194,8 +198,8 @@ export const rule: Rule = {
         // the analysis with offsets, for the paragraphs reported only
         const a = unmatched || noAdverb ? analyse(ctx, p) : undefined;
         if (a?.head && a.adverb && unmatched) {
-          const phrase = a.words
-            .slice(0, a.words.indexOf(a.head) + 1)
+          const phrase = a.opening.words
+            .slice(0, a.opening.words.indexOf(a.head) + 1)
             .concat(a.adverb.start > a.head.start ? [a.adverb] : [])
             .map((w) => w.text)
             .join(' ');

@@ -13,16 +13,18 @@ import { edit, openingWords, quote, rangeOf } from './util';
 export function checkUnknownOpening(ctx: RuleContext, kind: PhraseKind, p: Paragraph, expected: MessageId): void {
   const { doc, lines, phrases } = ctx;
   const other: PhraseKind = kind === 'operative' ? 'preambular' : 'operative';
-  const { head, words } = openingWords(doc, p);
+  const opening = openingWords(doc, p);
+  const { head } = opening;
   if (!head) return;
   if (phrases.isHead(kind, head.text)) {
     // a known head with a slip further in the phrase ("Noting with concen")
-    const from = words.indexOf(head);
-    const slip = phrases.suggestInPhrase(
-      kind,
-      words.slice(from).map((w) => w.text),
-    );
+    const longest = phrases.longestWithHead(kind, head.text);
+    if (!longest) return;
+    // the head stands right after its modifiers; no word past the longest phrase counts
+    const from = opening.before.length;
+    const slip = phrases.suggestInPhrase(kind, opening.textsFrom(from, longest));
     if (slip) {
+      const words = opening.words;
       const w = words[from + slip.index];
       const phrase = words
         .slice(from, from + slip.index)

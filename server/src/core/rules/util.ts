@@ -2,36 +2,104 @@
 import type { OperativeParagraph, Paragraph, Range, ResolutionDocument, Span } from '../model';
 import type { Edit } from '../findings';
 import type { LineIndex } from '../text';
-import { headOf, leadingWords, type PhraseKnowledge, type Word } from './phrase-knowledge';
+import { isModifier, leadingWordBounds, type PhraseKnowledge, type Word } from './phrase-knowledge';
+
+/** What stands between a paragraph's number and its words. */
+const BEFORE_WORDS_RE = /[\s.)\]]/;
+const EMPHASIS_RUN_RE = /[*_]+/g;
+const SPACES_RE = /\s+/g;
+const EMPHASIS_RE = /[*_]/;
+const STARS_RE = /\*+/g;
 
 /** Offset where a paragraph's words begin (past the number token of an operative paragraph). */
 export function bodyStart(doc: ResolutionDocument, p: Paragraph): number {
   let i = p.kind === 'operative' && p.number ? p.number.end : p.start;
   const src = doc.source;
-  while (i < p.end && /[\s.)\]]/.test(src[i])) i++;
+  while (i < p.end && BEFORE_WORDS_RE.test(src[i])) i++;
   return i;
 }
 
 export interface OpeningWords {
-  words: Word[];
+  /** The leading words (up to 8), made when first asked (most checks need the head only). */
+  readonly words: Word[];
   head?: Word;
   /** Modifiers before the head ("Also", "Strongly"). */
   before: Word[];
+  /** The texts of the words from the k-th on (at most `max`). */
+  textsFrom(k: number, max?: number): string[];
 }
 
-/** Opening words per paragraph node: several checks ask for them, the parse does not change. */
-const openingCache = new WeakMap<ResolutionDocument, Map<Paragraph, OpeningWords>>();
+/** Opening words held as offsets: the modifiers and the head as words, the rest made on demand. */
+class Opening implements OpeningWords {
+  head?: Word;
+  before: Word[] = [];
+  private list?: Word[];
+  constructor(
+    private readonly source: string,
+    /** start, end of each word */
+    private readonly bounds: number[],
+  ) {}
+
+  get words(): Word[] {
+    if (!this.list) {
+      const n = this.bounds.length / 2;
+      const list = new Array<Word>(n);
+      const h = this.before.length;
+      for (let k = 0; k < n; k++) {
+        if (k < h) list[k] = this.before[k];
+        else if (k === h && this.head) list[k] = this.head;
+        else list[k] = wordAt(this.source, this.bounds, k);
+      }
+      this.list = list;
+    }
+    return this.list;
+  }
+
+  textsFrom(k: number, max = Infinity): string[] {
+    const n = Math.max(0, Math.min(this.bounds.length / 2 - k, max));
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = this.source.slice(this.bounds[2 * (k + i)], this.bounds[2 * (k + i) + 1]);
+    return out;
+  }
+}
+
+function wordAt(source: string, bounds: number[], k: number): Word {
+  const s = bounds[2 * k];
+  const e = bounds[2 * k + 1];
+  return { text: source.slice(s, e), start: s, end: e };
+}
+
+/** Scratch space of the word scan. */
+const BOUNDS: number[] = new Array<number>(16).fill(0);
+
+/**
+ * Opening words per paragraph node: several checks ask for them, the parse does not change. Kept
+ * by the paragraph's block index (each paragraph begins at a block of its own), beside the
+ * paragraph they belong to: reading an array slot costs less than a map lookup per question.
+ */
+const openingCache = new WeakMap<ResolutionDocument, { paragraphs: Paragraph[]; values: OpeningWords[] }>();
 
 export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
   let perDoc = openingCache.get(doc);
-  if (!perDoc) openingCache.set(doc, (perDoc = new Map()));
-  const cached = perDoc.get(p);
-  if (cached) return cached;
+  if (!perDoc) openingCache.set(doc, (perDoc = { paragraphs: [], values: [] }));
+  const i = p.blockIndex;
+  if (perDoc.paragraphs[i] === p) return perDoc.values[i];
   const first = p.fragments[0] ?? p;
-  const words = leadingWords(doc.source, bodyStart(doc, p), first.end, 8);
-  const { head, before } = headOf(words, doc.lang);
-  const value = { words, head, before };
-  perDoc.set(p, value);
+  const n = leadingWordBounds(doc.source, bodyStart(doc, p), first.end, 8, BOUNDS);
+  const value = new Opening(doc.source, BOUNDS.slice(0, 2 * n));
+  // headOf: the first word that is not a modifier, with the modifiers before it
+  for (let k = 0; k < n; k++) {
+    const w = wordAt(doc.source, BOUNDS, k);
+    if (isModifier(w.text, doc.lang)) value.before.push(w);
+    else {
+      value.head = w;
+      break;
+    }
+  }
+  if (Number.isInteger(i) && i >= 0) {
+    perDoc.paragraphs[i] = p;
+    perDoc.values[i] = value;
+  }
   return value;
 }
 
@@ -77,14 +145,14 @@ export function operativeAt(doc: ResolutionDocument, offset: number): { index: n
   }
   if (found < 0) return undefined;
   const p = ops[found];
-  const inside = (s: { start: number; end: number }) => offset >= s.start && offset < s.end;
-  if (inside(p) || p.fragments.some(inside)) return { index: found, paragraph: p };
+  if (offset >= p.start && offset < p.end) return { index: found, paragraph: p };
+  for (const f of p.fragments) if (offset >= f.start && offset < f.end) return { index: found, paragraph: p };
   return undefined;
 }
 
 /** Phrase of the opening as written, emphasis markers removed. */
 export function plainPhrase(text: string): string {
-  return text.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
+  return text.replace(EMPHASIS_RUN_RE, '').replace(SPACES_RE, ' ').trim();
 }
 
 /**
@@ -102,10 +170,10 @@ export function italicEdits(doc: ResolutionDocument, lines: LineIndex, p: Paragr
   }
   const src = doc.source;
   // take in emphasis markers directly around the region
-  while (start > p.start && /[*_]/.test(src[start - 1])) start--;
+  while (start > p.start && EMPHASIS_RE.test(src[start - 1])) start--;
   while (end < p.end && src[end] === '*') end++;
   const region = src.slice(start, end);
-  const plain = region.replace(/\*+/g, '');
+  const plain = region.replace(STARS_RE, '');
   const phrase = plainPhrase(o.text);
   if (!phrase) return undefined;
   const at = plain.indexOf(phrase);
