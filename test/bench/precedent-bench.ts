@@ -39,8 +39,16 @@
  * queries, runs with different seeds agree on recall within about 0.5 %.
  * Environment: BENCH_SEED (default 1), BENCH_SCALES (default "100000,1000000"), BENCH_QUERIES (1200),
  * BENCH_TRUTH_1M (1200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
- * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS, BENCH_BUILD_ONLY (build figures only: no queries, recall or
- * round trip).
+ * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS, BENCH_SKIP_EXTRAS (recall and latency only), BENCH_TUNING (JSON: search
+ * settings), BENCH_VERIFY_EXACT (N: the exact top 5 checked against the plain scan on N queries),
+ * BENCH_BUILD_ONLY (build figures only: no queries, recall or round trip).
+ *
+ * The exact top 5 of each query is cached on disk (BENCH_TRUTH_CACHE, default
+ * ~/.cache/resolution-bench/), keyed by a hash of what it depends on: the corpus paragraphs (text,
+ * number, source symbol, kind, language, in order), the query's text and words, k, the minimum
+ * score, SIMILARITY_VERSION and the tokenizer's words on a sample — never the index's code — so a
+ * rerun times the index only; each run prints how many came from the cache. BENCH_TRUTH_ONLY=1
+ * only fills the cache (e.g. in the background, niced, before timing runs).
  *
  * `--baselines` (`npm run bench -- --baselines`): FlexSearch and MiniSearch, each holding the same
  * paragraphs (scales up to BENCH_BASELINE_MAX, default 100000), answer the first
@@ -52,13 +60,16 @@
  *
  * Output: progress lines, then one JSON line per scale and one per language.
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseAkn } from '../../server/src/core/precedent/akn';
 import { Index as FlexIndex } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { PrecedentIndex, textSimilarity } from '../../server/src/core/precedent/index';
-import { wordSpans } from '../../server/src/core/precedent/normalize';
+import { SIMILARITY_VERSION } from '../../server/src/core/precedent/similarity';
+import { words, wordSpans } from '../../server/src/core/precedent/normalize';
 import { readTextResolution } from '../../server/src/core/precedent/textfile';
 import { LANGUAGES, Lang } from '../../server/src/core/languages';
 import type { Match, ParagraphRecord, SourceDocument } from '../../server/src/core/precedent/types';
@@ -294,9 +305,67 @@ interface Recall {
   bands: Record<string, { found: number; relevant: number; recall: number }>;
 }
 
-/** The exact top 5 (scores >= 0.3 only: lower positions are not counted) of the first `count` queries. */
-function truthOf(index: PrecedentIndex, queries: string[], lang: Lang, count: number): Match[][] {
-  return queries.slice(0, count).map((q) => index.exact(q, { top: 5, lang, minScore: 0.3 }));
+/**
+ * The key of a corpus for the truth cache: everything the exact top 5 depends on besides the query
+ * — each paragraph's text, number, source symbol, kind and language, in order (ids are the order
+ * of addition), the similarity's version and the words the tokenizer makes of a sample of the
+ * paragraphs — and nothing of the index's own code.
+ */
+function corpusKey(records: ParagraphRecord[], lang: Lang): string {
+  const h = crypto.createHash('sha256');
+  h.update(`similarity ${SIMILARITY_VERSION}\n`);
+  records.forEach((r, i) => {
+    h.update(`${r.text}\u0000${r.paragraph}\u0000${r.source.symbol}\u0000${r.kind}\u0000${r.lang ?? 'en'}\n`);
+    if (i % 64 === 0) h.update(words(r.text, r.lang ?? lang).join('\u0001'));
+  });
+  return h.digest('hex').slice(0, 32);
+}
+
+/** The cache folder of exact top 5 lists (BENCH_TRUTH_CACHE, default ~/.cache/resolution-bench). */
+const TRUTH_DIR = process.env.BENCH_TRUTH_CACHE ?? path.join(os.homedir(), '.cache', 'resolution-bench');
+
+/**
+ * The exact top 5 (scores >= 0.3 only: lower positions are not counted) of the first `count`
+ * queries, from the on-disk cache where present: one file per corpus key and search settings, one
+ * line per query (keyed by a hash of the query's text and its words), appended as each is computed
+ * — so a rerun times the index only, and an interrupted run keeps what it computed.
+ */
+function truthOf(index: PrecedentIndex, queries: string[], lang: Lang, count: number, key: string | undefined): Match[][] {
+  const opts = { top: 5, lang, minScore: 0.3 };
+  if (!key) return queries.slice(0, count).map((q) => index.exact(q, opts));
+  const file = path.join(TRUTH_DIR, `truth-${key}-${lang}-top${opts.top}-min${opts.minScore}.tsv`);
+  const cached = new Map<string, Array<[number, number]>>();
+  if (fs.existsSync(file)) {
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) cached.set(line.slice(0, tab), JSON.parse(line.slice(tab + 1)) as Array<[number, number]>);
+    }
+  }
+  fs.mkdirSync(TRUTH_DIR, { recursive: true });
+  let hits = 0;
+  let computed = 0;
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const out = queries.slice(0, count).map((q) => {
+    const qk = crypto
+      .createHash('sha256')
+      .update(q + '\u0000' + words(q, lang).join('\u0001'))
+      .digest('hex')
+      .slice(0, 24);
+    let got = cached.get(qk);
+    if (got) hits++;
+    else {
+      got = index.exact(q, opts).map((m) => [m.id, m.score]);
+      fs.appendFileSync(file, `${qk}\t${JSON.stringify(got)}\n`);
+      computed++;
+      if (computed % 50 === 0) console.log(`  exact top 5: ${computed} computed, ${hits} from the cache`);
+    }
+    return got.map(([id, score]) => index.match(id, score));
+  });
+  console.log(
+    `  exact top 5 of ${out.length} queries: ${hits} from the cache, ${computed} computed in ${Math.round(performance.now() - t)} ms wall, ${Math.round(cpuMs(c))} ms CPU (${file})`,
+  );
+  return out;
 }
 
 /** recall@5 of `got` (the top 5 of each query, best first) against the exact top 5 (`truth`). */
@@ -477,25 +546,67 @@ function buildIndex(
 
 function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truthCount: number): void {
   const heapBefore = heapMB();
-  const { index, buildMs, buildCpuMs, heap, indexHeap, parts } = buildIndex(scale(n, pool, 'en'), heapBefore);
+  const records = scale(n, pool, 'en');
+  const key = corpusKey(records, 'en');
+  const { index, buildMs, buildCpuMs, heap, indexHeap, parts } = buildIndex(records, heapBefore);
   const mem = Object.fromEntries(Object.entries(index.memory()).map(([k, v]) => [k, Math.round(v / 1048576)]));
   console.log(
     `${n}: built in ${buildMs} ms wall, ${buildCpuMs} ms CPU; heap ${heap} MB (${parts}; ${indexHeap} MB for the index and its texts; typed arrays MB ${JSON.stringify(mem)})`,
     JSON.stringify(index.stats()),
   );
   if (process.env.BENCH_BUILD_ONLY) return;
+  if (process.env.BENCH_TRUTH_ONLY) {
+    // (only fill the truth cache: e.g. in the background, before timing runs)
+    truthOf(index, queries, 'en', truthCount, key);
+    return;
+  }
   const typed = queries.map((q) => prefixOf(q, 'en')).filter((t): t is string => !!t);
+  if (process.env.BENCH_TUNINGS) {
+    // (comparing search settings on one build: latency and recall of each, nothing else)
+    const truth = truthOf(index, queries, 'en', truthCount, key);
+    const defaults = { ...index.tuning };
+    for (const t of JSON.parse(process.env.BENCH_TUNINGS) as Array<Record<string, number>>) {
+      Object.assign(index.tuning, defaults, t);
+      const { lat, results } = timeQueries(index, queries, [], 'en');
+      const r = recallOf(queries, results, 'en', truth);
+      console.log(
+        `${n}: tuning ${JSON.stringify(t)}: CPU p50 ${lat.queryCpuP50Ms} p95 ${lat.queryCpuP95Ms} p99 ${lat.queryCpuP99Ms} ms (wall p95 ${lat.queryP95Ms}); recall@5 ${r.recall} (${r.found}/${r.relevant}) ${JSON.stringify(Object.fromEntries(Object.entries(r.bands).map(([k, v]) => [k, `${v.found}/${v.relevant}`])))}`,
+      );
+    }
+    return;
+  }
   const { lat, results } = timeQueries(index, queries, typed, 'en');
   console.log(
     `${n}: paragraph query wall p50 ${lat.queryP50Ms} ms p95 ${lat.queryP95Ms} ms p99 ${lat.queryP99Ms} ms, CPU p50 ${lat.queryCpuP50Ms} ms p95 ${lat.queryCpuP95Ms} ms p99 ${lat.queryCpuP99Ms} ms; prefix wall p50 ${lat.prefixP50Ms} ms p95 ${lat.prefixP95Ms} ms, CPU p95 ${lat.prefixCpuP95Ms} ms (${queries.length} queries)`,
   );
   let t = performance.now();
-  const truth = truthOf(index, queries, 'en', truthCount);
+  const truth = truthOf(index, queries, 'en', truthCount, key);
   const recall = recallOf(queries, results, 'en', truth);
   console.log(
     `${n}: recall@5 ${recall.recall} (${recall.found}/${recall.relevant} positions; ${recall.counted} of ${recall.queries} queries have a precedent >= 0.3) by band ${JSON.stringify(recall.bands)} [exact in ${Math.round(performance.now() - t)} ms]`,
   );
+  const verify = env('BENCH_VERIFY_EXACT', 0);
+  if (verify > 0) {
+    // the exact top 5 against the plain scan (same scores, position by position)
+    let same = 0;
+    let exactMs = 0;
+    let scanMs = 0;
+    for (const q of queries.slice(0, verify)) {
+      let s = performance.now();
+      const e = index.exact(q, { top: 5, minScore: 0.3 }).map((m) => m.score);
+      exactMs += performance.now() - s;
+      s = performance.now();
+      const x = index.exhaustive(q, { top: 5, minScore: 0.3 }).map((m) => m.score);
+      scanMs += performance.now() - s;
+      if (JSON.stringify(e) === JSON.stringify(x)) same++;
+      else console.log(`exact differs from the scan: ${JSON.stringify(e)} vs ${JSON.stringify(x)}: ${q.slice(0, 100)}`);
+    }
+    console.log(
+      `${n}: exact top 5 = the plain scan's for ${same} of ${Math.min(verify, queries.length)} queries (exact ${Math.round(exactMs)} ms, scan ${Math.round(scanMs)} ms)`,
+    );
+  }
   if (BASELINES && n <= env('BENCH_BASELINE_MAX', 100000)) runBaselines(index, queries, results, truth);
+  if (process.env.BENCH_SKIP_EXTRAS) return; // (recall only: no prefix recall, plain scan or round trip)
   t = performance.now();
   const prefix = prefixRecall(index, typed, 'en', n >= 1_000_000 ? Math.min(truthCount, 100) : truthCount);
   console.log(
@@ -636,6 +747,7 @@ function runLanguages(perLang: number, queriesPerLang: number): void {
     records.push(...scale(perLang, pool, lang));
   }
   const total = records.length;
+  const langKey = corpusKey(records, 'en');
   const { index, buildMs, buildCpuMs, heap, indexHeap, parts } = buildIndex(records, heapBefore);
   console.log(
     `languages: ${total} paragraphs (${[...queries.keys()].join(' ')}, ${perLang} each) built in ${buildMs} ms wall, ${buildCpuMs} ms CPU, heap ${heap} MB (${parts}; ${indexHeap} MB for the index)`,
@@ -644,7 +756,7 @@ function runLanguages(perLang: number, queriesPerLang: number): void {
     const typed = qs.map((q) => prefixOf(q, lang)).filter((t): t is string => !!t);
     const { lat, results } = timeQueries(index, qs, typed, lang);
     const wrong = results.flat().filter((m) => index.langOf(m.id) !== lang).length;
-    const recall = recallOf(qs, results, lang, truthOf(index, qs, lang, qs.length));
+    const recall = recallOf(qs, results, lang, truthOf(index, qs, lang, qs.length, langKey));
     const prefix = prefixRecall(index, typed, lang, typed.length);
     console.log(
       JSON.stringify({

@@ -88,7 +88,15 @@ export const SEARCH_TUNING = Object.freeze({
   weakMaxDfShare: 0.3,
   /** At most this many postings are read by one pass, whatever the corpus size. */
   budgetMax: 40000,
-  weakBudgetMax: 40000,
+  weakBudgetMax: 60000,
+  /** Copies of the whole query (same words) added to the first pass's candidates. */
+  copies: 32,
+  /** Near-duplicates of this many of the best are re-ranked too, */
+  expand: 1,
+  /** each from this many candidates, */
+  expandCandidates: 150,
+  /** read from this many postings (rarest bigrams of the near-duplicate first). */
+  expandBudget: 4000,
 });
 
 /** How much of the index one pass reads. */
@@ -117,6 +125,23 @@ export function passEffort(tuning: typeof SEARCH_TUNING, wide: boolean): SearchE
         budgetMax: tuning.weakBudgetMax,
       }
     : { budgetBase: tuning.budgetBase, budgetShare: tuning.budgetShare, maxDfShare: tuning.maxDfShare, budgetMax: tuning.budgetMax };
+}
+
+/** An open scan of posting lists (see `PrecedentIndex.scanOpen`). */
+interface Scan {
+  li: number;
+  mode: 'body' | 'opening';
+  /** The query's buckets. */
+  qn: number;
+  /** Its non-empty lists, rarest first. */
+  lists: Array<{ b: number; df: number }>;
+  /** The next list to read, and the postings of the lists read. */
+  next: number;
+  spent: number;
+  /** Paragraphs seen (in `touched[0 .. touched)`). */
+  touched: number;
+  /** A list was read only in part (the budget ran out in it). */
+  clipped: boolean;
 }
 
 /** Candidates are ranked by their share of the query's bigrams, quantised to this many steps. */
@@ -687,28 +712,48 @@ export class PrecedentIndex {
     lang: Lang = 'en',
     effort: SearchEffort = passEffort(this.tuning, false),
   ): number[] {
+    const scan = this.scanOpen(code, mode, langIndex(lang));
+    this.scanRead(scan, effort);
+    const out = this.scanSelect(scan, max);
+    this.scanClose(scan);
+    return out;
+  }
+
+  /** Paragraph ids seen by an open scan (valid until it is closed). */
+  private touched = new Int32Array(1024);
+
+  /** A scan of the posting lists of `code`'s buckets, rarest first (no list read yet). */
+  private scanOpen(code: string, mode: 'body' | 'opening', li: number): Scan {
     this.ensureBuilt();
-    const li = langIndex(lang);
-    const live = this.liveByLang[li];
-    const { budget, maxDf } = passBudget(live, effort);
     const buckets = this.bucketsOf(code, mode, li);
     const lists: Array<{ b: number; df: number }> = [];
-    const postings = this.postings;
     for (const b of buckets) {
       const df = this.listLength(b) + (this.delta.get(b)?.length ?? 0);
       if (df > 0) lists.push({ b, df });
     }
     lists.sort((x, y) => x.df - y.df);
     if (this.counts.length < this.n) this.counts = new Uint16Array(this.n * 2);
+    return { li, mode, qn: Math.max(1, buckets.length), lists, next: 0, spent: 0, touched: 0, clipped: false };
+  }
+
+  /**
+   * Reads further lists of an open scan, rarest first, within the budget of `effort` (counted
+   * from the scan's start); the rarest list is always read (up to the budget). A wider pass
+   * continues a narrower one: the lists it reads are the narrower pass's and the next ones.
+   * Returns false when the scan cannot continue so (its first list was cut by a smaller budget).
+   */
+  private scanRead(scan: Scan, effort: SearchEffort): boolean {
+    const { budget, maxDf } = passBudget(this.liveByLang[scan.li], effort);
+    if (scan.clipped) return false;
+    const postings = this.postings;
     const counts = this.counts;
-    const touched: number[] = [];
-    let spent = 0;
-    let used = 0;
-    for (const { b, df } of lists) {
-      // Rarest first, within the budget; the rarest list is always read (up to the budget).
-      if (used >= 1 && (spent + df > budget || df > maxDf)) break;
-      used++;
-      spent += df;
+    let touched = this.touched;
+    let nt = scan.touched;
+    for (; scan.next < scan.lists.length; scan.next++) {
+      const { b, df } = scan.lists[scan.next];
+      if (scan.next >= 1 && (scan.spent + df > budget || df > maxDf)) break;
+      scan.spent += df;
+      if (touched.length < nt + df) touched = this.touched = grow(touched, nt + df);
       const end = this.starts[b + 1];
       let at = this.starts[b];
       if (at < end) {
@@ -717,7 +762,8 @@ export class PrecedentIndex {
         at++;
       }
       let id = -1;
-      for (let read = 0; at < end && read < budget; read++) {
+      let read = 0;
+      for (; at < end && read < budget; read++) {
         let gap = 0;
         let shift = 0;
         let x: number;
@@ -727,46 +773,73 @@ export class PrecedentIndex {
           shift += 7;
         } while (x & 0x80);
         id += gap;
-        if (counts[id]++ === 0) touched.push(id);
+        if (counts[id]++ === 0) touched[nt++] = id;
       }
+      if (at < end) scan.clipped = true;
       const extra = this.delta.get(b);
-      if (extra) for (const id of extra) if (counts[id]++ === 0) touched.push(id);
+      if (extra) for (const id of extra) if (counts[id]++ === 0) touched[nt++] = id;
     }
-    let out: number[];
-    const ok = (id: number) => this.alive[id] === 1 && this.langs[id] === li;
-    if (touched.length <= max) {
-      out = touched.filter(ok);
-    } else {
-      // Rank by shared bigrams relative to the longer of the two paragraphs (a cheap stand-in
-      // for the similarity), quantised for a linear-time selection of the best `max`.
-      const qn = Math.max(1, buckets.length);
-      const bins = SHARE_BINS;
-      const q = new Uint16Array(touched.length);
-      const hist = new Uint32Array(bins);
-      for (let i = 0; i < touched.length; i++) {
+    scan.touched = nt;
+    return true;
+  }
+
+  /** The `max` paragraphs of the scan sharing the most of the buckets read (live, of its language). */
+  private scanSelect(scan: Scan, max: number): number[] {
+    const touched = this.touched;
+    const nt = scan.touched;
+    const counts = this.counts;
+    const li = scan.li;
+    const alive = this.alive;
+    const langs = this.langs;
+    const out: number[] = [];
+    if (nt <= max) {
+      for (let i = 0; i < nt; i++) {
         const id = touched[i];
-        const plen = this.codeLength(id) - 1;
-        const len = Math.max(qn, mode === 'opening' ? Math.min(OPENING, plen) : plen, 1);
-        const v = Math.min(bins - 1, Math.floor((counts[id] / len) * (bins - 1)));
-        q[i] = v;
-        hist[v]++;
+        if (alive[id] === 1 && langs[id] === li) out.push(id);
       }
-      let threshold = bins - 1;
-      let acc = hist[threshold];
-      while (threshold > 0 && acc < max) acc += hist[--threshold];
-      out = [];
-      const ties: number[] = [];
-      for (let i = 0; i < touched.length; i++) {
-        const id = touched[i];
-        if (!ok(id)) continue;
-        if (q[i] > threshold) out.push(id);
-        else if (q[i] === threshold) ties.push(id);
-      }
-      for (let i = 0; i < ties.length && out.length < max; i++) out.push(ties[i]);
+      return out;
     }
-    for (const id of touched) counts[id] = 0;
+    // Rank by shared bigrams relative to the longer of the two paragraphs (a cheap stand-in
+    // for the similarity), quantised for a linear-time selection of the best `max`.
+    const qn = scan.qn;
+    const opening = scan.mode === 'opening';
+    const bins = SHARE_BINS;
+    if (this.shareBin.length < nt) this.shareBin = new Uint16Array(nt * 2);
+    const q = this.shareBin;
+    const hist = new Uint32Array(bins);
+    const nwords = this.nwords;
+    for (let i = 0; i < nt; i++) {
+      const id = touched[i];
+      const plen = nwords[id] - 1;
+      const len = Math.max(qn, opening ? Math.min(OPENING, plen) : plen, 1);
+      const v = Math.min(bins - 1, Math.floor((counts[id] / len) * (bins - 1)));
+      q[i] = v;
+      hist[v]++;
+    }
+    let threshold = bins - 1;
+    let acc = hist[threshold];
+    while (threshold > 0 && acc < max) acc += hist[--threshold];
+    const ties: number[] = [];
+    for (let i = 0; i < nt; i++) {
+      if (q[i] < threshold) continue;
+      const id = touched[i];
+      if (alive[id] !== 1 || langs[id] !== li) continue;
+      if (q[i] > threshold) out.push(id);
+      else ties.push(id);
+    }
+    for (let i = 0; i < ties.length && out.length < max; i++) out.push(ties[i]);
     return out;
   }
+
+  /** Clears the counts of an open scan. */
+  private scanClose(scan: Scan): void {
+    const counts = this.counts;
+    const touched = this.touched;
+    for (let i = 0; i < scan.touched; i++) counts[touched[i]] = 0;
+    scan.touched = 0;
+  }
+
+  private shareBin = new Uint16Array(1024);
 
   /** The number of ids in the static list of bucket `b`. */
   private listLength(b: number): number {
@@ -805,15 +878,66 @@ export class PrecedentIndex {
     const k = options.top ?? 5;
     if (q.length === 0 || this.liveCount === 0) return [];
     const tn = this.tuning;
-    const cands = this.candidates(q, Math.max(tn.candidates, 20 * k), 'body', options.lang);
-    const first = this.rerank(q, cands, k, options.minScore ?? 0, options, []);
+    const li = langIndex(options.lang);
+    const minScore = options.minScore ?? 0;
+    let scan = this.scanOpen(q, 'body', li);
+    this.scanRead(scan, passEffort(tn, false));
+    const cands = this.scanSelect(scan, Math.max(tn.candidates, 20 * k));
+    // (a short paragraph of common words only, repeated in many texts: its copies may hide in
+    // lists too long to read — they are found in the prefix order, lowest ids first)
+    if (tn.copies > 0) {
+      const [lo, hi] = this.prefixRange(li, q);
+      for (let i = lo; i < hi && i < lo + tn.copies && this.nwords[this.sorted[i]] === q.length; i++) {
+        if (!cands.includes(this.sorted[i])) cands.push(this.sorted[i]);
+      }
+    }
+    const first = this.rerank(q, cands, k, minScore, options, [], undefined);
     // Weak best matches (generic paragraphs sharing mostly common words) hide among many: read
     // further posting lists and re-rank more candidates for these queries only, starting from the
     // first pass's best (whose k-th score then skips every candidate whose bound cannot beat it).
+    // The wider pass continues the first's scan, and skips the candidates the first re-ranked
+    // (none of them can beat the first's k-th best).
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
-    if (weakest >= tn.weak || (options.minScore ?? 0) >= tn.weak) return first.map((b) => this.match(b.id, b.score));
-    const wide = this.candidates(q, Math.max(tn.weakCandidates, 20 * k), 'body', options.lang, passEffort(tn, true));
-    return this.rerank(q, wide, k, options.minScore ?? 0, options, first).map((b) => this.match(b.id, b.score));
+    let best = first;
+    if (weakest < tn.weak && minScore < tn.weak) {
+      const wideEffort = passEffort(tn, true);
+      if (!this.scanRead(scan, wideEffort)) {
+        this.scanClose(scan);
+        scan = this.scanOpen(q, 'body', li);
+        this.scanRead(scan, wideEffort);
+      }
+      const wide = this.scanSelect(scan, Math.max(tn.weakCandidates, 20 * k));
+      this.scanClose(scan);
+      best = this.rerank(q, wide, k, minScore, options, first, new Set(cands));
+    } else this.scanClose(scan);
+    best = this.expand(q, best, k, options);
+    return best.map((b) => this.match(b.id, b.score));
+  }
+
+  /**
+   * Near-duplicates of the best found: a corpus repeats a paragraph year after year with small
+   * changes, and when one version is among the best, its other versions (which share its rare
+   * bigrams, whatever the query shares with them) may score higher. The candidates of the best
+   * `expand` results' own words are re-ranked against the query.
+   */
+  private expand(
+    q: string,
+    best: Array<{ id: number; score: number }>,
+    k: number,
+    options: SearchOptions,
+  ): Array<{ id: number; score: number }> {
+    const tn = this.tuning;
+    const effort = { budgetBase: tn.expandBudget, budgetShare: 0, maxDfShare: 0, budgetMax: tn.expandBudget };
+    const seen = new Set<string>();
+    let out = best;
+    for (const b of best.slice(0, tn.expand)) {
+      const code = codesToString(this.codeArray(b.id));
+      if (seen.has(code)) continue;
+      seen.add(code);
+      const near = this.candidates(code, tn.expandCandidates, 'body', options.lang, effort);
+      out = this.rerank(q, near, k, options.minScore ?? 0, options, out, undefined);
+    }
+    return out;
   }
 
   private qtable = new Uint16Array(0x10000);
@@ -826,47 +950,66 @@ export class PrecedentIndex {
    */
   private rerank(
     q: string,
-    ids: Iterable<number>,
+    ids: readonly number[],
     k: number,
     minScore: number,
     options: SearchOptions,
     start: Array<{ id: number; score: number }>,
+    skip: Set<number> | undefined,
   ): Array<{ id: number; score: number }> {
     const li = langIndex(options.lang);
-    const had = new Set(start.map((b) => b.id));
     const table = this.qtable;
     const used = this.qused;
-    for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)]++;
-    const bound: number[] = [];
-    const cand: number[] = [];
-    for (const id of ids) {
-      if (had.has(id) || !this.accept(id, options, li)) continue;
-      const s = 0;
+    const qn = q.length;
+    for (let i = 0; i < qn; i++) table[q.charCodeAt(i)]++;
+    // each candidate's codes, decoded once into a scratch pool, and its bound
+    const m = ids.length;
+    if (this.rrBound.length < m) {
+      this.rrBound = new Float64Array(m * 2);
+      this.rrId = new Int32Array(m * 2);
+      this.rrAt = new Uint32Array(m * 2);
+    }
+    const bound = this.rrBound;
+    const cand = this.rrId;
+    const at = this.rrAt;
+    let pool = this.rrPool;
+    let used0 = 0;
+    let c = 0;
+    for (let j = 0; j < m; j++) {
+      const id = ids[j];
+      if (skip?.has(id) || !this.accept(id, options, li)) continue;
       const e = this.nwords[id];
-      if (Math.min(e - s, q.length) / Math.max(e - s, q.length) < minScore) continue;
-      const pool = this.codeArray(id);
+      if (Math.min(e, qn) / Math.max(e, qn) < minScore) continue;
+      if (start.length && start.some((b) => b.id === id)) continue;
+      if (pool.length < used0 + e) pool = this.rrPool = grow(pool, used0 + e);
+      const x = this.xstart[id];
+      if (x >= 0) pool.set(this.xpool.subarray(x, x + e), used0);
+      else this.texts.mapTokens(id, this.tcodes[this.langs[id]], pool.subarray(used0));
       let shared = 0;
-      for (let i = s; i < e; i++) {
-        const c = pool[i];
-        if (used[c] < table[c]) {
-          used[c]++;
+      for (let i = used0; i < used0 + e; i++) {
+        const w = pool[i];
+        if (used[w] < table[w]) {
+          used[w]++;
           shared++;
         }
       }
-      for (let i = s; i < e; i++) used[pool[i]] = 0;
-      const b = shared / Math.max(q.length, e - s, 1);
+      for (let i = used0; i < used0 + e; i++) used[pool[i]] = 0;
+      const b = shared / Math.max(qn, e, 1);
       if (b < minScore) continue;
-      bound.push(b);
-      cand.push(id);
+      bound[c] = b;
+      cand[c] = id;
+      at[c] = used0;
+      used0 += e;
+      c++;
     }
-    for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)] = 0;
-    const order = Array.from(cand.keys()).sort((a, b) => bound[b] - bound[a] || cand[a] - cand[b]);
+    for (let i = 0; i < qn; i++) table[q.charCodeAt(i)] = 0;
+    const order = Array.from({ length: c }, (_v, i) => i).sort((a, b) => bound[b] - bound[a] || cand[a] - cand[b]);
     const best = [...start];
     let floor = best.length >= k ? Math.max(minScore, best[best.length - 1].score) : minScore;
     for (const i of order) {
       if (best.length >= k && bound[i] <= floor) break;
       const id = cand[i];
-      const score = similarity(q, codesToString(this.codeArray(id)));
+      const score = similarity(q, codesToString(pool.subarray(at[i], at[i] + this.nwords[id])));
       if (score < minScore) continue;
       if (best.length < k || score > best[best.length - 1].score) {
         if (this.duplicate(best, id)) continue;
@@ -876,6 +1019,11 @@ export class PrecedentIndex {
     }
     return best;
   }
+
+  private rrBound = new Float64Array(1024);
+  private rrId = new Int32Array(1024);
+  private rrAt = new Uint32Array(1024);
+  private rrPool = new Uint16Array(1 << 16);
 
   /** Exhaustive scan: the correctness baseline (same similarity, every paragraph compared). */
   exhaustive(text: string, options: SearchOptions = {}): Match[] {
@@ -909,50 +1057,80 @@ export class PrecedentIndex {
     const minScore = options.minScore ?? 0;
     const li = langIndex(options.lang);
     if (q.length === 0) return [];
-    const qcount = new Map<number, number>();
-    for (let i = 0; i < q.length; i++) qcount.set(q.charCodeAt(i), (qcount.get(q.charCodeAt(i)) ?? 0) + 1);
-    const table = new Uint16Array(0x10000);
-    for (const [c, m] of qcount) table[c] = m;
-    const used = new Uint16Array(0x10000);
-    const bounds: number[] = [];
-    const bids: number[] = [];
-    for (let id = 0; id < this.n; id++) {
+    const table = this.qtable;
+    const used = this.qused;
+    for (let i = 0; i < q.length; i++) table[q.charCodeAt(i)]++;
+    const qn = q.length;
+    // each paragraph's bound as a fraction shared / longer, binned (counting sort, highest first)
+    const bins = 4096;
+    const binOf = (b: number) => Math.min(bins - 1, Math.floor(b * (bins - 1)));
+    const n = this.n;
+    const ids = new Int32Array(n);
+    const bound = new Float64Array(n);
+    const hist = new Uint32Array(bins + 1);
+    let m = 0;
+    for (let id = 0; id < n; id++) {
       if (!this.alive[id] || this.langs[id] !== li) continue;
-      const s = 0;
       const e = this.nwords[id];
-      if (Math.min(e, q.length) / Math.max(e, q.length) < minScore) continue;
+      const longer = Math.max(e, qn);
+      // (a length filter first: the shared words are at most the shorter length)
+      if (Math.min(e, qn) / longer < minScore) continue;
       const pool = this.codeArray(id);
       let shared = 0;
-      for (let i = s; i < e; i++) {
+      for (let i = 0; i < e; i++) {
         const c = pool[i];
-        if (table[c] !== 0 && used[c] < table[c]) {
+        if (used[c] < table[c]) {
           used[c]++;
           shared++;
         }
       }
-      for (let i = s; i < e; i++) used[pool[i]] = 0;
-      const bound = e - s === 0 && q.length === 0 ? 1 : shared / Math.max(q.length, e - s);
-      if (bound >= minScore) {
-        bounds.push(bound);
-        bids.push(id);
-      }
+      for (let i = 0; i < e; i++) used[pool[i]] = 0;
+      const b = shared / longer;
+      if (b < minScore) continue;
+      ids[m] = id;
+      bound[m] = b;
+      hist[binOf(b)]++;
+      m++;
     }
-    const order = Array.from(bids.keys()).sort((a, b) => bounds[b] - bounds[a] || bids[a] - bids[b]);
+    for (let i = 0; i < qn; i++) table[q.charCodeAt(i)] = 0;
+    // positions of each bin in descending bin order
+    const at = new Uint32Array(bins + 1);
+    for (let b = bins - 1, acc = 0; b >= 0; b--) {
+      at[b] = acc;
+      acc += hist[b];
+    }
+    const order = new Int32Array(m);
+    const fill = at.slice();
+    for (let i = 0; i < m; i++) order[fill[binOf(bound[i])]++] = i;
     const best: Array<{ id: number; score: number }> = [];
-    for (const i of order) {
-      if (best.length >= k && bounds[i] < best[best.length - 1].score) break;
-      const id = bids[i];
-      if (!this.accept(id, options, li)) continue;
-      const score = similarity(q, codesToString(this.codeArray(id)));
-      if (score < minScore) continue;
-      if (
-        (best.length < k ||
-          score > best[best.length - 1].score ||
-          (score === best[best.length - 1].score && id < best[best.length - 1].id)) &&
-        !this.duplicate(best, id)
-      ) {
-        insertSorted(best, { id, score }, k);
+    // bins from the highest; inside a bin, by bound (highest first), then id: the order of `exhaustive`'s proof
+    for (let b = bins - 1; b >= 0; b--) {
+      const from = at[b];
+      const to = from + hist[b];
+      if (from === to) continue;
+      // (every bound of bin b is below (b + 1) / (bins - 1))
+      if (best.length >= k && (b + 1) / (bins - 1) <= best[best.length - 1].score) break;
+      const slice = Array.from(order.subarray(from, to)).sort((x, y) => bound[y] - bound[x] || ids[x] - ids[y]);
+      let stop = false;
+      for (const i of slice) {
+        if (best.length >= k && bound[i] < best[best.length - 1].score) {
+          stop = true;
+          break;
+        }
+        const id = ids[i];
+        if (!this.accept(id, options, li)) continue;
+        const score = similarity(q, codesToString(this.codeArray(id)));
+        if (score < minScore) continue;
+        if (
+          (best.length < k ||
+            score > best[best.length - 1].score ||
+            (score === best[best.length - 1].score && id < best[best.length - 1].id)) &&
+          !this.duplicate(best, id)
+        ) {
+          insertSorted(best, { id, score }, k);
+        }
       }
+      if (stop) break;
     }
     return best.map((b) => this.match(b.id, b.score));
   }

@@ -388,13 +388,13 @@ export class PgCorpus implements PrecedentBackend {
     if (qw.length === 0) return [];
     const language = options.language ?? guessLanguage(text);
     const grams = paragraphGrams(qw, 'body');
-    const first = this.rerank(
-      qw,
-      await this.candidates(grams, Math.max(TUNING.candidates, 20 * k), 'body', language),
-      k,
-      minScore,
-      options,
-    );
+    const cands = await this.candidates(grams, Math.max(TUNING.candidates, 20 * k), 'body', language);
+    // as the embedded index: copies of the whole query (a short paragraph of common words only)
+    if (TUNING.copies > 0) {
+      const had = new Set(cands.map((c) => c.id));
+      for (const c of await this.copies(qw.join(' '), language, TUNING.copies)) if (!had.has(c.id)) cands.push(c);
+    }
+    const first = this.rerank(qw, cands, k, minScore, options);
     // Weak best matches (generic paragraphs sharing mostly common words) hide among many: as the
     // embedded index, read further bigram lists and re-rank more candidates for these queries only.
     const weakest = first.length < k ? 0 : first[first.length - 1].score;
@@ -403,7 +403,27 @@ export class PgCorpus implements PrecedentBackend {
       const wide = await this.candidates(grams, Math.max(TUNING.weakCandidates, 20 * k), 'body', language, passEffort(TUNING, true));
       best = this.rerank(qw, wide, k, minScore, options);
     }
+    // as the embedded index: the near-duplicates of the best found
+    const seen = new Set<string>();
+    for (const b of best.slice(0, TUNING.expand)) {
+      if (seen.has(b.c.norm)) continue;
+      seen.add(b.c.norm);
+      const effort = { budgetBase: TUNING.expandBudget, budgetShare: 0, maxDfShare: 0, budgetMax: TUNING.expandBudget };
+      const near = await this.candidates(paragraphGrams(b.c.norm.split(' '), 'body'), TUNING.expandCandidates, 'body', language, effort);
+      best = this.rerank(qw, [...best.map((x) => x.c), ...near], k, minScore, options);
+    }
     return this.matches(best.map((b) => ({ id: b.c.id, score: b.score })));
+  }
+
+  /** Up to `max` paragraphs whose words are `norm` exactly, lowest ids first. */
+  private async copies(norm: string, language: Lang | undefined, max: number): Promise<Candidate[]> {
+    return this.query<Candidate>(
+      `SELECT p.id::float8 AS id, p.norm, p.kind, p.number, d.symbol, d.path
+         FROM precedent_paragraphs p JOIN precedent_documents d ON d.id = p.document_id
+        WHERE left(p.norm, 200) = left($1, 200) AND p.norm = $1 AND ($2::text IS NULL OR p.language = $2)
+        ORDER BY p.id LIMIT $3`,
+      [norm, language ?? null, max],
+    );
   }
 
   /** The `k` candidates most similar to the query words (one per paragraph of a document), best first. */

@@ -37,3 +37,10 @@ export function wordSimilarity(a: readonly string[], b: readonly string[]): numb
 export function textSimilarity(a: string, b: string, lang: Lang = 'en'): number {
   return wordSimilarity(words(a, lang), words(b, lang));
 }
+
+/**
+ * Version of the similarity (this file's functions and the words `normalize.ts` makes of a text):
+ * raised whenever a change could give a pair of paragraphs another score, so that exact results
+ * cached by benchmarks are recomputed.
+ */
+export const SIMILARITY_VERSION = 1;
