@@ -40,7 +40,8 @@
  * Environment: BENCH_SEED (default 1), BENCH_SCALES (default "100000,1000000"), BENCH_QUERIES (1200),
  * BENCH_TRUTH_1M (1200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
  * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS, BENCH_SKIP_EXTRAS (recall and latency only), BENCH_TUNING (JSON: search
- * settings), BENCH_VERIFY_EXACT (N: the exact top 5 checked against the plain scan on N queries).
+ * settings), BENCH_VERIFY_EXACT (N: the exact top 5 checked against the plain scan on N queries),
+ * BENCH_BUILD_ONLY (build figures only: no queries, recall or round trip).
  *
  * The exact top 5 of each query is cached on disk (BENCH_TRUTH_CACHE, default
  * ~/.cache/resolution-bench/), keyed by a hash of what it depends on: the corpus paragraphs (text,
@@ -553,6 +554,7 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
     `${n}: built in ${buildMs} ms wall, ${buildCpuMs} ms CPU; heap ${heap} MB (${parts}; ${indexHeap} MB for the index and its texts; typed arrays MB ${JSON.stringify(mem)})`,
     JSON.stringify(index.stats()),
   );
+  if (process.env.BENCH_BUILD_ONLY) return;
   if (process.env.BENCH_TRUTH_ONLY) {
     // (only fill the truth cache: e.g. in the background, before timing runs)
     truthOf(index, queries, 'en', truthCount, key);

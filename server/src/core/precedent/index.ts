@@ -19,10 +19,10 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
-import { foldWord, Vocabulary, words, wordSpans } from './normalize';
+import { foldWord, isApostrophe, Plain, plainEnglish, Vocabulary, words, wordSpans } from './normalize';
 import { LANGUAGES, Lang } from '../languages';
 import { similarity } from './similarity';
-import { grow, packStrings, PackedStrings, TextStore } from './textstore';
+import { grow, isWordUnit, packStrings, PackedStrings, TextStore } from './textstore';
 
 export { similarity, textSimilarity, wordSimilarity } from './similarity';
 
@@ -272,28 +272,56 @@ export class PrecedentIndex {
   add(rec: ParagraphRecord): number {
     const id = this.n;
     const li = langIndex(rec.lang);
-    const ws = words(rec.text, LANGUAGES[li]);
-    let buf = this.bufs[0];
-    if (buf.length < ws.length) buf = this.bufs[0] = new Uint16Array(ws.length * 2);
-    this.voc(li).encodeTo(ws, buf, 0);
+    // An English text of plain words: its words are its tokens' (read from the text store, no
+    // regular expression, no string per word).
     this.texts.add(rec.text);
-    // the codes are the text's tokens' when its tokens open with its words, in order
+    const plain = li === 0 && !this.texts.lastCut ? plainEnglish(rec.text, this.texts.lastChars) : Plain.No;
     if (this.tcodes[li].length < this.texts.tokenCount) this.tcodes[li] = grow(this.tcodes[li], this.texts.tokenCount);
     const tc = this.tcodes[li];
-    let k = 0;
+    const toks = this.texts.lastTokens;
+    let buf = this.bufs[0];
+    if (buf.length < toks.length) buf = this.bufs[0] = new Uint16Array(toks.length * 2);
+    let count = 0;
     let same = true;
-    this.texts.forEachToken(id, (t) => {
-      if (!same) return;
-      let c = tc[t];
-      if (c === 0) {
-        c = this.tokenCode(t, li);
-        if (c === 0) return void (same = false);
-        tc[t] = c;
+    if (plain === Plain.Runs) {
+      const vocab = this.voc(0);
+      for (let j = 0; j < toks.length; j++) {
+        const t = toks[j];
+        let c = tc[t];
+        if (c === 0) {
+          const w = this.texts.tokenWord(t);
+          c = tc[t] = w === '' ? NO_WORD : vocab.add(w.toLowerCase());
+        }
+        if (c !== NO_WORD) buf[count++] = c;
       }
-      if (c === NO_WORD) return;
-      if (k < ws.length && buf[k] === c) k++;
-      else same = false;
-    });
+    } else {
+      if (plain === Plain.Apostrophes) {
+        count = this.apostropheWords(toks, buf);
+      } else {
+        const ws = words(rec.text, LANGUAGES[li]);
+        count = ws.length;
+        if (buf.length < count) buf = this.bufs[0] = new Uint16Array(count * 2);
+        this.voc(li).encodeTo(ws, buf, 0);
+      }
+      // the codes are the text's tokens' when its tokens open with its words, in order
+      let k = 0;
+      for (let j = 0; j < toks.length && same; j++) {
+        const t = toks[j];
+        let c = tc[t];
+        if (c === 0) {
+          c = this.tokenCode(t, li);
+          if (c === 0) {
+            same = false;
+            break;
+          }
+          tc[t] = c;
+        }
+        if (c === NO_WORD) continue;
+        if (k < count && buf[k] === c) k++;
+        else same = false;
+      }
+      if (k !== count) same = false;
+    }
     const cap = id + 1;
     if (this.nwords.length < cap) {
       this.nwords = grow(this.nwords, cap);
@@ -306,14 +334,14 @@ export class PrecedentIndex {
       this.srcOf = grow(this.srcOf, m);
       this.numberOf = grow(this.numberOf, m);
     }
-    this.nwords[id] = ws.length;
-    if (same && k === ws.length) {
+    this.nwords[id] = count;
+    if (same) {
       this.xstart[id] = -1;
     } else {
-      this.xpool = grow(this.xpool, this.xused + ws.length);
-      this.xpool.set(buf.subarray(0, ws.length), this.xused);
+      this.xpool = grow(this.xpool, this.xused + count);
+      this.xpool.set(buf.subarray(0, count), this.xused);
       this.xstart[id] = this.xused;
-      this.xused += ws.length;
+      this.xused += count;
     }
     this.kinds[id] = Math.max(0, KINDS.indexOf(rec.kind));
     this.langs[id] = li;
@@ -346,6 +374,46 @@ export class PrecedentIndex {
     return id;
   }
 
+  /**
+   * The English word codes of the text added last, whose words are its tokens' except across
+   * apostrophes inside words (`Plain.Apostrophes`), into `out` (growing the vocabulary, in the
+   * order of the words, as `encodeTo` would); returns their count. The token map is not written:
+   * the caller's check does that as for any text.
+   */
+  private apostropheWords(toks: Uint32Array, out: Uint16Array): number {
+    const vocab = this.voc(0);
+    const tc = this.tcodes[0];
+    const ends = this.texts.lastTokenEnds;
+    const chars = this.texts.lastChars;
+    const nt = toks.length;
+    // token j (from `from` to ends[j]) is a word and an apostrophe before the next token's letters
+    const joins = (j: number, from: number) => {
+      const e = ends[j];
+      return j + 1 < nt && e - from >= 2 && isApostrophe(chars[e - 1]) && isWordUnit(chars[e - 2]) && isWordUnit(chars[e]);
+    };
+    let count = 0;
+    for (let j = 0; j < nt; j++) {
+      const t = toks[j];
+      const from = j === 0 ? 0 : ends[j - 1];
+      if (joins(j, from)) {
+        let w = this.texts.tokenWord(t).toLowerCase();
+        do {
+          j++;
+          w += "'" + this.texts.tokenWord(toks[j]).toLowerCase();
+        } while (joins(j, ends[j - 1]));
+        out[count++] = vocab.add(w);
+        continue;
+      }
+      let c = tc[t];
+      if (c === 0) {
+        const w = this.texts.tokenWord(t);
+        c = w === '' ? NO_WORD : vocab.add(w.toLowerCase());
+      }
+      if (c !== NO_WORD) out[count++] = c;
+    }
+    return count;
+  }
+
   /** Removes a paragraph (tombstone). */
   remove(id: number): void {
     if (id < 0 || id >= this.n || !this.alive[id]) return;
@@ -362,36 +430,45 @@ export class PrecedentIndex {
   }
 
   private blist = new Uint32Array(1024);
+  private readAhead = 0;
 
   /**
-   * The distinct buckets of paragraph `id` (its word bigrams, the bigrams of its opening, or its
-   * single word), ascending, in `this.blist`; returns their count.
+   * The buckets of paragraph `id` (its word bigrams, the bigrams of its opening, or its single
+   * word) in `this.blist`, a bucket possibly more than once; returns their count.
    */
   private bucketList(id: number): number {
-    const code = this.codeArray(id);
-    const len = code.length;
+    let code: Uint16Array;
+    let from = 0;
+    const len = this.nwords[id];
+    const x = this.xstart[id];
+    if (x >= 0) {
+      code = this.xpool;
+      from = x;
+    } else {
+      code = this.bufs[0];
+      if (code.length < len) code = this.bufs[0] = new Uint16Array(len * 2);
+      this.texts.mapTokens(id, this.tcodes[this.langs[id]], code);
+    }
     const mask = this.mask;
     const salt = LANG_SALT[this.langs[id]];
     if (this.blist.length < 2 * len + 1) this.blist = new Uint32Array(4 * len + 1);
     const out = this.blist;
     if (len === 1) {
-      out[0] = mix32((code[0] * 0x10001) ^ salt) & mask;
+      out[0] = mix32((code[from] * 0x10001) ^ salt) & mask;
       return 1;
     }
     let m = 0;
-    let prev = code[0];
-    for (let i = 1; i < len; i++) {
+    let prev = code[from];
+    const end = from + len;
+    const open = from + OPENING;
+    for (let i = from + 1; i < end; i++) {
       const cur = code[i];
       const key = ((prev << 16) | cur) ^ salt;
       prev = cur;
       out[m++] = mix32(key) & mask;
-      if (i <= OPENING) out[m++] = mix32(key ^ OPENING_SALT) & mask;
+      if (i <= open) out[m++] = mix32(key ^ OPENING_SALT) & mask;
     }
-    if (m === 0) return 0;
-    const sorted = out.subarray(0, m).sort();
-    let d = 1;
-    for (let i = 1; i < m; i++) if (sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i];
-    return d;
+    return m;
   }
 
   /** Rebuilds the static index over every live paragraph. */
@@ -410,18 +487,25 @@ export class PrecedentIndex {
     const mask = this.mask;
     // Two passes (count, then fill) so that no temporary array as large as the postings is needed:
     // the first counts each list's ids and the bytes of their gaps, the second writes them. What a
-    // pass keeps of a list is side by side (one cache line for each posting, the table being large).
+    // pass keeps of a list is side by side (one cache line for each posting, the table being large),
+    // and the lines of a paragraph's buckets are all read before any is used (their cache misses
+    // overlap instead of coming one after the other). A bucket met again in the same paragraph is
+    // seen by its last id.
     const buckets = mask + 1;
     const meta = new Uint32Array(buckets * 3); // ids, bytes of their gaps, last id + 1
+    let touched = 0;
     for (let id = 0; id < n; id++) {
       if (!this.alive[id]) continue;
       const next = id + 1;
       const m = this.bucketList(id);
       const list = this.blist;
+      for (let j = 0; j < m; j++) touched |= meta[list[j] * 3 + 2];
       for (let j = 0; j < m; j++) {
         const o = list[j] * 3;
+        const last = meta[o + 2];
+        if (last === next) continue;
         meta[o]++;
-        meta[o + 1] += varintLength(next - meta[o + 2]);
+        meta[o + 1] += VARINT_BYTES[Math.clz32(next - last)];
         meta[o + 2] = next;
       }
     }
@@ -444,36 +528,113 @@ export class PrecedentIndex {
       const next = id + 1;
       const m = this.bucketList(id);
       const list = this.blist;
+      for (let j = 0; j < m; j++) touched |= meta[list[j] * 3 + 1];
       for (let j = 0; j < m; j++) {
         const o = list[j] * 3;
-        meta[o] = writeVarint(postings, meta[o], next - meta[o + 1]);
+        const last = meta[o + 1];
+        if (last === next) continue;
+        meta[o] = writeVarint(postings, meta[o], next - last);
         meta[o + 1] = next;
       }
     }
+    // (kept, so that the reads ahead are not dropped as useless)
+    this.readAhead = touched;
     this.postingCount = postingCount;
     this.starts = starts;
     this.postings = postings;
     this.staticCount = n;
     this.delta.clear();
-    // prefix order: by language, then by word codes
-    // (first by a key of the language and first three codes, exact in a double: a paragraph's
-    // codes are decoded only to order paragraphs opening alike)
-    const ids: number[] = [];
-    const keys = new Float64Array(n);
-    for (let id = 0; id < n; id++) {
-      if (!this.alive[id]) continue;
-      ids.push(id);
-      const c = this.codeArray(id);
-      keys[id] = this.langs[id] * 2 ** 48 + (c[0] ?? 0) * 2 ** 32 + (c[1] ?? 0) * 2 ** 16 + (c[2] ?? 0);
-    }
-    ids.sort((a, b) => keys[a] - keys[b] || this.compareIds(a, b) || a - b);
-    this.sorted = Uint32Array.from(ids);
-    const runEnd = new Uint32Array(ids.length);
-    for (let i = ids.length - 1; i >= 0; i--) {
-      runEnd[i] = i + 1 < ids.length && this.compareIds(ids[i], ids[i + 1]) === 0 ? runEnd[i + 1] : i + 1;
-    }
-    this.runEnd = runEnd;
+    this.buildPrefixOrder();
     if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
+  }
+
+  /**
+   * The prefix order (`sorted`): live paragraphs by language, then word codes (lexicographic, a
+   * paragraph before its continuations), then id; and `runEnd`, the end of each run of identical
+   * wordings. A radix sort on the language and the first three codes (stable: ids stay
+   * ascending), then each group opening alike is ordered by the rest of its codes, decoded once
+   * into a scratch pool, by a multikey quicksort (one code compared at a time, a common prefix
+   * never compared twice).
+   */
+  private buildPrefixOrder(): void {
+    const n = this.n;
+    let live = 0;
+    for (let id = 0; id < n; id++) live += this.alive[id];
+    // the sort key's digits, least significant first: third code, second, first (0: none), language
+    const digits = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
+    let ids = new Uint32Array(live);
+    const head = new Uint16Array(3);
+    for (let id = 0, k = 0; id < n; id++) {
+      if (!this.alive[id]) continue;
+      ids[k++] = id;
+      const x = this.xstart[id];
+      const len = Math.min(3, this.nwords[id]);
+      let c = head;
+      let at = 0;
+      if (x >= 0) {
+        c = this.xpool;
+        at = x;
+      } else {
+        this.texts.mapTokens(id, this.tcodes[this.langs[id]], head, 3);
+      }
+      digits[2][id] = len > 0 ? c[at] : 0;
+      digits[1][id] = len > 1 ? c[at + 1] : 0;
+      digits[0][id] = len > 2 ? c[at + 2] : 0;
+    }
+    let tmp = new Uint32Array(live);
+    const counts = new Uint32Array(0x10001);
+    const pass = (digit: Uint16Array | Uint8Array) => {
+      counts.fill(0);
+      for (let i = 0; i < live; i++) counts[digit[ids[i]] + 1]++;
+      for (let d = 1; d <= 0x10000; d++) counts[d] += counts[d - 1];
+      for (let i = 0; i < live; i++) {
+        const id = ids[i];
+        tmp[counts[digit[id]]++] = id;
+      }
+      const t = ids;
+      ids = tmp;
+      tmp = t;
+    };
+    for (const d of digits) pass(d);
+    pass(this.langs);
+    const [d0, d1, d2] = digits;
+    const langs = this.langs;
+    const sameKey = (a: number, b: number) => d0[a] === d0[b] && d1[a] === d1[b] && d2[a] === d2[b] && langs[a] === langs[b];
+    const runEnd = new Uint32Array(live);
+    const order = new GroupOrder();
+    for (let s = 0; s < live;) {
+      let e = s + 1;
+      while (e < live && sameKey(ids[s], ids[e])) e++;
+      const g = e - s;
+      if (g === 1 || this.nwords[ids[s]] < 3) {
+        // one paragraph, or all alike (the key holds every code)
+        for (let i = s; i < e; i++) runEnd[i] = e;
+      } else {
+        // the codes after the third of each member, side by side
+        order.reset(g);
+        for (let j = 0; j < g; j++) {
+          const id = ids[s + j];
+          const len = this.nwords[id] - 3;
+          const x = this.xstart[id];
+          if (x >= 0) order.push(this.xpool, x + 3, len);
+          else order.push(this.codeArray(id), 3, len);
+        }
+        order.sort();
+        const m = order.members;
+        for (let j = 0; j < g; j++) tmp[j] = ids[s + m[j]];
+        let runStart = 0;
+        for (let j = 1; j <= g; j++) {
+          if (j === g || !order.same(m[j - 1], m[j])) {
+            for (let r = runStart; r < j; r++) runEnd[s + r] = s + j;
+            runStart = j;
+          }
+        }
+        ids.set(tmp.subarray(0, g), s);
+      }
+      s = e;
+    }
+    this.sorted = ids;
+    this.runEnd = runEnd;
   }
 
   /** Order of paragraphs by language, then word codes (lexicographic). */
@@ -1306,6 +1467,9 @@ export class PrecedentIndex {
   }
 }
 
+/** Bytes of a variable-length integer by the count of leading zero bits of its value (`Math.clz32`). */
+const VARINT_BYTES = Uint8Array.from({ length: 33 }, (_v, z) => Math.max(1, Math.ceil((32 - z) / 7)));
+
 /** Bytes of `v` (>= 0) as a variable-length integer (7 bits a byte, low bits first). */
 function varintLength(v: number): number {
   if (v < 0x80) return 1;
@@ -1333,4 +1497,117 @@ function insertSorted(best: Array<{ id: number; score: number }>, item: { id: nu
   while (i > 0 && (best[i - 1].score < item.score || (best[i - 1].score === item.score && best[i - 1].id > item.id))) i--;
   best.splice(i, 0, item);
   if (best.length > k) best.pop();
+}
+
+/**
+ * Sorts a group of code sequences (member j: `pool[from[j] .. from[j + 1])`, members given in
+ * ascending id order) lexicographically, a sequence before its continuations, equal sequences by
+ * member number: a multikey quicksort (Bentley and Sedgewick), which compares one code at a time
+ * and never compares a common prefix twice.
+ */
+class GroupOrder {
+  pool = new Uint16Array(1 << 16);
+  from = new Uint32Array(1 << 10);
+  members = new Int32Array(1 << 10);
+  private used = 0;
+  private count = 0;
+  private stack: number[] = [];
+
+  reset(g: number): void {
+    if (this.from.length < g + 1) {
+      this.from = new Uint32Array(2 * g + 1);
+      this.members = new Int32Array(2 * g);
+    }
+    this.used = 0;
+    this.count = 0;
+  }
+
+  push(codes: Uint16Array, at: number, len: number): void {
+    if (this.pool.length < this.used + len) this.pool = grow(this.pool, 2 * (this.used + len));
+    if (len > 0) this.pool.set(codes.subarray(at, at + len), this.used);
+    this.from[this.count] = this.used;
+    this.members[this.count] = this.count;
+    this.count++;
+    this.used += len;
+    this.from[this.count] = this.used;
+  }
+
+  /** Whether members a and b have the same codes. */
+  same(a: number, b: number): boolean {
+    const f = this.from;
+    const p = this.pool;
+    const len = f[a + 1] - f[a];
+    if (f[b + 1] - f[b] !== len) return false;
+    for (let i = 0; i < len; i++) if (p[f[a] + i] !== p[f[b] + i]) return false;
+    return true;
+  }
+
+  /** The code of member j at depth d, -1 past its end. */
+  private key(j: number, d: number): number {
+    const at = this.from[j] + d;
+    return at < this.from[j + 1] ? this.pool[at] : -1;
+  }
+
+  sort(): void {
+    const m = this.members;
+    const stack = this.stack;
+    stack.length = 0;
+    stack.push(0, this.count, 0);
+    while (stack.length) {
+      const d = stack.pop()!;
+      const hi = stack.pop()!;
+      const lo = stack.pop()!;
+      if (hi - lo < 2) continue;
+      if (hi - lo <= 8) {
+        this.insertion(lo, hi, d);
+        continue;
+      }
+      const pivot = this.key(m[(lo + hi) >>> 1], d);
+      // three-way partition: [lo, lt) below the pivot, [lt, gt) equal, [gt, hi) above
+      let lt = lo;
+      let gt = hi;
+      let i = lo;
+      while (i < gt) {
+        const k = this.key(m[i], d);
+        if (k < pivot) {
+          const t = m[lt];
+          m[lt++] = m[i];
+          m[i++] = t;
+        } else if (k > pivot) {
+          const t = m[--gt];
+          m[gt] = m[i];
+          m[i] = t;
+        } else i++;
+      }
+      stack.push(lo, lt, d, gt, hi, d);
+      // equal: on to the next code; all ended (identical sequences): by member number
+      if (pivot >= 0) stack.push(lt, gt, d + 1);
+      else m.subarray(lt, gt).sort();
+    }
+  }
+
+  /** Insertion sort of m[lo, hi), whose members agree on their first d codes. */
+  private insertion(lo: number, hi: number, d: number): void {
+    const m = this.members;
+    for (let i = lo + 1; i < hi; i++) {
+      const x = m[i];
+      let j = i;
+      while (j > lo && this.compare(m[j - 1], x, d) > 0) {
+        m[j] = m[j - 1];
+        j--;
+      }
+      m[j] = x;
+    }
+  }
+
+  private compare(a: number, b: number, d: number): number {
+    const f = this.from;
+    const p = this.pool;
+    let i = f[a] + d;
+    let j = f[b] + d;
+    const ie = f[a + 1];
+    const je = f[b + 1];
+    for (; i < ie && j < je; i++, j++) if (p[i] !== p[j]) return p[i] - p[j];
+    return ie - i - (je - j) || a - b;
+  }
 }

@@ -174,6 +174,109 @@ export function words(text: string, lang: Lang = 'en'): string[] {
   return m;
 }
 
+/** What `plainEnglish` makes of each UTF-16 code unit, filled on first sight: 0 unknown, 1 plain, 2 not plain. */
+const PLAIN = new Uint8Array(0x10000);
+const WORD_CHAR = /[\p{L}\p{Nd}]/u;
+const HAN_CHAR = /\p{Script=Han}/u;
+const MARK_CHAR = /\p{M}/u;
+
+function plainChar(c: number): number {
+  let k = PLAIN[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    // not plain: half of a surrogate pair, a combining mark, a Chinese character (each a word of
+    // its own in the text store), a capital sigma (lower-cased by context), a character whose
+    // lower case is longer or is a letter when it is not (or the reverse), a markup character
+    const bad =
+      (c >= 0xd800 && c <= 0xdfff) ||
+      MARK_CHAR.test(ch) ||
+      HAN_CHAR.test(ch) ||
+      c === 0x3a3 ||
+      lower.length !== 1 ||
+      WORD_CHAR.test(ch) !== WORD_CHAR.test(lower) ||
+      ch === '<';
+    k = PLAIN[c] = bad ? 2 : 1;
+  }
+  return k;
+}
+
+let scratch = new Uint16Array(1024);
+
+/** Letters and digits (ASCII) or any other letter or digit (`WORD_CHAR`). */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x80 && WORD_CHAR.test(String.fromCharCode(c)))
+  );
+}
+
+/** How the English words of a text follow from its runs of letters and digits (`plainEnglish`). */
+export const Plain = {
+  /** Not simply: the regular expressions' way (`words`) is needed. */
+  No: 0,
+  /** Its words are its runs of letters and digits, lower-cased, in order. */
+  Runs: 1,
+  /**
+   * The same, except that a run followed by an apostrophe (' or ’) and a run of ASCII letters is
+   * one word with them (`women’s` → `women's`), and so on along the word.
+   */
+  Apostrophes: 2,
+} as const;
+export type Plain = (typeof Plain)[keyof typeof Plain];
+
+export function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
+}
+
+/**
+ * Whether the English words of `text` (`words(text)`) are simply its runs of letters and digits,
+ * lower-cased, in order: no leading paragraph number or label, no markup, link, footnote marker or
+ * URI, no combining mark or Chinese character, no character whose lower case depends on its
+ * context or changes length, and apostrophes inside words only before ASCII letters (`Plain`).
+ * (`Plain.No` when in doubt: the caller then takes the regular expressions' way.) `codes`: the
+ * text's code units, when the caller has them.
+ */
+export function plainEnglish(text: string, codes?: Uint16Array): Plain {
+  const len = text.length;
+  if (!codes) {
+    if (scratch.length < len) scratch = new Uint16Array(len * 2);
+    for (let i = 0; i < len; i++) scratch[i] = text.charCodeAt(i);
+    codes = scratch;
+  }
+  let result: Plain = Plain.Runs;
+  // (a code unit past the end reads as 0 or a stale one: each look-ahead checks the length)
+  for (let i = 0; i < len; i++) {
+    const c = codes[i];
+    if (c < 0x80) {
+      if (c === 0x3c) return Plain.No; // <
+      if (c === 0x5d && i + 1 < len && codes[i + 1] === 0x28) return Plain.No; // ](
+      if (c === 0x5b && i + 1 < len && codes[i + 1] === 0x5e) return Plain.No; // [^
+      if (c === 0x3a && i > 0 && i + 1 < len) {
+        // letter:non-space (a URI)
+        const p = codes[i - 1] | 0x20;
+        if (p >= 0x61 && p <= 0x7a && codes[i + 1] !== 0x20) return Plain.No;
+      }
+    } else if ((PLAIN[c] || plainChar(c)) === 2) {
+      return Plain.No;
+    }
+    if (isApostrophe(c) && i > 0 && i + 1 < len && isWordChar(codes[i + 1]) && isWordChar(codes[i - 1])) {
+      // inside a word: what follows must be ASCII letters up to the word's end (a digit would
+      // end the word there, the run not)
+      let j = i + 1;
+      for (; j < len && isWordChar(codes[j]); j++) {
+        const l = codes[j] | 0x20;
+        if (l < 0x61 || l > 0x7a) return Plain.No;
+      }
+      result = Plain.Apostrophes;
+    }
+  }
+  const lead = LEADING_LABEL.exec(text);
+  return lead && lead[0].length > 0 && /[\d(.]/.test(lead[0]) ? Plain.No : result;
+}
+
 /** The normalised form of `text`: its words joined by single spaces. */
 export function normalize(text: string, lang: Lang = 'en'): string {
   return words(text, lang).join(' ');
