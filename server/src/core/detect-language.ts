@@ -12,7 +12,7 @@
  */
 import { LANGUAGES, toLang, type Lang } from './languages';
 import { LANGUAGE_FACTS } from './language-facts';
-import { defaultPhrases } from './phrase-knowledge';
+import { defaultPhrases, normaliseWord } from './phrase-knowledge';
 import { isHighSurrogate, isLetterCode } from './chars';
 
 const LATIN: Lang[] = ['en', 'fr', 'es'];
@@ -123,10 +123,10 @@ export function detectLanguage(text: string): Lang {
       .filter(Boolean)
       .slice(0, 4);
     if (words.length) {
-      // lower-cased once for the six questions below (the phrase books lower-case the same way)
-      for (let k = 0; k < words.length; k++) words[k] = words[k].toLowerCase();
+      // normalised once (lower case, straight apostrophes) for the six questions below, as the phrase books normalise
+      for (let k = 0; k < words.length; k++) words[k] = normaliseWord(words[k]);
       for (let k = 0; k < LATIN.length; k++) {
-        if (books[k].opens(words, 'preambular') || books[k].opens(words, 'operative')) score[LATIN[k]] += 2;
+        if (books[k].opens(words, 'preambular', true) || books[k].opens(words, 'operative', true)) score[LATIN[k]] += 2;
       }
     }
   }
@@ -135,27 +135,32 @@ export function detectLanguage(text: string): Lang {
   // that no function word has there.
   const low = s.toLowerCase();
   const counts = [0, 0, 0];
-  let node: CharTrie | undefined;
-  let inWord = false;
-  for (let i = 0, end = low.length; i <= end;) {
-    const c = i < end ? low.charCodeAt(i) : 32;
-    const n = c < 128 ? LATIN_LETTER[c] : letterAt(low, i);
-    if (n) {
-      if (!inWord) {
-        inWord = true;
-        node = FUNCTION_WORD_TRIE;
-      }
-      if (node) node = c < 128 ? node.ascii[c] : childOf(node, c);
-      if (n === 2 && node) node = childOf(node, low.charCodeAt(i + 1));
-      i += n;
+  for (let i = 0, end = low.length; i < end;) {
+    let c = low.charCodeAt(i);
+    let n = c < 128 ? LATIN_LETTER[c] : letterAt(low, i);
+    if (!n) {
+      i++;
       continue;
     }
-    if (inWord) {
-      inWord = false;
-      const mask = node?.mask;
-      if (mask) for (let k = 0; k < LATIN.length; k++) if (mask & (1 << k)) counts[k]++;
+    // a word starts at i: walk the trie while it holds the word, then run to the word's end
+    let node: CharTrie | undefined = FUNCTION_WORD_TRIE;
+    for (;;) {
+      if (node) {
+        node = c < 128 ? node.ascii[c] : childOf(node, c);
+        if (n === 2 && node) node = childOf(node, low.charCodeAt(i + 1));
+      }
+      i += n;
+      if (!node) {
+        // no function word reads so far: skip the word's remaining ASCII letters in a tight loop
+        while (i < end && (c = low.charCodeAt(i)) < 128 && LATIN_LETTER[c]) i++;
+      }
+      if (i >= end) break;
+      c = low.charCodeAt(i);
+      n = c < 128 ? LATIN_LETTER[c] : letterAt(low, i);
+      if (!n) break;
     }
-    i++;
+    const mask = node?.mask;
+    if (mask) for (let k = 0; k < LATIN.length; k++) if (mask & (1 << k)) counts[k]++;
   }
   for (let k = 0; k < LATIN.length; k++) score[LATIN[k]] += counts[k];
   let best: Lang = 'en';

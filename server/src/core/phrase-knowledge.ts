@@ -522,7 +522,7 @@ interface Trie {
   next: Map<string, Trie>;
 }
 
-function normaliseWord(w: string): string {
+export function normaliseWord(w: string): string {
   const l = w.toLowerCase();
   return l.indexOf('’') < 0 ? l : l.replace(CURLY_APOSTROPHE_RE, "'");
 }
@@ -890,15 +890,16 @@ export class PhraseKnowledge {
    * Whether a known phrase of that kind opens `words`: `!!match(words, kind)`, without building the
    * match (the parser asks this of most blocks, for both kinds).
    */
-  opens(words: readonly string[], kind: PhraseKind): boolean {
+  opens(words: readonly string[], kind: PhraseKind, normalised = false): boolean {
     const count = words.length;
+    const norm = normalised ? (w: string) => w : normaliseWord;
     let i = 0;
-    while (i < count - 1 && this.leading.has(normaliseWord(words[i]))) i++;
+    while (i < count - 1 && this.leading.has(norm(words[i]))) i++;
     const root = this.tries[kind];
     for (let startAt = i; startAt >= 0; startAt--) {
       let node: Trie | undefined = root;
       for (let j = startAt; node && j < count; j++) {
-        node = node.next.get(normaliseWord(words[j]));
+        node = node.next.get(norm(words[j]));
         if (node?.end) return true;
       }
     }
