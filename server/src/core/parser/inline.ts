@@ -124,24 +124,11 @@ function scanMarkedItalics(source: string, from: number, to: number, marks: Int3
     while (j < to && source.charCodeAt(j) === c) j++;
     next = j;
     if (j - i !== 1) continue;
-    const prev = i > from ? source.charCodeAt(i - 1) : 32;
-    const after = i + 1 < to ? source.charCodeAt(i + 1) : 32;
-    if (c === 95 && isWordCode(prev) && isWordCode(after)) continue; // snake_case words
-    const canClose = !isSpaceCode(prev) && depth > 0 && openCh[depth - 1] === c;
-    const canOpen = !isSpaceCode(after);
-    if (canClose && (!canOpen || !isWordCode(after) || closesAfter(prev))) {
+    const act = markerAction(source, i, from, to, c, depth);
+    if (act === CLOSES) {
       addRun(openPos[--depth], i + 1);
-    } else if (canOpen) {
-      if (depth === openPos.length) {
-        const pos = new Int32Array(depth * 2);
-        pos.set(openPos);
-        openPos = pos;
-        const ch = new Uint8Array(depth * 2);
-        ch.set(openCh);
-        openCh = ch;
-      }
-      openPos[depth] = i;
-      openCh[depth++] = c;
+    } else if (act === OPENS) {
+      pushOpen(depth++, i, c);
     }
   }
 }
@@ -156,6 +143,35 @@ export function italicRunAt(source: string, from: number, to: number): ItalicRun
 /** The open emphasis markers of a scan: positions and characters (shared: a scan runs to its end before the next). */
 let openPos = new Int32Array(64);
 let openCh = new Uint8Array(64);
+
+/** What a single emphasis marker `c` at `i` does, with `depth` markers open. */
+const SNAKE_CASE = 0;
+const CLOSES = 1;
+const OPENS = 2;
+const NEITHER = 3;
+function markerAction(source: string, i: number, from: number, to: number, c: number, depth: number): number {
+  const prev = i > from ? source.charCodeAt(i - 1) : 32;
+  const next = i + 1 < to ? source.charCodeAt(i + 1) : 32;
+  if (c === 95 && isWordCode(prev) && isWordCode(next)) return SNAKE_CASE; // snake_case words
+  const canClose = !isSpaceCode(prev) && depth > 0 && openCh[depth - 1] === c;
+  const canOpen = !isSpaceCode(next);
+  if (canClose && (!canOpen || !isWordCode(next) || closesAfter(prev))) return CLOSES;
+  return canOpen ? OPENS : NEITHER;
+}
+
+/** Opens marker `c` at `i` as the open marker number `depth` (the stack grows as needed). */
+function pushOpen(depth: number, i: number, c: number): void {
+  if (depth === openPos.length) {
+    const pos = new Int32Array(depth * 2);
+    pos.set(openPos);
+    openPos = pos;
+    const ch = new Uint8Array(depth * 2);
+    ch.set(openCh);
+    openCh = ch;
+  }
+  openPos[depth] = i;
+  openCh[depth] = c;
+}
 
 /** `/\w/` (ASCII letters, digits, `_`) on a code unit. */
 function isWordCode(c: number): boolean {
@@ -186,26 +202,14 @@ function scanItalics(source: string, from: number, to: number, runs: boolean): I
       i = j - 1;
       continue;
     }
-    const prev = i > from ? source.charCodeAt(i - 1) : 32;
-    const next = i + 1 < to ? source.charCodeAt(i + 1) : 32;
-    if (c === 95 && isWordCode(prev) && isWordCode(next)) continue; // snake_case words
-    const canClose = !isSpaceCode(prev) && depth > 0 && openCh[depth - 1] === c;
-    const canOpen = !isSpaceCode(next);
-    if (canClose && (!canOpen || !isWordCode(next) || closesAfter(prev))) {
+    const act = markerAction(source, i, from, to, c, depth);
+    if (act === SNAKE_CASE) continue;
+    if (act === CLOSES) {
       const open = openPos[--depth];
       if (runs) addRun(open, i + 1);
       else if (open === from) return { start: open, end: i + 1, innerStart: open + 1, innerEnd: i };
-    } else if (canOpen) {
-      if (depth === openPos.length) {
-        const pos = new Int32Array(depth * 2);
-        pos.set(openPos);
-        openPos = pos;
-        const ch = new Uint8Array(depth * 2);
-        ch.set(openCh);
-        openCh = ch;
-      }
-      openPos[depth] = i;
-      openCh[depth++] = c;
+    } else if (act === OPENS) {
+      pushOpen(depth++, i, c);
     } else if (!runs && i === from) return undefined;
   }
   return undefined;

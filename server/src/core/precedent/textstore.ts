@@ -320,23 +320,6 @@ export class TextStore {
     return tok.slice(0, i);
   }
 
-  /** Calls `f(t)` for each token number of text `i`, in order. */
-  forEachToken(i: number, f: (t: number) => void): void {
-    const bytes = this.bytes;
-    const end = this.starts[i + 1];
-    for (let at = this.starts[i]; at < end;) {
-      let id = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        b = bytes[at++];
-        id |= (b & 0x7f) << shift;
-        shift += 7;
-      } while (b & 0x80);
-      f(id);
-    }
-  }
-
   /**
    * Writes `map[t]` for each token `t` of text `i` into `out` from 0, leaving out the tokens
    * mapped to 0xffff (no word), at most `max`; returns the count written. (The index keeps a paragraph's word codes this way:
