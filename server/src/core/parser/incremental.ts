@@ -12,17 +12,7 @@
  * time to time: the nodes read again copy their texts out of the new source (ownCopy), so the nodes
  * kept from version to version hold no older source, and the memory stays that of one model.
  */
-import type {
-  Block,
-  Citation,
-  CrossReference,
-  Ending,
-  OperativeParagraph,
-  Paragraph,
-  ResolutionDocument,
-  Span,
-  SubParagraph,
-} from '../model';
+import type { Block, Ending, OperativeParagraph, Paragraph, ResolutionDocument, Span, SubParagraph } from '../model';
 import { ownCopy } from '../text';
 import { documentLanguage, SAMPLE } from '../detect-language';
 import { splitLines, type RawBlock } from './blocks';
@@ -138,6 +128,52 @@ function lowerBound<T>(items: readonly T[], value: number, key: (t: T) => number
   return lo;
 }
 
+/**
+ * `head` followed by `list` from `from` on, in one array made at about its size: `head` itself when
+ * the rest is short, else a slice of `list` written over at its start (an array grown by push is
+ * copied as it grows, and a re-parse near the top of a draft carries thousands of nodes over).
+ */
+export function joined<T>(head: T[], list: readonly T[], from: number): T[] {
+  const h = head.length;
+  if (list.length - from <= h) {
+    for (let k = from; k < list.length; k++) head.push(list[k]);
+    return head;
+  }
+  if (from < h) return head.concat(list.slice(from));
+  const out = list.slice(from - h);
+  for (let k = 0; k < h; k++) out[k] = head[k];
+  return out;
+}
+
+/** The first `n` items of `list` followed by `more`. */
+function withPrefix<T>(list: readonly T[], n: number, more: readonly T[]): T[] {
+  const out = list.slice(0, n);
+  for (let k = 0; k < more.length; k++) out.push(more[k]);
+  return out;
+}
+
+/**
+ * The markers of `all` but those that open a footnote definition (`defs`, in order of place): both
+ * lists go in order of place, so they are walked together instead of looked up in a set.
+ */
+export function referenceMarkers<T extends { start: number }>(all: readonly T[], defs: ReadonlyArray<{ marker: { start: number } }>): T[] {
+  for (let k = 1; k < defs.length; k++) {
+    if (defs[k].marker.start < defs[k - 1].marker.start) {
+      const starts = new Set(defs.map((d) => d.marker.start));
+      return all.filter((m) => !starts.has(m.start));
+    }
+  }
+  const out: T[] = [];
+  let j = 0;
+  for (let k = 0; k < all.length; k++) {
+    const at = all[k].start;
+    while (j < defs.length && defs[j].marker.start < at) j++;
+    if (j < defs.length && defs[j].marker.start === at) continue;
+    out.push(all[k]);
+  }
+  return out;
+}
+
 /** The paragraph that was current when block j was read: the last one begun before it. */
 function paragraphBefore(doc: ResolutionDocument, j: number): Paragraph | undefined {
   const a = lowerBound(doc.preamble, j, (p) => p.blockIndex) - 1;
@@ -196,7 +232,7 @@ function moveSub(s: SubParagraph, delta: number): void {
 function moveParagraph(p: Paragraph, delta: number, blockDelta: number): void {
   movedCount = 0;
   move(p, delta);
-  p.blockIndex += blockDelta;
+  if (blockDelta !== 0) p.blockIndex += blockDelta;
   const fragments = p.fragments;
   for (let k = 0; k < fragments.length; k++) move(fragments[k], delta);
   moveEnding(p.ending, delta);
@@ -358,36 +394,36 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   if (doc.authority && doc.authority !== prev.authority) made.push(doc.authority);
   if (doc.meeting && doc.meeting !== prev.meeting) made.push(doc.meeting);
   if (doc.operative.length === 0 && met < 0) return undefined;
-  const hasItalicNumbered = (ps: OperativeParagraph[]) => ps.some((q) => q.number && q.opening && q.opening.italic !== 'none');
+  const hasItalicNumbered = (ps: OperativeParagraph[], from = 0) => {
+    for (let k = from; k < ps.length; k++) {
+      const q = ps[k];
+      if (q.number && q.opening && q.opening.italic !== 'none') return true;
+    }
+    return false;
+  };
 
   // From block `met` on, the previous parse's nodes, moved.
-  let tailCitations: Citation[] = [];
-  let tailReferences: CrossReference[] = [];
+  let tailCitationsFrom = prev.citations.length;
+  let tailReferencesFrom = prev.crossReferences.length;
   if (met >= 0) {
     const startJ = blocks[met].start;
-    const oldOperative = prev.operative.slice(lowerBound(prev.operative, met, (q) => q.blockIndex));
-    if (doc.operative.length === 0 && oldOperative.length === 0) return undefined;
-    if (!doc.authority && !hasItalicNumbered(doc.operative) && !hasItalicNumbered(oldOperative)) return undefined;
+    const firstOperative = lowerBound(prev.operative, met, (q) => q.blockIndex);
+    const oldOperative = prev.operative;
+    if (doc.operative.length === 0 && oldOperative.length === firstOperative) return undefined;
+    if (!doc.authority && !hasItalicNumbered(doc.operative) && !hasItalicNumbered(oldOperative, firstOperative)) return undefined;
     const frontMatter = prev.frontMatter.slice(lowerBound(prev.frontMatter, startJ, (b) => b.start));
     const definitions = prev.footnoteDefinitions.slice(lowerBound(prev.footnoteDefinitions, startJ, (b) => b.start));
     const annexes = prev.annexes.slice(lowerBound(prev.annexes, startJ, (b) => b.start));
-    tailCitations = prev.citations.slice(lowerBound(prev.citations, startJ, (x) => x.start));
-    tailReferences = prev.crossReferences.slice(lowerBound(prev.crossReferences, startJ, (x) => x.start));
-    for (let k = met; k < n; k++) {
-      move(blocks[k], delta);
-      doc.blocks.push(blocks[k]);
-    }
+    tailCitationsFrom = lowerBound(prev.citations, startJ, (x) => x.start);
+    tailReferencesFrom = lowerBound(prev.crossReferences, startJ, (x) => x.start);
+    for (let k = met; k < n; k++) move(blocks[k], delta);
+    doc.blocks = joined(doc.blocks, blocks, met);
     // (indexed loops: this function runs once per version and may not be optimised, where a for-of makes an object per step)
-    for (let k = lowerBound(prev.preamble, met, (x) => x.blockIndex); k < prev.preamble.length; k++) {
-      const q = prev.preamble[k];
-      moveParagraph(q, delta, blockDelta);
-      doc.preamble.push(q);
-    }
-    for (let k = 0; k < oldOperative.length; k++) {
-      const q = oldOperative[k];
-      moveParagraph(q, delta, blockDelta);
-      doc.operative.push(q);
-    }
+    const firstPreambular = lowerBound(prev.preamble, met, (x) => x.blockIndex);
+    for (let k = firstPreambular; k < prev.preamble.length; k++) moveParagraph(prev.preamble[k], delta, blockDelta);
+    doc.preamble = joined(doc.preamble, prev.preamble, firstPreambular);
+    for (let k = firstOperative; k < oldOperative.length; k++) moveParagraph(oldOperative[k], delta, blockDelta);
+    doc.operative = joined(doc.operative, oldOperative, firstOperative);
     doc.frontMatter.push(...frontMatter);
     doc.annexes.push(...annexes);
     for (let k = 0; k < definitions.length; k++) {
@@ -405,13 +441,13 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
       move(prev.meeting, delta);
       doc.meeting = prev.meeting;
     }
-    for (let k = 0; k < tailCitations.length; k++) {
-      const x = tailCitations[k];
+    for (let k = tailCitationsFrom; k < prev.citations.length; k++) {
+      const x = prev.citations[k];
       move(x, delta);
       if (x.date) move(x.date, delta);
     }
-    for (let k = 0; k < tailReferences.length; k++) {
-      const x = tailReferences[k];
+    for (let k = tailReferencesFrom; k < prev.crossReferences.length; k++) {
+      const x = prev.crossReferences[k];
       move(x, delta);
       for (let i = 0; i < x.targets.length; i++) move(x.targets[i], delta);
       if (x.subSpan) move(x.subSpan, delta);
@@ -426,18 +462,21 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
   if (doc.operative.length === 0 && doc.preamble.length >= (c.facts.lang === 'zh' ? 1 : 2)) return undefined;
   if (!doc.authority && !hasItalicNumbered(doc.operative)) return undefined;
   doc.kind = 'resolution';
-  const defMarkers = new Set(doc.footnoteDefinitions.map((d) => d.marker.start));
-  doc.footnoteMarkers = all.filter((m) => !defMarkers.has(m.start));
+  doc.footnoteMarkers = referenceMarkers(all, doc.footnoteDefinitions);
   Object.assign(doc, frontMatterFacts(source, lines, c.facts, doc.frontMatter, doc.authority, doc.meeting));
-  doc.directives.push(...scanDirectives(source, lines));
+  // (no directive without its opening "<!--": most drafts have none, and a search for it is quicker than the pattern)
+  if (source.indexOf('<!--') >= 0) doc.directives.push(...scanDirectives(source, lines));
   const regionFrom = regionStart;
   const regionCitations = scanCitations(source, lines, c.facts, paragraphRanges(doc.blocks as Block[], r, regionEnd));
-  doc.citations = prev.citations
-    .slice(
-      0,
+  doc.citations = joined(
+    withPrefix(
+      prev.citations,
       lowerBound(prev.citations, regionFrom, (x) => x.start),
-    )
-    .concat(regionCitations, tailCitations);
+      regionCitations,
+    ),
+    prev.citations,
+    tailCitationsFrom,
+  );
   const inRegion = (list: Paragraph[]) =>
     list.slice(
       lowerBound(list, r, (q) => q.blockIndex),
@@ -445,12 +484,15 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     );
   const regionParagraphs = [...inRegion(doc.preamble), ...inRegion(doc.operative)];
   const regionReferences = scanCrossReferences(source, lines, c.facts, regionParagraphs);
-  doc.crossReferences = prev.crossReferences
-    .slice(
-      0,
+  doc.crossReferences = joined(
+    withPrefix(
+      prev.crossReferences,
       lowerBound(prev.crossReferences, regionFrom, (x) => x.start),
-    )
-    .concat(regionReferences, tailReferences);
+      regionReferences,
+    ),
+    prev.crossReferences,
+    tailReferencesFrom,
+  );
   made.push(regionParagraphs, regionCitations, regionReferences);
   ownTexts(made, new Set());
   keepTrace(c, options, newFlags, trace.generation + 1);
