@@ -87,6 +87,45 @@ describe('fixes', () => {
     );
   });
 
+  it('footnote renumbering puts definitions in order only within a block of consecutive ones, and not around a marker', () => {
+    // a rule between two definitions: two blocks, each left where it stands
+    const apart = [
+      'The General Assembly,',
+      '',
+      '*Recalling* the Convention¹ and the Protocol,²',
+      '',
+      '1. *Decides* to act.',
+      '',
+      '² Protocol.',
+      '',
+      '---',
+      '',
+      '¹ Convention.',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(renumberFootnotesEdits(parse(apart)), []);
+    // a marker inside the block: the definitions are relabelled where they stand, not moved
+    const within = [
+      'The General Assembly,',
+      '',
+      '*Recalling* the Protocol² and the Convention,¹',
+      '',
+      '1. *Decides* to act.',
+      '',
+      '¹ Convention.',
+      '',
+      '² Protocol, as in the Convention.¹',
+      '',
+    ].join('\n');
+    assert.strictEqual(
+      applyEdits(within, renumberFootnotesEdits(parse(within))),
+      within
+        .replace('Protocol² and the Convention,¹', 'Protocol¹ and the Convention,²')
+        .replace('¹ Convention.', '² Convention.')
+        .replace('² Protocol, as in the Convention.¹', '¹ Protocol, as in the Convention.²'),
+    );
+  });
+
   it('re-letters in the style of the labels', () => {
     assert.strictEqual(subLabel('paren-alpha', 3, '(a)'), '(c)');
     assert.strictEqual(subLabel('paren-roman', 4, '(i)'), '(iv)');

@@ -91,6 +91,25 @@ describe('renumbering the next version of an edited draft', () => {
     );
   });
 
+  it('keeps the numbers and the edits of the other references when a keystroke breaks or mends a cross-reference', () => {
+    const text = withGap();
+    let doc = parse(text);
+    const before = renumberOperativeEdits(doc);
+    // "paragraph N above" of a paragraph halfway down typed into, then mended: the references after it shift by one and back
+    const ref = doc.crossReferences[Math.floor(doc.crossReferences.length / 2)];
+    const at = ref.start + 3;
+    const broken = text.slice(0, at) + 'x' + text.slice(at);
+    doc = reparse(doc, broken);
+    assert.strictEqual(doc.crossReferences.length, parse(text).crossReferences.length - 1);
+    const after = renumberOperativeEdits(doc);
+    assert.deepStrictEqual(after, fresh(broken, false));
+    assert.strictEqual(after.length, before.length - 1);
+    doc = parse(broken);
+    renumberOperativeEdits(doc);
+    doc = reparse(doc, text);
+    assert.deepStrictEqual(renumberOperativeEdits(doc), fresh(text, false));
+  });
+
   // each input of the plan changed alone: the next renumbering is a new one
   const cases: Array<[string, string, (text: string) => string, ReadonlySet<number>?, ReadonlySet<number>?]> = [
     [

@@ -81,7 +81,13 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
   const ops = doc.operative;
   if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return [];
   const last = lastRenumber;
-  const plan = last && samePlanInputs(doc, keepInserted, exclude, last) ? last : renumberPlan(doc, keepInserted, exclude);
+  let plan: RenumberPlan;
+  if (!last || !sameNumbering(doc, keepInserted, exclude, last)) plan = renumberPlan(doc, keepInserted, exclude);
+  else if (last.reusable && sameReferences(doc, last)) {
+    // the same targets in the same order: the plan's edits are those of these references
+    plan = last;
+    plan.refs = doc.crossReferences;
+  } else plan = withReferences(doc, last);
   // the plan's edits at the places their nodes stand now
   const refs = doc.crossReferences;
   // (indexed loops here and below: these run once per version over thousands of edits, maybe before
@@ -99,10 +105,23 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
       e.end = t.end;
     }
   }
-  const edits = withRanges(lines, dedupe(plan.edits), last?.result);
+  // the edits in order of place, without repeats: the plan's order of the last version while its
+  // edits still go in that order with no two at one place (then sorting them again gives that order)
+  let order = plan.order && stillInOrder(plan.order) ? plan.order : undefined;
+  if (!order) {
+    order = dedupe(planned);
+    plan.order = order.length === planned.length ? order : undefined;
+  }
+  const edits = withRanges(lines, order, last?.result);
   plan.result = edits;
   lastRenumber = plan;
   return edits;
+}
+
+/** Are the edits (without repeats, in order of place when they were put in order) still so: each starts after the one before? */
+function stillInOrder(edits: readonly OffsetEdit[]): boolean {
+  for (let k = 1; k < edits.length; k++) if (edits[k].start <= edits[k - 1].start) return false;
+  return true;
 }
 
 /** An edit of a renumbering: of operative paragraph `op`'s number (or its start), else of target `target` of cross-reference `ref`. */
@@ -117,19 +136,33 @@ interface PlannedEdit extends OffsetEdit {
  * texts, the excluded paragraphs, the section restarts and the cross-references' targets. The next
  * version of an edited draft most often has all of these unchanged (the user types inside a
  * paragraph): its renumbering is the same plan at the new offsets, and the same edits (the same
- * objects) wherever their line and column are the same.
+ * objects) wherever their line and column are the same. When only cross-references changed (the
+ * user types in one), the numbers are the plan's and so are the edits of the references the
+ * re-parse carried over (the same nodes).
  */
 interface RenumberPlan {
   keepInserted: boolean;
   exclude: ReadonlySet<number>;
   numbers: Array<string | undefined>;
   restarts: number[];
+  /** The number each operative paragraph gets ('' for one left out) and the edits of the paragraphs' numbers. */
+  newNumbers: string[];
+  numberEdits: PlannedEdit[];
+  /** The index of the paragraphs' numbers the references were resolved with. */
+  index: Map<string, number[]>;
+  /** The cross-references it was made for, and where the edits of each begin among `refEdits` (one more entry: their count). */
+  refs: CrossReference[];
+  refFirst: Int32Array;
+  refEdits: PlannedEdit[];
   /** The cross-references' target texts, all in a row, and how many each reference has (a direction only matters among duplicate numbers, which are not planned ahead). */
   targets: string[];
   counts: number[];
+  /** numberEdits then refEdits. */
   edits: PlannedEdit[];
-  /** False when a target had several candidates: then the positions decide, and the plan holds only for its own version. */
+  /** False when a target had several candidates: then the positions decide, and the references' part holds only for its own version. */
   reusable: boolean;
+  /** `edits` in order of place, when last put in order and none was a repeat. */
+  order?: OffsetEdit[];
   result?: Edit[];
 }
 
@@ -142,13 +175,19 @@ function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
   return true;
 }
 
-function samePlanInputs(doc: ResolutionDocument, keepInserted: boolean, exclude: ReadonlySet<number>, plan: RenumberPlan): boolean {
-  if (!plan.reusable || plan.keepInserted !== keepInserted || !sameSet(plan.exclude, exclude)) return false;
+/** Does `doc` number its paragraphs from the same inputs as the plan (the paragraphs' numbers, those left out, the sections)? */
+function sameNumbering(doc: ResolutionDocument, keepInserted: boolean, exclude: ReadonlySet<number>, plan: RenumberPlan): boolean {
+  if (plan.keepInserted !== keepInserted || !sameSet(plan.exclude, exclude)) return false;
   const ops = doc.operative;
   if (ops.length !== plan.numbers.length) return false;
   for (let i = 0; i < ops.length; i++) if (ops[i].number?.text !== plan.numbers[i]) return false;
   const restarts = sectionRestarts(doc);
   if (restarts.length !== plan.restarts.length || restarts.some((r, k) => plan.restarts[k] !== r)) return false;
+  return operativeNumberIndex(doc) === plan.index;
+}
+
+/** Are `doc`'s cross-references' targets those of the plan (the same texts in the same order)? */
+function sameReferences(doc: ResolutionDocument, plan: RenumberPlan): boolean {
   const refs = doc.crossReferences;
   if (refs.length !== plan.counts.length) return false;
   for (let r = 0, x = 0; r < refs.length; r++) {
@@ -186,7 +225,7 @@ function renumberPlan(doc: ResolutionDocument, keepInserted: boolean, exclude: R
     if (keepInserted && p.number?.suffix && n > 0) newNumbers.push(`${n} ${p.number.suffix}`);
     else newNumbers.push(String(++n));
   }
-  const edits: PlannedEdit[] = [];
+  const numberEdits: PlannedEdit[] = [];
   ops.forEach((p, i) => {
     if (exclude.has(i)) return;
     if (p.number) {
@@ -194,33 +233,94 @@ function renumberPlan(doc: ResolutionDocument, keepInserted: boolean, exclude: R
       if ((now.endsWith('.') ? now.slice(0, -1) : now) !== newNumbers[i]) {
         // keep the token's own trailing "." if it carries one
         const dot = p.number.text.trimEnd().endsWith('.') ? '.' : '';
-        edits.push({ start: p.number.start, end: p.number.end, newText: newNumbers[i] + dot, op: i, ref: -1, target: -1 });
+        numberEdits.push({ start: p.number.start, end: p.number.end, newText: newNumbers[i] + dot, op: i, ref: -1, target: -1 });
       }
     } else {
-      edits.push({ start: p.start, end: p.start, newText: `${newNumbers[i]}. `, op: i, ref: -1, target: -1 });
+      numberEdits.push({ start: p.start, end: p.start, newText: `${newNumbers[i]}. `, op: i, ref: -1, target: -1 });
     }
   });
-  let reusable = true;
-  const index = operativeNumberIndex(doc);
+  const numbering = {
+    keepInserted,
+    exclude: new Set(exclude),
+    numbers: ops.map((p) => p.number?.text),
+    restarts,
+    newNumbers,
+    numberEdits,
+    index: operativeNumberIndex(doc),
+  };
+  return withReferences(doc, numbering);
+}
+
+/**
+ * The plan of `doc` from the numbering part of `plan` (which holds for `doc`): the edits of its
+ * cross-references, those of a reference the plan was made for taken over (the same node: the
+ * same targets, resolved the same while no number has several paragraphs), the others worked out.
+ */
+function withReferences(
+  doc: ResolutionDocument,
+  plan: Pick<RenumberPlan, 'keepInserted' | 'exclude' | 'numbers' | 'restarts' | 'newNumbers' | 'numberEdits' | 'index'> &
+    Partial<RenumberPlan>,
+): RenumberPlan {
+  const { newNumbers, index } = plan;
   const refs = doc.crossReferences;
+  // the references of the plan's version before and after the edit are the same nodes at the same
+  // places from either end (a re-parse keeps them); the plan's edits of those hold when it was reusable
+  const was = plan.reusable ? (plan.refs ?? []) : [];
+  const wasFirst = plan.refFirst;
+  const wasEdits = plan.refEdits ?? [];
+  const shift = was.length - refs.length;
+  let head = 0;
+  while (head < refs.length && head < was.length && refs[head] === was[head]) head++;
+  let tail = refs.length;
+  while (tail > head && tail + shift > head && refs[tail - 1] === was[tail - 1 + shift]) tail--;
+  const refEdits: PlannedEdit[] = [];
+  const refFirst = new Int32Array(refs.length + 1);
   const targets: string[] = [];
   const counts: number[] = [];
+  let reusable = true;
   for (let r = 0; r < refs.length; r++) {
+    refFirst[r] = refEdits.length;
     const ref = refs[r];
     counts.push(ref.targets.length);
+    for (let k = 0; k < ref.targets.length; k++) targets.push(ref.targets[k].text);
+    const old = r < head ? r : r >= tail ? r + shift : -1;
+    if (old >= 0 && wasFirst) {
+      for (let x = wasFirst[old]; x < wasFirst[old + 1]; x++) {
+        const e = wasEdits[x];
+        e.ref = r;
+        refEdits.push(e);
+      }
+      continue;
+    }
     for (let k = 0; k < ref.targets.length; k++) {
       const t = ref.targets[k];
-      targets.push(t.text);
       const wanted = normNumber(t.text);
       const candidates = index.get(wanted);
       if (!candidates) continue;
       if (candidates.length > 1) reusable = false;
       const target = candidates.length === 1 ? candidates[0] : resolveTarget(doc, ref, t.text);
       if (target === undefined || !newNumbers[target]) continue;
-      if (wanted !== newNumbers[target]) edits.push({ start: t.start, end: t.end, newText: newNumbers[target], op: -1, ref: r, target: k });
+      if (wanted !== newNumbers[target])
+        refEdits.push({ start: t.start, end: t.end, newText: newNumbers[target], op: -1, ref: r, target: k });
     }
   }
-  return { keepInserted, exclude: new Set(exclude), numbers: ops.map((p) => p.number?.text), restarts, targets, counts, edits, reusable };
+  refFirst[refs.length] = refEdits.length;
+  return {
+    keepInserted: plan.keepInserted,
+    exclude: plan.exclude,
+    numbers: plan.numbers,
+    restarts: plan.restarts,
+    newNumbers,
+    numberEdits: plan.numberEdits,
+    index,
+    refs,
+    refFirst,
+    refEdits,
+    targets,
+    counts,
+    edits: plan.numberEdits.concat(refEdits),
+    reusable,
+  };
 }
 
 /**
@@ -406,6 +506,37 @@ export function footnoteToken(style: FootnoteStyle, label: string): string {
   return `[^${label}]`;
 }
 
+/** The items in order of their start: the list itself when it is so already (a stable sort would keep it as it is), else a sorted copy. */
+function inPlaceOrder<T extends { start: number }>(items: readonly T[]): readonly T[] {
+  for (let k = 1; k < items.length; k++) if (items[k].start < items[k - 1].start) return [...items].sort((a, b) => a.start - b.start);
+  return items;
+}
+
+/** Is there nothing but white space (as `\s` means it) among the characters [from, to) of `text`? */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    // beyond ASCII the pattern decides (no-break and other Unicode spaces)
+    return c >= 128 && /^\s*$/.test(text.slice(i, to));
+  }
+  return true;
+}
+
+/** Does a marker stand within [from, to]? (Markers in order of place: found by halving, then read forward.) */
+function markerWithin(markers: ReadonlyArray<{ start: number; end: number }>, from: number, to: number): boolean {
+  if (inPlaceOrder(markers) !== markers) return markers.some((m) => m.start >= from && m.end <= to);
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < markers.length && markers[k].start <= to; k++) if (markers[k].end <= to) return true;
+  return false;
+}
+
 /**
  * Edits that renumber footnotes 1, 2, 3 … in order of first reference, markers and definitions
  * together (each keeps its style). Definitions no marker points to follow, in their order.
@@ -424,39 +555,37 @@ export function renumberFootnotesEdits(doc: ResolutionDocument): Edit[] {
     if (to && to !== m.label) edits.push({ start: m.start, end: m.end, newText: footnoteToken(m.style, to) });
   }
   // Definitions: relabelled, and put in order within each block of consecutive definitions.
-  const defs = [...doc.footnoteDefinitions].sort((a, b) => a.start - b.start);
-  const runs: Array<typeof defs> = [];
-  for (const d of defs) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (last && /^\s*$/.test(doc.source.slice(last.end, d.start))) run.push(d);
-    else runs.push([d]);
-  }
+  const defs = inPlaceOrder(doc.footnoteDefinitions);
   const rank = (d: (typeof defs)[number]) => Number(mapping.get(d.label) ?? d.label) || Number.MAX_SAFE_INTEGER;
-  for (const run of runs) {
-    const relabel = (d: (typeof defs)[number]) => {
-      const to = mapping.get(d.label);
-      return (
-        (to && to !== d.label ? footnoteToken(d.style, to) : doc.source.slice(d.marker.start, d.marker.end)) +
-        doc.source.slice(d.marker.end, d.end)
-      );
-    };
-    const sorted = [...run].sort((a, b) => rank(a) - rank(b));
-    const runStart = run[0].start;
-    const runEnd = run[run.length - 1].end;
-    const markerInside = doc.footnoteMarkers.some((m) => m.start >= runStart && m.end <= runEnd);
-    if (run.length > 1 && !markerInside && sorted.some((d, i) => d !== run[i])) {
-      let text = '';
-      sorted.forEach((d, i) => {
-        text += doc.source.slice(d.start, d.marker.start) + relabel(d);
-        if (i < run.length - 1) text += doc.source.slice(run[i].end, run[i + 1].start);
-      });
-      edits.push({ start: run[0].start, end: run[run.length - 1].end, newText: text });
-    } else {
-      for (const d of run) {
-        const to = mapping.get(d.label);
-        if (to && to !== d.label) edits.push({ start: d.marker.start, end: d.marker.end, newText: footnoteToken(d.style, to) });
+  const relabel = (d: (typeof defs)[number]) => {
+    const to = mapping.get(d.label);
+    return (
+      (to && to !== d.label ? footnoteToken(d.style, to) : doc.source.slice(d.marker.start, d.marker.end)) +
+      doc.source.slice(d.marker.end, d.end)
+    );
+  };
+  // (a block of consecutive definitions: those with nothing but white space between them, as index range [a, b) of defs)
+  for (let a = 0, b = 1; a < defs.length; a = b, b = a + 1) {
+    while (b < defs.length && blank(doc.source, defs[b - 1].end, defs[b].start)) b++;
+    if (b - a > 1) {
+      const run = defs.slice(a, b);
+      const sorted = [...run].sort((x, y) => rank(x) - rank(y));
+      const runStart = run[0].start;
+      const runEnd = run[run.length - 1].end;
+      if (!markerWithin(doc.footnoteMarkers, runStart, runEnd) && sorted.some((d, i) => d !== run[i])) {
+        let text = '';
+        sorted.forEach((d, i) => {
+          text += doc.source.slice(d.start, d.marker.start) + relabel(d);
+          if (i < run.length - 1) text += doc.source.slice(run[i].end, run[i + 1].start);
+        });
+        edits.push({ start: runStart, end: runEnd, newText: text });
+        continue;
       }
+    }
+    for (let k = a; k < b; k++) {
+      const d = defs[k];
+      const to = mapping.get(d.label);
+      if (to && to !== d.label) edits.push({ start: d.marker.start, end: d.marker.end, newText: footnoteToken(d.style, to) });
     }
   }
   return withRanges(lines, dedupe(edits));

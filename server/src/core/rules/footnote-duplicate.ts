@@ -1,5 +1,6 @@
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
+import { definitionLabels } from './footnote-labels';
 
 const id = 'footnote-duplicate';
 
@@ -13,15 +14,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { doc, lines } = ctx;
-    // the first definition of each label; its line is looked up only for a duplicate (most drafts have none)
-    const first = new Map<string, number>();
-    for (const d of doc.footnoteDefinitions) {
-      const at = first.get(d.label);
-      if (at === undefined) first.set(d.label, d.start);
-      else {
-        const line = lines.positionAt(at).line;
-        ctx.report({ range: rangeOf(lines, d.marker), message: ctx.t('footnote-duplicate.twice', { label: d.label, line: line + 1 }) });
-      }
+    // each definition with the label of one before it, and the first with that label (most drafts have none)
+    const defs = doc.footnoteDefinitions;
+    const repeated = definitionLabels(doc).repeated();
+    for (let k = 0; k < repeated.length; k += 2) {
+      const d = defs[repeated[k]];
+      const line = lines.positionAt(defs[repeated[k + 1]].start).line;
+      ctx.report({ range: rangeOf(lines, d.marker), message: ctx.t('footnote-duplicate.twice', { label: d.label, line: line + 1 }) });
     }
   },
 };

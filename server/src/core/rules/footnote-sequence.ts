@@ -1,8 +1,7 @@
 import { renumberFootnotesEdits } from '../fix';
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
-
-const DIGITS_RE = /^\d+$/;
+import { markerLabels } from './footnote-labels';
 
 const id = 'footnote-sequence';
 
@@ -18,21 +17,15 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { doc, lines } = ctx;
-    const seen = new Set<string>();
-    let expected = 1;
-    for (const m of doc.footnoteMarkers) {
-      if (!DIGITS_RE.test(m.label) || seen.has(m.label)) continue;
-      seen.add(m.label);
-      if (Number(m.label) !== expected) {
-        const edits = renumberFootnotesEdits(doc);
-        ctx.report({
-          range: rangeOf(lines, m),
-          message: ctx.t('footnote-sequence.order', { label: m.label, expected }),
-          fix: edits.length ? { title: ctx.t('footnote-sequence.fix'), edits } : undefined,
-        });
-        return; // one finding: the renumbering settles the whole sequence
-      }
-      expected++;
-    }
+    // one finding, at the first reference out of order: the renumbering settles the whole sequence
+    const wrong = markerLabels(doc).outOfOrder();
+    if (!wrong) return;
+    const m = doc.footnoteMarkers[wrong.index];
+    const edits = renumberFootnotesEdits(doc);
+    ctx.report({
+      range: rangeOf(lines, m),
+      message: ctx.t('footnote-sequence.order', { label: m.label, expected: wrong.expected }),
+      fix: edits.length ? { title: ctx.t('footnote-sequence.fix'), edits } : undefined,
+    });
   },
 };

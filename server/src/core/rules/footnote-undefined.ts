@@ -1,5 +1,6 @@
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
+import { definitionLabels } from './footnote-labels';
 
 const id = 'footnote-undefined';
 
@@ -13,7 +14,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { doc, lines } = ctx;
-    const defined = new Set(doc.footnoteDefinitions.map((d) => d.label));
+    const defined = definitionLabels(doc).all();
     for (const m of doc.footnoteMarkers) {
       if (!defined.has(m.label)) ctx.report({ range: rangeOf(lines, m), message: ctx.t('footnote-undefined.missing', { label: m.label }) });
     }

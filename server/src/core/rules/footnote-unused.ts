@@ -1,5 +1,6 @@
 import { docsUrl, type Rule } from './types';
 import { rangeOf } from './util';
+import { markerLabels } from './footnote-labels';
 
 const id = 'footnote-unused';
 
@@ -13,7 +14,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { doc, lines } = ctx;
-    const used = new Set(doc.footnoteMarkers.map((m) => m.label));
+    const used = markerLabels(doc).all();
     for (const d of doc.footnoteDefinitions) {
       if (!used.has(d.label)) ctx.report({ range: rangeOf(lines, d.marker), message: ctx.t('footnote-unused.unused', { label: d.label }) });
     }
