@@ -48,6 +48,8 @@ interface Entry {
 }
 
 const NONE: StoredReport[] = [];
+/** What a paragraph with no stored reports is given (its offset is never read). */
+const EMPTY: Stored = { start: 0, reports: NONE };
 const entries = new WeakMap<Paragraph, Entry>();
 
 /** One string per distinct key, so that entries compare keys by identity. */
@@ -74,6 +76,20 @@ let lastParagraphs: Paragraph[] = [];
 let lastEntries: Array<Entry | undefined> = [];
 let runParagraphs: Paragraph[] = [];
 let runEntries: Array<Entry | undefined> = [];
+/**
+ * Beside each entry of the two lists, what the run knew of it without reading it again: HELD (it held
+ * for its paragraph under the run's key), LAST (for the last operative paragraph), REPORTS (it has
+ * some). A paragraph at its place again finds its entry held from these, without reading the entry
+ * (thousands of entries, each a read from memory far from the others).
+ */
+let lastFlags = new Uint8Array(0);
+let runFlags = new Uint8Array(0);
+const HELD = 1;
+const LAST = 2;
+const REPORTS = 4;
+/** The key of the last run and of the run going on. */
+let lastKey_ = '';
+let runKey = '';
 /** Where the run is in its list, and how far the last run's list is shifted after an edit. */
 let at = 0;
 let shift = 0;
@@ -113,6 +129,22 @@ export function endRun(): void {
   runEntries.length = at;
   [lastParagraphs, runParagraphs] = [runParagraphs, lastParagraphs];
   [lastEntries, runEntries] = [runEntries, lastEntries];
+  [lastFlags, runFlags] = [runFlags, lastFlags];
+  lastKey_ = runKey;
+}
+
+/** Notes what the run knows of entry i: held or not, and the flags of one held. */
+function flag(i: number, e: Entry | undefined, last: boolean): void {
+  setFlags(i, e ? HELD | (last ? LAST : 0) | (e.reports.length ? REPORTS : 0) : 0);
+}
+
+function setFlags(i: number, f: number): void {
+  if (i >= runFlags.length) {
+    const more = new Uint8Array(Math.max(64, 2 * i + 2));
+    more.set(runFlags);
+    runFlags = more;
+  }
+  runFlags[i] = f;
 }
 
 function holds(e: Entry | undefined, p: Paragraph, key: string, last: boolean, source: string): e is Entry {
@@ -131,17 +163,31 @@ function holds(e: Entry | undefined, p: Paragraph, key: string, last: boolean, s
 export function storedReports(p: Paragraph, key: string, last: boolean, source: string): Stored | undefined {
   const i = at++;
   runParagraphs[i] = p;
+  runKey = key;
   // the same node at its place in the last run's list: its entry held then, for the same node (the
   // same text, length and fragments); the characters after it changed only if they meet the edit
-  const aligned = lastParagraphs[i] === p ? lastEntries[i] : lastParagraphs[i + shift] === p ? lastEntries[i + shift] : undefined;
-  if (aligned && aligned.key === key && aligned.last === last && (p.end + MARGIN <= editStart || p.end >= editEnd)) {
-    runEntries[i] = aligned;
-    return aligned;
+  const j = lastParagraphs[i] === p ? i : lastParagraphs[i + shift] === p ? i + shift : -1;
+  if (j >= 0 && (p.end + MARGIN <= editStart || p.end >= editEnd)) {
+    // held in the last run under the same key, for the same place (last or not): it holds, and need not be read
+    const f = j < lastFlags.length ? lastFlags[j] : 0;
+    if (f & HELD && key === lastKey_ && (f & LAST) === (last ? LAST : 0)) {
+      const e = lastEntries[j]!;
+      runEntries[i] = e;
+      setFlags(i, f);
+      return f & REPORTS ? e : EMPTY;
+    }
+    const aligned = lastEntries[j];
+    if (aligned && aligned.key === key && aligned.last === last) {
+      runEntries[i] = aligned;
+      flag(i, aligned, last);
+      return aligned;
+    }
   }
   const e = entries.get(p);
   let found = holds(e, p, key, last, source) ? e : undefined;
   if (!found && fresh) found = byItsText(p, key, last, source);
   runEntries[i] = found;
+  flag(i, found, last);
   return found;
 }
 
@@ -207,7 +253,10 @@ export function storeReports(p: Paragraph, key: string, last: boolean, source: s
     reports: reports.length ? reports : NONE,
   };
   entries.set(p, e);
-  if (runParagraphs[at - 1] === p) runEntries[at - 1] = e;
+  if (runParagraphs[at - 1] === p) {
+    runEntries[at - 1] = e;
+    flag(at - 1, e, last);
+  }
 }
 
 /** A report of a paragraph check, with offsets. */
