@@ -123,6 +123,16 @@ describe('renumbering the next version of an edited draft', () => {
       (t) => t.replace('paragraph 4 above', 'paragraph 5 above'),
     ],
     [
+      'a later cross-reference comes to name the target of an earlier one',
+      'The General Assembly,\n\n1. *Decides* to act;\n\n2. *Requests* a report on paragraph 1 above;\n\n4. *Invites* States;\n\n5. *Decides* to act on paragraph 4 above.\n',
+      (t) => t.replace('paragraph 4 above', 'paragraph 1 above'),
+    ],
+    [
+      'a section heading comes (the numbering restarts after it)',
+      'The General Assembly,\n\n1. *Decides* to act;\n\n2. *Requests* a report;\n\n1. *Invites* States;\n\n2. *Decides* to remain seized of the matter.\n',
+      (t) => t.replace('\n\n1. *Invites*', '\n\nII\n\n1. *Invites*'),
+    ],
+    [
       'a section heading goes (the numbering no longer restarts after it)',
       'The General Assembly,\n\nI\n\n1. *Decides* to act;\n\n2. *Requests* a report;\n\nII\n\n1. *Invites* States;\n\n2. *Decides* to remain seized of the matter.\n',
       (t) => t.replace('\n\nII\n\n', '\n\n'),

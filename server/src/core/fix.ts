@@ -3,7 +3,7 @@
  * cross-references along), renumbering footnotes, re-lettering sub-paragraphs, and fix-all that
  * repeats until no fixable finding remains. No LSP import.
  */
-import type { CrossReference, FootnoteStyle, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
+import type { CrossReference, FootnoteStyle, OperativeParagraph, ResolutionDocument, SubLabelStyle, SubParagraph } from './model';
 import type { Edit, Finding, Severity } from './findings';
 import { LineIndex } from './text';
 import {
@@ -112,7 +112,7 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
     order = dedupe(planned);
     plan.order = order.length === planned.length ? order : undefined;
   }
-  const edits = withRanges(lines, order, last?.result);
+  const edits = rangesRemembered(lines, order, last?.result);
   plan.result = edits;
   lastRenumber = plan;
   return edits;
@@ -144,6 +144,9 @@ interface RenumberPlan {
   keepInserted: boolean;
   exclude: ReadonlySet<number>;
   numbers: Array<string | undefined>;
+  /** The paragraphs it was last found to hold for (their numbers are `numbers`), and those numbered 1. */
+  paragraphs: readonly OperativeParagraph[];
+  ones: number[];
   restarts: number[];
   /** The number each operative paragraph gets ('' for one left out) and the edits of the paragraphs' numbers. */
   newNumbers: string[];
@@ -180,8 +183,11 @@ function sameNumbering(doc: ResolutionDocument, keepInserted: boolean, exclude: 
   if (plan.keepInserted !== keepInserted || !sameSet(plan.exclude, exclude)) return false;
   const ops = doc.operative;
   if (ops.length !== plan.numbers.length) return false;
-  for (let i = 0; i < ops.length; i++) if (ops[i].number?.text !== plan.numbers[i]) return false;
-  const restarts = sectionRestarts(doc);
+  // a paragraph the plan was made with (the same node) has the same number: only the others are read
+  const was = plan.paragraphs;
+  for (let i = 0; i < ops.length; i++) if (ops[i] !== was[i] && ops[i].number?.text !== plan.numbers[i]) return false;
+  plan.paragraphs = ops;
+  const restarts = sectionRestarts(doc, plan.ones);
   if (restarts.length !== plan.restarts.length || restarts.some((r, k) => plan.restarts[k] !== r)) return false;
   return operativeNumberIndex(doc) === plan.index;
 }
@@ -190,7 +196,13 @@ function sameNumbering(doc: ResolutionDocument, keepInserted: boolean, exclude: 
 function sameReferences(doc: ResolutionDocument, plan: RenumberPlan): boolean {
   const refs = doc.crossReferences;
   if (refs.length !== plan.counts.length) return false;
+  // a reference the plan was made with (the same node) has the same targets: only the others are read
+  const was = plan.refs;
   for (let r = 0, x = 0; r < refs.length; r++) {
+    if (refs[r] === was[r]) {
+      x += plan.counts[r];
+      continue;
+    }
     const ts = refs[r].targets;
     if (ts.length !== plan.counts[r]) return false;
     for (let k = 0; k < ts.length; k++) if (ts[k].text !== plan.targets[x++]) return false;
@@ -198,11 +210,26 @@ function sameReferences(doc: ResolutionDocument, plan: RenumberPlan): boolean {
   return true;
 }
 
-/** The operative paragraphs (after the first) that start a new section. */
-function sectionRestarts(doc: ResolutionDocument): number[] {
+/**
+ * The operative paragraphs (after the first) that start a new section; `ones`, when given, the
+ * paragraphs numbered 1 (the only ones that may).
+ */
+function sectionRestarts(doc: ResolutionDocument, ones?: readonly number[]): number[] {
   const out: number[] = [];
   const ops = doc.operative;
+  if (ones) {
+    for (const i of ones) if (i >= 1 && sectionRestart(doc, i)) out.push(i);
+    return out;
+  }
   for (let i = 1; i < ops.length; i++) if (ops[i].number?.value === 1 && sectionRestart(doc, i)) out.push(i);
+  return out;
+}
+
+/** The operative paragraphs numbered 1. */
+function numberedOne(doc: ResolutionDocument): number[] {
+  const out: number[] = [];
+  const ops = doc.operative;
+  for (let i = 0; i < ops.length; i++) if (ops[i].number?.value === 1) out.push(i);
   return out;
 }
 
@@ -243,6 +270,8 @@ function renumberPlan(doc: ResolutionDocument, keepInserted: boolean, exclude: R
     keepInserted,
     exclude: new Set(exclude),
     numbers: ops.map((p) => p.number?.text),
+    paragraphs: ops,
+    ones: numberedOne(doc),
     restarts,
     newNumbers,
     numberEdits,
@@ -258,7 +287,10 @@ function renumberPlan(doc: ResolutionDocument, keepInserted: boolean, exclude: R
  */
 function withReferences(
   doc: ResolutionDocument,
-  plan: Pick<RenumberPlan, 'keepInserted' | 'exclude' | 'numbers' | 'restarts' | 'newNumbers' | 'numberEdits' | 'index'> &
+  plan: Pick<
+    RenumberPlan,
+    'keepInserted' | 'exclude' | 'numbers' | 'paragraphs' | 'ones' | 'restarts' | 'newNumbers' | 'numberEdits' | 'index'
+  > &
     Partial<RenumberPlan>,
 ): RenumberPlan {
   const { newNumbers, index } = plan;
@@ -309,6 +341,8 @@ function withReferences(
     keepInserted: plan.keepInserted,
     exclude: plan.exclude,
     numbers: plan.numbers,
+    paragraphs: plan.paragraphs,
+    ones: plan.ones,
     restarts: plan.restarts,
     newNumbers,
     numberEdits: plan.numberEdits,
@@ -354,11 +388,15 @@ const numberIndexCache = new WeakMap<ResolutionDocument, Map<string, number[]>>(
  * next version of an edited document (a re-parse keeps the paragraphs and their number texts) most
  * often numbers its paragraphs the same way, and then shares it after one comparison per paragraph.
  */
-let lastIndex: { texts: Array<string | undefined>; map: Map<string, number[]> } | undefined;
+let lastIndex: { texts: Array<string | undefined>; paragraphs: readonly OperativeParagraph[]; map: Map<string, number[]> } | undefined;
 
-function sameNumbers(ops: ResolutionDocument['operative'], texts: Array<string | undefined>): boolean {
+/** Do the paragraphs carry those numbers? (A paragraph the index was last found to hold for, the same node, is not read.) */
+function sameNumbers(ops: ResolutionDocument['operative'], last: NonNullable<typeof lastIndex>): boolean {
+  const texts = last.texts;
   if (ops.length !== texts.length) return false;
-  for (let i = 0; i < ops.length; i++) if (ops[i].number?.text !== texts[i]) return false;
+  const was = last.paragraphs;
+  for (let i = 0; i < ops.length; i++) if (ops[i] !== was[i] && ops[i].number?.text !== texts[i]) return false;
+  last.paragraphs = ops;
   return true;
 }
 
@@ -367,7 +405,7 @@ export function operativeNumberIndex(doc: ResolutionDocument): Map<string, numbe
   if (lastIndexed?.doc === doc) return lastIndexed.map;
   let m = numberIndexCache.get(doc);
   if (!m) {
-    if (lastIndex && sameNumbers(doc.operative, lastIndex.texts)) m = lastIndex.map;
+    if (lastIndex && sameNumbers(doc.operative, lastIndex)) m = lastIndex.map;
     else {
       const map = new Map<string, number[]>();
       const texts: Array<string | undefined> = [];
@@ -380,7 +418,7 @@ export function operativeNumberIndex(doc: ResolutionDocument): Map<string, numbe
         if (list) list.push(i);
         else map.set(k, [i]);
       });
-      lastIndex = { texts, map };
+      lastIndex = { texts, paragraphs: doc.operative, map };
       m = map;
     }
     numberIndexCache.set(doc, m);
@@ -496,6 +534,105 @@ function withRanges(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): E
     };
   }
   return out;
+}
+
+/**
+ * The lines and columns of a renumbering's edits, with their texts, in arrays of numbers beside the
+ * edits: the next renumbering compares its edits with these instead of reading the last one's edit
+ * objects (thousands of them, each a read from memory far from the others). Two, used in turn: the
+ * last renumbering's and the one being made.
+ */
+interface RangeMemo {
+  edits: Edit[];
+  count: number;
+  texts: string[];
+  lines: Int32Array;
+}
+
+let memoLast: RangeMemo | undefined;
+let memoFree: RangeMemo | undefined;
+
+/** withRanges for a renumbering, its last edits compared through their memo (when it is theirs). */
+function rangesRemembered(lines: LineIndex, edits: OffsetEdit[], previous?: Edit[]): Edit[] {
+  const prior = previous && memoLast?.edits === previous ? memoLast : undefined;
+  if (!prior && previous) {
+    const out = withRanges(lines, edits, previous);
+    memoLast = remember(out, memoFree);
+    memoFree = undefined;
+    return out;
+  }
+  const starts = lines.lineStarts;
+  const length = lines.text.length;
+  const last = starts.length - 1;
+  const n = edits.length;
+  const memo = room(memoFree, n);
+  const at = memo.lines;
+  let line = 0;
+  const out = new Array<Edit>(n);
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const e = edits[k];
+    memo.texts[k] = e.newText;
+    const s = Math.max(0, Math.min(e.start, length));
+    while (line < last && starts[line + 1] <= s) line++;
+    const t = Math.max(0, Math.min(e.end, length));
+    if (t < s) {
+      out[k] = { range: lines.range(e.start, e.end), newText: e.newText };
+      at[4 * k] = -1;
+      continue;
+    }
+    let endLine = line;
+    while (endLine < last && starts[endLine + 1] <= t) endLine++;
+    const sc = s - starts[line];
+    const ec = t - starts[endLine];
+    at[4 * k] = line;
+    at[4 * k + 1] = sc;
+    at[4 * k + 2] = endLine;
+    at[4 * k + 3] = ec;
+    if (prior) {
+      // the edit of `previous` at the same place, if there is one (both lists go in order of place)
+      const was = prior.lines;
+      while (j < prior.count && (was[4 * j] < line || (was[4 * j] === line && was[4 * j + 1] < sc))) j++;
+      if (
+        j < prior.count &&
+        was[4 * j] === line &&
+        was[4 * j + 1] === sc &&
+        was[4 * j + 2] === endLine &&
+        was[4 * j + 3] === ec &&
+        prior.texts[j] === e.newText
+      ) {
+        out[k] = previous![j];
+        continue;
+      }
+    }
+    out[k] = { range: { start: { line, character: sc }, end: { line: endLine, character: ec } }, newText: e.newText };
+  }
+  memo.edits = out;
+  memo.count = n;
+  memoFree = memoLast;
+  memoLast = memo;
+  return out;
+}
+
+/** A memo with room for n edits (`free`'s arrays when they are large enough). */
+function room(free: RangeMemo | undefined, n: number): RangeMemo {
+  if (free && free.lines.length >= 4 * n) return free;
+  return { edits: [], count: 0, texts: new Array<string>(n), lines: new Int32Array(4 * Math.max(16, n + (n >> 2))) };
+}
+
+/** The memo of edits made without one. */
+function remember(edits: Edit[], free: RangeMemo | undefined): RangeMemo {
+  const memo = room(free, edits.length);
+  edits.forEach((e, k) => {
+    memo.texts[k] = e.newText;
+    memo.lines[4 * k] = e.range.start.line;
+    memo.lines[4 * k + 1] = e.range.start.character;
+    memo.lines[4 * k + 2] = e.range.end.line;
+    memo.lines[4 * k + 3] = e.range.end.character;
+  });
+  memo.edits = edits;
+  memo.count = edits.length;
+  return memo;
 }
 
 // ---------------------------------------------------------------- footnotes
