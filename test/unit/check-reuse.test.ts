@@ -202,4 +202,19 @@ describe('checking again after an edit, reusing the findings of unchanged paragr
     // a text given alone (a workspace file) is parsed and checked afresh, with the same findings
     assert.deepStrictEqual(checkWork({ text: edited, config, locale: 'en' }, facts).findings, second.findings);
   });
+
+  it('reads again the opening of a paragraph node changed in place, at its place, for the sequence of openings', () => {
+    const text = 'The General Assembly,\n\n1. *Requests* the Secretary-General to report;\n\n2. *Requests* the Secretary-General to act.\n';
+    const doc = parse(text);
+    assert.ok(checkDocument(doc, { reuse: true }).some((f) => f.rule === 'repeated-opening'));
+    // the second paragraph's node given the text of another opening of the same length (as a
+    // re-parse changes the paragraph before its edit in place when a fragment joins it)
+    const edited = text.replace('2. *Requests*', '2. *Welcomes*');
+    const fresh = parse(edited);
+    const p = doc.operative[1];
+    Object.assign(p, fresh.operative[1]);
+    const next = { ...fresh, operative: [fresh.operative[0], p] };
+    assert.deepStrictEqual(checkDocument(next, { reuse: true }), checkDocument(parse(edited)));
+    assert.ok(!checkDocument(parse(edited)).some((f) => f.rule === 'repeated-opening'));
+  });
 });

@@ -118,19 +118,43 @@ interface Summary {
 const summaries = new WeakMap<Paragraph, Summary>();
 
 /**
- * The paragraphs of the last run (per part) and their summaries, by place: a re-parse keeps the
- * paragraphs before an edit at the same place and those after it shifted by the same count, so a
- * paragraph most often finds its summary there without a map lookup (the summary is checked the same).
+ * The paragraphs of a run (per part) and what their summaries said, by place, in arrays beside them:
+ * a re-parse keeps the paragraphs before an edit at the same place and those after it shifted by the
+ * same count, so a paragraph most often finds its summary there without a map lookup and without
+ * reading the summary object (thousands of them, each a read from memory far from the others); it
+ * is checked the same (the phrases, the paragraph's text and length). Two per part, used in turn: the
+ * last run's and the one going on.
  */
-const lastParagraphs: Paragraph[][] = [[], []];
-const lastSummaries: Summary[][] = [[], []];
+interface Placed {
+  paragraphs: readonly Paragraph[];
+  phrases: object | undefined;
+  texts: string[];
+  lengths: Int32Array;
+  heads: Array<string | undefined>;
+  adverbs: Uint8Array;
+}
+
+function placed(n: number, spare?: Placed): Placed {
+  if (spare && spare.lengths.length >= n) return spare;
+  const size = Math.max(16, n + (n >> 2));
+  return {
+    paragraphs: [],
+    phrases: undefined,
+    texts: new Array<string>(size),
+    lengths: new Int32Array(size),
+    heads: new Array<string | undefined>(size),
+    adverbs: new Uint8Array(size),
+  };
+}
+
+const lastPlaced: Placed[] = [placed(0), placed(0)];
+const sparePlaced: Array<Placed | undefined> = [undefined, undefined];
 
 function holds(s: Summary | undefined, ctx: RuleContext, p: Paragraph): s is Summary {
   return !!s && s.phrases === ctx.phrases && s.text === p.text && s.length === p.end - p.start;
 }
 
-function summary(ctx: RuleContext, p: Paragraph, placed?: Summary): Summary {
-  if (holds(placed, ctx, p)) return placed;
+function summary(ctx: RuleContext, p: Paragraph): Summary {
   const s = summaries.get(p);
   if (holds(s, ctx, p)) return s;
   const a = analyse(ctx, p);
@@ -198,26 +222,45 @@ export const rule: Rule = {
     const parts = [ctx.doc.preamble as Paragraph[], ctx.doc.operative as Paragraph[]];
     for (let k = 0; k < 2; k++) {
       const part = parts[k];
-      const was = lastParagraphs[k];
-      const wasSummaries = lastSummaries[k];
-      const shift = was.length - part.length;
-      const sums = new Array<Summary>(part.length);
-      lastParagraphs[k] = part;
-      lastSummaries[k] = sums;
+      const was = lastPlaced[k];
+      const wasParagraphs = was.paragraphs;
+      const samePhrases = was.phrases === ctx.phrases;
+      const shift = wasParagraphs.length - part.length;
+      const now = placed(part.length, sparePlaced[k]);
+      // (its paragraphs are set once every place is filled in: a run cut short leaves nothing to find)
+      now.paragraphs = [];
+      now.phrases = ctx.phrases;
+      sparePlaced[k] = was;
+      lastPlaced[k] = now;
       let prev: string | undefined; // the head of the paragraph before
       let run = 0; // paragraphs in the current run of one opening, minus one
       for (let i = 0; i < part.length; i++) {
         const p = part[i];
-        const placed = was[i] === p ? wasSummaries[i] : was[i + shift] === p ? wasSummaries[i + shift] : undefined;
-        const sum = (sums[i] = summary(ctx, p, placed));
-        if (sum.headKey === undefined) {
+        const length = p.end - p.start;
+        // the summary of the same node at its place in the last run, while it holds (as summary() would find it)
+        const j = wasParagraphs[i] === p ? i : wasParagraphs[i + shift] === p ? i + shift : -1;
+        let headKey: string | undefined;
+        let adverb: boolean;
+        if (j >= 0 && samePhrases && was.texts[j] === p.text && was.lengths[j] === length) {
+          headKey = was.heads[j];
+          adverb = was.adverbs[j] === 1;
+        } else {
+          const sum = summary(ctx, p);
+          headKey = sum.headKey;
+          adverb = sum.adverb;
+        }
+        now.texts[i] = p.text;
+        now.lengths[i] = length;
+        now.heads[i] = headKey;
+        now.adverbs[i] = adverb ? 1 : 0;
+        if (headKey === undefined) {
           prev = undefined;
           run = 0;
           continue;
         }
-        const same = prev === sum.headKey;
-        const unmatched = sum.adverb && !same;
-        const noAdverb = !sum.adverb && same && ctx.phrases.facts.adverbPosition !== 'after';
+        const same = prev === headKey;
+        const unmatched = adverb && !same;
+        const noAdverb = !adverb && same && ctx.phrases.facts.adverbPosition !== 'after';
         // the analysis with offsets, for the paragraphs reported only
         const a = unmatched || noAdverb ? analyse(ctx, p) : undefined;
         if (a?.head && a.adverb && unmatched) {
@@ -245,8 +288,9 @@ export const rule: Rule = {
           });
         }
         run = same ? run + 1 : 0;
-        prev = sum.headKey;
+        prev = headKey;
       }
+      now.paragraphs = part;
     }
   },
 };
