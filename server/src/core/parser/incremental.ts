@@ -228,33 +228,64 @@ function moveSub(s: SubParagraph, delta: number): void {
   for (let k = 0; k < children.length; k++) moveSub(children[k], delta);
 }
 
-/** Moves a paragraph of the previous parse and its nodes (footnote markers move with the marker list). */
-function moveParagraph(p: Paragraph, delta: number, blockDelta: number): void {
-  movedCount = 0;
-  move(p, delta);
-  if (blockDelta !== 0) p.blockIndex += blockDelta;
-  const fragments = p.fragments;
-  for (let k = 0; k < fragments.length; k++) move(fragments[k], delta);
-  moveEnding(p.ending, delta);
-  if (p.opening) {
-    move(p.opening, delta);
-    if (p.opening.italicSpan) move(p.opening.italicSpan, delta);
+/**
+ * Moves the paragraphs of `list` from `from` on, and their nodes (footnote markers move with the
+ * marker list): one pass per kind of node (the paragraphs, their numbers, their lead-ins …) rather
+ * than one paragraph after the other. The nodes lie all over the memory; a pass that reads one node
+ * of each paragraph has reads that do not wait for one another, where walking a paragraph's nodes
+ * one after the other waits for each read.
+ */
+function moveParagraphs(list: readonly Paragraph[], from: number, delta: number, blockDelta: number): void {
+  const n = list.length;
+  for (let k = from; k < n; k++) {
+    const p = list[k];
+    p.start += delta;
+    p.end += delta;
+    if (blockDelta !== 0) p.blockIndex += blockDelta;
   }
-  if (p.kind === 'operative') {
-    if (p.number) move(p.number, delta);
+  for (let k = from; k < n; k++) {
+    const fragments = list[k].fragments;
+    for (let i = 0; i < fragments.length; i++) move(fragments[i], delta);
+  }
+  for (let k = from; k < n; k++) move(list[k].ending.span, delta);
+  for (let k = from; k < n; k++) {
+    const o = list[k].opening;
+    if (o) move(o, delta);
+  }
+  for (let k = from; k < n; k++) {
+    const o = list[k].opening;
+    if (o && o.italicSpan) move(o.italicSpan, delta);
+  }
+  if (list.length === 0 || list[list.length - 1].kind !== 'operative') return;
+  const ops = list as readonly OperativeParagraph[];
+  for (let k = from; k < n; k++) {
+    const number = ops[k].number;
+    if (number) move(number, delta);
+  }
+  for (let k = from; k < n; k++) move(ops[k].leadIn, delta);
+  // an ending may be the paragraph's, its lead-in's and its last item's: moved once
+  for (let k = from; k < n; k++) {
+    const p = ops[k];
+    if (p.leadInEnding !== p.ending) move(p.leadInEnding.span, delta);
+  }
+  for (let k = from; k < n; k++) {
+    const p = ops[k];
     const verbs = p.extraVerbs;
-    for (let k = 0; k < verbs.length; k++) move(verbs[k], delta);
-    move(p.leadIn, delta);
-    moveEnding(p.leadInEnding, delta);
+    for (let i = 0; i < verbs.length; i++) move(verbs[i], delta);
     const subs = p.subparagraphs;
-    for (let k = 0; k < subs.length; k++) moveSub(subs[k], delta);
+    if (subs.length) {
+      movedCount = 0;
+      movedEndings[movedCount++] = p.ending;
+      movedEndings[movedCount++] = p.leadInEnding;
+      for (let i = 0; i < subs.length; i++) moveSub(subs[i], delta);
+      movedCount = 0;
+    }
     const items = p.listItems;
-    for (let k = 0; k < items.length; k++) {
-      move(items[k], delta);
-      move(items[k].number, delta);
+    for (let i = 0; i < items.length; i++) {
+      move(items[i], delta);
+      move(items[i].number, delta);
     }
   }
-  movedCount = 0;
 }
 
 /**
@@ -420,9 +451,9 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     doc.blocks = joined(doc.blocks, blocks, met);
     // (indexed loops: this function runs once per version and may not be optimised, where a for-of makes an object per step)
     const firstPreambular = lowerBound(prev.preamble, met, (x) => x.blockIndex);
-    for (let k = firstPreambular; k < prev.preamble.length; k++) moveParagraph(prev.preamble[k], delta, blockDelta);
+    moveParagraphs(prev.preamble, firstPreambular, delta, blockDelta);
     doc.preamble = joined(doc.preamble, prev.preamble, firstPreambular);
-    for (let k = firstOperative; k < oldOperative.length; k++) moveParagraph(oldOperative[k], delta, blockDelta);
+    moveParagraphs(oldOperative, firstOperative, delta, blockDelta);
     doc.operative = joined(doc.operative, oldOperative, firstOperative);
     doc.frontMatter.push(...frontMatter);
     doc.annexes.push(...annexes);
