@@ -477,11 +477,16 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
       move(x, delta);
       if (x.date) move(x.date, delta);
     }
-    for (let k = tailReferencesFrom; k < prev.crossReferences.length; k++) {
-      const x = prev.crossReferences[k];
-      move(x, delta);
-      for (let i = 0; i < x.targets.length; i++) move(x.targets[i], delta);
-      if (x.subSpan) move(x.subSpan, delta);
+    // (one kind of node at a time, as the paragraphs)
+    const refs = prev.crossReferences;
+    for (let k = tailReferencesFrom; k < refs.length; k++) move(refs[k], delta);
+    for (let k = tailReferencesFrom; k < refs.length; k++) {
+      const targets = refs[k].targets;
+      for (let i = 0; i < targets.length; i++) move(targets[i], delta);
+    }
+    for (let k = tailReferencesFrom; k < refs.length; k++) {
+      const sub = refs[k].subSpan;
+      if (sub) move(sub, delta);
     }
     for (let k = 0; k < trace.look.length; k += 2) {
       if (trace.look[k] >= met) c.look[trace.look[k] + blockDelta] = trace.look[k + 1] + blockDelta;
