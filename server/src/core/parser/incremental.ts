@@ -236,6 +236,8 @@ function moveSub(s: SubParagraph, delta: number): void {
  * one after the other waits for each read.
  */
 function moveParagraphs(list: readonly Paragraph[], from: number, delta: number, blockDelta: number): void {
+  // (each node's offsets written here rather than through move(): a property read or written at one
+  // place of the code is quick when that place sees one kind of object)
   const n = list.length;
   for (let k = from; k < n; k++) {
     const p = list[k];
@@ -245,31 +247,61 @@ function moveParagraphs(list: readonly Paragraph[], from: number, delta: number,
   }
   for (let k = from; k < n; k++) {
     const fragments = list[k].fragments;
-    for (let i = 0; i < fragments.length; i++) move(fragments[i], delta);
+    for (let i = 0; i < fragments.length; i++) {
+      const f = fragments[i];
+      f.start += delta;
+      f.end += delta;
+    }
   }
-  for (let k = from; k < n; k++) move(list[k].ending.span, delta);
+  for (let k = from; k < n; k++) {
+    const e = list[k].ending.span;
+    e.start += delta;
+    e.end += delta;
+  }
   for (let k = from; k < n; k++) {
     const o = list[k].opening;
-    if (o) move(o, delta);
+    if (o) {
+      o.start += delta;
+      o.end += delta;
+    }
   }
   for (let k = from; k < n; k++) {
     const o = list[k].opening;
-    if (o && o.italicSpan) move(o.italicSpan, delta);
+    if (o && o.italicSpan) {
+      const i = o.italicSpan;
+      i.start += delta;
+      i.end += delta;
+    }
   }
-  if (list.length === 0 || list[list.length - 1].kind !== 'operative') return;
-  const ops = list as readonly OperativeParagraph[];
+}
+
+/** moveParagraphs for operative paragraphs, and then what only they have. */
+function moveOperative(list: readonly OperativeParagraph[], from: number, delta: number, blockDelta: number): void {
+  moveParagraphs(list, from, delta, blockDelta);
+  const n = list.length;
   for (let k = from; k < n; k++) {
-    const number = ops[k].number;
-    if (number) move(number, delta);
+    const number = list[k].number;
+    if (number) {
+      number.start += delta;
+      number.end += delta;
+    }
   }
-  for (let k = from; k < n; k++) move(ops[k].leadIn, delta);
+  for (let k = from; k < n; k++) {
+    const l = list[k].leadIn;
+    l.start += delta;
+    l.end += delta;
+  }
   // an ending may be the paragraph's, its lead-in's and its last item's: moved once
   for (let k = from; k < n; k++) {
-    const p = ops[k];
-    if (p.leadInEnding !== p.ending) move(p.leadInEnding.span, delta);
+    const p = list[k];
+    if (p.leadInEnding !== p.ending) {
+      const e = p.leadInEnding.span;
+      e.start += delta;
+      e.end += delta;
+    }
   }
   for (let k = from; k < n; k++) {
-    const p = ops[k];
+    const p = list[k];
     const verbs = p.extraVerbs;
     for (let i = 0; i < verbs.length; i++) move(verbs[i], delta);
     const subs = p.subparagraphs;
@@ -453,7 +485,7 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     const firstPreambular = lowerBound(prev.preamble, met, (x) => x.blockIndex);
     moveParagraphs(prev.preamble, firstPreambular, delta, blockDelta);
     doc.preamble = joined(doc.preamble, prev.preamble, firstPreambular);
-    moveParagraphs(oldOperative, firstOperative, delta, blockDelta);
+    moveOperative(oldOperative, firstOperative, delta, blockDelta);
     doc.operative = joined(doc.operative, oldOperative, firstOperative);
     doc.frontMatter.push(...frontMatter);
     doc.annexes.push(...annexes);
