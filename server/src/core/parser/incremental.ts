@@ -479,7 +479,11 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     const annexes = prev.annexes.slice(lowerBound(prev.annexes, startJ, (b) => b.start));
     tailCitationsFrom = lowerBound(prev.citations, startJ, (x) => x.start);
     tailReferencesFrom = lowerBound(prev.crossReferences, startJ, (x) => x.start);
-    for (let k = met; k < n; k++) move(blocks[k], delta);
+    for (let k = met; k < n; k++) {
+      const b = blocks[k];
+      b.start += delta;
+      b.end += delta;
+    }
     doc.blocks = joined(doc.blocks, blocks, met);
     // (indexed loops: this function runs once per version and may not be optimised, where a for-of makes an object per step)
     const firstPreambular = lowerBound(prev.preamble, met, (x) => x.blockIndex);
@@ -511,10 +515,18 @@ function incremental(prev: ResolutionDocument, trace: Trace, source: string, opt
     }
     // (one kind of node at a time, as the paragraphs)
     const refs = prev.crossReferences;
-    for (let k = tailReferencesFrom; k < refs.length; k++) move(refs[k], delta);
+    for (let k = tailReferencesFrom; k < refs.length; k++) {
+      const x = refs[k];
+      x.start += delta;
+      x.end += delta;
+    }
     for (let k = tailReferencesFrom; k < refs.length; k++) {
       const targets = refs[k].targets;
-      for (let i = 0; i < targets.length; i++) move(targets[i], delta);
+      for (let i = 0; i < targets.length; i++) {
+        const t = targets[i];
+        t.start += delta;
+        t.end += delta;
+      }
     }
     for (let k = tailReferencesFrom; k < refs.length; k++) {
       const sub = refs[k].subSpan;
