@@ -89,7 +89,7 @@ export const SEARCH_TUNING = Object.freeze({
   weakMaxDfShare: 0.3,
   /** At most this many postings are read by one pass, whatever the corpus size. */
   budgetMax: 40000,
-  weakBudgetMax: 60000,
+  weakBudgetMax: 120000,
   /** Copies of the whole query (same words) added to the first pass's candidates. */
   copies: 32,
   /** Near-duplicates of this many of the best are re-ranked too, */
