@@ -85,7 +85,7 @@ export const SEARCH_TUNING = Object.freeze({
   /** A second, wider pass when the k-th best of the first is below `weak`. */
   weak: 0.5,
   weakCandidates: 1000,
-  weakBudgetShare: 0.15,
+  weakBudgetShare: 0.5,
   weakMaxDfShare: 0.3,
   /** At most this many postings are read by one pass, whatever the corpus size. */
   budgetMax: 40000,
