@@ -41,7 +41,9 @@
  * BENCH_TRUTH_1M (1200: exact top 5 computed for that many queries at 1M), BENCH_PER_LANG (25000),
  * BENCH_LANG_QUERIES (500), BENCH_SKIP_LANGS, BENCH_SKIP_EXTRAS (recall and latency only), BENCH_TUNING (JSON: search
  * settings), BENCH_VERIFY_EXACT (N: the exact top 5 checked against the plain scan on N queries),
- * BENCH_BUILD_ONLY (build figures only: no queries, recall or round trip).
+ * BENCH_BUILD_ONLY (build figures only: no queries, recall or round trip), BENCH_DUMP (a folder: with
+ * BENCH_TUNINGS, the index of each scale is saved there with the queries and their exact top 5, for analysis
+ * outside the benchmark).
  *
  * The exact top 5 of each query is cached on disk (BENCH_TRUTH_CACHE, default
  * ~/.cache/resolution-bench/), keyed by a hash of what it depends on: the corpus paragraphs (text,
@@ -564,6 +566,15 @@ function runEnglish(n: number, pool: ParagraphRecord[], queries: string[], truth
   if (process.env.BENCH_TUNINGS) {
     // (comparing search settings on one build: latency and recall of each, nothing else)
     const truth = truthOf(index, queries, 'en', truthCount, key);
+    if (process.env.BENCH_DUMP) {
+      const dir = process.env.BENCH_DUMP;
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `index-${n}.bin`), index.serialize());
+      fs.writeFileSync(
+        path.join(dir, `queries-${n}.json`),
+        JSON.stringify({ queries, truth: truth.map((t) => t.map((m) => [m.id, m.score])) }),
+      );
+    }
     const defaults = { ...index.tuning };
     for (const t of JSON.parse(process.env.BENCH_TUNINGS) as Array<Record<string, number>>) {
       Object.assign(index.tuning, defaults, t);

@@ -22,6 +22,7 @@ import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocu
 import { foldWord, isApostrophe, Plain, plainEnglish, Vocabulary, words, wordSpans } from './normalize';
 import { LANGUAGES, Lang } from '../languages';
 import { similarity } from './similarity';
+import { QueryDistance } from './levenshtein';
 import { grow, isWordUnit, packStrings, PackedStrings, TextStore } from './textstore';
 
 export { similarity, textSimilarity, wordSimilarity } from './similarity';
@@ -84,11 +85,11 @@ export const SEARCH_TUNING = Object.freeze({
   /** A second, wider pass when the k-th best of the first is below `weak`. */
   weak: 0.5,
   weakCandidates: 1000,
-  weakBudgetShare: 0.15,
+  weakBudgetShare: 0.5,
   weakMaxDfShare: 0.3,
   /** At most this many postings are read by one pass, whatever the corpus size. */
   budgetMax: 40000,
-  weakBudgetMax: 60000,
+  weakBudgetMax: 120000,
   /** Copies of the whole query (same words) added to the first pass's candidates. */
   copies: 32,
   /** Near-duplicates of this many of the best are re-ranked too, */
@@ -142,7 +143,24 @@ interface Scan {
   touched: number;
   /** A list was read only in part (the budget ran out in it). */
   clipped: boolean;
+  /** Paragraphs seen more than once (in `multi[0 .. multi)`, in the order they were seen twice). */
+  multi: number;
+  /** Every paragraph seen has its place in `touched` beside its count (false past `SCAN_PLACES`). */
+  placed: boolean;
 }
+
+/**
+ * A scan keeps, per paragraph, how many of the lists read hold it (the low `COUNT_BITS` bits) and
+ * where it was first seen (its place in the order seen, above them), in one number: the count is
+ * read and written where the place is, at no further cost, and the paragraphs seen more than once
+ * can be put back in the order seen without visiting the others.
+ */
+const COUNT_BITS = 12;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
+/** At most this many lists are read per scan (the rarest), so that a count fits its bits. */
+export const SCAN_LISTS_MAX = COUNT_MASK;
+/** Places above this are not kept (the scan then ranks every paragraph seen). */
+const SCAN_PLACES = (1 << (32 - COUNT_BITS)) - 1;
 
 /** Candidates are ranked by their share of the query's bigrams, quantised to this many steps. */
 export const SHARE_BINS = 1024;
@@ -205,7 +223,7 @@ export class PrecedentIndex {
   // delta part: ids >= staticCount
   private delta = new Map<number, number[]>();
   // scratch
-  private counts = new Uint16Array(1024);
+  private counts = new Uint32Array(1024);
 
   /** The English word codes. */
   get vocab(): Vocabulary {
@@ -545,7 +563,7 @@ export class PrecedentIndex {
     this.staticCount = n;
     this.delta.clear();
     this.buildPrefixOrder();
-    if (this.counts.length < n) this.counts = new Uint16Array(Math.max(n, this.counts.length * 2));
+    if (this.counts.length < n) this.counts = new Uint32Array(Math.max(n, this.counts.length * 2));
   }
 
   /**
@@ -732,8 +750,20 @@ export class PrecedentIndex {
       if (df > 0) lists.push({ b, df });
     }
     lists.sort((x, y) => x.df - y.df);
-    if (this.counts.length < this.n) this.counts = new Uint16Array(this.n * 2);
-    return { li, mode, qn: Math.max(1, buckets.length), lists, next: 0, spent: 0, touched: 0, clipped: false };
+    if (lists.length > SCAN_LISTS_MAX) lists.length = SCAN_LISTS_MAX;
+    if (this.counts.length < this.n) this.counts = new Uint32Array(this.n * 2);
+    return {
+      li,
+      mode,
+      qn: Math.max(1, buckets.length),
+      lists,
+      next: 0,
+      spent: 0,
+      touched: 0,
+      clipped: false,
+      multi: 0,
+      placed: true,
+    };
   }
 
   /**
@@ -748,12 +778,16 @@ export class PrecedentIndex {
     const postings = this.postings;
     const counts = this.counts;
     let touched = this.touched;
+    let multi = this.multi;
     let nt = scan.touched;
+    let nm = scan.multi;
     for (; scan.next < scan.lists.length; scan.next++) {
       const { b, df } = scan.lists[scan.next];
       if (scan.next >= 1 && (scan.spent + df > budget || df > maxDf)) break;
       scan.spent += df;
       if (touched.length < nt + df) touched = this.touched = grow(touched, nt + df);
+      if (multi.length < nt + df) multi = this.multi = grow(multi, nt + df);
+      if (nt + df > SCAN_PLACES) scan.placed = false;
       const end = this.starts[b + 1];
       let at = this.starts[b];
       if (at < end) {
@@ -773,13 +807,32 @@ export class PrecedentIndex {
           shift += 7;
         } while (x & 0x80);
         id += gap;
-        if (counts[id]++ === 0) touched[nt++] = id;
+        const v = counts[id];
+        if (v === 0) {
+          counts[id] = (Math.min(nt, SCAN_PLACES) << COUNT_BITS) | 1;
+          touched[nt++] = id;
+        } else {
+          counts[id] = v + 1;
+          if ((v & COUNT_MASK) === 1) multi[nm++] = id;
+        }
       }
       if (at < end) scan.clipped = true;
       const extra = this.delta.get(b);
-      if (extra) for (const id of extra) if (counts[id]++ === 0) touched[nt++] = id;
+      if (extra) {
+        for (const id of extra) {
+          const v = counts[id];
+          if (v === 0) {
+            counts[id] = (Math.min(nt, SCAN_PLACES) << COUNT_BITS) | 1;
+            touched[nt++] = id;
+          } else {
+            counts[id] = v + 1;
+            if ((v & COUNT_MASK) === 1) multi[nm++] = id;
+          }
+        }
+      }
     }
     scan.touched = nt;
+    scan.multi = nm;
     return true;
   }
 
@@ -800,46 +853,128 @@ export class PrecedentIndex {
       return out;
     }
     // Rank by shared bigrams relative to the longer of the two paragraphs (a cheap stand-in
-    // for the similarity), quantised for a linear-time selection of the best `max`.
+    // for the similarity), quantised for a linear-time selection of the best `max`. A paragraph's
+    // share is at most its count over the query's buckets, so only the paragraphs with the highest
+    // counts need their length read: the counts are gathered first (in the order seen), the share
+    // is worked out for the highest (twice `max` paragraphs at least), and for all of them only
+    // when a paragraph left out could still reach the threshold.
     const qn = scan.qn;
-    const opening = scan.mode === 'opening';
-    const bins = SHARE_BINS;
-    if (this.shareBin.length < nt) this.shareBin = new Uint16Array(nt * 2);
-    const q = this.shareBin;
-    const hist = new Uint32Array(bins);
-    const nwords = this.nwords;
-    for (let i = 0; i < nt; i++) {
-      const id = touched[i];
-      const plen = nwords[id] - 1;
-      const len = Math.max(qn, opening ? Math.min(OPENING, plen) : plen, 1);
-      const v = Math.min(bins - 1, Math.floor((counts[id] / len) * (bins - 1)));
-      q[i] = v;
-      hist[v]++;
+    if (this.shareAt.length < nt) {
+      this.shareAt = new Uint32Array(nt * 2);
+      this.shareBin = new Uint16Array(nt * 2);
     }
-    let threshold = bins - 1;
-    let acc = hist[threshold];
-    while (threshold > 0 && acc < max) acc += hist[--threshold];
+    if (this.countHist.length < qn + 2) this.countHist = new Uint32Array(qn * 2 + 2);
+    const ch = this.countHist;
+    ch.fill(0, 0, qn + 2);
+    if (scan.placed) {
+      // (the paragraphs seen once need not be visited)
+      ch[1] = nt - scan.multi;
+      const multi = this.multi;
+      for (let j = 0; j < scan.multi; j++) {
+        const c = counts[multi[j]] & COUNT_MASK;
+        ch[c > qn ? qn + 1 : c]++;
+      }
+    } else {
+      for (let i = 0; i < nt; i++) {
+        const c = counts[touched[i]] & COUNT_MASK;
+        ch[c > qn ? qn + 1 : c]++;
+      }
+    }
+    let low = qn + 1;
+    let acc = ch[low];
+    while (low > 1 && acc < 2 * max) acc += ch[--low];
+    let m = this.shareOf(scan, low);
+    let threshold = this.shareThreshold(max);
+    const scale = SHARE_BINS - 1;
+    if (low > 1 && Math.min(scale, Math.floor(((low - 1) / qn) * scale)) >= threshold) {
+      m = this.shareOf(scan, 1);
+      threshold = this.shareThreshold(max);
+    }
+    const at = this.shareAt;
+    const bin = this.shareBin;
     const ties: number[] = [];
-    for (let i = 0; i < nt; i++) {
-      if (q[i] < threshold) continue;
-      const id = touched[i];
+    for (let j = 0; j < m; j++) {
+      const v = bin[j];
+      if (v < threshold) continue;
+      const id = touched[at[j]];
       if (alive[id] !== 1 || langs[id] !== li) continue;
-      if (q[i] > threshold) out.push(id);
+      if (v > threshold) out.push(id);
       else ties.push(id);
     }
     for (let i = 0; i < ties.length && out.length < max; i++) out.push(ties[i]);
     return out;
   }
 
+  /**
+   * The quantised share of the scan's paragraphs whose count is at least `low`, in the order seen
+   * (positions in `shareAt`, shares in `shareBin`, their histogram in `binHist`); returns how many.
+   */
+  private shareOf(scan: Scan, low: number): number {
+    const touched = this.touched;
+    const counts = this.counts;
+    const at = this.shareAt;
+    const bin = this.shareBin;
+    const nwords = this.nwords;
+    const hist = this.binHist.fill(0);
+    const qn = scan.qn;
+    const opening = scan.mode === 'opening';
+    const scale = SHARE_BINS - 1;
+    let m = 0;
+    const share = (i: number, c: number): void => {
+      const plen = nwords[touched[i]] - 1;
+      const len = Math.max(qn, opening ? Math.min(OPENING, plen) : plen, 1);
+      const v = Math.min(scale, Math.floor((c / len) * scale));
+      at[m] = i;
+      bin[m++] = v;
+      hist[v]++;
+    };
+    if (low >= 2 && scan.placed) {
+      // the paragraphs seen more than once, put back in the order seen by their places
+      const multi = this.multi;
+      let np = 0;
+      for (let j = 0; j < scan.multi; j++) {
+        const v = counts[multi[j]];
+        if ((v & COUNT_MASK) >= low) at[np++] = v >>> COUNT_BITS;
+      }
+      at.subarray(0, np).sort();
+      for (let r = 0; r < np; r++) {
+        const i = at[r];
+        share(i, counts[touched[i]] & COUNT_MASK);
+      }
+    } else {
+      for (let i = 0; i < scan.touched; i++) {
+        const c = counts[touched[i]] & COUNT_MASK;
+        if (c >= low) share(i, c);
+      }
+    }
+    return m;
+  }
+
+  /** The lowest share (bin) that keeps `max` paragraphs, from the histogram of `shareOf`. */
+  private shareThreshold(max: number): number {
+    const hist = this.binHist;
+    let threshold = SHARE_BINS - 1;
+    let acc = hist[threshold];
+    while (threshold > 0 && acc < max) acc += hist[--threshold];
+    return threshold;
+  }
+
   /** Clears the counts of an open scan. */
   private scanClose(scan: Scan): void {
     const counts = this.counts;
     const touched = this.touched;
-    for (let i = 0; i < scan.touched; i++) counts[touched[i]] = 0;
+    // (many paragraphs seen: clearing the whole array in order is cheaper than visiting each)
+    if (scan.touched > this.n >>> 5) counts.fill(0, 0, this.n);
+    else for (let i = 0; i < scan.touched; i++) counts[touched[i]] = 0;
     scan.touched = 0;
+    scan.multi = 0;
   }
 
   private shareBin = new Uint16Array(1024);
+  private multi = new Int32Array(1024);
+  private shareAt = new Uint32Array(1024);
+  private countHist = new Uint32Array(64);
+  private binHist = new Uint32Array(SHARE_BINS);
 
   /** The number of ids in the static list of bucket `b`. */
   private listLength(b: number): number {
@@ -975,11 +1110,15 @@ export class PrecedentIndex {
     let pool = this.rrPool;
     let used0 = 0;
     let c = 0;
+    // (a candidate whose bound cannot beat the k-th best it starts from is never compared: the
+    // comparisons below stop at the first such bound)
+    const floor0 = start.length >= k ? Math.max(minScore, start[start.length - 1].score) : -1;
     for (let j = 0; j < m; j++) {
       const id = ids[j];
-      if (skip?.has(id) || !this.accept(id, options, li)) continue;
       const e = this.nwords[id];
-      if (Math.min(e, qn) / Math.max(e, qn) < minScore) continue;
+      const lengthBound = Math.min(e, qn) / Math.max(e, qn);
+      if (lengthBound < minScore || lengthBound <= floor0) continue;
+      if (skip?.has(id) || !this.accept(id, options, li)) continue;
       if (start.length && start.some((b) => b.id === id)) continue;
       if (pool.length < used0 + e) pool = this.rrPool = grow(pool, used0 + e);
       const x = this.xstart[id];
@@ -995,7 +1134,7 @@ export class PrecedentIndex {
       }
       for (let i = used0; i < used0 + e; i++) used[pool[i]] = 0;
       const b = shared / Math.max(qn, e, 1);
-      if (b < minScore) continue;
+      if (b < minScore || b <= floor0) continue;
       bound[c] = b;
       cand[c] = id;
       at[c] = used0;
@@ -1006,10 +1145,14 @@ export class PrecedentIndex {
     const order = Array.from({ length: c }, (_v, i) => i).sort((a, b) => bound[b] - bound[a] || cand[a] - cand[b]);
     const best = [...start];
     let floor = best.length >= k ? Math.max(minScore, best[best.length - 1].score) : minScore;
+    const dist = this.queryDistance;
+    dist.set(q);
     for (const i of order) {
       if (best.length >= k && bound[i] <= floor) break;
       const id = cand[i];
-      const score = similarity(q, codesToString(pool.subarray(at[i], at[i] + this.nwords[id])));
+      const e = this.nwords[id];
+      // (the similarity of `similarity.ts`, with the query's masks built once)
+      const score = 1 - dist.distance(pool, at[i], e) / Math.max(qn, e, 1);
       if (score < minScore) continue;
       if (best.length < k || score > best[best.length - 1].score) {
         if (this.duplicate(best, id)) continue;
@@ -1017,9 +1160,11 @@ export class PrecedentIndex {
         if (best.length >= k) floor = Math.max(minScore, best[best.length - 1].score);
       }
     }
+    dist.clear();
     return best;
   }
 
+  private queryDistance = new QueryDistance();
   private rrBound = new Float64Array(1024);
   private rrId = new Int32Array(1024);
   private rrAt = new Uint32Array(1024);
@@ -1462,7 +1607,7 @@ export class PrecedentIndex {
       ...(date !== null ? { date } : {}),
     }));
     idx.sources.forEach((s, i) => idx.sourceIds.set(s, i));
-    idx.counts = new Uint16Array(Math.max(1024, meta.n));
+    idx.counts = new Uint32Array(Math.max(1024, meta.n));
     return idx;
   }
 }

@@ -18,7 +18,7 @@ import { parseIntoClientConfig } from 'pg-connection-string';
 import { LANGUAGES, Lang } from '../languages';
 import { packageFile } from '../packageRoot';
 import type { BackendSearchOptions, PrecedentBackend } from './backend';
-import { passBudget, passEffort, SEARCH_TUNING, SearchEffort, SHARE_BINS, similarity } from './index';
+import { passBudget, passEffort, SCAN_LISTS_MAX, SEARCH_TUNING, SearchEffort, SHARE_BINS, similarity } from './index';
 import { words, wordSpans } from './normalize';
 import type { Match, ParagraphKind, ParagraphRecord } from './types';
 
@@ -318,7 +318,7 @@ export class PgCorpus implements PrecedentBackend {
     const chosen: number[] = [];
     let spent = 0;
     for (const { g, df } of lists) {
-      if (chosen.length >= 1 && (spent + df > budget || df > maxDf)) break;
+      if (chosen.length >= 1 && (spent + df > budget || df > maxDf || chosen.length >= SCAN_LISTS_MAX)) break;
       chosen.push(g);
       spent += df;
     }
