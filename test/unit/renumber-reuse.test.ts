@@ -123,6 +123,11 @@ describe('renumbering the next version of an edited draft', () => {
       (t) => t.replace('paragraph 4 above', 'paragraph 5 above'),
     ],
     [
+      'an edit goes and another comes after the others, as many edits as before',
+      'The General Assembly,\n\n1. *Decides* to act;\n\n3. *Requests* a report;\n\n4. *Invites* States;\n\n5. *Decides* to remain seized of the matter.\n',
+      (t) => t.replace('3. *Requests*', '2. *Requests*') + '\n7. *Decides* to meet again.\n',
+    ],
+    [
       'a later cross-reference comes to name the target of an earlier one',
       'The General Assembly,\n\n1. *Decides* to act;\n\n2. *Requests* a report on paragraph 1 above;\n\n4. *Invites* States;\n\n5. *Decides* to act on paragraph 4 above.\n',
       (t) => t.replace('paragraph 4 above', 'paragraph 1 above'),

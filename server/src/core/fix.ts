@@ -568,7 +568,16 @@ function rangesRemembered(lines: LineIndex, edits: OffsetEdit[], previous?: Edit
   const memo = room(memoFree, n);
   const at = memo.lines;
   let line = 0;
-  const out = new Array<Edit>(n);
+  // made when an edit differs from the last renumbering's at its place: until then, and if none
+  // does, the edits are those of the last renumbering, the same list
+  let out: Edit[] | undefined;
+  const differs = (k: number): Edit[] => {
+    const list = new Array<Edit>(n);
+    for (let i = 0; i < k; i++) list[i] = previous![i];
+    out = list;
+    return list;
+  };
+  if (!prior || n !== prior.count) out = new Array<Edit>(n);
   let j = 0;
   for (let k = 0; k < n; k++) {
     const e = edits[k];
@@ -577,7 +586,7 @@ function rangesRemembered(lines: LineIndex, edits: OffsetEdit[], previous?: Edit
     while (line < last && starts[line + 1] <= s) line++;
     const t = Math.max(0, Math.min(e.end, length));
     if (t < s) {
-      out[k] = { range: lines.range(e.start, e.end), newText: e.newText };
+      (out ?? differs(k))[k] = { range: lines.range(e.start, e.end), newText: e.newText };
       at[4 * k] = -1;
       continue;
     }
@@ -601,12 +610,15 @@ function rangesRemembered(lines: LineIndex, edits: OffsetEdit[], previous?: Edit
         was[4 * j + 3] === ec &&
         prior.texts[j] === e.newText
       ) {
-        out[k] = previous![j];
+        if (out) out[k] = previous![j];
+        else if (j !== k) differs(k)[k] = previous![j];
         continue;
       }
     }
-    out[k] = { range: { start: { line, character: sc }, end: { line: endLine, character: ec } }, newText: e.newText };
+    (out ?? differs(k))[k] = { range: { start: { line, character: sc }, end: { line: endLine, character: ec } }, newText: e.newText };
   }
+  // every edit the last one at its place: the last list, which its memo describes still
+  if (!out) return previous!;
   memo.edits = out;
   memo.count = n;
   memoFree = memoLast;

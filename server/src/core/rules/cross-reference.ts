@@ -30,7 +30,8 @@ const SPACES_RE = /\s+/g;
 /** Does an offset fall in a paragraph (or one of its fragments)? */
 function within(p: OperativeParagraph, offset: number): boolean {
   if (offset >= p.start && offset < p.end) return true;
-  for (const f of p.fragments) if (offset >= f.start && offset < f.end) return true;
+  const fragments = p.fragments;
+  for (let k = 0; k < fragments.length; k++) if (offset >= fragments[k].start && offset < fragments[k].end) return true;
   return false;
 }
 
@@ -52,13 +53,19 @@ export const rule: Rule = {
     // in order of place, so the last paragraph begun at or before each is found by walking forward
     let j = -1;
     let from = -1;
-    for (const ref of doc.crossReferences) {
+    // (indexed loops: run on every keystroke over thousands of references, maybe before they are
+    // optimised, where a for-of makes an object per step)
+    const refs = doc.crossReferences;
+    for (let r = 0; r < refs.length; r++) {
+      const ref = refs[r];
       if (!ref.direction) continue;
       if (ref.start < from) j = -1;
       from = ref.start;
       while (j + 1 < ops.length && ops[j + 1].start <= ref.start) j++;
       const here = j >= 0 && within(ops[j], ref.start) ? j : -1;
-      for (const t of ref.targets) {
+      const targets = ref.targets;
+      for (let k = 0; k < targets.length; k++) {
+        const t = targets[k];
         const target = resolveTarget(doc, ref, t.text);
         const label = t.text.trim();
         if (target === undefined) {
