@@ -201,6 +201,7 @@ async function typing(text: string, n: number): Promise<string[]> {
   checkDocument(doc, { reuse: true });
   const cpu: number[] = [];
   const wall: number[] = [];
+  const places: number[] = [];
   const windows: Array<[number, number]> = [];
   for (let k = 0; k < n + WARM_UP; k++) {
     const at = next(text.length);
@@ -213,6 +214,7 @@ async function typing(text: string, n: number): Promise<string[]> {
     if (k < WARM_UP) continue;
     cpu.push(cpuSince(c0));
     wall.push(t1 - t0);
+    places.push(at / text.length);
     windows.push([t0, t1]);
   }
   await new Promise((resolve) => setTimeout(resolve, 50)); // the gc entries arrive on the event loop
@@ -229,8 +231,16 @@ async function typing(text: string, n: number): Promise<string[]> {
   const slow = percentile(wall, 0.95);
   const slowWithGc = wall.filter((w, i) => w >= slow && gcTimes[i] > 0).length;
   const slowCount = wall.filter((w) => w >= slow).length;
+  // an edit near the top moves every node after it: the keystrokes by where they fall
+  const quarter = (from: number) => {
+    const at = places.map((x, i) => (x >= from && x < from + 0.25 ? i : -1)).filter((i) => i >= 0);
+    const w = at.map((i) => wall[i]);
+    const c = at.map((i) => cpu[i]);
+    return `${at.length} keystrokes, wall p50 ${percentile(w, 0.5).toFixed(2)} ms, p95 ${percentile(w, 0.95).toFixed(2)} ms, CPU p95 ${percentile(c, 0.95).toFixed(2)} ms`;
+  };
   const lines = [
     `keystroke re-check (re-parse + all checks, reusing the findings of unchanged paragraphs, as the server does; ${n} keystrokes after ${WARM_UP} of warm-up): CPU ${q(cpu)}; wall ${q(wall)}`,
+    `    by place of the keystroke: first quarter of the draft ${quarter(0)}; last quarter ${quarter(0.75)}`,
     `    garbage collection: ${((100 * gcTimes.reduce((a, b) => a + b, 0)) / total).toFixed(1)} % of the wall time, per keystroke ${q(gcTimes)}; ${slowWithGc} of the ${slowCount} keystrokes at or over p95 wall had a pause; scavenges ${byKind(true)}, old-generation pauses ${byKind(false)}`,
   ];
   if (global.gc) {

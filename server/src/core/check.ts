@@ -190,7 +190,10 @@ function runRules(
     if (severity === 'off') continue;
     runs.push({ rule, severity });
   }
-  const contextOf = (rule: Rule, severity: Severity): RuleContext => {
+  // (a context that reports elsewhere is made with its own report function rather than given one
+  // afterwards: replacing the function of a context made here kept each run's closure, and with it
+  // that version's text, alive until a full garbage collection)
+  const contextOf = (rule: Rule, severity: Severity, report?: (r: Report) => void): RuleContext => {
     const id = rule.meta.id;
     return {
       doc,
@@ -200,7 +203,7 @@ function runRules(
       corpus: options.corpus,
       phrases,
       t,
-      report: (r: Report) => emit(id, rule, severity, r),
+      report: report ?? ((r: Report) => emit(id, rule, severity, r)),
       negotiation: neg,
     };
   };
@@ -238,7 +241,7 @@ let corpusCount = 0;
 function paragraphReports(
   doc: ResolutionDocument,
   runs: Array<{ rule: Rule; severity: Severity }>,
-  contextOf: (rule: Rule, severity: Severity) => RuleContext,
+  contextOf: (rule: Rule, severity: Severity, report?: (r: Report) => void) => RuleContext,
   lines: LineIndex,
   options: CheckOptions,
   config: ResolvedConfig,
@@ -272,14 +275,12 @@ function paragraphReports(
   local.forEach((r, i) => out.set(r.rule, lists[i]));
   // Each check's context collects the reports of the paragraph being checked.
   let collected: StoredReport[] = [];
-  const contexts = local.map(({ rule, severity }, i) => {
-    const ctx = contextOf(rule, severity);
-    ctx.report = (r: Report) => {
+  const contexts = local.map(({ rule, severity }, i) =>
+    contextOf(rule, severity, (r: Report) => {
       lists[i].push(r);
       collected.push(storedOf(i, r, lines));
-    };
-    return ctx;
-  });
+    }),
+  );
   const source = doc.source;
   const parts = (r: Rule) => r.paragraph!.parts;
   startRun(doc);

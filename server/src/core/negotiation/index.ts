@@ -539,11 +539,14 @@ export function isNegotiationDraft(
   const key = tagsKey + '\u0000' + source.length;
   const hit = draftCache.get(key);
   if (hit && hit.source === source) return hit.draft;
-  const draft = plainAfterEdit(source, settings, tagsKey)
-    ? false
-    : markingCount(scan(source, settings, new LineIndex(source, lineStarts))) > 0;
-  if (draftCache.size > 8) draftCache.clear();
-  draftCache.set(key, { source, draft });
+  const byEdit = plainAfterEdit(source, settings, tagsKey);
+  const draft = byEdit ? false : markingCount(scan(source, settings, new LineIndex(source, lineStarts))) > 0;
+  // a text decided from its edit is not kept here (it is decided as quickly again): a copy of a
+  // large draft kept per keystroke stayed alive until a full garbage collection
+  if (!byEdit) {
+    if (draftCache.size > 8) draftCache.clear();
+    draftCache.set(key, { source, draft });
+  }
   if (!draft) {
     if (plainCache.size > 8) plainCache.clear();
     plainCache.set(tagsKey, { source, angle: source.includes('<') });

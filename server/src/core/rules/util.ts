@@ -75,13 +75,16 @@ const BOUNDS: number[] = new Array<number>(16).fill(0);
 /**
  * Opening words per paragraph node: several checks ask for them, the parse does not change. Kept
  * by the paragraph's block index (each paragraph begins at a block of its own), beside the
- * paragraph they belong to: reading an array slot costs less than a map lookup per question.
+ * paragraph they belong to: reading an array slot costs less than a map lookup per question. Kept
+ * for the document last asked about only (the checks of one run ask about one document): the
+ * openings hold their document's text, and a table of them per document (a WeakMap) kept every
+ * version typed alive until a full garbage collection.
  */
-const openingCache = new WeakMap<ResolutionDocument, { paragraphs: Paragraph[]; values: OpeningWords[] }>();
+let openingCache: { doc?: ResolutionDocument; paragraphs: Paragraph[]; values: OpeningWords[] } = { paragraphs: [], values: [] };
 
 export function openingWords(doc: ResolutionDocument, p: Paragraph): OpeningWords {
-  let perDoc = openingCache.get(doc);
-  if (!perDoc) openingCache.set(doc, (perDoc = { paragraphs: [], values: [] }));
+  if (openingCache.doc !== doc) openingCache = { doc, paragraphs: [], values: [] };
+  const perDoc = openingCache;
   const i = p.blockIndex;
   if (perDoc.paragraphs[i] === p) return perDoc.values[i];
   const first = p.fragments[0] ?? p;
