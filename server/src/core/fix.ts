@@ -77,22 +77,39 @@ function normNumber(s: string): string {
  * (misplaced unnumbered paragraphs) are left out of the numbering.
  */
 export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = false, exclude: ReadonlySet<number> = new Set()): Edit[] {
-  const lines = new LineIndex(doc.source, doc.lineStarts);
   const ops = doc.operative;
   if (ops.length === 0 || (ops.length === 1 && !ops[0].number)) return [];
+  // (each step a function of its own: a step taken on a few keystrokes only, inside one function
+  // with the loops run on every keystroke, made that function's compiled code be thrown away)
   const last = lastRenumber;
-  let plan: RenumberPlan;
-  if (!last || !sameNumbering(doc, keepInserted, exclude, last)) plan = renumberPlan(doc, keepInserted, exclude);
-  else if (last.reusable && sameReferences(doc, last)) {
+  const plan = planFor(doc, keepInserted, exclude, last);
+  placeEdits(plan.edits, ops, doc.crossReferences);
+  const edits = rangesRemembered(new LineIndex(doc.source, doc.lineStarts), orderOf(plan), last?.result);
+  plan.result = edits;
+  lastRenumber = plan;
+  return edits;
+}
+
+/** The plan of the last renumbering when it holds for `doc`, or its numbering part with the references worked out again, or a new plan. */
+function planFor(
+  doc: ResolutionDocument,
+  keepInserted: boolean,
+  exclude: ReadonlySet<number>,
+  last: RenumberPlan | undefined,
+): RenumberPlan {
+  if (!last || !sameNumbering(doc, keepInserted, exclude, last)) return renumberPlan(doc, keepInserted, exclude);
+  if (last.reusable && sameReferences(doc, last)) {
     // the same targets in the same order: the plan's edits are those of these references
-    plan = last;
-    plan.refs = doc.crossReferences;
-  } else plan = withReferences(doc, last);
-  // the plan's edits at the places their nodes stand now
-  const refs = doc.crossReferences;
+    last.refs = doc.crossReferences;
+    return last;
+  }
+  return withReferences(doc, last);
+}
+
+/** The plan's edits at the places their nodes stand now. */
+function placeEdits(planned: PlannedEdit[], ops: readonly OperativeParagraph[], refs: readonly CrossReference[]): void {
   // (indexed loops here and below: these run once per version over thousands of edits, maybe before
   // they are optimised, where a for-of makes an object per step)
-  const planned = plan.edits;
   for (let k = 0; k < planned.length; k++) {
     const e = planned[k];
     if (e.op >= 0) {
@@ -105,17 +122,17 @@ export function renumberOperativeEdits(doc: ResolutionDocument, keepInserted = f
       e.end = t.end;
     }
   }
-  // the edits in order of place, without repeats: the plan's order of the last version while its
-  // edits still go in that order with no two at one place (then sorting them again gives that order)
-  let order = plan.order && stillInOrder(plan.order) ? plan.order : undefined;
-  if (!order) {
-    order = dedupe(planned);
-    plan.order = order.length === planned.length ? order : undefined;
-  }
-  const edits = rangesRemembered(lines, order, last?.result);
-  plan.result = edits;
-  lastRenumber = plan;
-  return edits;
+}
+
+/**
+ * The plan's edits in order of place, without repeats: its order of the last version while its
+ * edits still go in that order with no two at one place (then sorting them again gives that order).
+ */
+function orderOf(plan: RenumberPlan): OffsetEdit[] {
+  if (plan.order && stillInOrder(plan.order)) return plan.order;
+  const order = dedupe(plan.edits);
+  plan.order = order.length === plan.edits.length ? order : undefined;
+  return order;
 }
 
 /** Are the edits (without repeats, in order of place when they were put in order) still so: each starts after the one before? */
@@ -451,9 +468,22 @@ function dedupe(edits: OffsetEdit[]): OffsetEdit[] {
   let n = 0;
   for (let k = 0; k < sorted.length; k++) {
     const e = sorted[k];
-    // a repeat has the same start, so it is among the last edits kept
+    const start = e.start;
+    const end = e.end;
+    // a repeat has the same start, so it is among the last edits kept (both offsets of the edit
+    // compared read on every step: an offset read only on the rare repeat made the compiled code
+    // be thrown away each time one came)
     let repeat = false;
-    for (let j = n - 1; j >= 0 && out[j].start === e.start && !repeat; j--) repeat = out[j].end === e.end;
+    for (let j = n - 1; j >= 0; j--) {
+      const o = out[j];
+      const os = o.start;
+      const oe = o.end;
+      if (os !== start) break;
+      if (oe === end) {
+        repeat = true;
+        break;
+      }
+    }
     if (!repeat) out[n++] = e;
   }
   out.length = n;
