@@ -47,6 +47,22 @@ describe('precedent: the query’s Levenshtein distance', () => {
     assert.strictEqual(checked, 4000);
   });
 
+  it('compares a very long query of many distinct words too (as strings, without keeping its masks)', () => {
+    const qd = new QueryDistance();
+    const rnd = generator(11);
+    let q = '';
+    for (let i = 0; i < 9000; i++) q += String.fromCharCode(1 + Math.floor(rnd() * 60000));
+    const text = q.slice(0, 4000) + 'xyz' + q.slice(4100, 8990);
+    const pool = Uint16Array.from({ length: text.length }, (_v, i) => text.charCodeAt(i));
+    qd.set(q);
+    assert.strictEqual(qd.distance(pool, 0, pool.length), distance(q, text));
+    qd.clear();
+    // and a short query after it is compared with masks again
+    qd.set('\u0001\u0002');
+    assert.strictEqual(qd.distance(Uint16Array.from([1, 3, 2]), 0, 3), 1);
+    qd.clear();
+  });
+
   it('forgets one query before the next: a word of the first does not match in the second', () => {
     const qd = new QueryDistance();
     const pool = Uint16Array.from([1, 2, 3]);

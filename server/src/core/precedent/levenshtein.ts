@@ -6,8 +6,17 @@
  * The distance is the same number `fastest-levenshtein`'s `distance` gives (tested against it).
  */
 
+import { distance } from 'fastest-levenshtein';
+
 /** Query word → its slot (0: not in the query); cleared by `clear()`. */
 const slotOf = new Uint16Array(0x10000);
+
+/**
+ * Masks kept for one query at most (slots × blocks): a longer query of many distinct words (some
+ * thousands) is compared as strings by `fastest-levenshtein` instead, so that its masks are not
+ * kept in memory after it.
+ */
+const MASKS_MAX = 1 << 18;
 
 export class QueryDistance {
   private q = '';
@@ -18,6 +27,8 @@ export class QueryDistance {
   private mhc = new Int32Array(64);
   private rows = new Int32Array(256);
   private slots = 0;
+  /** The query is compared as a string (too many masks). */
+  private strings = false;
 
   /** Builds the query's masks (codes one word per UTF-16 unit); `clear()` must follow before another query. */
   set(q: string): void {
@@ -30,6 +41,8 @@ export class QueryDistance {
       if (slotOf[c] === 0) slotOf[c] = slots++;
     }
     this.slots = slots;
+    this.strings = slots * blocks > MASKS_MAX;
+    if (this.strings) return;
     if (this.peq.length < slots * blocks) this.peq = new Int32Array(slots * blocks * 2);
     this.peq.fill(0, 0, slots * blocks);
     for (let i = 0; i < m; i++) this.peq[slotOf[q.charCodeAt(i)] * blocks + (i >>> 5)] |= 1 << (i & 31);
@@ -47,6 +60,11 @@ export class QueryDistance {
     const m = this.q.length;
     if (m === 0) return n;
     if (n === 0) return m;
+    if (this.strings) {
+      let s = '';
+      for (let i = from; i < from + n; i += 4096) s += String.fromCharCode(...text.subarray(i, Math.min(from + n, i + 4096)));
+      return distance(this.q, s);
+    }
     const peq = this.peq;
     const blocks = this.blocks;
     if (blocks === 1) {
