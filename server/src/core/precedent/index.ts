@@ -89,7 +89,7 @@ export const SEARCH_TUNING = Object.freeze({
   weakMaxDfShare: 0.3,
   /** At most this many postings are read by one pass, whatever the corpus size. */
   budgetMax: 40000,
-  weakBudgetMax: 120000,
+  weakBudgetMax: 100000,
   /** Copies of the whole query (same words) added to the first pass's candidates. */
   copies: 32,
   /** Near-duplicates of this many of the best are re-ranked too, */
@@ -885,9 +885,15 @@ export class PrecedentIndex {
     while (low > 1 && acc < 2 * max) acc += ch[--low];
     let m = this.shareOf(scan, low);
     let threshold = this.shareThreshold(max);
+    // A count can give at most this share (over the query's buckets). When the counts left out
+    // could reach the threshold, the counts that can are added (the threshold can then only rise,
+    // so the counts still left out stay below it).
     const scale = SHARE_BINS - 1;
-    if (low > 1 && Math.min(scale, Math.floor(((low - 1) / qn) * scale)) >= threshold) {
-      m = this.shareOf(scan, 1);
+    const most = (c: number) => Math.min(scale, Math.floor((c / qn) * scale));
+    if (low > 1 && most(low - 1) >= threshold) {
+      let need = low - 1;
+      while (need > 1 && most(need - 1) >= threshold) need--;
+      m = this.shareOf(scan, need);
       threshold = this.shareThreshold(max);
     }
     const at = this.shareAt;
