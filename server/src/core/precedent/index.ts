@@ -21,7 +21,7 @@ import { distance } from 'fastest-levenshtein';
 import { KINDS, Match, ParagraphKind, ParagraphRecord, SearchOptions, SourceDocument } from './types';
 import { foldWord, isApostrophe, Plain, plainEnglish, Vocabulary, words, wordSpans } from './normalize';
 import { LANGUAGES, Lang } from '../languages';
-import { similarity } from './similarity';
+import { similarity, similarityOf } from './similarity';
 import { QueryDistance } from './levenshtein';
 import { grow, isWordUnit, packStrings, PackedStrings, TextStore } from './textstore';
 
@@ -776,17 +776,14 @@ export class PrecedentIndex {
     const { budget, maxDf } = passBudget(this.liveByLang[scan.li], effort);
     if (scan.clipped) return false;
     const postings = this.postings;
-    const counts = this.counts;
-    let touched = this.touched;
-    let multi = this.multi;
-    let nt = scan.touched;
-    let nm = scan.multi;
+    const ids = this.idChunk;
     for (; scan.next < scan.lists.length; scan.next++) {
       const { b, df } = scan.lists[scan.next];
       if (scan.next >= 1 && (scan.spent + df > budget || df > maxDf)) break;
       scan.spent += df;
-      if (touched.length < nt + df) touched = this.touched = grow(touched, nt + df);
-      if (multi.length < nt + df) multi = this.multi = grow(multi, nt + df);
+      const nt = scan.touched;
+      if (this.touched.length < nt + df) this.touched = grow(this.touched, nt + df);
+      if (this.multi.length < nt + df) this.multi = grow(this.multi, nt + df);
       if (nt + df > SCAN_PLACES) scan.placed = false;
       const end = this.starts[b + 1];
       let at = this.starts[b];
@@ -795,45 +792,55 @@ export class PrecedentIndex {
         while (postings[at] & 0x80) at++;
         at++;
       }
+      // the ids, decoded a chunk at a time
       let id = -1;
       let read = 0;
-      for (; at < end && read < budget; read++) {
-        let gap = 0;
-        let shift = 0;
-        let x: number;
-        do {
-          x = postings[at++];
-          gap |= (x & 0x7f) << shift; // ids stay below 2^28: four bytes at most
-          shift += 7;
-        } while (x & 0x80);
-        id += gap;
-        const v = counts[id];
-        if (v === 0) {
-          counts[id] = (Math.min(nt, SCAN_PLACES) << COUNT_BITS) | 1;
-          touched[nt++] = id;
-        } else {
-          counts[id] = v + 1;
-          if ((v & COUNT_MASK) === 1) multi[nm++] = id;
+      while (at < end && read < budget) {
+        let k = 0;
+        for (; at < end && read < budget && k < ids.length; read++) {
+          let gap = 0;
+          let shift = 0;
+          let x: number;
+          do {
+            x = postings[at++];
+            gap |= (x & 0x7f) << shift; // ids stay below 2^28: four bytes at most
+            shift += 7;
+          } while (x & 0x80);
+          id += gap;
+          ids[k++] = id;
         }
+        this.scanCount(scan, ids, k);
       }
       if (at < end) scan.clipped = true;
       const extra = this.delta.get(b);
-      if (extra) {
-        for (const id of extra) {
-          const v = counts[id];
-          if (v === 0) {
-            counts[id] = (Math.min(nt, SCAN_PLACES) << COUNT_BITS) | 1;
-            touched[nt++] = id;
-          } else {
-            counts[id] = v + 1;
-            if ((v & COUNT_MASK) === 1) multi[nm++] = id;
-          }
-        }
+      if (extra) this.scanCount(scan, extra, extra.length);
+    }
+    return true;
+  }
+
+  /** Paragraph ids decoded from one list, before they are counted. */
+  private idChunk = new Int32Array(4096);
+
+  /** Counts one more list holding each of `ids[0 .. n)` in an open scan (room made by the caller). */
+  private scanCount(scan: Scan, ids: ArrayLike<number>, n: number): void {
+    const counts = this.counts;
+    const touched = this.touched;
+    const multi = this.multi;
+    let nt = scan.touched;
+    let nm = scan.multi;
+    for (let j = 0; j < n; j++) {
+      const id = ids[j];
+      const v = counts[id];
+      if (v === 0) {
+        counts[id] = (Math.min(nt, SCAN_PLACES) << COUNT_BITS) | 1;
+        touched[nt++] = id;
+      } else {
+        counts[id] = v + 1;
+        if ((v & COUNT_MASK) === 1) multi[nm++] = id;
       }
     }
     scan.touched = nt;
     scan.multi = nm;
-    return true;
   }
 
   /** The `max` paragraphs of the scan sharing the most of the buckets read (live, of its language). */
@@ -1157,8 +1164,8 @@ export class PrecedentIndex {
       if (best.length >= k && bound[i] <= floor) break;
       const id = cand[i];
       const e = this.nwords[id];
-      // (the similarity of `similarity.ts`, with the query's masks built once)
-      const score = 1 - dist.distance(pool, at[i], e) / Math.max(qn, e, 1);
+      // (the query's masks built once for all the candidates)
+      const score = similarityOf(dist.distance(pool, at[i], e), qn, e);
       if (score < minScore) continue;
       if (best.length < k || score > best[best.length - 1].score) {
         if (this.duplicate(best, id)) continue;

@@ -13,9 +13,13 @@ import { words } from './normalize';
  * stores them; equal words have equal code units).
  */
 export function similarity(a: string, b: string): number {
-  const n = Math.max(a.length, b.length);
-  if (n === 0) return 1;
-  return 1 - distance(a, b) / n;
+  return similarityOf(distance(a, b), a.length, b.length);
+}
+
+/** The similarity of two paragraphs of `m` and `n` words whose word-level distance is `d`. */
+export function similarityOf(d: number, m: number, n: number): number {
+  const longer = Math.max(m, n);
+  return longer === 0 ? 1 : 1 - d / longer;
 }
 
 /** Similarity in [0, 1] of two sequences of normalised words. */
